@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { Database } from './db/engine';
+import { schemaVersion } from './db/migrator';
+import { auditRoutes } from './platform/audit/audit.routes';
+import { authPlugin } from './platform/auth/plugin';
+import { installErrorHandling, sendProblem } from './platform/http/error-handler';
+import { loggerOptions } from './platform/http/logging';
+import { problems } from './platform/problem';
+import { createGeoService } from './modules/geo/geo.service';
+import { geoRoutes } from './modules/geo/geo.routes';
+import { createIdentityService } from './modules/identity/identity.service';
+import { identityRoutes } from './modules/identity/identity.routes';
+import { createOrgService } from './modules/org/org.service';
+import { orgRoutes } from './modules/org/org.routes';
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  /** Log to stdout (the server) or not at all (tests). */
+  logger?: boolean;
+  /** Folder of the built web app to serve; null serves the API alone. */
+  webRoot?: string | null;
+}
+
+/** The services, built once per app; routes and scripts call these, never repositories. */
+export function createServices(database: Database, config: Config) {
+  const db = database.db;
+  const geo = createGeoService({ db });
+  const org = createOrgService({ db, geo });
+  const identity = createIdentityService({ db, org, config });
+  return { geo, org, identity };
+}
+export type Services = ReturnType<typeof createServices>;
+
+/** Builds the whole HTTP application; `main.ts` listens with it and tests `inject` into it. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { database, config } = options;
+  const app = Fastify({
+    logger: options.logger ? loggerOptions(config.logLevel) : false,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (!request.url.startsWith('/api/docs')) reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Archeep API',
+        version: '0.1.0',
+        description:
+          'Archeep (อาชีพ): occupation development for vulnerable people and community occupation groups. ' +
+          'Every failure is an RFC 9457 problem document with Thai and English messages. ' +
+          'Sign in with POST /api/auth/sign-in; the session travels in an HttpOnly cookie.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'archeep_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      const problem = problems.tooManyRequests(Math.ceil(context.ttl / 1000));
+      return Object.assign(problem, { statusCode: 429 });
+    },
+  });
+
+  const services = createServices(database, config);
+  await app.register(authPlugin, { db: database.db, loadActor: services.identity.loadActor });
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness, database engine and migration version',
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgresql']), schemaVersion: z.number().int() }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, engine: database.engine, schemaVersion: await schemaVersion(database) }),
+  );
+
+  await app.register(geoRoutes, { geo: services.geo });
+  await app.register(orgRoutes, { org: services.org });
+  await app.register(identityRoutes, { identity: services.identity, cookieSecure: config.cookieSecure, signInRateLimit: 30 });
+  await app.register(auditRoutes, { db: database.db });
+
+  const webRoot = options.webRoot;
+  const serveWeb = Boolean(webRoot && existsSync(path.join(webRoot, 'index.html')));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: path.resolve(webRoot!), wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !serveWeb || request.method !== 'GET') {
+      return sendProblem(
+        reply,
+        problems.notFound({ en: `No route ${request.method} ${request.url.split('?')[0]}.`, th: `ไม่มีเส้นทาง ${request.method} ${request.url.split('?')[0]}` }),
+      );
+    }
+    // The web app routes on the client: every other GET is its index page.
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  });
+
+  return app;
+}

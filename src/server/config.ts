@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * Configuration read once from the environment at start-up. A wrong value stops start-up with a
+ * message naming the variable, rather than failing later in some unrelated place.
+ */
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  ARCHEEP_DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  bodyLimitBytes: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  /** Base delay added per consecutive failed sign-in, so guessing slows down before the lock. */
+  loginFailureDelayMs: number;
+};
+
+export class ConfigError extends Error {}
+
+/** Reads and validates configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration / ค่าตั้งระบบไม่ถูกต้อง:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.ARCHEEP_DATA_DIR,
+    logLevel: c.LOG_LEVEL,
+    sessionTtlHours: c.SESSION_TTL_HOURS,
+    cookieSecure: c.COOKIE_SECURE,
+    bodyLimitBytes: c.BODY_LIMIT_BYTES,
+    loginMaxFailures: c.LOGIN_MAX_FAILURES,
+    loginLockMinutes: c.LOGIN_LOCK_MINUTES,
+    loginFailureDelayMs: 250,
+  };
+}

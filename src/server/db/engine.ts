@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect';
+import type { DB } from './schema';
+
+export type EngineKind = 'pglite' | 'postgresql';
+
+/** A raw session for scripts (migrations): multi-statement SQL and plain queries, one connection. */
+export interface ScriptSession {
+  exec(script: string): Promise<void>;
+  query<R>(text: string, params?: unknown[]): Promise<R[]>;
+}
+
+/** One database, whichever engine runs it. */
+export interface Database {
+  engine: EngineKind;
+  db: Kysely<DB>;
+  /** Runs `work` inside one transaction on one connection; rolled back if it throws. */
+  inScriptTransaction<T>(work: (session: ScriptSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+
+/**
+ * int8 values (counts, satang) come back as numbers, refusing any beyond 2^53 rather than
+ * silently rounding; civil dates stay 'YYYY-MM-DD' strings instead of UTC-midnight Dates.
+ */
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} exceeds the safe integer range`);
+  return n;
+}
+const identity = (value: string) => value;
+
+/** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite (in memory when dataDir is null). */
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string | null }): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPGlite(options.dataDir);
+}
+
+export async function openPGlite(dataDir: string | null): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: { pg_trgm },
+    parsers: { [INT8]: parseInt8, [DATE]: identity },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    engine: 'pglite',
+    db,
+    async inScriptTransaction(work) {
+      // Go through Kysely's connection so the dialect's mutex keeps other queries out meanwhile.
+      return db.connection().execute(async () =>
+        pglite.transaction(async (tx) =>
+          work({
+            exec: async (script) => void (await tx.exec(script)),
+            query: async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows,
+          }),
+        ),
+      );
+    },
+    async close() {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+export async function openPostgres(connectionString: string): Promise<Database> {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8) return parseInt8;
+      if (oid === DATE) return identity;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString, types, max: 10 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgresql',
+    db,
+    async inScriptTransaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work({
+          // A query without parameters uses the simple protocol, which allows several statements.
+          exec: async (script) => void (await client.query(script)),
+          query: async <R>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[],
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

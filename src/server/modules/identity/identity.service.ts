@@ -1,0 +1,317 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config';
+import type { AppUser, DB } from '../../db/schema';
+import { ROLES, type Actor, type Role } from '../../platform/auth/actor';
+import {
+  checkNewPassword,
+  decoyPasswordHash,
+  generateOneTimePassword,
+  hashPassword,
+  verifyPassword,
+} from '../../platform/auth/passwords';
+import { createSession, deleteSession, deleteUserSessions } from '../../platform/auth/sessions';
+import { recordAudit } from '../../platform/audit/audit.service';
+import type { RequestContext } from '../../platform/context';
+import { problems, type FieldError } from '../../platform/problem';
+import type { OrgService } from '../org/org.service';
+import { identityPolicy, ROLES_NEEDING_UNIT, ROLES_WITHOUT_UNIT } from './identity.policy';
+import * as repository from './identity.repository';
+
+type Ctx = RequestContext & { actor: Actor };
+
+export interface RoleInput {
+  role: Role;
+  unitCode: string | null;
+}
+
+const presentUser = (user: AppUser, roles: repository.RoleRow[]) => ({
+  id: user.id,
+  username: user.username,
+  displayName: user.display_name,
+  email: user.email,
+  locale: user.locale,
+  status: user.status,
+  mustChangePassword: user.must_change_password,
+  lockedUntil: user.locked_until && user.locked_until.getTime() > Date.now() ? user.locked_until.toISOString() : null,
+  lastSignInAt: user.last_sign_in_at?.toISOString() ?? null,
+  createdAt: user.created_at.toISOString(),
+  roles: roles
+    .filter((r) => r.user_id === user.id)
+    .map((r) => ({ role: r.role as Role, unitCode: r.unit_code, unitNameTh: r.unit_name_th, unitNameEn: r.unit_name_en })),
+});
+export type UserView = ReturnType<typeof presentUser>;
+
+/** What the audit trail keeps of a user: never the password hash. */
+const auditedUser = (user: AppUser, roles: RoleInput[]) => ({
+  username: user.username,
+  displayName: user.display_name,
+  email: user.email,
+  locale: user.locale,
+  status: user.status,
+  roles,
+});
+
+const invalidCredentials = () =>
+  problems.unauthenticated({
+    en: 'The username or password is wrong.',
+    th: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง',
+  });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; config: Config }) {
+  const { db, org, config } = deps;
+
+  const requireManager = (ctx: Ctx) => {
+    if (!identityPolicy.canManageUsers(ctx.actor)) {
+      throw problems.forbidden({ en: 'Only system administrators manage accounts.', th: 'เฉพาะผู้ดูแลระบบเท่านั้นที่จัดการบัญชีผู้ใช้ได้' });
+    }
+  };
+
+  /** Checks each role against the rules for units, naming the offending entry. */
+  const validateRoles = async (roles: RoleInput[]): Promise<void> => {
+    const errors: FieldError[] = [];
+    const areas = await org.unitAreas(roles.flatMap((r) => (r.unitCode ? [r.unitCode] : [])));
+    const seen = new Set<string>();
+    roles.forEach((r, i) => {
+      const field = `body.roles[${i}]`;
+      const key = `${r.role}@${r.unitCode ?? ''}`;
+      if (seen.has(key)) errors.push({ field, code: 'duplicate', message: 'This role is listed twice.', messageTh: 'ระบุบทบาทนี้ซ้ำ' });
+      seen.add(key);
+      if (ROLES_NEEDING_UNIT.includes(r.role) && !r.unitCode) {
+        errors.push({ field: `${field}.unitCode`, code: 'required', message: `The ${r.role} role needs a unit; its provinces become the scope.`, messageTh: 'บทบาทนี้ต้องระบุหน่วยงาน เพื่อกำหนดพื้นที่รับผิดชอบ' });
+      }
+      if (ROLES_WITHOUT_UNIT.includes(r.role) && r.unitCode) {
+        errors.push({ field: `${field}.unitCode`, code: 'not-allowed', message: `The ${r.role} role is not held in a government unit.`, messageTh: 'บทบาทนี้ไม่สังกัดหน่วยงานราชการ' });
+      }
+      if (r.unitCode && !areas.has(r.unitCode)) {
+        errors.push({ field: `${field}.unitCode`, code: 'unknown-unit', message: `No unit has code ${r.unitCode}.`, messageTh: `ไม่พบหน่วยงานรหัส ${r.unitCode}` });
+      }
+    });
+    if (errors.length) throw problems.validation(errors);
+  };
+
+  const rolesInputOf = (rows: repository.RoleRow[]): RoleInput[] => rows.map((r) => ({ role: r.role as Role, unitCode: r.unit_code }));
+
+  const service = {
+    /** The actor behind a session: roles with their units' provinces. Null for disabled users. */
+    async loadActor(userId: string): Promise<Actor | null> {
+      const user = await repository.findUserById(db, userId);
+      if (!user || user.status !== 'active') return null;
+      const roles = await repository.rolesOf(db, [userId]);
+      const areas = await org.unitAreas(roles.flatMap((r) => (r.unit_code ? [r.unit_code] : [])));
+      return {
+        userId: user.id,
+        username: user.username,
+        displayName: user.display_name,
+        mustChangePassword: user.must_change_password,
+        grants: roles.map((r) => ({
+          role: r.role as Role,
+          unitCode: r.unit_code,
+          provinceCodes: r.unit_code ? (areas.get(r.unit_code) ?? []) : null,
+        })),
+      };
+    },
+
+    /** The signed-in person's own account, with the provinces their roles cover. */
+    async me(ctx: Ctx) {
+      const user = await repository.findUserById(db, ctx.actor.userId);
+      if (!user) throw problems.unauthenticated();
+      const roles = await repository.rolesOf(db, [user.id]);
+      return {
+        ...presentUser(user, roles),
+        scopeProvinceCodes: ctx.actor.grants.some((g) => g.provinceCodes === null)
+          ? null
+          : [...new Set(ctx.actor.grants.flatMap((g) => g.provinceCodes ?? []))].sort(),
+      };
+    },
+
+    async signIn(ctx: RequestContext, input: { username: string; password: string; userAgent?: string }) {
+      const username = input.username.trim().toLowerCase();
+      const user = await repository.findUserByUsername(db, username);
+      if (!user) {
+        await verifyPassword(await decoyPasswordHash(), input.password);
+        await db.transaction().execute((trx) =>
+          recordAudit(trx, ctx, { action: 'session.sign_in_failed', entityType: 'user', after: { username, reason: 'unknown-user' } }),
+        );
+        throw invalidCredentials();
+      }
+      if (user.locked_until && user.locked_until.getTime() > Date.now()) throw problems.locked(user.locked_until);
+      const passwordOk = await verifyPassword(user.password_hash, input.password);
+      if (!passwordOk || user.status !== 'active') {
+        const failure = await db.transaction().execute(async (trx) => {
+          const result = await repository.recordFailedSignIn(trx, user.id, config.loginMaxFailures, config.loginLockMinutes);
+          await recordAudit(trx, ctx, {
+            action: result.locked_until && result.locked_until.getTime() > Date.now() ? 'user.locked' : 'session.sign_in_failed',
+            entityType: 'user',
+            entityId: user.id,
+            after: { username, failedSignIns: result.failed_sign_ins, reason: passwordOk ? 'disabled' : 'wrong-password' },
+          });
+          return result;
+        });
+        // Each failure in a row waits longer, so guessing slows down well before the lock.
+        await sleep(Math.min(failure.failed_sign_ins * config.loginFailureDelayMs, 3000));
+        if (failure.locked_until && failure.locked_until.getTime() > Date.now()) throw problems.locked(failure.locked_until);
+        throw invalidCredentials();
+      }
+      return db.transaction().execute(async (trx) => {
+        await repository.updateUser(trx, user.id, { failed_sign_ins: 0, locked_until: null, last_sign_in_at: new Date() });
+        const session = await createSession(trx, { userId: user.id, ttlHours: config.sessionTtlHours, ip: ctx.ip, userAgent: input.userAgent });
+        await recordAudit(trx, { ...ctx, actor: { userId: user.id, username: user.username, displayName: user.display_name, mustChangePassword: user.must_change_password, grants: [] } }, {
+          action: 'session.sign_in',
+          entityType: 'user',
+          entityId: user.id,
+        });
+        return { ...session, userId: user.id };
+      });
+    },
+
+    async signOut(ctx: Ctx, token: string) {
+      await db.transaction().execute(async (trx) => {
+        await deleteSession(trx, token);
+        await recordAudit(trx, ctx, { action: 'session.sign_out', entityType: 'user', entityId: ctx.actor.userId });
+      });
+    },
+
+    /** Replaces the password (the one-time one included) and ends the user's other sessions. */
+    async changePassword(ctx: Ctx, token: string, input: { currentPassword: string; newPassword: string }) {
+      const user = await repository.findUserById(db, ctx.actor.userId);
+      if (!user) throw problems.unauthenticated();
+      if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+        throw problems.validation([{ field: 'body.currentPassword', code: 'wrong', message: 'The current password is wrong.', messageTh: 'รหัสผ่านปัจจุบันไม่ถูกต้อง' }]);
+      }
+      const rule = checkNewPassword(input.newPassword, user.username);
+      if (rule) throw problems.validation([{ field: 'body.newPassword', code: rule.code, message: rule.message, messageTh: rule.messageTh }]);
+      if (input.newPassword === input.currentPassword) {
+        throw problems.validation([{ field: 'body.newPassword', code: 'unchanged', message: 'Choose a password different from the current one.', messageTh: 'รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม' }]);
+      }
+      const passwordHash = await hashPassword(input.newPassword);
+      await db.transaction().execute(async (trx) => {
+        await repository.updateUser(trx, user.id, { password_hash: passwordHash, must_change_password: false });
+        await deleteUserSessions(trx, user.id, token);
+        await recordAudit(trx, ctx, { action: 'user.password_change', entityType: 'user', entityId: user.id });
+      });
+    },
+
+    async listUsers(ctx: Ctx, filter: repository.UserFilter) {
+      if (!identityPolicy.canReadUsers(ctx.actor)) {
+        throw problems.forbidden({ en: 'Your role does not include reading accounts.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูบัญชีผู้ใช้' });
+      }
+      const { rows, total } = await repository.listUsers(db, filter);
+      const roles = await repository.rolesOf(db, rows.map((r) => r.id));
+      return { items: rows.map((u) => presentUser(u, roles)), total };
+    },
+
+    async getUser(ctx: Ctx, id: string) {
+      if (!identityPolicy.canReadUsers(ctx.actor) && ctx.actor.userId !== id) {
+        throw problems.forbidden({ en: 'Your role does not include reading accounts.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูบัญชีผู้ใช้' });
+      }
+      const user = await repository.findUserById(db, id);
+      if (!user) throw problems.notFound({ en: `No account has id ${id}.`, th: 'ไม่พบบัญชีผู้ใช้นี้' });
+      return presentUser(user, await repository.rolesOf(db, [id]));
+    },
+
+    /** Creates an account with a one-time password, returned once for the administrator to hand over. */
+    async createUser(ctx: Ctx, input: { username: string; displayName: string; email?: string | null; locale?: 'th' | 'en'; roles: RoleInput[] }) {
+      requireManager(ctx);
+      await validateRoles(input.roles);
+      const oneTimePassword = generateOneTimePassword();
+      const passwordHash = await hashPassword(oneTimePassword);
+      const user = await db.transaction().execute(async (trx) => {
+        if (await repository.findUserByUsername(trx, input.username)) {
+          throw problems.conflict({ en: `The username ${input.username} is taken.`, th: `ชื่อผู้ใช้ ${input.username} มีผู้ใช้แล้ว` }, [
+            { field: 'body.username', code: 'taken', message: 'This username is taken.', messageTh: 'ชื่อผู้ใช้นี้มีผู้ใช้แล้ว' },
+          ]);
+        }
+        const created = await repository.insertUser(trx, {
+          username: input.username,
+          display_name: input.displayName,
+          email: input.email ?? null,
+          locale: input.locale ?? 'th',
+          password_hash: passwordHash,
+          must_change_password: true,
+        });
+        await repository.replaceRoles(trx, created.id, input.roles);
+        await recordAudit(trx, ctx, { action: 'user.create', entityType: 'user', entityId: created.id, after: auditedUser(created, input.roles) });
+        return created;
+      });
+      return { user: presentUser(user, await repository.rolesOf(db, [user.id])), oneTimePassword };
+    },
+
+    async updateUser(
+      ctx: Ctx,
+      id: string,
+      patch: { displayName?: string; email?: string | null; locale?: 'th' | 'en'; status?: 'active' | 'disabled'; roles?: RoleInput[] },
+    ) {
+      requireManager(ctx);
+      if (patch.roles) await validateRoles(patch.roles);
+      if (id === ctx.actor.userId && (patch.status === 'disabled' || (patch.roles && !patch.roles.some((r) => r.role === 'system_admin')))) {
+        throw problems.conflict({ en: 'You cannot disable your own account or remove your own administrator role.', th: 'ไม่สามารถระงับบัญชีหรือถอดสิทธิ์ผู้ดูแลระบบของตนเองได้' });
+      }
+      const updated = await db.transaction().execute(async (trx) => {
+        const before = await repository.findUserById(trx, id);
+        if (!before) throw problems.notFound({ en: `No account has id ${id}.`, th: 'ไม่พบบัญชีผู้ใช้นี้' });
+        const rolesBefore = rolesInputOf(await repository.rolesOf(trx, [id]));
+        const after = await repository.updateUser(trx, id, {
+          ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+          ...(patch.email !== undefined ? { email: patch.email } : {}),
+          ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
+          ...(patch.status !== undefined ? { status: patch.status } : {}),
+        });
+        if (patch.roles) await repository.replaceRoles(trx, id, patch.roles);
+        if (patch.status === 'disabled') await deleteUserSessions(trx, id);
+        await recordAudit(trx, ctx, {
+          action: 'user.update',
+          entityType: 'user',
+          entityId: id,
+          before: auditedUser(before, rolesBefore),
+          after: auditedUser(after, patch.roles ?? rolesBefore),
+        });
+        return after;
+      });
+      return presentUser(updated, await repository.rolesOf(db, [id]));
+    },
+
+    /** Issues a new one-time password, unlocks the account and ends its sessions. */
+    async resetPassword(ctx: Ctx, id: string) {
+      requireManager(ctx);
+      const oneTimePassword = generateOneTimePassword();
+      const passwordHash = await hashPassword(oneTimePassword);
+      await db.transaction().execute(async (trx) => {
+        const user = await repository.findUserById(trx, id);
+        if (!user) throw problems.notFound({ en: `No account has id ${id}.`, th: 'ไม่พบบัญชีผู้ใช้นี้' });
+        await repository.updateUser(trx, id, { password_hash: passwordHash, must_change_password: true, failed_sign_ins: 0, locked_until: null });
+        await deleteUserSessions(trx, id);
+        await recordAudit(trx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id });
+      });
+      return { oneTimePassword };
+    },
+
+    /**
+     * On a database without accounts, creates the first administrator and returns its one-time
+     * password for the console; otherwise null.
+     */
+    async ensureFirstAdministrator(ctx: RequestContext): Promise<{ username: string; oneTimePassword: string } | null> {
+      if ((await repository.countUsers(db)) > 0) return null;
+      const oneTimePassword = generateOneTimePassword();
+      const passwordHash = await hashPassword(oneTimePassword);
+      return db.transaction().execute(async (trx) => {
+        if ((await repository.countUsers(trx)) > 0) return null;
+        const admin = await repository.insertUser(trx, {
+          username: 'admin',
+          display_name: 'ผู้ดูแลระบบ (Administrator)',
+          password_hash: passwordHash,
+          must_change_password: true,
+        });
+        const roles: RoleInput[] = [{ role: 'system_admin', unitCode: null }];
+        await repository.replaceRoles(trx, admin.id, roles);
+        await recordAudit(trx, ctx, { action: 'user.create', entityType: 'user', entityId: admin.id, after: auditedUser(admin, roles) });
+        return { username: admin.username, oneTimePassword };
+      });
+    },
+  };
+  return service;
+}
+
+export type IdentityService = ReturnType<typeof createIdentityService>;
+export { ROLES };

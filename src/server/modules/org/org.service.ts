@@ -1,0 +1,162 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import { fingerprint, loadReferenceSet } from '../../db/reference-data';
+import { scopeCovers, scopeTouches, type Scope } from '../../platform/auth/actor';
+import { recordAudit } from '../../platform/audit/audit.service';
+import type { RequestContext } from '../../platform/context';
+import { problems } from '../../platform/problem';
+import type { Actor } from '../../platform/auth/actor';
+import type { GeoService } from '../geo/geo.service';
+import { AGENCIES } from './data/agencies';
+import { TARGET_GROUPS } from './data/target-groups';
+import { buildUnits } from './data/units';
+import { orgPolicy } from './org.policy';
+import * as repository from './org.repository';
+
+const presentAgency = (a: repository.AgencyRow) => ({
+  code: a.code,
+  parentCode: a.parent_code,
+  kind: a.kind,
+  nameTh: a.name_th,
+  nameEn: a.name_en,
+  abbrTh: a.abbr_th,
+  abbrEn: a.abbr_en,
+  source: a.source,
+});
+
+const presentUnit = (u: repository.UnitRow) => ({
+  code: u.code,
+  agencyCode: u.agency_code,
+  kind: u.kind,
+  nameTh: u.name_th,
+  nameEn: u.name_en,
+  provinceCode: u.province_code,
+  areaProvinceCodes: u.area_province_codes,
+  phone: u.phone,
+  email: u.email,
+  address: u.address,
+  assumed: u.assumed,
+  note: u.note,
+  updatedAt: u.updated_at.toISOString(),
+});
+export type UnitView = ReturnType<typeof presentUnit>;
+
+/** Loads agencies, units with their areas, and target groups, when the shipped data changes. */
+export async function loadOrgReferenceData(db: Kysely<DB>, geo: GeoService): Promise<boolean> {
+  const provinces = await geo.provinces();
+  const agencies: repository.AgencyRow[] = AGENCIES.map((a) => ({
+    code: a.code,
+    parent_code: a.parentCode,
+    kind: a.kind,
+    name_th: a.nameTh,
+    name_en: a.nameEn,
+    abbr_th: a.abbrTh ?? null,
+    abbr_en: a.abbrEn ?? null,
+    source: Array.isArray(a.source) ? a.source.join(', ') : (a.source ?? null),
+  }));
+  const units: repository.ReferenceUnit[] = buildUnits(provinces).map((u) => ({
+    code: u.code,
+    agency_code: u.agencyCode,
+    kind: u.kind,
+    name_th: u.nameTh,
+    name_en: u.nameEn,
+    province_code: u.provinceCode,
+    assumed: u.assumed,
+    note: u.note ?? null,
+    area: [...u.areaProvinceCodes],
+  }));
+  const targetGroups = TARGET_GROUPS.map((t) => ({ code: t.code, name_th: t.nameTh, name_en: t.nameEn, sensitive: t.sensitive }));
+  return loadReferenceSet(db, 'org', fingerprint(agencies, units, targetGroups), (trx) =>
+    repository.upsertOrgReference(trx, agencies, units, targetGroups),
+  );
+}
+
+export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
+  const { db, geo } = deps;
+
+  const namesOf = async (codes: readonly string[]) => {
+    const provinces = await geo.provincesByCode(codes);
+    return {
+      en: provinces.map((p) => p.nameEn).join(', ') || 'nationwide',
+      th: provinces.map((p) => p.nameTh).join(', ') || 'ทั่วประเทศ',
+    };
+  };
+
+  /** Refuses with the unit's and the actor's areas named, so the person sees why. */
+  const refuseOutOfScope = async (unit: repository.UnitRow, scope: Scope, verb: { en: string; th: string }) => {
+    const unitArea = await namesOf(unit.area_province_codes.length > 5 ? [] : unit.area_province_codes);
+    const actorArea = scope.kind === 'provinces' ? await namesOf([...scope.codes]) : { en: 'none', th: 'ไม่มี' };
+    return problems.outOfScope({
+      en: `You cannot ${verb.en} unit ${unit.code} (${unit.name_en}): it serves ${unitArea.en}, outside your area (${actorArea.en}).`,
+      th: `คุณไม่สามารถ${verb.th}หน่วยงาน ${unit.name_th} ได้ เพราะรับผิดชอบพื้นที่ ${unitArea.th} ซึ่งอยู่นอกพื้นที่ของคุณ (${actorArea.th})`,
+    });
+  };
+
+  const requireUnit = async (code: string) => {
+    const unit = await repository.findUnit(db, code);
+    if (!unit) throw problems.notFound({ en: `No unit has code ${code}.`, th: `ไม่พบหน่วยงานรหัส ${code}` });
+    return unit;
+  };
+
+  return {
+    async agencies() {
+      return (await repository.listAgencies(db)).map(presentAgency);
+    },
+
+    async targetGroups() {
+      return (await repository.listTargetGroups(db)).map((t) => ({ code: t.code, nameTh: t.name_th, nameEn: t.name_en, sensitive: t.sensitive }));
+    },
+
+    async listUnits(ctx: RequestContext & { actor: Actor }, filter: Omit<repository.UnitFilter, 'withinProvinces'>) {
+      const scope = orgPolicy.unitReadScope(ctx.actor);
+      if (scope.kind === 'none') {
+        throw problems.forbidden({ en: 'Your role does not include reading units.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูข้อมูลหน่วยงาน' });
+      }
+      const { rows, total } = await repository.listUnits(db, {
+        ...filter,
+        withinProvinces: scope.kind === 'all' ? null : [...scope.codes],
+      });
+      return { items: rows.map(presentUnit), total };
+    },
+
+    async getUnit(ctx: RequestContext & { actor: Actor }, code: string) {
+      const unit = await requireUnit(code);
+      const scope = orgPolicy.unitReadScope(ctx.actor);
+      if (!scopeTouches(scope, unit.area_province_codes)) throw await refuseOutOfScope(unit, scope, { en: 'read', th: 'ดูข้อมูล' });
+      return presentUnit(unit);
+    },
+
+    /** The provinces of each existing unit; unknown codes are absent from the map. */
+    async unitAreas(codes: readonly string[]) {
+      return repository.unitAreas(db, codes);
+    },
+
+    async updateUnitContact(
+      ctx: RequestContext & { actor: Actor },
+      code: string,
+      patch: { phone?: string | null; email?: string | null; address?: string | null },
+    ) {
+      // The area is reference data and does not change under an edit, so the scope check can
+      // come first; naming the areas reads the database, which must not happen inside a transaction.
+      const unit = await requireUnit(code);
+      const scope = orgPolicy.unitEditScope(ctx.actor);
+      if (!scopeCovers(scope, unit.area_province_codes)) throw await refuseOutOfScope(unit, scope, { en: 'change', th: 'แก้ไขข้อมูล' });
+      return db.transaction().execute(async (trx) => {
+        const current = (await repository.findUnit(trx, code))!;
+        await repository.updateUnitContact(trx, code, patch);
+        const before = { phone: current.phone, email: current.email, address: current.address };
+        await recordAudit(trx, ctx, {
+          action: 'unit.update',
+          entityType: 'unit',
+          entityId: code,
+          provinceCode: current.province_code,
+          before,
+          after: { ...before, ...patch },
+        });
+        return presentUnit((await repository.findUnit(trx, code))!);
+      });
+    },
+  };
+}
+
+export type OrgService = ReturnType<typeof createOrgService>;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** RFC 9457 problem document, as every failure is answered. */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    titleTh: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    detailTh: z.string(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z
+      .array(z.object({ field: z.string(), code: z.string(), message: z.string(), messageTh: z.string() }))
+      .optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details, with Thai messages beside the English ones' });
+
+/** Adds the problem document as the answer for every 4xx and 5xx status of a route. */
+export function withProblems<T extends Record<number, z.ZodType>>(responses: T) {
+  return { ...responses, '4xx': ProblemSchema, '5xx': ProblemSchema };
+}
+
+export const ThaiEnglishName = { nameTh: z.string(), nameEn: z.string() };
+
+/** Thai and English text for a message shown to a person. */
+export const I18nText = z.object({ th: z.string(), en: z.string() });

@@ -1,0 +1,12 @@
+import type { Database } from './db/engine';
+import { loadGeoReferenceData } from './modules/geo/geo.service';
+import { loadOrgReferenceData } from './modules/org/org.service';
+import type { Services } from './app';
+
+/** Loads every reference data set that changed since the last start; returns the names loaded. */
+export async function loadReferenceData(database: Database, services: Pick<Services, 'geo'>): Promise<string[]> {
+  const loaded: string[] = [];
+  if (await loadGeoReferenceData(database.db)) loaded.push('geo');
+  if (await loadOrgReferenceData(database.db, services.geo)) loaded.push('org');
+  return loaded;
+}

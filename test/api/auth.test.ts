@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../src/server/platform/context';
+import { createTestApp, TEST_PASSWORD, type StaffAccount, type TestApp } from '../helpers/app';
+import { ENGINES } from '../helpers/database';
+
+describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
+  let t: TestApp;
+  let admin: StaffAccount;
+  const signInRaw = (username: string, password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password } });
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { loginMaxFailures: 3, loginLockMinutes: 15 });
+    admin = await t.createStaff({ roles: [{ role: 'system_admin' }] });
+  });
+  afterAll(() => t?.dispose());
+
+  it('creates the first administrator once, with a one-time password', async () => {
+    // The factory admin exists already, so nothing is created here…
+    expect(await t.services.identity.ensureFirstAdministrator(systemContext())).toBeNull();
+    // …whereas an empty database gets one.
+    const fresh = await createTestApp(engine);
+    try {
+      const first = await fresh.services.identity.ensureFirstAdministrator(systemContext());
+      expect(first?.username).toBe('admin');
+      expect(first?.oneTimePassword).toMatch(/^[A-Za-z2-9]{14}$/);
+      expect(await fresh.services.identity.ensureFirstAdministrator(systemContext())).toBeNull();
+      const cookie = await fresh.signIn('admin', first!.oneTimePassword);
+      const me = (await fresh.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json();
+      expect(me.mustChangePassword).toBe(true);
+      expect(me.roles).toEqual([expect.objectContaining({ role: 'system_admin', unitCode: null })]);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+
+  it('refuses a wrong password without saying which part was wrong', async () => {
+    const wrongPassword = await signInRaw(admin.username, 'not the password');
+    const unknownUser = await signInRaw('nobody-here', 'not the password');
+    expect(wrongPassword.statusCode).toBe(401);
+    expect(unknownUser.statusCode).toBe(401);
+    expect(wrongPassword.json().detail).toBe(unknownUser.json().detail);
+  });
+
+  it('locks an account after repeated failures, even against the right password', async () => {
+    const victim = await t.createStaff({ roles: [{ role: 'executive' }] });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await signInRaw(victim.username, `guess-${i}`)).statusCode);
+    expect(statuses).toEqual([401, 401, 423]);
+    const locked = await signInRaw(victim.username, TEST_PASSWORD);
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().detailTh).toContain('ลองใหม่');
+    const actions = await t.database.db.selectFrom('audit_event').select('action').where('entity_id', '=', victim.id).execute();
+    expect(actions.map((a) => a.action)).toContain('user.locked');
+    // An administrator's reset unlocks it and issues a new one-time password.
+    const reset = await t.app.inject({ method: 'POST', url: `/api/users/${victim.id}/reset-password`, headers: { cookie: admin.cookie } });
+    expect(reset.statusCode).toBe(200);
+    expect((await signInRaw(victim.username, reset.json().oneTimePassword)).statusCode).toBe(200);
+  });
+
+  it('ends the session on sign-out', async () => {
+    const user = await t.createStaff({ roles: [{ role: 'executive' }] });
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: user.cookie } })).statusCode).toBe(200);
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: user.cookie } });
+    expect(out.statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: user.cookie } })).statusCode).toBe(401);
+  });
+
+  it('sets the session cookie HttpOnly and SameSite=Strict, storing only its hash', async () => {
+    const response = await signInRaw(admin.username, TEST_PASSWORD);
+    const cookie = response.cookies.find((c) => c.name === 'archeep_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Strict');
+    const stored = await t.database.db.selectFrom('user_session').select('token_hash').execute();
+    expect(stored.map((s) => s.token_hash)).not.toContain(cookie.value);
+  });
+
+  it('walks an officer from creation to a changed password', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: admin.cookie },
+      payload: { username: 'kk.officer', displayName: 'เจ้าหน้าที่ขอนแก่น', roles: [{ role: 'officer', unitCode: 'DOE-PEO-40' }] },
+    });
+    expect(created.statusCode).toBe(201);
+    const { oneTimePassword, user } = created.json();
+    expect(user.roles[0]).toMatchObject({ role: 'officer', unitCode: 'DOE-PEO-40' });
+    const cookie = await t.signIn('kk.officer', oneTimePassword);
+    // Until the one-time password is replaced, nothing else is allowed.
+    expect((await t.app.inject({ method: 'GET', url: '/api/units', headers: { cookie } })).statusCode).toBe(403);
+    const tooShort = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: oneTimePassword, newPassword: 'short' } });
+    expect(tooShort.statusCode).toBe(400);
+    expect(tooShort.json().errors[0]).toMatchObject({ field: 'body.newPassword', code: 'too-short' });
+    const changed = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: oneTimePassword, newPassword: 'a much longer secret' } });
+    expect(changed.statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/units', headers: { cookie } })).statusCode).toBe(200);
+    expect((await signInRaw('kk.officer', oneTimePassword)).statusCode).toBe(401);
+  });
+
+  it('refuses an officer role without a unit, and an unknown unit, naming the field', async () => {
+    const noUnit = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: admin.cookie },
+      payload: { username: 'no.unit', displayName: 'x', roles: [{ role: 'officer' }] },
+    });
+    expect(noUnit.statusCode).toBe(400);
+    expect(noUnit.json().errors[0].field).toBe('body.roles[0].unitCode');
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: admin.cookie },
+      payload: { username: 'bad.unit', displayName: 'x', roles: [{ role: 'officer', unitCode: 'NOPE-1' }] },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].code).toBe('unknown-unit');
+  });
+
+  it('refuses a taken username with 409', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: admin.cookie },
+      payload: { username: admin.username, displayName: 'x', roles: [{ role: 'executive' }] },
+    });
+    expect(response.statusCode).toBe(409);
+  });
+
+  it('ends a disabled account\'s sessions at once', async () => {
+    const user = await t.createStaff({ roles: [{ role: 'executive' }] });
+    const disable = await t.app.inject({ method: 'PATCH', url: `/api/users/${user.id}`, headers: { cookie: admin.cookie }, payload: { status: 'disabled' } });
+    expect(disable.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: user.cookie } })).statusCode).toBe(401);
+    expect((await signInRaw(user.username, TEST_PASSWORD)).statusCode).toBe(401);
+  });
+});

@@ -28,9 +28,9 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.resolve(config.dataDir) });
   const version = await migrate(database);
 
-  const ctype = await sql<{ lc_ctype: string }>`show lc_ctype`.execute(database.db);
-  if (/^(C|POSIX)$/i.test(ctype.rows[0]?.lc_ctype ?? '')) {
-    console.warn(`Warning: the database LC_CTYPE is ${ctype.rows[0]?.lc_ctype}; Thai trigram search needs C.UTF-8 or th_TH.UTF-8.`);
+  const ctype = await sql<{ datctype: string }>`select datctype from pg_database where datname = current_database()`.execute(database.db);
+  if (database.engine === 'postgresql' && /^(C|POSIX)$/i.test(ctype.rows[0]?.datctype ?? '')) {
+    console.warn(`Warning: the database LC_CTYPE is ${ctype.rows[0]?.datctype}; Thai trigram search needs C.UTF-8 or th_TH.UTF-8.`);
   }
 
   const services = createServices(database, config);

@@ -1,0 +1,4 @@
+export * from './national-id';
+export * from './fiscal-year';
+export * from './thai-date';
+export * from './money';

@@ -1,0 +1,56 @@
+/**
+ * Thai national identification numbers (เลขประจำตัวประชาชน): 13 digits, the first 1–8 as issued
+ * to people, the last a mod-11 check digit over the first twelve.
+ */
+
+export interface NationalIdProblem {
+  code: 'length' | 'digits' | 'first-digit' | 'checksum';
+  en: string;
+  th: string;
+}
+
+/** Strips the spaces and dashes people type (1-2345-67890-12-1). */
+export function normalizeNationalId(input: string): string {
+  return input.replace(/[\s-]/g, '');
+}
+
+/** The check digit for the first 12 digits: (11 − Σ d[i]·(13−i) mod 11) mod 10. */
+export function nationalIdCheckDigit(first12: string): number {
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (13 - i);
+  return (11 - (sum % 11)) % 10;
+}
+
+/** Why a value is not a valid national ID, in Thai and English; null when it is valid. */
+export function nationalIdProblem(input: string): NationalIdProblem | null {
+  const id = normalizeNationalId(input);
+  if (!/^\d*$/.test(id)) return { code: 'digits', en: 'A national ID has digits only.', th: 'เลขประจำตัวประชาชนต้องเป็นตัวเลขเท่านั้น' };
+  if (id.length !== 13) {
+    return { code: 'length', en: `A national ID has 13 digits; this has ${id.length}.`, th: `เลขประจำตัวประชาชนต้องมี 13 หลัก (กรอกมา ${id.length} หลัก)` };
+  }
+  if (id[0] === '0' || id[0] === '9') {
+    return { code: 'first-digit', en: 'A national ID starts with a digit from 1 to 8.', th: 'เลขประจำตัวประชาชนต้องขึ้นต้นด้วยเลข 1 ถึง 8' };
+  }
+  if (nationalIdCheckDigit(id) !== Number(id[12])) {
+    return { code: 'checksum', en: 'The last digit does not match: check the number for a typing mistake.', th: 'เลขหลักสุดท้ายไม่ถูกต้อง กรุณาตรวจสอบว่าพิมพ์ผิดหรือไม่' };
+  }
+  return null;
+}
+
+export function isValidNationalId(input: string): boolean {
+  return nationalIdProblem(input) === null;
+}
+
+/** 1234567890121 → 1-2345-67890-12-1, the way it is printed on the card. */
+export function formatNationalId(input: string): string {
+  const id = normalizeNationalId(input);
+  if (!/^\d{13}$/.test(id)) return input;
+  return `${id[0]}-${id.slice(1, 5)}-${id.slice(5, 10)}-${id.slice(10, 12)}-${id[12]}`;
+}
+
+/** 1234567890121 → 1-2345-xxxxx-xx-1, for roles that do not need the whole number. */
+export function maskNationalId(input: string): string {
+  const id = normalizeNationalId(input);
+  if (!/^\d{13}$/.test(id)) return 'x-xxxx-xxxxx-xx-x';
+  return `${id[0]}-${id.slice(1, 5)}-xxxxx-xx-${id[12]}`;
+}

@@ -1,0 +1,121 @@
+import { Alert, Button, Code, Group, Spoiler, Table, Text, TextInput } from '@mantine/core';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatThaiDateTime } from '../../../shared/thai-date';
+import { api, unwrap } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+
+interface Filter {
+  action: string;
+  entityType: string;
+  actor: string;
+  from: string;
+  to: string;
+}
+const EMPTY: Filter = { action: '', entityType: '', actor: '', from: '', to: '' };
+/** A date input's value as the start of that day in Bangkok. */
+const bangkokMidnight = (date: string) => (date ? `${date}T00:00:00+07:00` : undefined);
+
+export function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'th';
+  const [draft, setDraft] = useState<Filter>(EMPTY);
+  const [filter, setFilter] = useState<Filter>(EMPTY);
+  const events = useInfiniteQuery({
+    queryKey: ['audit', filter],
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/audit-events', {
+          params: {
+            query: {
+              action: filter.action || undefined,
+              entityType: filter.entityType || undefined,
+              actor: filter.actor || undefined,
+              from: bangkokMidnight(filter.from),
+              to: bangkokMidnight(filter.to),
+              before: pageParam,
+              limit: 50,
+            },
+          },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+  const verify = useMutation({ mutationFn: () => unwrap(api.GET('/api/audit-events/verify')) });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFilter(draft);
+  };
+  const field = (key: keyof Filter, label: string, type = 'text') => (
+    <TextInput label={label} type={type} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })} miw={150} />
+  );
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} intro={t('audit.intro')} />
+      <form onSubmit={submit}>
+        <Group align="end" mb="md" wrap="wrap">
+          {field('action', t('audit.action'))}
+          {field('entityType', t('audit.entityType'))}
+          {field('actor', t('audit.actor'))}
+          {field('from', t('audit.from'), 'date')}
+          {field('to', t('audit.to'), 'date')}
+          <Button type="submit">{t('audit.filter')}</Button>
+        </Group>
+      </form>
+      <Group mb="md">
+        <Button variant="light" onClick={() => verify.mutate()} loading={verify.isPending}>{t('audit.verify')}</Button>
+        {verify.data && (
+          <Alert color={verify.data.ok ? 'green' : 'red'} role="status" py={6}>
+            {verify.data.ok ? t('audit.verifyOk', { count: verify.data.events }) : t('audit.verifyBad', { id: verify.data.firstBadId, reason: verify.data.reason })}
+          </Alert>
+        )}
+      </Group>
+      <ProblemAlert error={events.error ?? verify.error} />
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('audit.when')}</Table.Th>
+              <Table.Th>{t('audit.what')}</Table.Th>
+              <Table.Th>{t('audit.who')}</Table.Th>
+              <Table.Th>{t('audit.entity')}</Table.Th>
+              <Table.Th>{t('audit.details')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {events.data?.pages.flatMap((p) => p.items).map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>
+                  <Text size="sm">{formatThaiDateTime(new Date(e.occurredAt), lang)}</Text>
+                  <Text size="xs" c="dimmed">#{e.id}</Text>
+                </Table.Td>
+                <Table.Td><Code>{e.action}</Code></Table.Td>
+                <Table.Td>{e.actorUsername ?? t('audit.system')}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{e.entityType}</Text>
+                  <Text size="xs" c="dimmed">{e.entityId}</Text>
+                </Table.Td>
+                <Table.Td>
+                  {(e.before != null || e.after != null) && (
+                    <Spoiler maxHeight={0} showLabel={t('audit.details')} hideLabel={t('common.close')}>
+                      {e.before != null && <><Text size="xs" fw={600}>{t('audit.before')}</Text><Code block>{JSON.stringify(e.before, null, 1)}</Code></>}
+                      {e.after != null && <><Text size="xs" fw={600}>{t('audit.after')}</Text><Code block>{JSON.stringify(e.after, null, 1)}</Code></>}
+                    </Spoiler>
+                  )}
+                  <Text size="xs" c="dimmed">{t('audit.requestId')}: {e.requestId}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {events.hasNextPage && (
+        <Button mt="sm" variant="light" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>{t('common.more')}</Button>
+      )}
+    </>
+  );
+}

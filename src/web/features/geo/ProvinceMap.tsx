@@ -1,0 +1,66 @@
+import { Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type Ring = [number, number][];
+interface Feature {
+  properties: { ADM1_PCODE: string };
+  geometry: { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
+}
+
+/** Equirectangular projection scaled by cos(latitude) around Thailand's middle: plain SVG, no map library. */
+const LAT_SCALE = 1;
+const LON_SCALE = Math.cos((13 * Math.PI) / 180);
+
+function pathOf(feature: Feature): string {
+  const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+  return polygons
+    .map((rings) =>
+      rings
+        .map((ring) => {
+          // Every few points is plenty at this size and keeps the page light.
+          const step = Math.max(1, Math.floor(ring.length / 120));
+          const points = ring.filter((_, i) => i % step === 0 || i === ring.length - 1);
+          return `M${points.map(([lon, lat]) => `${(lon * LON_SCALE).toFixed(3)},${(-lat * LAT_SCALE).toFixed(3)}`).join('L')}Z`;
+        })
+        .join(''),
+    )
+    .join('');
+}
+
+/**
+ * Thailand's provinces; `highlight` are drawn darker (the reader's area). Clicking a province
+ * calls `onSelect`; the list beside the map remains the way to reach every province by keyboard.
+ */
+export function ProvinceMap({ highlight, selected, onSelect, names }: { highlight: string[]; selected?: string; onSelect: (code: string) => void; names: Map<string, string> }) {
+  const { t } = useTranslation();
+  const { data } = useQuery({
+    queryKey: ['provinces.geojson'],
+    queryFn: async () => (await (await fetch('/api/geo/provinces.geojson')).json()) as { features: Feature[] },
+    staleTime: Infinity,
+  });
+  const shapes = useMemo(() => (data?.features ?? []).map((f) => ({ code: f.properties.ADM1_PCODE.replace(/^TH/, ''), d: pathOf(f) })), [data]);
+  if (!data) return null;
+  // Thailand spans about 97.3–105.7°E and 5.6–20.5°N.
+  const viewBox = `${(97.2 * LON_SCALE).toFixed(2)} ${-20.6} ${((105.8 - 97.2) * LON_SCALE).toFixed(2)} ${20.6 - 5.5}`;
+  return (
+    <figure style={{ margin: 0 }}>
+      <svg className="province-map" viewBox={viewBox} role="img" aria-label={t('areas.map')} style={{ width: '100%', maxHeight: 520 }}>
+        {shapes.map((s) => (
+          <path
+            key={s.code}
+            d={s.d}
+            fill={s.code === selected ? '#1864ab' : highlight.includes(s.code) ? '#364fc7' : '#a5b4fc'}
+            onClick={() => onSelect(s.code)}
+          >
+            <title>{names.get(s.code) ?? s.code}</title>
+          </path>
+        ))}
+      </svg>
+      <Text component="figcaption" size="xs" c="dimmed">
+        {t('areas.mapCredit')}
+      </Text>
+    </figure>
+  );
+}

@@ -1,0 +1,92 @@
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageHeader } from '../../components/PageHeader';
+import { nameOf, useProvinces } from '../../reference';
+import { hasRole, useMe } from '../../session';
+
+/** The seed reports' headline figures, the programme's first targets. */
+const TARGETS = [
+  { value: 15_000, label: 'home.employed' },
+  { value: 140, label: 'home.groups' },
+  { value: 401, label: 'home.prototypes', detail: 'home.prototypesDetail' },
+  { value: 5_000_000, label: 'home.fund', detail: 'home.fundDetail' },
+] as const;
+
+export function HomePage() {
+  const { t, i18n } = useTranslation();
+  const { data: me } = useMe();
+  const { data: provinces } = useProvinces();
+  if (!me) return null;
+  const area =
+    me.scopeProvinceCodes === null
+      ? t('common.nationwide')
+      : me.scopeProvinceCodes.map((code) => nameOf(provinces?.find((p) => p.code === code), i18n.language) || code).join(', ') || t('common.none');
+  const number = new Intl.NumberFormat(i18n.language === 'th' ? 'th-TH' : 'en-GB');
+
+  return (
+    <Stack>
+      <PageHeader title={t('home.greeting', { name: me.displayName })} intro={t('app.tagline')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="xs">
+            {t('home.roles')}
+          </Title>
+          <Group gap="xs">
+            {me.roles.map((r) => (
+              <Badge key={`${r.role}-${r.unitCode}`} variant="light" size="lg" tt="none">
+                {t(`roles.${r.role}`)}
+                {r.unitCode ? ` · ${nameOf({ nameTh: r.unitNameTh ?? '', nameEn: r.unitNameEn ?? '' }, i18n.language)}` : ''}
+              </Badge>
+            ))}
+          </Group>
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="xs">
+            {t('home.area')}
+          </Title>
+          <Text size="lg" data-testid="my-area">
+            {area}
+          </Text>
+        </Paper>
+      </SimpleGrid>
+      <Title order={2} size="h4">
+        {t('home.targets')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+        {TARGETS.map((target) => (
+          <Paper key={target.label} withBorder p="md">
+            <Text fz={28} fw={600} c="indigo.9">
+              {number.format(target.value)}
+            </Text>
+            <Text>{t(target.label)}</Text>
+            {'detail' in target && (
+              <Text size="sm" c="dimmed">
+                {t(target.detail)}
+              </Text>
+            )}
+          </Paper>
+        ))}
+      </SimpleGrid>
+      <Text size="sm" c="dimmed">
+        {t('home.targetNote')}
+      </Text>
+      <Title order={2} size="h4">
+        {t('home.quick')}
+      </Title>
+      <Group>
+        <Anchor component={Link} to="/areas">
+          {t('nav.areas')}
+        </Anchor>
+        <Anchor component={Link} to="/org">
+          {t('nav.org')}
+        </Anchor>
+        {hasRole(me, 'system_admin') && (
+          <Anchor component={Link} to="/users">
+            {t('nav.users')}
+          </Anchor>
+        )}
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,18 @@
+import { Button, Code, CopyButton, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/** A one-time password, shown once with a copy button. */
+export function OneTimePassword({ username, password }: { username: string; password: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text mb="sm">{t('users.oneTimeIntro', { username })}</Text>
+      <Group>
+        <Code fz="xl" p="sm" data-testid="one-time-password">
+          {password}
+        </Code>
+        <CopyButton value={password}>{({ copied, copy }) => <Button variant="light" onClick={copy}>{copied ? t('users.copied') : t('users.copy')}</Button>}</CopyButton>
+      </Group>
+    </>
+  );
+}

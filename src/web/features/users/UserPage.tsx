@@ -1,0 +1,84 @@
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { formatThaiDateTime } from '../../../shared/thai-date';
+import { api, ApiProblem, unwrap } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { nameOf } from '../../reference';
+import { hasRole, useMe, type Role } from '../../session';
+import { OneTimePassword } from './OneTimePassword';
+import { RolesEditor, type RoleRow } from './RolesEditor';
+
+export function UserPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'th';
+  const { data: me } = useMe();
+  const client = useQueryClient();
+  const user = useQuery({ queryKey: ['user', id], queryFn: () => unwrap(api.GET('/api/users/{id}', { params: { path: { id } } })) });
+  const [roles, setRoles] = useState<RoleRow[]>([]);
+  useEffect(() => {
+    if (user.data) setRoles(user.data.roles.map((r) => ({ role: r.role, unitCode: r.unitCode, unitLabel: r.unitCode ? nameOf({ nameTh: r.unitNameTh ?? '', nameEn: r.unitNameEn ?? '' }, lang) : undefined })));
+  }, [user.data, lang]);
+
+  const onSaved = (updated: NonNullable<typeof user.data>) => {
+    client.setQueryData(['user', id], updated);
+    void client.invalidateQueries({ queryKey: ['users'] });
+  };
+  const update = useMutation({
+    mutationFn: (body: { status?: 'active' | 'disabled'; roles?: { role: Role; unitCode: string | null }[] }) =>
+      unwrap(api.PATCH('/api/users/{id}', { params: { path: { id } }, body })),
+    onSuccess: onSaved,
+  });
+  const reset = useMutation({ mutationFn: () => unwrap(api.POST('/api/users/{id}/reset-password', { params: { path: { id } } })) });
+  const errors = update.error instanceof ApiProblem ? update.error.fieldErrors(i18n.language) : {};
+  const canManage = hasRole(me, 'system_admin');
+
+  if (user.error) return <ProblemAlert error={user.error} />;
+  if (!user.data) return <Text>{t('common.loading')}</Text>;
+  const u = user.data;
+  return (
+    <Stack maw={860}>
+      <PageHeader title={u.displayName} intro={u.username}>
+        <Group gap="xs">
+          <Badge color={u.status === 'active' ? 'green' : 'gray'} c={u.status === 'active' ? undefined : 'dark'} variant="light">{t(`users.${u.status}`)}</Badge>
+          {u.lockedUntil && <Badge color="red" variant="light">{t('users.locked')} {formatThaiDateTime(new Date(u.lockedUntil), lang)}</Badge>}
+        </Group>
+      </PageHeader>
+      <Text>
+        {t('users.lastSignIn')}: {u.lastSignInAt ? formatThaiDateTime(new Date(u.lastSignInAt), lang) : '—'}
+      </Text>
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="xs">{t('users.roles')}</Title>
+        {canManage ? (
+          <Stack>
+            <RolesEditor value={roles} onChange={setRoles} errors={errors} />
+            <Button w="fit-content" loading={update.isPending} onClick={() => update.mutate({ roles: roles.filter((r) => r.role).map((r) => ({ role: r.role as Role, unitCode: r.unitCode })) })}>
+              {t('users.saveRoles')}
+            </Button>
+          </Stack>
+        ) : (
+          u.roles.map((r) => <Text key={`${r.role}-${r.unitCode}`}>{t(`roles.${r.role}`)}{r.unitCode ? ` · ${r.unitCode}` : ''}</Text>)
+        )}
+      </Paper>
+      {update.error && Object.keys(errors).length === 0 && <ProblemAlert error={update.error} />}
+      {update.isSuccess && <Alert color="green" role="status">{t('org.saved')}</Alert>}
+      {canManage && (
+        <Group>
+          <Button variant="light" color={u.status === 'active' ? 'red' : 'green'} onClick={() => update.mutate({ status: u.status === 'active' ? 'disabled' : 'active' })}>
+            {u.status === 'active' ? t('users.disable') : t('users.enable')}
+          </Button>
+          <Button variant="light" onClick={() => reset.mutate()} loading={reset.isPending}>{t('users.resetPassword')}</Button>
+        </Group>
+      )}
+      <ProblemAlert error={reset.error} />
+      <Modal opened={Boolean(reset.data)} onClose={() => reset.reset()} title={t('users.resetPassword')}>
+        {reset.data && <OneTimePassword username={u.username} password={reset.data.oneTimePassword} />}
+      </Modal>
+      <Anchor component={Link} to="/users">{t('users.title')}</Anchor>
+    </Stack>
+  );
+}

@@ -1,0 +1,85 @@
+import { Anchor, Badge, Button, Group, Pagination, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatThaiDateTime } from '../../../shared/thai-date';
+import { api, unwrap } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { nameOf } from '../../reference';
+import { hasRole, useMe } from '../../session';
+import { CreateUserModal } from './CreateUserModal';
+
+const PAGE = 25;
+
+export function UsersPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'th';
+  const { data: me } = useMe();
+  const [text, setText] = useState('');
+  const [q] = useDebouncedValue(text.trim(), 250);
+  const [page, setPage] = useState(1);
+  const [creating, { open, close }] = useDisclosure(false);
+  const users = useQuery({
+    queryKey: ['users', q, page],
+    queryFn: () => unwrap(api.GET('/api/users', { params: { query: { q: q || undefined, limit: PAGE, offset: (page - 1) * PAGE } } })),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <>
+      <PageHeader title={t('users.title')} />
+      <Group mb="sm" align="end">
+        <TextInput label={t('common.search')} value={text} onChange={(e) => { setText(e.currentTarget.value); setPage(1); }} type="search" />
+        {hasRole(me, 'system_admin') && <Button onClick={open}>{t('users.create')}</Button>}
+      </Group>
+      <ProblemAlert error={users.error} />
+      {users.data && (
+        <>
+          <Text size="sm" mb="xs">{t('common.total', { count: users.data.total })}</Text>
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('auth.username')}</Table.Th>
+                  <Table.Th>{t('users.roles')}</Table.Th>
+                  <Table.Th>{t('users.status')}</Table.Th>
+                  <Table.Th>{t('users.lastSignIn')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.data.items.map((u) => (
+                  <Table.Tr key={u.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/users/${u.id}`}>{u.username}</Anchor>
+                      <Text size="sm">{u.displayName}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {u.roles.map((r) => (
+                        <Text key={`${r.role}-${r.unitCode}`} size="sm">
+                          {t(`roles.${r.role}`)}
+                          {r.unitCode ? ` · ${nameOf({ nameTh: r.unitNameTh ?? '', nameEn: r.unitNameEn ?? '' }, lang)}` : ''}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={u.status === 'active' ? 'green' : 'gray'} c={u.status === 'active' ? undefined : 'dark'} variant="light">
+                        {t(`users.${u.status}`)}
+                      </Badge>
+                      {u.lockedUntil && <Text size="xs" c="red.9">{t('users.locked')} {formatThaiDateTime(new Date(u.lockedUntil), lang)}</Text>}
+                    </Table.Td>
+                    <Table.Td>{u.lastSignInAt ? formatThaiDateTime(new Date(u.lastSignInAt), lang) : '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {users.data.total > PAGE && <Pagination mt="sm" total={Math.ceil(users.data.total / PAGE)} value={page} onChange={setPage} />}
+        </>
+      )}
+      <CreateUserModal opened={creating} onClose={close} />
+    </>
+  );
+}

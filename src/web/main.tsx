@@ -1,0 +1,43 @@
+import '@fontsource/sarabun/400.css';
+import '@fontsource/sarabun/600.css';
+import '@mantine/core/styles.css';
+import './styles.css';
+import './i18n';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { ApiProblem } from './api/client';
+import { App } from './App';
+
+const theme = createTheme({
+  fontFamily: 'Sarabun, "Noto Sans Thai", system-ui, sans-serif',
+  headings: { fontFamily: 'Sarabun, "Noto Sans Thai", system-ui, sans-serif' },
+  primaryColor: 'indigo',
+  primaryShade: 8,
+  defaultRadius: 'md',
+  fontSizes: { xs: '0.875rem', sm: '1rem', md: '1.0625rem', lg: '1.1875rem', xl: '1.375rem' },
+});
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal (4xx) will not change by asking again.
+      retry: (count, error) => !(error instanceof ApiProblem && error.status < 500) && count < 2,
+      staleTime: 30_000,
+    },
+  },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,51 @@
+import { Center, Loader } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { api, ApiProblem, unwrap } from './api/client';
+import type { components } from './api/schema';
+
+export type Me = components['schemas']['Me'];
+export type Role = Me['roles'][number]['role'];
+
+/** The signed-in account, or null when nobody is signed in. */
+export function useMe() {
+  return useQuery({
+    queryKey: ['me'],
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        return await unwrap(api.GET('/api/auth/me'));
+      } catch (error) {
+        if (error instanceof ApiProblem && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useSetMe() {
+  const client = useQueryClient();
+  return (me: Me | null) => {
+    if (me === null) client.clear();
+    client.setQueryData(['me'], me);
+  };
+}
+
+export const hasRole = (me: Me | null | undefined, ...roles: Role[]) => Boolean(me?.roles.some((r) => roles.includes(r.role)));
+
+/** Shows its children to a signed-in person who has replaced any one-time password. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const { data: me, isPending } = useMe();
+  const location = useLocation();
+  if (isPending) {
+    return (
+      <Center h="60vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  if (me.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace />;
+  return <>{children}</>;
+}

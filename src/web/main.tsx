@@ -3,7 +3,7 @@ import '@fontsource/sarabun/600.css';
 import '@mantine/core/styles.css';
 import './styles.css';
 import './i18n';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { Anchor, createTheme, MantineProvider, Modal, Select } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -18,6 +18,13 @@ const theme = createTheme({
   primaryShade: 8,
   defaultRadius: 'md',
   fontSizes: { xs: '0.875rem', sm: '1rem', md: '1.0625rem', lg: '1.1875rem', xl: '1.375rem' },
+  // Icon-only buttons need a name for screen readers; Mantine leaves these unnamed by default.
+  components: {
+    // Links in running text must not rely on colour alone (WCAG 1.4.1).
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'ปิด (Close)' } } }),
+    Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'ล้างค่า (Clear)' } } }),
+  },
 });
 
 const queryClient = new QueryClient({

@@ -25,7 +25,8 @@ describe('browser journey: first administrator creates a Khon Kaen officer', () 
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'th-TH' });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'th-TH' });
+    page = await context.newPage();
   });
   afterAll(async () => {
     await browser?.close();
@@ -33,15 +34,15 @@ describe('browser journey: first administrator creates a Khon Kaen officer', () 
   });
 
   const signIn = async (username: string, password: string) => {
-    await page.getByLabel('ชื่อผู้ใช้').fill(username);
-    await page.getByLabel('รหัสผ่าน', { exact: true }).fill(password);
+    await page.getByLabel(/^ชื่อผู้ใช้/).fill(username);
+    await page.getByLabel(/^รหัสผ่าน/).fill(password);
     await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
   };
   const changePassword = async (current: string, next: string) => {
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.getByLabel('รหัสผ่านปัจจุบัน').fill(current);
-    await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill(next);
-    await page.getByLabel('ยืนยันรหัสผ่านใหม่').fill(next);
+    await page.getByLabel(/^รหัสผ่านปัจจุบัน/).fill(current);
+    await page.getByLabel(/^รหัสผ่านใหม่/).fill(next);
+    await page.getByLabel(/^ยืนยันรหัสผ่านใหม่/).fill(next);
     await page.getByRole('button', { name: 'บันทึกรหัสผ่าน' }).click();
   };
   const signOut = async (displayName: string) => {
@@ -68,7 +69,7 @@ describe('browser journey: first administrator creates a Khon Kaen officer', () 
     await signIn('admin', adminPassword);
     await page.waitForURL(/\/change-password/);
     await expectAccessible(page, 'change-password');
-    await changePassword(adminPassword, 'admin new secret 2569');
+    await changePassword(adminPassword, 'river lantern 2569');
     await page.waitForURL((url) => !url.pathname.startsWith('/change-password'));
     await expectAccessible(page, 'home');
     expect(await fitsWidth(page)).toBe(true);
@@ -77,8 +78,8 @@ describe('browser journey: first administrator creates a Khon Kaen officer', () 
   it('lets the administrator create a Khon Kaen officer', async () => {
     await page.goto(`${baseUrl}/users`);
     await page.getByRole('button', { name: 'สร้างผู้ใช้' }).click();
-    await page.getByLabel('ชื่อผู้ใช้').fill('kk.officer');
-    await page.getByLabel('ชื่อที่แสดง').fill('สมหญิง ขอนแก่น');
+    await page.getByLabel(/^ชื่อผู้ใช้/).fill('kk.officer');
+    await page.getByLabel(/^ชื่อที่แสดง/).fill('สมหญิง ขอนแก่น');
     await page.getByLabel('บทบาท').first().click();
     await page.getByRole('option', { name: /เจ้าหน้าที่/ }).first().click();
     const unit = page.getByLabel('หน่วยงาน').first();
@@ -99,7 +100,7 @@ describe('browser journey: first administrator creates a Khon Kaen officer', () 
   it('shows the officer only Khon Kaen where scope applies', async () => {
     await signIn('kk.officer', officerPassword);
     await page.waitForURL(/\/change-password/);
-    await changePassword(officerPassword, 'officer new secret 2569');
+    await changePassword(officerPassword, 'golden mango field 2569');
     await page.waitForURL((url) => !url.pathname.startsWith('/change-password'));
     await expect.poll(() => page.getByText('ขอนแก่น').first().isVisible()).toBe(true);
     await page.goto(`${baseUrl}/org`);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatThaiDateTime } from '../../../shared/thai-date';
 import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
+import { ScrollTable } from '../../components/ScrollTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
 
 interface Filter {
@@ -75,8 +76,7 @@ export function AuditPage() {
         )}
       </Group>
       <ProblemAlert error={events.error ?? verify.error} />
-      <Table.ScrollContainer minWidth={720}>
-        <Table striped>
+      <ScrollTable label={t('audit.title')} minWidth={720} striped>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('audit.when')}</Table.Th>
@@ -111,8 +111,7 @@ export function AuditPage() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+        </ScrollTable>
       {events.hasNextPage && (
         <Button mt="sm" variant="light" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>{t('common.more')}</Button>
       )}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
+import { ScrollTable } from '../../components/ScrollTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { nameOf, useProvinces } from '../../reference';
 import { useMe } from '../../session';
@@ -71,9 +72,9 @@ export function AreasPage() {
     district && <Text key="d">{nameOf(district, lang)}</Text>,
   ].filter(Boolean);
 
+  const heading = districtCode ? t('areas.subdistricts') : provinceCode ? t('areas.districts') : regionCode ? t('areas.provinces') : t('areas.regions');
   const rows = <T extends { code: string; nameTh: string; nameEn: string; postcode?: string | null }>(items: T[], onOpen?: (item: T) => void) => (
-    <Table.ScrollContainer minWidth={420}>
-      <Table striped highlightOnHover>
+    <ScrollTable label={heading} minWidth={420} striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('areas.code')}</Table.Th>
@@ -100,8 +101,7 @@ export function AreasPage() {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+      </ScrollTable>
   );
 
   const level = () => {
@@ -125,7 +125,6 @@ export function AreasPage() {
       </List>
     );
   };
-  const heading = districtCode ? t('areas.subdistricts') : provinceCode ? t('areas.districts') : regionCode ? t('areas.provinces') : t('areas.regions');
 
   return (
     <>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
+import { ScrollTable } from '../../components/ScrollTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { nameOf, useProvinces } from '../../reference';
 import { useMe } from '../../session';
@@ -105,8 +106,7 @@ export function OrgPage() {
               <Text size="sm" mb="xs" aria-live="polite">
                 {t('common.total', { count: units.data.total })}
               </Text>
-              <Table.ScrollContainer minWidth={560}>
-                <Table striped highlightOnHover>
+              <ScrollTable label={t('org.units')} minWidth={560} striped highlightOnHover>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('org.units')}</Table.Th>
@@ -139,8 +139,7 @@ export function OrgPage() {
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                </ScrollTable>
               {units.data.total > PAGE && (
                 <Pagination mt="sm" total={Math.ceil(units.data.total / PAGE)} value={page} onChange={setPage} getControlProps={(control) => ({ 'aria-label': control })} />
               )}

@@ -44,7 +44,7 @@ export function UserPage() {
     <Stack maw={860}>
       <PageHeader title={u.displayName} intro={u.username}>
         <Group gap="xs">
-          <Badge color={u.status === 'active' ? 'green' : 'gray'} c={u.status === 'active' ? undefined : 'dark'} variant="light">{t(`users.${u.status}`)}</Badge>
+          <Badge color={u.status === 'active' ? '#1e6b30' : 'gray.8'} variant="filled" size="md">{t(`users.${u.status}`)}</Badge>
           {u.lockedUntil && <Badge color="red" variant="light">{t('users.locked')} {formatThaiDateTime(new Date(u.lockedUntil), lang)}</Badge>}
         </Group>
       </PageHeader>

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { formatThaiDateTime } from '../../../shared/thai-date';
 import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
+import { ScrollTable } from '../../components/ScrollTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { nameOf } from '../../reference';
 import { hasRole, useMe } from '../../session';
@@ -39,8 +40,7 @@ export function UsersPage() {
       {users.data && (
         <>
           <Text size="sm" mb="xs">{t('common.total', { count: users.data.total })}</Text>
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped>
+          <ScrollTable label={t('users.title')} minWidth={640} striped>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('auth.username')}</Table.Th>
@@ -65,7 +65,7 @@ export function UsersPage() {
                       ))}
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={u.status === 'active' ? 'green' : 'gray'} c={u.status === 'active' ? undefined : 'dark'} variant="light">
+                      <Badge color={u.status === 'active' ? '#1e6b30' : 'gray.8'} variant="filled" size="md">
                         {t(`users.${u.status}`)}
                       </Badge>
                       {u.lockedUntil && <Text size="xs" c="red.9">{t('users.locked')} {formatThaiDateTime(new Date(u.lockedUntil), lang)}</Text>}
@@ -74,8 +74,7 @@ export function UsersPage() {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            </ScrollTable>
           {users.data.total > PAGE && <Pagination mt="sm" total={Math.ceil(users.data.total / PAGE)} value={page} onChange={setPage} />}
         </>
       )}

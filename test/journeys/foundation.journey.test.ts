@@ -78,16 +78,17 @@ describe('browser journey: first administrator creates a Khon Kaen officer', () 
   it('lets the administrator create a Khon Kaen officer', async () => {
     await page.goto(`${baseUrl}/users`);
     await page.getByRole('button', { name: 'สร้างผู้ใช้' }).click();
-    await page.getByLabel(/^ชื่อผู้ใช้/).fill('kk.officer');
-    await page.getByLabel(/^ชื่อที่แสดง/).fill('สมหญิง ขอนแก่น');
-    await page.getByLabel('บทบาท').first().click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel(/^ชื่อผู้ใช้/).fill('kk.officer');
+    await form.getByLabel(/^ชื่อที่แสดง/).fill('สมหญิง ขอนแก่น');
+    await form.getByLabel(/^บทบาท/).first().click();
     await page.getByRole('option', { name: /เจ้าหน้าที่/ }).first().click();
-    const unit = page.getByLabel('หน่วยงาน').first();
+    const unit = form.getByLabel(/^หน่วยงาน/).first();
     await unit.click();
     await unit.fill('จัดหางานจังหวัดขอนแก่น');
     await page.getByRole('option', { name: /จัดหางานจังหวัดขอนแก่น/ }).first().click();
     await expectAccessible(page, 'create-user form');
-    await page.getByRole('button', { name: 'สร้าง', exact: true }).click();
+    await form.getByRole('button', { name: 'สร้าง', exact: true }).click();
     const shown = page.getByTestId('one-time-password');
     await shown.waitFor();
     officerPassword = (await shown.textContent())!.trim();

@@ -58,13 +58,13 @@ async function main() {
     console.log(
       [
         '',
-        '┌──────────────────────────────────────────────────────────────┐',
-        '│ First administrator created / สร้างผู้ดูแลระบบคนแรกแล้ว       ',
-        `│   username / ชื่อผู้ใช้:        ${admin.username}`,
-        `│   one-time password / รหัสผ่านใช้ครั้งเดียว: ${admin.oneTimePassword}`,
-        '│ Sign in and choose a new password. It is shown only this once.',
-        '│ เข้าสู่ระบบแล้วตั้งรหัสผ่านใหม่ รหัสนี้แสดงเพียงครั้งเดียว',
-        '└──────────────────────────────────────────────────────────────┘',
+        '================================================================',
+        ' First administrator created / สร้างผู้ดูแลระบบคนแรกแล้ว',
+        `   username / ชื่อผู้ใช้:                        ${admin.username}`,
+        `   one-time password / รหัสผ่านใช้ครั้งเดียว:   ${admin.oneTimePassword}`,
+        ' Sign in and choose a new password. It is shown only this once.',
+        ' เข้าสู่ระบบแล้วตั้งรหัสผ่านใหม่ รหัสนี้แสดงเพียงครั้งเดียว',
+        '================================================================',
         '',
       ].join('\n'),
     );

@@ -42,7 +42,9 @@ export function OrgPage() {
     const a = agencies.data?.find((x) => x.code === code);
     return a ? `${nameOf(a, lang)}${a.abbrTh && lang === 'th' ? ` (${a.abbrTh})` : a.abbrEn && lang !== 'th' ? ` (${a.abbrEn})` : ''}` : code;
   };
-  const top = agencies.data?.filter((a) => a.parentCode === null) ?? [];
+  // Ministries first, then public organisations and partners, as the programme is organised.
+  const rank = (kind: string) => ['ministry', 'public-organisation', 'bank', 'company', 'association'].indexOf(kind);
+  const top = (agencies.data ?? []).filter((a) => a.parentCode === null).sort((a, b) => rank(a.kind) - rank(b.kind));
   const resetPage = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
     setPage(1);

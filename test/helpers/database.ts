@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/server/config';
 import { openPGlite, openPostgres, type Database, type EngineKind } from '../../src/server/db/engine';
 import { migrate } from '../../src/server/db/migrator';
 import { loadReferenceData } from '../../src/server/reference-data';
+import { whenNotBusy } from './pg-admin';
 
 /** The engines the database suite runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const ENGINES: EngineKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgresql'] : ['pglite'];
@@ -63,7 +64,7 @@ export async function createTestDatabase(engine: EngineKind): Promise<TestDataba
   await admin.connect();
   const template = await ensureTemplate(admin);
   const name = `archeep_test_${randomBytes(6).toString('hex')}`;
-  await admin.query(`create database ${name} template ${template}`);
+  await whenNotBusy(admin, `create database ${name} template ${template}`);
   await admin.end();
   const database = await openPostgres(urlFor(name));
   return {
@@ -72,7 +73,7 @@ export async function createTestDatabase(engine: EngineKind): Promise<TestDataba
       await database.close();
       const cleanup = new pg.Client({ connectionString: adminUrl() });
       await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await whenNotBusy(cleanup, `drop database if exists ${name}`);
       await cleanup.end();
     },
   };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { whenNotBusy } from './pg-admin';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,7 +21,7 @@ export default async function setup(project: TestProject) {
     if (!url) return;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`drop database if exists archeep_template_${run} with (force)`);
+    await whenNotBusy(admin, `drop database if exists archeep_template_${run}`);
     await admin.end();
   };
 }

@@ -3,14 +3,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/server/platform/context';
 import { createTestApp, type TestApp } from '../helpers/app';
+import { ENGINES } from '../helpers/database';
 import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, WEB_ROOT } from './browser';
 
 /**
  * The first journey of a new installation, on a phone-sized screen: the printed administrator
  * signs in, replaces the one-time password, creates a Khon Kaen officer and signs out; the officer
- * signs in and sees Khon Kaen only. axe-core checks every page on the way.
+ * signs in and sees Khon Kaen only. axe-core checks every page on the way. Run on each engine, so
+ * the acceptance "the same works on PostgreSQL" is checked in the browser too.
  */
-describe('browser journey: first administrator creates a Khon Kaen officer', () => {
+describe.each(ENGINES)('browser journey on %s: first administrator creates a Khon Kaen officer', (engine) => {
   let t: TestApp;
   let browser: Browser;
   let page: Page;
@@ -20,7 +22,7 @@ describe('browser journey: first administrator creates a Khon Kaen officer', () 
 
   beforeAll(async () => {
     ensureWebBuilt();
-    t = await createTestApp('pglite', {}, { webRoot: WEB_ROOT });
+    t = await createTestApp(engine, {}, { webRoot: WEB_ROOT });
     adminPassword = (await t.services.identity.ensureFirstAdministrator(systemContext()))!.oneTimePassword;
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;

@@ -31,6 +31,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Folder of the built web app to serve; null serves the API alone. */
   webRoot?: string | null;
+  /** Services already built by the caller (start-up uses them before listening); built here otherwise. */
+  services?: Services;
 }
 
 /** The services, built once per app; routes and scripts call these, never repositories. */
@@ -98,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
-  const services = createServices(database, config);
+  const services = options.services ?? createServices(database, config);
   await app.register(authPlugin, { db: database.db, loadActor: services.identity.loadActor });
 
   app.get(

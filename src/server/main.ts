@@ -37,7 +37,7 @@ async function main() {
   const loaded = await loadReferenceData(database, services);
   const admin = await services.identity.ensureFirstAdministrator(systemContext('start-up'));
 
-  const app = await buildApp({ database, config, logger: true, webRoot: path.join(PROJECT_ROOT, 'dist/web') });
+  const app = await buildApp({ database, config, services, logger: true, webRoot: path.join(PROJECT_ROOT, 'dist/web') });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     const force = setTimeout(() => process.exit(1), 10_000).unref();

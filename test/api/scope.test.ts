@@ -96,6 +96,14 @@ describe.each(ENGINES)('scope by role and area on %s', (engine) => {
     expect(event.request_id).toBe(response.headers['x-request-id']);
   });
 
+  it('names a many-province area briefly when refusing', async () => {
+    const phuketOfficer = await t.createStaff({ roles: [{ role: 'officer', unitCode: PHUKET_EMPLOYMENT_OFFICE }] });
+    // The north-eastern learning centre serves a dozen provinces, Phuket none of them.
+    const response = await t.app.inject({ method: 'GET', url: '/api/units/DWF-LC-NE', headers: { cookie: phuketOfficer.cookie } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().detail).toMatch(/it serves Nakhon Ratchasima, [^:]+ and \d+ more provinces, outside your area \(Phuket\)/);
+  });
+
   it('keeps nationwide units read-only for the officer', async () => {
     const response = await t.app.inject({ method: 'PATCH', url: '/api/units/DSD-HQ', headers: { cookie: officer.cookie }, payload: { phone: '02-000-0000' } });
     expect(response.statusCode).toBe(403);

@@ -34,9 +34,9 @@ export interface TestApp {
 export async function createTestApp(engine: EngineKind, overrides: Partial<Config> = {}, options: { webRoot?: string | null } = {}): Promise<TestApp> {
   const { database, dispose } = await createTestDatabase(engine);
   const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent' }), loginFailureDelayMs: 1, ...overrides };
-  const app = await buildApp({ database, config, webRoot: options.webRoot ?? null });
-  await app.ready();
   const services = createServices(database, config);
+  const app = await buildApp({ database, config, services, webRoot: options.webRoot ?? null });
+  await app.ready();
 
   const signIn = async (username: string, password: string) => {
     const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password } });

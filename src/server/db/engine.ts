@@ -104,6 +104,8 @@ export async function openPostgres(connectionString: string): Promise<Database> 
     },
     async close() {
       await db.destroy();
+      // Kysely ends the pool only if it ever ran a query; scripts may have used the pool alone.
+      if (!pool.ending) await pool.end();
     },
   };
 }

@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { openPGlite, openPostgres } from '../../src/server/db/engine';
+import { DatabaseEncodingError, migrate, readMigrations } from '../../src/server/db/migrator';
+import { recordAudit } from '../../src/server/platform/audit/audit.service';
+import { whenNotBusy } from '../helpers/pg-admin';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const latest = readMigrations().at(-1)!.version;
+
+/** A scratch PostgreSQL database with the given encoding, dropped afterwards. */
+async function withScratchDatabase(encoding: 'UTF8' | 'SQL_ASCII', work: (url: string) => Promise<void>) {
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  const name = `archeep_scratch_${Math.random().toString(36).slice(2, 10)}`;
+  await admin.query(`create database ${name} template template0 encoding '${encoding}' lc_ctype 'C' lc_collate 'C'`);
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  try {
+    await work(url.toString());
+  } finally {
+    await whenNotBusy(admin, `drop database if exists ${name}`);
+    await admin.end();
+  }
+}
+
+describe.runIf(process.env.TEST_DATABASE_URL)('migrations on PostgreSQL', () => {
+  it('refuses a database that is not UTF-8, saying how to create one', async () => {
+    await withScratchDatabase('SQL_ASCII', async (url) => {
+      const database = await openPostgres(url);
+      try {
+        await expect(migrate(database)).rejects.toThrow(DatabaseEncodingError);
+        await expect(migrate(database)).rejects.toThrow(/ENCODING 'UTF8'/);
+      } finally {
+        await database.close();
+      }
+    });
+  });
+
+  it('lets two processes start at once: one migrates, the other waits and finds it done', async () => {
+    await withScratchDatabase('UTF8', async (url) => {
+      const [a, b] = [await openPostgres(url), await openPostgres(url)];
+      try {
+        expect(await Promise.all([migrate(a), migrate(b)])).toEqual([latest, latest]);
+        const rows = await a.db.selectFrom('schema_migration').select('version').execute();
+        expect(rows.map((r) => r.version)).toEqual(readMigrations().map((m) => m.version));
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
+  });
+});
+
+describe('npm run audit:verify', () => {
+  it('reports that the chain holds, then the first tampered event', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'archeep-audit-'));
+    try {
+      const database = await openPGlite(dataDir);
+      await migrate(database);
+      for (let i = 0; i < 3; i++) {
+        await database.db.transaction().execute((trx) =>
+          recordAudit(trx, { actor: null, requestId: `r${i}` }, { action: 'test.event', entityType: 'test', entityId: String(i), after: { i } }),
+        );
+      }
+      await database.close();
+      const env = { ...process.env, ARCHEEP_DATA_DIR: dataDir, DATABASE_URL: '' };
+      delete env.DATABASE_URL;
+      // The exit code is part of the contract (0 holds, 2 broken), so both outcomes are results here.
+      const verify = () =>
+        run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/audit-verify.ts')], { env, cwd: ROOT }).then(
+          (done) => ({ code: 0, stdout: done.stdout, stderr: done.stderr }),
+          (failed: { code: number; stdout: string; stderr: string }) => ({ code: failed.code, stdout: failed.stdout, stderr: failed.stderr }),
+        );
+
+      const ok = await verify();
+      expect(ok.code).toBe(0);
+      expect(ok.stdout).toContain('Audit chain holds: 3 events');
+
+      const tamper = await openPGlite(dataDir);
+      await sql`alter table audit_event disable trigger audit_event_no_update`.execute(tamper.db);
+      await sql`update audit_event set entity_id = 'forged' where id = 2`.execute(tamper.db);
+      await tamper.close();
+      const broken = await verify();
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toContain('BROKEN at event id 2');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

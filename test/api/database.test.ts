@@ -71,8 +71,8 @@ describe('npm run audit:verify', () => {
         );
       }
       await database.close();
-      const env = { ...process.env, ARCHEEP_DATA_DIR: dataDir, DATABASE_URL: '' };
-      delete env.DATABASE_URL;
+      const { DATABASE_URL: _unused, ...inherited } = process.env;
+      const env = { ...inherited, ARCHEEP_DATA_DIR: dataDir };
       // The exit code is part of the contract (0 holds, 2 broken), so both outcomes are results here.
       const verify = () =>
         run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/audit-verify.ts')], { env, cwd: ROOT }).then(

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openPGlite, openPostgres } from '../../src/server/db/engine';
 import { DatabaseEncodingError, migrate, readMigrations } from '../../src/server/db/migrator';
 import { recordAudit } from '../../src/server/platform/audit/audit.service';
+import { ENGINES } from '../helpers/database';
 import { whenNotBusy } from '../helpers/pg-admin';
 
 const run = promisify(execFile);
@@ -31,7 +32,8 @@ async function withScratchDatabase(encoding: 'UTF8' | 'SQL_ASCII', work: (url: s
   }
 }
 
-describe.runIf(process.env.TEST_DATABASE_URL)('migrations on PostgreSQL', () => {
+// Registered where PostgreSQL is configured (always in CI), like every PostgreSQL test here.
+describe.each(ENGINES.filter((engine) => engine === 'postgresql'))('migrations on %s', () => {
   it('refuses a database that is not UTF-8, saying how to create one', async () => {
     await withScratchDatabase('SQL_ASCII', async (url) => {
       const database = await openPostgres(url);

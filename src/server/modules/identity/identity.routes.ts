@@ -43,8 +43,7 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
         path: '/',
         expires: session.expiresAt,
       });
-      const actor = await identity.loadActor(session.userId);
-      return identity.me({ actor: actor!, requestId: String(request.id) });
+      return session.me;
     },
   );
 

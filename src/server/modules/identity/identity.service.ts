@@ -154,16 +154,16 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
         if (failure.locked_until && failure.locked_until.getTime() > Date.now()) throw problems.locked(failure.locked_until);
         throw invalidCredentials();
       }
-      return db.transaction().execute(async (trx) => {
+      const session = await db.transaction().execute(async (trx) => {
         await repository.updateUser(trx, user.id, { failed_sign_ins: 0, locked_until: null, last_sign_in_at: new Date() });
-        const session = await createSession(trx, { userId: user.id, ttlHours: config.sessionTtlHours, ip: ctx.ip, userAgent: input.userAgent });
-        await recordAudit(trx, { ...ctx, actor: { userId: user.id, username: user.username, displayName: user.display_name, mustChangePassword: user.must_change_password, grants: [] } }, {
-          action: 'session.sign_in',
-          entityType: 'user',
-          entityId: user.id,
-        });
-        return { ...session, userId: user.id };
+        const created = await createSession(trx, { userId: user.id, ttlHours: config.sessionTtlHours, ip: ctx.ip, userAgent: input.userAgent });
+        // The request had no actor yet; the event is the user's own.
+        const self: Actor = { userId: user.id, username: user.username, displayName: user.display_name, mustChangePassword: user.must_change_password, grants: [] };
+        await recordAudit(trx, { ...ctx, actor: self }, { action: 'session.sign_in', entityType: 'user', entityId: user.id });
+        return created;
       });
+      const actor = await service.loadActor(user.id);
+      return { ...session, me: await service.me({ ...ctx, actor: actor! }) };
     },
 
     async signOut(ctx: Ctx, token: string) {

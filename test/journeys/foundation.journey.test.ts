@@ -105,7 +105,8 @@ describe.each(ENGINES)('browser journey on %s: first administrator creates a Kho
     await page.waitForURL(/\/change-password/);
     await changePassword(officerPassword, 'golden mango field 2569');
     await page.waitForURL((url) => !url.pathname.startsWith('/change-password'));
-    await expect.poll(() => page.getByText('ขอนแก่น').first().isVisible()).toBe(true);
+    // Home states the officer's area: Khon Kaen and nothing else.
+    await expect.poll(() => page.getByTestId('my-area').textContent()).toBe('ขอนแก่น');
     await page.goto(`${baseUrl}/org`);
     await expect.poll(() => page.getByText('สำนักงานจัดหางานจังหวัดขอนแก่น').first().isVisible()).toBe(true);
     expect(await page.getByText('สำนักงานจัดหางานจังหวัดภูเก็ต').count()).toBe(0);

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Button, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, AppShell, Avatar, Burger, Button, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -43,8 +43,11 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('app.menu')} />
-            <Anchor component={Link} to="/" fw={600} size="lg" c="indigo.9" underline="never">
-              {t('app.name')}
+            <Anchor component={Link} to="/" fw={600} size="lg" c="indigo.9" underline="never" style={{ whiteSpace: 'nowrap' }}>
+              Archeep
+              <Text span inherit visibleFrom="xs">
+                {' · อาชีพ'}
+              </Text>
             </Anchor>
           </Group>
           <Group gap="xs" wrap="nowrap">
@@ -54,9 +57,14 @@ export function AppLayout() {
             <Menu position="bottom-end">
               <Menu.Target>
                 <UnstyledButton aria-label={t('auth.userMenu', { name: me?.displayName ?? '' })} px="xs" py={4}>
-                  <Text size="sm" fw={600} truncate maw={140}>
-                    {me?.displayName}
-                  </Text>
+                  <Group gap={6} wrap="nowrap">
+                    <Avatar size="sm" color="indigo" variant="filled" aria-hidden>
+                      {me?.displayName.slice(0, 1)}
+                    </Avatar>
+                    <Text size="sm" fw={600} truncate maw={160} visibleFrom="sm">
+                      {me?.displayName}
+                    </Text>
+                  </Group>
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>

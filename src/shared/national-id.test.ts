@@ -13,6 +13,12 @@ describe('national ID', () => {
     // Worked by hand: 1·13+2·12+3·11+4·10+5·9+6·8+7·7+8·6+9·5+0·4+1·3+2·2 = 352; 352 mod 11 = 0; (11−0) mod 10 = 1.
     expect(isValidNationalId('1234567890121')).toBe(true);
     expect(isValidNationalId('1-2345-67890-12-1')).toBe(true);
+    // 3·13+1·12+0+0+1·9+0+0+1·6+2·5+3·4+4·3+5·2 = 110; 110 mod 11 = 0; (11−0) mod 10 = 1.
+    expect(isValidNationalId('3100100123451')).toBe(true);
+    // 5·13+6·12+0·11+4·10+9·9+9·8+9·7+0·6+1·5+2·4+3·3+4·2 = 423; 423 mod 11 = 5; 11−5 = 6.
+    expect(isValidNationalId('5604999012346')).toBe(true);
+    // 1·13+1·10 = 23; 23 mod 11 = 1; (11−1) mod 10 = 0: the check digit that wraps to zero.
+    expect(isValidNationalId('1001000000000')).toBe(true);
     for (const prefix of ['110370207183', '310010012345', '800000000000', '310159900012', '560499901234']) {
       expect(isValidNationalId(withCheckDigit(prefix)), prefix).toBe(true);
     }
@@ -39,11 +45,37 @@ describe('national ID', () => {
     expect(nationalIdProblem(withCheckDigit('012345678901'))?.code).toBe('first-digit');
     expect(nationalIdProblem(withCheckDigit('912345678901'))?.code).toBe('first-digit');
     expect(nationalIdProblem('1234567890121')).toBeNull();
+    expect(nationalIdProblem('')?.code).toBe('length');
+    expect(nationalIdProblem('12345678901234')?.code).toBe('length');
+    expect(nationalIdProblem('ABCDEFGHIJKLM')?.code).toBe('digits');
+    for (const problem of [nationalIdProblem('123'), nationalIdProblem('1234567890122')]) {
+      expect(problem?.en).toMatch(/^[ -~]+$/);
+      expect(problem?.th).toMatch(/[\u0E00-\u0E7F]/);
+    }
+  });
+
+  it('refuses IDs that start with 0 or 9 even when the checksum holds', () => {
+    for (const first of ['0', '9']) {
+      const id = withCheckDigit(`${first}10370207183`);
+      expect(isValidNationalId(id)).toBe(false);
+    }
+    for (const first of ['1', '2', '3', '4', '5', '6', '7', '8']) {
+      expect(isValidNationalId(withCheckDigit(`${first}10370207183`))).toBe(true);
+    }
+  });
+
+  it('reads Thai digits and other dashes as people type them', () => {
+    expect(normalizeNationalId('๑-๒๓๔๕-๖๗๘๙๐-๑๒-๑')).toBe('1234567890121');
+    expect(isValidNationalId('๑๒๓๔๕๖๗๘๙๐๑๒๑')).toBe(true);
+    expect(isValidNationalId('1 2345 67890 12 1')).toBe(true);
   });
 
   it('formats and masks as printed on the card', () => {
     expect(normalizeNationalId(' 1-2345-67890-12-1 ')).toBe('1234567890121');
     expect(formatNationalId('1234567890121')).toBe('1-2345-67890-12-1');
     expect(maskNationalId('1234567890121')).toBe('1-2345-xxxxx-xx-1');
+    expect(maskNationalId('1-2345-67890-12-1')).toBe('1-2345-xxxxx-xx-1');
+    expect(maskNationalId('12345')).toBe('x-xxxx-xxxxx-xx-x');
+    expect(formatNationalId('12345')).toBe('12345');
   });
 });

@@ -9,13 +9,23 @@ export interface NationalIdProblem {
   th: string;
 }
 
-/** Strips the spaces and dashes people type (1-2345-67890-12-1). */
+/** Thai digits ๐–๙ (U+0E50–U+0E59), which Thai keyboards and forms produce. */
+const THAI_DIGITS = /[\u0E50-\u0E59]/g;
+
+/**
+ * Strips the spaces and dashes people type (1-2345-67890-12-1) and turns Thai digits (๑๒๓) into
+ * ASCII ones, so the stored form is always the 13 plain digits.
+ */
 export function normalizeNationalId(input: string): string {
-  return input.replace(/[\s-]/g, '');
+  return input.replace(/[\s\-\u2010-\u2015]/g, '').replace(THAI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0e50));
 }
 
-/** The check digit for the first 12 digits: (11 − Σ d[i]·(13−i) mod 11) mod 10. */
+/**
+ * The check digit for the first 12 digits: (11 − Σ d[i]·(13−i) mod 11) mod 10.
+ * Throws a RangeError when `first12` does not start with 12 ASCII digits.
+ */
 export function nationalIdCheckDigit(first12: string): number {
+  if (!/^\d{12}/.test(first12)) throw new RangeError(`Expected 12 digits, got: ${first12}`);
   let sum = 0;
   for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (13 - i);
   return (11 - (sum % 11)) % 10;
@@ -37,18 +47,19 @@ export function nationalIdProblem(input: string): NationalIdProblem | null {
   return null;
 }
 
+/** True for a 13-digit national ID (dashes and spaces allowed) whose first digit is 1–8 and whose check digit matches. */
 export function isValidNationalId(input: string): boolean {
   return nationalIdProblem(input) === null;
 }
 
-/** 1234567890121 → 1-2345-67890-12-1, the way it is printed on the card. */
+/** 1234567890121 → 1-2345-67890-12-1, the way it is printed on the card; anything not 13 digits comes back unchanged. */
 export function formatNationalId(input: string): string {
   const id = normalizeNationalId(input);
   if (!/^\d{13}$/.test(id)) return input;
   return `${id[0]}-${id.slice(1, 5)}-${id.slice(5, 10)}-${id.slice(10, 12)}-${id[12]}`;
 }
 
-/** 1234567890121 → 1-2345-xxxxx-xx-1, for roles that do not need the whole number. */
+/** 1234567890121 → 1-2345-xxxxx-xx-1, for roles that do not need the whole number; anything not 13 digits is masked whole. */
 export function maskNationalId(input: string): string {
   const id = normalizeNationalId(input);
   if (!/^\d{13}$/.test(id)) return 'x-xxxx-xxxxx-xx-x';

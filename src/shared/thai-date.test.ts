@@ -12,11 +12,17 @@ describe('Thai dates', () => {
     expect(formatThaiDate('2026-11-23', { style: 'long' })).toBe('23 พฤศจิกายน 2569');
     expect(formatThaiDate('2026-11-23', { locale: 'en' })).toBe('23 Nov 2026');
     expect(formatThaiDate('2025-01-01')).toBe('1 ม.ค. 2568');
+    expect(formatThaiDate('2026-01-05', { style: 'long' })).toBe('5 มกราคม 2569');
+    expect(formatThaiDate('2026-11-23', { style: 'long', locale: 'en' })).toBe('23 November 2026');
+    expect(() => formatThaiDate('2569-02-30')).toThrow(RangeError);
+    expect(() => formatThaiDate('23/11/2569')).toThrow(RangeError);
   });
 
   it('shows instants in Bangkok time', () => {
-    expect(formatThaiDateTime(new Date('2026-11-23T07:05:00Z'))).toContain('14:05');
-    expect(formatThaiDateTime(new Date('2026-11-23T07:05:00Z'))).toContain('2569');
+    expect(formatThaiDateTime(new Date('2026-11-23T07:05:00Z'))).toBe('23 พ.ย. 2569 14:05');
+    expect(formatThaiDateTime(new Date('2026-11-23T07:05:00Z'), 'en')).toBe('23 Nov 2026, 14:05');
+    // 17:30 UTC on 30 September is already 1 October in Bangkok.
+    expect(formatThaiDateTime(new Date('2026-09-30T17:30:00Z'))).toBe('1 ต.ค. 2569 00:30');
   });
 
   it('parses D/M/YYYY in B.E. and refuses impossible dates', () => {
@@ -27,5 +33,15 @@ describe('Thai dates', () => {
     expect(parseThaiDate('30/02/2569')).toBeNull();
     expect(parseThaiDate('23/11/2026')).toBeNull();
     expect(parseThaiDate('2569-11-23')).toBeNull();
+    expect(parseThaiDate('31/04/2569')).toBeNull();
+    expect(parseThaiDate('0/1/2569')).toBeNull();
+    expect(parseThaiDate('1/13/2569')).toBeNull();
+    expect(parseThaiDate('')).toBeNull();
+  });
+
+  it('parses the other separators and Thai digits people type', () => {
+    expect(parseThaiDate(' 23.11.2569 ')).toBe('2026-11-23');
+    expect(parseThaiDate('23-11-2569')).toBe('2026-11-23');
+    expect(parseThaiDate('๒๓/๑๑/๒๕๖๙')).toBe('2026-11-23');
   });
 });

@@ -1,6 +1,10 @@
 import { AGENCIES } from './agencies';
 import { regionOfProvince } from '../../geo/data/regions';
 
+/**
+ * Kinds of unit: where officers work and what area they answer for. 'assessment-centre' (TPQI
+ * assessment centres) has no shipped units yet: the seeds name none.
+ */
 export const UNIT_KINDS = [
   'headquarters',
   'learning-centre',

@@ -20,13 +20,18 @@ export class ApiProblem extends Error {
     readonly detail: string,
     readonly detailTh: string,
     readonly errors: FieldProblem[] = [],
+    /** Quoted when reporting a fault, so the server's log entry can be found. */
+    readonly requestId?: string,
   ) {
     super(detail);
   }
 
-  /** The message in the reader's language. */
+  /** The message in the reader's language; instants written as ISO text are shown as Bangkok time. */
   text(language: string): string {
-    return language.startsWith('th') ? this.detailTh : this.detail;
+    const th = language.startsWith('th');
+    return (th ? this.detailTh : this.detail).replace(ISO_INSTANT, (iso) =>
+      new Date(iso).toLocaleString(th ? 'th-TH' : 'en-GB', { timeZone: 'Asia/Bangkok', dateStyle: 'medium', timeStyle: 'short' }),
+    );
   }
 
   /** Field errors keyed by the last part of their path (`body.roles[0].unitCode` → `roles[0].unitCode`). */
@@ -37,13 +42,15 @@ export class ApiProblem extends Error {
   }
 }
 
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
+
 type Result<T> = { data?: T; error?: unknown; response: Response };
 
 /** Returns the data of an API call or throws its problem. */
 export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   const { data, error, response } = await call;
   if (response.ok) return data as T;
-  const p = (error ?? {}) as Partial<ApiProblem> & { errors?: FieldProblem[] };
+  const p = (error ?? {}) as Partial<Omit<ApiProblem, 'errors' | 'requestId'>> & { errors?: FieldProblem[]; requestId?: string };
   throw new ApiProblem(
     response.status,
     p.title ?? response.statusText,
@@ -51,5 +58,6 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
     p.detail ?? `The server answered ${response.status}.`,
     p.detailTh ?? `ระบบตอบกลับด้วยรหัส ${response.status}`,
     p.errors ?? [],
+    p.requestId ?? response.headers.get('x-request-id') ?? undefined,
   );
 }

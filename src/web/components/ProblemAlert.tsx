@@ -1,4 +1,4 @@
-import { Alert } from '@mantine/core';
+import { Alert, Code, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/client';
 
@@ -11,6 +11,11 @@ export function ProblemAlert({ error }: { error: unknown }) {
   return (
     <Alert color="red" title={title} role="alert" variant="light">
       {text}
+      {error instanceof ApiProblem && error.status >= 500 && error.requestId && (
+        <Text size="sm" mt={4}>
+          {t('common.requestId')}: <Code>{error.requestId}</Code>
+        </Text>
+      )}
     </Alert>
   );
 }

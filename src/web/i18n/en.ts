@@ -3,7 +3,7 @@ import type { Messages } from './th';
 /** English, the second language; the same keys as th.ts. */
 export const en: Messages = {
   app: { name: 'Archeep · อาชีพ', tagline: 'Occupation development for vulnerable people and community occupation groups', skip: 'Skip to main content', apiDocs: 'API documentation', language: 'Language', switchTo: 'ภาษาไทย', menu: 'Menu' },
-  common: { loading: 'Loading…', save: 'Save', cancel: 'Cancel', search: 'Search', close: 'Close', none: '—', nationwide: 'Nationwide', yes: 'Yes', no: 'No', more: 'Load more', all: 'All', total: '{{count}} in all', error: 'Something went wrong' },
+  common: { loading: 'Loading…', save: 'Save', cancel: 'Cancel', search: 'Search', close: 'Close', none: '—', nationwide: 'Nationwide', yes: 'Yes', no: 'No', more: 'Load more', all: 'All', total: '{{count}} in all', error: 'Something went wrong', requestId: 'Request id' },
   auth: {
     signIn: 'Sign in', signOut: 'Sign out', username: 'Username', password: 'Password',
     signInTitle: 'Sign in to Archeep',
@@ -23,6 +23,7 @@ export const en: Messages = {
     fund_maker: 'Fund maker', fund_checker: 'Fund checker', employer: 'Employer', marketplace_partner: 'Marketplace partner', citizen: 'Citizen',
   },
   home: {
+    target: 'Target',
     greeting: 'Hello, {{name}}', roles: 'Your roles', area: 'Your area', targets: 'Programme targets (from the source reports)',
     targetNote: 'These are targets; results will show here once monitoring is built.',
     employed: 'in-centre graduates employed a year', groups: 'new entrepreneur groups a year', prototypes: 'One Tambon One Group prototype groups',

@@ -1,7 +1,7 @@
 /** Thai, the first language of Archeep. English mirrors these keys in en.ts. */
 export const th = {
   app: { name: 'Archeep · อาชีพ', tagline: 'ระบบพัฒนาอาชีพสำหรับกลุ่มเปราะบางและกลุ่มอาชีพในชุมชน', skip: 'ข้ามไปยังเนื้อหาหลัก', apiDocs: 'เอกสาร API', language: 'ภาษา', switchTo: 'English', menu: 'เมนู' },
-  common: { loading: 'กำลังโหลด…', save: 'บันทึก', cancel: 'ยกเลิก', search: 'ค้นหา', close: 'ปิด', none: '—', nationwide: 'ทั่วประเทศ', yes: 'ใช่', no: 'ไม่', more: 'โหลดเพิ่ม', all: 'ทั้งหมด', total: 'ทั้งหมด {{count}} รายการ', error: 'เกิดข้อผิดพลาด' },
+  common: { loading: 'กำลังโหลด…', save: 'บันทึก', cancel: 'ยกเลิก', search: 'ค้นหา', close: 'ปิด', none: '—', nationwide: 'ทั่วประเทศ', yes: 'ใช่', no: 'ไม่', more: 'โหลดเพิ่ม', all: 'ทั้งหมด', total: 'ทั้งหมด {{count}} รายการ', error: 'เกิดข้อผิดพลาด', requestId: 'รหัสคำขอ' },
   auth: {
     signIn: 'เข้าสู่ระบบ', signOut: 'ออกจากระบบ', username: 'ชื่อผู้ใช้', password: 'รหัสผ่าน',
     signInTitle: 'เข้าสู่ระบบ Archeep',
@@ -21,6 +21,7 @@ export const th = {
     fund_maker: 'ผู้จัดทำคำขอกองทุน', fund_checker: 'ผู้ตรวจสอบกองทุน', employer: 'นายจ้าง', marketplace_partner: 'พันธมิตรตลาดออนไลน์', citizen: 'ประชาชน',
   },
   home: {
+    target: 'เป้าหมาย',
     greeting: 'สวัสดี {{name}}', roles: 'บทบาทของคุณ', area: 'พื้นที่รับผิดชอบ', targets: 'เป้าหมายของแผนงาน (จากแหล่งข้อมูล)',
     targetNote: 'ตัวเลขเหล่านี้เป็นเป้าหมาย ผลจริงจะแสดงเมื่อมีระบบติดตามผล',
     employed: 'ผู้ผ่านการฝึกในศูนย์มีงานทำต่อปี', groups: 'กลุ่มผู้ประกอบการรายใหม่ต่อปี', prototypes: 'กลุ่มต้นแบบ 1 ตำบล 1 กลุ่มอาชีพอิสระ',

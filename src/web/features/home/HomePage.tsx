@@ -56,6 +56,9 @@ export function HomePage() {
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
         {TARGETS.map((target) => (
           <Paper key={target.label} withBorder p="md">
+            <Badge variant="outline" color="indigo.9" tt="none" mb={4}>
+              {t('home.target')}
+            </Badge>
             <Text fz={28} fw={600} c="indigo.9">
               {number.format(target.value)}
             </Text>

@@ -127,7 +127,7 @@ export function OrgPage() {
                             {u.code}
                           </Text>
                           {u.assumed && (
-                            <Badge size="xs" color="yellow" c="dark" variant="filled">
+                            <Badge size="sm" tt="none" color="yellow" c="dark" variant="filled">
                               {t('org.assumed')}
                             </Badge>
                           )}

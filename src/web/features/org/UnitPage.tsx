@@ -60,7 +60,7 @@ export function UnitPage() {
     <Stack maw={720}>
       <PageHeader title={nameOf(u, lang)} intro={`${u.code} · ${t(`org.kinds.${u.kind}`, { defaultValue: u.kind })}`}>
         {u.assumed && (
-          <Badge color="yellow" c="dark" variant="filled" w="fit-content">
+          <Badge color="yellow" c="dark" variant="filled" w="fit-content" tt="none">
             {t('org.assumed')}
           </Badge>
         )}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Pagination, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,8 +10,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { ScrollTable } from '../../components/ScrollTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { nameOf } from '../../reference';
-import { hasRole, useMe } from '../../session';
+import { hasRole, useMe, type Role } from '../../session';
 import { CreateUserModal } from './CreateUserModal';
+import { ROLES } from './RolesEditor';
 
 const PAGE = 25;
 
@@ -21,29 +22,53 @@ export function UsersPage() {
   const { data: me } = useMe();
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 250);
+  const [role, setRole] = useState<Role | null>(null);
+  const [status, setStatus] = useState<'active' | 'disabled' | null>(null);
   const [page, setPage] = useState(1);
   const [creating, { open, close }] = useDisclosure(false);
   const users = useQuery({
-    queryKey: ['users', q, page],
-    queryFn: () => unwrap(api.GET('/api/users', { params: { query: { q: q || undefined, limit: PAGE, offset: (page - 1) * PAGE } } })),
+    queryKey: ['users', q, role, status, page],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/users', {
+          params: { query: { q: q || undefined, role: role ?? undefined, status: status ?? undefined, limit: PAGE, offset: (page - 1) * PAGE } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 
   return (
     <>
       <PageHeader title={t('users.title')} />
-      <Group mb="sm" align="end">
+      <Group mb="sm" align="end" wrap="wrap">
         <TextInput label={t('common.search')} value={text} onChange={(e) => { setText(e.currentTarget.value); setPage(1); }} type="search" />
+        <Select
+          label={t('users.role')}
+          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          value={role}
+          onChange={(v) => { setRole(v as Role | null); setPage(1); }}
+          clearable
+          placeholder={t('common.all')}
+        />
+        <Select
+          label={t('users.status')}
+          data={[{ value: 'active', label: t('users.active') }, { value: 'disabled', label: t('users.disabled') }]}
+          value={status}
+          onChange={(v) => { setStatus(v as 'active' | 'disabled' | null); setPage(1); }}
+          clearable
+          placeholder={t('common.all')}
+        />
         {hasRole(me, 'system_admin') && <Button onClick={open}>{t('users.create')}</Button>}
       </Group>
       <ProblemAlert error={users.error} />
       {users.data && (
         <>
           <Text size="sm" mb="xs">{t('common.total', { count: users.data.total })}</Text>
-          <ScrollTable label={t('users.title')} minWidth={640} striped>
+          <ScrollTable label={t('users.title')} minWidth={760} striped>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('auth.username')}</Table.Th>
+                  <Table.Th>{t('users.displayName')}</Table.Th>
                   <Table.Th>{t('users.roles')}</Table.Th>
                   <Table.Th>{t('users.status')}</Table.Th>
                   <Table.Th>{t('users.lastSignIn')}</Table.Th>
@@ -54,8 +79,8 @@ export function UsersPage() {
                   <Table.Tr key={u.id}>
                     <Table.Td>
                       <Anchor component={Link} to={`/users/${u.id}`}>{u.username}</Anchor>
-                      <Text size="sm">{u.displayName}</Text>
                     </Table.Td>
+                    <Table.Td>{u.displayName}</Table.Td>
                     <Table.Td>
                       {u.roles.map((r) => (
                         <Text key={`${r.role}-${r.unitCode}`} size="sm">

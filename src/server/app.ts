@@ -23,6 +23,11 @@ import { createIdentityService } from './modules/identity/identity.service';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { createOrgService } from './modules/org/org.service';
 import { orgRoutes } from './modules/org/org.routes';
+import { createJobRunner, type JobRunnerOptions } from './platform/jobs/jobs';
+import { createRegistryService } from './modules/registry/registry.service';
+import { registryRoutes } from './modules/registry/registry.routes';
+import { createImportService, type ImportOptions } from './modules/registry/import/import.service';
+import { importRoutes } from './modules/registry/import/import.routes';
 
 export interface AppOptions {
   database: Database;
@@ -36,12 +41,15 @@ export interface AppOptions {
 }
 
 /** The services, built once per app; routes and scripts call these, never repositories. */
-export function createServices(database: Database, config: Config) {
+export function createServices(database: Database, config: Config, options: { jobs?: JobRunnerOptions; imports?: ImportOptions } = {}) {
   const db = database.db;
+  const jobs = createJobRunner(db, options.jobs);
   const geo = createGeoService({ db });
   const org = createOrgService({ db, geo });
   const identity = createIdentityService({ db, org, config });
-  return { geo, org, identity };
+  const registry = createRegistryService({ db, geo, org });
+  const imports = createImportService({ db, registry, jobs, options: options.imports });
+  return { jobs, geo, org, identity, registry, imports };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -120,6 +128,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(orgRoutes, { org: services.org });
   await app.register(identityRoutes, { identity: services.identity, cookieSecure: config.cookieSecure, signInRateLimit: 30 });
   await app.register(auditRoutes, { db: database.db });
+  await app.register(registryRoutes, { registry: services.registry });
+  await app.register(importRoutes, { imports: services.imports });
+
+  // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
+  app.addHook('onReady', async () => services.jobs.start());
+  app.addHook('onClose', async () => services.jobs.stop());
 
   const webRoot = options.webRoot;
   const serveWeb = Boolean(webRoot && existsSync(path.join(webRoot, 'index.html')));

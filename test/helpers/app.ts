@@ -31,10 +31,14 @@ export interface TestApp {
 }
 
 /** Builds the real app on a fresh database of the given engine. */
-export async function createTestApp(engine: EngineKind, overrides: Partial<Config> = {}, options: { webRoot?: string | null } = {}): Promise<TestApp> {
+export async function createTestApp(
+  engine: EngineKind,
+  overrides: Partial<Config> = {},
+  options: { webRoot?: string | null; services?: Parameters<typeof createServices>[2] } = {},
+): Promise<TestApp> {
   const { database, dispose } = await createTestDatabase(engine);
   const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent' }), loginFailureDelayMs: 1, ...overrides };
-  const services = createServices(database, config);
+  const services = createServices(database, config, { jobs: { pollMs: 50 }, ...options.services });
   const app = await buildApp({ database, config, services, webRoot: options.webRoot ?? null });
   await app.ready();
 

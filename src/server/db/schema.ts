@@ -135,6 +135,161 @@ export interface ReferenceDataVersionTable {
   loaded_at: Generated<Date>;
 }
 
+// ---------------------------------------------------------------- 0002 registry
+export interface JobTable {
+  id: Generated<string>;
+  kind: string;
+  status: Generated<'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled'>;
+  payload: ColumnType<unknown, string | undefined, string>;
+  progress_done: Generated<number>;
+  progress_total: number | null;
+  result: Json;
+  error: string | null;
+  attempts: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  heartbeat_at: Timestamp | null;
+  locked_by: string | null;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  doc_type: string;
+  doc_number: string;
+  title: string;
+  first_name_th: string;
+  last_name_th: string;
+  first_name_en: string | null;
+  last_name_en: string | null;
+  sex: string;
+  birth_date: string;
+  phone: string | null;
+  house_no: string | null;
+  village_no: number | null;
+  subdistrict_code: string;
+  district_code: string;
+  province_code: string;
+  target_groups: ColumnType<string[], string[] | undefined, string[]>;
+  disability_type: string | null;
+  disability_card_no: string | null;
+  education: string | null;
+  work_status: string | null;
+  monthly_income_satang: number | null;
+  household_size: number | null;
+  lawful_basis: Generated<string>;
+  registered_unit_code: string | null;
+  source: 'officer' | 'self' | 'import';
+  import_id: string | null;
+  status: Generated<'active' | 'merged' | 'erased'>;
+  merged_into: number | null;
+  search_text: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface PersonIdentityTable {
+  doc_type: string;
+  doc_number: string;
+  person_id: number;
+  created_at: Timestamp;
+}
+
+export interface ConsentTable {
+  id: Generated<number>;
+  person_id: number;
+  purpose: string;
+  lawful_basis: string;
+  given_at: Timestamp;
+  withdrawn_at: Timestamp | null;
+  evidence: string | null;
+  recorded_by: string | null;
+  unit_code: string | null;
+  import_id: string | null;
+}
+
+export interface OccupationGroupTable {
+  id: Generated<number>;
+  name: string;
+  type: string;
+  registration_no: string | null;
+  occupation: string;
+  subdistrict_code: string;
+  district_code: string;
+  province_code: string;
+  founded_on: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  registered_unit_code: string | null;
+  source: 'officer' | 'import';
+  import_id: string | null;
+  status: Generated<'active' | 'dissolved'>;
+  search_text: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface GroupMembershipTable {
+  id: Generated<number>;
+  group_id: number;
+  person_id: number;
+  role: string;
+  joined_on: string;
+  left_on: string | null;
+  left_reason: string | null;
+  created_at: Timestamp;
+}
+
+export interface RegistryEventTable {
+  id: Generated<number>;
+  person_id: number | null;
+  group_id: number | null;
+  occurred_at: Timestamp;
+  module: string;
+  kind: string;
+  summary_th: string;
+  summary_en: string;
+  data: Json;
+  actor_user_id: string | null;
+}
+
+export interface ImportFileTable {
+  id: Generated<string>;
+  kind: 'people' | 'groups';
+  file_name: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  byte_size: number;
+  sha256: string;
+  content: Buffer;
+  header: ColumnType<string[], string, string>;
+  mapping: ColumnType<Record<string, number>, string, string>;
+  row_count: number;
+  status: Generated<'uploaded' | 'validating' | 'validated' | 'importing' | 'completed' | 'failed'>;
+  committed_line: Generated<number>;
+  dry_run: Json;
+  result: Json;
+  job_id: string | null;
+  uploaded_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ImportRowErrorTable {
+  import_id: string;
+  phase: 'dry-run' | 'import';
+  seq: number;
+  line: number;
+  column_key: string | null;
+  value: string | null;
+  code: string;
+  message_th: string;
+  message_en: string;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   region: RegionTable;
@@ -150,6 +305,15 @@ export interface DB {
   user_session: UserSessionTable;
   audit_event: AuditEventTable;
   reference_data_version: ReferenceDataVersionTable;
+  job: JobTable;
+  person: PersonTable;
+  person_identity: PersonIdentityTable;
+  consent: ConsentTable;
+  occupation_group: OccupationGroupTable;
+  group_membership: GroupMembershipTable;
+  registry_event: RegistryEventTable;
+  import_file: ImportFileTable;
+  import_row_error: ImportRowErrorTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -157,3 +321,7 @@ export type NewAppUser = Insertable<AppUserTable>;
 export type AppUserUpdate = Updateable<AppUserTable>;
 export type Unit = Selectable<UnitTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type OccupationGroupRow = Selectable<OccupationGroupTable>;
+export type JobRow = Selectable<JobTable>;
+export type ImportFileRow = Selectable<ImportFileTable>;

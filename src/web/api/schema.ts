@@ -1271,6 +1271,1716 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find people in your area: by national ID, phone or part of a name; filters; paged */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description National ID (13 digits), phone, or part of a Thai or English name */
+                    q?: string;
+                    province?: string;
+                    district?: string;
+                    targetGroup?: string;
+                    status?: "active" | "merged" | "erased";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonPage"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a person (officers, in their area); one person per identity document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default th-id
+                         * @enum {string}
+                         */
+                        docType?: "th-id" | "pink-card" | "passport" | "work-permit" | "other";
+                        docNumber: string;
+                        /** @enum {string} */
+                        title: "mr" | "mrs" | "miss" | "boy" | "girl" | "other";
+                        firstNameTh: string;
+                        lastNameTh: string;
+                        firstNameEn?: string | null;
+                        lastNameEn?: string | null;
+                        /** @enum {string} */
+                        sex: "female" | "male" | "unspecified";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.); the web form takes and shows B.E.
+                         */
+                        birthDate: string;
+                        phone?: string | null;
+                        houseNo?: string | null;
+                        villageNo?: number | null;
+                        subdistrictCode: string;
+                        /** @default [] */
+                        targetGroups?: string[];
+                        disability?: {
+                            /** @enum {string} */
+                            type: "visual" | "hearing" | "physical" | "mental" | "intellectual" | "learning" | "autism";
+                            cardNo?: string | null;
+                        } | null;
+                        education?: ("none" | "primary" | "lower-secondary" | "upper-secondary" | "vocational" | "bachelor" | "postgraduate") | null;
+                        workStatus?: ("unemployed" | "employed" | "self-employed" | "farmer" | "student" | "retired") | null;
+                        /** @description Integer satang (1 baht = 100) */
+                        monthlyIncomeSatang?: number | null;
+                        householdSize?: number | null;
+                        /** @default [] */
+                        consents?: {
+                            purpose: components["schemas"]["ConsentPurposeInput"];
+                            evidence?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered list as CSV (UTF-8 with BOM) or XLSX; IDs masked; formulas defused */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description National ID (13 digits), phone, or part of a Thai or English name */
+                    q?: string;
+                    province?: string;
+                    district?: string;
+                    targetGroup?: string;
+                    status?: "active" | "merged" | "erased";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Likely duplicates in your area: same district and birth date, alike names */
+        get: {
+            parameters: {
+                query?: {
+                    personId?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DuplicatePair"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person: details, memberships and consents; national ID masked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Correct a person’s record; `version` guards against overwriting a change made meanwhile */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default th-id
+                         * @enum {string}
+                         */
+                        docType?: "th-id" | "pink-card" | "passport" | "work-permit" | "other";
+                        docNumber: string;
+                        /** @enum {string} */
+                        title: "mr" | "mrs" | "miss" | "boy" | "girl" | "other";
+                        firstNameTh: string;
+                        lastNameTh: string;
+                        firstNameEn?: string | null;
+                        lastNameEn?: string | null;
+                        /** @enum {string} */
+                        sex: "female" | "male" | "unspecified";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.); the web form takes and shows B.E.
+                         */
+                        birthDate: string;
+                        phone?: string | null;
+                        houseNo?: string | null;
+                        villageNo?: number | null;
+                        subdistrictCode: string;
+                        /** @default [] */
+                        targetGroups?: string[];
+                        disability?: {
+                            /** @enum {string} */
+                            type: "visual" | "hearing" | "physical" | "mental" | "intellectual" | "learning" | "autism";
+                            cardNo?: string | null;
+                        } | null;
+                        education?: ("none" | "primary" | "lower-secondary" | "upper-secondary" | "vocational" | "bachelor" | "postgraduate") | null;
+                        workStatus?: ("unemployed" | "employed" | "self-employed" | "farmer" | "student" | "retired") | null;
+                        /** @description Integer satang (1 baht = 100) */
+                        monthlyIncomeSatang?: number | null;
+                        householdSize?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The full identity document numbers (roles that need them); every call is audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            personId: number;
+                            identities: {
+                                docType: string;
+                                docNumber: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened to the person, newest first; later modules add their events */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TimelineEvent"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a consent (explicit consent for sensitive data; sharing with partners) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        purpose: components["schemas"]["ConsentPurposeInput"];
+                        evidence?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/consents/{purpose}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a consent; withdrawing sensitive-data consent removes that data */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    purpose: components["schemas"]["ConsentPurposeInput"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge a duplicate into this person; every link moves and the duplicate points here */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        duplicateId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase (anonymise) a person’s data on request, where no legal duty keeps it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about the person (PDPA access request) as JSON or a printable page; audited */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "html";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Occupation groups in your area, by name or registration number, type and province */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    type?: "community-enterprise" | "independent-occupation" | "women-occupation" | "elderly-occupation" | "disability-occupation" | "other";
+                    province?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupPage"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an occupation group, with its first members */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        type: "community-enterprise" | "independent-occupation" | "women-occupation" | "elderly-occupation" | "disability-occupation" | "other";
+                        registrationNo?: string | null;
+                        /** @enum {string} */
+                        occupation: "food-processing" | "textiles" | "handicrafts" | "agriculture" | "herbal-beauty" | "services" | "digital-commerce" | "other";
+                        subdistrictCode: string;
+                        foundedOn?: string | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        /** @default [] */
+                        members?: {
+                            personId: number;
+                            /**
+                             * @default member
+                             * @enum {string}
+                             */
+                            role?: "leader" | "committee" | "member";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD (C.E.); the web form takes and shows B.E.
+                             */
+                            joinedOn: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Group"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group with its members, past and present */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Group"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a member with a role */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        personId: number;
+                        /**
+                         * @default member
+                         * @enum {string}
+                         */
+                        role?: "leader" | "committee" | "member";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.); the web form takes and shows B.E.
+                         */
+                        joinedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Group"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{id}/members/{membershipId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a membership (leaving, or a role change when `newRole` is given); history is kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    membershipId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.); the web form takes and shows B.E.
+                         */
+                        leftOn: string;
+                        reason?: string | null;
+                        newRole?: ("leader" | "committee" | "member") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Group"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened to the group, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TimelineEvent"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import template (XLSX with a help sheet, or CSV) in Thai or English */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    lang?: "th" | "en";
+                };
+                header?: never;
+                path: {
+                    kind: "people" | "groups";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your recent imports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a CSV (UTF-8, or Windows-874 as Thai Excel saves it) or XLSX file; nothing is imported until a commit
+         * @description Send the file as the body with Content-Type text/csv, application/octet-stream or the XLSX type.
+         */
+        post: {
+            parameters: {
+                query: {
+                    kind: "people" | "groups";
+                    fileName: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: mapping, dry-run and import summaries, progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports/{id}/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Map template columns to the file’s columns (0-based) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mapping: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate every row as a job; writes nothing to the registry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the valid rows as a job (upsert by identity document; resumes after a crash) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rejected rows with line, column and reason */
+        get: {
+            parameters: {
+                query?: {
+                    phase?: "dry-run" | "import";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportRowError"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports/{id}/error-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rejected rows as CSV or XLSX to fix in Excel */
+        get: {
+            parameters: {
+                query?: {
+                    phase?: "dry-run" | "import";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1448,6 +3158,271 @@ export interface components {
             nameEn: string;
             sensitive: boolean;
         };
+        /** @enum {string} */
+        ConsentPurposeInput: "sensitive-data" | "share-lazada" | "share-gsb" | "share-partners" | "contact";
+        PersonInput: {
+            id: number;
+            docType: string;
+            /** @description Masked (1-2345-xxxxx-xx-1); GET /api/people/{id}/identity reveals it, audited */
+            docNumberMasked: string;
+            title: string;
+            firstNameTh: string;
+            lastNameTh: string;
+            firstNameEn: string | null;
+            lastNameEn: string | null;
+            sex: string;
+            birthDate: string;
+            phone: string | null;
+            targetGroups: string[];
+            /** @enum {string} */
+            status: "active" | "merged" | "erased";
+            address: {
+                houseNo: string | null;
+                villageNo: number | null;
+                subdistrictCode: string;
+                districtCode: string;
+                provinceCode: string;
+                subdistrictNameTh: string;
+                subdistrictNameEn: string;
+                districtNameTh: string;
+                districtNameEn: string;
+                provinceNameTh: string;
+                provinceNameEn: string;
+                postcode: string | null;
+            };
+            disability: {
+                type: string;
+                cardNo: string | null;
+            } | null;
+            sensitiveWithheld: boolean;
+            education: string | null;
+            workStatus: string | null;
+            monthlyIncomeSatang: number | null;
+            householdSize: number | null;
+            lawfulBasis: string;
+            registeredUnitCode: string | null;
+            source: string;
+            mergedInto: number | null;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            identities: {
+                docType: string;
+                docNumberMasked: string;
+                primary: boolean;
+            }[];
+            memberships: {
+                id: number;
+                groupId: number;
+                groupName: string;
+                groupType: string;
+                role: string;
+                joinedOn: string;
+                leftOn: string | null;
+                leftReason: string | null;
+            }[];
+            consents: {
+                id: number;
+                purpose: string;
+                lawfulBasis: string;
+                givenAt: string;
+                withdrawnAt: string | null;
+                evidence: string | null;
+            }[];
+            canReveal: boolean;
+            canEdit: boolean;
+        };
+        PersonListItemInput: {
+            id: number;
+            docType: string;
+            /** @description Masked (1-2345-xxxxx-xx-1); GET /api/people/{id}/identity reveals it, audited */
+            docNumberMasked: string;
+            title: string;
+            firstNameTh: string;
+            lastNameTh: string;
+            firstNameEn: string | null;
+            lastNameEn: string | null;
+            sex: string;
+            birthDate: string;
+            phone: string | null;
+            targetGroups: string[];
+            /** @enum {string} */
+            status: "active" | "merged" | "erased";
+            provinceCode: string;
+            districtCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            districtNameTh: string;
+            districtNameEn: string;
+        };
+        PersonPageInput: {
+            items: components["schemas"]["PersonListItemInput"][];
+            total: number;
+            /** @description True when there are more than `total` matches */
+            totalIsCapped: boolean;
+        };
+        TimelineEventInput: {
+            id: number;
+            occurredAt: string;
+            module: string;
+            kind: string;
+            summaryTh: string;
+            summaryEn: string;
+            actorName: string | null;
+            data: {
+                [key: string]: unknown;
+            } | null;
+        };
+        DuplicatePairInput: {
+            a: {
+                id: number;
+                docNumberMasked: string;
+                title: string;
+                firstNameTh: string;
+                lastNameTh: string;
+                birthDate: string;
+                districtNameTh: string;
+                districtNameEn: string;
+                source: string;
+                createdAt: string;
+            };
+            b: {
+                id: number;
+                docNumberMasked: string;
+                title: string;
+                firstNameTh: string;
+                lastNameTh: string;
+                birthDate: string;
+                districtNameTh: string;
+                districtNameEn: string;
+                source: string;
+                createdAt: string;
+            };
+            score: number;
+            sameName: boolean;
+        };
+        GroupListItemInput: {
+            id: number;
+            name: string;
+            type: string;
+            registrationNo: string | null;
+            occupation: string;
+            subdistrictCode: string;
+            districtCode: string;
+            provinceCode: string;
+            subdistrictNameTh: string;
+            subdistrictNameEn: string;
+            districtNameTh: string;
+            districtNameEn: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            foundedOn: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            registeredUnitCode: string | null;
+            source: string;
+            status: string;
+            memberCount: number;
+            createdAt: string;
+            version: number;
+        };
+        GroupPageInput: {
+            items: components["schemas"]["GroupListItemInput"][];
+            total: number;
+            totalIsCapped: boolean;
+        };
+        GroupInput: {
+            id: number;
+            name: string;
+            type: string;
+            registrationNo: string | null;
+            occupation: string;
+            subdistrictCode: string;
+            districtCode: string;
+            provinceCode: string;
+            subdistrictNameTh: string;
+            subdistrictNameEn: string;
+            districtNameTh: string;
+            districtNameEn: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            foundedOn: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            registeredUnitCode: string | null;
+            source: string;
+            status: string;
+            memberCount: number;
+            createdAt: string;
+            version: number;
+            members: {
+                id: number;
+                personId: number;
+                title: string;
+                firstNameTh: string;
+                lastNameTh: string;
+                firstNameEn: string | null;
+                lastNameEn: string | null;
+                role: string;
+                joinedOn: string;
+                leftOn: string | null;
+                leftReason: string | null;
+            }[];
+            canEdit: boolean;
+        };
+        ImportInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "people" | "groups";
+            fileName: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            encoding: string | null;
+            byteSize: number;
+            rowCount: number;
+            header: string[];
+            mapping: {
+                [key: string]: number;
+            };
+            missingColumns: string[];
+            /** @enum {string} */
+            status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
+            dryRun: {
+                rows: number;
+                valid: number;
+                rejected: number;
+                errors: number;
+                inserted: number;
+                updated: number;
+                unchanged: number;
+                existing: number;
+            } | null;
+            result: {
+                rows: number;
+                valid: number;
+                rejected: number;
+                errors: number;
+                inserted: number;
+                updated: number;
+                unchanged: number;
+                existing: number;
+            } | null;
+            progress: {
+                done: number;
+                total: number;
+                status: string;
+                error: string | null;
+            } | null;
+            createdAt: string;
+        };
+        ImportRowErrorInput: {
+            line: number;
+            column: string | null;
+            value: string | null;
+            code: string;
+            messageTh: string;
+            messageEn: string;
+        };
         /** @description RFC 9457 problem details, with Thai messages beside the English ones */
         Problem: {
             type: string;
@@ -1620,6 +3595,271 @@ export interface components {
             nameTh: string;
             nameEn: string;
             sensitive: boolean;
+        };
+        /** @enum {string} */
+        ConsentPurpose: "sensitive-data" | "share-lazada" | "share-gsb" | "share-partners" | "contact";
+        Person: {
+            id: number;
+            docType: string;
+            /** @description Masked (1-2345-xxxxx-xx-1); GET /api/people/{id}/identity reveals it, audited */
+            docNumberMasked: string;
+            title: string;
+            firstNameTh: string;
+            lastNameTh: string;
+            firstNameEn: string | null;
+            lastNameEn: string | null;
+            sex: string;
+            birthDate: string;
+            phone: string | null;
+            targetGroups: string[];
+            /** @enum {string} */
+            status: "active" | "merged" | "erased";
+            address: {
+                houseNo: string | null;
+                villageNo: number | null;
+                subdistrictCode: string;
+                districtCode: string;
+                provinceCode: string;
+                subdistrictNameTh: string;
+                subdistrictNameEn: string;
+                districtNameTh: string;
+                districtNameEn: string;
+                provinceNameTh: string;
+                provinceNameEn: string;
+                postcode: string | null;
+            };
+            disability: {
+                type: string;
+                cardNo: string | null;
+            } | null;
+            sensitiveWithheld: boolean;
+            education: string | null;
+            workStatus: string | null;
+            monthlyIncomeSatang: number | null;
+            householdSize: number | null;
+            lawfulBasis: string;
+            registeredUnitCode: string | null;
+            source: string;
+            mergedInto: number | null;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            identities: {
+                docType: string;
+                docNumberMasked: string;
+                primary: boolean;
+            }[];
+            memberships: {
+                id: number;
+                groupId: number;
+                groupName: string;
+                groupType: string;
+                role: string;
+                joinedOn: string;
+                leftOn: string | null;
+                leftReason: string | null;
+            }[];
+            consents: {
+                id: number;
+                purpose: string;
+                lawfulBasis: string;
+                givenAt: string;
+                withdrawnAt: string | null;
+                evidence: string | null;
+            }[];
+            canReveal: boolean;
+            canEdit: boolean;
+        };
+        PersonListItem: {
+            id: number;
+            docType: string;
+            /** @description Masked (1-2345-xxxxx-xx-1); GET /api/people/{id}/identity reveals it, audited */
+            docNumberMasked: string;
+            title: string;
+            firstNameTh: string;
+            lastNameTh: string;
+            firstNameEn: string | null;
+            lastNameEn: string | null;
+            sex: string;
+            birthDate: string;
+            phone: string | null;
+            targetGroups: string[];
+            /** @enum {string} */
+            status: "active" | "merged" | "erased";
+            provinceCode: string;
+            districtCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            districtNameTh: string;
+            districtNameEn: string;
+        };
+        PersonPage: {
+            items: components["schemas"]["PersonListItem"][];
+            total: number;
+            /** @description True when there are more than `total` matches */
+            totalIsCapped: boolean;
+        };
+        TimelineEvent: {
+            id: number;
+            occurredAt: string;
+            module: string;
+            kind: string;
+            summaryTh: string;
+            summaryEn: string;
+            actorName: string | null;
+            data: {
+                [key: string]: unknown;
+            } | null;
+        };
+        DuplicatePair: {
+            a: {
+                id: number;
+                docNumberMasked: string;
+                title: string;
+                firstNameTh: string;
+                lastNameTh: string;
+                birthDate: string;
+                districtNameTh: string;
+                districtNameEn: string;
+                source: string;
+                createdAt: string;
+            };
+            b: {
+                id: number;
+                docNumberMasked: string;
+                title: string;
+                firstNameTh: string;
+                lastNameTh: string;
+                birthDate: string;
+                districtNameTh: string;
+                districtNameEn: string;
+                source: string;
+                createdAt: string;
+            };
+            score: number;
+            sameName: boolean;
+        };
+        GroupListItem: {
+            id: number;
+            name: string;
+            type: string;
+            registrationNo: string | null;
+            occupation: string;
+            subdistrictCode: string;
+            districtCode: string;
+            provinceCode: string;
+            subdistrictNameTh: string;
+            subdistrictNameEn: string;
+            districtNameTh: string;
+            districtNameEn: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            foundedOn: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            registeredUnitCode: string | null;
+            source: string;
+            status: string;
+            memberCount: number;
+            createdAt: string;
+            version: number;
+        };
+        GroupPage: {
+            items: components["schemas"]["GroupListItem"][];
+            total: number;
+            totalIsCapped: boolean;
+        };
+        Group: {
+            id: number;
+            name: string;
+            type: string;
+            registrationNo: string | null;
+            occupation: string;
+            subdistrictCode: string;
+            districtCode: string;
+            provinceCode: string;
+            subdistrictNameTh: string;
+            subdistrictNameEn: string;
+            districtNameTh: string;
+            districtNameEn: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            foundedOn: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            registeredUnitCode: string | null;
+            source: string;
+            status: string;
+            memberCount: number;
+            createdAt: string;
+            version: number;
+            members: {
+                id: number;
+                personId: number;
+                title: string;
+                firstNameTh: string;
+                lastNameTh: string;
+                firstNameEn: string | null;
+                lastNameEn: string | null;
+                role: string;
+                joinedOn: string;
+                leftOn: string | null;
+                leftReason: string | null;
+            }[];
+            canEdit: boolean;
+        };
+        Import: {
+            id: string;
+            /** @enum {string} */
+            kind: "people" | "groups";
+            fileName: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            encoding: string | null;
+            byteSize: number;
+            rowCount: number;
+            header: string[];
+            mapping: {
+                [key: string]: number;
+            };
+            missingColumns: string[];
+            /** @enum {string} */
+            status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
+            dryRun: {
+                rows: number;
+                valid: number;
+                rejected: number;
+                errors: number;
+                inserted: number;
+                updated: number;
+                unchanged: number;
+                existing: number;
+            } | null;
+            result: {
+                rows: number;
+                valid: number;
+                rejected: number;
+                errors: number;
+                inserted: number;
+                updated: number;
+                unchanged: number;
+                existing: number;
+            } | null;
+            progress: {
+                done: number;
+                total: number;
+                status: string;
+                error: string | null;
+            } | null;
+            createdAt: string;
+        };
+        ImportRowError: {
+            line: number;
+            column: string | null;
+            value: string | null;
+            code: string;
+            messageTh: string;
+            messageEn: string;
         };
     };
     responses: never;

@@ -135,3 +135,5 @@ export async function upsertGeo(trx: Transaction<DB>, rows: GeoRows): Promise<vo
       .execute();
   }
 }
+
+export const subdistrictAreas = (db: Executor) => db.selectFrom('subdistrict').select(['code', 'district_code', 'province_code']).execute();

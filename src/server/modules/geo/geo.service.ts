@@ -106,6 +106,11 @@ export function createGeoService(deps: { db: Kysely<DB> }) {
         postcode: s.postcode,
       }));
     },
+    /** Every sub-district's district and province, for validating addresses in bulk (7,436 entries). */
+    async subdistrictAreas(): Promise<Map<string, { districtCode: string; provinceCode: string }>> {
+      const rows = await repository.subdistrictAreas(db);
+      return new Map(rows.map((r) => [r.code, { districtCode: r.district_code, provinceCode: r.province_code }]));
+    },
     async search(query: string, limit = 20) {
       const q = query.normalize('NFC').trim().replace(/\s+/g, ' ');
       if (!q) return [];

@@ -43,7 +43,7 @@ function fieldErrorsOf(error: FastifyError & { validation: unknown[]; validation
       field: `${error.validationContext ?? 'body'}${path ? `.${path}` : ''}${keys}`,
       code,
       message,
-      messageTh: zodIssue.params?.th ?? thaiMessageFor(code, message),
+      messageTh: zodIssue.params?.th ?? (params.params as { th?: string } | undefined)?.th ?? thaiMessageFor(code, message),
     };
   });
 }

@@ -1,0 +1,119 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../../db/executor';
+import { codeReader, GROUP_TYPES, MEMBER_ROLES, OCCUPATION_CATEGORIES } from '../../../../shared/person-fields';
+import { normalizeNationalId } from '../../../../shared/national-id';
+import { parseThaiDate } from '../../../../shared/thai-date';
+import { GROUP_COLUMNS, type GroupColumnKey } from './columns';
+import type { PeopleRowContext } from './people-rows';
+import { cellReader, normalizePhone, parseLooseDate, type RowError } from './rows';
+
+/** One row of a group file: a group (repeated on each of its rows) and one of its members. */
+export interface GroupRecord {
+  line: number;
+  name: string;
+  type: string;
+  registrationNo: string | null;
+  occupation: string;
+  subdistrictCode: string;
+  districtCode: string;
+  provinceCode: string;
+  foundedOn: string | null;
+  contactPhone: string | null;
+  memberDocNumber: string;
+  memberRole: string;
+  joinedOn: string;
+}
+
+const readType = codeReader(GROUP_TYPES);
+const readOccupation = codeReader(OCCUPATION_CATEGORIES);
+const readRole = codeReader(MEMBER_ROLES);
+const label = (key: GroupColumnKey) => GROUP_COLUMNS.find((c) => c.key === key)!;
+
+export function readGroupRow(cells: readonly string[], line: number, mapping: Partial<Record<GroupColumnKey, number>>, ctx: PeopleRowContext): { record: GroupRecord } | { errors: RowError[] } {
+  const errors: RowError[] = [];
+  const { get, fail, required } = cellReader<GroupColumnKey>(cells, line, mapping, errors, label);
+  const name = required('group_name');
+  if (name && name.length > 200) fail('group_name', 'too-long', 'A group name has at most 200 characters.', 'ชื่อกลุ่มยาวได้ไม่เกิน 200 ตัวอักษร');
+  const typeText = required('group_type');
+  const type = typeText ? readType(typeText) : null;
+  if (typeText && !type) fail('group_type', 'invalid-group-type', `"${typeText}" is not a group type we know.`, `ไม่รู้จักประเภทกลุ่ม "${typeText}"`);
+  const registrationNo = get('registration_no') || null;
+  if (registrationNo && type && type !== 'community-enterprise') fail('registration_no', 'not-community-enterprise', 'Only a community enterprise has a registration number.', 'เลขทะเบียนมีเฉพาะวิสาหกิจชุมชน');
+  const occupationText = required('occupation');
+  const occupation = occupationText ? readOccupation(occupationText) : null;
+  if (occupationText && !occupation) fail('occupation', 'invalid-occupation', `"${occupationText}" is not an occupation category we know.`, `ไม่รู้จักประเภทอาชีพ "${occupationText}"`);
+  const subdistrict = required('group_subdistrict_code');
+  const area = subdistrict ? ctx.subdistricts.get(subdistrict) : undefined;
+  if (subdistrict && !area) fail('group_subdistrict_code', 'unknown-subdistrict', `"${subdistrict}" is not a sub-district code.`, `"${subdistrict}" ไม่ใช่รหัสตำบล`);
+  else if (area && ctx.scope && !ctx.scope.has(area.provinceCode)) fail('group_subdistrict_code', 'out-of-scope', `The group's sub-district is in province ${area.provinceCode}, outside your area.`, `ตำบลของกลุ่มอยู่ในจังหวัดรหัส ${area.provinceCode} ซึ่งอยู่นอกพื้นที่รับผิดชอบของคุณ`);
+  const date = (key: GroupColumnKey) => {
+    const text = get(key);
+    if (!text) return null;
+    const value = parseThaiDate(text) ?? parseLooseDate(text);
+    if (!value) fail(key, 'invalid-date', `"${text}" is not a date as DD/MM/YYYY in B.E.`, `"${text}" ไม่ใช่วันที่แบบ วว/ดด/ปปปป พ.ศ.`);
+    else if (value > ctx.today) fail(key, 'future-date', 'The date is in the future.', 'วันที่อยู่ในอนาคต');
+    return value;
+  };
+  const foundedOn = date('founded_on');
+  const joinedOn = date('joined_on');
+  const phoneText = get('contact_phone');
+  const contactPhone = phoneText ? normalizePhone(phoneText) : null;
+  if (phoneText && !contactPhone) fail('contact_phone', 'invalid-phone', `"${phoneText}" is not a Thai phone number.`, `"${phoneText}" ไม่ใช่หมายเลขโทรศัพท์`);
+  const memberText = required('member_id_number');
+  const memberDocNumber = memberText ? (/^[\d\s\-๐-๙]+$/.test(memberText) ? normalizeNationalId(memberText) : memberText.replace(/\s+/g, '').toUpperCase()) : '';
+  const roleText = get('member_role');
+  const memberRole = roleText ? readRole(roleText) : 'member';
+  if (!memberRole) fail('member_role', 'invalid-role', `"${roleText}" is not a role (leader, committee, member).`, `"${roleText}" ไม่ใช่บทบาท (ประธาน กรรมการ สมาชิก)`);
+  if (errors.length) return { errors };
+  return {
+    record: { line, name: name!, type: type!, registrationNo, occupation: occupation!, subdistrictCode: subdistrict!, districtCode: area!.districtCode, provinceCode: area!.provinceCode, foundedOn, contactPhone, memberDocNumber, memberRole: memberRole!, joinedOn: joinedOn ?? foundedOn ?? ctx.today },
+  };
+}
+
+/**
+ * Creates the groups of a batch that do not exist yet (by registration number, or by name in the
+ * sub-district) and adds each row's member. A member must already be registered, in scope.
+ */
+export async function importGroupBatch(trx: Executor, rows: readonly GroupRecord[], options: { importId: string; unitCode: string | null; scope: string[] | null; errors: RowError[] }) {
+  if (rows.length === 0) return { inserted: 0, updated: 0, valid: 0 };
+  const col = <T>(f: (r: GroupRecord) => T) => rows.map(f);
+  await sql`
+    insert into occupation_group (name, type, registration_no, occupation, subdistrict_code, district_code, province_code, founded_on, contact_phone, registered_unit_code, source, import_id, search_text)
+    select distinct on (coalesce(t.registration_no, t.subdistrict_code || '|' || t.name))
+           t.name, t.type, t.registration_no, t.occupation, t.subdistrict_code, t.district_code, t.province_code, t.founded_on, t.contact_phone,
+           ${options.unitCode}, 'import', ${options.importId}::uuid, lower(concat_ws(' ', t.name, t.registration_no))
+      from unnest(${col((r) => r.name)}::text[], ${col((r) => r.type)}::text[], ${col((r) => r.registrationNo)}::text[], ${col((r) => r.occupation)}::text[],
+                  ${col((r) => r.subdistrictCode)}::text[], ${col((r) => r.districtCode)}::text[], ${col((r) => r.provinceCode)}::text[],
+                  ${col((r) => r.foundedOn)}::date[], ${col((r) => r.contactPhone)}::text[])
+           as t(name, type, registration_no, occupation, subdistrict_code, district_code, province_code, founded_on, contact_phone)
+    on conflict do nothing`.execute(trx);
+  const found = await sql<{ line: number; group_id: number | null; person_id: number | null; person_province: string | null }>`
+    select t.line, g.id as group_id, p.id as person_id, p.province_code as person_province
+      from unnest(${col((r) => r.line)}::int[], ${col((r) => r.name)}::text[], ${col((r) => r.registrationNo)}::text[], ${col((r) => r.subdistrictCode)}::text[], ${col((r) => r.memberDocNumber)}::text[])
+           as t(line, name, registration_no, subdistrict_code, doc_number)
+      left join occupation_group g on (t.registration_no is not null and g.registration_no = t.registration_no)
+                                   or (t.registration_no is null and g.registration_no is null and g.subdistrict_code = t.subdistrict_code and g.name = t.name)
+      left join person_identity i on i.doc_number = t.doc_number
+      left join person p on p.id = i.person_id and p.status = 'active'`.execute(trx);
+  const byLine = new Map(rows.map((r) => [r.line, r]));
+  const members: { groupId: number; personId: number; role: string; joinedOn: string }[] = [];
+  for (const f of found.rows) {
+    if (f.person_id === null) {
+      options.errors.push({ line: f.line, column: 'member_id_number', value: byLine.get(f.line)!.memberDocNumber, code: 'unknown-person', en: 'No registered person has this document; register the person first.', th: 'ไม่พบบุคคลที่ลงทะเบียนด้วยเลขนี้ กรุณาลงทะเบียนบุคคลก่อน' });
+    } else if (options.scope && !options.scope.includes(f.person_province!)) {
+      options.errors.push({ line: f.line, column: 'member_id_number', value: null, code: 'out-of-scope', en: `The member is registered in province ${f.person_province}, outside your area.`, th: `สมาชิกลงทะเบียนในจังหวัดรหัส ${f.person_province} ซึ่งอยู่นอกพื้นที่รับผิดชอบของคุณ` });
+    } else {
+      const r = byLine.get(f.line)!;
+      members.push({ groupId: f.group_id!, personId: f.person_id, role: r.memberRole, joinedOn: r.joinedOn });
+    }
+  }
+  if (members.length === 0) return { inserted: 0, updated: 0, valid: 0 };
+  const added = await sql<{ n: number }>`
+    with added as (
+      insert into group_membership (group_id, person_id, role, joined_on)
+      select * from unnest(${members.map((m) => m.groupId)}::int8[], ${members.map((m) => m.personId)}::int8[], ${members.map((m) => m.role)}::text[], ${members.map((m) => m.joinedOn)}::date[])
+      on conflict do nothing
+      returning 1)
+    select count(*)::int as n from added`.execute(trx);
+  return { inserted: added.rows[0]!.n, updated: 0, valid: members.length };
+}

@@ -1,0 +1,397 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { DB, ImportFileRow } from '../../../db/schema';
+import type { Actor } from '../../../platform/auth/actor';
+import { recordAudit } from '../../../platform/audit/audit.service';
+import type { RequestContext } from '../../../platform/context';
+import type { JobContext, JobRunner } from '../../../platform/jobs/jobs';
+import { SimulatedCrash } from '../../../platform/jobs/jobs';
+import { problems } from '../../../platform/problem';
+import { bangkokDate } from '../../../../shared/fiscal-year';
+import { provincesOf, registryPolicy } from '../registry.policy';
+import type { RegistryService } from '../registry.service';
+import { GROUP_COLUMNS, PEOPLE_COLUMNS, type ImportColumn } from './columns';
+import { csvCell, readCsv, type CsvRecord } from './csv';
+import { decodeCsvBytes, FileProblem, isZip } from './decode';
+import { findExisting, insertRowErrors, OPTIONAL_PERSON_COLUMNS, recordSensitiveConsents, upsertPeople } from './import.repository';
+import { importGroupBatch, readGroupRow, type GroupRecord } from './group-rows';
+import { readPersonRow, type PeopleRowContext, type PersonRecord } from './people-rows';
+import { mapHeader, type RowError } from './rows';
+import { readXlsx, templateXlsx, writeXlsx } from './xlsx';
+
+type Ctx = RequestContext & { actor: Actor };
+export type ImportKind = 'people' | 'groups';
+
+export const IMPORT_VALIDATE_JOB = 'registry.import.validate';
+export const IMPORT_COMMIT_JOB = 'registry.import.commit';
+
+/** Who started an import, as the job that runs it later needs to know. */
+interface ImportActor {
+  userId: string;
+  username: string;
+  displayName: string;
+  unitCode: string | null;
+  provinces: string[] | null;
+}
+
+export interface ImportOptions {
+  batchSize?: number;
+  /** Tests only: act out a process that dies after this many committed batches. */
+  crashAfterBatches?: number;
+}
+
+const columnsOf = (kind: ImportKind): readonly ImportColumn[] => (kind === 'people' ? PEOPLE_COLUMNS : GROUP_COLUMNS);
+
+/** A file problem as an API problem, naming what is wrong with the file. */
+const fileRefused = (e: FileProblem) => problems.validation([{ field: 'body', code: e.code, message: e.en, messageTh: e.th }], { en: e.en, th: e.th });
+
+async function* recordsOf(file: Pick<ImportFileRow, 'format' | 'content'>, fromLine = 1): AsyncGenerator<CsvRecord> {
+  if (file.format === 'xlsx') yield* readXlsx(file.content, { fromLine });
+  else yield* readCsv(decodeCsvBytes(file.content).text, { fromLine });
+}
+
+export function createImportService(deps: { db: Kysely<DB>; registry: RegistryService; jobs: JobRunner; options?: ImportOptions }) {
+  const { db, registry, jobs } = deps;
+  const options = deps.options ?? {};
+  const batchSize = options.batchSize ?? 5000;
+
+  const requireImport = async (ctx: Ctx, id: string) => {
+    const file = await db.selectFrom('import_file').selectAll().where('id', '=', id).executeTakeFirst();
+    // Imports are private to the officer who uploaded them (they hold whole files of personal data).
+    if (!file || file.uploaded_by !== ctx.actor.userId) throw problems.notFound({ en: `No import ${id} of yours.`, th: `ไม่พบการนำเข้ารหัส ${id} ของคุณ` });
+    return file;
+  };
+
+  async function present(file: ImportFileRow) {
+    const job = file.job_id ? await jobs.get(db, file.job_id) : undefined;
+    const columns = columnsOf(file.kind);
+    return {
+      id: file.id,
+      kind: file.kind,
+      fileName: file.file_name,
+      format: file.format,
+      encoding: file.encoding,
+      byteSize: file.byte_size,
+      rowCount: file.row_count,
+      header: file.header,
+      mapping: file.mapping,
+      missingColumns: columns.filter((c) => c.required && file.mapping[c.key] === undefined).map((c) => c.key),
+      status: file.status,
+      dryRun: (file.dry_run ?? null) as ImportSummary | null,
+      result: (file.result ?? null) as ImportSummary | null,
+      progress: job ? { done: job.progress_done, total: job.progress_total ?? file.row_count, status: job.status, error: job.error } : null,
+      createdAt: new Date(file.created_at).toISOString(),
+    };
+  }
+
+  async function rowContext(actor: ImportActor): Promise<PeopleRowContext> {
+    const ref = await registry.reference();
+    const spellings = new Map<string, string>();
+    const groups = await db.selectFrom('target_group').selectAll().execute();
+    for (const g of groups) for (const s of [g.code, g.name_th, g.name_en]) spellings.set(s.toLowerCase(), g.code);
+    return { subdistricts: ref.areas, targetGroups: spellings, sensitiveTargetGroups: ref.sensitiveTargetGroups, scope: actor.provinces ? new Set(actor.provinces) : null, today: bangkokDate(new Date()) };
+  }
+
+  const auditCtx = (actor: ImportActor, jobId: string): RequestContext => ({
+    actor: { userId: actor.userId, username: actor.username, displayName: actor.displayName, mustChangePassword: false, grants: [] },
+    requestId: `job:${jobId}`,
+  });
+
+  /**
+   * Reads the file from `fromLine`, validating rows in batches. Each batch goes to `onBatch` with
+   * its valid records and its errors; duplicates of a document within the file are errors too.
+   */
+  async function walk(
+    file: ImportFileRow,
+    actor: ImportActor,
+    fromLine: number,
+    onBatch: (batch: { records: (PersonRecord | GroupRecord)[]; errors: RowError[]; lastLine: number; rows: number }) => Promise<void>,
+  ) {
+    const ctx = await rowContext(actor);
+    const seen = new Set<string>();
+    const mapping = file.mapping as Record<string, number>;
+    let records: (PersonRecord | GroupRecord)[] = [];
+    let errors: RowError[] = [];
+    let rows = 0;
+    let lastLine = 1;
+    for await (const record of recordsOf(file)) {
+      if (record.line === 1) continue; // the header
+      const key = documentKey(file.kind, record.cells, mapping);
+      const repeated = key !== null && seen.has(key);
+      if (key !== null) seen.add(key);
+      if (record.line < fromLine) continue; // committed before a restart; only its document is remembered
+      rows++;
+      lastLine = record.line;
+      const read = file.kind === 'people' ? readPersonRow(record.cells, record.line, mapping, ctx) : readGroupRow(record.cells, record.line, mapping, ctx);
+      if ('errors' in read) errors.push(...read.errors);
+      else if (repeated) {
+        errors.push({ line: record.line, column: file.kind === 'people' ? 'id_number' : 'member_id_number', value: null, code: 'duplicate-in-file', en: 'This document appears on an earlier line of the file; the earlier row is kept.', th: 'เลขเอกสารนี้ซ้ำกับบรรทัดก่อนหน้าในไฟล์ ระบบใช้แถวแรก' });
+      } else records.push(read.record);
+      if (rows % batchSize === 0) {
+        await onBatch({ records, errors, lastLine, rows });
+        records = [];
+        errors = [];
+      }
+    }
+    await onBatch({ records, errors, lastLine, rows });
+  }
+
+  /** Removes rows whose person already exists in a province outside the officer's area. */
+  async function dropExistingOutOfScope(records: PersonRecord[], actor: ImportActor, errors: RowError[]) {
+    const existing = await findExisting(db, records);
+    const outside = new Set<number>();
+    if (actor.provinces) {
+      const mine = new Set(actor.provinces);
+      for (const e of existing) {
+        if (!mine.has(e.provinceCode)) {
+          outside.add(e.line);
+          errors.push({ line: e.line, column: 'id_number', value: null, code: 'out-of-scope', en: `This person is already registered in province ${e.provinceCode}, outside your area.`, th: `บุคคลนี้ลงทะเบียนไว้แล้วในจังหวัดรหัส ${e.provinceCode} ซึ่งอยู่นอกพื้นที่รับผิดชอบของคุณ` });
+        }
+      }
+    }
+    return { kept: outside.size ? records.filter((r) => !outside.has(r.line)) : records, existing: existing.length - outside.size };
+  }
+
+  async function validateJob(job: JobContext) {
+    const { importId, actor } = job.job.payload as { importId: string; actor: ImportActor };
+    const file = (await db.selectFrom('import_file').selectAll().where('id', '=', importId).executeTakeFirst())!;
+    await db.deleteFrom('import_row_error').where('import_id', '=', importId).where('phase', '=', 'dry-run').execute();
+    const summary: ImportSummary = { rows: 0, valid: 0, rejected: 0, errors: 0, inserted: 0, updated: 0, unchanged: 0, existing: 0 };
+    const rejectedLines = new Set<number>();
+    await walk(file, actor, 2, async (batch) => {
+      const errors = [...batch.errors];
+      let kept = batch.records;
+      if (file.kind === 'people') {
+        const checked = await dropExistingOutOfScope(batch.records as PersonRecord[], actor, errors);
+        kept = checked.kept;
+        summary.existing += checked.existing;
+      }
+      for (const e of errors) rejectedLines.add(e.line);
+      await insertRowErrors(db, importId, 'dry-run', summary.errors + 1, errors);
+      summary.errors += errors.length;
+      summary.valid += kept.length;
+      summary.rows = batch.rows;
+      await job.progress(batch.rows, file.row_count);
+    });
+    summary.rejected = rejectedLines.size;
+    await db.updateTable('import_file').set({ status: 'validated', dry_run: JSON.stringify(summary), updated_at: new Date() }).where('id', '=', importId).execute();
+    return summary;
+  }
+
+  async function commitJob(job: JobContext) {
+    const { importId, actor } = job.job.payload as { importId: string; actor: ImportActor };
+    const file = (await db.selectFrom('import_file').selectAll().where('id', '=', importId).executeTakeFirst())!;
+    // A restarted job continues after the last committed batch; what it committed is in `result`.
+    const summary: ImportSummary = (file.result as ImportSummary | null) ?? { rows: 0, valid: 0, rejected: 0, errors: 0, inserted: 0, updated: 0, unchanged: 0, existing: 0 };
+    const present = new Set(OPTIONAL_PERSON_COLUMNS.filter((c) => (file.mapping as Record<string, number>)[optionalKey(c)] !== undefined));
+    let batches = 0;
+    await walk(file, actor, file.committed_line + 1, async (batch) => {
+      if (batch.records.length === 0 && batch.errors.length === 0) return;
+      const errors = [...batch.errors];
+      await db.transaction().execute(async (trx) => {
+        // One import writes at a time: two overlapping files would race on the same documents.
+        await sql`select pg_advisory_xact_lock(hashtext('registry.import'))`.execute(trx);
+        let inserted = 0;
+        let updated = 0;
+        let valid = batch.records.length;
+        if (file.kind === 'people') {
+          const { kept } = await dropExistingOutOfScope(batch.records as PersonRecord[], actor, errors);
+          valid = kept.length;
+          ({ inserted, updated } = await upsertPeople(trx, kept, { present, importId, unitCode: actor.unitCode }));
+          await recordSensitiveConsents(trx, kept, { importId, userId: actor.userId, unitCode: actor.unitCode, fileName: file.file_name });
+        } else {
+          const result = await importGroupBatch(trx, batch.records as GroupRecord[], { importId, unitCode: actor.unitCode, scope: actor.provinces, errors });
+          ({ inserted, updated } = result);
+          valid = result.valid;
+        }
+        await insertRowErrors(trx, importId, 'import', summary.errors + 1, errors);
+        summary.errors += errors.length;
+        summary.rejected += new Set(errors.map((e) => e.line)).size;
+        summary.valid += valid;
+        summary.inserted += inserted;
+        summary.updated += updated;
+        summary.unchanged += valid - inserted - updated;
+        await trx.updateTable('import_file').set({ committed_line: batch.lastLine, result: JSON.stringify(summary), updated_at: new Date() }).where('id', '=', importId).execute();
+      });
+      await job.progress(summary.valid + summary.rejected, file.row_count);
+      batches++;
+      if (options.crashAfterBatches !== undefined && batches >= options.crashAfterBatches) throw new SimulatedCrash();
+    });
+    summary.rows = summary.valid + summary.rejected;
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('import_file').set({ status: 'completed', result: JSON.stringify(summary), updated_at: new Date() }).where('id', '=', importId).execute();
+      await recordAudit(trx, auditCtx(actor, job.job.id), { action: `import.${file.kind}`, entityType: 'import_file', entityId: importId, after: { fileName: file.file_name, sha256: file.sha256, ...summary } });
+    });
+    return summary;
+  }
+
+  jobs.register(IMPORT_VALIDATE_JOB, validateJob);
+  jobs.register(IMPORT_COMMIT_JOB, async (job) => {
+    try {
+      return await commitJob(job);
+    } catch (error) {
+      if (!(error instanceof SimulatedCrash)) {
+        const { importId } = job.job.payload as { importId: string };
+        await db.updateTable('import_file').set({ status: 'failed', updated_at: new Date() }).where('id', '=', importId).execute();
+      }
+      throw error;
+    }
+  });
+
+  const importActor = (ctx: Ctx): ImportActor => {
+    const scope = registryPolicy.writeScope(ctx.actor);
+    if (scope.kind === 'none') throw problems.forbidden({ en: 'Your role does not include importing into the registry.', th: 'บทบาทของคุณไม่มีสิทธิ์นำเข้าข้อมูลทะเบียน' });
+    return { userId: ctx.actor.userId, username: ctx.actor.username, displayName: ctx.actor.displayName, unitCode: ctx.actor.grants.find((g) => g.role === 'officer')?.unitCode ?? null, provinces: provincesOf(scope) };
+  };
+
+  return {
+    async template(kind: ImportKind, format: 'csv' | 'xlsx', language: 'th' | 'en') {
+      const columns = columnsOf(kind);
+      if (format === 'xlsx') return templateXlsx(columns, language);
+      return Buffer.from('\uFEFF' + columns.map((c) => csvCell(language === 'th' ? c.th : c.en)).join(',') + '\r\n', 'utf8');
+    },
+
+    /** Stores the file, reads its header and counts its rows; nothing is imported yet. */
+    async upload(ctx: Ctx, input: { kind: ImportKind; fileName: string; bytes: Buffer }) {
+      importActor(ctx);
+      const format = isZip(input.bytes) ? 'xlsx' : 'csv';
+      let encoding: string | null = null;
+      let header: string[] | null = null;
+      let rowCount = 0;
+      try {
+        if (format === 'csv') encoding = decodeCsvBytes(input.bytes).encoding;
+        for await (const record of recordsOf({ format, content: input.bytes })) {
+          if (header === null) header = record.cells.map((c) => c.trim());
+          else rowCount++;
+        }
+      } catch (error) {
+        if (error instanceof FileProblem) throw fileRefused(error);
+        throw error;
+      }
+      if (header === null || rowCount === 0) throw fileRefused(new FileProblem('no-rows', 'The file has no rows under its header.', 'ไฟล์ไม่มีข้อมูลใต้แถวหัวตาราง'));
+      const { mapping } = mapHeader(header, columnsOf(input.kind));
+      if (Object.keys(mapping).length === 0) {
+        throw fileRefused(new FileProblem('no-known-columns', `None of the file's columns is a column of the ${input.kind} template; the first row must be the header. Download the template to see them.`, 'ไม่มีคอลัมน์ใดในไฟล์ตรงกับแบบฟอร์ม แถวแรกต้องเป็นหัวตาราง กรุณาดาวน์โหลดแบบฟอร์มเพื่อดูชื่อคอลัมน์'));
+      }
+      const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+      const id = await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('import_file')
+          .values({ kind: input.kind, file_name: input.fileName.slice(0, 200), format, encoding, byte_size: input.bytes.length, sha256, content: input.bytes, header: JSON.stringify(header), mapping: JSON.stringify(mapping), row_count: rowCount, uploaded_by: ctx.actor.userId })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, ctx, { action: 'import.upload', entityType: 'import_file', entityId: row.id, after: { kind: input.kind, fileName: input.fileName, sha256, rows: rowCount } });
+        return row.id;
+      });
+      return present((await db.selectFrom('import_file').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
+    },
+
+    async get(ctx: Ctx, id: string) {
+      return present(await requireImport(ctx, id));
+    },
+
+    async list(ctx: Ctx) {
+      const rows = await db.selectFrom('import_file').selectAll().where('uploaded_by', '=', ctx.actor.userId).orderBy('created_at', 'desc').limit(50).execute();
+      return Promise.all(rows.map(present));
+    },
+
+    /** Sets which column of the file feeds which field (for files not made from the template). */
+    async setMapping(ctx: Ctx, id: string, mapping: Record<string, number>) {
+      const file = await requireImport(ctx, id);
+      if (file.status === 'importing' || file.status === 'completed') throw problems.conflict({ en: 'This import has started; its mapping is fixed.', th: 'การนำเข้านี้เริ่มแล้ว เปลี่ยนการจับคู่คอลัมน์ไม่ได้' });
+      const keys = new Set(columnsOf(file.kind).map((c) => c.key));
+      const errors = Object.entries(mapping).flatMap(([key, index]) =>
+        !keys.has(key)
+          ? [{ field: `body.mapping.${key}`, code: 'unknown-column', message: `${key} is not a column of the template.`, messageTh: `${key} ไม่ใช่คอลัมน์ของแบบฟอร์ม` }]
+          : index < 0 || index >= file.header.length
+            ? [{ field: `body.mapping.${key}`, code: 'no-such-column', message: `The file has no column ${index + 1}.`, messageTh: `ไฟล์ไม่มีคอลัมน์ที่ ${index + 1}` }]
+            : [],
+      );
+      if (errors.length) throw problems.validation(errors);
+      await db.updateTable('import_file').set({ mapping: JSON.stringify(mapping), status: 'uploaded', dry_run: null, updated_at: new Date() }).where('id', '=', id).execute();
+      return present(await requireImport(ctx, id));
+    },
+
+    /** Validates every row as a job; nothing is written to the registry. */
+    async dryRun(ctx: Ctx, id: string) {
+      return start(ctx, id, IMPORT_VALIDATE_JOB, ['uploaded', 'validated', 'failed'], 'validating');
+    },
+
+    /** Imports the valid rows as a job. */
+    async commit(ctx: Ctx, id: string) {
+      return start(ctx, id, IMPORT_COMMIT_JOB, ['uploaded', 'validated'], 'importing');
+    },
+
+    async errors(ctx: Ctx, id: string, phase: 'dry-run' | 'import', page: { limit: number; offset: number }) {
+      await requireImport(ctx, id);
+      const rows = await db.selectFrom('import_row_error').selectAll().where('import_id', '=', id).where('phase', '=', phase).orderBy('seq').limit(page.limit).offset(page.offset).execute();
+      return rows.map((e) => ({ line: e.line, column: e.column_key, value: e.value, code: e.code, messageTh: e.message_th, messageEn: e.message_en }));
+    },
+
+    /** The rejected rows as a file an officer opens in Excel, fixes and uploads again. */
+    async errorReport(ctx: Ctx, id: string, phase: 'dry-run' | 'import', format: 'csv' | 'xlsx') {
+      const file = await requireImport(ctx, id);
+      const columns = columnsOf(file.kind);
+      const rows = await db.selectFrom('import_row_error').selectAll().where('import_id', '=', id).where('phase', '=', phase).orderBy('seq').execute();
+      const header = ['บรรทัด (line)', 'คอลัมน์ (column)', 'ค่า (value)', 'รหัส (code)', 'เหตุผล', 'Reason'];
+      const body = rows.map((e) => {
+        const column = columns.find((c) => c.key === e.column_key);
+        return [e.line, column ? `${column.th} (${column.en})` : '', e.value ?? '', e.code, e.message_th, e.message_en];
+      });
+      if (format === 'xlsx') return writeXlsx([{ name: 'errors', header, rows: body }]);
+      return Buffer.from('\uFEFF' + [header, ...body].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n', 'utf8');
+    },
+  };
+
+  async function start(ctx: Ctx, id: string, kind: string, from: string[], to: 'validating' | 'importing') {
+    const actor = importActor(ctx);
+    const file = await requireImport(ctx, id);
+    const missing = columnsOf(file.kind).filter((c) => c.required && (file.mapping as Record<string, number>)[c.key] === undefined);
+    if (missing.length) {
+      throw problems.validation(
+        missing.map((c) => ({ field: `mapping.${c.key}`, code: 'missing-column', message: `No column of the file is mapped to "${c.en}".`, messageTh: `ยังไม่ได้จับคู่คอลัมน์ "${c.th}"` })),
+        { en: 'Map every required column first.', th: 'กรุณาจับคู่คอลัมน์ที่ต้องกรอกให้ครบก่อน' },
+      );
+    }
+    await db.transaction().execute(async (trx) => {
+      // The status moves under a row lock, so a double-click starts one job, not two.
+      const locked = await trx.selectFrom('import_file').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+      if (!from.includes(locked.status)) {
+        throw problems.conflict({ en: `This import is ${locked.status}; it cannot be ${to === 'importing' ? 'imported' : 'checked'} now.`, th: `การนำเข้านี้อยู่ในสถานะ ${locked.status} ไม่สามารถ${to === 'importing' ? 'นำเข้า' : 'ตรวจสอบ'}ได้ในขณะนี้` });
+      }
+      const jobId = await jobs.enqueue(trx, { kind, payload: { importId: id, actor }, createdBy: ctx.actor.userId, total: file.row_count });
+      await trx.updateTable('import_file').set({ status: to, job_id: jobId, updated_at: new Date() }).where('id', '=', id).execute();
+      if (to === 'importing') await recordAudit(trx, ctx, { action: 'import.start', entityType: 'import_file', entityId: id, after: { rows: file.row_count } });
+    });
+    return present(await requireImport(ctx, id));
+  }
+}
+
+export type ImportService = ReturnType<typeof createImportService>;
+
+export interface ImportSummary {
+  rows: number;
+  valid: number;
+  rejected: number;
+  errors: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  existing: number;
+}
+
+/** The template column that feeds a database column. */
+function optionalKey(column: string): string {
+  return column === 'monthly_income_satang' ? 'monthly_income' : column;
+}
+
+/** The document a row names, to find repeats within one file. */
+function documentKey(kind: ImportKind, cells: readonly string[], mapping: Record<string, number>): string | null {
+  if (kind === 'groups') {
+    const group = (cells[mapping.registration_no ?? -1] ?? '').trim() || `${(cells[mapping.group_subdistrict_code ?? -1] ?? '').trim()}|${(cells[mapping.group_name ?? -1] ?? '').trim()}`;
+    const member = (cells[mapping.member_id_number ?? -1] ?? '').replace(/[\s-]/g, '');
+    return member ? `${group}|${member}` : null;
+  }
+  const id = (cells[mapping.id_number ?? -1] ?? '').replace(/[\s-]/g, '').toUpperCase();
+  return id ? `${(cells[mapping.doc_type ?? -1] ?? '').trim()}|${id}` : null;
+}

@@ -1,0 +1,93 @@
+import { maskNationalId } from '../../../shared/national-id';
+import type { GroupRow, PersonRow } from './registry.repository';
+
+/** '1-2345-xxxxx-xx-1' for a Thai ID; other documents keep their first two and last character. */
+export function maskDocument(docType: string, docNumber: string): string {
+  if (docType === 'th-id' && docNumber.length === 13) return maskNationalId(docNumber);
+  if (docNumber.length <= 3) return 'x'.repeat(docNumber.length);
+  return docNumber.slice(0, 2) + 'x'.repeat(docNumber.length - 3) + docNumber.slice(-1);
+}
+
+export const maskPhone = (phone: string | null) => (phone ? phone.slice(0, 3) + 'xxx' + phone.slice(-4) : null);
+
+export interface Viewer {
+  sensitive: boolean;
+  phone: boolean;
+  sensitiveConsent: boolean;
+  sensitiveTargetGroups: ReadonlySet<string>;
+}
+
+export function presentPerson(p: PersonRow, v: Viewer) {
+  const showSensitive = v.sensitive && v.sensitiveConsent;
+  return {
+    id: p.id,
+    docType: p.doc_type,
+    docNumberMasked: maskDocument(p.doc_type, p.doc_number),
+    title: p.title,
+    firstNameTh: p.first_name_th,
+    lastNameTh: p.last_name_th,
+    firstNameEn: p.first_name_en,
+    lastNameEn: p.last_name_en,
+    sex: p.sex,
+    birthDate: p.birth_date,
+    phone: v.phone ? p.phone : maskPhone(p.phone),
+    address: {
+      houseNo: p.house_no,
+      villageNo: p.village_no,
+      subdistrictCode: p.subdistrict_code,
+      districtCode: p.district_code,
+      provinceCode: p.province_code,
+      subdistrictNameTh: p.subdistrict_name_th,
+      subdistrictNameEn: p.subdistrict_name_en,
+      districtNameTh: p.district_name_th,
+      districtNameEn: p.district_name_en,
+      provinceNameTh: p.province_name_th,
+      provinceNameEn: p.province_name_en,
+      postcode: p.postcode,
+    },
+    targetGroups: showSensitive ? p.target_groups : p.target_groups.filter((g) => !v.sensitiveTargetGroups.has(g)),
+    disability: showSensitive && p.disability_type ? { type: p.disability_type, cardNo: p.disability_card_no } : null,
+    /** True when the record holds sensitive data this viewer may not see. */
+    sensitiveWithheld: !showSensitive && Boolean(p.disability_type || p.disability_card_no || p.target_groups.some((g) => v.sensitiveTargetGroups.has(g))),
+    education: p.education,
+    workStatus: p.work_status,
+    monthlyIncomeSatang: p.monthly_income_satang,
+    householdSize: p.household_size,
+    lawfulBasis: p.lawful_basis,
+    registeredUnitCode: p.registered_unit_code,
+    source: p.source,
+    status: p.status,
+    mergedInto: p.merged_into,
+    createdAt: new Date(p.created_at).toISOString(),
+    updatedAt: new Date(p.updated_at).toISOString(),
+    version: p.version,
+  };
+}
+
+export function presentGroup(g: GroupRow) {
+  return {
+    id: g.id,
+    name: g.name,
+    type: g.type,
+    registrationNo: g.registration_no,
+    occupation: g.occupation,
+    subdistrictCode: g.subdistrict_code,
+    districtCode: g.district_code,
+    provinceCode: g.province_code,
+    subdistrictNameTh: g.subdistrict_name_th,
+    subdistrictNameEn: g.subdistrict_name_en,
+    districtNameTh: g.district_name_th,
+    districtNameEn: g.district_name_en,
+    provinceNameTh: g.province_name_th,
+    provinceNameEn: g.province_name_en,
+    foundedOn: g.founded_on,
+    contactName: g.contact_name,
+    contactPhone: g.contact_phone,
+    registeredUnitCode: g.registered_unit_code,
+    source: g.source,
+    status: g.status,
+    memberCount: g.member_count,
+    createdAt: new Date(g.created_at).toISOString(),
+    version: g.version,
+  };
+}

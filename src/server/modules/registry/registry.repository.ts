@@ -1,0 +1,251 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor';
+import type { PersonTable, OccupationGroupTable } from '../../db/schema';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export type PersonRow = Selectable<PersonTable> & {
+  subdistrict_name_th: string;
+  subdistrict_name_en: string;
+  district_name_th: string;
+  district_name_en: string;
+  province_name_th: string;
+  province_name_en: string;
+  postcode: string | null;
+};
+export type GroupRow = Selectable<OccupationGroupTable> & {
+  subdistrict_name_th: string;
+  subdistrict_name_en: string;
+  district_name_th: string;
+  district_name_en: string;
+  province_name_th: string;
+  province_name_en: string;
+  member_count: number;
+};
+
+
+const personWithPlace = (db: Executor) =>
+  db
+    .selectFrom('person as p')
+    .innerJoin('subdistrict as s', 's.code', 'p.subdistrict_code')
+    .innerJoin('district as d', 'd.code', 'p.district_code')
+    .innerJoin('province as pr', 'pr.code', 'p.province_code')
+    .selectAll('p')
+    .select([
+      's.name_th as subdistrict_name_th', 's.name_en as subdistrict_name_en', 's.postcode',
+      'd.name_th as district_name_th', 'd.name_en as district_name_en',
+      'pr.name_th as province_name_th', 'pr.name_en as province_name_en',
+    ]);
+
+export const findPerson = (db: Executor, id: number): Promise<PersonRow | undefined> =>
+  personWithPlace(db).where('p.id', '=', id).executeTakeFirst();
+
+export const lockPerson = (db: Executor, id: number) =>
+  db.selectFrom('person').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const personIdByDocument = async (db: Executor, docType: string, docNumber: string) =>
+  (await db.selectFrom('person_identity').select('person_id').where('doc_type', '=', docType).where('doc_number', '=', docNumber).executeTakeFirst())?.person_id ?? null;
+
+export const identitiesOf = (db: Executor, personId: number) =>
+  db.selectFrom('person_identity').selectAll().where('person_id', '=', personId).orderBy('created_at').execute();
+
+/** Claims a document for a person; false when another person already holds it. */
+export async function claimIdentity(trx: Executor, docType: string, docNumber: string, personId: number): Promise<boolean> {
+  const claimed = await trx
+    .insertInto('person_identity')
+    .values({ doc_type: docType, doc_number: docNumber, person_id: personId })
+    .onConflict((oc) => oc.doNothing())
+    .returning('person_id')
+    .executeTakeFirst();
+  return claimed !== undefined;
+}
+
+export async function nextPersonId(trx: Executor): Promise<number> {
+  const r = await sql<{ id: number }>`select nextval('person_id_seq')::int8 as id`.execute(trx);
+  return r.rows[0]!.id;
+}
+
+export const insertPerson = (trx: Executor, values: Insertable<PersonTable>) =>
+  trx.insertInto('person').values(values).returning('id').executeTakeFirstOrThrow();
+
+export const updatePerson = (trx: Executor, id: number, patch: Updateable<PersonTable>) =>
+  trx.updateTable('person').set({ ...patch, updated_at: new Date(), version: sql`version + 1` }).where('id', '=', id).execute();
+
+export interface PeopleFilter {
+  provinces: readonly string[] | null;
+  q?: { kind: 'document'; docNumber: string } | { kind: 'phone'; phone: string } | { kind: 'name'; parts: string[]; text: string };
+  provinceCode?: string;
+  districtCode?: string;
+  targetGroup?: string;
+  status?: 'active' | 'merged' | 'erased';
+  limit: number;
+  offset: number;
+}
+
+/** How far a count goes before it says "more than": counting a million matches costs more than it tells. */
+export const COUNT_CAP = 10_000;
+
+export async function searchPeople(db: Executor, f: PeopleFilter) {
+  let query = db.selectFrom('person as p');
+  if (f.provinces) query = query.where('p.province_code', 'in', f.provinces.length ? [...f.provinces] : ['--']);
+  if (f.provinceCode) query = query.where('p.province_code', '=', f.provinceCode);
+  if (f.districtCode) query = query.where('p.district_code', '=', f.districtCode);
+  if (f.targetGroup) query = query.where(sql<boolean>`p.target_groups @> array[${f.targetGroup}]::text[]`);
+  query = query.where('p.status', '=', f.status ?? 'active');
+  const q = f.q;
+  if (q?.kind === 'document') {
+    query = query.where('p.id', 'in', (eb) => eb.selectFrom('person_identity').select('person_id').where('doc_number', '=', q.docNumber));
+  } else if (q?.kind === 'phone') {
+    query = query.where('p.phone', '=', q.phone);
+  } else if (q?.kind === 'name') {
+    const short = q.parts.length === 1 && q.parts[0]!.length < 3;
+    if (short) {
+      // Too short for trigrams: a prefix of the Thai first or last name, which a b-tree answers.
+      const prefix = q.parts[0]!.replace(/[\\%_]/g, '\\$&') + '%';
+      query = query.where((eb) => eb.or([eb('p.first_name_th', 'like', prefix), eb('p.last_name_th', 'like', prefix), eb(sql`lower(p.first_name_en)`, 'like', prefix)]));
+    } else {
+      for (const part of q.parts) query = query.where('p.search_text', 'like', `%${part.replace(/[\\%_]/g, '\\$&')}%`);
+    }
+  }
+  const countQuery = query.select(sql`1`.as('one')).limit(COUNT_CAP + 1);
+  const total = await db.selectFrom(countQuery.as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  let rows = query
+    .innerJoin('province as pr', 'pr.code', 'p.province_code')
+    .innerJoin('district as d', 'd.code', 'p.district_code')
+    .select([
+      'p.id', 'p.doc_type', 'p.doc_number', 'p.title', 'p.first_name_th', 'p.last_name_th', 'p.first_name_en', 'p.last_name_en',
+      'p.sex', 'p.birth_date', 'p.phone', 'p.province_code', 'p.district_code', 'p.subdistrict_code', 'p.target_groups', 'p.status',
+      'pr.name_th as province_name_th', 'pr.name_en as province_name_en', 'd.name_th as district_name_th', 'd.name_en as district_name_en',
+    ]);
+  if (q?.kind === 'name') {
+    const text = q.text;
+    // Whole first or last name first, then names that start with the words typed, then likeness.
+    rows = rows
+      .orderBy(sql`(p.first_name_th = ${text} or p.last_name_th = ${text} or lower(p.first_name_en) = ${text} or lower(p.last_name_en) = ${text})`, 'desc')
+      .orderBy(sql`(p.first_name_th like ${text.replace(/[\\%_]/g, '\\$&') + '%'})`, 'desc')
+      .orderBy(sql`similarity(p.search_text, ${text})`, 'desc');
+  }
+  const items = await rows.orderBy('p.first_name_th').orderBy('p.id').limit(f.limit).offset(f.offset).execute();
+  const n = Number(total.n);
+  return { items, total: Math.min(n, COUNT_CAP), totalIsCapped: n > COUNT_CAP };
+}
+
+/** People of the same district and birth date whose names are alike: likely the same person twice. */
+export async function duplicateCandidates(db: Executor, provinces: readonly string[] | null, limit: number, personId?: number) {
+  const scope = provinces ? sql`and a.province_code in (${sql.join(provinces.length ? provinces : ['--'])})` : sql``;
+  const one = personId ? sql`and (a.id = ${personId} or b.id = ${personId})` : sql``;
+  const result = await sql<{ a_id: number; b_id: number; score: number; same_name: boolean }>`
+    select a.id as a_id, b.id as b_id, similarity(a.search_text, b.search_text)::float8 as score,
+           (a.first_name_th = b.first_name_th and a.last_name_th = b.last_name_th) as same_name
+      from person a
+      join person b on b.district_code = a.district_code and b.birth_date = a.birth_date and b.id > a.id and b.status = 'active'
+     where a.status = 'active' ${scope} ${one}
+       and ((a.first_name_th = b.first_name_th and a.last_name_th = b.last_name_th) or similarity(a.search_text, b.search_text) > 0.5)
+     order by same_name desc, score desc, a.id
+     limit ${limit}`.execute(db);
+  return result.rows;
+}
+
+// ---------------------------------------------------------------- consents
+export const consentsOf = (db: Executor, personId: number) =>
+  db.selectFrom('consent').selectAll().where('person_id', '=', personId).orderBy('given_at', 'desc').orderBy('id', 'desc').execute();
+
+export const standingConsent = (db: Executor, personId: number, purpose: string) =>
+  db.selectFrom('consent').selectAll().where('person_id', '=', personId).where('purpose', '=', purpose).where('withdrawn_at', 'is', null).executeTakeFirst();
+
+// ---------------------------------------------------------------- timeline
+export interface TimelineEvent {
+  personId?: number | null;
+  groupId?: number | null;
+  module: string;
+  kind: string;
+  summaryTh: string;
+  summaryEn: string;
+  data?: unknown;
+  actorUserId?: string | null;
+}
+
+export async function addEvent(trx: Executor, e: TimelineEvent) {
+  await trx
+    .insertInto('registry_event')
+    .values({
+      person_id: e.personId ?? null,
+      group_id: e.groupId ?? null,
+      module: e.module,
+      kind: e.kind,
+      summary_th: e.summaryTh,
+      summary_en: e.summaryEn,
+      data: e.data === undefined ? null : JSON.stringify(e.data),
+      actor_user_id: e.actorUserId ?? null,
+    })
+    .execute();
+}
+
+export const eventsOf = (db: Executor, subject: { personId: number } | { groupId: number }, limit: number) =>
+  db
+    .selectFrom('registry_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.actor_user_id')
+    .select(['e.id', 'e.occurred_at', 'e.module', 'e.kind', 'e.summary_th', 'e.summary_en', 'e.data', 'e.person_id', 'e.group_id', 'u.display_name as actor_name'])
+    .where('personId' in subject ? 'e.person_id' : 'e.group_id', '=', 'personId' in subject ? subject.personId : subject.groupId)
+    .orderBy('e.occurred_at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(limit)
+    .execute();
+
+// ---------------------------------------------------------------- groups
+const groupWithPlace = (db: Executor) =>
+  db
+    .selectFrom('occupation_group as g')
+    .innerJoin('subdistrict as s', 's.code', 'g.subdistrict_code')
+    .innerJoin('district as d', 'd.code', 'g.district_code')
+    .innerJoin('province as pr', 'pr.code', 'g.province_code')
+    .selectAll('g')
+    .select([
+      's.name_th as subdistrict_name_th', 's.name_en as subdistrict_name_en',
+      'd.name_th as district_name_th', 'd.name_en as district_name_en',
+      'pr.name_th as province_name_th', 'pr.name_en as province_name_en',
+      sql<number>`(select count(*) from group_membership m where m.group_id = g.id and m.left_on is null)::int`.as('member_count'),
+    ]);
+
+export const findGroup = (db: Executor, id: number): Promise<GroupRow | undefined> => groupWithPlace(db).where('g.id', '=', id).executeTakeFirst();
+
+export async function searchGroups(
+  db: Executor,
+  f: { provinces: readonly string[] | null; q?: string; type?: string; provinceCode?: string; limit: number; offset: number },
+) {
+  let query = groupWithPlace(db);
+  if (f.provinces) query = query.where('g.province_code', 'in', f.provinces.length ? [...f.provinces] : ['--']);
+  if (f.provinceCode) query = query.where('g.province_code', '=', f.provinceCode);
+  if (f.type) query = query.where('g.type', '=', f.type);
+  if (f.q) {
+    for (const part of f.q.toLowerCase().split(/\s+/).filter(Boolean)) {
+      query = query.where((eb) => eb.or([eb('g.search_text', 'like', `%${part.replace(/[\\%_]/g, '\\$&')}%`), eb('g.registration_no', '=', part)]));
+    }
+  }
+  const total = await db.selectFrom(query.clearSelect().select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const items = await query.orderBy('g.name').orderBy('g.id').limit(f.limit).offset(f.offset).execute();
+  return { items, total: Math.min(Number(total.n), COUNT_CAP), totalIsCapped: Number(total.n) > COUNT_CAP };
+}
+
+export const membersOf = (db: Executor, groupId: number) =>
+  db
+    .selectFrom('group_membership as m')
+    .innerJoin('person as p', 'p.id', 'm.person_id')
+    .select([
+      'm.id', 'm.group_id', 'm.person_id', 'm.role', 'm.joined_on', 'm.left_on', 'm.left_reason',
+      'p.title', 'p.first_name_th', 'p.last_name_th', 'p.first_name_en', 'p.last_name_en', 'p.status as person_status',
+    ])
+    .where('m.group_id', '=', groupId)
+    .orderBy(sql`m.left_on is not null`)
+    .orderBy(sql`case m.role when 'leader' then 0 when 'committee' then 1 else 2 end`)
+    .orderBy('m.joined_on')
+    .execute();
+
+export const membershipsOf = (db: Executor, personId: number) =>
+  db
+    .selectFrom('group_membership as m')
+    .innerJoin('occupation_group as g', 'g.id', 'm.group_id')
+    .select(['m.id', 'm.group_id', 'm.person_id', 'm.role', 'm.joined_on', 'm.left_on', 'm.left_reason', 'g.name as group_name', 'g.type as group_type', 'g.province_code'])
+    .where('m.person_id', '=', personId)
+    .orderBy(sql`m.left_on is not null`)
+    .orderBy('m.joined_on', 'desc')
+    .execute();

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { codesOf, DISABILITY_TYPES, DOCUMENT_TYPES, EDUCATION_LEVELS, GROUP_TYPES, MEMBER_ROLES, OCCUPATION_CATEGORIES, SEXES, TITLES, WORK_STATUSES } from '../../../shared/person-fields';
+import { nationalIdProblem } from '../../../shared/national-id';
+import { CONSENT_PURPOSES } from './registry.service';
+
+const isoDate = z.iso.date().describe('YYYY-MM-DD (C.E.); the web form takes and shows B.E.');
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const ConsentPurposeEnum = z.enum(CONSENT_PURPOSES).meta({ id: 'ConsentPurpose' });
+export const DocTypeEnum = z.enum(codesOf(DOCUMENT_TYPES));
+
+const PersonFields = {
+  docType: DocTypeEnum.default('th-id'),
+  docNumber: z.string().trim().min(1).max(30),
+  title: z.enum(codesOf(TITLES)),
+  firstNameTh: text(100),
+  lastNameTh: text(100),
+  firstNameEn: optionalText(100),
+  lastNameEn: optionalText(100),
+  sex: z.enum(codesOf(SEXES)),
+  birthDate: isoDate,
+  phone: optionalText(20),
+  houseNo: optionalText(30),
+  villageNo: z.number().int().min(1).max(999).nullable().optional(),
+  subdistrictCode: z.string().regex(/^\d{6}$/, 'A sub-district code has 6 digits'),
+  targetGroups: z.array(z.string().max(40)).max(10).default([]),
+  disability: z.strictObject({ type: z.enum(codesOf(DISABILITY_TYPES)), cardNo: optionalText(30) }).nullable().optional(),
+  education: z.enum(codesOf(EDUCATION_LEVELS)).nullable().optional(),
+  workStatus: z.enum(codesOf(WORK_STATUSES)).nullable().optional(),
+  monthlyIncomeSatang: z.number().int().min(0).max(1e12).nullable().optional().describe('Integer satang (1 baht = 100)'),
+  householdSize: z.number().int().min(1).max(99).nullable().optional(),
+};
+
+/** A Thai national ID must pass its checksum; the form shows this message at the field. */
+const checkDocument = (value: { docType: string; docNumber: string }, ctx: z.RefinementCtx) => {
+  if (value.docType !== 'th-id') return;
+  const problem = nationalIdProblem(value.docNumber);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['docNumber'], message: problem.en, params: { th: problem.th, reason: problem.code } });
+};
+
+export const RegisterPersonBody = z
+  .strictObject({
+    ...PersonFields,
+    consents: z.array(z.strictObject({ purpose: ConsentPurposeEnum, evidence: optionalText(500) })).max(10).default([]),
+  })
+  .superRefine(checkDocument);
+
+export const UpdatePersonBody = z.strictObject({ ...PersonFields, version: z.number().int().min(1) }).superRefine(checkDocument);
+
+const Address = z.object({
+  houseNo: z.string().nullable(),
+  villageNo: z.number().nullable(),
+  subdistrictCode: z.string(),
+  districtCode: z.string(),
+  provinceCode: z.string(),
+  subdistrictNameTh: z.string(),
+  subdistrictNameEn: z.string(),
+  districtNameTh: z.string(),
+  districtNameEn: z.string(),
+  provinceNameTh: z.string(),
+  provinceNameEn: z.string(),
+  postcode: z.string().nullable(),
+});
+
+export const ConsentSchema = z.object({ id: z.number(), purpose: z.string(), lawfulBasis: z.string(), givenAt: z.string(), withdrawnAt: z.string().nullable(), evidence: z.string().nullable() });
+export const MembershipOfPersonSchema = z.object({ id: z.number(), groupId: z.number(), groupName: z.string(), groupType: z.string(), role: z.string(), joinedOn: z.string(), leftOn: z.string().nullable(), leftReason: z.string().nullable() });
+
+const PersonCore = {
+  id: z.number(),
+  docType: z.string(),
+  docNumberMasked: z.string().describe('Masked (1-2345-xxxxx-xx-1); GET /api/people/{id}/identity reveals it, audited'),
+  title: z.string(),
+  firstNameTh: z.string(),
+  lastNameTh: z.string(),
+  firstNameEn: z.string().nullable(),
+  lastNameEn: z.string().nullable(),
+  sex: z.string(),
+  birthDate: z.string(),
+  phone: z.string().nullable(),
+  targetGroups: z.array(z.string()),
+  status: z.enum(['active', 'merged', 'erased']),
+};
+
+export const PersonSchema = z
+  .object({
+    ...PersonCore,
+    address: Address,
+    disability: z.object({ type: z.string(), cardNo: z.string().nullable() }).nullable(),
+    sensitiveWithheld: z.boolean(),
+    education: z.string().nullable(),
+    workStatus: z.string().nullable(),
+    monthlyIncomeSatang: z.number().nullable(),
+    householdSize: z.number().nullable(),
+    lawfulBasis: z.string(),
+    registeredUnitCode: z.string().nullable(),
+    source: z.string(),
+    mergedInto: z.number().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+    identities: z.array(z.object({ docType: z.string(), docNumberMasked: z.string(), primary: z.boolean() })),
+    memberships: z.array(MembershipOfPersonSchema),
+    consents: z.array(ConsentSchema),
+    canReveal: z.boolean(),
+    canEdit: z.boolean(),
+  })
+  .meta({ id: 'Person' });
+
+export const PersonListItemSchema = z
+  .object({ ...PersonCore, provinceCode: z.string(), districtCode: z.string(), provinceNameTh: z.string(), provinceNameEn: z.string(), districtNameTh: z.string(), districtNameEn: z.string() })
+  .meta({ id: 'PersonListItem' });
+
+export const PersonPageSchema = z.object({ items: z.array(PersonListItemSchema), total: z.number(), totalIsCapped: z.boolean().describe('True when there are more than `total` matches') }).meta({ id: 'PersonPage' });
+
+export const PeopleQuery = z.strictObject({
+  q: z.string().max(100).optional().describe('National ID (13 digits), phone, or part of a Thai or English name'),
+  province: z.string().regex(/^\d{2}$/).optional(),
+  district: z.string().regex(/^\d{4}$/).optional(),
+  targetGroup: z.string().max(40).optional(),
+  status: z.enum(['active', 'merged', 'erased']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+export const ExportQuery = PeopleQuery.omit({ limit: true, offset: true }).extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
+
+export const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });
+export const RevealSchema = z.object({ personId: z.number(), identities: z.array(z.object({ docType: z.string(), docNumber: z.string() })) });
+export const TimelineEventSchema = z
+  .object({ id: z.number(), occurredAt: z.string(), module: z.string(), kind: z.string(), summaryTh: z.string(), summaryEn: z.string(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()).nullable() })
+  .meta({ id: 'TimelineEvent' });
+export const GiveConsentBody = z.strictObject({ purpose: ConsentPurposeEnum, evidence: optionalText(500) });
+export const PurposeParam = z.strictObject({ id: z.coerce.number().int().positive(), purpose: ConsentPurposeEnum });
+export const EraseBody = z.strictObject({ reason: text(500) });
+export const MergeBody = z.strictObject({ duplicateId: z.number().int().positive() });
+export const DuplicatesQuery = z.strictObject({ personId: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+const Brief = z.object({ id: z.number(), docNumberMasked: z.string(), title: z.string(), firstNameTh: z.string(), lastNameTh: z.string(), birthDate: z.string(), districtNameTh: z.string(), districtNameEn: z.string(), source: z.string(), createdAt: z.string() });
+export const DuplicatePairSchema = z.object({ a: Brief, b: Brief, score: z.number(), sameName: z.boolean() }).meta({ id: 'DuplicatePair' });
+export const PersonExportQuery = z.strictObject({ format: z.enum(['json', 'html']).default('json') });
+
+// ---------------------------------------------------------------- groups
+const MemberInput = z.strictObject({ personId: z.number().int().positive(), role: z.enum(codesOf(MEMBER_ROLES)).default('member'), joinedOn: isoDate });
+export const CreateGroupBody = z.strictObject({
+  name: text(200),
+  type: z.enum(codesOf(GROUP_TYPES)),
+  registrationNo: optionalText(40),
+  occupation: z.enum(codesOf(OCCUPATION_CATEGORIES)),
+  subdistrictCode: z.string().regex(/^\d{6}$/),
+  foundedOn: isoDate.nullable().optional(),
+  contactName: optionalText(200),
+  contactPhone: optionalText(20),
+  members: z.array(MemberInput).max(500).default([]),
+});
+export const AddMemberBody = MemberInput;
+export const EndMembershipBody = z.strictObject({ leftOn: isoDate, reason: optionalText(300), newRole: z.enum(codesOf(MEMBER_ROLES)).nullable().optional() });
+export const MembershipParam = z.strictObject({ id: z.coerce.number().int().positive(), membershipId: z.coerce.number().int().positive() });
+export const GroupsQuery = z.strictObject({
+  q: z.string().max(100).optional(),
+  type: z.enum(codesOf(GROUP_TYPES)).optional(),
+  province: z.string().regex(/^\d{2}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+const GroupCore = {
+  id: z.number(), name: z.string(), type: z.string(), registrationNo: z.string().nullable(), occupation: z.string(),
+  subdistrictCode: z.string(), districtCode: z.string(), provinceCode: z.string(), subdistrictNameTh: z.string(), subdistrictNameEn: z.string(),
+  districtNameTh: z.string(), districtNameEn: z.string(), provinceNameTh: z.string(), provinceNameEn: z.string(), foundedOn: z.string().nullable(),
+  contactName: z.string().nullable(), contactPhone: z.string().nullable(), registeredUnitCode: z.string().nullable(), source: z.string(),
+  status: z.string(), memberCount: z.number(), createdAt: z.string(), version: z.number(),
+};
+export const GroupListItemSchema = z.object(GroupCore).meta({ id: 'GroupListItem' });
+export const GroupPageSchema = z.object({ items: z.array(GroupListItemSchema), total: z.number(), totalIsCapped: z.boolean() }).meta({ id: 'GroupPage' });
+export const MemberSchema = z.object({ id: z.number(), personId: z.number(), title: z.string(), firstNameTh: z.string(), lastNameTh: z.string(), firstNameEn: z.string().nullable(), lastNameEn: z.string().nullable(), role: z.string(), joinedOn: z.string(), leftOn: z.string().nullable(), leftReason: z.string().nullable() });
+export const GroupSchema = z.object({ ...GroupCore, members: z.array(MemberSchema), canEdit: z.boolean() }).meta({ id: 'Group' });
+
+// ---------------------------------------------------------------- imports
+export const ImportKindEnum = z.enum(['people', 'groups']);
+const Summary = z.object({ rows: z.number(), valid: z.number(), rejected: z.number(), errors: z.number(), inserted: z.number(), updated: z.number(), unchanged: z.number(), existing: z.number() });
+export const ImportSchema = z
+  .object({
+    id: z.string(), kind: ImportKindEnum, fileName: z.string(), format: z.enum(['csv', 'xlsx']), encoding: z.string().nullable(), byteSize: z.number(),
+    rowCount: z.number(), header: z.array(z.string()), mapping: z.record(z.string(), z.number()), missingColumns: z.array(z.string()),
+    status: z.enum(['uploaded', 'validating', 'validated', 'importing', 'completed', 'failed']),
+    dryRun: Summary.nullable(), result: Summary.nullable(),
+    progress: z.object({ done: z.number(), total: z.number(), status: z.string(), error: z.string().nullable() }).nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Import' });
+export const UploadQuery = z.strictObject({ kind: ImportKindEnum, fileName: z.string().min(1).max(200) });
+export const ImportIdParam = z.strictObject({ id: z.uuid() });
+export const MappingBody = z.strictObject({ mapping: z.record(z.string(), z.number().int().min(0)) });
+export const ErrorsQuery = z.strictObject({ phase: z.enum(['dry-run', 'import']).default('dry-run'), limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) });
+export const ErrorReportQuery = z.strictObject({ phase: z.enum(['dry-run', 'import']).default('dry-run'), format: z.enum(['csv', 'xlsx']).default('csv') });
+export const RowErrorSchema = z.object({ line: z.number(), column: z.string().nullable(), value: z.string().nullable(), code: z.string(), messageTh: z.string(), messageEn: z.string() }).meta({ id: 'ImportRowError' });
+export const TemplateParams = z.strictObject({ kind: ImportKindEnum });
+export const TemplateQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx'), lang: z.enum(['th', 'en']).default('th') });

@@ -180,7 +180,7 @@ export function createJobRunner(db: Kysely<DB>, options: JobRunnerOptions = {}) 
           .selectFrom('job')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('kind', 'in', [...handlers.keys()].length ? [...handlers.keys()] : ['-'])
-          .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('locked_by', '=', owner)])]))
+          .where('status', '=', 'queued')
           .executeTakeFirstOrThrow();
         if (Number(waiting.n) === 0) return;
         await new Promise<void>((resolve) => {

@@ -188,6 +188,8 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
     await walk(file, actor, file.committed_line + 1, async (batch) => {
       if (batch.records.length === 0 && batch.errors.length === 0) return;
       const errors = [...batch.errors];
+      // Read before the transaction opens (PGlite has one connection, held by the transaction).
+      const kept = file.kind === 'people' ? (await dropExistingOutOfScope(batch.records as PersonRecord[], actor, errors)).kept : [];
       await db.transaction().execute(async (trx) => {
         // One import writes at a time: two overlapping files would race on the same documents.
         await sql`select pg_advisory_xact_lock(hashtext('registry.import'))`.execute(trx);
@@ -195,7 +197,6 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
         let updated = 0;
         let valid = batch.records.length;
         if (file.kind === 'people') {
-          const { kept } = await dropExistingOutOfScope(batch.records as PersonRecord[], actor, errors);
           valid = kept.length;
           ({ inserted, updated } = await upsertPeople(trx, kept, { present, importId, unitCode: actor.unitCode }));
           await recordSensitiveConsents(trx, kept, { importId, userId: actor.userId, unitCode: actor.unitCode, fileName: file.file_name });

@@ -48,7 +48,8 @@ export function createServices(database: Database, config: Config, options: { jo
   const org = createOrgService({ db, geo });
   const identity = createIdentityService({ db, org, config });
   const registry = createRegistryService({ db, geo, org });
-  const imports = createImportService({ db, registry, jobs, options: options.imports });
+  // PostgreSQL writes two import batches at once (one per core here); PGlite has one connection.
+  const imports = createImportService({ db, registry, jobs, options: { concurrency: database.engine === 'postgresql' ? 2 : 1, ...options.imports } });
   return { jobs, geo, org, identity, registry, imports };
 }
 export type Services = ReturnType<typeof createServices>;

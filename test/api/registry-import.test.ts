@@ -178,14 +178,16 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
     const before = await countPeople();
     // A second process, whose import dies after two batches of ten rows.
     const dying = createJobRunner(t.database.db, { pollMs: 20, staleAfterMs: 200 });
-    createImportService({ db: t.database.db, registry: t.services.registry, jobs: dying, options: { batchSize: 10, crashAfterBatches: 2 } });
+    createImportService({ db: t.database.db, registry: t.services.registry, jobs: dying, options: { batchSize: 10, crashAfterBatches: 2, concurrency: 1 } });
     await t.services.jobs.stop();
     dying.start();
     await t.app.inject({ method: 'POST', url: `/api/registry/imports/${imp.id}/commit`, headers: { cookie: officer.cookie } });
     await dying.drain().catch(() => {});
     await dying.stop();
-    const cut = await t.database.db.selectFrom('import_file').select(['status', 'committed_line']).where('id', '=', imp.id).executeTakeFirstOrThrow();
-    expect(cut).toEqual({ status: 'importing', committed_line: 21 });
+    const cut = await t.database.db.selectFrom('import_file').select('status').where('id', '=', imp.id).executeTakeFirstOrThrow();
+    expect(cut.status).toBe('importing');
+    const ledger = await t.database.db.selectFrom('import_batch').select(['first_line', 'last_line']).where('import_id', '=', imp.id).orderBy('first_line').execute();
+    expect(ledger).toEqual([{ first_line: 2, last_line: 11 }, { first_line: 12, last_line: 21 }]);
     expect(await countPeople()).toBe(before + 20);
 
     // A restarted process takes the job up once its heartbeat is stale.

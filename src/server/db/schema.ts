@@ -190,13 +190,6 @@ export interface PersonTable {
   version: Generated<number>;
 }
 
-export interface PersonIdentityTable {
-  doc_type: string;
-  doc_number: string;
-  person_id: number;
-  created_at: Timestamp;
-}
-
 export interface ConsentTable {
   id: Generated<number>;
   person_id: number;
@@ -269,13 +262,19 @@ export interface ImportFileTable {
   mapping: ColumnType<Record<string, number>, string, string>;
   row_count: number;
   status: Generated<'uploaded' | 'validating' | 'validated' | 'importing' | 'completed' | 'failed'>;
-  committed_line: Generated<number>;
   dry_run: Json;
   result: Json;
   job_id: string | null;
   uploaded_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface ImportBatchTable {
+  import_id: string;
+  first_line: number;
+  last_line: number;
+  counts: ColumnType<unknown, string, string>;
 }
 
 export interface ImportRowErrorTable {
@@ -307,13 +306,13 @@ export interface DB {
   reference_data_version: ReferenceDataVersionTable;
   job: JobTable;
   person: PersonTable;
-  person_identity: PersonIdentityTable;
   consent: ConsentTable;
   occupation_group: OccupationGroupTable;
   group_membership: GroupMembershipTable;
   registry_event: RegistryEventTable;
   import_file: ImportFileTable;
   import_row_error: ImportRowErrorTable;
+  import_batch: ImportBatchTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

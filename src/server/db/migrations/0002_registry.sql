@@ -1,10 +1,8 @@
 -- Registry: people, identity documents, consents, occupation groups, memberships, timelines,
 -- background jobs and imports.
 --
--- Scale plan (docs/SCALING.md): under Citus, person and everything hanging off a person are
--- distributed by person id; person_identity (one row per identity document, the authority for
--- "one person per document") is distributed by its own key, so the uniqueness is enforced on one
--- shard. Geo and org tables become reference tables.
+-- Every index on person is paid for on each imported row, so each one here is one a query needs
+-- (docs/ARCHITECTURE.md, "Registry"): a million-row import spends most of its time in them.
 
 -- ---------------------------------------------------------------- jobs
 -- Long work (imports, bulk issues) runs as a job: a row that survives a crash, with progress.
@@ -33,7 +31,8 @@ create sequence person_id_seq;
 
 create table person (
   id bigint primary key default nextval('person_id_seq'),
-  -- The document the person registered with; person_identity holds every document of the person.
+  -- One person per identity document: the unique index below. A merged record keeps its document
+  -- and points to the survivor, so that document still finds the person.
   doc_type text not null check (doc_type in ('th-id', 'pink-card', 'passport', 'work-permit', 'other')),
   doc_number text not null,
   title text not null,
@@ -46,7 +45,8 @@ create table person (
   phone text,
   house_no text,
   village_no smallint,
-  subdistrict_code text not null references subdistrict (code),
+  -- Checked against the reference set by the service; a foreign key cost 3 µs an imported row.
+  subdistrict_code text not null,
   district_code text not null,
   province_code text not null,
   target_groups text[] not null default '{}',
@@ -70,23 +70,12 @@ create table person (
   version integer not null default 1,
   check ((status = 'merged') = (merged_into is not null))
 );
+create unique index person_document_idx on person (doc_number, doc_type);
 create index person_search_trgm_idx on person using gin (search_text gin_trgm_ops);
-create index person_first_name_prefix_idx on person (first_name_th text_pattern_ops);
-create index person_last_name_prefix_idx on person (last_name_th text_pattern_ops);
 create index person_phone_idx on person (phone) where phone is not null;
 create index person_area_idx on person (province_code, district_code);
 create index person_district_birth_idx on person (district_code, birth_date);
-create index person_target_groups_idx on person using gin (target_groups);
-
-create table person_identity (
-  doc_type text not null,
-  doc_number text not null,
-  -- No foreign key: under Citus this table and person are distributed on different keys.
-  person_id bigint not null,
-  created_at timestamptz not null default now(),
-  primary key (doc_type, doc_number)
-);
-create index person_identity_person_idx on person_identity (person_id);
+create index person_merged_into_idx on person (merged_into) where merged_into is not null;
 
 create table consent (
   id bigserial primary key,
@@ -182,8 +171,6 @@ create table import_file (
   mapping jsonb not null,
   row_count integer not null,
   status text not null default 'uploaded' check (status in ('uploaded', 'validating', 'validated', 'importing', 'completed', 'failed')),
-  -- Lines of the file (1 = header) whose rows are committed; a resumed import starts after it.
-  committed_line integer not null default 1,
   dry_run jsonb,
   result jsonb,
   job_id uuid references job (id),
@@ -192,6 +179,16 @@ create table import_file (
   updated_at timestamptz not null default now()
 );
 create index import_file_uploader_idx on import_file (uploaded_by, created_at desc);
+
+-- The line ranges whose rows are committed, written with them: a resumed import skips them.
+create table import_batch (
+  import_id uuid not null references import_file (id) on delete cascade,
+  first_line integer not null,
+  last_line integer not null,
+  -- inserted, updated, valid, rejected, errors: summed, they are the import's result.
+  counts jsonb not null,
+  primary key (import_id, first_line)
+);
 
 create table import_row_error (
   import_id uuid not null references import_file (id) on delete cascade,

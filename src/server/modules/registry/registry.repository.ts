@@ -42,30 +42,18 @@ export const findPerson = (db: Executor, id: number): Promise<PersonRow | undefi
 export const lockPerson = (db: Executor, id: number) =>
   db.selectFrom('person').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
-export const personIdByDocument = async (db: Executor, docType: string, docNumber: string) =>
-  (await db.selectFrom('person_identity').select('person_id').where('doc_type', '=', docType).where('doc_number', '=', docNumber).executeTakeFirst())?.person_id ?? null;
+/** The person holding a document; a merged record answers with the record it was merged into. */
+export const personIdByDocument = async (db: Executor, docType: string, docNumber: string) => {
+  const row = await db.selectFrom('person').select(['id', 'merged_into']).where('doc_number', '=', docNumber).where('doc_type', '=', docType).executeTakeFirst();
+  return row ? (row.merged_into ?? row.id) : null;
+};
 
+/** The documents that find a person: their own, and those of records merged into them. */
 export const identitiesOf = (db: Executor, personId: number) =>
-  db.selectFrom('person_identity').selectAll().where('person_id', '=', personId).orderBy('created_at').execute();
-
-/** Claims a document for a person; false when another person already holds it. */
-export async function claimIdentity(trx: Executor, docType: string, docNumber: string, personId: number): Promise<boolean> {
-  const claimed = await trx
-    .insertInto('person_identity')
-    .values({ doc_type: docType, doc_number: docNumber, person_id: personId })
-    .onConflict((oc) => oc.doNothing())
-    .returning('person_id')
-    .executeTakeFirst();
-  return claimed !== undefined;
-}
-
-export async function nextPersonId(trx: Executor): Promise<number> {
-  const r = await sql<{ id: number }>`select nextval('person_id_seq')::int8 as id`.execute(trx);
-  return r.rows[0]!.id;
-}
+  db.selectFrom('person').select(['id', 'doc_type', 'doc_number']).where((eb) => eb.or([eb('id', '=', personId), eb('merged_into', '=', personId)])).orderBy('id').execute();
 
 export const insertPerson = (trx: Executor, values: Insertable<PersonTable>) =>
-  trx.insertInto('person').values(values).returning('id').executeTakeFirstOrThrow();
+  trx.insertInto('person').values(values).onConflict((oc) => oc.columns(['doc_number', 'doc_type']).doNothing()).returning('id').executeTakeFirst();
 
 export const updatePerson = (trx: Executor, id: number, patch: Updateable<PersonTable>) =>
   trx.updateTable('person').set({ ...patch, updated_at: new Date(), version: sql`version + 1` }).where('id', '=', id).execute();
@@ -93,7 +81,7 @@ export async function searchPeople(db: Executor, f: PeopleFilter) {
   query = query.where('p.status', '=', f.status ?? 'active');
   const q = f.q;
   if (q?.kind === 'document') {
-    query = query.where('p.id', 'in', (eb) => eb.selectFrom('person_identity').select('person_id').where('doc_number', '=', q.docNumber));
+    query = query.where('p.id', 'in', (eb) => eb.selectFrom('person as x').select(sql<number>`coalesce(x.merged_into, x.id)`.as('id')).where('x.doc_number', '=', q.docNumber));
   } else if (q?.kind === 'phone') {
     query = query.where('p.phone', '=', q.phone);
   } else if (q?.kind === 'name') {

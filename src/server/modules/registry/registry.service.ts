@@ -208,7 +208,7 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
     const [identities, memberships, consents] = await Promise.all([repository.identitiesOf(db, id), repository.membershipsOf(db, id), repository.consentsOf(db, id)]);
     return {
       ...presentPerson(person, viewer),
-      identities: identities.map((i) => ({ docType: i.doc_type, docNumberMasked: maskDocument(i.doc_type, i.doc_number), primary: i.doc_type === person.doc_type && i.doc_number === person.doc_number })),
+      identities: identities.map((i) => ({ docType: i.doc_type, docNumberMasked: maskDocument(i.doc_type, i.doc_number), primary: i.id === person.id })),
       memberships: memberships.map(presentMembershipOfPerson),
       consents: consents.map(presentConsent),
       canReveal: scopeIncludes(registryPolicy.revealScope(ctx.actor), person.province_code),
@@ -293,16 +293,15 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
       if (existing !== null) throw await duplicateDocument(ctx, existing);
       const unitCode = unitOf(ctx.actor);
       const id = await db.transaction().execute(async (trx) => {
-        const newId = await repository.nextPersonId(trx);
-        if (!(await repository.claimIdentity(trx, input.docType, docNumber, newId))) return null;
-        await repository.insertPerson(trx, {
-          id: newId,
+        const inserted = await repository.insertPerson(trx, {
           doc_type: input.docType,
           doc_number: docNumber,
           ...personColumns(input, area),
           registered_unit_code: unitCode,
           source: 'officer',
         });
+        if (!inserted) return null;
+        const newId = inserted.id;
         for (const c of consents) {
           await trx.insertInto('consent').values({ person_id: newId, purpose: c.purpose, lawful_basis: c.purpose === 'sensitive-data' ? 'explicit-consent' : 'consent', evidence: c.evidence ?? null, recorded_by: ctx.actor.userId, unit_code: unitCode }).execute();
         }
@@ -329,11 +328,8 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
         if (!locked || locked.version !== input.version) {
           throw problems.conflict({ en: 'Someone changed this record after you opened it. Reload and try again.', th: 'มีผู้อื่นแก้ไขข้อมูลนี้หลังจากที่คุณเปิด กรุณาโหลดใหม่แล้วลองอีกครั้ง' });
         }
-        if (docChanged) {
-          if (!(await repository.claimIdentity(trx, input.docType, docNumber, id))) {
-            throw problems.conflict({ en: 'The corrected document is already registered to another person.', th: 'เลขเอกสารที่แก้ไขลงทะเบียนไว้กับบุคคลอื่นแล้ว' }, [field('docNumber', 'duplicate-document', 'Already registered.', 'ลงทะเบียนไว้แล้ว')]);
-          }
-          await trx.deleteFrom('person_identity').where('doc_type', '=', current.doc_type).where('doc_number', '=', current.doc_number).execute();
+        if (docChanged && (await repository.personIdByDocument(trx, input.docType, docNumber)) !== null) {
+          throw problems.conflict({ en: 'The corrected document is already registered to another person.', th: 'เลขเอกสารที่แก้ไขลงทะเบียนไว้กับบุคคลอื่นแล้ว' }, [field('docNumber', 'duplicate-document', 'Already registered.', 'ลงทะเบียนไว้แล้ว')]);
         }
         await repository.updatePerson(trx, id, { ...columns, doc_type: input.docType, doc_number: docNumber });
         const fields = [...changed, ...(docChanged ? ['doc_number'] : [])];
@@ -415,7 +411,8 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
           const row = await repository.lockPerson(trx, id);
           if (row?.status !== 'active') throw problems.conflict({ en: `Person ${id} is no longer active.`, th: `บุคคลรหัส ${id} ไม่อยู่ในสถานะใช้งานแล้ว` });
         }
-        await trx.updateTable('person_identity').set({ person_id: survivorId }).where('person_id', '=', duplicateId).execute();
+        // Records merged into the duplicate before now point to the survivor; their documents follow.
+        await trx.updateTable('person').set({ merged_into: survivorId }).where('merged_into', '=', duplicateId).execute();
         const survivorGroups = new Set((await trx.selectFrom('group_membership').select('group_id').where('person_id', '=', survivorId).where('left_on', 'is', null).execute()).map((m) => m.group_id));
         for (const m of await trx.selectFrom('group_membership').selectAll().where('person_id', '=', duplicateId).execute()) {
           if (m.left_on === null && survivorGroups.has(m.group_id)) {
@@ -465,7 +462,6 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
       }
       const r = await ref();
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('person_identity').where('person_id', '=', id).execute();
         await repository.updatePerson(trx, id, {
           status: 'erased',
           doc_type: 'other',

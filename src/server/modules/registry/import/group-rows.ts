@@ -93,8 +93,8 @@ export async function importGroupBatch(trx: Executor, rows: readonly GroupRecord
            as t(line, name, registration_no, subdistrict_code, doc_number)
       left join occupation_group g on (t.registration_no is not null and g.registration_no = t.registration_no)
                                    or (t.registration_no is null and g.registration_no is null and g.subdistrict_code = t.subdistrict_code and g.name = t.name)
-      left join person_identity i on i.doc_number = t.doc_number
-      left join person p on p.id = i.person_id and p.status = 'active'`.execute(trx);
+      left join person d on d.doc_number = t.doc_number
+      left join person p on p.id = coalesce(d.merged_into, d.id) and p.status = 'active'`.execute(trx);
   const byLine = new Map(rows.map((r) => [r.line, r]));
   const members: { groupId: number; personId: number; role: string; joinedOn: string }[] = [];
   for (const f of found.rows) {

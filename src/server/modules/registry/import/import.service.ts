@@ -36,6 +36,8 @@ interface ImportActor {
 
 export interface ImportOptions {
   batchSize?: number;
+  /** Batches written at once (each on its own connection); PGlite has one connection, so 1. */
+  concurrency?: number;
   /** Tests only: act out a process that dies after this many committed batches. */
   crashAfterBatches?: number;
 }
@@ -54,6 +56,7 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
   const { db, registry, jobs } = deps;
   const options = deps.options ?? {};
   const batchSize = options.batchSize ?? 5000;
+  const concurrency = options.concurrency ?? 1;
 
   const requireImport = async (ctx: Ctx, id: string) => {
     const file = await db.selectFrom('import_file').selectAll().where('id', '=', id).executeTakeFirst();
@@ -104,8 +107,8 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
   async function walk(
     file: ImportFileRow,
     actor: ImportActor,
-    fromLine: number,
-    onBatch: (batch: { records: (PersonRecord | GroupRecord)[]; errors: RowError[]; lastLine: number; rows: number }) => Promise<void>,
+    committed: (line: number) => boolean,
+    onBatch: (batch: { records: (PersonRecord | GroupRecord)[]; errors: RowError[]; firstLine: number; lastLine: number; rows: number }) => Promise<void>,
   ) {
     const ctx = await rowContext(actor);
     const seen = new Set<string>();
@@ -113,14 +116,16 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
     let records: (PersonRecord | GroupRecord)[] = [];
     let errors: RowError[] = [];
     let rows = 0;
+    let firstLine = 0;
     let lastLine = 1;
     for await (const record of recordsOf(file)) {
       if (record.line === 1) continue; // the header
       const key = documentKey(file.kind, record.cells, mapping);
       const repeated = key !== null && seen.has(key);
       if (key !== null) seen.add(key);
-      if (record.line < fromLine) continue; // committed before a restart; only its document is remembered
+      if (committed(record.line)) continue; // committed before a restart; only its document is remembered
       rows++;
+      if (firstLine === 0) firstLine = record.line;
       lastLine = record.line;
       const read = file.kind === 'people' ? readPersonRow(record.cells, record.line, mapping, ctx) : readGroupRow(record.cells, record.line, mapping, ctx);
       if ('errors' in read) errors.push(...read.errors);
@@ -128,12 +133,13 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
         errors.push({ line: record.line, column: file.kind === 'people' ? 'id_number' : 'member_id_number', value: null, code: 'duplicate-in-file', en: 'This document appears on an earlier line of the file; the earlier row is kept.', th: 'เลขเอกสารนี้ซ้ำกับบรรทัดก่อนหน้าในไฟล์ ระบบใช้แถวแรก' });
       } else records.push(read.record);
       if (rows % batchSize === 0) {
-        await onBatch({ records, errors, lastLine, rows });
+        await onBatch({ records, errors, firstLine, lastLine, rows });
         records = [];
         errors = [];
+        firstLine = 0;
       }
     }
-    await onBatch({ records, errors, lastLine, rows });
+    if (firstLine !== 0) await onBatch({ records, errors, firstLine, lastLine, rows });
   }
 
   /** Removes rows whose person already exists in a province outside the officer's area. */
@@ -158,7 +164,7 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
     await db.deleteFrom('import_row_error').where('import_id', '=', importId).where('phase', '=', 'dry-run').execute();
     const summary: ImportSummary = { rows: 0, valid: 0, rejected: 0, errors: 0, inserted: 0, updated: 0, unchanged: 0, existing: 0 };
     const rejectedLines = new Set<number>();
-    await walk(file, actor, 2, async (batch) => {
+    await walk(file, actor, () => false, async (batch) => {
       const errors = [...batch.errors];
       let kept = batch.records;
       if (file.kind === 'people') {
@@ -167,7 +173,7 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
         summary.existing += checked.existing;
       }
       for (const e of errors) rejectedLines.add(e.line);
-      await insertRowErrors(db, importId, 'dry-run', summary.errors + 1, errors);
+      await insertRowErrors(db, importId, 'dry-run', errors);
       summary.errors += errors.length;
       summary.valid += kept.length;
       summary.rows = batch.rows;
@@ -180,49 +186,82 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
 
   async function commitJob(job: JobContext) {
     const { importId, actor } = job.job.payload as { importId: string; actor: ImportActor };
-    const file = (await db.selectFrom('import_file').selectAll().where('id', '=', importId).executeTakeFirst())!;
-    // A restarted job continues after the last committed batch; what it committed is in `result`.
-    const summary: ImportSummary = (file.result as ImportSummary | null) ?? { rows: 0, valid: 0, rejected: 0, errors: 0, inserted: 0, updated: 0, unchanged: 0, existing: 0 };
+    const file = (await db.selectFrom('import_file').selectAll().where('id', '=', importId).executeTakeFirstOrThrow());
+    // A restarted job skips the line ranges committed before; their counts are in their ledger rows.
+    const done = await db.selectFrom('import_batch').select(['first_line', 'last_line']).where('import_id', '=', importId).execute();
+    const committed = (line: number) => done.some((b) => line >= b.first_line && line <= b.last_line);
     const present = new Set(OPTIONAL_PERSON_COLUMNS.filter((c) => (file.mapping as Record<string, number>)[optionalKey(c)] !== undefined));
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown = null;
     let batches = 0;
-    await walk(file, actor, file.committed_line + 1, async (batch) => {
-      if (batch.records.length === 0 && batch.errors.length === 0) return;
+    let processed = (await summaryOf(importId)).rows;
+
+    const commitBatch = async (batch: { records: (PersonRecord | GroupRecord)[]; errors: RowError[]; firstLine: number; lastLine: number }) => {
       const errors = [...batch.errors];
       // Read before the transaction opens (PGlite has one connection, held by the transaction).
       const kept = file.kind === 'people' ? (await dropExistingOutOfScope(batch.records as PersonRecord[], actor, errors)).kept : [];
       await db.transaction().execute(async (trx) => {
-        // One import writes at a time: two overlapping files would race on the same documents.
-        await sql`select pg_advisory_xact_lock(hashtext('registry.import'))`.execute(trx);
-        let inserted = 0;
-        let updated = 0;
-        let valid = batch.records.length;
+        let counts: { inserted: number; updated: number; valid: number };
         if (file.kind === 'people') {
-          valid = kept.length;
-          ({ inserted, updated } = await upsertPeople(trx, kept, { present, importId, unitCode: actor.unitCode }));
+          const written = await upsertPeople(trx, kept, { present, importId, unitCode: actor.unitCode });
           await recordSensitiveConsents(trx, kept, { importId, userId: actor.userId, unitCode: actor.unitCode, fileName: file.file_name });
+          counts = { ...written, valid: kept.length };
         } else {
-          const result = await importGroupBatch(trx, batch.records as GroupRecord[], { importId, unitCode: actor.unitCode, scope: actor.provinces, errors });
-          ({ inserted, updated } = result);
-          valid = result.valid;
+          counts = await importGroupBatch(trx, batch.records as GroupRecord[], { importId, unitCode: actor.unitCode, scope: actor.provinces, errors });
         }
-        await insertRowErrors(trx, importId, 'import', summary.errors + 1, errors);
-        summary.errors += errors.length;
-        summary.rejected += new Set(errors.map((e) => e.line)).size;
-        summary.valid += valid;
-        summary.inserted += inserted;
-        summary.updated += updated;
-        summary.unchanged += valid - inserted - updated;
-        await trx.updateTable('import_file').set({ committed_line: batch.lastLine, result: JSON.stringify(summary), updated_at: new Date() }).where('id', '=', importId).execute();
+        await insertRowErrors(trx, importId, 'import', errors);
+        const rejected = new Set(errors.map((e) => e.line)).size;
+        // The ledger row commits with the rows it describes: a crash leaves both or neither.
+        await trx
+          .insertInto('import_batch')
+          .values({ import_id: importId, first_line: batch.firstLine, last_line: batch.lastLine, counts: JSON.stringify({ ...counts, rejected, errors: errors.length }) })
+          .execute();
+        processed += counts.valid + rejected;
       });
-      await job.progress(summary.valid + summary.rejected, file.row_count);
+      await job.progress(processed, file.row_count);
       batches++;
       if (options.crashAfterBatches !== undefined && batches >= options.crashAfterBatches) throw new SimulatedCrash();
+    };
+
+    await walk(file, actor, committed, async (batch) => {
+      if (failure) throw failure;
+      const running: Promise<void> = commitBatch(batch)
+        .catch((error) => {
+          failure ??= error;
+        })
+        .finally(() => inFlight.delete(running));
+      inFlight.add(running);
+      // Validation of the next batch overlaps the writing of this one; at most `concurrency` write at once.
+      while (inFlight.size >= concurrency) await Promise.race(inFlight);
+      if (failure) throw failure;
+    }).catch((error) => {
+      failure ??= error;
     });
-    summary.rows = summary.valid + summary.rejected;
+    await Promise.all(inFlight);
+    if (failure) throw failure;
+
+    const summary = await summaryOf(importId);
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('import_file').set({ status: 'completed', result: JSON.stringify(summary), updated_at: new Date() }).where('id', '=', importId).execute();
       await recordAudit(trx, auditCtx(actor, job.job.id), { action: `import.${file.kind}`, entityType: 'import_file', entityId: importId, after: { fileName: file.file_name, sha256: file.sha256, ...summary } });
     });
+    return summary;
+  }
+
+  /** The sum of the committed batches of an import. */
+  async function summaryOf(importId: string): Promise<ImportSummary> {
+    const rows = await db.selectFrom('import_batch').select('counts').where('import_id', '=', importId).execute();
+    const summary: ImportSummary = { rows: 0, valid: 0, rejected: 0, errors: 0, inserted: 0, updated: 0, unchanged: 0, existing: 0 };
+    for (const { counts } of rows) {
+      const c = counts as { inserted: number; updated: number; valid: number; rejected: number; errors: number };
+      summary.valid += c.valid;
+      summary.rejected += c.rejected;
+      summary.errors += c.errors;
+      summary.inserted += c.inserted;
+      summary.updated += c.updated;
+      summary.unchanged += c.valid - c.inserted - c.updated;
+    }
+    summary.rows = summary.valid + summary.rejected;
     return summary;
   }
 

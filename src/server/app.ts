@@ -49,7 +49,7 @@ export function createServices(database: Database, config: Config, options: { jo
   const identity = createIdentityService({ db, org, config });
   const registry = createRegistryService({ db, geo, org });
   // PostgreSQL writes two import batches at once (one per core here); PGlite has one connection.
-  const imports = createImportService({ db, registry, jobs, options: { concurrency: database.engine === 'postgresql' ? 2 : 1, ...options.imports } });
+  const imports = createImportService({ db, registry, jobs, withCopy: database.withCopy?.bind(database), options: { concurrency: database.engine === 'postgresql' ? 2 : 1, ...options.imports } });
   return { jobs, geo, org, identity, registry, imports };
 }
 export type Services = ReturnType<typeof createServices>;

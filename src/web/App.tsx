@@ -12,6 +12,14 @@ import { UnitPage } from './features/org/UnitPage';
 import { UserPage } from './features/users/UserPage';
 import { UsersPage } from './features/users/UsersPage';
 import { RequireSession } from './session';
+import { PeoplePage } from './features/registry/PeoplePage';
+import { PersonFormPage } from './features/registry/PersonFormPage';
+import { PersonPage } from './features/registry/PersonPage';
+import { GroupsPage } from './features/registry/GroupsPage';
+import { GroupFormPage } from './features/registry/GroupFormPage';
+import { GroupPage } from './features/registry/GroupPage';
+import { ImportPage } from './features/registry/ImportPage';
+import { DuplicatesPage } from './features/registry/DuplicatesPage';
 
 export function App() {
   return (
@@ -26,7 +34,16 @@ export function App() {
       >
         <Route index element={<HomePage />} />
         <Route path="change-password" element={<ChangePasswordPage />} />
-        {MODULES.map((module) => (
+        <Route path="registry" element={<PeoplePage />} />
+        <Route path="registry/people/new" element={<PersonFormPage />} />
+        <Route path="registry/people/:id" element={<PersonPage />} />
+        <Route path="registry/people/:id/edit" element={<PersonFormPage />} />
+        <Route path="registry/groups" element={<GroupsPage />} />
+        <Route path="registry/groups/new" element={<GroupFormPage />} />
+        <Route path="registry/groups/:id" element={<GroupPage />} />
+        <Route path="registry/imports" element={<ImportPage />} />
+        <Route path="registry/duplicates" element={<DuplicatesPage />} />
+        {MODULES.filter((module) => module !== 'registry').map((module) => (
           <Route key={module} path={module} element={<ComingSoonPage module={module} />} />
         ))}
         <Route path="areas" element={<AreasPage />} />

@@ -74,7 +74,6 @@ create unique index person_document_idx on person (doc_number, doc_type);
 create index person_search_trgm_idx on person using gin (search_text gin_trgm_ops);
 create index person_phone_idx on person (phone) where phone is not null;
 create index person_area_idx on person (province_code, district_code);
-create index person_district_birth_idx on person (district_code, birth_date);
 create index person_merged_into_idx on person (merged_into) where merged_into is not null;
 
 create table consent (

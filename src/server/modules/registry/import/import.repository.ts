@@ -32,6 +32,49 @@ export async function findExisting(db: Executor, rows: readonly PersonRecord[]):
   return result.rows.map((r) => ({ line: r.line, personId: r.person_id, provinceCode: r.province_code }));
 }
 
+/** The columns of a batch of people, in the order of STAGE_COLUMNS. */
+const PERSON_VALUES: ((r: PersonRecord) => string | number | null)[] = [
+  (r) => r.docType, (r) => r.docNumber, (r) => r.title, (r) => r.firstNameTh, (r) => r.lastNameTh, (r) => r.firstNameEn, (r) => r.lastNameEn,
+  (r) => r.sex, (r) => r.birthDate, (r) => r.phone, (r) => r.houseNo, (r) => r.villageNo, (r) => r.subdistrictCode, (r) => r.districtCode,
+  (r) => r.provinceCode, (r) => r.targetGroups.join(','), (r) => r.disabilityType, (r) => r.disabilityCardNo, (r) => r.education,
+  (r) => r.workStatus, (r) => r.monthlyIncomeSatang, (r) => r.householdSize, (r) => personSearchText(r),
+];
+const STAGE_COLUMNS = `doc_type text, doc_number text, title text, first_name_th text, last_name_th text, first_name_en text, last_name_en text,
+  sex text, birth_date date, phone text, house_no text, village_no smallint, subdistrict_code text, district_code text, province_code text,
+  target_groups text, disability_type text, disability_card_no text, education text, work_status text, monthly_income_satang bigint,
+  household_size smallint, search_text text`;
+
+function unnestPeople(rows: readonly PersonRecord[]) {
+  const col = <T>(f: (r: PersonRecord) => T) => rows.map(f);
+  return sql`unnest(
+          ${col((r) => r.docType)}::text[], ${col((r) => r.docNumber)}::text[],
+          ${col((r) => r.title)}::text[], ${col((r) => r.firstNameTh)}::text[], ${col((r) => r.lastNameTh)}::text[],
+          ${col((r) => r.firstNameEn)}::text[], ${col((r) => r.lastNameEn)}::text[], ${col((r) => r.sex)}::text[],
+          ${col((r) => r.birthDate)}::date[], ${col((r) => r.phone)}::text[], ${col((r) => r.houseNo)}::text[],
+          ${col((r) => r.villageNo)}::smallint[], ${col((r) => r.subdistrictCode)}::text[], ${col((r) => r.districtCode)}::text[],
+          ${col((r) => r.provinceCode)}::text[], ${col((r) => r.targetGroups.join(','))}::text[], ${col((r) => r.disabilityType)}::text[],
+          ${col((r) => r.disabilityCardNo)}::text[], ${col((r) => r.education)}::text[], ${col((r) => r.workStatus)}::text[],
+          ${col((r) => r.monthlyIncomeSatang)}::bigint[], ${col((r) => r.householdSize)}::smallint[], ${col((r) => personSearchText(r))}::text[]
+  ) as t(doc_type, doc_number, title, first_name_th, last_name_th, first_name_en, last_name_en, sex,
+               birth_date, phone, house_no, village_no, subdistrict_code, district_code, province_code, target_groups,
+               disability_type, disability_card_no, education, work_status, monthly_income_satang, household_size, search_text)`;
+}
+
+/** COPY text format: backslash, tab, newline and carriage return escaped; \N is null. */
+const copyText = (value: string | number | null) =>
+  value === null ? '\\N' : typeof value === 'number' ? String(value) : value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+
+/**
+ * PostgreSQL: ships a batch with COPY into a temporary table that lives until the transaction
+ * ends, for `upsertPeople(..., { staged: true })` to read.
+ */
+export async function stagePeople(trx: Executor, copyIn: (statement: string, data: string) => Promise<void>, rows: readonly PersonRecord[]) {
+  await sql.raw(`create temp table import_stage (${STAGE_COLUMNS}) on commit drop`).execute(trx);
+  let data = '';
+  for (const r of rows) data += PERSON_VALUES.map((f) => copyText(f(r))).join('\t') + '\n';
+  await copyIn('copy import_stage from stdin', data);
+}
+
 /**
  * Inserts the new people of a batch and updates the known ones whose values differ, in one
  * statement on the document's unique index; an unchanged row writes nothing, so importing the
@@ -41,10 +84,9 @@ export async function findExisting(db: Executor, rows: readonly PersonRecord[]):
 export async function upsertPeople(
   trx: Executor,
   rows: readonly PersonRecord[],
-  options: { present: ReadonlySet<string>; importId: string; unitCode: string | null },
+  options: { present: ReadonlySet<string>; importId: string; unitCode: string | null; staged?: boolean },
 ): Promise<{ inserted: number; updated: number }> {
   if (rows.length === 0) return { inserted: 0, updated: 0 };
-  const col = <T>(f: (r: PersonRecord) => T) => rows.map(f);
   const optional = OPTIONAL_PERSON_COLUMNS.filter((c) => options.present.has(c));
   const compared = ['title', 'first_name_th', 'last_name_th', 'sex', 'birth_date', 'subdistrict_code', ...optional];
   const result = await sql<{ inserted: number; updated: number }>`
@@ -57,18 +99,7 @@ export async function upsertPeople(
              t.birth_date, t.phone, t.house_no, t.village_no, t.subdistrict_code, t.district_code, t.province_code,
              coalesce(string_to_array(t.target_groups, ','), '{}'), t.disability_type, t.disability_card_no, t.education,
              t.work_status, t.monthly_income_satang, t.household_size, t.search_text, ${options.unitCode}, 'import', ${options.importId}::uuid
-        from unnest(
-          ${col((r) => r.docType)}::text[], ${col((r) => r.docNumber)}::text[],
-          ${col((r) => r.title)}::text[], ${col((r) => r.firstNameTh)}::text[], ${col((r) => r.lastNameTh)}::text[],
-          ${col((r) => r.firstNameEn)}::text[], ${col((r) => r.lastNameEn)}::text[], ${col((r) => r.sex)}::text[],
-          ${col((r) => r.birthDate)}::date[], ${col((r) => r.phone)}::text[], ${col((r) => r.houseNo)}::text[],
-          ${col((r) => r.villageNo)}::smallint[], ${col((r) => r.subdistrictCode)}::text[], ${col((r) => r.districtCode)}::text[],
-          ${col((r) => r.provinceCode)}::text[], ${col((r) => r.targetGroups.join(','))}::text[], ${col((r) => r.disabilityType)}::text[],
-          ${col((r) => r.disabilityCardNo)}::text[], ${col((r) => r.education)}::text[], ${col((r) => r.workStatus)}::text[],
-          ${col((r) => r.monthlyIncomeSatang)}::bigint[], ${col((r) => r.householdSize)}::smallint[], ${col((r) => personSearchText(r))}::text[]
-        ) as t(doc_type, doc_number, title, first_name_th, last_name_th, first_name_en, last_name_en, sex,
-               birth_date, phone, house_no, village_no, subdistrict_code, district_code, province_code, target_groups,
-               disability_type, disability_card_no, education, work_status, monthly_income_satang, household_size, search_text)
+        from ${options.staged ? sql`import_stage as t` : unnestPeople(rows)}
       on conflict (doc_number, doc_type) do update set
         title = excluded.title, first_name_th = excluded.first_name_th, last_name_th = excluded.last_name_th, sex = excluded.sex,
         birth_date = excluded.birth_date, subdistrict_code = excluded.subdistrict_code, district_code = excluded.district_code,

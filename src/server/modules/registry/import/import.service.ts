@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../../db/engine';
 import type { DB, ImportFileRow } from '../../../db/schema';
 import type { Actor } from '../../../platform/auth/actor';
 import { recordAudit } from '../../../platform/audit/audit.service';
@@ -13,7 +14,7 @@ import type { RegistryService } from '../registry.service';
 import { GROUP_COLUMNS, PEOPLE_COLUMNS, type ImportColumn } from './columns';
 import { csvCell, readCsv, type CsvRecord } from './csv';
 import { decodeCsvBytes, FileProblem, isZip } from './decode';
-import { findExisting, insertRowErrors, OPTIONAL_PERSON_COLUMNS, recordSensitiveConsents, upsertPeople } from './import.repository';
+import { findExisting, insertRowErrors, OPTIONAL_PERSON_COLUMNS, recordSensitiveConsents, stagePeople, upsertPeople } from './import.repository';
 import { importGroupBatch, readGroupRow, type GroupRecord } from './group-rows';
 import { readPersonRow, type PeopleRowContext, type PersonRecord } from './people-rows';
 import { mapHeader, type RowError } from './rows';
@@ -52,8 +53,13 @@ async function* recordsOf(file: Pick<ImportFileRow, 'format' | 'content'>, fromL
   else yield* readCsv(decodeCsvBytes(file.content).text, { fromLine });
 }
 
-export function createImportService(deps: { db: Kysely<DB>; registry: RegistryService; jobs: JobRunner; options?: ImportOptions }) {
+export function createImportService(deps: { db: Kysely<DB>; registry: RegistryService; jobs: JobRunner; withCopy?: Database['withCopy']; options?: ImportOptions }) {
   const { db, registry, jobs } = deps;
+  /** A batch's transaction: on PostgreSQL pinned to a connection that can COPY, elsewhere a plain one. */
+  const inBatchTransaction = <T>(work: (trx: Transaction<DB>, copyIn: ((statement: string, data: string) => Promise<void>) | null) => Promise<T>) =>
+    deps.withCopy
+      ? deps.withCopy((pinned, copyIn) => pinned.transaction().execute((trx) => work(trx, copyIn)))
+      : db.transaction().execute((trx) => work(trx, null));
   const options = deps.options ?? {};
   const batchSize = options.batchSize ?? 5000;
   const concurrency = options.concurrency ?? 1;
@@ -143,7 +149,9 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
   }
 
   /** Removes rows whose person already exists in a province outside the officer's area. */
-  async function dropExistingOutOfScope(records: PersonRecord[], actor: ImportActor, errors: RowError[]) {
+  async function dropExistingOutOfScope(records: PersonRecord[], actor: ImportActor, errors: RowError[], count = false) {
+    // A nationwide officer may update anyone: nothing to look up unless the dry run counts them.
+    if (!actor.provinces && !count) return { kept: records, existing: 0 };
     const existing = await findExisting(db, records);
     const outside = new Set<number>();
     if (actor.provinces) {
@@ -168,7 +176,7 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
       const errors = [...batch.errors];
       let kept = batch.records;
       if (file.kind === 'people') {
-        const checked = await dropExistingOutOfScope(batch.records as PersonRecord[], actor, errors);
+        const checked = await dropExistingOutOfScope(batch.records as PersonRecord[], actor, errors, true);
         kept = checked.kept;
         summary.existing += checked.existing;
       }
@@ -200,10 +208,11 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
       const errors = [...batch.errors];
       // Read before the transaction opens (PGlite has one connection, held by the transaction).
       const kept = file.kind === 'people' ? (await dropExistingOutOfScope(batch.records as PersonRecord[], actor, errors)).kept : [];
-      await db.transaction().execute(async (trx) => {
+      await inBatchTransaction(async (trx, copyIn) => {
         let counts: { inserted: number; updated: number; valid: number };
         if (file.kind === 'people') {
-          const written = await upsertPeople(trx, kept, { present, importId, unitCode: actor.unitCode });
+          if (copyIn && kept.length) await stagePeople(trx, copyIn, kept);
+          const written = await upsertPeople(trx, kept, { present, importId, unitCode: actor.unitCode, staged: Boolean(copyIn) });
           await recordSensitiveConsents(trx, kept, { importId, userId: actor.userId, unitCode: actor.unitCode, fileName: file.file_name });
           counts = { ...written, valid: kept.length };
         } else {

@@ -1,0 +1,127 @@
+import { Group, Select, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { useProvinces, nameOf } from '../../reference';
+import { parseThaiDate, toBuddhistYear } from '../../../shared/thai-date';
+import { useLanguage, useText } from './text';
+
+const TEXT = {
+  th: { province: 'จังหวัด', district: 'อำเภอ/เขต', subdistrict: 'ตำบล/แขวง', pick: 'เลือก', dateHint: 'วว/ดด/ปปปป พ.ศ. เช่น 05/03/2528', badDate: 'วันที่ไม่ถูกต้อง: พิมพ์ วว/ดด/ปปปป เป็นปี พ.ศ.' },
+  en: { province: 'Province', district: 'District', subdistrict: 'Sub-district', pick: 'Choose', dateHint: 'DD/MM/YYYY in B.E., e.g. 05/03/2528', badDate: 'Not a date: type DD/MM/YYYY with the year in B.E.' },
+};
+
+/** '1985-03-05' → '05/03/2528', as Thai forms show dates. */
+export const isoToThai = (iso: string | null | undefined) => {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${toBuddhistYear(Number(y))}`;
+};
+
+/**
+ * A date typed in B.E. (วว/ดด/ปปปป), as people write it; `onChange` gets ISO (C.E.) or null while
+ * incomplete. A year typed in C.E. is refused rather than stored 543 years off.
+ */
+export function ThaiDateInput({ label, value, onChange, required, error, name }: { label: string; value: string | null; onChange: (iso: string | null) => void; required?: boolean; error?: string; name?: string }) {
+  const t = useText(TEXT);
+  const [text, setText] = useState(isoToThai(value));
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    if (value && parseThaiDate(text) !== value) setText(isoToThai(value));
+    // Only an outside change of `value` resets the text.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  const parsed = text.trim() ? parseThaiDate(text) : null;
+  return (
+    <TextInput
+      label={label}
+      name={name}
+      description={t.dateHint}
+      placeholder="05/03/2528"
+      inputMode="numeric"
+      required={required}
+      value={text}
+      onChange={(e) => {
+        setText(e.currentTarget.value);
+        onChange(parseThaiDate(e.currentTarget.value));
+      }}
+      onBlur={() => setTouched(true)}
+      error={error ?? (touched && text.trim() && !parsed ? t.badDate : undefined)}
+    />
+  );
+}
+
+/** Province → district → sub-district, each a searchable list; `onChange` gets the sub-district code. */
+export function AddressPicker({ value, onChange, error, required }: { value: string | null; onChange: (code: string | null) => void; error?: string; required?: boolean }) {
+  const t = useText(TEXT);
+  const lang = useLanguage();
+  const provinces = useProvinces();
+  const [province, setProvince] = useState<string | null>(value ? value.slice(0, 2) : null);
+  const [district, setDistrict] = useState<string | null>(value ? value.slice(0, 4) : null);
+  const districts = useQuery({
+    queryKey: ['districts', province],
+    enabled: Boolean(province),
+    staleTime: Infinity,
+    queryFn: () => unwrap(api.GET('/api/geo/provinces/{code}/districts', { params: { path: { code: province! } } })),
+  });
+  const subdistricts = useQuery({
+    queryKey: ['subdistricts', district],
+    enabled: Boolean(district),
+    staleTime: Infinity,
+    queryFn: () => unwrap(api.GET('/api/geo/districts/{code}/subdistricts', { params: { path: { code: district! } } })),
+  });
+  const options = (items: { code: string; nameTh: string; nameEn: string }[] | undefined) => (items ?? []).map((i) => ({ value: i.code, label: nameOf(i, lang) }));
+  return (
+    <Group grow align="start" wrap="wrap" gap="sm">
+      <Select label={t.province} placeholder={t.pick} searchable required={required} data={options(provinces.data)} value={province} miw={180}
+        onChange={(v) => { setProvince(v); setDistrict(null); onChange(null); }} />
+      <Select label={t.district} placeholder={t.pick} searchable required={required} data={options(districts.data)} value={district} disabled={!province} miw={180}
+        onChange={(v) => { setDistrict(v); onChange(null); }} />
+      <Select label={t.subdistrict} placeholder={t.pick} searchable required={required} data={options(subdistricts.data)} value={value} disabled={!district} miw={180}
+        onChange={(v) => onChange(v)} error={error} />
+    </Group>
+  );
+}
+
+const PICKER_TEXT = {
+  th: { nothing: 'ไม่พบ พิมพ์ชื่อหรือเลขประจำตัวอย่างน้อย 2 ตัวอักษร' },
+  en: { nothing: 'Nobody found; type at least 2 letters of a name or an ID' },
+};
+
+/** A person chosen by typing part of their name or their ID; answers while typing. */
+export function PersonPicker({ label, value, onChange, error, required }: { label: string; value: string | null; onChange: (id: string | null) => void; error?: string; required?: boolean }) {
+  const t = useText(PICKER_TEXT);
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(search.trim()), 200);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const found = useQuery({
+    queryKey: ['people-picker', q],
+    enabled: q.length >= 2,
+    queryFn: () => unwrap(api.GET('/api/people', { params: { query: { q, limit: 10 } } })),
+  });
+  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
+  const data = [...(chosen ? [chosen] : []), ...(found.data?.items ?? []).filter((p) => String(p.id) !== chosen?.value).map((p) => ({ value: String(p.id), label: `${p.firstNameTh} ${p.lastNameTh} · ${p.docNumberMasked}` }))];
+  return (
+    <Select
+      label={label}
+      required={required}
+      searchable
+      clearable
+      filter={({ options }) => options}
+      data={data}
+      value={value}
+      searchValue={search}
+      onSearchChange={setSearch}
+      nothingFoundMessage={t.nothing}
+      onChange={(v, option) => {
+        setChosen(option ? { value: option.value, label: option.label } : null);
+        onChange(v);
+      }}
+      error={error}
+      miw={260}
+    />
+  );
+}

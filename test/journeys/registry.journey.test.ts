@@ -1,0 +1,119 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
+import { badChecksum, nationalId } from '../helpers/people';
+import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, WEB_ROOT } from './browser';
+
+/**
+ * The registry acceptance journey, on a phone: a Khon Kaen officer registers a woman (a mistyped
+ * national ID is refused at the field), finds her again by typing part of her Thai name, creates
+ * an occupation group with her as leader, and sees both on their pages and timelines.
+ */
+describe('browser journey: an officer registers a person and her group', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let baseUrl: string;
+  let officer: StaffAccount;
+  const id = nationalId(Math.floor(Math.random() * 1e9), 3);
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    t = await createTestApp('pglite', {}, { webRoot: WEB_ROOT });
+    officer = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DSD-PSDO-40' }], username: 'kk.registry' });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'th-TH' });
+    page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByLabel(/^ชื่อผู้ใช้/).fill(officer.username);
+    await page.getByLabel(/^รหัสผ่าน/).fill(officer.password);
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.dispose();
+  });
+
+  const choose = async (label: RegExp, option: string) => {
+    await page.getByRole('textbox', { name: label }).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  };
+
+  it('registers a person, refusing a wrong checksum at the field', async () => {
+    await page.goto(`${baseUrl}/registry/people/new`);
+    await page.getByRole('heading', { level: 1, name: 'ลงทะเบียนบุคคล' }).waitFor();
+    await expectAccessible(page, 'register a person');
+    const idField = page.getByLabel(/^เลขประจำตัวประชาชน/);
+    await idField.fill(badChecksum(id));
+    await idField.blur();
+    await expect.poll(() => page.getByText('เลขหลักสุดท้ายไม่ถูกต้อง').isVisible()).toBe(true);
+    await idField.fill(id);
+    await choose(/^คำนำหน้า/, 'นางสาว');
+    await page.getByLabel(/^ชื่อ \(ไทย\)/).fill('กาญจนาภรณ์');
+    await page.getByLabel(/^นามสกุล \(ไทย\)/).fill('ศรีวิชัยรัตน์');
+    await choose(/^เพศ/, 'หญิง');
+    await page.getByLabel(/^วันเกิด/).fill('05/03/2528');
+    await page.getByLabel(/^บ้านเลขที่/).fill('99/1');
+    await choose(/^จังหวัด/, 'ขอนแก่น');
+    await choose(/^อำเภอ/, 'เมืองขอนแก่น');
+    await choose(/^ตำบล/, 'ในเมือง');
+    expect(await fitsWidth(page)).toBe(true);
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await page.waitForURL(/\/registry\/people\/\d+$/);
+    await page.getByRole('heading', { level: 1, name: /กาญจนาภรณ์ ศรีวิชัยรัตน์/ }).waitFor();
+    expect(await page.getByText(id).count()).toBe(0);
+    await expectAccessible(page, 'person page');
+  });
+
+  it('finds her again by typing part of her Thai name', async () => {
+    await page.goto(`${baseUrl}/registry`);
+    await page.getByLabel(/^ค้นหาบุคคล/).fill('ศรีวิชัย');
+    const link = page.getByRole('link', { name: /กาญจนาภรณ์ ศรีวิชัยรัตน์/ });
+    await link.waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await expectAccessible(page, 'people search');
+  });
+
+  it('creates a group with her as leader; both pages and timelines show it', async () => {
+    await page.goto(`${baseUrl}/registry/groups/new`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByLabel(/^ชื่อกลุ่ม/).fill('กลุ่มผ้าไหมมัดหมี่บ้านกาญจนา');
+    await choose(/^ประเภทกลุ่ม/, 'กลุ่มอาชีพสตรี');
+    await choose(/^ประเภทอาชีพ/, 'ผ้าและเครื่องแต่งกาย');
+    await page.getByLabel(/^วันที่ก่อตั้ง/).fill('01/06/2565');
+    await choose(/^จังหวัด/, 'ขอนแก่น');
+    await choose(/^อำเภอ/, 'เมืองขอนแก่น');
+    await choose(/^ตำบล/, 'ในเมือง');
+    await page.getByRole('textbox', { name: /^ประธาน/ }).fill('กาญจนา');
+    await page.getByRole('option', { name: /กาญจนาภรณ์ ศรีวิชัยรัตน์/ }).click();
+    await expectAccessible(page, 'register a group');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await page.waitForURL(/\/registry\/groups\/\d+$/);
+    await page.getByRole('heading', { level: 1, name: 'กลุ่มผ้าไหมมัดหมี่บ้านกาญจนา' }).waitFor();
+    await page.getByRole('link', { name: /กาญจนาภรณ์ ศรีวิชัยรัตน์/ }).waitFor();
+    await expect.poll(() => page.getByText(/เข้าร่วมกลุ่ม กลุ่มผ้าไหมมัดหมี่บ้านกาญจนา/).count()).toBeGreaterThan(0);
+    expect(await fitsWidth(page)).toBe(true);
+    await expectAccessible(page, 'group page');
+
+    await page.getByRole('link', { name: /กาญจนาภรณ์ ศรีวิชัยรัตน์/ }).click();
+    await page.getByRole('heading', { level: 1, name: /กาญจนาภรณ์/ }).waitFor();
+    await page.getByRole('link', { name: 'กลุ่มผ้าไหมมัดหมี่บ้านกาญจนา' }).waitFor();
+    await expect.poll(() => page.getByText('เข้าร่วมกลุ่ม กลุ่มผ้าไหมมัดหมี่บ้านกาญจนา ในฐานะประธานกลุ่ม').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/ลงทะเบียนโดย/).isVisible()).toBe(true);
+  });
+
+  it('shows the import, duplicates and groups pages in English on a wide screen, accessibly', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate(() => localStorage.setItem('archeep.language', 'en'));
+    for (const path of ['/registry', '/registry/groups', '/registry/imports', '/registry/duplicates']) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await expectAccessible(page, `${path} in English`);
+    }
+    await page.evaluate(() => localStorage.setItem('archeep.language', 'th'));
+  });
+});

@@ -36,8 +36,9 @@ create table person (
   doc_type text not null check (doc_type in ('th-id', 'pink-card', 'passport', 'work-permit', 'other')),
   doc_number text not null,
   title text not null,
-  first_name_th text not null,
-  last_name_th text not null,
+  -- Byte order ("C"): the name indexes then serve both prefix search and ordered paging.
+  first_name_th text collate "C" not null,
+  last_name_th text collate "C" not null,
   first_name_en text,
   last_name_en text,
   sex text not null check (sex in ('female', 'male', 'unspecified')),
@@ -71,6 +72,10 @@ create table person (
   check ((status = 'merged') = (merged_into is not null))
 );
 create unique index person_document_idx on person (doc_number, doc_type);
+-- Name search: a prefix of the Thai first or last name walks these in order and stops at a page;
+-- the trigram index finds a part anywhere in a Thai or English name when prefixes find too few.
+create index person_first_name_idx on person (first_name_th, id);
+create index person_last_name_idx on person (last_name_th, id);
 create index person_search_trgm_idx on person using gin (search_text gin_trgm_ops);
 create index person_phone_idx on person (phone) where phone is not null;
 create index person_area_idx on person (province_code, district_code);

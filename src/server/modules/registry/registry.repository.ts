@@ -72,49 +72,87 @@ export interface PeopleFilter {
 /** How far a count goes before it says "more than": counting a million matches costs more than it tells. */
 export const COUNT_CAP = 10_000;
 
-export async function searchPeople(db: Executor, f: PeopleFilter) {
+const likePrefix = (text: string) => text.replace(/[\\%_]/g, '\\$&') + '%';
+const likeAnywhere = (text: string) => '%' + text.replace(/[\\%_]/g, '\\$&') + '%';
+
+/** The filters every people query shares: scope, area, target group, status. */
+function filtered(db: Executor, f: PeopleFilter) {
   let query = db.selectFrom('person as p');
   if (f.provinces) query = query.where('p.province_code', 'in', f.provinces.length ? [...f.provinces] : ['--']);
   if (f.provinceCode) query = query.where('p.province_code', '=', f.provinceCode);
   if (f.districtCode) query = query.where('p.district_code', '=', f.districtCode);
   if (f.targetGroup) query = query.where(sql<boolean>`p.target_groups @> array[${f.targetGroup}]::text[]`);
-  query = query.where('p.status', '=', f.status ?? 'active');
+  return query.where('p.status', '=', f.status ?? 'active');
+}
+
+const LIST_COLUMNS = [
+  'p.id', 'p.doc_type', 'p.doc_number', 'p.title', 'p.first_name_th', 'p.last_name_th', 'p.first_name_en', 'p.last_name_en',
+  'p.sex', 'p.birth_date', 'p.phone', 'p.province_code', 'p.district_code', 'p.subdistrict_code', 'p.target_groups', 'p.status',
+] as const;
+
+/** Adds the place names to listed people: one small query for the page, not a join over the matches. */
+async function withPlaces<T extends { province_code: string; district_code: string }>(db: Executor, rows: T[]) {
+  const codes = [...new Set(rows.map((r) => r.district_code))];
+  const places = codes.length
+    ? await db.selectFrom('district as d').innerJoin('province as pr', 'pr.code', 'd.province_code')
+        .select(['d.code', 'd.name_th as district_name_th', 'd.name_en as district_name_en', 'pr.name_th as province_name_th', 'pr.name_en as province_name_en'])
+        .where('d.code', 'in', codes).execute()
+    : [];
+  const byCode = new Map(places.map((p) => [p.code, p]));
+  return rows.map((r) => {
+    const place = byCode.get(r.district_code);
+    return { ...r, district_name_th: place?.district_name_th ?? '', district_name_en: place?.district_name_en ?? '', province_name_th: place?.province_name_th ?? '', province_name_en: place?.province_name_en ?? '' };
+  });
+}
+
+/**
+ * People matching a search, best first. A name is looked up the way people type it: the start of
+ * a Thai first name (and, with a second word, of the last name) or of a last name, each read in
+ * index order and stopped after a page; only when those find too few does the trigram index
+ * look for the words anywhere in the Thai or English names. So a common name costs a page,
+ * not a sort of every match. `total` counts at most COUNT_CAP (name searches: what was found).
+ */
+export async function searchPeople(db: Executor, f: PeopleFilter) {
   const q = f.q;
+  if (q?.kind === 'name') return searchByName(db, f, q);
+  let query = filtered(db, f);
   if (q?.kind === 'document') {
     query = query.where('p.id', 'in', (eb) => eb.selectFrom('person as x').select(sql<number>`coalesce(x.merged_into, x.id)`.as('id')).where('x.doc_number', '=', q.docNumber));
   } else if (q?.kind === 'phone') {
     query = query.where('p.phone', '=', q.phone);
-  } else if (q?.kind === 'name') {
-    const short = q.parts.length === 1 && q.parts[0]!.length < 3;
-    if (short) {
-      // Too short for trigrams: a prefix of the Thai first or last name, which a b-tree answers.
-      const prefix = q.parts[0]!.replace(/[\\%_]/g, '\\$&') + '%';
-      query = query.where((eb) => eb.or([eb('p.first_name_th', 'like', prefix), eb('p.last_name_th', 'like', prefix), eb(sql`lower(p.first_name_en)`, 'like', prefix)]));
-    } else {
-      for (const part of q.parts) query = query.where('p.search_text', 'like', `%${part.replace(/[\\%_]/g, '\\$&')}%`);
-    }
   }
-  const countQuery = query.select(sql`1`.as('one')).limit(COUNT_CAP + 1);
-  const total = await db.selectFrom(countQuery.as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let rows = query
-    .innerJoin('province as pr', 'pr.code', 'p.province_code')
-    .innerJoin('district as d', 'd.code', 'p.district_code')
-    .select([
-      'p.id', 'p.doc_type', 'p.doc_number', 'p.title', 'p.first_name_th', 'p.last_name_th', 'p.first_name_en', 'p.last_name_en',
-      'p.sex', 'p.birth_date', 'p.phone', 'p.province_code', 'p.district_code', 'p.subdistrict_code', 'p.target_groups', 'p.status',
-      'pr.name_th as province_name_th', 'pr.name_en as province_name_en', 'd.name_th as district_name_th', 'd.name_en as district_name_en',
-    ]);
-  if (q?.kind === 'name') {
-    const text = q.text;
-    // Whole first or last name first, then names that start with the words typed, then likeness.
-    rows = rows
-      .orderBy(sql`(p.first_name_th = ${text} or p.last_name_th = ${text} or lower(p.first_name_en) = ${text} or lower(p.last_name_en) = ${text})`, 'desc')
-      .orderBy(sql`(p.first_name_th like ${text.replace(/[\\%_]/g, '\\$&') + '%'})`, 'desc')
-      .orderBy(sql`similarity(p.search_text, ${text})`, 'desc');
-  }
-  const items = await rows.orderBy('p.first_name_th').orderBy('p.id').limit(f.limit).offset(f.offset).execute();
+  const total = await db.selectFrom(query.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const items = await query.select(LIST_COLUMNS).orderBy('p.first_name_th').orderBy('p.id').limit(f.limit).offset(f.offset).execute();
   const n = Number(total.n);
-  return { items, total: Math.min(n, COUNT_CAP), totalIsCapped: n > COUNT_CAP };
+  return { items: await withPlaces(db, items), total: Math.min(n, COUNT_CAP), totalIsCapped: n > COUNT_CAP };
+}
+
+async function searchByName(db: Executor, f: PeopleFilter, q: { parts: string[]; text: string }) {
+  const want = f.offset + f.limit;
+  const [first, second] = q.parts as [string, string | undefined];
+  const byFirstName = filtered(db, f).select(LIST_COLUMNS).where('p.first_name_th', 'like', likePrefix(first));
+  const branches = [
+    (second ? byFirstName.where('p.last_name_th', 'like', likePrefix(second)) : byFirstName).orderBy('p.first_name_th').orderBy('p.id').limit(want + 1).execute(),
+    ...(second ? [] : [filtered(db, f).select(LIST_COLUMNS).where('p.last_name_th', 'like', likePrefix(first)).orderBy('p.last_name_th').orderBy('p.id').limit(want + 1).execute()]),
+  ];
+  const found = (await Promise.all(branches)).flat();
+  let capped = found.length > want;
+  const seen = new Set<number>();
+  const unique = found.filter((p) => !seen.has(p.id) && seen.add(p.id));
+  if (unique.length < want) {
+    // Too few by prefix: the words anywhere in a Thai or English name (trigram index), likest first
+    // among the first candidates found.
+    let anywhere = filtered(db, f).select([...LIST_COLUMNS, sql<number>`similarity(p.search_text, ${q.text})`.as('score')]);
+    for (const part of q.parts) anywhere = anywhere.where('p.search_text', 'like', likeAnywhere(part));
+    if (seen.size) anywhere = anywhere.where('p.id', 'not in', [...seen]);
+    const more = await db.selectFrom(anywhere.limit(200).as('c')).selectAll().orderBy('score', 'desc').orderBy('id').limit(want - unique.length + 1).execute();
+    if (more.length > want - unique.length) capped = true;
+    unique.push(...more.slice(0, want - unique.length).map(({ score: _score, ...row }) => row));
+  }
+  // A whole first or last name typed exactly comes before names that merely start with it.
+  const exact = (p: (typeof unique)[number]) => p.first_name_th === q.text || p.last_name_th === q.text || `${p.first_name_th} ${p.last_name_th}` === q.text;
+  const ranked = [...unique.filter(exact), ...unique.filter((p) => !exact(p))].slice(f.offset, want);
+  return { items: await withPlaces(db, ranked), total: f.offset + ranked.length, totalIsCapped: capped };
 }
 
 /** People of the same district and birth date whose names are alike: likely the same person twice. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../../db/engine';
 import type { DB, ImportFileRow } from '../../../db/schema';
 import type { Actor } from '../../../platform/auth/actor';
@@ -250,6 +250,9 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
     if (failure) throw failure;
 
     const summary = await summaryOf(importId);
+    // A large import changes the table's shape: fresh statistics keep name search on its indexes
+    // rather than waiting for autovacuum to notice.
+    if (summary.inserted >= 10_000) await sql`analyze person`.execute(db);
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('import_file').set({ status: 'completed', result: JSON.stringify(summary), updated_at: new Date() }).where('id', '=', importId).execute();
       await recordAudit(trx, auditCtx(actor, job.job.id), { action: `import.${file.kind}`, entityType: 'import_file', entityId: importId, after: { fileName: file.file_name, sha256: file.sha256, ...summary } });

@@ -18,8 +18,8 @@ import { PersonPage } from './features/registry/PersonPage';
 import { GroupsPage } from './features/registry/GroupsPage';
 import { GroupFormPage } from './features/registry/GroupFormPage';
 import { GroupPage } from './features/registry/GroupPage';
-import { ImportPage } from './features/registry/ImportPage';
-import { DuplicatesPage } from './features/registry/DuplicatesPage';
+import { RegistryImportsPage } from './features/registry/RegistryImportsPage';
+import { RegistryDuplicatesPage } from './features/registry/RegistryDuplicatesPage';
 
 export function App() {
   return (
@@ -41,8 +41,8 @@ export function App() {
         <Route path="registry/groups" element={<GroupsPage />} />
         <Route path="registry/groups/new" element={<GroupFormPage />} />
         <Route path="registry/groups/:id" element={<GroupPage />} />
-        <Route path="registry/imports" element={<ImportPage />} />
-        <Route path="registry/duplicates" element={<DuplicatesPage />} />
+        <Route path="registry/imports" element={<RegistryImportsPage />} />
+        <Route path="registry/duplicates" element={<RegistryDuplicatesPage />} />
         {MODULES.filter((module) => module !== 'registry').map((module) => (
           <Route key={module} path={module} element={<ComingSoonPage module={module} />} />
         ))}

@@ -14,6 +14,7 @@ import type { Database } from './db/engine';
 import { schemaVersion } from './db/migrator';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { authPlugin } from './platform/auth/plugin';
+import { createActorCache } from './platform/auth/actor-cache';
 import { installErrorHandling, sendProblem } from './platform/http/error-handler';
 import { loggerOptions } from './platform/http/logging';
 import { problems } from './platform/problem';
@@ -41,16 +42,17 @@ export interface AppOptions {
 }
 
 /** The services, built once per app; routes and scripts call these, never repositories. */
-export function createServices(database: Database, config: Config, options: { jobs?: JobRunnerOptions; imports?: ImportOptions } = {}) {
+export function createServices(database: Database, config: Config, options: { jobs?: JobRunnerOptions; imports?: ImportOptions; actorCacheMs?: number } = {}) {
   const db = database.db;
   const jobs = createJobRunner(db, options.jobs);
   const geo = createGeoService({ db });
   const org = createOrgService({ db, geo });
-  const identity = createIdentityService({ db, org, config });
+  const actors = createActorCache({ ttlMs: options.actorCacheMs });
+  const identity = createIdentityService({ db, org, config, actors });
   const registry = createRegistryService({ db, geo, org });
   // PostgreSQL writes two import batches at once (one per core here); PGlite has one connection.
   const imports = createImportService({ db, registry, jobs, withCopy: database.withCopy?.bind(database), options: { concurrency: database.engine === 'postgresql' ? 2 : 1, ...options.imports } });
-  return { jobs, geo, org, identity, registry, imports };
+  return { jobs, actors, geo, org, identity, registry, imports };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -110,7 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const services = options.services ?? createServices(database, config);
-  await app.register(authPlugin, { db: database.db, loadActor: services.identity.loadActor });
+  await app.register(authPlugin, { db: database.db, loadActor: services.identity.loadActor, cache: services.actors });
 
   app.get(
     '/api/health',

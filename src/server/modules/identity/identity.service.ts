@@ -9,6 +9,7 @@ import {
   hashPassword,
   verifyPassword,
 } from '../../platform/auth/passwords';
+import type { ActorCache } from '../../platform/auth/actor-cache';
 import { createSession, deleteSession, deleteUserSessions } from '../../platform/auth/sessions';
 import { recordAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
@@ -59,8 +60,8 @@ const invalidCredentials = () =>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; config: Config }) {
-  const { db, org, config } = deps;
+export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; config: Config; actors: ActorCache }) {
+  const { db, org, config, actors } = deps;
 
   const requireManager = (ctx: Ctx) => {
     if (!identityPolicy.canManageUsers(ctx.actor)) {
@@ -171,6 +172,7 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
         await deleteSession(trx, token);
         await recordAudit(trx, ctx, { action: 'session.sign_out', entityType: 'user', entityId: ctx.actor.userId });
       });
+      actors.forgetToken(token);
     },
 
     /** Replaces the password (the one-time one included) and ends the user's other sessions. */
@@ -191,6 +193,7 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
         await deleteUserSessions(trx, user.id, token);
         await recordAudit(trx, ctx, { action: 'user.password_change', entityType: 'user', entityId: user.id });
       });
+      actors.forgetUser(user.id);
     },
 
     async listUsers(ctx: Ctx, filter: repository.UserFilter) {
@@ -269,6 +272,7 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
         });
         return after;
       });
+      actors.forgetUser(id);
       return presentUser(updated, await repository.rolesOf(db, [id]));
     },
 
@@ -284,6 +288,7 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
         await deleteUserSessions(trx, id);
         await recordAudit(trx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id });
       });
+      actors.forgetUser(id);
       return { oneTimePassword };
     },
 

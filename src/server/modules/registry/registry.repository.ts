@@ -117,8 +117,17 @@ export async function searchPeople(db: Executor, f: PeopleFilter) {
   if (q?.kind === 'name') return searchByName(db, f, q);
   let query = filtered(db, f);
   if (q?.kind === 'document') {
-    query = query.where('p.id', 'in', (eb) => eb.selectFrom('person as x').select(sql<number>`coalesce(x.merged_into, x.id)`.as('id')).where('x.doc_number', '=', q.docNumber));
-  } else if (q?.kind === 'phone') {
+    // The hot path (a card read at a counter): one query, no count.
+    const items = await query
+      .where('p.id', 'in', (eb) => eb.selectFrom('person as x').select(sql<number>`coalesce(x.merged_into, x.id)`.as('id')).where('x.doc_number', '=', q.docNumber))
+      .innerJoin('district as d', 'd.code', 'p.district_code')
+      .innerJoin('province as pr', 'pr.code', 'p.province_code')
+      .select([...LIST_COLUMNS, 'd.name_th as district_name_th', 'd.name_en as district_name_en', 'pr.name_th as province_name_th', 'pr.name_en as province_name_en'])
+      .limit(f.limit)
+      .execute();
+    return { items, total: items.length, totalIsCapped: false };
+  }
+  if (q?.kind === 'phone') {
     query = query.where('p.phone', '=', q.phone);
   }
   const total = await db.selectFrom(query.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

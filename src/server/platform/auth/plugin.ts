@@ -4,6 +4,7 @@ import type { Executor } from '../../db/executor';
 import type { RequestContext } from '../context';
 import { problems } from '../problem';
 import type { Actor } from './actor';
+import type { ActorCache } from './actor-cache';
 import { resolveSession, SESSION_COOKIE } from './sessions';
 
 declare module 'fastify' {
@@ -17,6 +18,7 @@ export interface AuthPluginOptions {
   db: Executor;
   /** Loads the actor for a user id; null when the user no longer exists or is disabled. */
   loadActor(userId: string): Promise<Actor | null>;
+  cache: ActorCache;
 }
 
 /** Resolves the session cookie to an actor on every request; routes decide whether one is needed. */
@@ -27,10 +29,17 @@ export const authPlugin = fp<AuthPluginOptions>(
     app.addHook('onRequest', async (request) => {
       const token = request.cookies[SESSION_COOKIE];
       if (!token || !request.url.startsWith('/api/')) return;
+      const cached = options.cache.get(token);
+      if (cached) {
+        request.actor = cached;
+        request.sessionToken = token;
+        return;
+      }
       const userId = await resolveSession(options.db, token);
       if (!userId) return;
       request.actor = await options.loadActor(userId);
       request.sessionToken = request.actor ? token : null;
+      if (request.actor) options.cache.set(token, request.actor);
     });
   },
   { name: 'archeep-auth', dependencies: ['@fastify/cookie'] },

@@ -12,6 +12,7 @@ import { migrate } from '../src/server/db/migrator';
 import type { Role } from '../src/server/platform/auth/actor';
 import { systemContext } from '../src/server/platform/context';
 import { loadReferenceData } from '../src/server/reference-data';
+import { fillRegistry } from './demo-registry';
 
 const DEMO_ACCOUNTS: { username: string; displayName: string; roles: { role: Role; unitCode: string | null }[] }[] = [
   { username: 'demo.executive', displayName: 'ผู้บริหาร (สาธิต)', roles: [{ role: 'executive', unitCode: null }] },
@@ -24,6 +25,7 @@ const DEMO_ACCOUNTS: { username: string; displayName: string; roles: { role: Rol
   { username: 'demo.fund.maker', displayName: 'ผู้จัดทำคำขอกองทุน ขอนแก่น (สาธิต)', roles: [{ role: 'fund_maker', unitCode: 'DOE-PEO-40' }] },
   { username: 'demo.fund.checker', displayName: 'ผู้ตรวจสอบกองทุน ขอนแก่น (สาธิต)', roles: [{ role: 'fund_checker', unitCode: 'DOE-PEO-40' }] },
   { username: 'demo.lazada', displayName: 'พันธมิตร Lazada (สาธิต)', roles: [{ role: 'marketplace_partner', unitCode: null }] },
+  { username: 'demo.dwf.hq', displayName: 'เจ้าหน้าที่ส่วนกลาง สค. (สาธิต)', roles: [{ role: 'officer', unitCode: 'DWF-HQ' }] },
 ];
 
 const config = loadConfig();
@@ -47,6 +49,7 @@ try {
     const created = await services.identity.createUser(ctx, account);
     console.log(`  ${account.username.padEnd(22)} ${created.oneTimePassword}   ${account.displayName}`);
   }
+  await fillRegistry(services, database);
 } finally {
   await database.close();
 }

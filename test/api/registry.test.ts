@@ -197,6 +197,17 @@ describe.each(ENGINES)('registry of people and groups on %s', (engine) => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('counts people by province and target group within the area, sensitive groups only for those who see them', async () => {
+    const officerStats = (await call(officer, 'GET', '/api/people/stats')).json();
+    expect(officerStats.byProvince.map((p: { provinceCode: string }) => p.provinceCode)).toEqual(['40']);
+    expect(officerStats.total).toBe(officerStats.byProvince[0].count);
+    expect(officerStats.byTargetGroup.map((g: { code: string }) => g.code)).toContain('disability');
+    const executiveStats = (await call(executive, 'GET', '/api/people/stats')).json();
+    expect(executiveStats.total).toBeGreaterThanOrEqual(officerStats.total);
+    expect(executiveStats.byTargetGroup.map((g: { code: string }) => g.code)).not.toContain('disability');
+    expect((await call(admin, 'GET', '/api/people/stats')).statusCode).toBe(403);
+  });
+
   it('refuses a stale correction instead of overwriting', async () => {
     const person = (await call(officer, 'POST', '/api/people', personBody())).json();
     const { id, version, ...rest } = person;

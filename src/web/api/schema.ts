@@ -1479,6 +1479,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many people your area holds, by province and target group (for the map and chart) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PeopleStats"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people/duplicates": {
         parameters: {
             query?: never;
@@ -3261,6 +3315,17 @@ export interface components {
             /** @description True when there are more than `total` matches */
             totalIsCapped: boolean;
         };
+        PeopleStatsInput: {
+            total: number;
+            byProvince: {
+                provinceCode: string;
+                count: number;
+            }[];
+            byTargetGroup: {
+                code: string;
+                count: number;
+            }[];
+        };
         TimelineEventInput: {
             id: number;
             occurredAt: string;
@@ -3698,6 +3763,17 @@ export interface components {
             total: number;
             /** @description True when there are more than `total` matches */
             totalIsCapped: boolean;
+        };
+        PeopleStats: {
+            total: number;
+            byProvince: {
+                provinceCode: string;
+                count: number;
+            }[];
+            byTargetGroup: {
+                code: string;
+                count: number;
+            }[];
         };
         TimelineEvent: {
             id: number;

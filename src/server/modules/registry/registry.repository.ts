@@ -284,3 +284,13 @@ export const membershipsOf = (db: Executor, personId: number) =>
     .orderBy(sql`m.left_on is not null`)
     .orderBy('m.joined_on', 'desc')
     .execute();
+
+/** Active people by province and by target group, within the given provinces (null = all). */
+export async function peopleStats(db: Executor, provinces: readonly string[] | null) {
+  const scope = provinces ? sql`and province_code in (${sql.join(provinces.length ? provinces : ['--'])})` : sql``;
+  const [byProvince, byGroup] = await Promise.all([
+    sql<{ province_code: string; n: number }>`select province_code, count(*)::int as n from person where status = 'active' ${scope} group by province_code`.execute(db),
+    sql<{ code: string; n: number }>`select g as code, count(*)::int as n from person, unnest(target_groups) g where status = 'active' ${scope} group by g`.execute(db),
+  ]);
+  return { byProvince: byProvince.rows, byTargetGroup: byGroup.rows };
+}

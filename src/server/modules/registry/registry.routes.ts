@@ -9,7 +9,7 @@ import type { RegistryService } from './registry.service';
 import {
   AddMemberBody, CreateGroupBody, DuplicatePairSchema, DuplicatesQuery, EndMembershipBody, EraseBody, ExportQuery, GiveConsentBody,
   GroupPageSchema, GroupSchema, GroupsQuery, IdParam, MembershipParam, MergeBody, PeopleQuery, PersonExportQuery, PersonPageSchema,
-  PersonSchema, PurposeParam, RegisterPersonBody, RevealSchema, TimelineEventSchema, UpdatePersonBody,
+  PeopleStatsSchema, PersonSchema, PurposeParam, RegisterPersonBody, RevealSchema, TimelineEventSchema, UpdatePersonBody,
 } from './registry.schemas';
 
 const people = ['registry: people'];
@@ -33,6 +33,10 @@ export const registryRoutes: FastifyPluginAsyncZod<{ registry: RegistryService }
     reply.header('content-disposition', `attachment; filename="people-${stamp}.csv"`);
     return reply.type('text/csv; charset=utf-8').send('\uFEFF' + [header, ...body].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n');
   });
+
+  app.get('/api/people/stats', { schema: { tags: people, summary: 'How many people your area holds, by province and target group (for the map and chart)', response: withProblems({ 200: PeopleStatsSchema }) } }, async (request) =>
+    registry.stats(requireContext(request)),
+  );
 
   app.get('/api/people/duplicates', { schema: { tags: people, summary: 'Likely duplicates in your area: same district and birth date, alike names', querystring: DuplicatesQuery, response: withProblems({ 200: z.array(DuplicatePairSchema) }) } }, async (request) =>
     registry.duplicates(requireContext(request), request.query),

@@ -123,6 +123,14 @@ export const PeopleQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
+export const PeopleStatsSchema = z
+  .object({
+    total: z.number(),
+    byProvince: z.array(z.object({ provinceCode: z.string(), count: z.number() })),
+    byTargetGroup: z.array(z.object({ code: z.string(), count: z.number() })),
+  })
+  .meta({ id: 'PeopleStats' });
+
 export const ExportQuery = PeopleQuery.omit({ limit: true, offset: true }).extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
 export const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });

@@ -268,6 +268,20 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
       };
     },
 
+    /** How many people the actor's area holds, by province and target group (sensitive groups only for those who see them). */
+    async stats(ctx: Ctx) {
+      const scope = registryPolicy.readScope(ctx.actor);
+      if (scope.kind === 'none') throw await refuse({ en: 'reading the registry', th: 'ดูทะเบียนบุคคล' }, '', scope);
+      const r = await ref();
+      const stats = await repository.peopleStats(db, provincesOf(scope));
+      const sees = registryPolicy.seesSensitive(ctx.actor);
+      return {
+        total: stats.byProvince.reduce((sum, p) => sum + p.n, 0),
+        byProvince: stats.byProvince.map((p) => ({ provinceCode: p.province_code, count: p.n })).sort((a, b) => b.count - a.count),
+        byTargetGroup: stats.byTargetGroup.filter((g) => sees || !r.sensitiveTargetGroups.has(g.code)).map((g) => ({ code: g.code, count: g.n })).sort((a, b) => b.count - a.count),
+      };
+    },
+
     async getPerson(ctx: Ctx, id: number) {
       await readablePerson(ctx, id);
       return personDetail(ctx, id);

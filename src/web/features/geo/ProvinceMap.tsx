@@ -33,7 +33,7 @@ function pathOf(feature: Feature): string {
  * Thailand's provinces; `highlight` are drawn darker (the reader's area). Clicking a province
  * calls `onSelect`; the list beside the map remains the way to reach every province by keyboard.
  */
-export function ProvinceMap({ highlight, selected, onSelect, names }: { highlight: string[]; selected?: string; onSelect: (code: string) => void; names: Map<string, string> }) {
+export function ProvinceMap({ highlight, selected, onSelect, names, fillOf, label }: { highlight: string[]; selected?: string; onSelect: (code: string) => void; names: Map<string, string>; fillOf?: (code: string) => string; label?: string }) {
   const { t } = useTranslation();
   const { data } = useQuery({
     queryKey: ['provinces.geojson'],
@@ -46,12 +46,12 @@ export function ProvinceMap({ highlight, selected, onSelect, names }: { highligh
   const viewBox = `${(97.2 * LON_SCALE).toFixed(2)} ${-20.6} ${((105.8 - 97.2) * LON_SCALE).toFixed(2)} ${20.6 - 5.5}`;
   return (
     <figure style={{ margin: 0 }}>
-      <svg className="province-map" viewBox={viewBox} role="img" aria-label={t('areas.map')} style={{ width: '100%', maxHeight: 520 }}>
+      <svg className="province-map" viewBox={viewBox} role="img" aria-label={label ?? t('areas.map')} style={{ width: '100%', maxHeight: 520 }}>
         {shapes.map((s) => (
           <path
             key={s.code}
             d={s.d}
-            fill={s.code === selected ? '#1864ab' : highlight.includes(s.code) ? '#364fc7' : '#a5b4fc'}
+            fill={s.code === selected ? '#1864ab' : fillOf ? fillOf(s.code) : highlight.includes(s.code) ? '#364fc7' : '#a5b4fc'}
             onClick={() => onSelect(s.code)}
           >
             <title>{names.get(s.code) ?? s.code}</title>

@@ -10,6 +10,7 @@ import { ScrollTable } from '../../components/ScrollTable';
 import { nameOf, useProvinces } from '../../reference';
 import { hasRole, useMe } from '../../session';
 import { formatThaiDate } from '../../../shared/thai-date';
+import { RegistryOverview } from './RegistryOverview';
 import { fill, useLanguage, useText } from './text';
 
 const PAGE = 20;
@@ -61,6 +62,7 @@ export function PeoplePage() {
           {officer && <Button component={Link} to="/registry/duplicates" variant="default">{t.duplicates}</Button>}
         </Group>
       </PageHeader>
+      <RegistryOverview onProvince={(code) => { setProvince(code); setPage(1); }} />
       <Group mb="sm" align="end" wrap="wrap">
         <TextInput label={t.search} description={t.searchHint} type="search" value={text} miw={260} style={{ flexGrow: 1 }}
           onChange={(e) => { setText(e.currentTarget.value); setPage(1); }} />

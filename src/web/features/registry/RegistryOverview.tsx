@@ -1,0 +1,70 @@
+import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import { ProvinceMap } from '../geo/ProvinceMap';
+import { nameOf, useProvinces } from '../../reference';
+import { fill, useLanguage, useText } from './text';
+
+const TEXT = {
+  th: { title: 'ภาพรวมทะเบียนในพื้นที่ของคุณ', people: 'บุคคล {n} คน', map: 'แผนที่จำนวนผู้ลงทะเบียนรายจังหวัด (สีเข้ม = มาก)', byGroup: 'ตามกลุ่มเป้าหมาย', top: 'จังหวัดที่มีผู้ลงทะเบียนมากที่สุด' },
+  en: { title: 'The registry in your area', people: '{n} people', map: 'Map of registered people by province (darker = more)', byGroup: 'By target group', top: 'Provinces with the most people' },
+};
+/** Five shades from light to dark indigo, all distinguishable from the map's white background. */
+const SHADES = ['#dbe4ff', '#bac8ff', '#91a7ff', '#5c7cfa', '#364fc7'];
+
+/** Where the registered people are and who they are: a map and bars, for those who would rather look. */
+export function RegistryOverview({ onProvince }: { onProvince: (code: string) => void }) {
+  const t = useText(TEXT);
+  const lang = useLanguage();
+  const provinces = useProvinces();
+  const stats = useQuery({ queryKey: ['people-stats'], staleTime: 60_000, queryFn: () => unwrap(api.GET('/api/people/stats')) });
+  const groups = useQuery({ queryKey: ['target-groups'], staleTime: Infinity, queryFn: () => unwrap(api.GET('/api/target-groups')) });
+  if (!stats.data || stats.data.total === 0) return null;
+  const counts = new Map(stats.data.byProvince.map((p) => [p.provinceCode, p.count]));
+  const max = Math.max(...counts.values());
+  const names = new Map((provinces.data ?? []).map((p) => [p.code, `${nameOf(p, lang)}: ${(counts.get(p.code) ?? 0).toLocaleString()}`]));
+  const number = (n: number) => n.toLocaleString(lang === 'th' ? 'th-TH' : 'en');
+  return (
+    <Paper withBorder p="md" mb="md">
+      <Group justify="space-between" mb="sm" wrap="wrap">
+        <Title order={2} size="h4">{t.title}</Title>
+        <Text fw={600}>{fill(t.people, { n: number(stats.data.total) })}</Text>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <div style={{ maxWidth: 360 }}>
+          <ProvinceMap
+            highlight={[...counts.keys()]}
+            onSelect={onProvince}
+            names={names}
+            label={t.map}
+            fillOf={(code) => {
+              const n = counts.get(code) ?? 0;
+              return n === 0 ? '#f1f3f5' : SHADES[Math.min(SHADES.length - 1, Math.floor((Math.sqrt(n) / Math.sqrt(max)) * SHADES.length))]!;
+            }}
+          />
+        </div>
+        <Stack gap="sm">
+          <Title order={3} size="h5">{t.byGroup}</Title>
+          {stats.data.byTargetGroup.map((g) => (
+            <div key={g.code}>
+              <Group justify="space-between" gap="xs" wrap="nowrap">
+                <Text size="sm">{nameOf(groups.data?.find((x) => x.code === g.code), lang) || g.code}</Text>
+                <Text size="sm" fw={600}>{number(g.count)}</Text>
+              </Group>
+              <div aria-hidden style={{ height: 8, borderRadius: 4, background: '#e9ecef' }}>
+                <div style={{ width: `${(100 * g.count) / stats.data!.total}%`, height: 8, borderRadius: 4, background: '#364fc7' }} />
+              </div>
+            </div>
+          ))}
+          <Title order={3} size="h5" mt="sm">{t.top}</Title>
+          {stats.data.byProvince.slice(0, 5).map((p) => (
+            <Group key={p.provinceCode} justify="space-between" gap="xs">
+              <Text size="sm">{nameOf(provinces.data?.find((x) => x.code === p.provinceCode), lang)}</Text>
+              <Text size="sm" fw={600}>{number(p.count)}</Text>
+            </Group>
+          ))}
+        </Stack>
+      </SimpleGrid>
+    </Paper>
+  );
+}

@@ -198,6 +198,7 @@ describe.each(ENGINES)('registry of people and groups on %s', (engine) => {
   });
 
   it('counts people by province and target group within the area, sensitive groups only for those who see them', async () => {
+    await call(officer, 'POST', '/api/people', personBody({ targetGroups: ['disability'], consents: [{ purpose: 'sensitive-data' }] }));
     const officerStats = (await call(officer, 'GET', '/api/people/stats')).json();
     expect(officerStats.byProvince.map((p: { provinceCode: string }) => p.provinceCode)).toEqual(['40']);
     expect(officerStats.total).toBe(officerStats.byProvince[0].count);

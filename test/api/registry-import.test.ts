@@ -151,6 +151,16 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
     expect((await t.app.inject({ method: 'GET', url: `/api/registry/imports/${done.id}`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
   });
 
+  it('keeps the first of two rows with the same document and reports the second', async () => {
+    const [row] = rowsFrom(1);
+    const twin = [...row!];
+    twin[2] = 'อีกชื่อ';
+    const done = await run((await upload(toCsv([PEOPLE_HEADER_TH, row!, twin]))).json().id, 'commit');
+    expect(done.result).toMatchObject({ inserted: 1, rejected: 1 });
+    const errors = (await t.app.inject({ method: 'GET', url: `/api/registry/imports/${done.id}/errors?phase=import`, headers: { cookie: officer.cookie } })).json();
+    expect(errors).toMatchObject([{ line: 3, code: 'duplicate-in-file', column: 'id_number' }]);
+  });
+
   it('starts one job for a double-clicked commit', async () => {
     const imp = (await upload(toCsv([PEOPLE_HEADER_TH, ...rowsFrom(5)]))).json();
     const [a, b] = await Promise.all([0, 1].map(() => t.app.inject({ method: 'POST', url: `/api/registry/imports/${imp.id}/commit`, headers: { cookie: officer.cookie } })));

@@ -34,9 +34,11 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Tex
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    // Windows-874 maps every byte but a few; those few mean the file is in some other encoding.
+    // Windows-874 maps every byte but a few (0x81–0x8F and 0x98–0x9F but 0x80, 0x85, 0x91–0x97;
+    // 0xDB–0xDE; 0xFC–0xFF), which decoders turn into C1 controls, private-use characters or
+    // U+FFFD. Any of those means the file is in some other encoding.
     const text = new TextDecoder('windows-874').decode(bytes);
-    const bad = text.indexOf('\uFFFD');
+    const bad = text.search(/[\u0080-\u009F\uF8C1-\uF8C8\uFFFD]/);
     if (bad >= 0) {
       const line = text.slice(0, bad).split('\n').length;
       throw new FileProblem(

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
-import { badChecksum, nationalId } from '../helpers/people';
+import { badChecksum, nationalId, PEOPLE_HEADER_TH, peopleCsvRow, toCsv, windows874 } from '../helpers/people';
 import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, WEB_ROOT } from './browser';
 
 /**
@@ -104,6 +104,26 @@ describe('browser journey: an officer registers a person and her group', () => {
     await page.getByRole('link', { name: 'กลุ่มผ้าไหมมัดหมี่บ้านกาญจนา' }).waitFor();
     await expect.poll(() => page.getByText('เข้าร่วมกลุ่ม กลุ่มผ้าไหมมัดหมี่บ้านกาญจนา ในฐานะประธานกลุ่ม').isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/ลงทะเบียนโดย/).isVisible()).toBe(true);
+  });
+
+  it('imports a Windows-874 file from Thai Excel: mapping, dry run, rejected rows, import with progress', async () => {
+    const rows = [peopleCsvRow(900_001), peopleCsvRow(900_002), peopleCsvRow(900_003)];
+    rows[1]![0] = badChecksum(rows[1]![0]!);
+    const file = windows874(toCsv([PEOPLE_HEADER_TH, ...rows]));
+    await page.goto(`${baseUrl}/registry/imports`);
+    await page.getByRole('heading', { level: 1, name: 'นำเข้าข้อมูลจากไฟล์' }).waitFor();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'ผู้สมัคร.csv', mimeType: 'text/csv', buffer: file });
+    await page.getByRole('button', { name: 'อัปโหลดและอ่านไฟล์' }).click();
+    await page.getByText('Windows-874 (ภาษาไทย, Excel)', { exact: false }).waitFor();
+    await expectAccessible(page, 'import after upload');
+    await page.getByRole('button', { name: 'ตรวจทุกแถว (ยังไม่บันทึก)' }).click();
+    await page.getByRole('heading', { name: 'ผลการตรวจ' }).waitFor();
+    await page.getByRole('cell', { name: /เลขหลักสุดท้ายไม่ถูกต้อง/ }).waitFor();
+    await page.getByRole('button', { name: 'นำเข้าข้อมูล' }).click();
+    await page.getByText('นำเข้าเรียบร้อยแล้ว').waitFor();
+    await expect.poll(() => page.getByRole('progressbar').count()).toBeGreaterThan(0);
+    expect(await fitsWidth(page)).toBe(true);
+    await expectAccessible(page, 'import completed');
   });
 
   it('shows the import, duplicates and groups pages in English on a wide screen, accessibly', async () => {

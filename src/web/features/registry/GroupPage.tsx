@@ -81,7 +81,7 @@ export function GroupPage() {
                 {g.members.map((m) => (
                   <Table.Tr key={m.id} style={m.leftOn ? { opacity: 0.8 } : undefined}>
                     <Table.Td><Anchor component={Link} to={`/registry/people/${m.personId}`}>{m.firstNameTh} {m.lastNameTh}</Anchor></Table.Td>
-                    <Table.Td><Badge variant={m.role === 'leader' ? 'filled' : 'light'} color="indigo.9" tt="none">{labelOf(MEMBER_ROLES, m.role, lang)}</Badge></Table.Td>
+                    <Table.Td><Badge variant={m.role === 'leader' ? 'filled' : 'outline'} color="indigo.9" c={m.role === 'leader' ? undefined : 'indigo.9'} tt="none">{labelOf(MEMBER_ROLES, m.role, lang)}</Badge></Table.Td>
                     <Table.Td>{formatThaiDate(m.joinedOn, { locale: lang })}</Table.Td>
                     <Table.Td>{m.leftOn ? `${formatThaiDate(m.leftOn, { locale: lang })} (${t.past})` : t.current}</Table.Td>
                     <Table.Td>{!m.leftOn && g.canEdit && <Button size="compact-sm" variant="default" onClick={() => setEnding(m.id)}>{t.end}</Button>}</Table.Td>

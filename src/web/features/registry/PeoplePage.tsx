@@ -103,7 +103,7 @@ export function PeoplePage() {
                     <Table.Td>{lang === 'th' ? `${p.districtNameTh} ${p.provinceNameTh}` : `${p.districtNameEn}, ${p.provinceNameEn}`}</Table.Td>
                     <Table.Td>
                       <Group gap={4}>
-                        {p.targetGroups.map((g) => <Badge key={g} variant="light" color="indigo.9" tt="none">{groupName(g)}</Badge>)}
+                        {p.targetGroups.map((g) => <Badge key={g} variant="light" color="indigo" c="dark" tt="none">{groupName(g)}</Badge>)}
                       </Group>
                     </Table.Td>
                   </Table.Tr>

@@ -158,7 +158,7 @@ export function PersonPage() {
                     <Table.Td>{purposeText(c.purpose)}{c.evidence && <Text size="sm" c="dimmed">{c.evidence}</Text>}</Table.Td>
                     <Table.Td>{purposeText(c.lawfulBasis)}</Table.Td>
                     <Table.Td>{formatThaiDateTime(new Date(c.givenAt), lang)}</Table.Td>
-                    <Table.Td>{c.withdrawnAt ? fill(t.withdrawnOn, { date: formatThaiDateTime(new Date(c.withdrawnAt), lang) }) : <Badge color="green.9" variant="light" tt="none">{t.standing}</Badge>}</Table.Td>
+                    <Table.Td>{c.withdrawnAt ? fill(t.withdrawnOn, { date: formatThaiDateTime(new Date(c.withdrawnAt), lang) }) : <Badge color="#1b5e20" variant="filled" tt="none">{t.standing}</Badge>}</Table.Td>
                     <Table.Td>{!c.withdrawnAt && p.canEdit && <Button size="compact-sm" variant="default" onClick={() => withdraw.mutate(c.purpose as Purpose)}>{t.withdraw}</Button>}</Table.Td>
                   </Table.Tr>
                 ))}

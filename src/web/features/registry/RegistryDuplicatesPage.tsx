@@ -47,7 +47,7 @@ export function RegistryDuplicatesPage() {
       <PageHeader title={t.title} intro={t.intro} />
       <ProblemAlert error={pairs.error} />
       {merge.data && (
-        <Alert color="green" title={t.merged} mb="md">
+        <Alert color="green" title={t.merged} mb="md" styles={{ title: { color: "#1b5e20" } }}>
           <Anchor component={Link} to={`/registry/people/${merge.data.id}`}>{t.openKept}</Anchor>
         </Alert>
       )}
@@ -56,7 +56,7 @@ export function RegistryDuplicatesPage() {
         {(pairs.data ?? []).map((pair, i) => (
           <Paper key={`${pair.a.id}-${pair.b.id}`} withBorder p="md" component="section" aria-label={fill(t.pair, { n: i + 1 })}>
             <Group gap="xs" mb="sm">
-              {pair.sameName && <Badge color="red.9" variant="light" tt="none">{t.sameName}</Badge>}
+              {pair.sameName && <Badge color="red.9" variant="filled" tt="none">{t.sameName}</Badge>}
               <Badge color="gray" variant="light" c="dark" tt="none">{fill(t.likeness, { score: pair.score.toFixed(2) })}</Badge>
             </Group>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -32,7 +32,7 @@ const TEXT = {
   th: {
     title: 'นำเข้าข้อมูลจากไฟล์', intro: 'รับไฟล์ CSV (UTF-8 หรือ Windows-874 จาก Excel ภาษาไทย) และ Excel (.xlsx) ตรวจทุกแถวก่อนนำเข้า นำเข้าซ้ำได้โดยไม่เกิดข้อมูลซ้ำ',
     what: 'นำเข้าอะไร', people: 'บุคคล', groups: 'กลุ่มอาชีพและสมาชิก', template: 'ดาวน์โหลดแบบฟอร์ม', xlsxTh: 'Excel ภาษาไทย', xlsxEn: 'Excel อังกฤษ', csvTh: 'CSV ภาษาไทย',
-    file: 'ไฟล์ที่จะนำเข้า', fileHint: '.csv หรือ .xlsx ไม่เกิน 256 MB', upload: 'อัปโหลดและอ่านไฟล์', encoding: 'การเข้ารหัส', rows: 'จำนวนแถว', mapping: 'จับคู่คอลัมน์',
+    file: 'ไฟล์ที่จะนำเข้า', clearFile: 'ล้างไฟล์ที่เลือก', fileHint: '.csv หรือ .xlsx ไม่เกิน 256 MB', upload: 'อัปโหลดและอ่านไฟล์', encoding: 'การเข้ารหัส', rows: 'จำนวนแถว', mapping: 'จับคู่คอลัมน์',
     mappingHint: 'คอลัมน์ที่มีเครื่องหมาย * ต้องจับคู่ให้ครบ', column: 'ข้อมูล', fileColumn: 'คอลัมน์ในไฟล์', notInFile: 'ไม่มีในไฟล์', saveMapping: 'บันทึกการจับคู่',
     dryRun: 'ตรวจทุกแถว (ยังไม่บันทึก)', commit: 'นำเข้าข้อมูล', progress: 'ความคืบหน้า', progressText: 'ดำเนินการแล้ว {done} จาก {total} แถว',
     checked: 'ผลการตรวจ', imported: 'ผลการนำเข้า', valid: 'ถูกต้อง', rejected: 'ไม่ผ่าน', inserted: 'เพิ่มใหม่', updated: 'ปรับปรุง', unchanged: 'ไม่เปลี่ยนแปลง', existing: 'มีอยู่แล้ว',
@@ -43,7 +43,7 @@ const TEXT = {
   en: {
     title: 'Import from a file', intro: 'CSV (UTF-8, or Windows-874 from Thai Excel) and Excel (.xlsx); every row is checked before anything is written; importing again adds nothing twice',
     what: 'What to import', people: 'People', groups: 'Occupation groups and members', template: 'Download the template', xlsxTh: 'Excel, Thai', xlsxEn: 'Excel, English', csvTh: 'CSV, Thai',
-    file: 'File to import', fileHint: '.csv or .xlsx, up to 256 MB', upload: 'Upload and read the file', encoding: 'Encoding', rows: 'Rows', mapping: 'Column mapping',
+    file: 'File to import', clearFile: 'Clear the chosen file', fileHint: '.csv or .xlsx, up to 256 MB', upload: 'Upload and read the file', encoding: 'Encoding', rows: 'Rows', mapping: 'Column mapping',
     mappingHint: 'Columns marked * must be mapped', column: 'Field', fileColumn: 'Column in the file', notInFile: 'Not in the file', saveMapping: 'Save the mapping',
     dryRun: 'Check every row (writes nothing)', commit: 'Import', progress: 'Progress', progressText: '{done} of {total} rows done',
     checked: 'Check', imported: 'Import', valid: 'Valid', rejected: 'Rejected', inserted: 'New', updated: 'Updated', unchanged: 'Unchanged', existing: 'Already registered',
@@ -136,7 +136,7 @@ export function RegistryImportsPage() {
               <Anchor href={`/api/registry/templates/${kind}?format=csv&lang=th`} download size="sm">{t.csvTh}</Anchor>
             </Group>
             <Group align="end" wrap="wrap">
-              <FileInput label={t.file} description={t.fileHint} accept=".csv,.xlsx,text/csv" value={file} onChange={setFile} miw={260} clearable />
+              <FileInput label={t.file} description={t.fileHint} accept=".csv,.xlsx,text/csv" value={file} onChange={setFile} miw={260} clearable clearButtonProps={{ 'aria-label': t.clearFile }} />
               <Button onClick={() => upload.mutate()} disabled={!file} loading={upload.isPending}>{t.upload}</Button>
             </Group>
             <ProblemAlert error={upload.error} />
@@ -148,7 +148,7 @@ export function RegistryImportsPage() {
             <Stack>
               <Group justify="space-between" wrap="wrap">
                 <Title order={2} size="h4">{imp.fileName}</Title>
-                <Badge variant="light" color={imp.status === 'failed' ? 'red.9' : imp.status === 'completed' ? 'green.9' : 'indigo.9'} tt="none">{t[imp.status]}</Badge>
+                <Badge variant="filled" color={imp.status === 'failed' ? 'red.9' : imp.status === 'completed' ? '#1b5e20' : 'indigo.9'} tt="none">{t[imp.status]}</Badge>
               </Group>
               <Group gap="xl" wrap="wrap">
                 <Text>{t.encoding}: {imp.format === 'xlsx' ? 'Excel (.xlsx)' : ENCODINGS[imp.encoding ?? ''] ?? imp.encoding}</Text>
@@ -200,7 +200,7 @@ export function RegistryImportsPage() {
               {imp.status === 'failed' && imp.progress?.error && <Alert color="red" role="alert">{imp.progress.error}</Alert>}
               {summary(t.checked, imp.dryRun)}
               {summary(t.imported, imp.result)}
-              {imp.status === 'completed' && <Alert color="green" title={t.done} />}
+              {imp.status === 'completed' && <Alert color="green" title={t.done} styles={{ title: { color: "#1b5e20" } }} />}
 
               {errors.data && errors.data.length > 0 && (
                 <>

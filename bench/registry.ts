@@ -25,6 +25,7 @@ import { openPGlite, openPostgres, type Database } from '../src/server/db/engine
 import { migrate } from '../src/server/db/migrator';
 import { hashPassword } from '../src/server/platform/auth/passwords';
 import { loadReferenceData } from '../src/server/reference-data';
+import { duplicateCandidates } from '../src/server/modules/registry/registry.repository';
 import { generatePeople, peopleCsv, type SynthPerson } from './synthetic/people';
 
 const { values } = parseArgs({
@@ -155,6 +156,18 @@ for (const [i, q] of queries.entries()) {
 }
 searchTimes.sort((a, b) => a - b);
 
+console.error('Duplicate review…');
+const timed = async <T>(work: () => Promise<T>) => {
+  const started = performance.now();
+  await work();
+  return Math.round(performance.now() - started);
+};
+const duplicates = {
+  nationwideMs: await timed(() => duplicateCandidates(database.db, null, 50)),
+  khonKaenMs: await timed(() => duplicateCandidates(database.db, ['40'], 50)),
+  onePersonMs: await timed(() => duplicateCandidates(database.db, null, 50, 1234)),
+};
+
 await app.close();
 await services.jobs.stop();
 await database.close();
@@ -182,6 +195,7 @@ const result = {
     bare: bare ? { requestsPerSecond: Math.round(bare.requests.average), p50Ms: bare.latency.p50, p99Ms: bare.latency.p99 } : null,
     ratioToBare: bare ? round(lookup.requests.average / bare.requests.average, 2) : null,
   },
+  duplicates,
   search: { queries: searchTimes.length, p50Ms: round(percentile(searchTimes, 0.5)), p95Ms: round(percentile(searchTimes, 0.95)), maxMs: round(searchTimes[searchTimes.length - 1]!) },
 };
 writeFileSync(new URL(`./results/registry-${engine}-${N}.json`, import.meta.url), JSON.stringify(result, null, 2) + '\n');
@@ -191,5 +205,6 @@ console.log(
     ` · lookup ${result.lookup.requestsPerSecond.toLocaleString()} req/s p50 ${result.lookup.p50Ms} ms p99 ${result.lookup.p99Ms} ms (8 connections;` +
     ` 1 connection: p99 ${result.lookup.oneConnection.p99Ms} ms)` +
     (bare ? ` (bare ${result.lookup.bare!.requestsPerSecond.toLocaleString()} req/s, ratio ${result.lookup.ratioToBare})` : '') +
-    ` · name search p50 ${result.search.p50Ms} ms p95 ${result.search.p95Ms} ms`,
+    ` · name search p50 ${result.search.p50Ms} ms p95 ${result.search.p95Ms} ms` +
+    ` · duplicates nationwide ${duplicates.nationwideMs} ms, Khon Kaen ${duplicates.khonKaenMs} ms, one person ${duplicates.onePersonMs} ms`,
 );

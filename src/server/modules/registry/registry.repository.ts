@@ -167,7 +167,12 @@ async function searchByName(db: Executor, f: PeopleFilter, q: { parts: string[];
 /** People of the same district and birth date whose names are alike: likely the same person twice. */
 export async function duplicateCandidates(db: Executor, provinces: readonly string[] | null, limit: number, personId?: number) {
   const scope = provinces ? sql`and a.province_code in (${sql.join(provinces.length ? provinces : ['--'])})` : sql``;
-  const one = personId ? sql`and (a.id = ${personId} or b.id = ${personId})` : sql``;
+  // For one person, only their district is read (through the area index), not the whole table.
+  const one = personId
+    ? sql`and (a.id = ${personId} or b.id = ${personId})
+          and (a.province_code, a.district_code) = (select province_code, district_code from person where id = ${personId})
+          and (b.province_code, b.district_code) = (select province_code, district_code from person where id = ${personId})`
+    : sql``;
   const result = await sql<{ a_id: number; b_id: number; score: number; same_name: boolean }>`
     select a.id as a_id, b.id as b_id, similarity(a.search_text, b.search_text)::float8 as score,
            (a.first_name_th = b.first_name_th and a.last_name_th = b.last_name_th) as same_name

@@ -26,7 +26,7 @@ import { migrate } from '../src/server/db/migrator';
 import { hashPassword } from '../src/server/platform/auth/passwords';
 import { loadReferenceData } from '../src/server/reference-data';
 import { duplicateCandidates } from '../src/server/modules/registry/registry.repository';
-import { generatePeople, peopleCsv, type SynthPerson } from './synthetic/people';
+import { generatePeople, peopleCsv, type SynthPerson } from './synth/people';
 
 const { values } = parseArgs({
   options: {
@@ -58,7 +58,8 @@ async function freshDatabase(): Promise<{ database: Database; url: string | null
 
 console.error(`Generating ${N.toLocaleString()} people…`);
 const people: SynthPerson[] = [...generatePeople(N, { seed: 42 })];
-const csv = Buffer.from(peopleCsv(people));
+const csv = Buffer.from(peopleCsv(people, { header: 'th' }));
+const columnCount = csv.subarray(0, csv.indexOf(10)).toString().split(',').length;
 const { database, url } = await freshDatabase();
 await migrate(database);
 const config = loadConfig({ LOG_LEVEL: 'silent' });
@@ -96,7 +97,7 @@ let copyMs: number | null = null;
 if (url) {
   const client = new pg.Client(url);
   await client.connect();
-  await client.query(`create unlogged table if not exists bench_copy (${Array.from({ length: 17 }, (_, i) => `c${i} text`).join(', ')})`);
+  await client.query(`create unlogged table if not exists bench_copy (${Array.from({ length: columnCount }, (_, i) => `c${i} text`).join(', ')})`);
   await client.query('truncate bench_copy');
   t = performance.now();
   await pipeline(Readable.from([csv]), client.query(copyFrom(`copy bench_copy from stdin with (format csv, header true)`)));

@@ -6,7 +6,7 @@
  */
 import type { Services } from '../src/server/app';
 import type { Database } from '../src/server/db/engine';
-import { generatePeople, peopleCsv, type SynthPerson } from '../bench/synthetic/people';
+import { generatePeople, peopleCsv, type SynthPerson } from '../bench/synth/people';
 import { normalizeNationalId } from '../src/shared/national-id';
 
 const KHON_KAEN_SUBDISTRICTS = ['400101', '400102', '400103', '400104', '400105', '400106'];
@@ -28,7 +28,7 @@ export async function fillRegistry(services: Services, database: Database): Prom
   services.jobs.start();
   try {
     const importPeople = async (fileName: string, people: SynthPerson[]) => {
-      const uploaded = await services.imports.upload(ctx, { kind: 'people', fileName, bytes: Buffer.from(peopleCsv(people)) });
+      const uploaded = await services.imports.upload(ctx, { kind: 'people', fileName, bytes: Buffer.from(peopleCsv(people, { header: 'th' })) });
       await services.imports.commit(ctx, uploaded.id);
       await services.jobs.drain();
       const result = (await services.imports.get(ctx, uploaded.id)).result;

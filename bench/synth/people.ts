@@ -74,7 +74,7 @@ const ENGLISH_NAME_SHARE = 0.8;
 function thaiLabels<C extends string>(list: readonly Coded<C>[]): ReadonlyMap<C | '', string> {
   return new Map<C | '', string>([['', ''], ...list.map((c) => [c.code, c.th] as const)]);
 }
-const thaiLabel = <C extends string>(list: readonly Coded<C>[], code: C): string => thaiLabels(list).get(code)!;
+const thaiLabel = <C extends string>(list: readonly Coded<C>[], code: C): string => list.find((c) => c.code === code)!.th;
 
 /** Codes drawn by weight; `blank` is the weight of a cell left empty (''). */
 function codeTable<C extends string>(weights: Partial<Record<C, number>>, blank = 0): WeightedTable<C | ''> {
@@ -342,7 +342,7 @@ const COLUMN_KEYS: readonly PeopleColumnKey[] = PEOPLE_COLUMNS.map((c) => c.key)
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** RFC 4180: quote a cell holding a comma, quote or line break, doubling its quotes. */
-export const csvCell = (value: string): string => (NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+const csvCell = (value: string): string => (NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 function headerLine(header: CsvHeader): string {
   return PEOPLE_COLUMNS.map((c) => csvCell(header === 'keys' ? c.key : c[header])).join(',') + '\r\n';
@@ -355,17 +355,18 @@ function personLine(p: SynthPerson): string {
 }
 
 /**
- * The CSV in pieces of `rowsPerChunk` rows (the header is in the first), for writing to a stream
- * without building the whole file: one string per row would cost a write call each, one string
- * for everything would not fit in memory at millions of rows.
+ * Rows per chunk: one write per row would cost a call each, the whole file as one string would
+ * not fit in memory at millions of rows; 2,000 rows is about 450 KB of UTF-8.
  */
-export function* peopleCsvChunks(people: Iterable<SynthPerson>, options: CsvOptions & { rowsPerChunk?: number }): Generator<string> {
-  const rowsPerChunk = options.rowsPerChunk ?? 2000;
+const ROWS_PER_CHUNK = 2000;
+
+/** The CSV in pieces of ROWS_PER_CHUNK rows (the header in the first), for writing to a stream. */
+export function* peopleCsvChunks(people: Iterable<SynthPerson>, options: CsvOptions): Generator<string> {
   let chunk = (options.bom ? '\uFEFF' : '') + headerLine(options.header);
   let rows = 0;
   for (const p of people) {
     chunk += personLine(p);
-    if (++rows === rowsPerChunk) {
+    if (++rows === ROWS_PER_CHUNK) {
       yield chunk;
       chunk = '';
       rows = 0;

@@ -49,12 +49,5 @@ export function peopleCsvRow(serial: number, subdistrict = '400101'): string[] {
 
 export const toCsv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
 
-/** Text as Thai Excel saves "CSV (Comma delimited)": Windows-874, Thai letters at 0xA1–0xFB. */
-export function windows874(text: string): Buffer {
-  return Buffer.from(Array.from(text, (ch) => {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) return c;
-    if (c >= 0x0e01 && c <= 0x0e5b) return c - 0x0e00 + 0xa0;
-    throw new RangeError(`Not in Windows-874: ${ch}`);
-  }));
-}
+/** Text as Thai Excel saves "CSV (Comma delimited)": Windows-874. */
+export { encodeWindows874 as windows874 } from '../../bench/synth/windows-874';

@@ -31,7 +31,8 @@ describe('browser journey: an officer registers a person and her group', () => {
     await page.getByLabel(/^ชื่อผู้ใช้/).fill(officer.username);
     await page.getByLabel(/^รหัสผ่าน/).fill(officer.password);
     await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    // The sign-in page has a heading too: wait until it has been left.
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -80,7 +81,7 @@ describe('browser journey: an officer registers a person and her group', () => {
 
   it('creates a group with her as leader; both pages and timelines show it', async () => {
     await page.goto(`${baseUrl}/registry/groups/new`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'ลงทะเบียนกลุ่มอาชีพ' }).waitFor();
     await page.getByLabel(/^ชื่อกลุ่ม/).fill('กลุ่มผ้าไหมมัดหมี่บ้านกาญจนา');
     await choose(/^ประเภทกลุ่ม/, 'กลุ่มอาชีพสตรี');
     await choose(/^ประเภทอาชีพ/, 'ผ้าและเครื่องแต่งกาย');
@@ -129,9 +130,10 @@ describe('browser journey: an officer registers a person and her group', () => {
   it('shows the import, duplicates and groups pages in English on a wide screen, accessibly', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.evaluate(() => localStorage.setItem('archeep.language', 'en'));
-    for (const path of ['/registry', '/registry/groups', '/registry/imports', '/registry/duplicates']) {
+    const titles: Record<string, string> = { '/registry': 'People', '/registry/groups': 'Occupation groups', '/registry/imports': 'Import from a file', '/registry/duplicates': 'Review duplicates' };
+    for (const [path, title] of Object.entries(titles)) {
       await page.goto(`${baseUrl}${path}`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await expectAccessible(page, `${path} in English`);
     }
     await page.evaluate(() => localStorage.setItem('archeep.language', 'th'));

@@ -11,6 +11,39 @@ import type { ImportColumn } from './columns';
  * digits (a 13-digit ID typed as a number stays exact), formulas as their last result.
  */
 export async function* readXlsx(bytes: Uint8Array, options: { fromLine?: number } = {}): AsyncGenerator<CsvRecord> {
+  const fromLine = options.fromLine ?? 1;
+  let yielded = false;
+  try {
+    for await (const record of streamXlsx(bytes, fromLine)) {
+      yielded = true;
+      yield record;
+    }
+    return;
+  } catch (error) {
+    if (yielded) throw badXlsx(error);
+    // The streaming reader needs xl/workbook.xml before the sheets; a file whose zip holds them in
+    // another order is read whole instead.
+  }
+  try {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as never);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) return;
+    const records: CsvRecord[] = [];
+    sheet.eachRow((row, number) => {
+      if (number < fromLine) return;
+      const values = row.values as unknown[];
+      const cells: string[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+      if (!cells.every((c) => c === '')) records.push({ line: number, cells });
+    });
+    yield* records;
+  } catch (error) {
+    throw badXlsx(error);
+  }
+}
+
+async function* streamXlsx(bytes: Uint8Array, fromLine: number): AsyncGenerator<CsvRecord> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -18,27 +51,26 @@ export async function* readXlsx(bytes: Uint8Array, options: { fromLine?: number 
     hyperlinks: 'ignore',
     entries: 'emit',
   });
-  const fromLine = options.fromLine ?? 1;
-  try {
-    for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        if (row.number < fromLine) continue;
-        const values = row.values as unknown[];
-        const cells: string[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-        if (cells.every((c) => c === '')) continue;
-        yield { line: row.number, cells };
-      }
-      return; // the first sheet only
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      if (row.number < fromLine) continue;
+      const values = row.values as unknown[];
+      const cells: string[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+      if (cells.every((c) => c === '')) continue;
+      yield { line: row.number, cells };
     }
-  } catch (error) {
-    if (error instanceof FileProblem) throw error;
-    throw new FileProblem(
-      'bad-xlsx',
-      `The file could not be read as an Excel workbook (.xlsx): ${error instanceof Error ? error.message : String(error)}`,
-      'ไม่สามารถอ่านไฟล์เป็นสมุดงาน Excel (.xlsx) ได้ ไฟล์อาจเสียหายหรือไม่ใช่ไฟล์ .xlsx',
-    );
+    return; // the first sheet only
   }
+}
+
+function badXlsx(error: unknown): FileProblem {
+  if (error instanceof FileProblem) return error;
+  return new FileProblem(
+    'bad-xlsx',
+    `The file could not be read as an Excel workbook (.xlsx): ${error instanceof Error ? error.message : String(error)}`,
+    'ไม่สามารถอ่านไฟล์เป็นสมุดงาน Excel (.xlsx) ได้ ไฟล์อาจเสียหายหรือไม่ใช่ไฟล์ .xlsx',
+  );
 }
 
 function cellText(value: unknown): string {

@@ -74,8 +74,9 @@ create table person (
 create unique index person_document_idx on person (doc_number, doc_type);
 -- Name search: a prefix of the Thai first or last name walks these in order and stops at a page;
 -- the trigram index finds a part anywhere in a Thai or English name when prefixes find too few.
-create index person_first_name_idx on person (first_name_th, id);
+create index person_first_name_idx on person (first_name_th, last_name_th, id);
 create index person_last_name_idx on person (last_name_th, id);
+create index person_first_name_en_idx on person (lower(first_name_en) text_pattern_ops) where first_name_en is not null;
 create index person_search_trgm_idx on person using gin (search_text gin_trgm_ops);
 create index person_phone_idx on person (phone) where phone is not null;
 create index person_area_idx on person (province_code, district_code);

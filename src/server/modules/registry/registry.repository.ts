@@ -108,8 +108,9 @@ async function withPlaces<T extends { province_code: string; district_code: stri
 /**
  * People matching a search, best first. A name is looked up the way people type it: the start of
  * a Thai first name (and, with a second word, of the last name) or of a last name, each read in
- * index order and stopped after a page; only when those find too few does the trigram index
- * look for the words anywhere in the Thai or English names. So a common name costs a page,
+ * index order and stopped after a page (an English word: the start of the English first name);
+ * only when those find next to nothing does the trigram index look for the words anywhere in
+ * the Thai or English names. So a common name costs a page,
  * not a sort of every match. `total` counts at most COUNT_CAP (name searches: what was found).
  */
 export async function searchPeople(db: Executor, f: PeopleFilter) {
@@ -136,25 +137,32 @@ export async function searchPeople(db: Executor, f: PeopleFilter) {
   return { items: await withPlaces(db, items), total: Math.min(n, COUNT_CAP), totalIsCapped: n > COUNT_CAP };
 }
 
+/** Below this many prefix matches, a search also looks for the words inside names. */
+const FALLBACK_BELOW = 3;
+
 async function searchByName(db: Executor, f: PeopleFilter, q: { parts: string[]; text: string }) {
   const want = f.offset + f.limit;
   const [first, second] = q.parts as [string, string | undefined];
   const byFirstName = filtered(db, f).select(LIST_COLUMNS).where('p.first_name_th', 'like', likePrefix(first));
   const branches = [
-    (second ? byFirstName.where('p.last_name_th', 'like', likePrefix(second)) : byFirstName).orderBy('p.first_name_th').orderBy('p.id').limit(want + 1).execute(),
+    // (first_name_th, last_name_th, id) is one index: a first name with the start of a last name is read from it alone.
+    (second ? byFirstName.where('p.last_name_th', 'like', likePrefix(second)) : byFirstName).orderBy('p.first_name_th').orderBy('p.last_name_th').orderBy('p.id').limit(want + 1).execute(),
     ...(second ? [] : [filtered(db, f).select(LIST_COLUMNS).where('p.last_name_th', 'like', likePrefix(first)).orderBy('p.last_name_th').orderBy('p.id').limit(want + 1).execute()]),
+    ...(/^[a-z]+$/.test(first) && !second
+      ? [filtered(db, f).select(LIST_COLUMNS).where('p.first_name_en', 'is not', null).where(sql<string>`lower(p.first_name_en)`, 'like', likePrefix(first)).limit(want + 1).execute()]
+      : []),
   ];
   const found = (await Promise.all(branches)).flat();
   let capped = found.length > want;
   const seen = new Set<number>();
   const unique = found.filter((p) => !seen.has(p.id) && seen.add(p.id));
-  if (unique.length < want) {
-    // Too few by prefix: the words anywhere in a Thai or English name (trigram index), likest first
-    // among the first candidates found.
+  if (unique.length < FALLBACK_BELOW) {
+    // Next to nothing by prefix: the words anywhere in a Thai or English name (trigram index),
+    // likest first among the first candidates found.
     let anywhere = filtered(db, f).select([...LIST_COLUMNS, sql<number>`similarity(p.search_text, ${q.text})`.as('score')]);
     for (const part of q.parts) anywhere = anywhere.where('p.search_text', 'like', likeAnywhere(part));
     if (seen.size) anywhere = anywhere.where('p.id', 'not in', [...seen]);
-    const more = await db.selectFrom(anywhere.limit(200).as('c')).selectAll().orderBy('score', 'desc').orderBy('id').limit(want - unique.length + 1).execute();
+    const more = await db.selectFrom(anywhere.limit(100).as('c')).selectAll().orderBy('score', 'desc').orderBy('id').limit(want - unique.length + 1).execute();
     if (more.length > want - unique.length) capped = true;
     unique.push(...more.slice(0, want - unique.length).map(({ score: _score, ...row }) => row));
   }

@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { labelOf, TITLES } from '../../../shared/person-fields';
 import { formatThaiDate, formatThaiDateTime } from '../../../shared/thai-date';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
@@ -56,7 +57,8 @@ const TEXT = {
 };
 type Words = typeof TEXT.th;
 
-const fullName = (p: Brief) => `${p.title}${p.firstNameTh} ${p.lastNameTh}`.trim();
+/** Thai writes the title against the name (นางมะลิ); English puts a space (Mrs มะลิ). */
+const fullName = (p: Brief, lang: 'th' | 'en') => `${labelOf(TITLES, p.title, lang)}${lang === 'th' ? '' : ' '}${p.firstNameTh} ${p.lastNameTh}`.trim();
 const sourceOf = (t: Words, source: string) => (t as Record<string, string>)[`src_${source}`] ?? source;
 /** A B.E. date, or the raw text should the server ever send something that is not YYYY-MM-DD. */
 const dateOf = (iso: string, lang: 'th' | 'en') => {
@@ -81,7 +83,7 @@ function PersonCard({ person, letter }: { person: Brief; letter: string }) {
     <Paper withBorder p="sm">
       <Text size="sm" fw={600} c="gray.8">{fill(t.record, { letter })} · {fill(t.recordId, { id: person.id })}</Text>
       <Anchor component={Link} to={`/registry/people/${person.id}`} fw={600} size="lg" style={{ overflowWrap: 'anywhere' }}>
-        {fullName(person)}
+        {fullName(person, lang)}
       </Anchor>
       <Box component="dl" m={0} mt={6} style={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 'var(--mantine-spacing-sm)', rowGap: 2 }}>
         {facts.map(([label, value]) => (
@@ -97,6 +99,7 @@ function PersonCard({ person, letter }: { person: Brief; letter: string }) {
 
 export function DuplicatesPage() {
   const t = useText(TEXT);
+  const lang = useLanguage();
   const client = useQueryClient();
   const phone = useMediaQuery('(max-width: 36em)');
   const pairs = useQuery({ queryKey: QUERY_KEY, queryFn: () => unwrap(api.GET('/api/people/duplicates', { params: { query: { limit: LIMIT } } })) });
@@ -131,9 +134,9 @@ export function DuplicatesPage() {
       <PageHeader title={t.title} intro={t.intro} />
       <Stack maw={980}>
         {done && (
-          <Alert ref={doneRef} tabIndex={-1} color="green" variant="light" title={t.merged} role="status" withCloseButton onClose={() => setDone(null)} closeButtonLabel={t.dismiss}>
+          <Alert ref={doneRef} tabIndex={-1} color="green" variant="light" title={t.merged} role="status" withCloseButton onClose={() => setDone(null)} closeButtonLabel={t.dismiss} styles={{ title: { color: '#1b5e20' } }}>
             <Text size="sm">{fill(t.mergedText, { keep: done.kept.id, merge: done.merged.id })}</Text>
-            <Anchor component={Link} to={`/registry/people/${done.kept.id}`}>{fill(t.openKept, { name: fullName(done.kept) })}</Anchor>
+            <Anchor component={Link} to={`/registry/people/${done.kept.id}`}>{fill(t.openKept, { name: fullName(done.kept, lang) })}</Anchor>
           </Alert>
         )}
         <ProblemAlert error={pairs.error} />
@@ -161,7 +164,7 @@ export function DuplicatesPage() {
                 <Button
                   variant="default"
                   onClick={() => ask({ keep: pair.a, merge: pair.b, keepLetter: t.a, mergeLetter: t.b })}
-                  aria-label={`${t.keepA}: ${fill(t.keepNamed, { keep: pair.a.id, keepName: fullName(pair.a), merge: pair.b.id, mergeName: fullName(pair.b) })}`}
+                  aria-label={`${t.keepA}: ${fill(t.keepNamed, { keep: pair.a.id, keepName: fullName(pair.a, lang), merge: pair.b.id, mergeName: fullName(pair.b, lang) })}`}
                   styles={{ label: { whiteSpace: 'normal' } }}
                   h="auto"
                   mih={36}
@@ -172,7 +175,7 @@ export function DuplicatesPage() {
                 <Button
                   variant="default"
                   onClick={() => ask({ keep: pair.b, merge: pair.a, keepLetter: t.b, mergeLetter: t.a })}
-                  aria-label={`${t.keepB}: ${fill(t.keepNamed, { keep: pair.b.id, keepName: fullName(pair.b), merge: pair.a.id, mergeName: fullName(pair.a) })}`}
+                  aria-label={`${t.keepB}: ${fill(t.keepNamed, { keep: pair.b.id, keepName: fullName(pair.b, lang), merge: pair.a.id, mergeName: fullName(pair.a, lang) })}`}
                   styles={{ label: { whiteSpace: 'normal' } }}
                   h="auto"
                   mih={36}

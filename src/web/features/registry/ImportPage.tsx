@@ -117,6 +117,9 @@ type Words = typeof TEXT.th;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_BYTES = 256 * 1024 * 1024;
 const POLL_MS = 700;
+/** Dark enough for 4.5:1 with white text, and on Mantine's light orange and green tints. */
+const WARN = '#8a3200';
+const GOOD = '#1b5e20';
 const ERRORS_SHOWN = 100;
 const BUSY: readonly Status[] = ['validating', 'importing'];
 const ENCODINGS: Record<string, keyof Words> = { 'utf-8': 'enc_utf8', 'utf-8-bom': 'enc_utf8bom', 'windows-874': 'enc_windows874', 'utf-16le': 'enc_utf16' };
@@ -179,7 +182,7 @@ function Figures({ items }: { items: { key: string; label: string; value: number
 
 function StatusBadge({ status }: { status: Status }) {
   const t = useText(TEXT);
-  const color = status === 'failed' ? 'red.9' : status === 'completed' ? 'green.9' : BUSY.includes(status) ? 'indigo.9' : 'gray.8';
+  const color = status === 'failed' ? 'red.9' : status === 'completed' ? GOOD : BUSY.includes(status) ? 'indigo.9' : 'gray.8';
   return <Badge variant="filled" color={color} tt="none" size="lg">{statusOf(t, status)}</Badge>;
 }
 
@@ -269,7 +272,7 @@ function MappingEditor({ imp }: { imp: Import }) {
       <Title order={3} size="h4">{t.mapping}</Title>
       <Text size="sm">{t.mappingHint}</Text>
       {imp.missingColumns.length > 0 ? (
-        <Alert color="orange" variant="light" title={fill(t.missing, { names: imp.missingColumns.map((k) => labelOf(t, k)).join(', ') })} />
+        <Alert color="orange" variant="light" title={fill(t.missing, { names: imp.missingColumns.map((k) => labelOf(t, k)).join(', ') })} styles={{ title: { color: WARN } }} />
       ) : (
         <Text size="sm" fw={600}>✓ {t.allMapped}</Text>
       )}
@@ -289,7 +292,7 @@ function MappingEditor({ imp }: { imp: Import }) {
               <Table.Tr key={key}>
                 <Table.Th scope="row" fw={400}>
                   <Text span fw={600}>{labelOf(t, key)}</Text>{' '}
-                  {required ? <Badge color="orange.9" variant="filled" size="sm" tt="none">{t.required}</Badge> : <Text span size="sm" c="gray.8">({t.optional})</Text>}
+                  {required ? <Badge color={WARN} variant="filled" size="sm" tt="none">{t.required}</Badge> : <Text span size="sm" c="gray.8">({t.optional})</Text>}
                   <Text size="sm" c="gray.8"><Code>{key}</Code></Text>
                 </Table.Th>
                 <Table.Td>
@@ -298,7 +301,7 @@ function MappingEditor({ imp }: { imp: Import }) {
                     data={options}
                     value={value === undefined ? null : String(value)}
                     onChange={(v) => choose(key, v)}
-                    placeholder={t.notMapped}
+                    placeholder={isMissing ? undefined : t.notMapped}
                     clearable
                     searchable
                     error={isMissing ? t.notMapped : undefined}
@@ -313,7 +316,7 @@ function MappingEditor({ imp }: { imp: Import }) {
       <Checkbox label={t.showAll} checked={showAll} onChange={(e) => setShowAll(e.currentTarget.checked)} />
       {draft && (
         <>
-          <Text size="sm" fw={600} c="orange.9" role="status">⚠ {t.unsaved}{missingNow.length > 0 ? ` — ${fill(t.missing, { names: missingNow.map((k) => labelOf(t, k)).join(', ') })}` : ''}</Text>
+          <Text size="sm" fw={600} c={WARN} role="status">⚠ {t.unsaved}{missingNow.length > 0 ? ` — ${fill(t.missing, { names: missingNow.map((k) => labelOf(t, k)).join(', ') })}` : ''}</Text>
           <Group gap="sm" wrap="wrap">
             <Button onClick={() => save.mutate(draft)} loading={save.isPending}>{t.saveMapping}</Button>
             <Button variant="default" onClick={() => { setDraft(null); save.reset(); }} disabled={save.isPending}>{t.undoMapping}</Button>
@@ -350,7 +353,7 @@ function Actions({ imp, unsaved }: { imp: Import; unsaved: boolean }) {
     <Stack gap="xs" mt="sm">
       <Title order={3} size="h4">{t.steps}</Title>
       <Text size="sm">{t.stepsHint}</Text>
-      {imp.missingColumns.length > 0 && <Text size="sm" fw={600} c="orange.9">⚠ {t.needMapping}</Text>}
+      {imp.missingColumns.length > 0 && <Text size="sm" fw={600} c={WARN}>⚠ {t.needMapping}</Text>}
       {imp.status === 'failed' && <Text size="sm" fw={600}>{t.failedHint}</Text>}
       <Group gap="sm" wrap="wrap">
         <Button variant="default" onClick={() => start.mutate('dry-run')} disabled={!canCheck || start.isPending} loading={start.isPending && start.variables === 'dry-run'}>
@@ -430,7 +433,7 @@ function ImportDetails({ imp, headingRef }: { imp: Import; headingRef: RefObject
           </Alert>
         )}
         {imp.status === 'completed' && (
-          <Alert color="green" variant="light" title={t.done}>
+          <Alert color="green" variant="light" title={t.done} styles={{ title: { color: GOOD } }}>
             <Anchor component={Link} to={imp.kind === 'people' ? '/registry/people' : '/registry/groups'}>{imp.kind === 'people' ? t.openPeople : t.openGroups}</Anchor>
           </Alert>
         )}

@@ -172,22 +172,31 @@ async function searchByName(db: Executor, f: PeopleFilter, q: { parts: string[];
   return { items: await withPlaces(db, ranked), total: f.offset + ranked.length, totalIsCapped: capped };
 }
 
-/** People of the same district and birth date whose names are alike: likely the same person twice. */
+/**
+ * People of the same district and birth date whose names are alike: likely the same person twice.
+ * One pass numbers the people sharing a district and birth date (a sort, not a join of the table
+ * with itself); only those few are then compared pairwise.
+ */
 export async function duplicateCandidates(db: Executor, provinces: readonly string[] | null, limit: number, personId?: number) {
-  const scope = provinces ? sql`and a.province_code in (${sql.join(provinces.length ? provinces : ['--'])})` : sql``;
-  // For one person, only their district is read (through the area index), not the whole table.
+  const scope = provinces ? sql`and province_code in (${sql.join(provinces.length ? provinces : ['--'])})` : sql``;
+  // For one person, only their district is read (through the area index).
   const one = personId
-    ? sql`and (a.id = ${personId} or b.id = ${personId})
-          and (a.province_code, a.district_code) = (select province_code, district_code from person where id = ${personId})
-          and (b.province_code, b.district_code) = (select province_code, district_code from person where id = ${personId})`
+    ? sql`and (province_code, district_code) = (select province_code, district_code from person where id = ${personId})`
     : sql``;
+  const pair = personId ? sql`and (a.id = ${personId} or b.id = ${personId})` : sql``;
   const result = await sql<{ a_id: number; b_id: number; score: number; same_name: boolean }>`
+    with shared as materialized (
+      select id, district_code, birth_date, search_text, first_name_th, last_name_th
+        from (select id, district_code, birth_date, search_text, first_name_th, last_name_th,
+                     count(*) over (partition by district_code, birth_date) as n
+                from person where status = 'active' ${scope} ${one}) x
+       where n > 1
+    )
     select a.id as a_id, b.id as b_id, similarity(a.search_text, b.search_text)::float8 as score,
            (a.first_name_th = b.first_name_th and a.last_name_th = b.last_name_th) as same_name
-      from person a
-      join person b on b.district_code = a.district_code and b.birth_date = a.birth_date and b.id > a.id and b.status = 'active'
-     where a.status = 'active' ${scope} ${one}
-       and ((a.first_name_th = b.first_name_th and a.last_name_th = b.last_name_th) or similarity(a.search_text, b.search_text) > 0.5)
+      from shared a
+      join shared b on b.district_code = a.district_code and b.birth_date = a.birth_date and b.id > a.id
+     where ((a.first_name_th = b.first_name_th and a.last_name_th = b.last_name_th) or similarity(a.search_text, b.search_text) > 0.5) ${pair}
      order by same_name desc, score desc, a.id
      limit ${limit}`.execute(db);
   return result.rows;

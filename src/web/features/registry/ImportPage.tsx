@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Box, Button, Checkbox, Code, FileInput, Group, List, Paper, Progress, Radio, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Checkbox, Code, FileInput, Group, List, Paper, Progress, Radio, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { Link } from 'react-router';
@@ -63,7 +63,7 @@ const TEXT = {
     firstShown: 'แสดง {shown} รายการแรก ดาวน์โหลดรายงานเพื่อดูทั้งหมดและแก้ไขใน Excel',
     line: 'บรรทัด', column: 'คอลัมน์', value: 'ค่าในไฟล์', reason: 'เหตุผล', empty: '(ว่าง)',
     reportCsv: 'ดาวน์โหลดรายงานแถวที่ไม่ผ่าน (CSV)', reportXlsx: 'ดาวน์โหลดรายงานแถวที่ไม่ผ่าน (Excel)',
-    recent: 'การนำเข้าล่าสุดของคุณ', none: 'ยังไม่มีการนำเข้า', date: 'วันที่', open: 'เปิด', openNamed: 'เปิด {name}', showing: 'กำลังแสดง',
+    recent: 'การนำเข้าล่าสุดของคุณ', none: 'ยังไม่มีการนำเข้า', date: 'วันที่', view: 'เปิดดู', open: 'เปิด', openNamed: 'เปิด {name}', showing: 'กำลังแสดง',
     c_id_number: 'เลขประจำตัวประชาชน/เลขเอกสาร', c_doc_type: 'ประเภทเอกสาร', c_title: 'คำนำหน้า', c_first_name_th: 'ชื่อ', c_last_name_th: 'นามสกุล',
     c_first_name_en: 'ชื่อ (อังกฤษ)', c_last_name_en: 'นามสกุล (อังกฤษ)', c_sex: 'เพศ', c_birth_date: 'วันเกิด', c_phone: 'โทรศัพท์', c_house_no: 'บ้านเลขที่',
     c_village_no: 'หมู่ที่', c_subdistrict_code: 'รหัสตำบล', c_target_groups: 'กลุ่มเป้าหมาย', c_disability_type: 'ประเภทความพิการ', c_disability_card_no: 'เลขบัตรคนพิการ',
@@ -98,11 +98,11 @@ const TEXT = {
     checked: 'Check results', checkedNote: 'Nothing has been written to the register by the check', imported: 'Import results',
     n_rows: 'Rows', n_valid: 'Valid', n_rejected: 'Rejected', n_inserted: 'Added', n_updated: 'Updated', n_unchanged: 'Unchanged',
     n_existing: 'Already registered (to be updated)', n_new: 'To be added',
-    errorsDryRun: 'Rows rejected by the check', errorsImport: 'Rows not imported', errorCount: '{errors} problems in {rows} rows',
+    errorsDryRun: 'Rows rejected by the check', errorsImport: 'Rows not imported', errorCount: 'Problems: {errors}, on {rows} row(s)',
     firstShown: 'The first {shown} are shown; download the report to see them all and fix them in Excel',
     line: 'Line', column: 'Column', value: 'Value in the file', reason: 'Reason', empty: '(empty)',
     reportCsv: 'Download the rejected rows (CSV)', reportXlsx: 'Download the rejected rows (Excel)',
-    recent: 'Your recent imports', none: 'No imports yet', date: 'Date', open: 'Open', openNamed: 'Open {name}', showing: 'Showing',
+    recent: 'Your recent imports', none: 'No imports yet', date: 'Date', view: 'View', open: 'Open', openNamed: 'Open {name}', showing: 'Showing',
     c_id_number: 'National ID or document number', c_doc_type: 'Document type', c_title: 'Title', c_first_name_th: 'First name (Thai)', c_last_name_th: 'Last name (Thai)',
     c_first_name_en: 'First name (English)', c_last_name_en: 'Last name (English)', c_sex: 'Sex', c_birth_date: 'Birth date', c_phone: 'Phone', c_house_no: 'House number',
     c_village_no: 'Village (moo)', c_subdistrict_code: 'Sub-district code', c_target_groups: 'Target groups', c_disability_type: 'Disability type', c_disability_card_no: 'Disability card number',
@@ -130,7 +130,9 @@ const RECENT_KEY = ['registry-imports'] as const;
 /** A template column's label in the reader's language; the key itself for one this page does not know. */
 const labelOf = (t: Words, key: string) => (t as Record<string, string>)[`c_${key}`] ?? key;
 const statusOf = (t: Words, status: Status) => t[`s_${status}`];
-const isBusy = (imp: Import | undefined) => Boolean(imp && BUSY.includes(imp.status));
+/** A job that failed while the import still says validating: the server leaves it so after a failed check. */
+const jobFailed = (imp: Import | undefined) => Boolean(imp && BUSY.includes(imp.status) && imp.progress?.status === 'failed');
+const isBusy = (imp: Import | undefined) => Boolean(imp && BUSY.includes(imp.status) && !jobFailed(imp));
 
 /** The problem a refused upload answered with, as `unwrap` builds it for typed calls. */
 async function uploadProblem(response: Response): Promise<ApiProblem> {
@@ -169,7 +171,7 @@ function Problem({ error }: { error: unknown }) {
 function Figures({ items }: { items: { key: string; label: string; value: number; warn?: boolean }[] }) {
   const lang = useLanguage();
   return (
-    <Box component="dl" m={0} style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(9rem, 1fr))', gap: 'var(--mantine-spacing-sm)' }}>
+    <Box component="dl" m={0} style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(8rem, 1fr))', gap: 'var(--mantine-spacing-sm)' }}>
       {items.map((i) => (
         <Paper key={i.key} withBorder p="xs" bg={i.warn ? 'red.0' : undefined}>
           <Text component="dt" size="sm" c={i.warn ? 'red.9' : 'gray.8'}>{i.label}</Text>
@@ -276,10 +278,10 @@ function MappingEditor({ imp }: { imp: Import }) {
       ) : (
         <Text size="sm" fw={600}>✓ {t.allMapped}</Text>
       )}
-      <ScrollTable label={t.mapping} minWidth={560}>
+      <ScrollTable label={t.mapping} minWidth={300} layout="fixed">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t.field}</Table.Th>
+            <Table.Th scope="col" w="45%">{t.field}</Table.Th>
             <Table.Th scope="col">{t.fileColumn}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -290,7 +292,7 @@ function MappingEditor({ imp }: { imp: Import }) {
             const isMissing = required && value === undefined;
             return (
               <Table.Tr key={key}>
-                <Table.Th scope="row" fw={400}>
+                <Table.Th scope="row" fw={400} style={{ overflowWrap: 'anywhere' }}>
                   <Text span fw={600}>{labelOf(t, key)}</Text>{' '}
                   {required ? <Badge color={WARN} variant="filled" size="sm" tt="none">{t.required}</Badge> : <Text span size="sm" c="gray.8">({t.optional})</Text>}
                   <Text size="sm" c="gray.8"><Code>{key}</Code></Text>
@@ -304,8 +306,9 @@ function MappingEditor({ imp }: { imp: Import }) {
                     placeholder={isMissing ? undefined : t.notMapped}
                     clearable
                     searchable
-                    error={isMissing ? t.notMapped : undefined}
-                    miw={220}
+                    error={isMissing ? `⚠ ${t.notMapped}` : undefined}
+                    // Mantine's error red on an empty input and its message falls below 4.5:1; shade 9 passes.
+                    styles={{ input: { color: 'var(--mantine-color-text)' }, error: { color: 'var(--mantine-color-red-9)' } }}
                   />
                 </Table.Td>
               </Table.Tr>
@@ -381,6 +384,7 @@ function ImportDetails({ imp, headingRef }: { imp: Import; headingRef: RefObject
   // Only an import job marks an import failed; a check that ends leaves it validated.
   const importing = imp.status === 'importing' || imp.status === 'completed' || imp.status === 'failed';
   const editable = imp.status === 'uploaded' || imp.status === 'validated' || imp.status === 'failed';
+  const stopped = imp.status === 'completed' || imp.status === 'failed' || jobFailed(imp);
 
   const facts: [string, string][] = [
     [t.kind, imp.kind === 'people' ? t.people : t.groups],
@@ -416,18 +420,18 @@ function ImportDetails({ imp, headingRef }: { imp: Import; headingRef: RefObject
 
         {editable && <MappingEditor key={imp.id} imp={imp} />}
 
-        {progress && (busy || imp.status === 'completed' || imp.status === 'failed') && (
+        {progress && (busy || stopped) && (
           <div>
-            <Progress value={percent} size="lg" aria-label={importing ? t.progressImporting : t.progressChecking} animated={busy} color={imp.status === 'failed' ? 'red.9' : undefined} />
+            <Progress value={percent} size="lg" aria-label={importing ? t.progressImporting : t.progressChecking} animated={busy} color={imp.status === 'failed' || jobFailed(imp) ? 'red.9' : undefined} />
           </div>
         )}
         <Text size="sm" role="status" aria-live="polite" aria-atomic="true">
-          {progress && (busy || imp.status === 'completed' || imp.status === 'failed')
+          {progress && (busy || stopped)
             ? `${busy ? `${statusOf(t, imp.status)} · ` : ''}${fill(t.progressText, { done: number(progress.done), total: number(progress.total) })}`
             : ''}
         </Text>
 
-        {imp.status === 'failed' && (
+        {(imp.status === 'failed' || jobFailed(imp)) && (
           <Alert color="red" variant="light" title={t.failed} role="alert">
             {progress?.error ?? t.failedDetail}
           </Alert>
@@ -618,7 +622,7 @@ export function ImportPage() {
                   <Table.Th scope="col">{t.status}</Table.Th>
                   <Table.Th scope="col">{t.rows}</Table.Th>
                   <Table.Th scope="col">{t.date}</Table.Th>
-                  <Table.Th scope="col"><VisuallyHidden>{t.open}</VisuallyHidden></Table.Th>
+                  <Table.Th scope="col">{t.view}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

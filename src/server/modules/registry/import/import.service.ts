@@ -277,7 +277,18 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
     return summary;
   }
 
-  jobs.register(IMPORT_VALIDATE_JOB, validateJob);
+  // A job that fails leaves its import 'failed', from which it can be checked or fixed and run again.
+  jobs.register(IMPORT_VALIDATE_JOB, async (job) => {
+    try {
+      return await validateJob(job);
+    } catch (error) {
+      if (!(error instanceof SimulatedCrash)) {
+        const { importId } = job.job.payload as { importId: string };
+        await db.updateTable('import_file').set({ status: 'failed', updated_at: new Date() }).where('id', '=', importId).execute();
+      }
+      throw error;
+    }
+  });
   jobs.register(IMPORT_COMMIT_JOB, async (job) => {
     try {
       return await commitJob(job);
@@ -369,9 +380,9 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
       return start(ctx, id, IMPORT_VALIDATE_JOB, ['uploaded', 'validated', 'failed'], 'validating');
     },
 
-    /** Imports the valid rows as a job. */
+    /** Imports the valid rows as a job; after a failure, run again it continues past the committed batches. */
     async commit(ctx: Ctx, id: string) {
-      return start(ctx, id, IMPORT_COMMIT_JOB, ['uploaded', 'validated'], 'importing');
+      return start(ctx, id, IMPORT_COMMIT_JOB, ['uploaded', 'validated', 'failed'], 'importing');
     },
 
     async errors(ctx: Ctx, id: string, phase: 'dry-run' | 'import', page: { limit: number; offset: number }) {

@@ -17,19 +17,45 @@ export interface Viewer {
   sensitiveTargetGroups: ReadonlySet<string>;
 }
 
+type PersonCoreRow = Pick<PersonRow, 'id' | 'doc_type' | 'doc_number' | 'title' | 'first_name_th' | 'last_name_th' | 'first_name_en' | 'last_name_en' | 'sex' | 'birth_date' | 'status'>;
+
+/** What a person's page and a list row both show. */
+const personCore = (p: PersonCoreRow) => ({
+  id: p.id,
+  docType: p.doc_type,
+  docNumberMasked: maskDocument(p.doc_type, p.doc_number),
+  title: p.title,
+  firstNameTh: p.first_name_th,
+  lastNameTh: p.last_name_th,
+  firstNameEn: p.first_name_en,
+  lastNameEn: p.last_name_en,
+  sex: p.sex,
+  birthDate: p.birth_date,
+  status: p.status,
+});
+
+/** A row of a people list. The sensitive target groups are left out for everyone: consent is checked per person on their page. */
+export function presentPersonListItem(
+  p: PersonCoreRow & Pick<PersonRow, 'phone' | 'target_groups' | 'province_code' | 'district_code' | 'province_name_th' | 'province_name_en' | 'district_name_th' | 'district_name_en'>,
+  v: { phone: boolean; sensitiveTargetGroups: ReadonlySet<string> },
+) {
+  return {
+    ...personCore(p),
+    phone: v.phone ? p.phone : null,
+    provinceCode: p.province_code,
+    districtCode: p.district_code,
+    provinceNameTh: p.province_name_th,
+    provinceNameEn: p.province_name_en,
+    districtNameTh: p.district_name_th,
+    districtNameEn: p.district_name_en,
+    targetGroups: p.target_groups.filter((g) => !v.sensitiveTargetGroups.has(g)),
+  };
+}
+
 export function presentPerson(p: PersonRow, v: Viewer) {
   const showSensitive = v.sensitive && v.sensitiveConsent;
   return {
-    id: p.id,
-    docType: p.doc_type,
-    docNumberMasked: maskDocument(p.doc_type, p.doc_number),
-    title: p.title,
-    firstNameTh: p.first_name_th,
-    lastNameTh: p.last_name_th,
-    firstNameEn: p.first_name_en,
-    lastNameEn: p.last_name_en,
-    sex: p.sex,
-    birthDate: p.birth_date,
+    ...personCore(p),
     phone: v.phone ? p.phone : maskPhone(p.phone),
     address: {
       houseNo: p.house_no,
@@ -56,7 +82,6 @@ export function presentPerson(p: PersonRow, v: Viewer) {
     lawfulBasis: p.lawful_basis,
     registeredUnitCode: p.registered_unit_code,
     source: p.source,
-    status: p.status,
     mergedInto: p.merged_into,
     createdAt: new Date(p.created_at).toISOString(),
     updatedAt: new Date(p.updated_at).toISOString(),

@@ -23,6 +23,13 @@ export type GroupRow = Selectable<OccupationGroupTable> & {
 };
 
 
+/** The names of a record's sub-district, district and province (joined as s, d, pr). */
+const PLACE_NAMES = [
+  's.name_th as subdistrict_name_th', 's.name_en as subdistrict_name_en',
+  'd.name_th as district_name_th', 'd.name_en as district_name_en',
+  'pr.name_th as province_name_th', 'pr.name_en as province_name_en',
+] as const;
+
 const personWithPlace = (db: Executor) =>
   db
     .selectFrom('person as p')
@@ -30,11 +37,7 @@ const personWithPlace = (db: Executor) =>
     .innerJoin('district as d', 'd.code', 'p.district_code')
     .innerJoin('province as pr', 'pr.code', 'p.province_code')
     .selectAll('p')
-    .select([
-      's.name_th as subdistrict_name_th', 's.name_en as subdistrict_name_en', 's.postcode',
-      'd.name_th as district_name_th', 'd.name_en as district_name_en',
-      'pr.name_th as province_name_th', 'pr.name_en as province_name_en',
-    ]);
+    .select([...PLACE_NAMES, 's.postcode']);
 
 export const findPerson = (db: Executor, id: number): Promise<PersonRow | undefined> =>
   personWithPlace(db).where('p.id', '=', id).executeTakeFirst();
@@ -257,9 +260,7 @@ const groupWithPlace = (db: Executor) =>
     .innerJoin('province as pr', 'pr.code', 'g.province_code')
     .selectAll('g')
     .select([
-      's.name_th as subdistrict_name_th', 's.name_en as subdistrict_name_en',
-      'd.name_th as district_name_th', 'd.name_en as district_name_en',
-      'pr.name_th as province_name_th', 'pr.name_en as province_name_en',
+      ...PLACE_NAMES,
       sql<number>`(select count(*) from group_membership m where m.group_id = g.id and m.left_on is null)::int`.as('member_count'),
     ]);
 

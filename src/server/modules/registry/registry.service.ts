@@ -12,7 +12,7 @@ import type { OrgService } from '../org/org.service';
 import { personSearchText } from './import/people-rows';
 import { normalizePhone } from './import/rows';
 import { provincesOf, registryPolicy } from './registry.policy';
-import { maskDocument, presentGroup, presentPerson, type Viewer } from './registry.present';
+import { maskDocument, presentGroup, presentPerson, presentPersonListItem, type Viewer } from './registry.present';
 import * as repository from './registry.repository';
 
 type Ctx = RequestContext & { actor: Actor };
@@ -241,28 +241,7 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
       const found = await repository.searchPeople(db, filter);
       const phone = registryPolicy.seesPhone(ctx.actor);
       return {
-        items: found.items.map((p) => ({
-          id: p.id,
-          docType: p.doc_type,
-          docNumberMasked: maskDocument(p.doc_type, p.doc_number),
-          title: p.title,
-          firstNameTh: p.first_name_th,
-          lastNameTh: p.last_name_th,
-          firstNameEn: p.first_name_en,
-          lastNameEn: p.last_name_en,
-          sex: p.sex,
-          birthDate: p.birth_date,
-          phone: phone ? p.phone : null,
-          provinceCode: p.province_code,
-          districtCode: p.district_code,
-          provinceNameTh: p.province_name_th,
-          provinceNameEn: p.province_name_en,
-          districtNameTh: p.district_name_th,
-          districtNameEn: p.district_name_en,
-          // In lists the sensitive group is left out for everyone: consent is checked per person on their page.
-          targetGroups: p.target_groups.filter((g) => !r.sensitiveTargetGroups.has(g)),
-          status: p.status,
-        })),
+        items: found.items.map((p) => presentPersonListItem(p, { phone, sensitiveTargetGroups: r.sensitiveTargetGroups })),
         total: found.total,
         totalIsCapped: found.totalIsCapped,
       };

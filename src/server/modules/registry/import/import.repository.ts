@@ -32,32 +32,25 @@ export async function findExisting(db: Executor, rows: readonly PersonRecord[]):
   return result.rows.map((r) => ({ line: r.line, personId: r.person_id, provinceCode: r.province_code }));
 }
 
-/** The columns of a batch of people, in the order of STAGE_COLUMNS. */
-const PERSON_VALUES: ((r: PersonRecord) => string | number | null)[] = [
-  (r) => r.docType, (r) => r.docNumber, (r) => r.title, (r) => r.firstNameTh, (r) => r.lastNameTh, (r) => r.firstNameEn, (r) => r.lastNameEn,
-  (r) => r.sex, (r) => r.birthDate, (r) => r.phone, (r) => r.houseNo, (r) => r.villageNo, (r) => r.subdistrictCode, (r) => r.districtCode,
-  (r) => r.provinceCode, (r) => r.targetGroups.join(','), (r) => r.disabilityType, (r) => r.disabilityCardNo, (r) => r.education,
-  (r) => r.workStatus, (r) => r.monthlyIncomeSatang, (r) => r.householdSize, (r) => personSearchText(r),
+/**
+ * A batch of people as rows for the upsert: each column's name, SQL type and value. The COPY
+ * staging table, the `unnest` arrays and their aliases are all made from this one list.
+ */
+const PERSON_COLUMNS: [name: string, type: string, value: (r: PersonRecord) => string | number | null][] = [
+  ['doc_type', 'text', (r) => r.docType], ['doc_number', 'text', (r) => r.docNumber], ['title', 'text', (r) => r.title],
+  ['first_name_th', 'text', (r) => r.firstNameTh], ['last_name_th', 'text', (r) => r.lastNameTh], ['first_name_en', 'text', (r) => r.firstNameEn],
+  ['last_name_en', 'text', (r) => r.lastNameEn], ['sex', 'text', (r) => r.sex], ['birth_date', 'date', (r) => r.birthDate],
+  ['phone', 'text', (r) => r.phone], ['house_no', 'text', (r) => r.houseNo], ['village_no', 'smallint', (r) => r.villageNo],
+  ['subdistrict_code', 'text', (r) => r.subdistrictCode], ['district_code', 'text', (r) => r.districtCode], ['province_code', 'text', (r) => r.provinceCode],
+  ['target_groups', 'text', (r) => r.targetGroups.join(',')], ['disability_type', 'text', (r) => r.disabilityType],
+  ['disability_card_no', 'text', (r) => r.disabilityCardNo], ['education', 'text', (r) => r.education], ['work_status', 'text', (r) => r.workStatus],
+  ['monthly_income_satang', 'bigint', (r) => r.monthlyIncomeSatang], ['household_size', 'smallint', (r) => r.householdSize],
+  ['search_text', 'text', (r) => personSearchText(r)],
 ];
-const STAGE_COLUMNS = `doc_type text, doc_number text, title text, first_name_th text, last_name_th text, first_name_en text, last_name_en text,
-  sex text, birth_date date, phone text, house_no text, village_no smallint, subdistrict_code text, district_code text, province_code text,
-  target_groups text, disability_type text, disability_card_no text, education text, work_status text, monthly_income_satang bigint,
-  household_size smallint, search_text text`;
 
 function unnestPeople(rows: readonly PersonRecord[]) {
-  const col = <T>(f: (r: PersonRecord) => T) => rows.map(f);
-  return sql`unnest(
-          ${col((r) => r.docType)}::text[], ${col((r) => r.docNumber)}::text[],
-          ${col((r) => r.title)}::text[], ${col((r) => r.firstNameTh)}::text[], ${col((r) => r.lastNameTh)}::text[],
-          ${col((r) => r.firstNameEn)}::text[], ${col((r) => r.lastNameEn)}::text[], ${col((r) => r.sex)}::text[],
-          ${col((r) => r.birthDate)}::date[], ${col((r) => r.phone)}::text[], ${col((r) => r.houseNo)}::text[],
-          ${col((r) => r.villageNo)}::smallint[], ${col((r) => r.subdistrictCode)}::text[], ${col((r) => r.districtCode)}::text[],
-          ${col((r) => r.provinceCode)}::text[], ${col((r) => r.targetGroups.join(','))}::text[], ${col((r) => r.disabilityType)}::text[],
-          ${col((r) => r.disabilityCardNo)}::text[], ${col((r) => r.education)}::text[], ${col((r) => r.workStatus)}::text[],
-          ${col((r) => r.monthlyIncomeSatang)}::bigint[], ${col((r) => r.householdSize)}::smallint[], ${col((r) => personSearchText(r))}::text[]
-  ) as t(doc_type, doc_number, title, first_name_th, last_name_th, first_name_en, last_name_en, sex,
-               birth_date, phone, house_no, village_no, subdistrict_code, district_code, province_code, target_groups,
-               disability_type, disability_card_no, education, work_status, monthly_income_satang, household_size, search_text)`;
+  const arrays = PERSON_COLUMNS.map(([, type, value]) => sql`${rows.map(value)}::${sql.raw(type)}[]`);
+  return sql`unnest(${sql.join(arrays)}) as t(${sql.raw(PERSON_COLUMNS.map(([name]) => name).join(', '))})`;
 }
 
 /** COPY text format: backslash, tab, newline and carriage return escaped; \N is null. */
@@ -69,9 +62,9 @@ const copyText = (value: string | number | null) =>
  * ends, for `upsertPeople(..., { staged: true })` to read.
  */
 export async function stagePeople(trx: Executor, copyIn: (statement: string, data: string) => Promise<void>, rows: readonly PersonRecord[]) {
-  await sql.raw(`create temp table import_stage (${STAGE_COLUMNS}) on commit drop`).execute(trx);
+  await sql.raw(`create temp table import_stage (${PERSON_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')}) on commit drop`).execute(trx);
   let data = '';
-  for (const r of rows) data += PERSON_VALUES.map((f) => copyText(f(r))).join('\t') + '\n';
+  for (const r of rows) data += PERSON_COLUMNS.map(([, , value]) => copyText(value(r))).join('\t') + '\n';
   await copyIn('copy import_stage from stdin', data);
 }
 

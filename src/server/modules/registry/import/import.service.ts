@@ -277,10 +277,10 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
     return summary;
   }
 
-  // A job that fails leaves its import 'failed', from which it can be checked or fixed and run again.
-  jobs.register(IMPORT_VALIDATE_JOB, async (job) => {
+  /** A job that fails leaves its import 'failed', from which it can be checked or fixed and run again. */
+  const markingFailure = (handler: (job: JobContext) => Promise<ImportSummary>) => async (job: JobContext) => {
     try {
-      return await validateJob(job);
+      return await handler(job);
     } catch (error) {
       if (!(error instanceof SimulatedCrash)) {
         const { importId } = job.job.payload as { importId: string };
@@ -288,18 +288,9 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
       }
       throw error;
     }
-  });
-  jobs.register(IMPORT_COMMIT_JOB, async (job) => {
-    try {
-      return await commitJob(job);
-    } catch (error) {
-      if (!(error instanceof SimulatedCrash)) {
-        const { importId } = job.job.payload as { importId: string };
-        await db.updateTable('import_file').set({ status: 'failed', updated_at: new Date() }).where('id', '=', importId).execute();
-      }
-      throw error;
-    }
-  });
+  };
+  jobs.register(IMPORT_VALIDATE_JOB, markingFailure(validateJob));
+  jobs.register(IMPORT_COMMIT_JOB, markingFailure(commitJob));
 
   const importActor = (ctx: Ctx): ImportActor => {
     const scope = registryPolicy.writeScope(ctx.actor);

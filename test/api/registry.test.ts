@@ -58,7 +58,13 @@ describe.each(ENGINES)('registry of people and groups on %s', (engine) => {
   });
 
   it('keeps each officer to their provinces and administrators out of personal data', async () => {
-    const id = (await call(officer, 'POST', '/api/people', personBody())).json().id;
+    const body = personBody();
+    const id = (await call(officer, 'POST', '/api/people', body)).json().id;
+    // A document lookup filters like any search: in the officer's area and the asked-for district only.
+    const byDocument = (await call(officer, 'GET', `/api/people?q=${body.docNumber}`)).json();
+    expect(byDocument.items.map((p: { id: number; districtNameEn: string }) => [p.id, p.districtNameEn])).toEqual([[id, 'Mueang Khon Kaen']]);
+    expect((await call(officer, 'GET', `/api/people?q=${body.docNumber}&district=4002`)).json().items).toEqual([]);
+    expect((await call(phuketOfficer, 'GET', `/api/people?q=${body.docNumber}`)).json().items).toEqual([]);
     const refused = await call(phuketOfficer, 'GET', `/api/people/${id}`);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().detail).toContain('Khon Kaen');

@@ -137,3 +137,8 @@ export async function upsertGeo(trx: Transaction<DB>, rows: GeoRows): Promise<vo
 }
 
 export const subdistrictAreas = (db: Executor) => db.selectFrom('subdistrict').select(['code', 'district_code', 'province_code']).execute();
+
+export const districtNames = (db: Executor) =>
+  db.selectFrom('district as d').innerJoin('province as pr', 'pr.code', 'd.province_code')
+    .select(['d.code', 'd.name_th as district_name_th', 'd.name_en as district_name_en', 'pr.name_th as province_name_th', 'pr.name_en as province_name_en'])
+    .execute();

@@ -72,9 +72,17 @@ const presentArea = (row: { code: string; name_th: string; name_en: string }) =>
   nameEn: row.name_en,
 });
 
+export interface PlaceNames {
+  district_name_th: string;
+  district_name_en: string;
+  province_name_th: string;
+  province_name_en: string;
+}
+
 /** Reference geography: public, read-only, the same for every caller. */
 export function createGeoService(deps: { db: Kysely<DB> }) {
   const { db } = deps;
+  let names: Promise<Map<string, PlaceNames>> | null = null;
   return {
     async regions() {
       return (await repository.listRegions(db)).map(presentArea);
@@ -110,6 +118,15 @@ export function createGeoService(deps: { db: Kysely<DB> }) {
     async subdistrictAreas(): Promise<Map<string, { districtCode: string; provinceCode: string }>> {
       const rows = await repository.subdistrictAreas(db);
       return new Map(rows.map((r) => [r.code, { districtCode: r.district_code, provinceCode: r.province_code }]));
+    },
+    /**
+     * Every district's and its province's names, read once: listed people show where they live,
+     * and a join per list costs more to plan than the list costs to read. Geography is reference
+     * data, loaded before the server listens and unchanged while it runs.
+     */
+    districtNames(): Promise<Map<string, PlaceNames>> {
+      names ??= repository.districtNames(db).then((rows) => new Map(rows.map(({ code, ...n }) => [code, n])));
+      return names;
     },
     async search(query: string, limit = 20) {
       const q = query.normalize('NFC').trim().replace(/\s+/g, ' ');

@@ -7,7 +7,7 @@ import type { RequestContext } from '../../platform/context';
 import { problems, type FieldError } from '../../platform/problem';
 import { normalizeNationalId } from '../../../shared/national-id';
 import { bangkokDate } from '../../../shared/fiscal-year';
-import type { GeoService } from '../geo/geo.service';
+import type { GeoService, PlaceNames } from '../geo/geo.service';
 import type { OrgService } from '../org/org.service';
 import { personSearchText } from './import/people-rows';
 import { normalizePhone } from './import/rows';
@@ -238,10 +238,10 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
       if (query.targetGroup && r.sensitiveTargetGroups.has(query.targetGroup) && !registryPolicy.seesSensitive(ctx.actor)) {
         throw problems.forbidden({ en: 'Your role may not filter people by sensitive data.', th: 'บทบาทของคุณไม่มีสิทธิ์ค้นหาบุคคลตามข้อมูลอ่อนไหว' });
       }
-      const found = await repository.searchPeople(db, filter);
+      const [found, places] = await Promise.all([repository.searchPeople(db, filter), geo.districtNames()]);
       const phone = registryPolicy.seesPhone(ctx.actor);
       return {
-        items: found.items.map((p) => presentPersonListItem(p, { phone, sensitiveTargetGroups: r.sensitiveTargetGroups })),
+        items: found.items.map((p) => presentPersonListItem({ ...p, ...placeNamesOf(places, p.district_code) }, { phone, sensitiveTargetGroups: r.sensitiveTargetGroups })),
         total: found.total,
         totalIsCapped: found.totalIsCapped,
       };
@@ -613,6 +613,9 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
 export const EXPORT_CAP = 50_000;
 
 export type RegistryService = ReturnType<typeof createRegistryService>;
+
+const NO_PLACE: PlaceNames = { district_name_th: '', district_name_en: '', province_name_th: '', province_name_en: '' };
+const placeNamesOf = (places: ReadonlyMap<string, PlaceNames>, districtCode: string) => places.get(districtCode) ?? NO_PLACE;
 
 /** What the search box holds: a document number, a phone number, or words of a name. */
 export function parseQuery(q: string | undefined): repository.PeopleFilter['q'] {

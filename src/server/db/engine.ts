@@ -17,6 +17,9 @@ export interface ScriptSession {
   query<R>(text: string, params?: unknown[]): Promise<R[]>;
 }
 
+/** COPY text: one string, or chunks made as the stream asks for them (millions of rows in flat memory). */
+export type CopyData = string | Iterable<string> | AsyncIterable<string>;
+
 /** One database, whichever engine runs it. */
 export interface Database {
   engine: EngineKind;
@@ -27,7 +30,7 @@ export interface Database {
    * PostgreSQL only: runs `work` on one pinned connection, with `copyIn` to stream text-format
    * COPY data on it (bulk imports: shipping rows as COPY costs a tenth of array parameters).
    */
-  withCopy?<T>(work: (db: Kysely<DB>, copyIn: (statement: string, data: string) => Promise<void>) => Promise<T>): Promise<T>;
+  withCopy?<T>(work: (db: Kysely<DB>, copyIn: (statement: string, data: CopyData) => Promise<void>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -115,9 +118,9 @@ export async function openPostgres(connectionString: string): Promise<Database> 
       // A Kysely bound to this one connection (its release is a no-op): its transactions run where the COPY runs.
       const shared = new Proxy(client, { get: (target, key) => (key === 'release' ? () => {} : Reflect.get(target, key, target)) });
       const pinned = new Kysely<DB>({ dialect: new PostgresDialect({ pool: { connect: async () => shared, end: async () => {} } as never }) });
-      const copyIn = async (statement: string, data: string) => {
+      const copyIn = async (statement: string, data: CopyData) => {
         const stream = client.query(copyFrom(statement));
-        await pipeline(Readable.from([data]), stream);
+        await pipeline(Readable.from(typeof data === 'string' ? [data] : data), stream);
       };
       try {
         return await work(pinned, copyIn);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { CopyData } from '../../../db/engine';
 import type { Executor } from '../../../db/executor';
 import type { PersonRecord } from './people-rows';
 import { personSearchText } from './people-rows';
@@ -48,7 +49,10 @@ const PERSON_COLUMNS: [name: string, type: string, value: (r: PersonRecord) => s
   ['search_text', 'text', (r) => personSearchText(r)],
 ];
 
-function unnestPeople(rows: readonly PersonRecord[]) {
+/** The columns a COPY of people (`personCopyLine`) fills, in order. */
+export const PERSON_COPY_COLUMNS = PERSON_COLUMNS.map(([name]) => name);
+
+export function unnestPeople(rows: readonly PersonRecord[]) {
   const arrays = PERSON_COLUMNS.map(([, type, value]) => sql`${rows.map(value)}::${sql.raw(type)}[]`);
   return sql`unnest(${sql.join(arrays)}) as t(${sql.raw(PERSON_COLUMNS.map(([name]) => name).join(', '))})`;
 }
@@ -57,14 +61,24 @@ function unnestPeople(rows: readonly PersonRecord[]) {
 const copyText = (value: string | number | null) =>
   value === null ? '\\N' : typeof value === 'number' ? String(value) : value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 
+/** One person as a line of COPY text for the staging table, in PERSON_COPY_COLUMNS order. */
+const personCopyLine = (r: PersonRecord) => PERSON_COLUMNS.map(([, , value]) => copyText(value(r))).join('\t') + '\n';
+
+/** The same line for the person table itself, whose target groups are an array (codes need no quoting). */
+export const personTableCopyLine = (r: PersonRecord) =>
+  PERSON_COLUMNS.map(([name, , value]) => copyText(name === 'target_groups' ? `{${r.targetGroups.join(',')}}` : value(r))).join('\t') + '\n';
+
+/** The person table's values from the staged or unnested columns `t.*`. */
+export const PERSON_FROM_STAGED = PERSON_COPY_COLUMNS.map((c) => (c === 'target_groups' ? `coalesce(string_to_array(t.target_groups, ','), '{}')` : `t.${c}`)).join(', ');
+
 /**
  * PostgreSQL: ships a batch with COPY into a temporary table that lives until the transaction
  * ends, for `upsertPeople(..., { staged: true })` to read.
  */
-export async function stagePeople(trx: Executor, copyIn: (statement: string, data: string) => Promise<void>, rows: readonly PersonRecord[]) {
+export async function stagePeople(trx: Executor, copyIn: (statement: string, data: CopyData) => Promise<void>, rows: readonly PersonRecord[]) {
   await sql.raw(`create temp table import_stage (${PERSON_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')}) on commit drop`).execute(trx);
   let data = '';
-  for (const r of rows) data += PERSON_COLUMNS.map(([, , value]) => copyText(value(r))).join('\t') + '\n';
+  for (const r of rows) data += personCopyLine(r);
   await copyIn('copy import_stage from stdin', data);
 }
 

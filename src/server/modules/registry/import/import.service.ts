@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../../db/engine';
+import type { CopyData, Database } from '../../../db/engine';
 import type { DB, ImportFileRow } from '../../../db/schema';
 import type { Actor } from '../../../platform/auth/actor';
 import { recordAudit } from '../../../platform/audit/audit.service';
@@ -56,7 +56,7 @@ async function* recordsOf(file: Pick<ImportFileRow, 'format' | 'content'>, fromL
 export function createImportService(deps: { db: Kysely<DB>; registry: RegistryService; jobs: JobRunner; withCopy?: Database['withCopy']; options?: ImportOptions }) {
   const { db, registry, jobs } = deps;
   /** A batch's transaction: on PostgreSQL pinned to a connection that can COPY, elsewhere a plain one. */
-  const inBatchTransaction = <T>(work: (trx: Transaction<DB>, copyIn: ((statement: string, data: string) => Promise<void>) | null) => Promise<T>) =>
+  const inBatchTransaction = <T>(work: (trx: Transaction<DB>, copyIn: ((statement: string, data: CopyData) => Promise<void>) | null) => Promise<T>) =>
     deps.withCopy
       ? deps.withCopy((pinned, copyIn) => pinned.transaction().execute((trx) => work(trx, copyIn)))
       : db.transaction().execute((trx) => work(trx, null));

@@ -7,7 +7,8 @@
  * registry holding the rest, lookups and name search; then a table of how cost grows.
  *
  * Each benchmark runs in its own process, one after another; each prints its summary line and
- * writes its JSON to bench/results/. Extra options (`--url`, `--seconds`, `--results`) pass through.
+ * writes its JSON to bench/results/. `--curve --table` prints the curve's table from results already
+ * there. Extra options (`--url`, `--seconds`, `--results`) pass through.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,12 +18,12 @@ import { parseArgs } from 'node:util';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const { values, tokens } = parseArgs({
-  options: { curve: { type: 'boolean', default: false }, sizes: { type: 'string', default: '100000,1000000,5000000' }, results: { type: 'string' } },
+  options: { curve: { type: 'boolean', default: false }, table: { type: 'boolean', default: false }, sizes: { type: 'string', default: '100000,1000000,5000000' }, results: { type: 'string' } },
   strict: false,
   tokens: true,
 });
 // Options this script does not know go to every benchmark.
-const passThrough = (tokens ?? []).flatMap((t) => (t.kind === 'option' && !['curve', 'sizes'].includes(t.name) ? [t.rawName, ...(t.value !== undefined ? [t.value] : [])] : []));
+const passThrough = (tokens ?? []).flatMap((t) => (t.kind === 'option' && !['curve', 'table', 'sizes'].includes(t.name) ? [t.rawName, ...(t.value !== undefined ? [t.value] : [])] : []));
 const results = (values.results as string | undefined) ?? process.env.BENCH_RESULTS_DIR ?? path.join(HERE, 'results');
 
 function run(name: 'import' | 'lookup' | 'search', args: string[]) {
@@ -41,7 +42,8 @@ if (!values.curve) {
   }
 } else {
   const sizes = String(values.sizes).split(',').map(Number);
-  for (const size of sizes) {
+  // `--table` only prints the table of results already in bench/results/.
+  for (const size of values.table ? [] : sizes) {
     run('import', ['--people', String(size), '--file', String(Math.min(size, 1_000_000))]);
     run('lookup', ['--people', String(size), '--seconds', '15']);
     run('search', ['--people', String(size)]);

@@ -3,7 +3,9 @@
  * where its leader lives and its members come from the same district, as a village group's do.
  *
  * About one group per 250 people, 7 to 30 members each (a community enterprise needs at least
- * 7), one leader and two to four committee members. Names and registration numbers are made up
+ * 7), one leader and two to four committee members. Members come from the leader's district, so
+ * with a few thousand people spread over 928 districts groups are smaller; from about 100,000
+ * people they reach full size. Names and registration numbers are made up
  * in the usual pattern ("กลุ่มทอผ้าตำบลบ้านเป็ด"); nothing here is a real group.
  *
  * Group g depends only on (seed, g) and on where the people live, so the same seed gives the same

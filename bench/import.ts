@@ -12,14 +12,11 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { generatePeople, peopleCsvChunks } from './synth/people';
-import { benchActor, benchArgs, benchDatabase, n, report, round, timed } from './lib/harness';
+import { benchActor, benchArgs, fail, benchDatabase, n, report, round, timed } from './lib/harness';
 
 const { args, own } = benchArgs({ file: { type: 'string' } });
 const rows = own.file === undefined ? args.people : Number(own.file);
-if (!Number.isSafeInteger(rows) || rows < 1 || rows > args.people) {
-  process.stderr.write('--file must be a whole number between 1 and --people\n');
-  process.exit(2);
-}
+if (!Number.isSafeInteger(rows) || rows < 1 || rows > args.people) fail('--file must be a whole number between 1 and --people');
 const existing = args.people - rows;
 const bench = await benchDatabase(args, { purpose: 'import', fill: existing });
 const officer = await benchActor(bench, 'bench.officer');

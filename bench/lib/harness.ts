@@ -47,7 +47,7 @@ export interface BenchArgs {
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const BENCH_PASSWORD = 'bench password 1234';
 
-function fail(message: string): never {
+export function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(2);
 }
@@ -138,7 +138,7 @@ async function databaseExists(url: string, name: string) {
  */
 export async function benchDatabase(args: BenchArgs, options: { purpose: 'read' | 'import'; fill: number }): Promise<BenchDatabase> {
   const config = loadConfig({ LOG_LEVEL: 'silent' });
-  let database: Database;
+  let database: Database | undefined;
   let url: string | null = null;
   let reuse = false;
   if (args.engine === 'pglite') {
@@ -157,7 +157,7 @@ export async function benchDatabase(args: BenchArgs, options: { purpose: 'read' 
       database = await openPostgres(url);
     }
   }
-  database = database!;
+  if (!database) throw new Error('unreachable: every engine opens a database');
   if (!reuse) await migrate(database);
   const services = createServices(database, config);
   let fillSeconds = 0;

@@ -80,6 +80,11 @@ function readOptions() {
   };
 }
 
+/** Text chunks as bytes in the chosen encoding. */
+function* encoded(chunks: Iterable<string>, encoding: Encoding): Generator<Buffer> {
+  for (const chunk of chunks) yield encoding === 'windows-874' ? encodeWindows874(chunk) : Buffer.from(chunk, 'utf8');
+}
+
 /** The CSV as encoded byte chunks, made lazily: the pipeline pulls the next only when the output can take it. */
 function* csvBytes(options: ReturnType<typeof readOptions>, residents: Residents | null): Generator<Buffer> {
   let index = options.start;
@@ -90,7 +95,7 @@ function* csvBytes(options: ReturnType<typeof readOptions>, residents: Residents
     }
   })();
   const chunks = peopleCsvChunks(people, { header: options.header, bom: options.encoding === 'utf8-bom' });
-  for (const chunk of chunks) yield options.encoding === 'windows-874' ? encodeWindows874(chunk) : Buffer.from(chunk, 'utf8');
+  yield* encoded(chunks, options.encoding);
 }
 
 /** Straight into a database: the server's own (a PGlite folder) or a PostgreSQL URL. */
@@ -128,7 +133,7 @@ async function main() {
     if (residents && options.groupsOut) {
       const documentOf = (person: number) => [...generatePeople(1, { seed: options.seed, start: person })][0]!.id_number;
       const chunks = groupsCsvChunks(generateGroups(residents, { seed: options.seed }), documentOf);
-      await pipeline(Readable.from((function* () { for (const c of chunks) yield options.encoding === 'windows-874' ? encodeWindows874(c) : Buffer.from(c, 'utf8'); })()), createWriteStream(options.groupsOut));
+      await pipeline(Readable.from(encoded(chunks, options.encoding)), createWriteStream(options.groupsOut));
     }
   } catch (error) {
     // A reader that stops early (`| head`) is not a failure of ours.

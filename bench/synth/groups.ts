@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { GROUP_COLUMNS } from '../../src/server/modules/registry/import/columns';
 import { GROUP_TYPES, MEMBER_ROLES, OCCUPATION_CATEGORIES, type GroupType, type MemberRole, type OccupationCategory } from '../../src/shared/person-fields';
 import { toBuddhistYear } from '../../src/shared/thai-date';
+import { csvCell } from './people';
 import { Rng, streamKey, WeightedTable } from './random';
 
 export interface SynthMember {
@@ -152,7 +153,6 @@ const thaiDate = (isoDate: string) => {
   const [y, m, d] = isoDate.split('-');
   return `${d}/${m}/${toBuddhistYear(Number(y))}`;
 };
-const csvCell = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /**
  * The groups as the group import template (Thai header, one row per member, the group's columns

@@ -342,7 +342,8 @@ const COLUMN_KEYS: readonly PeopleColumnKey[] = PEOPLE_COLUMNS.map((c) => c.key)
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** RFC 4180: quote a cell holding a comma, quote or line break, doubling its quotes. */
-const csvCell = (value: string): string => (NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+/** A cell of a synthetic import file, quoted only when it must be (no formula defusing: the files are ours). */
+export const csvCell = (value: string): string => (NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 function headerLine(header: CsvHeader): string {
   return PEOPLE_COLUMNS.map((c) => csvCell(header === 'keys' ? c.key : c[header])).join(',') + '\r\n';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/helpers/database';
 import { GROUP_COLUMNS } from '../../src/server/modules/registry/import/columns';
 import { readGroupRow } from '../../src/server/modules/registry/import/group-rows';
-import { readCsv } from '../../src/server/modules/registry/import/csv';
+import { readCsv } from '../../src/server/platform/files/csv';
 import { fillDatabase, importRowContext } from './fill';
 import { generateGroups, groupsCsvChunks, Residents } from './groups';
 import { generatePeople } from './people';

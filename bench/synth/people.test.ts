@@ -1,9 +1,9 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { TARGET_GROUPS } from '../../src/server/modules/org/data/target-groups';
 import { PEOPLE_COLUMNS, type PeopleColumnKey } from '../../src/server/modules/registry/import/columns';
-import { readCsv } from '../../src/server/modules/registry/import/csv';
+import { readCsv } from '../../src/server/platform/files/csv';
 import { readPersonRow, type PeopleRowContext } from '../../src/server/modules/registry/import/people-rows';
-import { mapHeader } from '../../src/server/modules/registry/import/rows';
+import { mapHeader } from '../../src/server/platform/files/rows';
 import { isValidNationalId } from '../../src/shared/national-id';
 import { DISABILITY_TYPES, EDUCATION_LEVELS, WORK_STATUSES } from '../../src/shared/person-fields';
 import { parseThaiDate } from '../../src/shared/thai-date';

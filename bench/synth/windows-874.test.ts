@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes } from '../../src/server/modules/registry/import/decode';
+import { decodeCsvBytes } from '../../src/server/platform/files/decode';
 import { generatePeople, peopleCsv } from './people';
 import { encodeWindows874 } from './windows-874';
 

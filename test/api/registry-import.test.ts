@@ -97,7 +97,7 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
     const semicolons = await upload(rows.reduce((text, r) => text + r.join(';') + '\n', PEOPLE_HEADER_TH.join(';') + '\n'));
     expect((await run(semicolons.json().id, 'commit')).result).toMatchObject({ inserted: 0, updated: 1, unchanged: 2 });
 
-    const { writeXlsx } = await import('../../src/server/modules/registry/import/xlsx');
+    const { writeXlsx } = await import('../../src/server/platform/files/xlsx');
     const workbook = await writeXlsx([{ name: 'data', header: PEOPLE_HEADER_TH, rows: rowsFrom(2) }]);
     const x = await upload(workbook, { fileName: 'people.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     expect(x.statusCode, x.body).toBe(201);

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { requireContext } from '../../platform/auth/plugin';
 import { withProblems } from '../../platform/http/schemas';
 import { labelOf, DISABILITY_TYPES, EDUCATION_LEVELS, SEXES, TITLES, WORK_STATUSES } from '../../../shared/person-fields';
-import { csvCell } from './import/csv';
-import { writeXlsx } from './import/xlsx';
+import { csvCell } from '../../platform/files/csv';
+import { writeXlsx } from '../../platform/files/xlsx';
 import type { RegistryService } from './registry.service';
 import {
   AddMemberBody, CreateGroupBody, DuplicatePairSchema, DuplicatesQuery, EndMembershipBody, EraseBody, ExportQuery, GiveConsentBody,

@@ -10,7 +10,7 @@ import { bangkokDate } from '../../../shared/fiscal-year';
 import type { GeoService, PlaceNames } from '../geo/geo.service';
 import type { OrgService } from '../org/org.service';
 import { personSearchText } from './import/people-rows';
-import { normalizePhone } from './import/rows';
+import { normalizePhone } from '../../platform/files/rows';
 import { provincesOf, registryPolicy } from './registry.policy';
 import { maskDocument, presentGroup, presentPerson, presentPersonListItem, type Viewer } from './registry.present';
 import * as repository from './registry.repository';

@@ -4,15 +4,9 @@
  * or a file whose columns an officer mapped by hand, reads the same.
  */
 
-export interface ImportColumn<K extends string = string> {
-  key: K;
-  th: string;
-  en: string;
-  required: boolean;
-  /** What the cell holds, shown in the template's second sheet and in the mapping screen. */
-  hintTh: string;
-  hintEn: string;
-}
+import type { ImportColumn } from '../../../platform/files/rows';
+
+export type { ImportColumn };
 
 export const PEOPLE_COLUMNS = [
   { key: 'id_number', th: 'เลขประจำตัวประชาชน/เลขเอกสาร', en: 'National ID or document number', required: true, hintTh: 'เลข 13 หลัก หรือเลขของเอกสารอื่น', hintEn: '13 digits, or the number of the other document' },

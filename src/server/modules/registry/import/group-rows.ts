@@ -5,7 +5,7 @@ import { normalizeNationalId } from '../../../../shared/national-id';
 import { parseThaiDate } from '../../../../shared/thai-date';
 import { GROUP_COLUMNS, type GroupColumnKey } from './columns';
 import type { PeopleRowContext } from './people-rows';
-import { cellReader, normalizePhone, parseLooseDate, type RowError } from './rows';
+import { cellReader, normalizePhone, parseLooseDate, type RowError } from '../../../platform/files/rows';
 
 /** One row of a group file: a group (repeated on each of its rows) and one of its members. */
 export interface GroupRecord {

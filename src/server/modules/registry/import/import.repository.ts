@@ -3,7 +3,7 @@ import type { CopyData } from '../../../db/engine';
 import type { Executor } from '../../../db/executor';
 import type { PersonRecord } from './people-rows';
 import { personSearchText } from './people-rows';
-import type { RowError } from './rows';
+import type { RowError } from '../../../platform/files/rows';
 
 /**
  * The SQL of imports: set-based statements over whole batches (arrays unnested into rows), so a

@@ -12,13 +12,13 @@ import { bangkokDate } from '../../../../shared/fiscal-year';
 import { provincesOf, registryPolicy } from '../registry.policy';
 import type { RegistryService } from '../registry.service';
 import { GROUP_COLUMNS, PEOPLE_COLUMNS, type ImportColumn } from './columns';
-import { csvCell, readCsv, type CsvRecord } from './csv';
-import { decodeCsvBytes, FileProblem, isZip } from './decode';
+import { csvCell, readCsv, type CsvRecord } from '../../../platform/files/csv';
+import { decodeCsvBytes, FileProblem, isZip } from '../../../platform/files/decode';
 import { findExisting, insertRowErrors, OPTIONAL_PERSON_COLUMNS, recordSensitiveConsents, stagePeople, upsertPeople } from './import.repository';
 import { importGroupBatch, readGroupRow, type GroupRecord } from './group-rows';
 import { readPersonRow, type PeopleRowContext, type PersonRecord } from './people-rows';
-import { mapHeader, type RowError } from './rows';
-import { readXlsx, templateXlsx, writeXlsx } from './xlsx';
+import { mapHeader, type RowError } from '../../../platform/files/rows';
+import { readXlsx, templateXlsx, writeXlsx } from '../../../platform/files/xlsx';
 
 type Ctx = RequestContext & { actor: Actor };
 export type ImportKind = 'people' | 'groups';

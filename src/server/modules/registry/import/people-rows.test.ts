@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { nationalIdCheckDigit } from '../../../../shared/national-id';
 import { PEOPLE_COLUMNS } from './columns';
-import { readCsv } from './csv';
-import { decodeCsvBytes, FileProblem } from './decode';
+import { readCsv } from '../../../platform/files/csv';
+import { decodeCsvBytes, FileProblem } from '../../../platform/files/decode';
 import { readPersonRow, type PeopleRowContext } from './people-rows';
-import { mapHeader, normalizePhone } from './rows';
+import { mapHeader, normalizePhone } from '../../../platform/files/rows';
 
 const id = (n: number) => {
   const first12 = `1${String(n).padStart(11, '0')}`;

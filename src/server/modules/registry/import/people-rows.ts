@@ -3,8 +3,8 @@ import { nationalIdProblem, normalizeNationalId } from '../../../../shared/natio
 import { parseThaiDate } from '../../../../shared/thai-date';
 import { bahtToSatang } from '../../../../shared/money';
 import { PEOPLE_COLUMNS, type PeopleColumnKey } from './columns';
-import type { Area, RowError } from './rows';
-import { cellReader, normalizePhone, parseLooseDate, tooLong } from './rows';
+import type { Area, RowError } from '../../../platform/files/rows';
+import { cellReader, normalizePhone, parseLooseDate, tooLong } from '../../../platform/files/rows';
 
 /** A person as an import row describes them, validated and normalised. */
 export interface PersonRecord {

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { CsvRecord } from './csv';
 import { FileProblem } from './decode';
 import { safeCellText } from './csv';
-import type { ImportColumn } from './columns';
+import type { ImportColumn } from './rows';
 
 /**
  * Reads the first worksheet of an XLSX file as records, streaming, so a sheet of a million rows

@@ -1,4 +1,17 @@
-import type { ImportColumn } from './columns';
+
+/**
+ * A column of an import template. A file's header is matched to these by any of the listed
+ * spellings (Thai, English or the key).
+ */
+export interface ImportColumn<K extends string = string> {
+  key: K;
+  th: string;
+  en: string;
+  required: boolean;
+  /** What the cell holds, shown in the template's second sheet and in the mapping screen. */
+  hintTh: string;
+  hintEn: string;
+}
 
 /** Where a sub-district lies. */
 export interface Area {

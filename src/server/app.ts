@@ -29,6 +29,12 @@ import { createRegistryService } from './modules/registry/registry.service';
 import { registryRoutes } from './modules/registry/registry.routes';
 import { createImportService, type ImportOptions } from './modules/registry/import/import.service';
 import { importRoutes } from './modules/registry/import/import.routes';
+import { createCredentialsService } from './modules/credentials/credentials.service';
+import { credentialsRoutes } from './modules/credentials/credentials.routes';
+import { createTrainingService } from './modules/training/training.service';
+import { trainingRoutes } from './modules/training/training.routes';
+import { createPlanningService } from './modules/training/planning/planning.service';
+import { planningRoutes } from './modules/training/planning/planning.routes';
 
 export interface AppOptions {
   database: Database;
@@ -49,10 +55,13 @@ export function createServices(database: Database, config: Config, options: { jo
   const org = createOrgService({ db, geo });
   const actors = createActorCache({ ttlMs: options.actorCacheMs });
   const identity = createIdentityService({ db, org, config, actors });
-  const registry = createRegistryService({ db, geo, org });
+  const registry = createRegistryService({ db, geo, org, identity });
   // PostgreSQL writes two import batches at once (one per core here); PGlite has one connection.
   const imports = createImportService({ db, registry, jobs, withCopy: database.withCopy?.bind(database), options: { concurrency: database.engine === 'postgresql' ? 2 : 1, ...options.imports } });
-  return { jobs, actors, geo, org, identity, registry, imports };
+  const credentials = createCredentialsService({ db, registry, publicUrl: config.publicUrl });
+  const training = createTrainingService({ db, geo, org, registry, credentials, jobs });
+  const planning = createPlanningService({ db, geo });
+  return { jobs, actors, geo, org, identity, registry, imports, credentials, training, planning };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -133,6 +142,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { db: database.db });
   await app.register(registryRoutes, { registry: services.registry });
   await app.register(importRoutes, { imports: services.imports });
+  await app.register(credentialsRoutes, { credentials: services.credentials });
+  await app.register(trainingRoutes, { training: services.training });
+  await app.register(planningRoutes, { planning: services.planning });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());

@@ -18,6 +18,9 @@ const ConfigSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // The address printed in certificates' QR codes. Fixed by configuration, never taken from a
+  // request's Host header, which a caller controls.
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Config = {
@@ -31,6 +34,8 @@ export type Config = {
   bodyLimitBytes: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Base address of the public pages (certificate verification), without a trailing slash. */
+  publicUrl: string;
   /** Base delay added per consecutive failed sign-in, so guessing slows down before the lock. */
   loginFailureDelayMs: number;
 };
@@ -56,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     loginMaxFailures: c.LOGIN_MAX_FAILURES,
     loginLockMinutes: c.LOGIN_LOCK_MINUTES,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
     loginFailureDelayMs: 250,
   };
 }

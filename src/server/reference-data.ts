@@ -1,6 +1,7 @@
 import type { Database } from './db/engine';
 import { loadGeoReferenceData } from './modules/geo/geo.service';
 import { loadOrgReferenceData } from './modules/org/org.service';
+import { loadTrainingReferenceData } from './modules/training/training.service';
 import type { Services } from './app';
 
 /** Loads every reference data set that changed since the last start; returns the names loaded. */
@@ -8,5 +9,7 @@ export async function loadReferenceData(database: Database, services: Pick<Servi
   const loaded: string[] = [];
   if (await loadGeoReferenceData(database.db)) loaded.push('geo');
   if (await loadOrgReferenceData(database.db, services.geo)) loaded.push('org');
+  // Curricula name their providers' agencies and units, so they load after org.
+  if (await loadTrainingReferenceData(database.db)) loaded.push('training');
   return loaded;
 }

@@ -121,3 +121,12 @@ export function labelOf(list: readonly Coded[], code: string | null | undefined,
   if (!c) return code ?? '';
   return language.startsWith('th') ? c.th : c.en;
 }
+
+/**
+ * A person's name as printed: "นางสมหญิง ใจดี" (the Thai title joins the name) or
+ * "Mrs Somying Jaidee". The title 'other' is left out rather than printed as "อื่น ๆ".
+ */
+export function fullName(p: { title: string; first: string; last: string }, language: 'th' | 'en'): string {
+  const title = p.title === 'other' ? '' : labelOf(TITLES, p.title, language);
+  return language === 'th' ? `${title}${p.first} ${p.last}` : `${title ? `${title} ` : ''}${p.first} ${p.last}`;
+}

@@ -92,6 +92,8 @@ export interface AppUserTable {
   last_sign_in_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** A citizen account's own person record. */
+  person_id: Generated<number | null>;
 }
 
 export interface RoleAssignmentTable {
@@ -289,6 +291,137 @@ export interface ImportRowErrorTable {
   message_en: string;
 }
 
+// ---------------------------------------------------------------- training (0003)
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface CurriculumTable {
+  code: string;
+  name_th: string;
+  name_en: string;
+  provider_agency_code: string;
+  provider_unit_code: string | null;
+  provider_partner: string | null;
+  category: string;
+  mode: string;
+  total_minutes: number;
+  topics: Json;
+  target_groups: TextArray;
+  prerequisites: TextArray;
+  min_age: number | null;
+  min_attendance_percent: Generated<number>;
+  min_post_test_score: number | null;
+  competency_units: TextArray;
+  assumed_fields: TextArray;
+  source_note: string | null;
+  status: Generated<'active' | 'retired'>;
+  shipped: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TrainingSessionTable {
+  id: Generated<number>;
+  code: string;
+  curriculum_code: string;
+  unit_code: string;
+  province_code: string;
+  subdistrict_code: string | null;
+  venue: string | null;
+  online: Generated<boolean>;
+  starts_on: string;
+  ends_on: string;
+  applications_close_on: string;
+  capacity_min: Generated<number>;
+  capacity_max: Generated<number>;
+  trainers: TextArray;
+  budget_source: string | null;
+  status: Generated<SessionStatus>;
+  status_reason: string | null;
+  enrolled_count: Generated<number>;
+  waitlisted_count: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+export type SessionStatus = 'planned' | 'open' | 'running' | 'completed' | 'cancelled';
+
+export interface SessionDayTable {
+  session_id: number;
+  day: string;
+  minutes: number;
+  topic_th: string | null;
+  topic_en: string | null;
+  checkin_code: string;
+}
+
+export type EnrolmentStatus = 'enrolled' | 'waitlisted' | 'withdrawn' | 'completed' | 'not-completed';
+export interface EnrolmentTable {
+  id: Generated<number>;
+  session_id: number;
+  person_id: number;
+  status: EnrolmentStatus;
+  source: 'self' | 'officer' | 'group';
+  group_id: number | null;
+  applied_at: Generated<Date>;
+  enrolled_at: Date | null;
+  withdrawn_at: Date | null;
+  withdraw_reason: string | null;
+  attended_minutes: Generated<number>;
+  post_test_score: number | null;
+  online_completed_on: string | null;
+  evaluated_at: Date | null;
+  outcome_reasons: Json;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface AttendanceTable {
+  enrolment_id: number;
+  day: string;
+  minutes: number;
+  method: 'roster' | 'qr' | 'import';
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface LabourDemandTable {
+  id: Generated<number>;
+  province_code: string;
+  category: string;
+  occupation: string;
+  fiscal_year: number;
+  people_needed: number;
+  source: string | null;
+  imported_by: string | null;
+  imported_at: Generated<Date>;
+}
+
+export interface CredentialTable {
+  id: Generated<number>;
+  code: string;
+  kind: 'training-completion';
+  person_id: number;
+  holder_name_th: string;
+  holder_name_en: string | null;
+  title_th: string;
+  title_en: string;
+  issuer_unit_code: string;
+  province_code: string;
+  issued_on: string;
+  valid_from: string;
+  expires_on: string | null;
+  status: Generated<'valid' | 'revoked'>;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revoked_reason: string | null;
+  details: Json;
+  source_type: string;
+  source_id: string;
+  issued_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   region: RegionTable;
@@ -313,6 +446,13 @@ export interface DB {
   import_file: ImportFileTable;
   import_row_error: ImportRowErrorTable;
   import_batch: ImportBatchTable;
+  curriculum: CurriculumTable;
+  training_session: TrainingSessionTable;
+  session_day: SessionDayTable;
+  enrolment: EnrolmentTable;
+  attendance: AttendanceTable;
+  labour_demand: LabourDemandTable;
+  credential: CredentialTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -324,3 +464,8 @@ export type PersonRow = Selectable<PersonTable>;
 export type OccupationGroupRow = Selectable<OccupationGroupTable>;
 export type JobRow = Selectable<JobTable>;
 export type ImportFileRow = Selectable<ImportFileTable>;
+export type CurriculumRow = Selectable<CurriculumTable>;
+export type TrainingSessionRow = Selectable<TrainingSessionTable>;
+export type SessionDayRow = Selectable<SessionDayTable>;
+export type EnrolmentRow = Selectable<EnrolmentTable>;
+export type CredentialRow = Selectable<CredentialTable>;

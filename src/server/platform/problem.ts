@@ -77,6 +77,9 @@ export const problems = {
     new Problem(404, 'not-found', 'Not found', 'ไม่พบข้อมูล', message.en, message.th),
   conflict: (message: Message, errors?: FieldError[]) =>
     new Problem(409, 'conflict', 'Conflict', 'ข้อมูลขัดแย้งกับที่มีอยู่', message.en, message.th, errors),
+  /** The request is well-formed but the rules refuse it; `errors` says each reason. */
+  unprocessable: (message: Message, errors?: FieldError[]) =>
+    new Problem(422, 'unprocessable', 'Cannot be done', 'ดำเนินการไม่ได้', message.en, message.th, errors),
   tooLarge: (limitBytes: number) =>
     new Problem(
       413,

@@ -1727,6 +1727,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/{id}/citizen-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the person’s own account (officers, in their area); returns a one-time password to hand over */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The name the person signs in with */
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CitizenAccount"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A citizen’s own registry record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyRecord"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people/{id}/identity": {
         parameters: {
             query?: never;
@@ -3035,6 +3152,1697 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/verify/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public check of a certificate by its code: valid, revoked or expired; the name partly masked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The code printed on the certificate; case and dashes do not matter */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Verification"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credentials/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in citizen’s certificates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Credential"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person’s certificates (staff in the issuing area, or the person) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Credential"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credentials/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A certificate in full (its holder, or staff in its area) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The code printed on the certificate; case and dashes do not matter */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Credential"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credentials/{code}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate as PDF, with its QR code to the public check */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The code printed on the certificate; case and dashes do not matter */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credentials/{code}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a certificate with a reason (officers of the issuing area) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The code printed on the certificate; case and dashes do not matter */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why; kept in the audit trail and on the holder’s timeline */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Credential"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/curricula": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Curricula: hours, topics, target groups, completion rule */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "digital-ecommerce" | "caregiver" | "hospitality" | "food-processing" | "crafts" | "agriculture" | "beauty-spa" | "other";
+                    status?: "active" | "retired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Curriculum"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/curricula/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A curriculum */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Curriculum"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Training sessions (รุ่น) with their fill level; `open=true` lists those taking applications */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                    status?: "planned" | "open" | "running" | "completed" | "cancelled";
+                    curriculum?: string;
+                    category?: "digital-ecommerce" | "caregiver" | "hospitality" | "food-processing" | "crafts" | "agriculture" | "beauty-spa" | "other";
+                    /** @description Only sessions taking applications today */
+                    open?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSessionPage"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Plan a session (officers and course providers, in their area) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateTrainingSessionInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSession"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session: schedule, curriculum, seats, and the caller’s own enrolment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSession"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a session: planned → open → running → completed, or cancelled with a reason; completing evaluates everyone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "planned" | "open" | "running" | "completed" | "cancelled";
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSession"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply (a citizen for themself, or an officer for a person): a seat in order, or the waitlist */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Officers: whom to enrol. Citizens leave it out to apply for themselves. */
+                        personId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyEnrolment"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/group-enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol an occupation group’s current members; those not eligible are listed with reasons */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        groupId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupEnrolResult"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enrolments/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw; a freed seat goes to waitlist position 1 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            withdrawn: number;
+                            promoted: {
+                                enrolmentId: number;
+                                personId: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is enrolled and waitlisted, with hours and outcomes (national IDs masked) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "enrolled" | "waitlisted" | "withdrawn" | "completed" | "not-completed";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Roster"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/attendance/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A day’s attendance sheet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    /** @description YYYY-MM-DD (C.E.) */
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttendanceSheet"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Record a day’s attendance in bulk */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    /** @description YYYY-MM-DD (C.E.) */
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        entries: {
+                            enrolmentId: number;
+                            present: boolean;
+                            /** @description Default: the whole day */
+                            hours?: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttendanceSheet"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Self check-in with the QR code shown at the venue (that day only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckIn"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record post-test scores */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scores: {
+                            enrolmentId: number;
+                            score: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an online course’s results (CSV in UTF-8 or Windows-874, or XLSX): identity document, completion date, score. One bad row stops the file; every bad row is listed. */
+        post: {
+            parameters: {
+                query?: {
+                    fileName?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultsImport"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evaluate the completion rule for everyone seated, recording reasons when unmet */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completed: number;
+                            notCompleted: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enrolments/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue one completion certificate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Credential"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue every completed person’s certificate as a job */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CertificateJob"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/certificates/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of a certificate job */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CertificateJob"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in citizen’s courses: seats, waitlist places, hours, outcomes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyEnrolment"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/planning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Labour demand beside planned seats and completions, by province and category, for one fiscal year in your area */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: the current fiscal year, or the latest with data */
+                    fiscalYear?: number;
+                    /** @description Narrows the rows (not the map or chart) to one province */
+                    province?: string;
+                    category?: "digital-ecommerce" | "caregiver" | "hospitality" | "food-processing" | "crafts" | "agriculture" | "beauty-spa" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingPlan"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/labour-demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import DSD labour-demand figures from CSV (UTF-8 or Windows-874) or XLSX, all or nothing; a re-import replaces the figures
+         * @description Send the file as the body with Content-Type text/csv, application/octet-stream or the XLSX type (at most 5 MB, 20,000 rows). When any row is wrong nothing is written and the answer lists the row errors with `imported: 0`; a file that cannot be read is a 400 problem.
+         */
+        post: {
+            parameters: {
+                query: {
+                    fileName: string;
+                    /** @description The year for rows that leave it blank, or a file without the column */
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LabourDemandImport"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/labour-demand/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The labour-demand CSV template (UTF-8 with BOM) in Thai or English, with two example rows */
+        get: {
+            parameters: {
+                query?: {
+                    language?: "th" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3134,6 +4942,8 @@ export interface components {
             lockedUntil: string | null;
             lastSignInAt: string | null;
             createdAt: string;
+            /** @description A citizen account: the registered person it belongs to */
+            personId: number | null;
             roles: {
                 role: components["schemas"]["RoleInput"];
                 unitCode: string | null;
@@ -3155,6 +4965,8 @@ export interface components {
             lockedUntil: string | null;
             lastSignInAt: string | null;
             createdAt: string;
+            /** @description A citizen account: the registered person it belongs to */
+            personId: number | null;
             roles: {
                 role: components["schemas"]["RoleInput"];
                 unitCode: string | null;
@@ -3285,6 +5097,50 @@ export interface components {
             }[];
             canReveal: boolean;
             canEdit: boolean;
+            /** @description The person's own account, if one was opened */
+            citizenAccount: {
+                id: string;
+                username: string;
+                status: string;
+                mustChangePassword: boolean;
+            } | null;
+        };
+        /** @description A citizen's own registry record */
+        MyRecordInput: {
+            id: number;
+            docType: string;
+            /** @description Masked (1-2345-xxxxx-xx-1); GET /api/people/{id}/identity reveals it, audited */
+            docNumberMasked: string;
+            title: string;
+            firstNameTh: string;
+            lastNameTh: string;
+            firstNameEn: string | null;
+            lastNameEn: string | null;
+            sex: string;
+            birthDate: string;
+            phone: string | null;
+            targetGroups: string[];
+            /** @enum {string} */
+            status: "active" | "merged" | "erased";
+            address: {
+                houseNo: string | null;
+                villageNo: number | null;
+                subdistrictCode: string;
+                districtCode: string;
+                provinceCode: string;
+                subdistrictNameTh: string;
+                subdistrictNameEn: string;
+                districtNameTh: string;
+                districtNameEn: string;
+                provinceNameTh: string;
+                provinceNameEn: string;
+                postcode: string | null;
+            };
+        };
+        CitizenAccountInput: {
+            username: string;
+            /** @description Shown once; the person changes it at first sign-in */
+            oneTimePassword: string;
         };
         PersonListItemInput: {
             id: number;
@@ -3488,6 +5344,415 @@ export interface components {
             messageTh: string;
             messageEn: string;
         };
+        CredentialInput: {
+            code: string;
+            /** @enum {string} */
+            kind: "training-completion";
+            /** @enum {string} */
+            status: "valid" | "revoked" | "expired";
+            personId: number;
+            holderNameTh: string;
+            holderNameEn: string | null;
+            titleTh: string;
+            titleEn: string;
+            issuerUnitCode: string;
+            issuerNameTh: string;
+            issuerNameEn: string;
+            issuedOn: string;
+            validFrom: string;
+            expiresOn: string | null;
+            hours: number;
+            startedOn: string;
+            endedOn: string;
+            sessionCode: string;
+            revokedAt: string | null;
+            revokedReason: string | null;
+            /** @description The public verification page its QR code opens */
+            verifyUrl: string;
+        };
+        /** @description What the public may see of a certificate: enough to trust it, no more */
+        VerificationInput: {
+            code: string;
+            /** @enum {string} */
+            status: "valid" | "revoked" | "expired";
+            /** @description The surname is cut to its first letter */
+            holderNameMasked: string;
+            titleTh: string;
+            titleEn: string;
+            hours: number;
+            issuedOn: string;
+            expiresOn: string | null;
+            issuerNameTh: string;
+            issuerNameEn: string;
+            revokedOn: string | null;
+        };
+        CurriculumInput: {
+            code: string;
+            nameTh: string;
+            nameEn: string;
+            providerAgencyCode: string;
+            providerUnitCode: string | null;
+            providerPartner: string | null;
+            category: string;
+            mode: string;
+            hours: number;
+            topics: {
+                th: string;
+                en: string;
+                hours: number;
+            }[];
+            /** @description Empty: open to everyone */
+            targetGroups: string[];
+            /** @description Curriculum codes to complete first */
+            prerequisites: string[];
+            minAge: number | null;
+            minAttendancePercent: number;
+            minPostTestScore: number | null;
+            competencyUnits: string[];
+            /** @description Fields that are assumed rather than taken from the seed documents */
+            assumedFields: string[];
+            sourceNote: string | null;
+            status: string;
+        };
+        TrainingSessionListItemInput: {
+            id: number;
+            code: string;
+            curriculumCode: string;
+            curriculumNameTh: string;
+            curriculumNameEn: string;
+            category: string;
+            /** @description on-site, online-live, self-paced or hybrid */
+            mode: string;
+            unitCode: string;
+            unitNameTh: string;
+            unitNameEn: string;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            online: boolean;
+            venue: string | null;
+            startsOn: string;
+            endsOn: string;
+            applicationsCloseOn: string;
+            capacityMin: number;
+            capacityMax: number;
+            trainers: string[];
+            budgetSource: string | null;
+            /** @enum {string} */
+            status: "planned" | "open" | "running" | "completed" | "cancelled";
+            statusReason: string | null;
+            enrolledCount: number;
+            waitlistedCount: number;
+            /** @description Seats taken, as a percentage of the maximum */
+            fillPercent: number;
+            /** @description Applications have closed with fewer people than the minimum */
+            belowMinimum: boolean;
+            openForApplications: boolean;
+            canManage: boolean;
+            version: number;
+        };
+        TrainingSessionPageInput: {
+            items: components["schemas"]["TrainingSessionListItemInput"][];
+            total: number;
+        };
+        MyEnrolmentInput: {
+            id: number;
+            sessionId: number;
+            sessionCode: string;
+            curriculumNameTh: string;
+            curriculumNameEn: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            startsOn: string;
+            endsOn: string;
+            sessionStatus: string;
+            online: boolean;
+            venue: string | null;
+            /** @enum {string} */
+            status: "enrolled" | "waitlisted" | "withdrawn" | "completed" | "not-completed";
+            /** @description 1 is next in line */
+            waitlistPosition: number | null;
+            attendedHours: number;
+            postTestScore: number | null;
+            outcomeReasons: {
+                code: string;
+                en: string;
+                th: string;
+            }[];
+            credentialCode: string | null;
+            credentialStatus: string | null;
+        };
+        TrainingSessionInput: {
+            id: number;
+            code: string;
+            curriculumCode: string;
+            curriculumNameTh: string;
+            curriculumNameEn: string;
+            category: string;
+            /** @description on-site, online-live, self-paced or hybrid */
+            mode: string;
+            unitCode: string;
+            unitNameTh: string;
+            unitNameEn: string;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            online: boolean;
+            venue: string | null;
+            startsOn: string;
+            endsOn: string;
+            applicationsCloseOn: string;
+            capacityMin: number;
+            capacityMax: number;
+            trainers: string[];
+            budgetSource: string | null;
+            /** @enum {string} */
+            status: "planned" | "open" | "running" | "completed" | "cancelled";
+            statusReason: string | null;
+            enrolledCount: number;
+            waitlistedCount: number;
+            /** @description Seats taken, as a percentage of the maximum */
+            fillPercent: number;
+            /** @description Applications have closed with fewer people than the minimum */
+            belowMinimum: boolean;
+            openForApplications: boolean;
+            canManage: boolean;
+            version: number;
+            subdistrictCode: string | null;
+            subdistrictNameTh: string | null;
+            subdistrictNameEn: string | null;
+            districtNameTh: string | null;
+            districtNameEn: string | null;
+            curriculum: components["schemas"]["CurriculumInput"];
+            days: {
+                day: string;
+                hours: number;
+                topicTh: string | null;
+                topicEn: string | null;
+                /** @description Only for those who run the session: shown as the day’s QR code */
+                checkinCode: string | null;
+            }[];
+            scheduledHours: number;
+            canSeeRoster: boolean;
+            canEnrol: boolean;
+            myEnrolment: components["schemas"]["MyEnrolmentInput"] | null;
+        };
+        CreateTrainingSessionInput: {
+            curriculumCode: string;
+            unitCode: string;
+            provinceCode: string;
+            /** @default false */
+            online: boolean;
+            subdistrictCode?: string | null;
+            venue?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD (C.E.)
+             */
+            applicationsCloseOn: string;
+            /** @default 100 */
+            capacityMin: number;
+            /** @default 500 */
+            capacityMax: number;
+            /** @default [] */
+            trainers: string[];
+            budgetSource?: string | null;
+            days: {
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD (C.E.)
+                 */
+                day: string;
+                hours: number;
+                topicTh?: string | null;
+                topicEn?: string | null;
+            }[];
+        };
+        GroupEnrolResultInput: {
+            enrolled: {
+                personId: number;
+                name: string;
+            }[];
+            waitlisted: {
+                personId: number;
+                name: string;
+            }[];
+            already: {
+                personId: number;
+                name: string;
+            }[];
+            notEligible: {
+                personId: number;
+                name: string;
+                reasons: {
+                    code: string;
+                    en: string;
+                    th: string;
+                }[];
+            }[];
+        };
+        RosterInput: {
+            items: {
+                id: number;
+                personId: number;
+                name: string;
+                nameEn: string | null;
+                docNumberMasked: string;
+                /** @enum {string} */
+                status: "enrolled" | "waitlisted" | "withdrawn" | "completed" | "not-completed";
+                source: string;
+                waitlistPosition: number | null;
+                appliedAt: string;
+                attendedHours: number;
+                postTestScore: number | null;
+                onlineCompletedOn: string | null;
+                outcomeReasons: {
+                    code: string;
+                    en: string;
+                    th: string;
+                }[];
+                withdrawReason: string | null;
+                credentialCode: string | null;
+                credentialStatus: string | null;
+            }[];
+            counts: {
+                [key: string]: number;
+            };
+        };
+        AttendanceSheetInput: {
+            day: string;
+            hours: number;
+            entries: {
+                enrolmentId: number;
+                personId: number;
+                name: string;
+                present: boolean;
+                hours: number;
+                method: string | null;
+            }[];
+        };
+        CheckInInput: {
+            sessionId: number;
+            sessionCode: string;
+            curriculumNameTh: string;
+            curriculumNameEn: string;
+            day: string;
+            hours: number;
+        };
+        ResultsImportInput: {
+            /**
+             * @description rejected: nothing was written; fix the rows listed and send the file again
+             * @enum {string}
+             */
+            status: "applied" | "rejected";
+            rows: number;
+            applied: number;
+            errors: {
+                line: number;
+                column: string | null;
+                value: string | null;
+                code: string;
+                th: string;
+                en: string;
+            }[];
+        };
+        CertificateJobInput: {
+            id: string;
+            status: string;
+            done: number;
+            total: number | null;
+            error: string | null;
+            result: {
+                issued: number;
+                total: number;
+            } | null;
+        };
+        TrainingPlanRowInput: {
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            category: string;
+            categoryNameTh: string;
+            categoryNameEn: string;
+            /** @description People needed (DSD labour demand) */
+            demand: number;
+            /** @description Seats (capacity_max) of sessions not cancelled starting in the fiscal year */
+            plannedSeats: number;
+            /** @description Enrolments that took a seat: enrolled, completed or not completed */
+            enrolled: number;
+            completed: number;
+            /** @description demand − plannedSeats; negative is a surplus of seats */
+            gap: number;
+            /** @description max(0, gap): seats still to plan */
+            shortfall: number;
+        };
+        TrainingPlanProvinceInput: {
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            /** @description People needed (DSD labour demand) */
+            demand: number;
+            /** @description Seats (capacity_max) of sessions not cancelled starting in the fiscal year */
+            plannedSeats: number;
+            /** @description Enrolments that took a seat: enrolled, completed or not completed */
+            enrolled: number;
+            completed: number;
+            /** @description demand − plannedSeats; negative is a surplus of seats */
+            gap: number;
+            /** @description Seats missing summed over the categories that lack them (a surplus in one category does not fill another) */
+            shortfall: number;
+        };
+        TrainingPlanInput: {
+            fiscalYear: number;
+            currentFiscalYear: number;
+            /** @description Years with demand figures or sessions in your area, newest first */
+            fiscalYears: number[];
+            /** @description Whether you may import labour-demand figures */
+            canImport: boolean;
+            /** @description By province and category, largest shortfall first */
+            rows: components["schemas"]["TrainingPlanRowInput"][];
+            /** @description Per-province totals across your area (for the map and chart), largest shortfall first */
+            provinces: components["schemas"]["TrainingPlanProvinceInput"][];
+            /** @description The sums of the rows */
+            totals: {
+                /** @description People needed (DSD labour demand) */
+                demand: number;
+                /** @description Seats (capacity_max) of sessions not cancelled starting in the fiscal year */
+                plannedSeats: number;
+                /** @description Enrolments that took a seat: enrolled, completed or not completed */
+                enrolled: number;
+                completed: number;
+                /** @description demand − plannedSeats; negative is a surplus of seats */
+                gap: number;
+                shortfall: number;
+            };
+        };
+        LabourDemandRowErrorInput: {
+            line: number;
+            column: string | null;
+            value: string | null;
+            code: string;
+            messageTh: string;
+            messageEn: string;
+        };
+        LabourDemandImportInput: {
+            fileName: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** @description utf-8, utf-8-bom, windows-874 or utf-16le; null for XLSX */
+            encoding: string | null;
+            rows: number;
+            /** @description Rows written; 0 when any row has an error (all or nothing) */
+            imported: number;
+            inserted: number;
+            /** @description Figures already held for the same province, category, occupation and year, now replaced */
+            updated: number;
+            errorCount: number;
+            /** @description The first 1,000 row errors, each naming its line (1 is the header) and column */
+            errors: components["schemas"]["LabourDemandRowErrorInput"][];
+            fiscalYears: number[];
+            provinceCodes: string[];
+        };
         /** @description RFC 9457 problem details, with Thai messages beside the English ones */
         Problem: {
             type: string;
@@ -3583,6 +5848,8 @@ export interface components {
             lockedUntil: string | null;
             lastSignInAt: string | null;
             createdAt: string;
+            /** @description A citizen account: the registered person it belongs to */
+            personId: number | null;
             roles: {
                 role: components["schemas"]["Role"];
                 unitCode: string | null;
@@ -3604,6 +5871,8 @@ export interface components {
             lockedUntil: string | null;
             lastSignInAt: string | null;
             createdAt: string;
+            /** @description A citizen account: the registered person it belongs to */
+            personId: number | null;
             roles: {
                 role: components["schemas"]["Role"];
                 unitCode: string | null;
@@ -3734,6 +6003,50 @@ export interface components {
             }[];
             canReveal: boolean;
             canEdit: boolean;
+            /** @description The person's own account, if one was opened */
+            citizenAccount: {
+                id: string;
+                username: string;
+                status: string;
+                mustChangePassword: boolean;
+            } | null;
+        };
+        /** @description A citizen's own registry record */
+        MyRecord: {
+            id: number;
+            docType: string;
+            /** @description Masked (1-2345-xxxxx-xx-1); GET /api/people/{id}/identity reveals it, audited */
+            docNumberMasked: string;
+            title: string;
+            firstNameTh: string;
+            lastNameTh: string;
+            firstNameEn: string | null;
+            lastNameEn: string | null;
+            sex: string;
+            birthDate: string;
+            phone: string | null;
+            targetGroups: string[];
+            /** @enum {string} */
+            status: "active" | "merged" | "erased";
+            address: {
+                houseNo: string | null;
+                villageNo: number | null;
+                subdistrictCode: string;
+                districtCode: string;
+                provinceCode: string;
+                subdistrictNameTh: string;
+                subdistrictNameEn: string;
+                districtNameTh: string;
+                districtNameEn: string;
+                provinceNameTh: string;
+                provinceNameEn: string;
+                postcode: string | null;
+            };
+        };
+        CitizenAccount: {
+            username: string;
+            /** @description Shown once; the person changes it at first sign-in */
+            oneTimePassword: string;
         };
         PersonListItem: {
             id: number;
@@ -3936,6 +6249,415 @@ export interface components {
             code: string;
             messageTh: string;
             messageEn: string;
+        };
+        Credential: {
+            code: string;
+            /** @enum {string} */
+            kind: "training-completion";
+            /** @enum {string} */
+            status: "valid" | "revoked" | "expired";
+            personId: number;
+            holderNameTh: string;
+            holderNameEn: string | null;
+            titleTh: string;
+            titleEn: string;
+            issuerUnitCode: string;
+            issuerNameTh: string;
+            issuerNameEn: string;
+            issuedOn: string;
+            validFrom: string;
+            expiresOn: string | null;
+            hours: number;
+            startedOn: string;
+            endedOn: string;
+            sessionCode: string;
+            revokedAt: string | null;
+            revokedReason: string | null;
+            /** @description The public verification page its QR code opens */
+            verifyUrl: string;
+        };
+        /** @description What the public may see of a certificate: enough to trust it, no more */
+        Verification: {
+            code: string;
+            /** @enum {string} */
+            status: "valid" | "revoked" | "expired";
+            /** @description The surname is cut to its first letter */
+            holderNameMasked: string;
+            titleTh: string;
+            titleEn: string;
+            hours: number;
+            issuedOn: string;
+            expiresOn: string | null;
+            issuerNameTh: string;
+            issuerNameEn: string;
+            revokedOn: string | null;
+        };
+        Curriculum: {
+            code: string;
+            nameTh: string;
+            nameEn: string;
+            providerAgencyCode: string;
+            providerUnitCode: string | null;
+            providerPartner: string | null;
+            category: string;
+            mode: string;
+            hours: number;
+            topics: {
+                th: string;
+                en: string;
+                hours: number;
+            }[];
+            /** @description Empty: open to everyone */
+            targetGroups: string[];
+            /** @description Curriculum codes to complete first */
+            prerequisites: string[];
+            minAge: number | null;
+            minAttendancePercent: number;
+            minPostTestScore: number | null;
+            competencyUnits: string[];
+            /** @description Fields that are assumed rather than taken from the seed documents */
+            assumedFields: string[];
+            sourceNote: string | null;
+            status: string;
+        };
+        TrainingSessionListItem: {
+            id: number;
+            code: string;
+            curriculumCode: string;
+            curriculumNameTh: string;
+            curriculumNameEn: string;
+            category: string;
+            /** @description on-site, online-live, self-paced or hybrid */
+            mode: string;
+            unitCode: string;
+            unitNameTh: string;
+            unitNameEn: string;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            online: boolean;
+            venue: string | null;
+            startsOn: string;
+            endsOn: string;
+            applicationsCloseOn: string;
+            capacityMin: number;
+            capacityMax: number;
+            trainers: string[];
+            budgetSource: string | null;
+            /** @enum {string} */
+            status: "planned" | "open" | "running" | "completed" | "cancelled";
+            statusReason: string | null;
+            enrolledCount: number;
+            waitlistedCount: number;
+            /** @description Seats taken, as a percentage of the maximum */
+            fillPercent: number;
+            /** @description Applications have closed with fewer people than the minimum */
+            belowMinimum: boolean;
+            openForApplications: boolean;
+            canManage: boolean;
+            version: number;
+        };
+        TrainingSessionPage: {
+            items: components["schemas"]["TrainingSessionListItem"][];
+            total: number;
+        };
+        MyEnrolment: {
+            id: number;
+            sessionId: number;
+            sessionCode: string;
+            curriculumNameTh: string;
+            curriculumNameEn: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            startsOn: string;
+            endsOn: string;
+            sessionStatus: string;
+            online: boolean;
+            venue: string | null;
+            /** @enum {string} */
+            status: "enrolled" | "waitlisted" | "withdrawn" | "completed" | "not-completed";
+            /** @description 1 is next in line */
+            waitlistPosition: number | null;
+            attendedHours: number;
+            postTestScore: number | null;
+            outcomeReasons: {
+                code: string;
+                en: string;
+                th: string;
+            }[];
+            credentialCode: string | null;
+            credentialStatus: string | null;
+        };
+        TrainingSession: {
+            id: number;
+            code: string;
+            curriculumCode: string;
+            curriculumNameTh: string;
+            curriculumNameEn: string;
+            category: string;
+            /** @description on-site, online-live, self-paced or hybrid */
+            mode: string;
+            unitCode: string;
+            unitNameTh: string;
+            unitNameEn: string;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            online: boolean;
+            venue: string | null;
+            startsOn: string;
+            endsOn: string;
+            applicationsCloseOn: string;
+            capacityMin: number;
+            capacityMax: number;
+            trainers: string[];
+            budgetSource: string | null;
+            /** @enum {string} */
+            status: "planned" | "open" | "running" | "completed" | "cancelled";
+            statusReason: string | null;
+            enrolledCount: number;
+            waitlistedCount: number;
+            /** @description Seats taken, as a percentage of the maximum */
+            fillPercent: number;
+            /** @description Applications have closed with fewer people than the minimum */
+            belowMinimum: boolean;
+            openForApplications: boolean;
+            canManage: boolean;
+            version: number;
+            subdistrictCode: string | null;
+            subdistrictNameTh: string | null;
+            subdistrictNameEn: string | null;
+            districtNameTh: string | null;
+            districtNameEn: string | null;
+            curriculum: components["schemas"]["Curriculum"];
+            days: {
+                day: string;
+                hours: number;
+                topicTh: string | null;
+                topicEn: string | null;
+                /** @description Only for those who run the session: shown as the day’s QR code */
+                checkinCode: string | null;
+            }[];
+            scheduledHours: number;
+            canSeeRoster: boolean;
+            canEnrol: boolean;
+            myEnrolment: components["schemas"]["MyEnrolment"] | null;
+        };
+        CreateTrainingSession: {
+            curriculumCode: string;
+            unitCode: string;
+            provinceCode: string;
+            /** @default false */
+            online: boolean;
+            subdistrictCode?: string | null;
+            venue?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD (C.E.)
+             */
+            applicationsCloseOn: string;
+            /** @default 100 */
+            capacityMin: number;
+            /** @default 500 */
+            capacityMax: number;
+            /** @default [] */
+            trainers: string[];
+            budgetSource?: string | null;
+            days: {
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD (C.E.)
+                 */
+                day: string;
+                hours: number;
+                topicTh?: string | null;
+                topicEn?: string | null;
+            }[];
+        };
+        GroupEnrolResult: {
+            enrolled: {
+                personId: number;
+                name: string;
+            }[];
+            waitlisted: {
+                personId: number;
+                name: string;
+            }[];
+            already: {
+                personId: number;
+                name: string;
+            }[];
+            notEligible: {
+                personId: number;
+                name: string;
+                reasons: {
+                    code: string;
+                    en: string;
+                    th: string;
+                }[];
+            }[];
+        };
+        Roster: {
+            items: {
+                id: number;
+                personId: number;
+                name: string;
+                nameEn: string | null;
+                docNumberMasked: string;
+                /** @enum {string} */
+                status: "enrolled" | "waitlisted" | "withdrawn" | "completed" | "not-completed";
+                source: string;
+                waitlistPosition: number | null;
+                appliedAt: string;
+                attendedHours: number;
+                postTestScore: number | null;
+                onlineCompletedOn: string | null;
+                outcomeReasons: {
+                    code: string;
+                    en: string;
+                    th: string;
+                }[];
+                withdrawReason: string | null;
+                credentialCode: string | null;
+                credentialStatus: string | null;
+            }[];
+            counts: {
+                [key: string]: number;
+            };
+        };
+        AttendanceSheet: {
+            day: string;
+            hours: number;
+            entries: {
+                enrolmentId: number;
+                personId: number;
+                name: string;
+                present: boolean;
+                hours: number;
+                method: string | null;
+            }[];
+        };
+        CheckIn: {
+            sessionId: number;
+            sessionCode: string;
+            curriculumNameTh: string;
+            curriculumNameEn: string;
+            day: string;
+            hours: number;
+        };
+        ResultsImport: {
+            /**
+             * @description rejected: nothing was written; fix the rows listed and send the file again
+             * @enum {string}
+             */
+            status: "applied" | "rejected";
+            rows: number;
+            applied: number;
+            errors: {
+                line: number;
+                column: string | null;
+                value: string | null;
+                code: string;
+                th: string;
+                en: string;
+            }[];
+        };
+        CertificateJob: {
+            id: string;
+            status: string;
+            done: number;
+            total: number | null;
+            error: string | null;
+            result: {
+                issued: number;
+                total: number;
+            } | null;
+        };
+        TrainingPlanRow: {
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            category: string;
+            categoryNameTh: string;
+            categoryNameEn: string;
+            /** @description People needed (DSD labour demand) */
+            demand: number;
+            /** @description Seats (capacity_max) of sessions not cancelled starting in the fiscal year */
+            plannedSeats: number;
+            /** @description Enrolments that took a seat: enrolled, completed or not completed */
+            enrolled: number;
+            completed: number;
+            /** @description demand − plannedSeats; negative is a surplus of seats */
+            gap: number;
+            /** @description max(0, gap): seats still to plan */
+            shortfall: number;
+        };
+        TrainingPlanProvince: {
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            /** @description People needed (DSD labour demand) */
+            demand: number;
+            /** @description Seats (capacity_max) of sessions not cancelled starting in the fiscal year */
+            plannedSeats: number;
+            /** @description Enrolments that took a seat: enrolled, completed or not completed */
+            enrolled: number;
+            completed: number;
+            /** @description demand − plannedSeats; negative is a surplus of seats */
+            gap: number;
+            /** @description Seats missing summed over the categories that lack them (a surplus in one category does not fill another) */
+            shortfall: number;
+        };
+        TrainingPlan: {
+            fiscalYear: number;
+            currentFiscalYear: number;
+            /** @description Years with demand figures or sessions in your area, newest first */
+            fiscalYears: number[];
+            /** @description Whether you may import labour-demand figures */
+            canImport: boolean;
+            /** @description By province and category, largest shortfall first */
+            rows: components["schemas"]["TrainingPlanRow"][];
+            /** @description Per-province totals across your area (for the map and chart), largest shortfall first */
+            provinces: components["schemas"]["TrainingPlanProvince"][];
+            /** @description The sums of the rows */
+            totals: {
+                /** @description People needed (DSD labour demand) */
+                demand: number;
+                /** @description Seats (capacity_max) of sessions not cancelled starting in the fiscal year */
+                plannedSeats: number;
+                /** @description Enrolments that took a seat: enrolled, completed or not completed */
+                enrolled: number;
+                completed: number;
+                /** @description demand − plannedSeats; negative is a surplus of seats */
+                gap: number;
+                shortfall: number;
+            };
+        };
+        LabourDemandRowError: {
+            line: number;
+            column: string | null;
+            value: string | null;
+            code: string;
+            messageTh: string;
+            messageEn: string;
+        };
+        LabourDemandImport: {
+            fileName: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** @description utf-8, utf-8-bom, windows-874 or utf-16le; null for XLSX */
+            encoding: string | null;
+            rows: number;
+            /** @description Rows written; 0 when any row has an error (all or nothing) */
+            imported: number;
+            inserted: number;
+            /** @description Figures already held for the same province, category, occupation and year, now replaced */
+            updated: number;
+            errorCount: number;
+            /** @description The first 1,000 row errors, each naming its line (1 is the header) and column */
+            errors: components["schemas"]["LabourDemandRowError"][];
+            fiscalYears: number[];
+            provinceCodes: string[];
         };
     };
     responses: never;

@@ -96,3 +96,5 @@ export async function listUsers(db: Executor, filter: UserFilter): Promise<{ row
   const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(n) };
 }
+
+export const findUserByPerson = (db: Executor, personId: number) => db.selectFrom('app_user').selectAll().where('person_id', '=', personId).executeTakeFirst();

@@ -22,6 +22,7 @@ export const UserSchema = z
     lockedUntil: z.string().nullable(),
     lastSignInAt: z.string().nullable(),
     createdAt: z.string(),
+    personId: z.number().int().nullable().describe('A citizen account: the registered person it belongs to'),
     roles: z.array(RoleAssignmentSchema),
   })
   .meta({ id: 'User' });

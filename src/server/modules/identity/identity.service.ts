@@ -36,6 +36,7 @@ const presentUser = (user: AppUser, roles: repository.RoleRow[]) => ({
   lockedUntil: user.locked_until && user.locked_until.getTime() > Date.now() ? user.locked_until.toISOString() : null,
   lastSignInAt: user.last_sign_in_at?.toISOString() ?? null,
   createdAt: user.created_at.toISOString(),
+  personId: user.person_id,
   roles: roles
     .filter((r) => r.user_id === user.id)
     .map((r) => ({ role: r.role as Role, unitCode: r.unit_code, unitNameTh: r.unit_name_th, unitNameEn: r.unit_name_en })),
@@ -106,6 +107,7 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
         username: user.username,
         displayName: user.display_name,
         mustChangePassword: user.must_change_password,
+        personId: user.person_id,
         grants: roles.map((r) => ({
           role: r.role as Role,
           unitCode: r.unit_code,
@@ -159,7 +161,7 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
         await repository.updateUser(trx, user.id, { failed_sign_ins: 0, locked_until: null, last_sign_in_at: new Date() });
         const created = await createSession(trx, { userId: user.id, ttlHours: config.sessionTtlHours, ip: ctx.ip, userAgent: input.userAgent });
         // The request had no actor yet; the event is the user's own.
-        const self: Actor = { userId: user.id, username: user.username, displayName: user.display_name, mustChangePassword: user.must_change_password, grants: [] };
+        const self: Actor = { userId: user.id, username: user.username, displayName: user.display_name, mustChangePassword: user.must_change_password, grants: [], personId: user.person_id };
         await recordAudit(trx, { ...ctx, actor: self }, { action: 'session.sign_in', entityType: 'user', entityId: user.id });
         return created;
       });
@@ -274,6 +276,38 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
       });
       actors.forgetUser(id);
       return presentUser(updated, await repository.rolesOf(db, [id]));
+    },
+
+    /**
+     * A citizen's own account for a registered person, with a one-time password the officer hands
+     * over. Only the registry calls this, after checking that the officer may act for the person.
+     */
+    async createCitizenAccount(ctx: Ctx, input: { personId: number; username: string; displayName: string }) {
+      const oneTimePassword = generateOneTimePassword();
+      const passwordHash = await hashPassword(oneTimePassword);
+      const user = await db.transaction().execute(async (trx) => {
+        const existing = await repository.findUserByPerson(trx, input.personId);
+        if (existing) {
+          throw problems.conflict({ en: `This person already has an account (${existing.username}); reset its password instead.`, th: `บุคคลนี้มีบัญชีผู้ใช้แล้ว (${existing.username}) ให้รีเซ็ตรหัสผ่านแทน` });
+        }
+        if (await repository.findUserByUsername(trx, input.username)) {
+          throw problems.conflict({ en: `The username ${input.username} is taken.`, th: `ชื่อผู้ใช้ ${input.username} มีผู้ใช้แล้ว` }, [
+            { field: 'body.username', code: 'taken', message: 'This username is taken.', messageTh: 'ชื่อผู้ใช้นี้มีผู้ใช้แล้ว' },
+          ]);
+        }
+        const created = await repository.insertUser(trx, { username: input.username, display_name: input.displayName, email: null, locale: 'th', password_hash: passwordHash, must_change_password: true, person_id: input.personId });
+        const roles: RoleInput[] = [{ role: 'citizen', unitCode: null }];
+        await repository.replaceRoles(trx, created.id, roles);
+        await recordAudit(trx, ctx, { action: 'user.create_citizen', entityType: 'user', entityId: created.id, after: { ...auditedUser(created, roles), personId: input.personId } });
+        return created;
+      });
+      return { user: presentUser(user, await repository.rolesOf(db, [user.id])), oneTimePassword };
+    },
+
+    /** The citizen account of a person, if any. */
+    async citizenAccountOf(personId: number) {
+      const user = await repository.findUserByPerson(db, personId);
+      return user ? { id: user.id, username: user.username, status: user.status, mustChangePassword: user.must_change_password } : null;
     },
 
     /** Issues a new one-time password, unlocks the account and ends its sessions. */

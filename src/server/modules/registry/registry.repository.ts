@@ -316,3 +316,6 @@ export async function peopleStats(db: Executor, provinces: readonly string[] | n
   ]);
   return { byProvince: byProvince.rows, byTargetGroup: byGroup.rows };
 }
+
+export const peopleByIds = (db: Executor, ids: number[]) =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('person').selectAll().where('id', 'in', ids).execute();

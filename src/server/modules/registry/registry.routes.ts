@@ -7,7 +7,7 @@ import { csvCell } from '../../platform/files/csv';
 import { writeXlsx } from '../../platform/files/xlsx';
 import type { RegistryService } from './registry.service';
 import {
-  AddMemberBody, CreateGroupBody, DuplicatePairSchema, DuplicatesQuery, EndMembershipBody, EraseBody, ExportQuery, GiveConsentBody,
+  AddMemberBody, CitizenAccountBody, CitizenAccountSchema, MyRecordSchema, CreateGroupBody, DuplicatePairSchema, DuplicatesQuery, EndMembershipBody, EraseBody, ExportQuery, GiveConsentBody,
   GroupPageSchema, GroupSchema, GroupsQuery, IdParam, MembershipParam, MergeBody, PeopleQuery, PersonExportQuery, PersonPageSchema,
   PeopleStatsSchema, PersonSchema, PurposeParam, RegisterPersonBody, RevealSchema, TimelineEventSchema, UpdatePersonBody,
 } from './registry.schemas';
@@ -53,6 +53,12 @@ export const registryRoutes: FastifyPluginAsyncZod<{ registry: RegistryService }
   app.put('/api/people/:id', { schema: { tags: people, summary: 'Correct a person’s record; `version` guards against overwriting a change made meanwhile', params: IdParam, body: UpdatePersonBody, response: withProblems({ 200: PersonSchema }) } }, async (request) =>
     registry.updatePerson(requireContext(request), request.params.id, request.body),
   );
+
+  app.post('/api/people/:id/citizen-account', { schema: { tags: people, summary: 'Open the person’s own account (officers, in their area); returns a one-time password to hand over', params: IdParam, body: CitizenAccountBody, response: withProblems({ 201: CitizenAccountSchema }) } }, async (request, reply) =>
+    reply.code(201).send(await registry.createCitizenAccount(requireContext(request), request.params.id, request.body)),
+  );
+
+  app.get('/api/my/record', { schema: { tags: people, summary: 'A citizen’s own registry record', response: withProblems({ 200: MyRecordSchema }) } }, async (request) => registry.myRecord(requireContext(request)));
 
   app.get('/api/people/:id/identity', { schema: { tags: people, summary: 'The full identity document numbers (roles that need them); every call is audited', params: IdParam, response: withProblems({ 200: RevealSchema }) } }, async (request) =>
     registry.revealDocument(requireContext(request), request.params.id),

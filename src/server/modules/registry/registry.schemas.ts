@@ -104,8 +104,18 @@ export const PersonSchema = z
     consents: z.array(ConsentSchema),
     canReveal: z.boolean(),
     canEdit: z.boolean(),
+    citizenAccount: z
+      .object({ id: z.string(), username: z.string(), status: z.string(), mustChangePassword: z.boolean() })
+      .nullable()
+      .describe("The person's own account, if one was opened"),
   })
   .meta({ id: 'Person' });
+
+export const MyRecordSchema = z.object({ ...PersonCore, address: Address }).meta({ id: 'MyRecord', description: "A citizen's own registry record" });
+export const CitizenAccountBody = z.strictObject({
+  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'Lower-case letters, digits, dot, dash or underscore; 3–64 characters').describe('The name the person signs in with'),
+});
+export const CitizenAccountSchema = z.object({ username: z.string(), oneTimePassword: z.string().describe('Shown once; the person changes it at first sign-in') }).meta({ id: 'CitizenAccount' });
 
 export const PersonListItemSchema = z
   .object({ ...PersonCore, provinceCode: z.string(), districtCode: z.string(), provinceNameTh: z.string(), provinceNameEn: z.string(), districtNameTh: z.string(), districtNameEn: z.string() })

@@ -6,8 +6,10 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { problems, type FieldError } from '../../platform/problem';
 import { normalizeNationalId } from '../../../shared/national-id';
+import { fullName } from '../../../shared/person-fields';
 import { bangkokDate } from '../../../shared/fiscal-year';
 import type { GeoService, PlaceNames } from '../geo/geo.service';
+import type { IdentityService } from '../identity/identity.service';
 import type { OrgService } from '../org/org.service';
 import { personSearchText } from './import/people-rows';
 import { normalizePhone } from '../../platform/files/rows';
@@ -64,8 +66,8 @@ export interface PersonLinks {
   legalHolds: ((db: Kysely<DB>, personId: number) => Promise<{ en: string; th: string } | null>)[];
 }
 
-export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; org: OrgService }) {
-  const { db, geo, org } = deps;
+export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; org: OrgService; identity: IdentityService }) {
+  const { db, geo, org, identity } = deps;
   const links: PersonLinks = { onMerge: [], legalHolds: [] };
   let reference: Promise<{
     areas: Map<string, { districtCode: string; provinceCode: string }>;
@@ -212,6 +214,7 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
       memberships: memberships.map(presentMembershipOfPerson),
       consents: consents.map(presentConsent),
       canReveal: scopeIncludes(registryPolicy.revealScope(ctx.actor), person.province_code),
+      citizenAccount: await identity.citizenAccountOf(id),
       canEdit: person.status === 'active' && scopeIncludes(registryPolicy.writeScope(ctx.actor), person.province_code),
     };
   };
@@ -219,6 +222,54 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
   const service = {
     links,
     reference: ref,
+
+    /** A document number masked as every role that does not need it sees it. */
+    maskDocument,
+
+    /** Adds an event to a person's or group's timeline, inside the caller's transaction. */
+    addTimelineEvent: (trx: Transaction<DB>, event: repository.TimelineEvent) => repository.addEvent(trx, event),
+
+    /**
+     * What other modules' rules need of people (eligibility, names on certificates), read without
+     * a scope check: the caller has checked its own.
+     */
+    async facts(personIds: number[]) {
+      const rows = await repository.peopleByIds(db, personIds);
+      return new Map(
+        rows.map((p) => [
+          p.id,
+          {
+            id: p.id,
+            status: p.status,
+            targetGroups: p.target_groups,
+            birthDate: p.birth_date,
+            provinceCode: p.province_code,
+            title: p.title,
+            nameTh: fullName({ title: p.title, first: p.first_name_th, last: p.last_name_th }, 'th'),
+            nameEn: p.first_name_en && p.last_name_en ? fullName({ title: p.title, first: p.first_name_en, last: p.last_name_en }, 'en') : null,
+            docNumberMasked: maskDocument(p.doc_type, p.doc_number),
+          },
+        ]),
+      );
+    },
+
+    /** Gives a registered person their own citizen account; the officer hands over its one-time password. */
+    async createCitizenAccount(ctx: Ctx, personId: number, input: { username: string }) {
+      const person = await writablePerson(ctx, personId, { en: 'open an account for this person', th: 'สร้างบัญชีผู้ใช้ให้บุคคลนี้' });
+      const created = await identity.createCitizenAccount(ctx, { personId, username: input.username, displayName: `${person.first_name_th} ${person.last_name_th}` });
+      await db.transaction().execute((trx) =>
+        repository.addEvent(trx, { personId, module: 'registry', kind: 'account-opened', summaryTh: `เปิดบัญชีผู้ใช้ ${input.username} สำหรับเข้าใช้งานด้วยตนเอง`, summaryEn: `Citizen account ${input.username} opened`, actorUserId: ctx.actor.userId }),
+      );
+      return { username: created.user.username, oneTimePassword: created.oneTimePassword };
+    },
+
+    /** The signed-in citizen's own record (PDPA right of access), never another's. */
+    async myRecord(ctx: Ctx) {
+      if (!ctx.actor.personId) throw problems.forbidden({ en: 'This account is not linked to a registered person.', th: 'บัญชีนี้ไม่ได้เชื่อมกับระเบียนบุคคล' });
+      const person = await requirePerson(ctx.actor.personId);
+      const viewer: Viewer = { sensitive: true, phone: true, sensitiveConsent: Boolean(await repository.standingConsent(db, person.id, 'sensitive-data')), sensitiveTargetGroups: (await ref()).sensitiveTargetGroups };
+      return presentPerson(person, viewer);
+    },
 
     async listPeople(ctx: Ctx, query: { q?: string; province?: string; district?: string; targetGroup?: string; status?: 'active' | 'merged' | 'erased'; limit: number; offset: number }) {
       const scope = registryPolicy.readScope(ctx.actor);

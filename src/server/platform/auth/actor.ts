@@ -27,6 +27,8 @@ export interface Actor {
   displayName: string;
   mustChangePassword: boolean;
   grants: RoleGrant[];
+  /** A citizen account's own person record: its holder's records are its scope. */
+  personId: number | null;
 }
 
 /** Where an actor may act for some purpose: everywhere, some provinces, or nowhere. */

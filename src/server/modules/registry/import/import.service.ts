@@ -102,7 +102,7 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
   }
 
   const auditCtx = (actor: ImportActor, jobId: string): RequestContext => ({
-    actor: { userId: actor.userId, username: actor.username, displayName: actor.displayName, mustChangePassword: false, grants: [] },
+    actor: { userId: actor.userId, username: actor.username, displayName: actor.displayName, mustChangePassword: false, grants: [], personId: null },
     requestId: `job:${jobId}`,
   });
 

@@ -1,0 +1,27 @@
+import { readCsv, type CsvRecord } from './csv';
+import { decodeCsvBytes, FileProblem, isZip } from './decode';
+import { readXlsx } from './xlsx';
+
+/**
+ * A small uploaded table (CSV in any encoding `decodeCsvBytes` reads, or XLSX) read whole: its
+ * header and its non-empty rows. For files of a few thousand rows; the registry's import streams.
+ */
+export async function readTable(bytes: Uint8Array, options: { maxRows: number }): Promise<{ header: string[]; rows: CsvRecord[] }> {
+  const records: AsyncIterable<CsvRecord> | Iterable<CsvRecord> = isZip(bytes) ? readXlsx(bytes) : readCsv(decodeCsvBytes(bytes).text);
+  let header: string[] | null = null;
+  const rows: CsvRecord[] = [];
+  for await (const record of records) {
+    if (header === null) {
+      header = record.cells.map((c) => c.trim());
+      continue;
+    }
+    if (record.cells.every((c) => c.trim() === '')) continue;
+    rows.push(record);
+    if (rows.length > options.maxRows) {
+      throw new FileProblem('too-many-rows', `The file has more than ${options.maxRows.toLocaleString('en')} rows; split it.`, `ไฟล์มีมากกว่า ${options.maxRows.toLocaleString('th')} แถว กรุณาแบ่งไฟล์`);
+    }
+  }
+  if (header === null) throw new FileProblem('empty-file', 'The file is empty.', 'ไฟล์ว่างเปล่า');
+  if (rows.length === 0) throw new FileProblem('no-rows', 'The file has a header but no rows.', 'ไฟล์มีแต่หัวตาราง ไม่มีข้อมูล');
+  return { header, rows };
+}

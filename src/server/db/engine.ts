@@ -91,6 +91,10 @@ export async function openPostgres(connectionString: string): Promise<Database> 
     },
   };
   const pool = new pg.Pool({ connectionString, types, max: 10 });
+  // An idle connection the server ends (a restart, a terminate, a dropped database) is reported
+  // here; without a listener Node treats it as unhandled and stops the process. The pool opens a
+  // new connection on the next query, and a query that was running fails on its own.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgresql',

@@ -54,4 +54,17 @@ describe.each(ENGINES)('benchmarks, smoke run on %s', (engine) => {
     expect(json.search.p95Ms).toBeGreaterThanOrEqual(json.search.p50Ms);
     expect(json.duplicates.nationwideMs).toBeGreaterThanOrEqual(0);
   });
+
+  it('applies 600 people to each 500-seat session under load; every session ends 500 + 100', async () => {
+    const { line, json } = await bench('enrolment', engine, ['--sessions', '2']);
+    expect(line).toMatch(new RegExp(`^enrolment ${engine} 3,000 people: [\\d,]+ applications/s .*every session 500 enrolled \\+ 100 waitlisted`));
+    expect(json.load).toMatchObject({ requests: 1200, errors: 0 });
+  });
+
+  it('issues a session’s certificates as a job and renders them as PDF', async () => {
+    const { line, json } = await bench('certificates', engine, ['--completed', '60', '--pdfs', '5']);
+    expect(line).toMatch(new RegExp(`^certificates ${engine} 3,000 people: issued [\\d,]+/s \\(60 as one job\\) · PDF [\\d,.]+/s`));
+    expect(json.issuedPerSecond).toBeGreaterThan(0);
+    expect(json.averagePdfBytes).toBeGreaterThan(5000);
+  });
 });

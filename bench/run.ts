@@ -1,6 +1,7 @@
 /**
  * `npm run bench` — the set at a size that finishes within 15 minutes on a 2-core machine:
- * import, lookup and search at 1,000,000 people on PostgreSQL and at 100,000 on PGlite.
+ * import, lookup, search, enrolment under load and bulk certificates at 1,000,000 people on
+ * PostgreSQL and at 100,000 on PGlite.
  *
  * `npm run bench:curve [-- --sizes 100000,1000000,5000000]` — the scaling curve on PostgreSQL:
  * at each size, the import of the last million people (all of them below a million) into a
@@ -26,7 +27,7 @@ const { values, tokens } = parseArgs({
 const passThrough = (tokens ?? []).flatMap((t) => (t.kind === 'option' && !['curve', 'table', 'sizes'].includes(t.name) ? [t.rawName, ...(t.value !== undefined ? [t.value] : [])] : []));
 const results = (values.results as string | undefined) ?? process.env.BENCH_RESULTS_DIR ?? path.join(HERE, 'results');
 
-function run(name: 'import' | 'lookup' | 'search', args: string[]) {
+function run(name: 'import' | 'lookup' | 'search' | 'enrolment' | 'certificates', args: string[]) {
   const started = performance.now();
   const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(HERE, `${name}.ts`), ...args, ...passThrough], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (child.status !== 0) throw new Error(`bench/${name}.ts ${args.join(' ')} failed (exit ${child.status})`);
@@ -39,6 +40,8 @@ if (!values.curve) {
     run('import', ['--engine', engine, '--people', String(people)]);
     run('lookup', ['--engine', engine, '--people', String(people), '--seconds', String(seconds)]);
     run('search', ['--engine', engine, '--people', String(people)]);
+    run('enrolment', ['--engine', engine, '--people', String(people), ...(engine === 'pglite' ? ['--sessions', '3'] : [])]);
+    run('certificates', ['--engine', engine, '--people', String(people), ...(engine === 'pglite' ? ['--completed', '500', '--pdfs', '100'] : [])]);
   }
 } else {
   const sizes = String(values.sizes).split(',').map(Number);

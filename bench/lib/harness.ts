@@ -244,13 +244,25 @@ export interface LoadResult {
   p99Ms: number;
   requests: number;
   errors: number;
+  /** How long the run took. */
+  seconds: number;
 }
 
 /**
  * HTTP load from a separate process (autocannon, loopback, bounded by `seconds`): a load
  * generator in the server's own process takes CPU the server would otherwise have.
  */
-export async function runLoad(options: { url: string; paths: string[]; headers?: Record<string, string>; connections: number; seconds: number }): Promise<LoadResult> {
+export interface LoadOptions {
+  url: string;
+  paths: string[];
+  /** Requests sent once each, instead of GETs of `paths` for `seconds`. */
+  requests?: { method: 'POST' | 'PUT' | 'GET'; path: string; body?: string; headers?: Record<string, string> }[];
+  headers?: Record<string, string>;
+  connections: number;
+  seconds: number;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'load.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
   child.stdin.end(JSON.stringify(options));
   let out = '';

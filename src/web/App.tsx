@@ -12,6 +12,12 @@ import { UnitPage } from './features/org/UnitPage';
 import { UserPage } from './features/users/UserPage';
 import { UsersPage } from './features/users/UsersPage';
 import { RequireSession } from './session';
+import { VerifyPage } from './features/credentials/VerifyPage';
+import { MyCoursesPage } from './features/training/MyCoursesPage';
+import { SessionApplyPage } from './features/training/SessionApplyPage';
+import { MyCertificatesPage } from './features/training/MyCertificatesPage';
+import { CheckInPage } from './features/training/CheckInPage';
+import { CurriculaPage } from './features/training/CurriculaPage';
 import { PeoplePage } from './features/registry/PeoplePage';
 import { PersonFormPage } from './features/registry/PersonFormPage';
 import { PersonPage } from './features/registry/PersonPage';
@@ -20,11 +26,16 @@ import { GroupFormPage } from './features/registry/GroupFormPage';
 import { GroupPage } from './features/registry/GroupPage';
 import { RegistryImportsPage } from './features/registry/RegistryImportsPage';
 import { RegistryDuplicatesPage } from './features/registry/RegistryDuplicatesPage';
+import { SessionsPage } from './features/training/SessionsPage';
+import { SessionFormPage } from './features/training/SessionFormPage';
+import { SessionPage } from './features/training/SessionPage';
+import { PlanningPage } from './features/training/PlanningPage';
 
 export function App() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/verify/:code" element={<VerifyPage />} />
       <Route
         element={
           <RequireSession>
@@ -34,6 +45,11 @@ export function App() {
       >
         <Route index element={<HomePage />} />
         <Route path="change-password" element={<ChangePasswordPage />} />
+        <Route path="my/courses" element={<MyCoursesPage />} />
+        <Route path="my/courses/sessions/:id" element={<SessionApplyPage />} />
+        <Route path="my/certificates" element={<MyCertificatesPage />} />
+        <Route path="check-in/:code" element={<CheckInPage />} />
+        <Route path="training/curricula" element={<CurriculaPage />} />
         <Route path="registry" element={<PeoplePage />} />
         <Route path="registry/people/new" element={<PersonFormPage />} />
         <Route path="registry/people/:id" element={<PersonPage />} />
@@ -43,7 +59,11 @@ export function App() {
         <Route path="registry/groups/:id" element={<GroupPage />} />
         <Route path="registry/imports" element={<RegistryImportsPage />} />
         <Route path="registry/duplicates" element={<RegistryDuplicatesPage />} />
-        {MODULES.filter((module) => module !== 'registry').map((module) => (
+        <Route path="training" element={<SessionsPage />} />
+        <Route path="training/sessions/new" element={<SessionFormPage />} />
+        <Route path="training/sessions/:id" element={<SessionPage />} />
+        <Route path="training/planning" element={<PlanningPage />} />
+        {MODULES.filter((module) => module !== 'registry' && module !== 'training').map((module) => (
           <Route key={module} path={module} element={<ComingSoonPage module={module} />} />
         ))}
         <Route path="areas" element={<AreasPage />} />

@@ -3,6 +3,7 @@ import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { ENGINES } from '../helpers/database';
 import { badChecksum, personBody, toCsv, windows874 } from '../helpers/people';
 import { buildPeople, dayFromToday, sessionBody } from '../helpers/training';
+import { formatThaiDate } from '../../src/shared/thai-date';
 
 const KK_OFFICE = 'DSD-PSDO-40';
 const PHUKET_OFFICE = 'DSD-PSDO-83';
@@ -174,7 +175,8 @@ describe.each(ENGINES)('training on %s', (engine) => {
     const [today, tomorrow] = detail.days as { day: string; checkinCode: string }[];
     const early = await call(her, 'POST', '/api/training/check-in', { code: tomorrow!.checkinCode });
     expect(early.statusCode).toBe(422);
-    expect(early.json().detail).toContain(tomorrow!.day);
+    expect(early.json().detail).toContain(formatThaiDate(tomorrow!.day, { locale: 'en' }));
+    expect(early.json().detailTh).toContain(formatThaiDate(tomorrow!.day));
     const ok = await call(her, 'POST', '/api/training/check-in', { code: today!.checkinCode });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ sessionId: session.id, day: today!.day, hours: 6 });
@@ -308,6 +310,30 @@ describe.each(ENGINES)('training on %s', (engine) => {
     expect((await call(officer, 'POST', `/api/credentials/${code}/revoke`, { reason: 'อีกครั้ง' })).statusCode).toBe(409);
     const audit = await t.database.db.selectFrom('audit_event').select('action').where('entity_id', '=', code).execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['credential.issue', 'credential.revoke']);
+  });
+
+  it('follows the registry: a merge moves enrolments and certificates; an erasure revokes and removes the printed name', async () => {
+    const session = await createSession({ applicationsCloseOn: dayFromToday(-2), days: [{ day: dayFromToday(-2), hours: 6 }] });
+    await open(session.id);
+    const [survivor, duplicate, erased] = await people(3);
+    for (const p of [duplicate!, erased!]) await call(officer, 'POST', `/api/training/sessions/${session.id}/applications`, { personId: p.id });
+    await run(session.id);
+    const roster = (await call(officer, 'GET', `/api/training/sessions/${session.id}/roster`)).json().items as { id: number; personId: number }[];
+    await call(officer, 'PUT', `/api/training/sessions/${session.id}/attendance/${dayFromToday(-2)}`, { entries: roster.map((r) => ({ enrolmentId: r.id, present: true })) });
+    await call(officer, 'POST', `/api/training/sessions/${session.id}/status`, { status: 'completed' });
+    const codes = [];
+    for (const r of roster) codes.push((await call(officer, 'POST', `/api/training/enrolments/${r.id}/certificate`)).json().code as string);
+
+    const merged = await call(officer, 'POST', `/api/people/${survivor!.id}/merge`, { duplicateId: duplicate!.id });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const after = (await call(officer, 'GET', `/api/training/sessions/${session.id}/roster`)).json().items as { personId: number }[];
+    expect(after.map((r) => r.personId).sort()).toEqual([survivor!.id, erased!.id].sort());
+    expect((await call(officer, 'GET', `/api/people/${survivor!.id}/credentials`)).json()).toHaveLength(1);
+
+    const erasedCode = codes[roster.findIndex((r) => r.personId === erased!.id)]!;
+    expect((await call(officer, 'POST', `/api/people/${erased!.id}/erase`, { reason: 'คำขอลบข้อมูลเลขที่ 12/2569' })).statusCode).toBe(200);
+    const check = (await t.app.inject({ method: 'GET', url: `/api/verify/${erasedCode}` })).json();
+    expect(check).toMatchObject({ status: 'revoked', holderNameMasked: 'ลบข้อมูลแล้ว' });
   });
 
   it('keeps rosters, attendance and results to the session’s area', async () => {

@@ -33,6 +33,7 @@ export function AppLayout() {
     />
   );
   const isStaff = !hasRole(me, 'citizen', 'employer', 'marketplace_partner') || hasRole(me, 'system_admin', 'executive');
+  const isCitizen = Boolean(me?.personId) || hasRole(me, 'citizen');
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 270, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
@@ -80,11 +81,18 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('app.menu')}>
         <ScrollArea>
+          {isCitizen && link('/my/courses', t('nav.myCourses'))}
+          {isCitizen && link('/my/certificates', t('nav.myCertificates'))}
           {link('/', t('nav.home'))}
-          <Text size="xs" fw={600} c="dimmed" mt="sm" px="sm" tt="uppercase">
-            {t('nav.modules')}
-          </Text>
-          {MODULES.map((m) => link(`/${m}`, t(`nav.${m}`)))}
+          {isStaff && (
+            <>
+              <Text size="xs" fw={600} c="dimmed" mt="sm" px="sm" tt="uppercase">
+                {t('nav.modules')}
+              </Text>
+              {MODULES.map((m) => link(`/${m}`, t(`nav.${m}`)))}
+            </>
+          )}
+          {!isStaff && link('/training/curricula', t('nav.curricula'))}
           <Text size="xs" fw={600} c="dimmed" mt="sm" px="sm" tt="uppercase">
             {t('nav.reference')}
           </Text>

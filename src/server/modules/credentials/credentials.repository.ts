@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../db/executor';
 import type { CredentialTable } from '../../db/schema';
 
@@ -32,3 +32,17 @@ export const revoke = (trx: Executor, id: number, by: string, reason: string) =>
 
 export const repointHolder = (trx: Executor, fromId: number, toId: number) =>
   trx.updateTable('credential').set({ person_id: toId }).where('person_id', '=', fromId).execute();
+
+/** An erased holder: the printed name goes, and the certificate no longer vouches for anyone. */
+export const eraseHolder = (trx: Executor, personId: number) =>
+  trx
+    .updateTable('credential')
+    .set((eb) => ({
+      holder_name_th: 'ลบข้อมูลแล้ว',
+      holder_name_en: null,
+      status: 'revoked',
+      revoked_at: eb.fn.coalesce('revoked_at', sql<Date>`now()`),
+      revoked_reason: eb.fn.coalesce('revoked_reason', sql<string>`'holder erased on request'`),
+    }))
+    .where('person_id', '=', personId)
+    .execute();

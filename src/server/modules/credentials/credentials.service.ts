@@ -63,6 +63,9 @@ export interface IssueInput {
  */
 export function createCredentialsService(deps: { db: Kysely<DB>; registry: RegistryService; publicUrl: string }) {
   const { db, registry, publicUrl } = deps;
+  // A merge moves certificates to the survivor; an erasure removes the printed name and revokes.
+  registry.links.onMerge.push(async (trx, fromId, toId) => void (await repository.repointHolder(trx, fromId, toId)));
+  registry.links.onErase.push(async (trx, personId) => void (await repository.eraseHolder(trx, personId)));
 
   const verifyUrl = (code: string) => `${publicUrl}/verify/${code}`;
 
@@ -215,9 +218,6 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
       });
       return present((await repository.findByCode(db, c.code))!);
     },
-
-    /** Follows a merge of two person records. */
-    repointHolder: (trx: Transaction<DB>, fromId: number, toId: number) => repository.repointHolder(trx, fromId, toId),
   };
 }
 

@@ -63,12 +63,14 @@ const field = (name: string, code: string, en: string, th: string): FieldError =
  */
 export interface PersonLinks {
   onMerge: ((trx: Transaction<DB>, fromId: number, toId: number) => Promise<void>)[];
+  /** Removes the module's copies of the person's identifying data, inside the erasure's transaction. */
+  onErase: ((trx: Transaction<DB>, personId: number) => Promise<void>)[];
   legalHolds: ((db: Kysely<DB>, personId: number) => Promise<{ en: string; th: string } | null>)[];
 }
 
 export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; org: OrgService; identity: IdentityService }) {
   const { db, geo, org, identity } = deps;
-  const links: PersonLinks = { onMerge: [], legalHolds: [] };
+  const links: PersonLinks = { onMerge: [], onErase: [], legalHolds: [] };
   let reference: Promise<{
     areas: Map<string, { districtCode: string; provinceCode: string }>;
     targetGroups: Map<string, { code: string; sensitive: boolean }>;
@@ -529,6 +531,7 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
         await trx.updateTable('consent').set({ withdrawn_at: new Date() }).where('person_id', '=', id).where('withdrawn_at', 'is', null).execute();
         await trx.updateTable('consent').set({ evidence: null }).where('person_id', '=', id).execute();
         await trx.deleteFrom('registry_event').where('person_id', '=', id).where('group_id', 'is', null).execute();
+        for (const hook of links.onErase) await hook(trx, id);
         await repository.addEvent(trx, { personId: id, module: 'registry', kind: 'erased', summaryTh: 'ลบข้อมูลส่วนบุคคลตามคำขอ', summaryEn: 'Personal data erased on request', actorUserId: ctx.actor.userId });
         await recordAudit(trx, ctx, { action: 'person.erase', entityType: 'person', entityId: String(id), provinceCode: person.province_code, after: { reason } });
       });

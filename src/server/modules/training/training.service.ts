@@ -13,7 +13,7 @@ import { problems, type FieldError } from '../../platform/problem';
 import { bangkokDate, fiscalYearOfDate } from '../../../shared/fiscal-year';
 import { nationalIdProblem, normalizeNationalId } from '../../../shared/national-id';
 import { fullName } from '../../../shared/person-fields';
-import { parseThaiDate } from '../../../shared/thai-date';
+import { formatThaiDate, parseThaiDate } from '../../../shared/thai-date';
 import type { CredentialsService } from '../credentials/credentials.service';
 import type { GeoService } from '../geo/geo.service';
 import type { OrgService } from '../org/org.service';
@@ -52,6 +52,7 @@ export const RESULT_COLUMNS = [
 type ResultKey = (typeof RESULT_COLUMNS)[number]['key'];
 export const RESULTS_MAX_ROWS = 5000;
 
+const STATUS_TH: Record<SessionStatus, string> = { planned: 'อยู่ระหว่างวางแผน', open: 'เปิดรับสมัคร', running: 'กำลังอบรม', completed: 'จบแล้ว', cancelled: 'ยกเลิกแล้ว' };
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 const reasonErrors = (reasons: Reason[], field = 'eligibility'): FieldError[] => reasons.map((r) => ({ field, code: r.code, message: r.en, messageTh: r.th }));
 
@@ -356,11 +357,8 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
     return { issued, total };
   });
 
-  // A merge moves the duplicate's enrolments and certificates to the survivor.
-  registry.links.onMerge.push(async (trx, fromId, toId) => {
-    await repository.repointEnrolments(trx, fromId, toId);
-    await credentials.repointHolder(trx, fromId, toId);
-  });
+  // A merge moves the duplicate's enrolments to the survivor (credentials move their own).
+  registry.links.onMerge.push(async (trx, fromId, toId) => void (await repository.repointEnrolments(trx, fromId, toId)));
 
   const service = {
     // ---------------------------------------------------------- curricula
@@ -491,7 +489,11 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
       if (!personId) throw problems.validation([{ field: 'body.personId', code: 'required', message: 'Say whom to enrol.', messageTh: 'กรุณาระบุผู้สมัคร' }]);
       if (self) {
         if (s.status !== 'open' || s.applications_close_on < today()) {
-          throw problems.conflict({ en: `This session is not taking applications (status ${s.status}, closing ${s.applications_close_on}).`, th: `รุ่นนี้ไม่เปิดรับสมัคร (สถานะ ${s.status} ปิดรับ ${s.applications_close_on})` });
+          throw problems.conflict(
+            s.status === 'open'
+              ? { en: `Applications closed on ${formatThaiDate(s.applications_close_on, { locale: 'en' })}.`, th: `รุ่นนี้ปิดรับสมัครแล้วเมื่อ ${formatThaiDate(s.applications_close_on)}` }
+              : { en: 'This session is not taking applications.', th: `รุ่นนี้ไม่เปิดรับสมัคร (${STATUS_TH[s.status]})` },
+          );
         }
       } else {
         const scope = trainingPolicy.enrolScope(ctx.actor);
@@ -652,7 +654,10 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
       const s = await requireSession(d.session_id);
       const now = today();
       if (d.day !== now) {
-        throw problems.unprocessable({ en: `This QR code is for ${d.day} only; today is ${now}.`, th: `QR code นี้ใช้เช็กอินได้เฉพาะวันที่ ${d.day} เท่านั้น วันนี้คือ ${now}` });
+        throw problems.unprocessable({
+          en: `This QR code is for ${formatThaiDate(d.day, { locale: 'en' })} only; today is ${formatThaiDate(now, { locale: 'en' })}.`,
+          th: `QR code นี้ใช้เช็กอินได้เฉพาะวันที่ ${formatThaiDate(d.day)} เท่านั้น วันนี้คือวันที่ ${formatThaiDate(now)}`,
+        });
       }
       if (s.status !== 'open' && s.status !== 'running') throw problems.conflict({ en: `The session is ${s.status}.`, th: 'รุ่นนี้ไม่ได้อยู่ระหว่างการอบรม' });
       const e = await repository.enrolmentOf(db, s.id, ctx.actor.personId);

@@ -12,6 +12,7 @@ import { formatBaht } from '../../../shared/money';
 import { DISABILITY_TYPES, EDUCATION_LEVELS, GROUP_TYPES, labelOf, MEMBER_ROLES, SEXES, TITLES, WORK_STATUSES } from '../../../shared/person-fields';
 import { formatThaiDate, formatThaiDateTime } from '../../../shared/thai-date';
 import { fill, useLanguage, useText } from './text';
+import { CitizenAccount } from './CitizenAccount';
 
 const TEXT = {
   th: {
@@ -98,6 +99,7 @@ export function PersonPage() {
       )}
       {p.status === 'erased' && <Alert color="gray" mb="md" title={t.erased} />}
       <Stack>
+        <CitizenAccount personId={id} account={p.citizenAccount} canOpen={p.canEdit} onOpened={refresh} />
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">{t.details}</Title>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>

@@ -142,6 +142,10 @@ describe.each(ENGINES)('training on %s', (engine) => {
     expect(listed).toMatchObject({ enrolledCount: 2, waitlistedCount: 1, fillPercent: 100 });
     const again = await call(officer, 'POST', `/api/training/enrolments/${first.id}/withdraw`, {});
     expect(again.statusCode).toBe(409);
+    expect((await call(officer, 'POST', `/api/training/sessions/${session.id}/status`, { status: 'cancelled' })).statusCode).toBe(400);
+    expect((await call(officer, 'POST', `/api/training/sessions/${session.id}/status`, { status: 'cancelled', reason: 'น้ำท่วมสถานที่อบรม' })).json().status).toBe('cancelled');
+    const told = (await call(officer, 'GET', `/api/people/${four[3]!.id}/timeline`)).json();
+    expect(told.some((e: { kind: string; summaryTh: string }) => e.kind === 'session-cancelled' && e.summaryTh.includes('น้ำท่วม'))).toBe(true);
   });
 
   it('enrols a whole occupation group, listing who is not eligible and why', async () => {
@@ -351,6 +355,14 @@ describe.each(ENGINES)('training on %s', (engine) => {
       expect(response.statusCode, `${method} ${url}`).toBe(403);
       expect(response.json().detailTh).toContain('ขอนแก่น');
     }
+    // A course provider acts on its own unit's sessions, wherever they are, and on no one else's.
+    const etda = await t.createStaff({ roles: [{ role: 'course_provider', unitCode: 'ETDA-HQ' }] });
+    expect((await call(etda, 'GET', `/api/training/sessions/${session.id}/roster`)).statusCode).toBe(403);
+    const theirs = await call(etda, 'POST', '/api/training/sessions', sessionBody({ curriculumCode: 'ETDA-EDC-PLUS', unitCode: 'ETDA-HQ', online: true, subdistrictCode: null }));
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect(theirs.json().canManage).toBe(true);
+    expect((await call(etda, 'POST', `/api/training/sessions/${theirs.json().id}/status`, { status: 'open' })).statusCode).toBe(200);
+    expect((await call(etda, 'POST', '/api/training/sessions', sessionBody())).statusCode).toBe(403);
     // Sessions themselves are public: anyone signed in may browse them.
     expect((await call(phuketOfficer, 'GET', `/api/training/sessions/${session.id}`)).json().canManage).toBe(false);
   });

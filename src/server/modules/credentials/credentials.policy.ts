@@ -1,10 +1,22 @@
-import { scopeFor, type Actor, type Role, type Scope } from '../../platform/auth/actor';
+import { scopeFor, scopeIncludes, type Actor, type Role } from '../../platform/auth/actor';
 
-/** Officers and course providers issue and revoke in their area; executives read. */
-const ISSUERS: Role[] = ['officer', 'course_provider'];
-const READERS: Role[] = ['officer', 'course_provider', 'executive'];
+/**
+ * Officers issue and revoke in their area, course providers for their own unit's certificates;
+ * executives read in their area; a holder reads their own (checked by the service).
+ */
+const ISSUERS: Role[] = ['officer'];
+const READERS: Role[] = ['officer', 'executive'];
+
+export interface CredentialPlace {
+  provinceCode: string;
+  issuerUnitCode: string;
+}
+
+const providesFor = (actor: Actor, unitCode: string) => actor.grants.some((g) => g.role === 'course_provider' && g.unitCode === unitCode);
 
 export const credentialsPolicy = {
-  issueScope: (actor: Actor): Scope => scopeFor(actor, ISSUERS),
-  readScope: (actor: Actor): Scope => scopeFor(actor, READERS),
+  revokes: (actor: Actor, c: CredentialPlace): boolean => scopeIncludes(scopeFor(actor, ISSUERS), c.provinceCode) || providesFor(actor, c.issuerUnitCode),
+  reads: (actor: Actor, c: CredentialPlace): boolean => scopeIncludes(scopeFor(actor, READERS), c.provinceCode) || providesFor(actor, c.issuerUnitCode),
+  /** Whether the role reads anyone's certificates at all. */
+  readsAny: (actor: Actor): boolean => scopeFor(actor, READERS).kind !== 'none' || actor.grants.some((g) => g.role === 'course_provider'),
 };

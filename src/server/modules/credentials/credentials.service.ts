@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { scopeIncludes, type Actor } from '../../platform/auth/actor';
+import type { Actor } from '../../platform/auth/actor';
 import { recordAudit } from '../../platform/audit/audit.service';
 import type { RequestContext } from '../../platform/context';
 import { problems } from '../../platform/problem';
@@ -12,6 +12,8 @@ import { credentialsPolicy } from './credentials.policy';
 import * as repository from './credentials.repository';
 
 type Ctx = RequestContext & { actor: Actor };
+
+const placeOf = (c: { province_code: string; issuer_unit_code: string }) => ({ provinceCode: c.province_code, issuerUnitCode: c.issuer_unit_code });
 
 /** Crockford's base32 without I, L, O, U: no letter is read as another when typed from paper. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -107,7 +109,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
     const found = code ? await repository.findByCode(db, code) : undefined;
     if (!found) throw notFound();
     const own = ctx.actor.personId !== null && ctx.actor.personId === found.person_id;
-    if (!own && !scopeIncludes(credentialsPolicy.readScope(ctx.actor), found.province_code)) throw notFound();
+    if (!own && !credentialsPolicy.reads(ctx.actor, placeOf(found))) throw notFound();
     return found;
   }
 
@@ -198,16 +200,16 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
     },
 
     async ofPerson(ctx: Ctx, personId: number) {
-      const scope = credentialsPolicy.readScope(ctx.actor);
-      if (scope.kind === 'none' && ctx.actor.personId !== personId) throw problems.forbidden({ en: 'Your role does not include reading certificates.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูเกียรติบัตร' });
-      return (await repository.ofPerson(db, personId)).filter((c) => ctx.actor.personId === personId || scopeIncludes(scope, c.province_code)).map(present);
+      const own = ctx.actor.personId === personId;
+      if (!own && !credentialsPolicy.readsAny(ctx.actor)) throw problems.forbidden({ en: 'Your role does not include reading certificates.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูเกียรติบัตร' });
+      return (await repository.ofPerson(db, personId)).filter((c) => own || credentialsPolicy.reads(ctx.actor, placeOf(c))).map(present);
     },
 
     async revoke(ctx: Ctx, rawCode: string, reason: string) {
       const code = normalizeCode(rawCode);
       const c = code ? await repository.findByCode(db, code) : undefined;
       if (!c) throw notFound();
-      if (!scopeIncludes(credentialsPolicy.issueScope(ctx.actor), c.province_code)) {
+      if (!credentialsPolicy.revokes(ctx.actor, placeOf(c))) {
         throw problems.outOfScope({ en: 'Only an officer of the issuing area may revoke this certificate.', th: 'เฉพาะเจ้าหน้าที่ในพื้นที่ที่ออกเกียรติบัตรเท่านั้นที่เพิกถอนได้' });
       }
       await db.transaction().execute(async (trx) => {

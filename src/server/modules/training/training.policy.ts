@@ -1,17 +1,30 @@
-import { scopeFor, type Actor, type Role, type Scope } from '../../platform/auth/actor';
+import { scopeFor, scopeIncludes, type Actor, type Role, type Scope } from '../../platform/auth/actor';
 
 /**
  * Who may do what in training, and where. Sessions themselves are public information (anyone
- * signed in may browse them); rosters hold personal data and follow the session's province.
+ * signed in may browse them). Officers act in their unit's provinces; a course provider (ETDA,
+ * a partner) acts only on the sessions its own unit organises, wherever they are, and never on
+ * other agencies' sessions. Rosters hold personal data and follow the same rule, plus executives
+ * reading in their area.
  */
-const MANAGERS: Role[] = ['officer', 'course_provider'];
-const ROSTER_READERS: Role[] = ['officer', 'course_provider', 'executive'];
-const ENROLLERS: Role[] = ['officer'];
+const OFFICERS: Role[] = ['officer'];
+const READERS: Role[] = ['officer', 'executive'];
+
+export interface SessionPlace {
+  provinceCode: string;
+  unitCode: string;
+}
+
+const providesFor = (actor: Actor, unitCode: string) => actor.grants.some((g) => g.role === 'course_provider' && g.unitCode === unitCode);
 
 export const trainingPolicy = {
-  /** Create sessions, change their status, take attendance, import results, issue certificates. */
-  manageScope: (actor: Actor): Scope => scopeFor(actor, MANAGERS),
-  rosterScope: (actor: Actor): Scope => scopeFor(actor, ROSTER_READERS),
-  /** Enrol people and groups on their behalf. */
-  enrolScope: (actor: Actor): Scope => scopeFor(actor, ENROLLERS),
+  /** Organise sessions in an area: officers there, or the organising unit's course providers. */
+  organises: (actor: Actor, s: SessionPlace): boolean => scopeIncludes(scopeFor(actor, OFFICERS), s.provinceCode) || providesFor(actor, s.unitCode),
+  /** Change a session's status, take attendance, import results, evaluate, issue certificates. */
+  manages: (actor: Actor, s: SessionPlace): boolean => trainingPolicy.organises(actor, s),
+  readsRoster: (actor: Actor, s: SessionPlace): boolean => scopeIncludes(scopeFor(actor, READERS), s.provinceCode) || providesFor(actor, s.unitCode),
+  /** Enrol people and groups on their behalf: officers, in their area. */
+  enrolScope: (actor: Actor): Scope => scopeFor(actor, OFFICERS),
+  /** The area named when a request is refused. */
+  officerScope: (actor: Actor): Scope => scopeFor(actor, OFFICERS),
 };

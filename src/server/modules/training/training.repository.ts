@@ -426,3 +426,6 @@ export const completedWithoutCertificate = (db: Executor, sessionId: number, lim
 
 export const countCompletedWithoutCertificate = async (db: Executor, sessionId: number) =>
   Number((await completedWithout(db, sessionId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+export const waitingOrSeated = (db: Executor, sessionId: number) =>
+  db.selectFrom('enrolment').select(['id', 'person_id']).where('session_id', '=', sessionId).where('status', 'in', ['enrolled', 'waitlisted']).execute();

@@ -53,6 +53,7 @@ type ResultKey = (typeof RESULT_COLUMNS)[number]['key'];
 export const RESULTS_MAX_ROWS = 5000;
 
 const STATUS_TH: Record<SessionStatus, string> = { planned: 'อยู่ระหว่างวางแผน', open: 'เปิดรับสมัคร', running: 'กำลังอบรม', completed: 'จบแล้ว', cancelled: 'ยกเลิกแล้ว' };
+const placeOf = (s: { province_code: string; unit_code: string }) => ({ provinceCode: s.province_code, unitCode: s.unit_code });
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 const reasonErrors = (reasons: Reason[], field = 'eligibility'): FieldError[] => reasons.map((r) => ({ field, code: r.code, message: r.en, messageTh: r.th }));
 
@@ -149,7 +150,7 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
     fillPercent: Math.round((s.enrolled_count * 100) / s.capacity_max),
     belowMinimum: belowMinimum(s),
     openForApplications: s.status === 'open' && s.applications_close_on >= today(),
-    canManage: scopeIncludes(trainingPolicy.manageScope(actor), s.province_code),
+    canManage: trainingPolicy.manages(actor, placeOf(s)),
     version: s.version,
   });
 
@@ -190,15 +191,13 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
 
   const managedSession = async (ctx: Ctx, id: number, what = { en: 'manage this session', th: 'จัดการรุ่นการอบรมนี้' }) => {
     const s = await requireSession(id);
-    const scope = trainingPolicy.manageScope(ctx.actor);
-    if (!scopeIncludes(scope, s.province_code)) throw await refuse(what, s.province_code, scope);
+    if (!trainingPolicy.manages(ctx.actor, placeOf(s))) throw await refuse(what, s.province_code, trainingPolicy.officerScope(ctx.actor));
     return s;
   };
 
   const rosterSession = async (ctx: Ctx, id: number) => {
     const s = await requireSession(id);
-    const scope = trainingPolicy.rosterScope(ctx.actor);
-    if (!scopeIncludes(scope, s.province_code)) throw await refuse({ en: 'see who is in this session', th: 'ดูรายชื่อผู้เข้าอบรมรุ่นนี้' }, s.province_code, scope);
+    if (!trainingPolicy.readsRoster(ctx.actor, placeOf(s))) throw await refuse({ en: 'see who is in this session', th: 'ดูรายชื่อผู้เข้าอบรมรุ่นนี้' }, s.province_code, trainingPolicy.officerScope(ctx.actor));
     return s;
   };
 
@@ -387,7 +386,7 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
     async getSession(ctx: Ctx, id: number) {
       const s = await requireSession(id);
       const [days, curriculum] = await Promise.all([repository.daysOf(db, id), curriculumOf(s.curriculum_code)]);
-      const manages = scopeIncludes(trainingPolicy.manageScope(ctx.actor), s.province_code);
+      const manages = trainingPolicy.manages(ctx.actor, placeOf(s));
       const mine = ctx.actor.personId ? await repository.enrolmentOf(db, id, ctx.actor.personId) : undefined;
       return {
         ...presentSession(s, ctx.actor),
@@ -399,7 +398,7 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
         curriculum: presentCurriculum(curriculum),
         days: days.map((d) => ({ day: d.day, hours: hoursOf(d.minutes), topicTh: d.topic_th, topicEn: d.topic_en, checkinCode: manages ? d.checkin_code : null })),
         scheduledHours: hoursOf(days.reduce((sum, d) => sum + d.minutes, 0)),
-        canSeeRoster: scopeIncludes(trainingPolicy.rosterScope(ctx.actor), s.province_code),
+        canSeeRoster: trainingPolicy.readsRoster(ctx.actor, placeOf(s)),
         canEnrol: scopeIncludes(trainingPolicy.enrolScope(ctx.actor), s.province_code),
         myEnrolment: mine ? await enrolmentView(id, ctx.actor.personId!) : null,
       };
@@ -428,8 +427,9 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
       if (input.capacityMin > input.capacityMax) err('capacityMin', 'min-above-max', 'The minimum is above the maximum.', 'จำนวนขั้นต่ำมากกว่าจำนวนสูงสุด');
       if (days.length && input.applicationsCloseOn > days[0]!.day) err('applicationsCloseOn', 'after-start', 'Applications must close on or before the first day.', 'วันปิดรับสมัครต้องไม่เกินวันแรกของการอบรม');
       if (errors.length) throw problems.validation(errors);
-      const scope = trainingPolicy.manageScope(ctx.actor);
-      if (!scopeIncludes(scope, input.provinceCode)) throw await refuse({ en: 'organise training', th: 'จัดการอบรม' }, input.provinceCode, scope);
+      if (!trainingPolicy.organises(ctx.actor, { provinceCode: input.provinceCode, unitCode: input.unitCode })) {
+        throw await refuse({ en: 'organise training', th: 'จัดการอบรม' }, input.provinceCode, trainingPolicy.officerScope(ctx.actor));
+      }
 
       const startsOn = days[0]!.day;
       const id = await db.transaction().execute(async (trx) => {
@@ -474,6 +474,12 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
       await db.transaction().execute(async (trx) => {
         await repository.lockSession(trx, id);
         await repository.setSessionStatus(trx, id, input.status, input.reason?.trim() || null);
+        if (input.status === 'cancelled') {
+          // Everyone holding a seat or waiting for one is told, on their timeline.
+          for (const e of await repository.waitingOrSeated(trx, id)) {
+            await registry.addTimelineEvent(trx, { personId: e.person_id, module: 'training', kind: 'session-cancelled', summaryTh: `รุ่นการอบรม ${s.code} ถูกยกเลิก: ${input.reason!.trim()}`, summaryEn: `Training session ${s.code} was cancelled: ${input.reason!.trim()}`, data: { sessionId: id, enrolmentId: e.id }, actorUserId: ctx.actor.userId });
+          }
+        }
         await recordAudit(trx, ctx, { action: 'training_session.status', entityType: 'training_session', entityId: String(id), provinceCode: s.province_code, before: { status: s.status }, after: { status: input.status, reason: input.reason ?? null } });
       });
       if (input.status === 'completed') await service.evaluate(ctx, id);

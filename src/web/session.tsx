@@ -46,6 +46,6 @@ export function RequireSession({ children }: { children: ReactNode }) {
     );
   }
   if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
-  if (me.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace />;
+  if (me.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace state={{ from: location.pathname }} />;
   return <>{children}</>;
 }

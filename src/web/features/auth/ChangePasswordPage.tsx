@@ -2,7 +2,7 @@ import { Alert, Button, Paper, PasswordInput, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -13,6 +13,7 @@ export function ChangePasswordPage() {
   const { data: me } = useMe();
   const client = useQueryClient();
   const navigate = useNavigate();
+  const location = useLocation();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -22,7 +23,7 @@ export function ChangePasswordPage() {
     mutationFn: () => unwrap(api.POST('/api/auth/password', { body: { currentPassword: current, newPassword: next } })),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['me'] });
-      navigate('/', { replace: true });
+      navigate((location.state as { from?: string } | null)?.from ?? '/', { replace: true });
     },
   });
   const fieldErrors = change.error instanceof ApiProblem ? change.error.fieldErrors(i18n.language) : {};

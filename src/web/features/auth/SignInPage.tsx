@@ -26,7 +26,8 @@ export function SignInPage() {
     mutationFn: () => unwrap(api.POST('/api/auth/sign-in', { body: { username, password } })),
     onSuccess: (signedIn) => {
       setMe(signedIn);
-      navigate(signedIn.mustChangePassword ? '/change-password' : from, { replace: true });
+      // A first sign-in goes by the password change and then on to where the person was going (a venue's check-in QR).
+      navigate(signedIn.mustChangePassword ? '/change-password' : from, { replace: true, state: signedIn.mustChangePassword ? { from } : undefined });
     },
   });
 

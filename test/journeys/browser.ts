@@ -1,18 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const WEB_ROOT = path.join(ROOT, 'dist/web');
-
-/** Builds the web app if its sources are newer than the build (as `npm start` does). */
-export function ensureWebBuilt(): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit' });
-}
+// The global setup builds the web app once before any file runs; a journey run alone builds it here.
+export { ensureWebBuilt, WEB_ROOT } from '../helpers/web-build';
 
 export function chromiumPath(): string {
   const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

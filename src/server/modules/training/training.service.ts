@@ -54,6 +54,8 @@ export const RESULTS_MAX_ROWS = 5000;
 
 const STATUS_TH: Record<SessionStatus, string> = { planned: 'อยู่ระหว่างวางแผน', open: 'เปิดรับสมัคร', running: 'กำลังอบรม', completed: 'จบแล้ว', cancelled: 'ยกเลิกแล้ว' };
 const placeOf = (s: { province_code: string; unit_code: string }) => ({ provinceCode: s.province_code, unitCode: s.unit_code });
+const thDate = (iso: string) => formatThaiDate(iso);
+const enDate = (iso: string) => formatThaiDate(iso, { locale: 'en' });
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 const reasonErrors = (reasons: Reason[], field = 'eligibility'): FieldError[] => reasons.map((r) => ({ field, code: r.code, message: r.en, messageTh: r.th }));
 
@@ -219,6 +221,10 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
     return db.transaction().execute(async (trx) => {
       const session = await repository.lockSession(trx, sessionId);
       if (!session) throw problems.notFound({ en: `No training session has id ${sessionId}.`, th: `ไม่พบรุ่นการอบรมรหัส ${sessionId}` });
+      // Read again under the lock: a cancellation may have committed since the caller looked.
+      if (session.status === 'cancelled' || session.status === 'completed') {
+        throw problems.conflict({ en: `The session is ${session.status}.`, th: `รุ่นนี้${STATUS_TH[session.status]}` });
+      }
       const existing = new Map((await repository.enrolmentsOf(trx, sessionId, applicants.map((a) => a.personId))).map((e) => [e.person_id, e]));
       let enrolled = session.enrolled_count;
       let waitlisted = session.waitlisted_count;
@@ -497,7 +503,7 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
         if (s.status !== 'open' || s.applications_close_on < today()) {
           throw problems.conflict(
             s.status === 'open'
-              ? { en: `Applications closed on ${formatThaiDate(s.applications_close_on, { locale: 'en' })}.`, th: `รุ่นนี้ปิดรับสมัครแล้วเมื่อ ${formatThaiDate(s.applications_close_on)}` }
+              ? { en: `Applications closed on ${enDate(s.applications_close_on)}.`, th: `รุ่นนี้ปิดรับสมัครแล้วเมื่อ ${thDate(s.applications_close_on)}` }
               : { en: 'This session is not taking applications.', th: `รุ่นนี้ไม่เปิดรับสมัคร (${STATUS_TH[s.status]})` },
           );
         }
@@ -609,7 +615,7 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
       await rosterSession(ctx, sessionId);
       const days = await repository.daysOf(db, sessionId);
       const d = days.find((x) => x.day === day);
-      if (!d) throw problems.notFound({ en: `The session has no training day ${day}.`, th: `รุ่นนี้ไม่มีวันอบรม ${day}` });
+      if (!d) throw problems.notFound({ en: `The session has no training day on ${enDate(day)}.`, th: `รุ่นนี้ไม่มีวันอบรมวันที่ ${thDate(day)}` });
       const [people, marks] = await Promise.all([repository.roster(db, sessionId, { limit: 5000, offset: 0 }), repository.attendanceOn(db, sessionId, day)]);
       const byEnrolment = new Map(marks.map((m) => [m.enrolment_id, m]));
       return {
@@ -629,8 +635,8 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
       const s = await managedSession(ctx, sessionId, { en: 'take attendance for this session', th: 'บันทึกการเข้าอบรมของรุ่นนี้' });
       if (s.status === 'cancelled' || s.status === 'planned') throw problems.conflict({ en: `A ${s.status} session takes no attendance.`, th: 'รุ่นที่ยังไม่เปิดหรือถูกยกเลิกบันทึกการเข้าอบรมไม่ได้' });
       const d = (await repository.daysOf(db, sessionId)).find((x) => x.day === day);
-      if (!d) throw problems.notFound({ en: `The session has no training day ${day}.`, th: `รุ่นนี้ไม่มีวันอบรม ${day}` });
-      if (day > today()) throw problems.unprocessable({ en: `${day} has not come yet; attendance is taken on or after the day.`, th: `ยังไม่ถึงวันที่ ${day} บันทึกการเข้าอบรมได้ตั้งแต่วันนั้นเป็นต้นไป` });
+      if (!d) throw problems.notFound({ en: `The session has no training day on ${enDate(day)}.`, th: `รุ่นนี้ไม่มีวันอบรมวันที่ ${thDate(day)}` });
+      if (day > today()) throw problems.unprocessable({ en: `${enDate(day)} has not come yet; attendance is taken on or after the day.`, th: `ยังไม่ถึงวันที่ ${thDate(day)} บันทึกการเข้าอบรมได้ตั้งแต่วันนั้นเป็นต้นไป` });
       const ids = entries.map((x) => x.enrolmentId);
       const seated = new Map((await repository.enrolmentStatuses(db, sessionId, ids)).map((e) => [e.id, e.status]));
       const errors: FieldError[] = [];
@@ -661,8 +667,8 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
       const now = today();
       if (d.day !== now) {
         throw problems.unprocessable({
-          en: `This QR code is for ${formatThaiDate(d.day, { locale: 'en' })} only; today is ${formatThaiDate(now, { locale: 'en' })}.`,
-          th: `QR code นี้ใช้เช็กอินได้เฉพาะวันที่ ${formatThaiDate(d.day)} เท่านั้น วันนี้คือวันที่ ${formatThaiDate(now)}`,
+          en: `This QR code is for ${enDate(d.day)} only; today is ${enDate(now)}.`,
+          th: `QR code นี้ใช้เช็กอินได้เฉพาะวันที่ ${thDate(d.day)} เท่านั้น วันนี้คือวันที่ ${thDate(now)}`,
         });
       }
       if (s.status !== 'open' && s.status !== 'running') throw problems.conflict({ en: `The session is ${s.status}.`, th: 'รุ่นนี้ไม่ได้อยู่ระหว่างการอบรม' });
@@ -730,7 +736,7 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
         const completedOn = parseLooseDate(rawDate) ?? parseThaiDate(rawDate);
         if (!rawDate) fail(line, 'completed_on', rawDate, 'missing-value', 'this column must have a value.', 'ต้องกรอกช่องนี้');
         else if (!completedOn) fail(line, 'completed_on', rawDate, 'invalid-date', 'not a date (YYYY-MM-DD, or D/M/YYYY in B.E.).', 'ไม่ใช่วันที่ (ปี-เดือน-วัน หรือ วัน/เดือน/ปี พ.ศ.)');
-        else if (completedOn < s.starts_on || completedOn > now) fail(line, 'completed_on', rawDate, 'outside-session', `must fall between the session's start (${s.starts_on}) and today.`, `ต้องอยู่ระหว่างวันเริ่มอบรม (${s.starts_on}) ถึงวันนี้`);
+        else if (completedOn < s.starts_on || completedOn > now) fail(line, 'completed_on', rawDate, 'outside-session', `must fall between the session's start (${enDate(s.starts_on)}) and today.`, `ต้องอยู่ระหว่างวันเริ่มอบรม (${thDate(s.starts_on)}) ถึงวันนี้`);
         const rawScore = cell(cells, 'score');
         let score: number | null = null;
         if (rawScore) {

@@ -20,6 +20,7 @@ import type { OrgService } from '../org/org.service';
 import type { RegistryService } from '../registry/registry.service';
 import { CURRICULA, totalMinutes } from './data/curricula';
 import { trainingPolicy } from './training.policy';
+import { hoursOf, presentCurriculum, presentMyEnrolment, presentRosterEntry, presentSession } from './training.present';
 import * as repository from './training.repository';
 import { canMoveSession, completionReasons, eligibilityReasons, SEATED, type Reason } from './training.rules';
 
@@ -56,7 +57,6 @@ const STATUS_TH: Record<SessionStatus, string> = { planned: 'อยู่ระ�
 const placeOf = (s: { province_code: string; unit_code: string }) => ({ provinceCode: s.province_code, unitCode: s.unit_code });
 const thDate = (iso: string) => formatThaiDate(iso);
 const enDate = (iso: string) => formatThaiDate(iso, { locale: 'en' });
-const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 const reasonErrors = (reasons: Reason[], field = 'eligibility'): FieldError[] => reasons.map((r) => ({ field, code: r.code, message: r.en, messageTh: r.th }));
 
 /** Loads the shipped curricula when they change (start-up). */
@@ -95,85 +95,6 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
 
   let groupNamesCache: Promise<Map<string, { th: string; en: string }>> | null = null;
   const groupNames = () => (groupNamesCache ??= org.targetGroups().then((gs) => new Map(gs.map((g) => [g.code, { th: g.nameTh, en: g.nameEn }]))));
-
-  // ------------------------------------------------------------ presenters
-  const presentCurriculum = (c: Awaited<ReturnType<typeof repository.findCurriculum>> & object) => ({
-    code: c.code,
-    nameTh: c.name_th,
-    nameEn: c.name_en,
-    providerAgencyCode: c.provider_agency_code,
-    providerUnitCode: c.provider_unit_code,
-    providerPartner: c.provider_partner,
-    category: c.category,
-    mode: c.mode,
-    hours: hoursOf(c.total_minutes),
-    topics: (c.topics as { th: string; en: string; minutes: number }[]).map((t) => ({ th: t.th, en: t.en, hours: hoursOf(t.minutes) })),
-    targetGroups: c.target_groups,
-    prerequisites: c.prerequisites,
-    minAge: c.min_age,
-    minAttendancePercent: c.min_attendance_percent,
-    minPostTestScore: c.min_post_test_score,
-    competencyUnits: c.competency_units,
-    assumedFields: c.assumed_fields,
-    sourceNote: c.source_note,
-    status: c.status,
-  });
-
-  const belowMinimum = (s: { status: string; applications_close_on: string; enrolled_count: number; capacity_min: number }) =>
-    (s.status === 'open' || s.status === 'planned' || s.status === 'running') && s.applications_close_on < today() && s.enrolled_count < s.capacity_min;
-
-  const presentSession = (s: repository.SessionListRow, actor: Actor) => ({
-    id: s.id,
-    code: s.code,
-    curriculumCode: s.curriculum_code,
-    curriculumNameTh: s.curriculum_name_th,
-    curriculumNameEn: s.curriculum_name_en,
-    category: s.category,
-    mode: s.mode,
-    unitCode: s.unit_code,
-    unitNameTh: s.unit_name_th,
-    unitNameEn: s.unit_name_en,
-    provinceCode: s.province_code,
-    provinceNameTh: s.province_name_th,
-    provinceNameEn: s.province_name_en,
-    online: s.online,
-    venue: s.venue,
-    startsOn: s.starts_on,
-    endsOn: s.ends_on,
-    applicationsCloseOn: s.applications_close_on,
-    capacityMin: s.capacity_min,
-    capacityMax: s.capacity_max,
-    trainers: s.trainers,
-    budgetSource: s.budget_source,
-    status: s.status,
-    statusReason: s.status_reason,
-    enrolledCount: s.enrolled_count,
-    waitlistedCount: s.waitlisted_count,
-    fillPercent: Math.round((s.enrolled_count * 100) / s.capacity_max),
-    belowMinimum: belowMinimum(s),
-    openForApplications: s.status === 'open' && s.applications_close_on >= today(),
-    canManage: trainingPolicy.manages(actor, placeOf(s)),
-    version: s.version,
-  });
-
-  const presentRosterEntry = (r: repository.RosterRow) => ({
-    id: r.id,
-    personId: r.person_id,
-    name: fullName({ title: r.title, first: r.first_name_th, last: r.last_name_th }, 'th'),
-    nameEn: r.first_name_en && r.last_name_en ? fullName({ title: r.title, first: r.first_name_en, last: r.last_name_en }, 'en') : null,
-    docNumberMasked: registry.maskDocument(r.doc_type, r.doc_number),
-    status: r.status,
-    source: r.source,
-    waitlistPosition: r.waitlist_position === null ? null : Number(r.waitlist_position),
-    appliedAt: new Date(r.applied_at).toISOString(),
-    attendedHours: hoursOf(r.attended_minutes),
-    postTestScore: r.post_test_score,
-    onlineCompletedOn: r.online_completed_on,
-    outcomeReasons: (r.outcome_reasons as Reason[] | null) ?? [],
-    withdrawReason: r.withdraw_reason,
-    credentialCode: r.credential_code,
-    credentialStatus: r.credential_status,
-  });
 
   // ------------------------------------------------------------ guards
   const requireSession = async (id: number) => {
@@ -295,28 +216,6 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
     return presentMyEnrolment(mine);
   };
 
-  const presentMyEnrolment = (e: Awaited<ReturnType<typeof repository.enrolmentsOfPerson>>[number]) => ({
-    id: e.id,
-    sessionId: e.session_id,
-    sessionCode: e.session_code,
-    curriculumNameTh: e.curriculum_name_th,
-    curriculumNameEn: e.curriculum_name_en,
-    provinceNameTh: e.province_name_th,
-    provinceNameEn: e.province_name_en,
-    startsOn: e.starts_on,
-    endsOn: e.ends_on,
-    sessionStatus: e.session_status,
-    online: e.online,
-    venue: e.venue,
-    status: e.status,
-    waitlistPosition: e.waitlist_position === null ? null : Number(e.waitlist_position),
-    attendedHours: hoursOf(e.attended_minutes),
-    postTestScore: e.post_test_score,
-    outcomeReasons: (e.outcome_reasons as Reason[] | null) ?? [],
-    credentialCode: e.credential_code,
-    credentialStatus: e.credential_status,
-  });
-
   // ------------------------------------------------------------ certificates
   async function issueFor(ctx: RequestContext, session: repository.SessionDetailRow, enrolments: { id: number; person_id: number }[]) {
     const [facts, days] = await Promise.all([registry.facts(enrolments.map((e) => e.person_id)), repository.daysOf(db, session.id)]);
@@ -386,7 +285,7 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
         limit: query.limit,
         offset: query.offset,
       });
-      return { items: found.items.map((s) => presentSession(s, ctx.actor)), total: found.total };
+      return { items: found.items.map((s) => presentSession(s, { today: today(), canManage: trainingPolicy.manages(ctx.actor, placeOf(s)) })), total: found.total };
     },
 
     async getSession(ctx: Ctx, id: number) {
@@ -395,7 +294,7 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
       const manages = trainingPolicy.manages(ctx.actor, placeOf(s));
       const mine = ctx.actor.personId ? await repository.enrolmentOf(db, id, ctx.actor.personId) : undefined;
       return {
-        ...presentSession(s, ctx.actor),
+        ...presentSession(s, { today: today(), canManage: trainingPolicy.manages(ctx.actor, placeOf(s)) }),
         subdistrictCode: s.subdistrict_code,
         subdistrictNameTh: s.subdistrict_name_th,
         subdistrictNameEn: s.subdistrict_name_en,
@@ -607,7 +506,7 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
     async roster(ctx: Ctx, sessionId: number, query: { status?: EnrolmentStatus; limit: number; offset: number }) {
       await rosterSession(ctx, sessionId);
       const found = await repository.roster(db, sessionId, query);
-      return { items: found.items.map(presentRosterEntry), counts: found.counts };
+      return { items: found.items.map((r) => presentRosterEntry(r, registry.maskDocument)), counts: found.counts };
     },
 
     // ---------------------------------------------------------- attendance

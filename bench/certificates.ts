@@ -3,9 +3,11 @@
  *
  * Bulk certificates: a finished session with K people who completed it (written straight into the
  * database), then the officer's "issue every certificate" job run to the end (batches of 25, each
- * committed with its progress, a credential, a timeline event and an audit event per person), and
- * then P of those certificates rendered as PDF (Thai font subset, QR code) as the holder downloads
- * them. Every completed person must end with exactly one certificate.
+ * committed with its progress, a credential signed as an Open Badge (Ed25519, eddsa-rdfc-2022) with
+ * its place in the agency's status list, a timeline event and an audit event per person); then P of
+ * those certificates rendered as PDF (Thai font subset, QR code) as the holder downloads them, and
+ * the same P checked as the public verification page checks them (signature and status list).
+ * Every completed person must end with exactly one certificate, and every check must say valid.
  * The session, its enrolments and certificates are removed again afterwards.
  */
 import { sql } from 'kysely';
@@ -71,13 +73,23 @@ try {
       bytes += pdf.bytes.length;
     }
   });
+  // The public check, as the verification page makes it: the row, its signed Open Badge's
+  // signature against the issuer's published key, and the issuer's signed status list.
+  process.stderr.write(`Certificates: verifying ${n(pdfs)} signed credentials…\n`);
+  const verify = await timed(async () => {
+    for (const { code } of codes.slice(0, pdfs)) {
+      const checked = await credentials.verify(code);
+      if (checked.status !== 'valid' || checked.checks?.signature !== 'valid') fail(`Certificate ${code} did not verify: ${JSON.stringify(checked.checks)}`);
+    }
+  });
   const issuedPerSecond = round(completed / (issue.ms / 1000));
   const pdfsPerSecond = round(pdfs / (render.ms / 1000));
+  const verifiedPerSecond = round(pdfs / (verify.ms / 1000));
   report(
     args,
     'certificates',
-    { completed, issueMs: Math.round(issue.ms), issuedPerSecond, pdfs, renderMs: Math.round(render.ms), pdfsPerSecond, averagePdfBytes: Math.round(bytes / pdfs), fillSeconds: bench.fillSeconds },
-    `certificates ${args.engine} ${n(args.people)} people: issued ${n(issuedPerSecond)}/s (${n(completed)} as one job) · PDF ${n(pdfsPerSecond)}/s (${n(pdfs)} rendered, ${n(bytes / pdfs / 1024)} KB each)`,
+    { completed, issueMs: Math.round(issue.ms), issuedPerSecond, signed: true, pdfs, renderMs: Math.round(render.ms), pdfsPerSecond, averagePdfBytes: Math.round(bytes / pdfs), verified: pdfs, verifyMs: Math.round(verify.ms), verifiedPerSecond, fillSeconds: bench.fillSeconds },
+    `certificates ${args.engine} ${n(args.people)} people: issued and signed ${n(issuedPerSecond)}/s (${n(completed)} as one job) · PDF ${n(pdfsPerSecond)}/s (${n(pdfs)} rendered, ${n(bytes / pdfs / 1024)} KB each) · verified ${n(verifiedPerSecond)}/s (signature and status list)`,
   );
 } finally {
   if (sessionId !== null) {

@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: fills the configured database with a demo set that walks every journey built so
- * far: staff accounts in several roles and provinces, the registry (demo-registry.ts) and training
- * (demo-training.ts). Later modules add their records here.
+ * far: staff accounts in several roles and provinces, the registry (demo-registry.ts), training
+ * (demo-training.ts) and competency (demo-competency.ts). Later modules add their records here.
  * Safe to run again: what exists is left alone. Run it while the server is stopped when on PGlite
  * (PGlite's data directory is for one process at a time).
  */
@@ -15,6 +15,7 @@ import { systemContext } from '../src/server/platform/context';
 import { loadReferenceData } from '../src/server/reference-data';
 import { fillRegistry } from './demo-registry';
 import { fillTraining } from './demo-training';
+import { fillCompetency } from './demo-competency';
 
 const DEMO_ACCOUNTS: { username: string; displayName: string; roles: { role: Role; unitCode: string | null }[] }[] = [
   { username: 'demo.executive', displayName: 'ผู้บริหาร (สาธิต)', roles: [{ role: 'executive', unitCode: null }] },
@@ -53,6 +54,7 @@ try {
   }
   await fillRegistry(services, database);
   await fillTraining(services, database);
+  await fillCompetency(services, database);
   await services.jobs.stop();
 } finally {
   await database.close();

@@ -29,10 +29,13 @@ import { createRegistryService } from './modules/registry/registry.service';
 import { registryRoutes } from './modules/registry/registry.routes';
 import { createImportService, type ImportOptions } from './modules/registry/import/import.service';
 import { importRoutes } from './modules/registry/import/import.routes';
+import { credentialKek } from './modules/credentials/credential-kek';
 import { createCredentialsService } from './modules/credentials/credentials.service';
 import { credentialsRoutes } from './modules/credentials/credentials.routes';
 import { createTrainingService } from './modules/training/training.service';
 import { trainingRoutes } from './modules/training/training.routes';
+import { createCompetencyService } from './modules/credentials/competency/competency.service';
+import { competencyRoutes } from './modules/credentials/competency/competency.routes';
 import { createPlanningService } from './modules/training/planning/planning.service';
 import { planningRoutes } from './modules/training/planning/planning.routes';
 
@@ -58,10 +61,11 @@ export function createServices(database: Database, config: Config, options: { jo
   const registry = createRegistryService({ db, geo, org, identity });
   // PostgreSQL writes two import batches at once (one per core here); PGlite has one connection.
   const imports = createImportService({ db, registry, jobs, withCopy: database.withCopy?.bind(database), options: { concurrency: database.engine === 'postgresql' ? 2 : 1, ...options.imports } });
-  const credentials = createCredentialsService({ db, registry, publicUrl: config.publicUrl });
+  const credentials = createCredentialsService({ db, registry, publicUrl: config.publicUrl, kek: credentialKek({ secret: config.credentialKeySecret, dataDir: config.dataDir }) });
   const training = createTrainingService({ db, geo, org, registry, credentials, jobs });
   const planning = createPlanningService({ db, geo });
-  return { jobs, actors, geo, org, identity, registry, imports, credentials, training, planning };
+  const competency = createCompetencyService({ db, org, registry, identity, credentials });
+  return { jobs, actors, geo, org, identity, registry, imports, credentials, training, planning, competency };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -145,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(credentialsRoutes, { credentials: services.credentials });
   await app.register(trainingRoutes, { training: services.training });
   await app.register(planningRoutes, { planning: services.planning });
+  await app.register(competencyRoutes, { competency: services.competency });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());

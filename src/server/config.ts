@@ -21,6 +21,12 @@ const ConfigSchema = z.object({
   // The address printed in certificates' QR codes. Fixed by configuration, never taken from a
   // request's Host header, which a caller controls.
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Seals the issuers' signing keys in the database: 32 bytes in base64. Without it, a key kept in
+  // the data folder is created on first use.
+  CREDENTIAL_KEY_SECRET: z
+    .string()
+    .refine((v) => Buffer.from(v.trim(), 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
 });
 
 export type Config = {
@@ -36,6 +42,8 @@ export type Config = {
   loginLockMinutes: number;
   /** Base address of the public pages (certificate verification), without a trailing slash. */
   publicUrl: string;
+  /** The key-encryption key for issuers' signing keys, if set; otherwise one in the data folder. */
+  credentialKeySecret: string | undefined;
   /** Base delay added per consecutive failed sign-in, so guessing slows down before the lock. */
   loginFailureDelayMs: number;
 };
@@ -62,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: c.LOGIN_MAX_FAILURES,
     loginLockMinutes: c.LOGIN_LOCK_MINUTES,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+    credentialKeySecret: c.CREDENTIAL_KEY_SECRET,
     loginFailureDelayMs: 250,
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from './db/engine';
 import { loadGeoReferenceData } from './modules/geo/geo.service';
 import { loadOrgReferenceData } from './modules/org/org.service';
 import { loadTrainingReferenceData } from './modules/training/training.service';
+import { loadCompetencyReferenceData } from './modules/credentials/competency/competency.service';
 import type { Services } from './app';
 
 /** Loads every reference data set that changed since the last start; returns the names loaded. */
@@ -11,5 +12,7 @@ export async function loadReferenceData(database: Database, services: Pick<Servi
   if (await loadOrgReferenceData(database.db, services.geo)) loaded.push('org');
   // Curricula name their providers' agencies and units, so they load after org.
   if (await loadTrainingReferenceData(database.db)) loaded.push('training');
+  // Standards name their owning agency, so they load after org too.
+  if (await loadCompetencyReferenceData(database.db)) loaded.push('competency');
   return loaded;
 }

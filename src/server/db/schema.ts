@@ -400,7 +400,7 @@ export interface LabourDemandTable {
 export interface CredentialTable {
   id: Generated<number>;
   code: string;
-  kind: 'training-completion';
+  kind: 'training-completion' | 'qualification';
   person_id: number;
   holder_name_th: string;
   holder_name_en: string | null;
@@ -420,6 +420,116 @@ export interface CredentialTable {
   source_id: string;
   issued_by: string | null;
   created_at: Generated<Date>;
+  agency_code: string | null;
+  status_list_id: string | null;
+  status_index: number | null;
+  signing_key_id: string | null;
+  document: Json;
+}
+
+export interface CompetencyStandardTable {
+  code: string;
+  name_th: string;
+  name_en: string;
+  sector_th: string;
+  sector_en: string;
+  qualification_th: string;
+  qualification_en: string;
+  level: number;
+  owner_agency_code: string;
+  validity_years: number | null;
+  source_note: Json;
+  assumed_fields: string[];
+  status: Generated<'active' | 'retired'>;
+}
+
+export interface CompetencyUnitTable {
+  code: string;
+  standard_code: string;
+  position: number;
+  name_th: string;
+  name_en: string;
+  description_th: string;
+  description_en: string;
+  elements: Json;
+}
+
+export interface PriorExperienceTable {
+  id: Generated<number>;
+  person_id: number;
+  standard_code: string;
+  province_code: string;
+  summary: string;
+  evidence: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+  withdrawn_at: Date | null;
+  withdrawn_reason: string | null;
+}
+
+export interface AssessmentEventTable {
+  id: Generated<number>;
+  code: string;
+  standard_code: string;
+  centre_unit_code: string;
+  province_code: string;
+  assessed_on: string;
+  online: boolean;
+  venue: Json;
+  capacity: Generated<number>;
+  status: Generated<'open' | 'completed' | 'cancelled'>;
+  status_reason: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface AssessmentAssessorTable {
+  event_id: number;
+  user_id: string;
+}
+
+export interface AssessmentCandidateTable {
+  id: Generated<number>;
+  event_id: number;
+  person_id: number;
+  basis: 'training' | 'experience' | 'reassessment';
+  basis_note: string | null;
+  units: string[];
+  status: Generated<'referred' | 'assessed' | 'absent' | 'withdrawn'>;
+  overall: 'competent' | 'not-yet-competent' | null;
+  previous_candidate_id: number | null;
+  referred_by: string;
+  referred_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
+export interface AssessmentResultTable {
+  candidate_id: number;
+  unit_code: string;
+  result: 'competent' | 'not-yet-competent';
+  evidence_note: string;
+  assessor_user_id: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface IssuerKeyTable {
+  id: string;
+  agency_code: string;
+  public_key_multibase: string;
+  secret_sealed: string;
+  status: Generated<'active' | 'retired'>;
+  created_at: Generated<Date>;
+  retired_at: Date | null;
+}
+
+export interface StatusListTable {
+  id: string;
+  agency_code: string;
+  block: number;
+  bits: Uint8Array;
+  document: Json;
+  updated_at: Generated<Date>;
 }
 
 export interface DB {
@@ -453,6 +563,15 @@ export interface DB {
   attendance: AttendanceTable;
   labour_demand: LabourDemandTable;
   credential: CredentialTable;
+  competency_standard: CompetencyStandardTable;
+  competency_unit: CompetencyUnitTable;
+  prior_experience: PriorExperienceTable;
+  assessment_event: AssessmentEventTable;
+  assessment_assessor: AssessmentAssessorTable;
+  assessment_candidate: AssessmentCandidateTable;
+  assessment_result: AssessmentResultTable;
+  issuer_key: IssuerKeyTable;
+  status_list: StatusListTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -4,8 +4,13 @@ import PDFDocument from 'pdfkit';
 import { create as createQr } from 'qrcode';
 import { formatThaiDate } from '../../../shared/thai-date';
 
-/** What a completion certificate (เกียรติบัตร) says, Thai first and English beneath. */
+/**
+ * What a completion certificate (เกียรติบัตร) or a qualification certificate
+ * (หนังสือรับรองคุณวุฒิวิชาชีพ) says, Thai first and English beneath.
+ */
 export interface CertificateContent {
+  /** A training completion (the default) or a qualification awarded on assessment. */
+  kind?: 'training-completion' | 'qualification';
   /** The certificate's unguessable code, printed small under the QR. */
   code: string;
   /** Absolute URL of the public verification page; the QR encodes exactly this. */
@@ -14,9 +19,9 @@ export interface CertificateContent {
   holderName: { th: string; en: string | null };
   /** The curriculum's name. */
   course: { th: string; en: string };
-  /** Hours attended or credited; may be fractional (17.5). */
-  hours: number;
-  /** 'YYYY-MM-DD', Common Era. */
+  /** Hours attended or credited; may be fractional (17.5). Null for a qualification. */
+  hours: number | null;
+  /** 'YYYY-MM-DD', Common Era; a qualification's assessment day. */
   startedOn: string;
   /** 'YYYY-MM-DD', Common Era. */
   endedOn: string;
@@ -26,6 +31,8 @@ export interface CertificateContent {
   issuer: { th: string; en: string };
   /** The unit's agency (สังกัด). */
   agency: { th: string; en: string } | null;
+  /** 'YYYY-MM-DD': the last day a qualification is valid; null or absent for no expiry. */
+  expiresOn?: string | null;
 }
 
 // Sarabun as @fontsource ships it: the Thai subset has no digits or Latin letters and the Latin
@@ -322,9 +329,13 @@ function drawQr(doc: Doc, matrix: boolean[][], x: number, y: number, size: numbe
 const formatHours = (hours: number) => hours.toLocaleString('en', { maximumFractionDigits: 2 });
 
 function dateLines(content: CertificateContent): { th: string; en: string } {
-  const hours = formatHours(content.hours);
   const th = (iso: string) => formatThaiDate(iso, { style: 'long' });
   const en = (iso: string) => formatThaiDate(iso, { style: 'long', locale: 'en' });
+  if (content.kind === 'qualification') {
+    const until = content.expiresOn ? { th: ` มีอายุถึงวันที่ ${th(content.expiresOn)}`, en: `; valid until ${en(content.expiresOn)}` } : { th: '', en: '' };
+    return { th: `ประเมินเมื่อวันที่ ${th(content.startedOn)}${until.th}`, en: `Assessed on ${en(content.startedOn)}${until.en}` };
+  }
+  const hours = formatHours(content.hours ?? 0);
   const enHours = `${hours} ${content.hours === 1 ? 'hour' : 'hours'}`;
   if (content.startedOn === content.endedOn) {
     return { th: `จำนวน ${hours} ชั่วโมง เมื่อวันที่ ${th(content.startedOn)}`, en: `${enHours}, on ${en(content.startedOn)}` };
@@ -338,7 +349,7 @@ function dateLines(content: CertificateContent): { th: string; en: string } {
 /** Refuses what would print wrongly: a link annotation carries only an ASCII URI, and 'NaN ชั่วโมง' helps nobody. */
 function assertPrintable(content: CertificateContent): void {
   if (!/^https?:\/\/[\x21-\x7e]+$/.test(content.verifyUrl)) throw new RangeError(`Not an absolute ASCII http(s) URL: ${content.verifyUrl}`);
-  if (!Number.isFinite(content.hours) || content.hours <= 0) throw new RangeError(`Not a number of hours: ${content.hours}`);
+  if (content.kind !== 'qualification' && (content.hours === null || !Number.isFinite(content.hours) || content.hours <= 0)) throw new RangeError(`Not a number of hours: ${content.hours}`);
 }
 
 // A4 landscape, in points.
@@ -365,7 +376,7 @@ export async function renderCertificatePdf(content: CertificateContent): Promise
     info: {
       Title: `${content.course.th} – ${content.holderName.th}`,
       Author: content.issuer.th,
-      Subject: 'Certificate of completion',
+      Subject: content.kind === 'qualification' ? 'Certificate of professional qualification' : 'Certificate of completion',
     },
   });
   const chunks: Buffer[] = [];
@@ -392,15 +403,20 @@ export async function renderCertificatePdf(content: CertificateContent): Promise
   const small = { size: 10.5, color: MUTED };
   const lead = { size: 14 };
   const dates = dateLines(content);
+  const qualification = content.kind === 'qualification';
+  const heading = qualification ? { th: 'หนังสือรับรองคุณวุฒิวิชาชีพ', en: 'Certificate of Professional Qualification' } : { th: 'เกียรติบัตร', en: 'Certificate of Completion' };
+  const what = qualification
+    ? { th: 'ผ่านการประเมินสมรรถนะตามมาตรฐานอาชีพ และได้รับคุณวุฒิ', en: 'has been assessed as competent and awarded the qualification' }
+    : { th: 'ได้ผ่านการฝึกอบรมหลักสูตร', en: 'has completed the course' };
 
   const upper: Block[][] = [
-    [fit(doc, 'เกียรติบัตร', { size: 34, bold: true }, full, 1), fit(doc, 'Certificate of Completion', { size: 15, color: GOLD }, full, 1)],
+    [fit(doc, heading.th, { size: qualification ? 28 : 34, bold: true }, full, 1), fit(doc, heading.en, { size: 15, color: GOLD }, full, 1)],
     [fit(doc, 'มอบให้ไว้เพื่อแสดงว่า', lead, full, 1), fit(doc, 'This certifies that', small, full, 1)],
     [
       fit(doc, content.holderName.th, { size: 26, bold: true }, full, 1, 16),
       ...(content.holderName.en ? [fit(doc, content.holderName.en, { size: 15 }, full, 1, 11)] : []),
     ],
-    [fit(doc, 'ได้ผ่านการฝึกอบรมหลักสูตร', lead, full, 1), fit(doc, 'has completed the course', small, full, 1)],
+    [fit(doc, what.th, lead, full, 1), fit(doc, what.en, small, full, 1)],
     [fit(doc, content.course.th, { size: 20, bold: true }, full, 2, 15), fit(doc, content.course.en, { size: 13 }, full, 2, 10)],
     [fit(doc, dates.th, lead, full, 1, 11), fit(doc, dates.en, small, full, 1, 8)],
   ];

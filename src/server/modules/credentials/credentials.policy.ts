@@ -1,4 +1,4 @@
-import { scopeFor, scopeIncludes, type Actor, type Role } from '../../platform/auth/actor';
+import { hasAnyRole, scopeFor, scopeIncludes, type Actor, type Role } from '../../platform/auth/actor';
 
 /**
  * Officers issue and revoke in their area, course providers for their own unit's certificates;
@@ -17,6 +17,8 @@ const providesFor = (actor: Actor, unitCode: string) => actor.grants.some((g) =>
 export const credentialsPolicy = {
   revokes: (actor: Actor, c: CredentialPlace): boolean => scopeIncludes(scopeFor(actor, ISSUERS), c.provinceCode) || providesFor(actor, c.issuerUnitCode),
   reads: (actor: Actor, c: CredentialPlace): boolean => scopeIncludes(scopeFor(actor, READERS), c.provinceCode) || providesFor(actor, c.issuerUnitCode),
+  /** Signing keys are the system administrator's: rotation, and the list of an agency's keys. */
+  managesKeys: (actor: Actor): boolean => hasAnyRole(actor, ['system_admin']),
   /** Whether the role reads anyone's certificates at all. */
   readsAny: (actor: Actor): boolean => scopeFor(actor, READERS).kind !== 'none' || actor.grants.some((g) => g.role === 'course_provider'),
 };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/auth/actor';
 import { recordAudit } from '../../platform/audit/audit.service';
@@ -10,6 +11,8 @@ import type { RegistryService } from '../registry/registry.service';
 import { renderCertificatePdf } from './certificate.pdf';
 import { credentialsPolicy } from './credentials.policy';
 import * as repository from './credentials.repository';
+import { createSigning } from './credentials.signing';
+import { openBadgeCredential, type VerificationReport } from './vc';
 
 type Ctx = RequestContext & { actor: Actor };
 
@@ -42,8 +45,32 @@ export function maskName(name: string): string {
   return `${words.join(' ')} ${first}•••`;
 }
 
-export interface IssueInput {
-  kind: 'training-completion';
+export interface TrainingDetails {
+  courseCode: string;
+  sessionCode: string;
+  hours: number;
+  startedOn: string;
+  endedOn: string;
+}
+
+export interface QualificationDetails {
+  standardCode: string;
+  level: number;
+  eventCode: string;
+  assessedOn: string;
+  units: { code: string; nameTh: string; nameEn: string }[];
+}
+
+/** What the signed credential says the achievement is, besides its name. */
+export interface AchievementInput {
+  id: string;
+  descriptionTh: string;
+  descriptionEn: string;
+  criteriaTh: string;
+  criteriaEn: string;
+}
+
+export type IssueInput = {
   personId: number;
   holderNameTh: string;
   holderNameEn: string | null;
@@ -53,21 +80,31 @@ export interface IssueInput {
   provinceCode: string;
   issuedOn: string;
   expiresOn?: string | null;
-  details: { courseCode: string; sessionCode: string; hours: number; startedOn: string; endedOn: string };
+  /** The agency whose key signs; the issuing unit's agency unless given. */
+  agencyCode?: string;
+  achievement: AchievementInput;
   sourceType: string;
   sourceId: string;
-}
+} & ({ kind: 'training-completion'; details: TrainingDetails } | { kind: 'qualification'; details: QualificationDetails });
+
+const isTraining = (kind: string, _details: unknown): _details is TrainingDetails => kind === 'training-completion';
 
 /**
  * Credentials: what the system vouches for, each with an unguessable code that a public page
  * checks. Training issues completion certificates through `issue` inside its own transaction; the
  * competency module will add qualifications and signatures on the same records.
  */
-export function createCredentialsService(deps: { db: Kysely<DB>; registry: RegistryService; publicUrl: string }) {
+export function createCredentialsService(deps: { db: Kysely<DB>; registry: RegistryService; publicUrl: string; kek: () => Buffer }) {
   const { db, registry, publicUrl } = deps;
-  // A merge moves certificates to the survivor; an erasure removes the printed name and revokes.
+  const signing = createSigning({ db, publicUrl, kek: deps.kek });
+  // A merge moves certificates to the survivor. An erasure removes the printed name and the signed
+  // document that carries it, and revokes in the status list too, so the holder's copy says revoked.
   registry.links.onMerge.push(async (trx, fromId, toId) => void (await repository.repointHolder(trx, fromId, toId)));
-  registry.links.onErase.push(async (trx, personId) => void (await repository.eraseHolder(trx, personId)));
+  registry.links.onErase.push(async (trx, personId) => {
+    for (const c of await repository.eraseHolder(trx, personId)) {
+      if (c.status_list_id !== null && c.status_index !== null) await signing.setRevoked(trx, c.status_list_id, c.status_index, true);
+    }
+  });
 
   const verifyUrl = (code: string) => `${publicUrl}/verify/${code}`;
 
@@ -75,7 +112,9 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
     c.status === 'revoked' ? ('revoked' as const) : c.expires_on && c.expires_on < bangkokDate(new Date()) ? ('expired' as const) : ('valid' as const);
 
   const present = (c: repository.CredentialDetailRow) => {
-    const details = c.details as IssueInput['details'];
+    const details = c.details as TrainingDetails | QualificationDetails;
+    const training = isTraining(c.kind, details) ? details : null;
+    const qualification = training ? null : (details as QualificationDetails);
     return {
       code: c.code,
       kind: c.kind,
@@ -91,13 +130,19 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
       issuedOn: c.issued_on,
       validFrom: c.valid_from,
       expiresOn: c.expires_on,
-      hours: details.hours,
-      startedOn: details.startedOn,
-      endedOn: details.endedOn,
-      sessionCode: details.sessionCode,
+      hours: training?.hours ?? null,
+      startedOn: training?.startedOn ?? null,
+      endedOn: training?.endedOn ?? null,
+      sessionCode: training?.sessionCode ?? null,
+      standardCode: qualification?.standardCode ?? null,
+      level: qualification?.level ?? null,
+      assessedOn: qualification?.assessedOn ?? null,
+      units: qualification?.units ?? [],
       revokedAt: c.revoked_at ? new Date(c.revoked_at).toISOString() : null,
       revokedReason: c.revoked_reason,
       verifyUrl: verifyUrl(c.code),
+      signed: c.document !== null,
+      signingKeyId: c.signing_key_id,
     };
   };
 
@@ -113,15 +158,62 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
     return found;
   }
 
-  return {
-    verifyUrl,
+  /** The unsigned Open Badge for a credential row: the same statement the database holds. */
+  async function openBadgeOf(trx: Executor, c: { code: string; kind: string; holder_name_th: string; holder_name_en: string | null; title_th: string; title_en: string; issued_on: string; expires_on: string | null; details: unknown }, agencyCode: string, achievement: AchievementInput, status: { listUrl: string; index: number }) {
+    const details = c.details as TrainingDetails | QualificationDetails;
+    return openBadgeCredential({
+      id: verifyUrl(c.code),
+      issuer: await signing.issuerOf(trx, agencyCode),
+      holder: { nameTh: c.holder_name_th, nameEn: c.holder_name_en },
+      achievement: {
+        id: achievement.id,
+        kind: c.kind as 'training-completion' | 'qualification',
+        nameTh: c.title_th,
+        nameEn: c.title_en,
+        descriptionTh: achievement.descriptionTh,
+        descriptionEn: achievement.descriptionEn,
+        criteriaTh: achievement.criteriaTh,
+        criteriaEn: achievement.criteriaEn,
+        ...(isTraining(c.kind, details) ? { hours: details.hours } : { competencyUnits: details.units, level: details.level }),
+      },
+      // Dates are Bangkok dates: a credential is valid from the start of its day there.
+      validFrom: `${c.issued_on}T00:00:00+07:00`,
+      validUntil: c.expires_on ? `${c.expires_on}T23:59:59+07:00` : null,
+      status: { listCredentialUrl: status.listUrl, index: status.index },
+    });
+  }
 
-    /** Issues inside the caller's transaction; one credential per source, so a retry returns the first. */
+  /** The outcome of the public check, from the signed document where there is one. */
+  function outcome(c: repository.CredentialDetailRow, report: VerificationReport | null) {
+    if (report && report.signature === 'invalid') return 'invalid' as const;
+    return statusOf(c);
+  }
+
+  return {
+    publicUrl,
+    verifyUrl,
+    signing,
+
+    /**
+     * Issues inside the caller's transaction, signed with the agency's key and given its place in
+     * the agency's status list; one credential per source, so a retry returns the first.
+     */
     async issue(trx: Transaction<DB>, ctx: RequestContext, input: IssueInput) {
       const existing = await repository.findBySource(trx, input.sourceType, input.sourceId);
       if (existing) return { id: existing.id, code: existing.code, created: false };
+      const agencyCode = input.agencyCode ?? (await repository.agencyOfUnit(trx, input.issuerUnitCode));
+      const code = newCredentialCode();
+      const status = await signing.allocateStatus(trx, agencyCode);
+      const unsigned = await openBadgeOf(
+        trx,
+        { code, kind: input.kind, holder_name_th: input.holderNameTh, holder_name_en: input.holderNameEn, title_th: input.titleTh, title_en: input.titleEn, issued_on: input.issuedOn, expires_on: input.expiresOn ?? null, details: input.details },
+        agencyCode,
+        input.achievement,
+        status,
+      );
+      const signed = await signing.sign(trx, agencyCode, unsigned);
       const created = await repository.insertCredential(trx, {
-        code: newCredentialCode(),
+        code,
         kind: input.kind,
         person_id: input.personId,
         holder_name_th: input.holderNameTh,
@@ -137,38 +229,77 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
         source_type: input.sourceType,
         source_id: input.sourceId,
         issued_by: ctx.actor?.userId ?? null,
+        agency_code: agencyCode,
+        status_list_id: status.listId,
+        status_index: status.index,
+        signing_key_id: signed.keyId,
+        document: JSON.stringify(signed.document),
       });
+      const qualification = input.kind === 'qualification';
       await registry.addTimelineEvent(trx, {
         personId: input.personId,
         module: 'credentials',
-        kind: 'certificate-issued',
-        summaryTh: `ได้รับเกียรติบัตร ${input.titleTh}`,
-        summaryEn: `Certificate issued: ${input.titleEn}`,
+        kind: qualification ? 'qualification-issued' : 'certificate-issued',
+        summaryTh: qualification ? `ได้รับคุณวุฒิ ${input.titleTh}` : `ได้รับเกียรติบัตร ${input.titleTh}`,
+        summaryEn: qualification ? `Qualification awarded: ${input.titleEn}` : `Certificate issued: ${input.titleEn}`,
         data: { code: created.code },
         actorUserId: ctx.actor?.userId ?? null,
       });
-      await recordAudit(trx, ctx, { action: 'credential.issue', entityType: 'credential', entityId: created.code, provinceCode: input.provinceCode, after: { kind: input.kind, personId: input.personId, source: `${input.sourceType}:${input.sourceId}` } });
+      await recordAudit(trx, ctx, { action: 'credential.issue', entityType: 'credential', entityId: created.code, provinceCode: input.provinceCode, after: { kind: input.kind, personId: input.personId, source: `${input.sourceType}:${input.sourceId}`, keyId: signed.keyId, status: `${status.listId}:${status.index}` } });
       return { id: created.id, code: created.code, created: true };
     },
 
-    /** The public check: only what is needed to trust the certificate. Unknown codes reveal nothing. */
+    /**
+     * The public check by code: the signed document's signature, key and status list are checked
+     * as any outside verifier would, and only what is needed to trust it is shown. Unknown codes
+     * reveal nothing.
+     */
     async verify(rawCode: string) {
       const code = normalizeCode(rawCode);
       const c = code ? await repository.findByCode(db, code) : undefined;
       if (!c) throw notFound();
-      const details = c.details as IssueInput['details'];
+      const report = c.document ? await signing.verify(c.document) : null;
       return {
         code: c.code,
-        status: statusOf(c),
+        kind: c.kind,
+        status: outcome(c, report),
         holderNameMasked: maskName(c.holder_name_th),
         titleTh: c.title_th,
         titleEn: c.title_en,
-        hours: details.hours,
+        hours: isTraining(c.kind, c.details) ? c.details.hours : null,
+        level: isTraining(c.kind, c.details) ? null : (c.details as QualificationDetails).level,
         issuedOn: c.issued_on,
         expiresOn: c.expires_on,
         issuerNameTh: c.issuer_name_th,
         issuerNameEn: c.issuer_name_en,
         revokedOn: c.revoked_at ? bangkokDate(new Date(c.revoked_at)) : null,
+        checks: report ? { signature: report.signature, status: report.status, validity: report.validity, issuerId: report.issuer?.id ?? null, keyId: report.keyId } : null,
+      };
+    },
+
+    /**
+     * Checks a credential file someone holds: signature, issuer's key, status and dates, without
+     * trusting anything the file says about itself. A credential of ours also gets its masked name.
+     */
+    async verifyDocument(credential: unknown) {
+      const report = await signing.verify(credential);
+      const doc = (credential ?? {}) as { id?: unknown; name?: unknown; validFrom?: unknown; validUntil?: unknown; credentialSubject?: { achievement?: { name?: unknown } } };
+      const ours = typeof doc.id === 'string' && doc.id.startsWith(`${publicUrl}/verify/`) ? normalizeCode(doc.id.slice(`${publicUrl}/verify/`.length)) : null;
+      const row = ours && report.signature === 'valid' ? await repository.findByCode(db, ours) : undefined;
+      return {
+        verified: report.verified,
+        signature: report.signature,
+        status: report.status,
+        validity: report.validity,
+        issuerId: report.issuer?.id ?? null,
+        issuerName: report.issuer?.name ?? null,
+        keyId: report.keyId,
+        problems: report.problems,
+        code: row?.code ?? null,
+        holderNameMasked: row ? maskName(row.holder_name_th) : null,
+        achievementName: report.signature === 'valid' && typeof doc.credentialSubject?.achievement?.name === 'string' ? doc.credentialSubject.achievement.name : null,
+        validFrom: report.signature === 'valid' && typeof doc.validFrom === 'string' ? doc.validFrom : null,
+        validUntil: report.signature === 'valid' && typeof doc.validUntil === 'string' ? doc.validUntil : null,
       };
     },
 
@@ -176,20 +307,30 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
       return present(await readable(ctx, code));
     },
 
+    /** The signed Open Badge, exactly as issued, for the holder to keep or show. */
+    async document(ctx: Ctx, code: string) {
+      const c = await readable(ctx, code);
+      if (!c.document) throw problems.notFound({ en: 'This certificate was issued before credentials were signed; it is checked by its code.', th: 'เกียรติบัตรนี้ออกก่อนระบบลงลายมือชื่อดิจิทัล ตรวจสอบได้ด้วยรหัส' });
+      return { fileName: `credential-${c.code}.json`, document: c.document as Record<string, unknown> };
+    },
+
     async pdf(ctx: Ctx, code: string) {
       const c = await readable(ctx, code);
-      const details = c.details as IssueInput['details'];
+      const details = c.details as TrainingDetails | QualificationDetails;
+      const training = isTraining(c.kind, details) ? details : null;
       const bytes = await renderCertificatePdf({
         code: c.code,
         verifyUrl: verifyUrl(c.code),
         holderName: { th: c.holder_name_th, en: c.holder_name_en },
         course: { th: c.title_th, en: c.title_en },
-        hours: details.hours,
-        startedOn: details.startedOn,
-        endedOn: details.endedOn,
+        hours: training?.hours ?? null,
+        startedOn: training?.startedOn ?? (details as QualificationDetails).assessedOn,
+        endedOn: training?.endedOn ?? (details as QualificationDetails).assessedOn,
         issuedOn: c.issued_on,
         issuer: { th: c.issuer_name_th, en: c.issuer_name_en },
         agency: { th: c.agency_name_th, en: c.agency_name_en },
+        kind: c.kind,
+        expiresOn: c.expires_on,
       });
       return { fileName: `certificate-${c.code}.pdf`, bytes };
     },
@@ -205,6 +346,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
       return (await repository.ofPerson(db, personId)).filter((c) => own || credentialsPolicy.reads(ctx.actor, placeOf(c))).map(present);
     },
 
+    /** Revokes in the database and in the agency's status list, so the holder's own copy says revoked. */
     async revoke(ctx: Ctx, rawCode: string, reason: string) {
       const code = normalizeCode(rawCode);
       const c = code ? await repository.findByCode(db, code) : undefined;
@@ -215,10 +357,37 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
       await db.transaction().execute(async (trx) => {
         const revoked = await repository.revoke(trx, c.id, ctx.actor.userId, reason);
         if (!revoked) throw problems.conflict({ en: 'This certificate is already revoked.', th: 'เกียรติบัตรนี้ถูกเพิกถอนแล้ว' });
-        await registry.addTimelineEvent(trx, { personId: c.person_id, module: 'credentials', kind: 'certificate-revoked', summaryTh: `เพิกถอนเกียรติบัตร ${c.title_th}: ${reason}`, summaryEn: `Certificate revoked: ${c.title_en}: ${reason}`, data: { code: c.code }, actorUserId: ctx.actor.userId });
-        await recordAudit(trx, ctx, { action: 'credential.revoke', entityType: 'credential', entityId: c.code, provinceCode: c.province_code, after: { reason } });
+        if (c.status_list_id !== null && c.status_index !== null) await signing.setRevoked(trx, c.status_list_id, c.status_index, true);
+        await registry.addTimelineEvent(trx, { personId: c.person_id, module: 'credentials', kind: 'certificate-revoked', summaryTh: `เพิกถอน${c.kind === 'qualification' ? 'คุณวุฒิ' : 'เกียรติบัตร'} ${c.title_th}: ${reason}`, summaryEn: `${c.kind === 'qualification' ? 'Qualification' : 'Certificate'} revoked: ${c.title_en}: ${reason}`, data: { code: c.code }, actorUserId: ctx.actor.userId });
+        await recordAudit(trx, ctx, { action: 'credential.revoke', entityType: 'credential', entityId: c.code, provinceCode: c.province_code, after: { reason, status: c.status_list_id ? `${c.status_list_id}:${c.status_index}` : null } });
       });
       return present((await repository.findByCode(db, c.code))!);
+    },
+
+    /** An issuer's controller document (its keys, current and retired), or null when it has none. */
+    async issuerDocument(agencyCode: string) {
+      return signing.resolve(signing.issuerUrl(agencyCode));
+    },
+
+    async statusList(listId: string) {
+      return signing.resolve(signing.statusListUrl(listId));
+    },
+
+    async issuerKeys(ctx: Ctx, agencyCode: string) {
+      if (!credentialsPolicy.managesKeys(ctx.actor)) throw problems.forbidden({ en: 'Only a system administrator manages signing keys.', th: 'เฉพาะผู้ดูแลระบบเท่านั้นที่จัดการกุญแจลงนามได้' });
+      return (await signing.keysOf(agencyCode)).map((k) => ({ id: k.id, status: k.status, createdAt: new Date(k.created_at).toISOString(), retiredAt: k.retired_at ? new Date(k.retired_at).toISOString() : null, publicKeyMultibase: k.public_key_multibase }));
+    },
+
+    /** Retires the agency's key and makes a new one; what the old key signed still verifies. */
+    async rotateKey(ctx: Ctx, agencyCode: string) {
+      if (!credentialsPolicy.managesKeys(ctx.actor)) throw problems.forbidden({ en: 'Only a system administrator rotates signing keys.', th: 'เฉพาะผู้ดูแลระบบเท่านั้นที่เปลี่ยนกุญแจลงนามได้' });
+      if (!(await repository.agencyExists(db, agencyCode))) throw problems.notFound({ en: `No agency has the code ${agencyCode}.`, th: `ไม่พบหน่วยงานรหัส ${agencyCode}` });
+      const rotated = await db.transaction().execute(async (trx) => {
+        const r = await signing.rotate(trx, agencyCode);
+        await recordAudit(trx, ctx, { action: 'issuer_key.rotate', entityType: 'agency', entityId: agencyCode, provinceCode: null, after: r });
+        return r;
+      });
+      return { ...rotated, keys: await this.issuerKeys(ctx, agencyCode) };
     },
   };
 }

@@ -207,6 +207,17 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
       return { items: rows.map((u) => presentUser(u, roles)), total };
     },
 
+    /**
+     * Active accounts holding a role, with their units: what another module needs to offer a
+     * choice of people (the assessors for an assessment event), read without a scope check.
+     */
+    async holdersOf(role: Role, userIds?: readonly string[]) {
+      const { rows } = await repository.listUsers(db, { role, status: 'active', limit: 1000, offset: 0 });
+      const wanted = userIds ? rows.filter((u) => userIds.includes(u.id)) : rows;
+      const roles = await repository.rolesOf(db, wanted.map((u) => u.id));
+      return wanted.map((u) => ({ id: u.id, username: u.username, displayName: u.display_name, units: roles.filter((r) => r.user_id === u.id && r.role === role).map((r) => ({ code: r.unit_code, nameTh: r.unit_name_th, nameEn: r.unit_name_en })) }));
+    },
+
     async getUser(ctx: Ctx, id: string) {
       if (!identityPolicy.canReadUsers(ctx.actor) && ctx.actor.userId !== id) {
         throw problems.forbidden({ en: 'Your role does not include reading accounts.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูบัญชีผู้ใช้' });

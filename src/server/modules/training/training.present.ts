@@ -31,6 +31,22 @@ export const presentCurriculum = (c: CurriculumRow) => ({
   status: c.status,
 });
 
+/**
+ * What a completion certificate's signed Open Badge says the course is and what completing it
+ * took: the curriculum's own page, its hours and mode, and its completion rule.
+ */
+export const achievementOf = (c: CurriculumRow, publicUrl: string) => {
+  const hours = hoursOf(c.total_minutes);
+  const score = c.min_post_test_score;
+  return {
+    id: `${publicUrl}/curricula/${c.code}`,
+    descriptionTh: `หลักสูตร${c.name_th} ${hours} ชั่วโมง`,
+    descriptionEn: `${c.name_en}, a ${hours}-hour course`,
+    criteriaTh: `เข้าอบรมไม่น้อยกว่าร้อยละ ${c.min_attendance_percent} ของเวลาอบรม${score === null ? '' : ` และได้คะแนนทดสอบหลังเรียนไม่น้อยกว่า ${score}`}`,
+    criteriaEn: `Attended at least ${c.min_attendance_percent}% of the course hours${score === null ? '' : ` and scored at least ${score} in the post-test`}.`,
+  };
+};
+
 /** Applications have closed with fewer people than the minimum, and the session has not ended. */
 const belowMinimum = (s: { status: string; applications_close_on: string; enrolled_count: number; capacity_min: number }, today: string) =>
   (s.status === 'open' || s.status === 'planned' || s.status === 'running') && s.applications_close_on < today && s.enrolled_count < s.capacity_min;

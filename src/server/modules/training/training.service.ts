@@ -20,7 +20,7 @@ import type { OrgService } from '../org/org.service';
 import type { RegistryService } from '../registry/registry.service';
 import { CURRICULA, totalMinutes } from './data/curricula';
 import { trainingPolicy } from './training.policy';
-import { hoursOf, presentCurriculum, presentMyEnrolment, presentRosterEntry, presentSession } from './training.present';
+import { achievementOf, hoursOf, presentCurriculum, presentMyEnrolment, presentRosterEntry, presentSession } from './training.present';
 import * as repository from './training.repository';
 import { canMoveSession, completionReasons, eligibilityReasons, SEATED, type Reason } from './training.rules';
 
@@ -218,8 +218,9 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
 
   // ------------------------------------------------------------ certificates
   async function issueFor(ctx: RequestContext, session: repository.SessionDetailRow, enrolments: { id: number; person_id: number }[]) {
-    const [facts, days] = await Promise.all([registry.facts(enrolments.map((e) => e.person_id)), repository.daysOf(db, session.id)]);
+    const [facts, days, curriculum] = await Promise.all([registry.facts(enrolments.map((e) => e.person_id)), repository.daysOf(db, session.id), curriculumOf(session.curriculum_code)]);
     const minutes = days.reduce((sum, d) => sum + d.minutes, 0);
+    const achievement = achievementOf(curriculum, credentials.publicUrl);
     const issued: string[] = [];
     await db.transaction().execute(async (trx) => {
       for (const e of enrolments) {
@@ -235,6 +236,7 @@ export function createTrainingService(deps: { db: Kysely<DB>; geo: GeoService; o
           provinceCode: session.province_code,
           issuedOn: bangkokDate(new Date()),
           details: { courseCode: session.curriculum_code, sessionCode: session.code, hours: hoursOf(minutes), startedOn: session.starts_on, endedOn: session.ends_on },
+          achievement,
           sourceType: 'enrolment',
           sourceId: String(e.id),
         });

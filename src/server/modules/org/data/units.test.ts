@@ -13,7 +13,7 @@ describe('reference units', () => {
   it('has a headquarters for each department and partner, and the provincial offices and centres besides', () => {
     const headquarters = ofKind('headquarters');
     expect(headquarters.map((u) => u.agencyCode).sort()).toEqual(AGENCIES.filter((a) => a.kind !== 'ministry').map((a) => a.code).sort());
-    expect(units).toHaveLength(77 + 77 + 8 + headquarters.length);
+    expect(units).toHaveLength(77 + 77 + 8 + 6 + headquarters.length);
     for (const hq of headquarters) expect([...hq.areaProvinceCodes].sort(), hq.code).toEqual([...allCodes].sort());
     expect(units.find((u) => u.code === 'DSD-HQ')).toBeTruthy();
   });
@@ -33,6 +33,18 @@ describe('reference units', () => {
     }
     expect(units.find((u) => u.code === 'DWF-LC-N')).toMatchObject({ provinceCode: '52' }); // Lampang
     expect(units.find((u) => u.code === 'DWF-LC-NE')).toMatchObject({ provinceCode: '40' }); // Khon Kaen
+  });
+
+  it('covers every province by exactly one of the 6 assumed TPQI assessment centres, each its region', () => {
+    const centres = ofKind('assessment-centre');
+    expect(centres).toHaveLength(6);
+    for (const p of provinceNames) expect(centres.filter((c) => c.areaProvinceCodes.includes(p.code)), p.nameEn).toHaveLength(1);
+    for (const centre of centres) {
+      expect(centre).toMatchObject({ agencyCode: 'TPQI', assumed: true });
+      expect(centre.areaProvinceCodes, centre.code).toContain(centre.provinceCode);
+      expect(new Set(centre.areaProvinceCodes.map((code) => PROVINCE_REGION[code])).size, centre.code).toBe(1);
+    }
+    expect(units.find((u) => u.code === 'TPQI-AC-NE')).toMatchObject({ provinceCode: '40' });
   });
 
   it('gives each province a skill development and an employment office, with unique codes', () => {

@@ -2,8 +2,9 @@ import { AGENCIES } from './agencies';
 import { regionOfProvince } from '../../geo/data/regions';
 
 /**
- * Kinds of unit: where officers work and what area they answer for. 'assessment-centre' (TPQI
- * assessment centres) has no shipped units yet: the seeds name none.
+ * Kinds of unit: where officers work and what area they answer for. The seeds name no TPQI
+ * assessment centre: the six shipped here (one per region) are assumed, to stand for the
+ * accredited bodies TPQI names.
  */
 export const UNIT_KINDS = [
   'headquarters',
@@ -56,6 +57,18 @@ const LEARNING_CENTRES = [
 ] as const;
 
 const BANGKOK = '10';
+
+const ASSESSMENT_CENTRES = [
+  { region: 'N', seat: '50', th: 'ภาคเหนือ', en: 'Northern' },
+  { region: 'NE', seat: '40', th: 'ภาคตะวันออกเฉียงเหนือ', en: 'North-eastern' },
+  { region: 'C', seat: '10', th: 'ภาคกลาง', en: 'Central' },
+  { region: 'E', seat: '20', th: 'ภาคตะวันออก', en: 'Eastern' },
+  { region: 'W', seat: '70', th: 'ภาคตะวันตก', en: 'Western' },
+  { region: 'S', seat: '90', th: 'ภาคใต้', en: 'Southern' },
+] as const;
+const CENTRE_OF_ASSESSMENT_NOTE =
+  'Seed 001 names TPQI but no assessment centre; these regional e-commerce assessment centres are assumed, ' +
+  'to be replaced by the bodies TPQI accredits. / ศูนย์ประเมินเป็นข้อมูลสมมติ รอแทนด้วยองค์กรที่ สคช. รับรอง';
 
 /**
  * The units of the programme: a headquarters per department and partner (nationwide), the 8 DWF
@@ -114,5 +127,16 @@ export function buildUnits(provinces: readonly ProvinceName[]): UnitSeed[] {
       note: p.code === BANGKOK ? 'Bangkok has 10 area employment offices; one stands for them here.' : null,
     },
   ]);
-  return [...headquarters, ...centres, ...provincial];
+  const assessment: UnitSeed[] = ASSESSMENT_CENTRES.map((c) => ({
+    code: `TPQI-AC-${c.region}`,
+    agencyCode: 'TPQI',
+    kind: 'assessment-centre',
+    nameTh: `ศูนย์ประเมินสมรรถนะบุคคล สาขาพาณิชย์อิเล็กทรอนิกส์ ${c.th}`,
+    nameEn: `${c.en} E-commerce Competency Assessment Centre`,
+    provinceCode: c.seat,
+    areaProvinceCodes: all.filter((p) => regionOfProvince(p) === c.region),
+    assumed: true,
+    note: CENTRE_OF_ASSESSMENT_NOTE,
+  }));
+  return [...headquarters, ...centres, ...provincial, ...assessment];
 }

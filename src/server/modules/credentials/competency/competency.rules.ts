@@ -1,0 +1,39 @@
+/**
+ * Competency's rules, free of the database: where a person stands against a standard's units,
+ * what a decision over their results is, and which units a re-assessment covers.
+ */
+export type UnitResult = 'competent' | 'not-yet-competent';
+
+/** Each unit's latest result across every assessment for the standard; null where never assessed. */
+export function standing(unitCodes: readonly string[], results: readonly { unit_code: string; result: UnitResult }[]): Map<string, UnitResult | null> {
+  const latest = new Map<string, UnitResult | null>(unitCodes.map((u) => [u, null]));
+  // Results arrive oldest first, so the last one written for a unit is its standing.
+  for (const r of results) if (latest.has(r.unit_code)) latest.set(r.unit_code, r.result);
+  return latest;
+}
+
+/** Competent on the standard only when every one of its units stands competent. */
+export function overallOf(units: Map<string, UnitResult | null>): UnitResult {
+  return [...units.values()].every((r) => r === 'competent') ? 'competent' : 'not-yet-competent';
+}
+
+/** What a new referral assesses: the units not yet competent (all of them, the first time). */
+export function unitsToAssess(units: Map<string, UnitResult | null>): string[] {
+  return [...units].filter(([, r]) => r !== 'competent').map(([u]) => u);
+}
+
+/** The units of a candidacy still without a result; a decision waits for none. */
+export function missingResults(candidateUnits: readonly string[], recorded: readonly { unit_code: string }[]): string[] {
+  const have = new Set(recorded.map((r) => r.unit_code));
+  return candidateUnits.filter((u) => !have.has(u));
+}
+
+/** The last day a qualification awarded on `awardedOn` is valid, or null without expiry. */
+export function expiryOf(awardedOn: string, validityYears: number | null): string | null {
+  if (validityYears === null) return null;
+  const [y, m, d] = awardedOn.split('-').map(Number) as [number, number, number];
+  // The day before the anniversary (an award on 29 February runs to 28 February).
+  const end = new Date(Date.UTC(y + validityYears, m - 1, d));
+  end.setUTCDate(end.getUTCDate() - 1);
+  return end.toISOString().slice(0, 10);
+}

@@ -61,10 +61,24 @@ describe.each(ENGINES)('benchmarks, smoke run on %s', (engine) => {
     expect(json.load).toMatchObject({ requests: 1200, errors: 0 });
   });
 
-  it('issues a session’s certificates as a job and renders them as PDF', async () => {
+  it('issues a session’s certificates as a job, signed, renders them as PDF and verifies them', async () => {
     const { line, json } = await bench('certificates', engine, ['--completed', '60', '--pdfs', '5']);
-    expect(line).toMatch(new RegExp(`^certificates ${engine} 3,000 people: issued [\\d,]+/s \\(60 as one job\\) · PDF [\\d,.]+/s`));
+    expect(line).toMatch(new RegExp(`^certificates ${engine} 3,000 people: issued and signed [\\d,]+/s \\(60 as one job\\) · PDF [\\d,.]+/s .* · verified [\\d,.]+/s`));
     expect(json.issuedPerSecond).toBeGreaterThan(0);
     expect(json.averagePdfBytes).toBeGreaterThan(5000);
+    expect(json).toMatchObject({ signed: true, verified: 5 });
+    expect(json.verifiedPerSecond).toBeGreaterThan(0);
+  });
+});
+
+describe('benchmarks, smoke run of the signing core', () => {
+  it('signs and verifies Open Badges, each report agreeing with its revocation bit', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'vc.ts'), '--count', '20', '--results', results], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    expect(await new Promise<number | null>((resolve) => child.on('close', resolve)), stderr).toBe(0);
+    expect(stdout.trim()).toMatch(/^vc: signed [\d,.]+\/s · verified [\d,.]+\/s \(20 credentials, eddsa-rdfc-2022/);
   });
 });

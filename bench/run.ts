@@ -1,6 +1,7 @@
 /**
  * `npm run bench` — the set at a size that finishes within 15 minutes on a 2-core machine:
- * import, lookup, search, enrolment under load and bulk certificates at 1,000,000 people on
+ * the signing core (credentials signed and verified per second), then import, lookup, search,
+ * enrolment under load and bulk certificates (signed, rendered, verified) at 1,000,000 people on
  * PostgreSQL and at 100,000 on PGlite.
  *
  * `npm run bench:curve [-- --sizes 100000,1000000,5000000]` — the scaling curve on PostgreSQL:
@@ -27,15 +28,19 @@ const { values, tokens } = parseArgs({
 const passThrough = (tokens ?? []).flatMap((t) => (t.kind === 'option' && !['curve', 'table', 'sizes'].includes(t.name) ? [t.rawName, ...(t.value !== undefined ? [t.value] : [])] : []));
 const results = (values.results as string | undefined) ?? process.env.BENCH_RESULTS_DIR ?? path.join(HERE, 'results');
 
-function run(name: 'import' | 'lookup' | 'search' | 'enrolment' | 'certificates', args: string[]) {
+function run(name: 'import' | 'lookup' | 'search' | 'enrolment' | 'certificates' | 'vc', args: string[]) {
   const started = performance.now();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(HERE, `${name}.ts`), ...args, ...passThrough], { stdio: ['ignore', 'inherit', 'inherit'] });
+  // The signing core has no database, people or load: of the pass-through options only --results applies.
+  const extra = name === 'vc' ? ['--results', results] : passThrough;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(HERE, `${name}.ts`), ...args, ...extra], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (child.status !== 0) throw new Error(`bench/${name}.ts ${args.join(' ')} failed (exit ${child.status})`);
   process.stderr.write(`  (${name} took ${Math.round((performance.now() - started) / 1000)} s)\n`);
 }
 
 const started = performance.now();
 if (!values.curve) {
+  // Signing and verifying alone, without a database: the ceiling the certificates benchmark shares.
+  run('vc', ['--count', '1000']);
   for (const [engine, people, seconds] of [['postgresql', 1_000_000, 15], ['pglite', 100_000, 10]] as const) {
     run('import', ['--engine', engine, '--people', String(people)]);
     run('lookup', ['--engine', engine, '--people', String(people), '--seconds', String(seconds)]);

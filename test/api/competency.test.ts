@@ -165,6 +165,9 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
     expect(await eligibleOf(p!)).toMatchObject({ standing: 'qualified' });
 
+    const pdf = await call(officer, 'GET', `/api/credentials/${code}/pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const page = await anonymous('GET', `/api/verify/${code}`);
     expect(page.json()).toMatchObject({ kind: 'qualification', status: 'valid', level: expect.any(Number), checks: { signature: 'valid', status: 'active', validity: 'current' } });
     const held = await call(officer, 'GET', `/api/credentials/${code}/credential.json`);

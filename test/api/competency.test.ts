@@ -124,6 +124,31 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     expect(await eligibleOf(a!)).toMatchObject({ standing: 'referred' });
   });
 
+  it('keeps capacity and issues one qualification when officers and assessors press twice at once', async () => {
+    const event = await newEvent({ capacity: 3 });
+    const people = await graduates(6);
+    const referrals = await Promise.all(people.map((p) => call(officer, 'POST', `/api/assessments/${event.id}/candidates`, { personIds: [p] })));
+    expect(referrals.filter((r) => r.statusCode === 200)).toHaveLength(3);
+    expect(referrals.filter((r) => r.statusCode === 409)).toHaveLength(3);
+    const sheet = (await call(officer, 'GET', `/api/assessments/${event.id}`)).json();
+    expect(sheet.candidates).toHaveLength(3);
+
+    // One person, two events, two officers at once: referred once.
+    const [other1, other2] = [await newEvent(), await newEvent()];
+    const [both] = await graduates(1);
+    const twice = await Promise.all([other1, other2].map((e) => call(officer, 'POST', `/api/assessments/${e.id}/candidates`, { personIds: [both] })));
+    expect(twice.map((r) => r.statusCode).sort()).toEqual([200, twice.some((r) => r.statusCode === 400) ? 400 : 409]);
+    const seats = await t.database.db.selectFrom('assessment_candidate').select('id').where('person_id', '=', both!).execute();
+    expect(seats).toHaveLength(1);
+
+    const candidate = sheet.candidates[0];
+    await call(assessor, 'PUT', `/api/assessments/candidates/${candidate.id}/results`, allCompetent(units));
+    const decisions = await Promise.all([1, 2].map(() => call(assessor, 'POST', `/api/assessments/candidates/${candidate.id}/decide`, {})));
+    expect(decisions.map((d) => d.statusCode).sort()).toEqual([200, 409]);
+    const issued = await t.database.db.selectFrom('credential').select('code').where('source_type', '=', 'assessment_candidate').where('source_id', '=', String(candidate.id)).execute();
+    expect(issued).toHaveLength(1);
+  });
+
   it('takes results only from the event’s own assessors, for the candidate’s units, and decides only when every unit has one', async () => {
     const event = await newEvent();
     const [p] = await graduates(1);

@@ -315,6 +315,10 @@ export const decideCandidate = (trx: Executor, id: number, values: { status: 'as
 export const withdrawCandidate = (trx: Executor, id: number) =>
   trx.updateTable('assessment_candidate').set({ status: 'withdrawn' }).where('id', '=', id).where('status', '=', 'referred').returning('id').executeTakeFirst();
 
+/** Locks the people's rows in id order (no deadlock between two referrals of overlapping people). */
+export const lockPeople = (trx: Executor, personIds: readonly number[]) =>
+  personIds.length ? trx.selectFrom('person').select('id').where('id', 'in', [...personIds]).orderBy('id').forUpdate().execute() : Promise.resolve([]);
+
 /** Open referrals of these people for the standard at events other than this one. */
 export const openReferrals = (db: Executor, standardCode: string, personIds: readonly number[]) =>
   personIds.length

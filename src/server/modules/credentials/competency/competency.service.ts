@@ -431,6 +431,12 @@ export function createCompetencyService(deps: { db: Kysely<DB>; org: OrgService;
       await db.transaction().execute(async (trx) => {
         const locked = await repository.lockEvent(trx, eventId);
         if (!locked || locked.status !== 'open') throw problems.conflict({ en: 'The assessment closed meanwhile.', th: 'การประเมินปิดไปแล้วระหว่างนี้' });
+        // Two officers referring the same person to two events at once: the person's row decides.
+        await repository.lockPeople(trx, planned.map((p) => p.personId));
+        const meanwhile = await repository.openReferrals(trx, event.standard_code, planned.map((p) => p.personId));
+        if (meanwhile.length) {
+          throw problems.conflict({ en: `Referred meanwhile to ${meanwhile.map((m) => m.code).join(', ')}; reload the list.`, th: `มีการส่งเข้ารับการประเมิน ${meanwhile.map((m) => m.code).join(', ')} ไปแล้วระหว่างนี้ กรุณาโหลดรายชื่อใหม่` });
+        }
         const seated = await repository.countCandidates(trx, eventId);
         if (seated + planned.length > locked.capacity) {
           throw problems.conflict({ en: `The assessment takes ${locked.capacity} candidates and has ${seated}; ${planned.length} more do not fit.`, th: `การประเมินรับได้ ${locked.capacity} คน มีแล้ว ${seated} คน เพิ่มอีก ${planned.length} คนไม่ได้` });

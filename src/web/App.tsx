@@ -13,6 +13,12 @@ import { UserPage } from './features/users/UserPage';
 import { UsersPage } from './features/users/UsersPage';
 import { RequireSession } from './session';
 import { VerifyPage } from './features/credentials/VerifyPage';
+import { CompetencyPage } from './features/credentials/CompetencyPage';
+import { StandardPage } from './features/credentials/StandardPage';
+import { AssessmentFormPage } from './features/credentials/AssessmentFormPage';
+import { AssessmentPage } from './features/credentials/AssessmentPage';
+import { MyQualificationsPage } from './features/credentials/MyQualificationsPage';
+import { IssuerKeysPage } from './features/credentials/IssuerKeysPage';
 import { MyCoursesPage } from './features/training/MyCoursesPage';
 import { SessionApplyPage } from './features/training/SessionApplyPage';
 import { MyCertificatesPage } from './features/training/MyCertificatesPage';
@@ -35,6 +41,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/verify" element={<VerifyPage />} />
       <Route path="/verify/:code" element={<VerifyPage />} />
       <Route
         element={
@@ -48,6 +55,7 @@ export function App() {
         <Route path="my/courses" element={<MyCoursesPage />} />
         <Route path="my/courses/sessions/:id" element={<SessionApplyPage />} />
         <Route path="my/certificates" element={<MyCertificatesPage />} />
+        <Route path="my/qualifications" element={<MyQualificationsPage />} />
         <Route path="check-in/:code" element={<CheckInPage />} />
         <Route path="training/curricula" element={<CurriculaPage />} />
         <Route path="registry" element={<PeoplePage />} />
@@ -63,7 +71,12 @@ export function App() {
         <Route path="training/sessions/new" element={<SessionFormPage />} />
         <Route path="training/sessions/:id" element={<SessionPage />} />
         <Route path="training/planning" element={<PlanningPage />} />
-        {MODULES.filter((module) => module !== 'registry' && module !== 'training').map((module) => (
+        <Route path="credentials" element={<CompetencyPage />} />
+        <Route path="credentials/standards/:code" element={<StandardPage />} />
+        <Route path="credentials/assessments/new" element={<AssessmentFormPage />} />
+        <Route path="credentials/assessments/:id" element={<AssessmentPage />} />
+        <Route path="credentials/keys" element={<IssuerKeysPage />} />
+        {MODULES.filter((module) => module !== 'registry' && module !== 'training' && module !== 'credentials').map((module) => (
           <Route key={module} path={module} element={<ComingSoonPage module={module} />} />
         ))}
         <Route path="areas" element={<AreasPage />} />

@@ -187,6 +187,7 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     const passed = await call(assessor, 'POST', `/api/assessments/candidates/${retry.id}/decide`, {});
     expect(passed.statusCode, passed.body).toBe(200);
     const code = passed.json().credentialCode as string;
+    expect(passed.json().event.candidates.find((x: { id: number }) => x.id === retry.id).credentialCode).toBe(code);
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
     expect(await eligibleOf(p!)).toMatchObject({ standing: 'qualified' });
 
@@ -194,7 +195,7 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const page = await anonymous('GET', `/api/verify/${code}`);
-    expect(page.json()).toMatchObject({ kind: 'qualification', status: 'valid', level: expect.any(Number), checks: { signature: 'valid', status: 'active', validity: 'current' } });
+    expect(page.json()).toMatchObject({ kind: 'qualification', status: 'valid', level: expect.any(Number), checks: { signature: 'valid', status: 'active', validity: 'current', issuerName: expect.stringContaining('สถาบันคุณวุฒิวิชาชีพ') } });
     const held = await call(officer, 'GET', `/api/credentials/${code}/credential.json`);
     expect(held.statusCode).toBe(200);
     const vc = held.json();
@@ -217,6 +218,12 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     expect((await anonymous('GET', `/api/verify/${code}`)).json()).toMatchObject({ status: 'revoked', checks: { signature: 'valid', status: 'revoked' } });
     expect((await anonymous('POST', '/api/verify', vc)).json()).toMatchObject({ verified: false, signature: 'valid', status: 'revoked' });
     expect((await verifyIndependently(vc, resolve)).status).toBe('revoked');
+
+    // A revoked qualification is never re-issued on old results: referred again, every unit is assessed.
+    const third = await newEvent();
+    const again = (await call(officer, 'POST', `/api/assessments/${third.id}/candidates`, { personIds: [p] })).json().candidates[0];
+    expect(again.units).toEqual(units);
+    expect((await call(assessor, 'POST', `/api/assessments/candidates/${again.id}/decide`, {})).statusCode).toBe(422);
   });
 
   it('reports an expired credential as expired, and an unknown code or a foreign issuer reveals nothing', async () => {

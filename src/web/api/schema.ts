@@ -3209,6 +3209,299 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Public check of a credential file (OpenBadgeCredential JSON): signature, issuer’s key, revocation list and dates, with nothing fetched from elsewhere */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description An OpenBadgeCredential (JSON), as downloaded by its holder */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentVerification"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credentials/issuers/{agencyCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An issuing agency’s controller document: its Ed25519 keys, current and retired (JSON-LD) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credentials/status-lists/{listId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A Bitstring Status List credential: which of an agency’s credentials are revoked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credentials/issuers/{agencyCode}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency’s signing keys (system administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuerKey"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credentials/issuers/{agencyCode}/keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire the agency’s signing key and make a new one; credentials signed before still verify */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agencyCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            retiredKeyId: string | null;
+                            activeKeyId: string;
+                            keys: components["schemas"]["IssuerKey"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/credentials/mine": {
         parameters: {
             query?: never;
@@ -3403,6 +3696,65 @@ export interface paths {
                     };
                     content: {
                         "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credentials/{code}/credential.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed Open Badge 3.0 credential (JSON) to keep or show; its holder, or staff in its area */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The code printed on the certificate; case and dashes do not matter */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4843,6 +5195,910 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/competency/standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Occupational standards (TPQI style), with where their details are assumed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompetencyStandardSummary"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competency/standards/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A standard: its units, elements and performance criteria, and the curricula that prepare for them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompetencyStandard"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competency/standards/{code}/eligible": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People eligible for assessment against a standard, by province, with where each stands */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EligibleCandidate"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competency/experience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record prior experience, with the evidence seen, making a person eligible without a course */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        personId: number;
+                        standardCode: string;
+                        /** @description What the person has done, e.g. "sells dried fish on Facebook and Shopee since 2019" */
+                        summary: string;
+                        /** @description What the officer saw: shop pages, sales records, references */
+                        evidence: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            standardCode: string;
+                            summary: string;
+                            evidence: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/experience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person’s recorded prior experience */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PriorExperience"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/assessors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active assessors, to name on an assessment event */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            units: {
+                                code: string | null;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assessment events in the reader’s area, or those they assess */
+        get: {
+            parameters: {
+                query?: {
+                    standard?: string;
+                    status?: "open" | "completed" | "cancelled";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentEventSummary"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an assessment event: centre, date, place or online, assessors */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        standardCode: string;
+                        centreUnitCode: string;
+                        provinceCode: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.)
+                         */
+                        assessedOn: string;
+                        online: boolean;
+                        venue?: string | null;
+                        capacity?: number;
+                        assessorUserIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentEvent"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An assessment event’s sheet: units with criteria, candidates with their results */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentEvent"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete (every candidate decided) or cancel (with a reason) an assessment event */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "completed" | "cancelled";
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentEvent"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refer eligible people to the event; one refusal refers no one, each refusal says why */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        personIds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentEvent"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/candidates/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a candidate who has no decision yet */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentEvent"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/candidates/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record results per unit with evidence notes (the event’s assessors, on or after its day) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        results: {
+                            unitCode: string;
+                            /** @enum {string} */
+                            result: "competent" | "not-yet-competent";
+                            /** @description What the assessor saw or asked */
+                            evidenceNote: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentEvent"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/candidates/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide the overall result; a competent decision issues the signed qualification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The candidate did not come */
+                        absent?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            overall: ("competent" | "not-yet-competent") | null;
+                            absent: boolean;
+                            credentialCode: string | null;
+                            event: components["schemas"]["AssessmentEvent"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in citizen’s assessments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyAssessment"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5347,7 +6603,7 @@ export interface components {
         CredentialInput: {
             code: string;
             /** @enum {string} */
-            kind: "training-completion";
+            kind: "training-completion" | "qualification";
             /** @enum {string} */
             status: "valid" | "revoked" | "expired";
             personId: number;
@@ -5361,30 +6617,97 @@ export interface components {
             issuedOn: string;
             validFrom: string;
             expiresOn: string | null;
-            hours: number;
-            startedOn: string;
-            endedOn: string;
-            sessionCode: string;
+            /** @description A training certificate’s hours; null for a qualification */
+            hours: number | null;
+            startedOn: string | null;
+            endedOn: string | null;
+            sessionCode: string | null;
+            /** @description A qualification’s occupational standard */
+            standardCode: string | null;
+            level: number | null;
+            assessedOn: string | null;
+            units: {
+                code: string;
+                nameTh: string;
+                nameEn: string;
+            }[];
             revokedAt: string | null;
             revokedReason: string | null;
             /** @description The public verification page its QR code opens */
             verifyUrl: string;
+            /** @description Whether a signed Open Badge (JSON) is available to download */
+            signed: boolean;
+            signingKeyId: string | null;
+        };
+        /** @description What checking a credential file found; claims are shown only when the signature holds */
+        DocumentVerificationInput: {
+            /** @description Signature valid, not revoked, within its dates */
+            verified: boolean;
+            /** @enum {string} */
+            signature: "valid" | "invalid";
+            /** @enum {string} */
+            status: "active" | "revoked" | "unknown";
+            /** @enum {string} */
+            validity: "current" | "expired" | "not-yet-valid";
+            issuerId: string | null;
+            issuerName: string | null;
+            keyId: string | null;
+            problems: {
+                en: string;
+                th: string;
+            }[];
+            /** @description The code, when the credential is one of ours */
+            code: string | null;
+            holderNameMasked: string | null;
+            achievementName: string | null;
+            validFrom: string | null;
+            validUntil: string | null;
+        };
+        IssuerKeyInput: {
+            id: string;
+            /** @enum {string} */
+            status: "active" | "retired";
+            createdAt: string;
+            retiredAt: string | null;
+            publicKeyMultibase: string;
         };
         /** @description What the public may see of a certificate: enough to trust it, no more */
         VerificationInput: {
             code: string;
             /** @enum {string} */
-            status: "valid" | "revoked" | "expired";
+            kind: "training-completion" | "qualification";
+            /**
+             * @description invalid: the signed document no longer matches its signature
+             * @enum {string}
+             */
+            status: "valid" | "revoked" | "expired" | "invalid";
             /** @description The surname is cut to its first letter */
             holderNameMasked: string;
             titleTh: string;
             titleEn: string;
-            hours: number;
+            hours: number | null;
+            level: number | null;
             issuedOn: string;
             expiresOn: string | null;
             issuerNameTh: string;
             issuerNameEn: string;
             revokedOn: string | null;
+            /** @description What checking the signed credential found; null for a certificate issued before signing */
+            checks: {
+                /** @enum {string} */
+                signature: "valid" | "invalid";
+                /**
+                 * @description From the issuer’s signed Bitstring Status List
+                 * @enum {string}
+                 */
+                status: "active" | "revoked" | "unknown";
+                /** @enum {string} */
+                validity: "current" | "expired" | "not-yet-valid";
+                issuerId: string | null;
+                /** @description As the issuer’s controller document names it */
+                issuerName: string | null;
+                keyId: string | null;
+            } | null;
         };
         CurriculumInput: {
             code: string;
@@ -5666,6 +6989,215 @@ export interface components {
                 issued: number;
                 total: number;
             } | null;
+        };
+        CompetencyUnitInput: {
+            code: string;
+            position: number;
+            nameTh: string;
+            nameEn: string;
+            descriptionTh: string;
+            descriptionEn: string;
+            elements: {
+                code: string;
+                nameTh: string;
+                nameEn: string;
+                criteria: {
+                    code: string;
+                    th: string;
+                    en: string;
+                }[];
+            }[];
+        };
+        CompetencyStandardSummaryInput: {
+            code: string;
+            nameTh: string;
+            nameEn: string;
+            sectorTh: string;
+            sectorEn: string;
+            qualificationTh: string;
+            qualificationEn: string;
+            level: number;
+            ownerAgencyCode: string;
+            /** @description How long a qualification stays valid; null for no expiry */
+            validityYears: number | null;
+            sourceNote: {
+                th: string;
+                en: string;
+            };
+            /** @description Details that are our assumption, not taken from the sources */
+            assumedFields: string[];
+            unitCount: number;
+        };
+        CompetencyStandardInput: {
+            code: string;
+            nameTh: string;
+            nameEn: string;
+            sectorTh: string;
+            sectorEn: string;
+            qualificationTh: string;
+            qualificationEn: string;
+            level: number;
+            ownerAgencyCode: string;
+            /** @description How long a qualification stays valid; null for no expiry */
+            validityYears: number | null;
+            sourceNote: {
+                th: string;
+                en: string;
+            };
+            /** @description Details that are our assumption, not taken from the sources */
+            assumedFields: string[];
+            units: components["schemas"]["CompetencyUnitInput"][];
+            curricula: {
+                code: string;
+                nameTh: string;
+                nameEn: string;
+                unitCodes: string[];
+            }[];
+        };
+        EligibleCandidateInput: {
+            personId: number;
+            nameTh: string;
+            nameEn: string | null;
+            docNumberMasked: string;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            training: {
+                courseCode: string;
+                courseNameTh: string;
+                courseNameEn: string;
+                completedOn: string;
+            } | null;
+            experience: {
+                id: number;
+                summary: string;
+                recordedAt: string;
+            } | null;
+            /** @enum {string} */
+            standing: "not-assessed" | "referred" | "not-yet-competent" | "qualified";
+            lastEvent: {
+                id: number;
+                code: string;
+                assessedOn: string;
+            } | null;
+            qualificationCode: string | null;
+        };
+        PriorExperienceInput: {
+            id: number;
+            standardCode: string;
+            standardNameTh: string;
+            standardNameEn: string;
+            summary: string;
+            evidence: string;
+            recordedAt: string;
+            recordedBy: string;
+            withdrawn: boolean;
+        };
+        AssessmentEventSummaryInput: {
+            id: number;
+            code: string;
+            standardCode: string;
+            standardNameTh: string;
+            standardNameEn: string;
+            qualificationTh: string;
+            qualificationEn: string;
+            centreUnitCode: string;
+            centreNameTh: string;
+            centreNameEn: string;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            assessedOn: string;
+            online: boolean;
+            venue: string | null;
+            capacity: number;
+            /** @enum {string} */
+            status: "open" | "completed" | "cancelled";
+            statusReason: string | null;
+            candidateCount: number;
+            competentCount: number;
+        };
+        AssessmentCandidateInput: {
+            id: number;
+            personId: number;
+            nameTh: string;
+            nameEn: string | null;
+            docNumberMasked: string;
+            /** @enum {string} */
+            basis: "training" | "experience" | "reassessment";
+            basisNote: string | null;
+            /** @description The units assessed this time: all, or on re-assessment those not yet competent */
+            units: string[];
+            /** @enum {string} */
+            status: "referred" | "assessed" | "absent" | "withdrawn";
+            overall: ("competent" | "not-yet-competent") | null;
+            /** @description The qualification issued on a competent decision */
+            credentialCode: string | null;
+            results: {
+                unitCode: string;
+                /** @enum {string} */
+                result: "competent" | "not-yet-competent";
+                evidenceNote: string;
+                assessorName: string;
+                recordedAt: string;
+            }[];
+        };
+        AssessmentEventInput: {
+            id: number;
+            code: string;
+            standardCode: string;
+            standardNameTh: string;
+            standardNameEn: string;
+            qualificationTh: string;
+            qualificationEn: string;
+            centreUnitCode: string;
+            centreNameTh: string;
+            centreNameEn: string;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            assessedOn: string;
+            online: boolean;
+            venue: string | null;
+            capacity: number;
+            /** @enum {string} */
+            status: "open" | "completed" | "cancelled";
+            statusReason: string | null;
+            candidateCount: number;
+            competentCount: number;
+            canOrganise: boolean;
+            /** @description The reader is named as an assessor of this event */
+            isAssessor: boolean;
+            /** @description The reader is a named assessor, the event is open and its day has come */
+            canAssess: boolean;
+            assessors: {
+                id: string;
+                displayName: string;
+            }[];
+            units: components["schemas"]["CompetencyUnitInput"][];
+            candidates: components["schemas"]["AssessmentCandidateInput"][];
+        };
+        MyAssessmentInput: {
+            id: number;
+            eventId: number;
+            eventCode: string;
+            standardCode: string;
+            qualificationTh: string;
+            qualificationEn: string;
+            centreNameTh: string;
+            centreNameEn: string;
+            assessedOn: string;
+            online: boolean;
+            venue: string | null;
+            /** @enum {string} */
+            eventStatus: "open" | "completed" | "cancelled";
+            /** @enum {string} */
+            status: "referred" | "assessed" | "absent" | "withdrawn";
+            overall: ("competent" | "not-yet-competent") | null;
+            units: string[];
+            /** @enum {string} */
+            basis: "training" | "experience" | "reassessment";
+            credentialCode: string | null;
         };
         TrainingPlanRowInput: {
             provinceCode: string;
@@ -6253,7 +7785,7 @@ export interface components {
         Credential: {
             code: string;
             /** @enum {string} */
-            kind: "training-completion";
+            kind: "training-completion" | "qualification";
             /** @enum {string} */
             status: "valid" | "revoked" | "expired";
             personId: number;
@@ -6267,30 +7799,97 @@ export interface components {
             issuedOn: string;
             validFrom: string;
             expiresOn: string | null;
-            hours: number;
-            startedOn: string;
-            endedOn: string;
-            sessionCode: string;
+            /** @description A training certificate’s hours; null for a qualification */
+            hours: number | null;
+            startedOn: string | null;
+            endedOn: string | null;
+            sessionCode: string | null;
+            /** @description A qualification’s occupational standard */
+            standardCode: string | null;
+            level: number | null;
+            assessedOn: string | null;
+            units: {
+                code: string;
+                nameTh: string;
+                nameEn: string;
+            }[];
             revokedAt: string | null;
             revokedReason: string | null;
             /** @description The public verification page its QR code opens */
             verifyUrl: string;
+            /** @description Whether a signed Open Badge (JSON) is available to download */
+            signed: boolean;
+            signingKeyId: string | null;
+        };
+        /** @description What checking a credential file found; claims are shown only when the signature holds */
+        DocumentVerification: {
+            /** @description Signature valid, not revoked, within its dates */
+            verified: boolean;
+            /** @enum {string} */
+            signature: "valid" | "invalid";
+            /** @enum {string} */
+            status: "active" | "revoked" | "unknown";
+            /** @enum {string} */
+            validity: "current" | "expired" | "not-yet-valid";
+            issuerId: string | null;
+            issuerName: string | null;
+            keyId: string | null;
+            problems: {
+                en: string;
+                th: string;
+            }[];
+            /** @description The code, when the credential is one of ours */
+            code: string | null;
+            holderNameMasked: string | null;
+            achievementName: string | null;
+            validFrom: string | null;
+            validUntil: string | null;
+        };
+        IssuerKey: {
+            id: string;
+            /** @enum {string} */
+            status: "active" | "retired";
+            createdAt: string;
+            retiredAt: string | null;
+            publicKeyMultibase: string;
         };
         /** @description What the public may see of a certificate: enough to trust it, no more */
         Verification: {
             code: string;
             /** @enum {string} */
-            status: "valid" | "revoked" | "expired";
+            kind: "training-completion" | "qualification";
+            /**
+             * @description invalid: the signed document no longer matches its signature
+             * @enum {string}
+             */
+            status: "valid" | "revoked" | "expired" | "invalid";
             /** @description The surname is cut to its first letter */
             holderNameMasked: string;
             titleTh: string;
             titleEn: string;
-            hours: number;
+            hours: number | null;
+            level: number | null;
             issuedOn: string;
             expiresOn: string | null;
             issuerNameTh: string;
             issuerNameEn: string;
             revokedOn: string | null;
+            /** @description What checking the signed credential found; null for a certificate issued before signing */
+            checks: {
+                /** @enum {string} */
+                signature: "valid" | "invalid";
+                /**
+                 * @description From the issuer’s signed Bitstring Status List
+                 * @enum {string}
+                 */
+                status: "active" | "revoked" | "unknown";
+                /** @enum {string} */
+                validity: "current" | "expired" | "not-yet-valid";
+                issuerId: string | null;
+                /** @description As the issuer’s controller document names it */
+                issuerName: string | null;
+                keyId: string | null;
+            } | null;
         };
         Curriculum: {
             code: string;
@@ -6572,6 +8171,215 @@ export interface components {
                 issued: number;
                 total: number;
             } | null;
+        };
+        CompetencyUnit: {
+            code: string;
+            position: number;
+            nameTh: string;
+            nameEn: string;
+            descriptionTh: string;
+            descriptionEn: string;
+            elements: {
+                code: string;
+                nameTh: string;
+                nameEn: string;
+                criteria: {
+                    code: string;
+                    th: string;
+                    en: string;
+                }[];
+            }[];
+        };
+        CompetencyStandardSummary: {
+            code: string;
+            nameTh: string;
+            nameEn: string;
+            sectorTh: string;
+            sectorEn: string;
+            qualificationTh: string;
+            qualificationEn: string;
+            level: number;
+            ownerAgencyCode: string;
+            /** @description How long a qualification stays valid; null for no expiry */
+            validityYears: number | null;
+            sourceNote: {
+                th: string;
+                en: string;
+            };
+            /** @description Details that are our assumption, not taken from the sources */
+            assumedFields: string[];
+            unitCount: number;
+        };
+        CompetencyStandard: {
+            code: string;
+            nameTh: string;
+            nameEn: string;
+            sectorTh: string;
+            sectorEn: string;
+            qualificationTh: string;
+            qualificationEn: string;
+            level: number;
+            ownerAgencyCode: string;
+            /** @description How long a qualification stays valid; null for no expiry */
+            validityYears: number | null;
+            sourceNote: {
+                th: string;
+                en: string;
+            };
+            /** @description Details that are our assumption, not taken from the sources */
+            assumedFields: string[];
+            units: components["schemas"]["CompetencyUnit"][];
+            curricula: {
+                code: string;
+                nameTh: string;
+                nameEn: string;
+                unitCodes: string[];
+            }[];
+        };
+        EligibleCandidate: {
+            personId: number;
+            nameTh: string;
+            nameEn: string | null;
+            docNumberMasked: string;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            training: {
+                courseCode: string;
+                courseNameTh: string;
+                courseNameEn: string;
+                completedOn: string;
+            } | null;
+            experience: {
+                id: number;
+                summary: string;
+                recordedAt: string;
+            } | null;
+            /** @enum {string} */
+            standing: "not-assessed" | "referred" | "not-yet-competent" | "qualified";
+            lastEvent: {
+                id: number;
+                code: string;
+                assessedOn: string;
+            } | null;
+            qualificationCode: string | null;
+        };
+        PriorExperience: {
+            id: number;
+            standardCode: string;
+            standardNameTh: string;
+            standardNameEn: string;
+            summary: string;
+            evidence: string;
+            recordedAt: string;
+            recordedBy: string;
+            withdrawn: boolean;
+        };
+        AssessmentEventSummary: {
+            id: number;
+            code: string;
+            standardCode: string;
+            standardNameTh: string;
+            standardNameEn: string;
+            qualificationTh: string;
+            qualificationEn: string;
+            centreUnitCode: string;
+            centreNameTh: string;
+            centreNameEn: string;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            assessedOn: string;
+            online: boolean;
+            venue: string | null;
+            capacity: number;
+            /** @enum {string} */
+            status: "open" | "completed" | "cancelled";
+            statusReason: string | null;
+            candidateCount: number;
+            competentCount: number;
+        };
+        AssessmentCandidate: {
+            id: number;
+            personId: number;
+            nameTh: string;
+            nameEn: string | null;
+            docNumberMasked: string;
+            /** @enum {string} */
+            basis: "training" | "experience" | "reassessment";
+            basisNote: string | null;
+            /** @description The units assessed this time: all, or on re-assessment those not yet competent */
+            units: string[];
+            /** @enum {string} */
+            status: "referred" | "assessed" | "absent" | "withdrawn";
+            overall: ("competent" | "not-yet-competent") | null;
+            /** @description The qualification issued on a competent decision */
+            credentialCode: string | null;
+            results: {
+                unitCode: string;
+                /** @enum {string} */
+                result: "competent" | "not-yet-competent";
+                evidenceNote: string;
+                assessorName: string;
+                recordedAt: string;
+            }[];
+        };
+        AssessmentEvent: {
+            id: number;
+            code: string;
+            standardCode: string;
+            standardNameTh: string;
+            standardNameEn: string;
+            qualificationTh: string;
+            qualificationEn: string;
+            centreUnitCode: string;
+            centreNameTh: string;
+            centreNameEn: string;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            assessedOn: string;
+            online: boolean;
+            venue: string | null;
+            capacity: number;
+            /** @enum {string} */
+            status: "open" | "completed" | "cancelled";
+            statusReason: string | null;
+            candidateCount: number;
+            competentCount: number;
+            canOrganise: boolean;
+            /** @description The reader is named as an assessor of this event */
+            isAssessor: boolean;
+            /** @description The reader is a named assessor, the event is open and its day has come */
+            canAssess: boolean;
+            assessors: {
+                id: string;
+                displayName: string;
+            }[];
+            units: components["schemas"]["CompetencyUnit"][];
+            candidates: components["schemas"]["AssessmentCandidate"][];
+        };
+        MyAssessment: {
+            id: number;
+            eventId: number;
+            eventCode: string;
+            standardCode: string;
+            qualificationTh: string;
+            qualificationEn: string;
+            centreNameTh: string;
+            centreNameEn: string;
+            assessedOn: string;
+            online: boolean;
+            venue: string | null;
+            /** @enum {string} */
+            eventStatus: "open" | "completed" | "cancelled";
+            /** @enum {string} */
+            status: "referred" | "assessed" | "absent" | "withdrawn";
+            overall: ("competent" | "not-yet-competent") | null;
+            units: string[];
+            /** @enum {string} */
+            basis: "training" | "experience" | "reassessment";
+            credentialCode: string | null;
         };
         TrainingPlanRow: {
             provinceCode: string;

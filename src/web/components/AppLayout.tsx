@@ -83,6 +83,7 @@ export function AppLayout() {
         <ScrollArea>
           {isCitizen && link('/my/courses', t('nav.myCourses'))}
           {isCitizen && link('/my/certificates', t('nav.myCertificates'))}
+          {isCitizen && link('/my/qualifications', t('nav.myQualifications'))}
           {link('/', t('nav.home'))}
           {isStaff && (
             <>

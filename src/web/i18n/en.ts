@@ -14,7 +14,7 @@ export const en: Messages = {
     changed: 'Password changed', userMenu: 'User menu for {{name}}',
   },
   nav: {
-    curricula: 'All curricula', myCourses: 'My courses', myCertificates: 'My certificates',
+    curricula: 'All curricula', myCourses: 'My courses', myCertificates: 'My certificates', myQualifications: 'My qualifications',
     home: 'Home', registry: 'People and groups', training: 'Training', credentials: 'Competency and credentials',
     employment: 'Employment', enterprise: 'Enterprise development', funding: 'Funding', marketplace: 'Marketplace', monitoring: 'Monitoring',
     areas: 'Areas', org: 'Agencies and units', users: 'Users', audit: 'Audit trail', modules: 'Programme work', reference: 'Reference data and system',

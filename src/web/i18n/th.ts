@@ -12,7 +12,7 @@ export const th = {
     changed: 'เปลี่ยนรหัสผ่านแล้ว', userMenu: 'เมนูผู้ใช้ {{name}}',
   },
   nav: {
-    curricula: 'หลักสูตรทั้งหมด', myCourses: 'หลักสูตรของฉัน', myCertificates: 'เกียรติบัตรของฉัน',
+    curricula: 'หลักสูตรทั้งหมด', myCourses: 'หลักสูตรของฉัน', myCertificates: 'เกียรติบัตรของฉัน', myQualifications: 'คุณวุฒิของฉัน',
     home: 'หน้าแรก', registry: 'ทะเบียนบุคคลและกลุ่มอาชีพ', training: 'การฝึกอบรม', credentials: 'สมรรถนะและคุณวุฒิ',
     employment: 'การจ้างงาน', enterprise: 'พัฒนาวิสาหกิจ', funding: 'กองทุน', marketplace: 'ตลาดออนไลน์', monitoring: 'ติดตามผล',
     areas: 'ข้อมูลพื้นที่', org: 'หน่วยงาน', users: 'ผู้ใช้', audit: 'บันทึกการตรวจสอบ', modules: 'งานหลัก', reference: 'ข้อมูลอ้างอิงและระบบ',

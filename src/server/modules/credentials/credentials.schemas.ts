@@ -41,6 +41,7 @@ const ChecksSchema = z.object({
   status: z.enum(['active', 'revoked', 'unknown']).describe('From the issuer’s signed Bitstring Status List'),
   validity: z.enum(['current', 'expired', 'not-yet-valid']),
   issuerId: z.string().nullable(),
+  issuerName: z.string().nullable().describe('As the issuer’s controller document names it'),
   keyId: z.string().nullable(),
 });
 

@@ -273,7 +273,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
         issuerNameTh: c.issuer_name_th,
         issuerNameEn: c.issuer_name_en,
         revokedOn: c.revoked_at ? bangkokDate(new Date(c.revoked_at)) : null,
-        checks: report ? { signature: report.signature, status: report.status, validity: report.validity, issuerId: report.issuer?.id ?? null, keyId: report.keyId } : null,
+        checks: report ? { signature: report.signature, status: report.status, validity: report.validity, issuerId: report.issuer?.id ?? null, issuerName: report.issuer?.name ?? null, keyId: report.keyId } : null,
       };
     },
 

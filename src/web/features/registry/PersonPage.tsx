@@ -13,6 +13,7 @@ import { DISABILITY_TYPES, EDUCATION_LEVELS, GROUP_TYPES, labelOf, MEMBER_ROLES,
 import { formatThaiDate, formatThaiDateTime } from '../../../shared/thai-date';
 import { fill, useLanguage, useText } from './text';
 import { CitizenAccount } from './CitizenAccount';
+import { PriorExperienceCard } from '../credentials/PriorExperienceCard';
 
 const TEXT = {
   th: {
@@ -176,6 +177,8 @@ export function PersonPage() {
           )}
           <ProblemAlert error={give.error ?? withdraw.error} />
         </Paper>
+
+        <PriorExperienceCard personId={id} canRecord={p.canEdit} />
 
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">{t.timeline}</Title>

@@ -20,7 +20,8 @@ const TEXT = {
     title: 'เกียรติบัตรของฉัน', intro: 'เกียรติบัตรจากหลักสูตรที่คุณอบรมผ่าน ดาวน์โหลดเป็น PDF หรือให้ผู้อื่นสแกน QR code เพื่อตรวจสอบได้',
     loading: 'กำลังโหลด', none: 'ยังไม่มีเกียรติบัตร เมื่อคุณอบรมผ่านและเจ้าหน้าที่ออกเกียรติบัตรแล้ว จะแสดงที่นี่', myCourses: 'ไปที่หลักสูตรของฉัน',
     valid: 'ใช้ได้', revoked: 'ถูกเพิกถอน', expired: 'หมดอายุ', hours: 'จำนวนชั่วโมง', hoursValue: '{n} ชั่วโมง', issuedOn: 'วันที่ออก', trainedOn: 'วันที่อบรม',
-    issuer: 'ผู้ออก', code: 'รหัสเกียรติบัตร', expiresOn: 'หมดอายุ', download: 'ดาวน์โหลด PDF', newWindow: '(เปิดในหน้าต่างใหม่)',
+    issuer: 'ผู้ออก', code: 'รหัสเกียรติบัตร', expiresOn: 'หมดอายุ', download: 'ดาวน์โหลด PDF', json: 'ดาวน์โหลดไฟล์ลงลายมือชื่อ (JSON)', newWindow: '(เปิดในหน้าต่างใหม่)',
+    qualifications: 'คุณวุฒิวิชาชีพจากการประเมินสมรรถนะอยู่ที่หน้าคุณวุฒิของฉัน ({n} รายการ)',
     check: 'ลิงก์ตรวจสอบสาธารณะ', checkNote: 'ใครก็ตามที่มีลิงก์หรือสแกน QR code นี้ จะเห็นเพียงชื่อที่ปิดบางส่วน หลักสูตร ชั่วโมง วันที่ออก และผู้ออก',
     copy: 'คัดลอกลิงก์', copied: 'คัดลอกแล้ว', qr: 'QR code สำหรับตรวจสอบเกียรติบัตร {title}',
     revokedNote: 'เกียรติบัตรนี้ถูกเพิกถอนเมื่อ {date} จึงใช้อ้างอิงไม่ได้', revokedReason: 'เหตุผล: {reason}', expiredNote: 'เกียรติบัตรนี้หมดอายุเมื่อ {date}',
@@ -29,7 +30,8 @@ const TEXT = {
     title: 'My certificates', intro: 'Certificates from the courses you passed: download the PDF, or let someone scan the QR code to check it',
     loading: 'Loading', none: 'No certificate yet. Once you pass a course and the officers issue the certificate, it appears here.', myCourses: 'Go to My courses',
     valid: 'Valid', revoked: 'Revoked', expired: 'Expired', hours: 'Hours', hoursValue: '{n} hours', issuedOn: 'Issued on', trainedOn: 'Trained',
-    issuer: 'Issued by', code: 'Certificate code', expiresOn: 'Expires on', download: 'Download PDF', newWindow: '(opens in a new window)',
+    issuer: 'Issued by', code: 'Certificate code', expiresOn: 'Expires on', download: 'Download PDF', json: 'Download the signed file (JSON)', newWindow: '(opens in a new window)',
+    qualifications: 'Occupational qualifications from competency assessment are on My qualifications ({n})',
     check: 'Public check link', checkNote: 'Anyone with the link or the QR code sees only a partly hidden name, the course, hours, issue date and issuer.',
     copy: 'Copy link', copied: 'Copied', qr: 'QR code to check the certificate {title}',
     revokedNote: 'This certificate was revoked on {date} and cannot be relied on', revokedReason: 'Reason: {reason}', expiredNote: 'This certificate expired on {date}',
@@ -51,6 +53,9 @@ export function MyCertificatesPage() {
   const { hash } = useLocation();
   const credentials = useQuery({ queryKey: ['my-credentials'], queryFn: () => unwrap(api.GET('/api/credentials/mine')) });
   const loaded = Boolean(credentials.data);
+  // Qualifications have their own page, with the assessments that led to them.
+  const certificates = (credentials.data ?? []).filter((c) => c.kind === 'training-completion');
+  const qualifications = (credentials.data ?? []).length - certificates.length;
 
   // A link from My courses names one certificate (#certificate-CODE): bring it into view once drawn.
   useEffect(() => {
@@ -70,14 +75,15 @@ export function MyCertificatesPage() {
           <Text>{t.loading}</Text>
         </Group>
       )}
-      {credentials.data?.length === 0 && (
+      {qualifications > 0 && <Anchor component={Link} to="/my/qualifications" display="block" mb="md">{fill(t.qualifications, { n: qualifications })}</Anchor>}
+      {credentials.data && certificates.length === 0 && (
         <Stack gap="xs">
           <Text>{t.none}</Text>
           <Anchor component={Link} to="/my/courses" w="fit-content">{t.myCourses}</Anchor>
         </Stack>
       )}
       <Stack maw={900}>
-        {sorted(credentials.data ?? []).map((c) => <CertificateCard key={c.code} c={c} t={t} lang={lang} />)}
+        {sorted(certificates).map((c) => <CertificateCard key={c.code} c={c} t={t} lang={lang} />)}
       </Stack>
     </>
   );
@@ -87,7 +93,7 @@ function CertificateCard({ c, t, lang }: { c: Credential; t: Words; lang: Langua
   const title = lang === 'th' ? c.titleTh : c.titleEn;
   const headingId = `certificate-title-${c.code}`;
   const date = (iso: string) => formatThaiDate(iso, { style: 'long', locale: lang });
-  const trained = c.startedOn === c.endedOn ? date(c.startedOn) : `${date(c.startedOn)} – ${date(c.endedOn)}`;
+  const trained = !c.startedOn || !c.endedOn ? '—' : c.startedOn === c.endedOn ? date(c.startedOn) : `${date(c.startedOn)} – ${date(c.endedOn)}`;
   // A revoked certificate must not travel further; an expired one is still a true record.
   const usable = c.status !== 'revoked';
   return (
@@ -107,7 +113,7 @@ function CertificateCard({ c, t, lang }: { c: Credential; t: Words; lang: Langua
 
       <Group align="flex-start" gap="lg" mt="sm" wrap="wrap">
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" style={{ flex: '1 1 16rem', minWidth: 0 }}>
-          <Fact label={t.hours}>{fill(t.hoursValue, { n: c.hours })}</Fact>
+          {c.hours !== null && <Fact label={t.hours}>{fill(t.hoursValue, { n: c.hours })}</Fact>}
           <Fact label={t.issuedOn}>{date(c.issuedOn)}</Fact>
           <Fact label={t.trainedOn}>{trained}</Fact>
           <Fact label={t.issuer}>{lang === 'th' ? c.issuerNameTh : c.issuerNameEn}</Fact>
@@ -124,6 +130,12 @@ function CertificateCard({ c, t, lang }: { c: Credential; t: Words; lang: Langua
               {t.download}
               <VisuallyHidden>: {title} {t.newWindow}</VisuallyHidden>
             </Button>
+            {c.signed && (
+              <Button component="a" href={`/api/credentials/${encodeURIComponent(c.code)}/credential.json`} download={`credential-${c.code}.json`} variant="default" size="md">
+                {t.json}
+                <VisuallyHidden>: {title}</VisuallyHidden>
+              </Button>
+            )}
             <CopyButton value={c.verifyUrl}>
               {({ copied, copy }) => (
                 <Button variant="default" size="md" onClick={copy} aria-live="polite">

@@ -252,6 +252,7 @@ export const candidatesOf = (db: Executor, eventId: number) =>
       'p.doc_type',
       'p.doc_number',
       'p.province_code',
+      (eb) => eb.selectFrom('credential as cr').select('cr.code').where('cr.source_type', '=', 'assessment_candidate').whereRef('cr.source_id', '=', sql<string>`c.id::text`).as('credential_code'),
     ])
     .where('c.event_id', '=', eventId)
     .orderBy('p.first_name_th')
@@ -340,6 +341,7 @@ export const assessmentsOfPerson = (db: Executor, personId: number) =>
     .innerJoin('assessment_event as ev', 'ev.id', 'c.event_id')
     .innerJoin('competency_standard as s', 's.code', 'ev.standard_code')
     .innerJoin('unit as u', 'u.code', 'ev.centre_unit_code')
+    .select((eb) => [eb.selectFrom('credential as cr').select('cr.code').where('cr.source_type', '=', 'assessment_candidate').whereRef('cr.source_id', '=', sql<string>`c.id::text`).as('credential_code')])
     .select(['c.id', 'c.status', 'c.overall', 'c.units', 'c.basis', 'ev.id as event_id', 'ev.code as event_code', 'ev.assessed_on', 'ev.online', 'ev.venue', 'ev.status as event_status', 's.code as standard_code', 's.qualification_th', 's.qualification_en', 'u.name_th as centre_name_th', 'u.name_en as centre_name_en'])
     .where('c.person_id', '=', personId)
     .where('c.status', '<>', 'withdrawn')

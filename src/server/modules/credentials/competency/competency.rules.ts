@@ -17,9 +17,14 @@ export function overallOf(units: Map<string, UnitResult | null>): UnitResult {
   return [...units.values()].every((r) => r === 'competent') ? 'competent' : 'not-yet-competent';
 }
 
-/** What a new referral assesses: the units not yet competent (all of them, the first time). */
+/**
+ * What a new referral assesses: the units not yet competent (all of them, the first time). Someone
+ * whose every unit stands competent yet holds no valid qualification (it was revoked) is assessed
+ * on every unit again: a revoked qualification is never re-issued on old results.
+ */
 export function unitsToAssess(units: Map<string, UnitResult | null>): string[] {
-  return [...units].filter(([, r]) => r !== 'competent').map(([u]) => u);
+  const open = [...units].filter(([, r]) => r !== 'competent').map(([u]) => u);
+  return open.length ? open : [...units.keys()];
 }
 
 /** The units of a candidacy still without a result; a decision waits for none. */

@@ -121,6 +121,7 @@ export const CandidateSchema = z
     units: z.array(z.string()).describe('The units assessed this time: all, or on re-assessment those not yet competent'),
     status: z.enum(['referred', 'assessed', 'absent', 'withdrawn']),
     overall: Result.nullable(),
+    credentialCode: z.string().nullable().describe('The qualification issued on a competent decision'),
     results: z.array(z.object({ unitCode: z.string(), result: Result, evidenceNote: z.string(), assessorName: z.string(), recordedAt: z.string() })),
   })
   .meta({ id: 'AssessmentCandidate' });
@@ -129,7 +130,8 @@ export const EventSchema = z
   .object({
     ...EventFields,
     canOrganise: z.boolean(),
-    canAssess: z.boolean().describe('The reader is a named assessor and the day has come'),
+    isAssessor: z.boolean().describe('The reader is named as an assessor of this event'),
+    canAssess: z.boolean().describe('The reader is a named assessor, the event is open and its day has come'),
     assessors: z.array(z.object({ id: z.string(), displayName: z.string() })),
     units: z.array(UnitSchema),
     candidates: z.array(CandidateSchema),
@@ -164,5 +166,6 @@ export const MyAssessmentSchema = z
     overall: Result.nullable(),
     units: z.array(z.string()),
     basis: z.enum(['training', 'experience', 'reassessment']),
+    credentialCode: z.string().nullable(),
   })
   .meta({ id: 'MyAssessment' });

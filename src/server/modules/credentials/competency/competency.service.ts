@@ -337,6 +337,7 @@ export function createCompetencyService(deps: { db: Kysely<DB>; org: OrgService;
       return {
         ...presentEvent(event),
         canOrganise: organises && event.status === 'open',
+        isAssessor: assesses,
         canAssess: assesses && event.status === 'open' && event.assessed_on <= today(),
         assessors: assessors.map((a) => ({ id: a.id, displayName: a.display_name })),
         units: units.map(presentUnit),
@@ -350,6 +351,7 @@ export function createCompetencyService(deps: { db: Kysely<DB>; org: OrgService;
           units: c.units,
           status: c.status,
           overall: c.overall,
+          credentialCode: c.credential_code ?? null,
           results: results
             .filter((r) => r.candidate_id === c.id)
             .map((r) => ({ unitCode: r.unit_code, result: r.result, evidenceNote: r.evidence_note, assessorName: r.assessor_name, recordedAt: new Date(r.recorded_at).toISOString() })),
@@ -557,6 +559,7 @@ export function createCompetencyService(deps: { db: Kysely<DB>; org: OrgService;
         overall: a.overall,
         units: a.units,
         basis: a.basis,
+        credentialCode: a.credential_code ?? null,
       }));
     },
   };

@@ -37,7 +37,8 @@ export async function createTestApp(
   options: { webRoot?: string | null; services?: Parameters<typeof createServices>[2] } = {},
 ): Promise<TestApp> {
   const { database, dispose } = await createTestDatabase(engine);
-  const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent' }), loginFailureDelayMs: 1, ...overrides };
+  // Each test database gets its own key-encryption key: nothing is written beside the project.
+  const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent' }), loginFailureDelayMs: 1, credentialKeySecret: randomBytes(32).toString('base64'), ...overrides };
   const services = createServices(database, config, { jobs: { pollMs: 50 }, ...options.services });
   const app = await buildApp({ database, config, services, webRoot: options.webRoot ?? null });
   await app.ready();

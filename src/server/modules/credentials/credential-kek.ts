@@ -5,13 +5,17 @@ import path from 'node:path';
 /**
  * The key-encryption key that seals the issuers' private keys in the database. Production sets
  * CREDENTIAL_KEY_SECRET (32 bytes, base64) from its secret store; a machine without it keeps one
- * in the data folder, created on first use, so that `npm start` needs no set-up. Whoever holds the
- * database alone cannot sign.
+ * in a folder beside the data folder (`./data-keys/` for `./data`), created on first use, so that
+ * `npm start` needs no set-up. Not inside the data folder: that is PGlite's own directory, and a
+ * backup of the database should not carry the key that opens its signing keys.
  */
 export function credentialKek(options: { secret: string | undefined; dataDir: string }): () => Buffer {
   let kek: Buffer | null = null;
-  return () => (kek ??= options.secret ? decode(options.secret, 'CREDENTIAL_KEY_SECRET') : fromFile(path.resolve(options.dataDir, 'credential-kek.key')));
+  return () => (kek ??= options.secret ? decode(options.secret, 'CREDENTIAL_KEY_SECRET') : fromFile(keyFileFor(options.dataDir)));
 }
+
+/** Where the key file lives without CREDENTIAL_KEY_SECRET: `<data folder>-keys/credential-kek.key`. */
+export const keyFileFor = (dataDir: string) => path.join(`${path.resolve(dataDir)}-keys`, 'credential-kek.key');
 
 function decode(text: string, where: string): Buffer {
   const bytes = Buffer.from(text.trim(), 'base64');
@@ -26,7 +30,7 @@ function fromFile(file: string): Buffer {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
   writeFileSync(draft, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
   try {

@@ -291,8 +291,9 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
         signature: report.signature,
         status: report.status,
         validity: report.validity,
-        issuerId: report.issuer?.id ?? null,
-        issuerName: report.issuer?.name ?? null,
+        // What the file says of its issuer is shown only when the issuer's key signed it.
+        issuerId: report.signature === 'valid' ? (report.issuer?.id ?? null) : null,
+        issuerName: report.signature === 'valid' ? (report.issuer?.name ?? null) : null,
         keyId: report.keyId,
         problems: report.problems,
         code: row?.code ?? null,

@@ -4,7 +4,7 @@ import { fingerprint, loadReferenceSet } from '../../../db/reference-data';
 import { scopeIncludes, type Actor, type Scope } from '../../../platform/auth/actor';
 import { recordAudit } from '../../../platform/audit/audit.service';
 import type { RequestContext } from '../../../platform/context';
-import { problems, type FieldError } from '../../../platform/problem';
+import { Problem, problems, type FieldError } from '../../../platform/problem';
 import { bangkokDate } from '../../../../shared/fiscal-year';
 import { fullName } from '../../../../shared/person-fields';
 import { formatThaiDate } from '../../../../shared/thai-date';
@@ -282,10 +282,12 @@ export function createCompetencyService(deps: { db: Kysely<DB>; org: OrgService;
       const standard = await requireStandard(input.standardCode);
       if (!competencyPolicy.organises(ctx.actor, input.provinceCode)) throw outOfArea({ en: 'organise an assessment', th: 'จัดการประเมิน' }, input.provinceCode);
       const errors: FieldError[] = [];
-      const [areas] = await Promise.all([deps.org.unitAreas([input.centreUnitCode])]);
-      const centre = areas.get(input.centreUnitCode);
-      const centreUnit = centre ? await db.selectFrom('unit').select(['kind', 'agency_code']).where('code', '=', input.centreUnitCode).executeTakeFirst() : undefined;
-      if (!centreUnit || (centreUnit.kind !== 'assessment-centre' && centreUnit.agency_code !== standard.owner_agency_code)) {
+      // An assessment centre, or a unit of the standard's own agency (TPQI); one the officer may not see is none.
+      const centreUnit = await deps.org.getUnit(ctx, input.centreUnitCode).catch((error: unknown) => {
+        if (error instanceof Problem) return null;
+        throw error;
+      });
+      if (!centreUnit || (centreUnit.kind !== 'assessment-centre' && centreUnit.agencyCode !== standard.owner_agency_code)) {
         errors.push({ field: 'body.centreUnitCode', code: 'not-a-centre', message: `${input.centreUnitCode} is not an assessment centre.`, messageTh: `${input.centreUnitCode} ไม่ใช่ศูนย์ประเมิน` });
       }
       if (!input.online && !input.venue?.trim()) errors.push({ field: 'body.venue', code: 'required', message: 'An on-site assessment needs a venue.', messageTh: 'การประเมิน ณ สถานที่ต้องระบุสถานที่' });

@@ -93,6 +93,19 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     expect(timeline.body).toContain('experience-recorded');
   });
 
+  it('counts the eligible by province and standing, the same people the list shows, within the reader’s area', async () => {
+    const list = (await call(officer, 'GET', `/api/competency/standards/${STANDARD}/eligible?province=40&limit=200`)).json();
+    const summary = await call(officer, 'GET', `/api/competency/standards/${STANDARD}/eligible/summary`);
+    expect(summary.statusCode, summary.body).toBe(200);
+    const kk = summary.json().find((p: { provinceCode: string }) => p.provinceCode === '40');
+    const byStanding = (s: string) => list.items.filter((x: { standing: string }) => x.standing === s).length;
+    expect(kk).toMatchObject({ provinceNameEn: 'Khon Kaen', notAssessed: byStanding('not-assessed'), referred: byStanding('referred'), notYetCompetent: byStanding('not-yet-competent'), qualified: byStanding('qualified') });
+    expect(kk.notAssessed + kk.referred + kk.notYetCompetent + kk.qualified).toBe(list.total);
+    const phuket = (await call(phuketOfficer, 'GET', `/api/competency/standards/${STANDARD}/eligible/summary`)).json();
+    expect(phuket.some((p: { provinceCode: string }) => p.provinceCode === '40')).toBe(false);
+    expect((await call(assessor, 'GET', `/api/competency/standards/${STANDARD}/eligible/summary`)).statusCode).toBe(403);
+  });
+
   it('refuses an event at a unit that is no centre, on a past day, or with someone who is no assessor, saying which field', async () => {
     const bad = await call(officer, 'POST', '/api/assessments', { standardCode: STANDARD, centreUnitCode: KK_OFFICE, provinceCode: '40', assessedOn: dayFromToday(-2), online: false, venue: null, assessorUserIds: [officer.id] });
     expect(bad.statusCode).toBe(400);

@@ -84,6 +84,9 @@ describe('browser journey: from a completed course to a verified qualification',
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain('ยังไม่เคยประเมิน');
     expect(await row.textContent()).toContain('Social Commerce For Business');
+    // The chart of where the eligible stand, with its figures in a table beneath for screen readers.
+    await page.getByRole('heading', { name: 'ผู้มีสิทธิ์เข้ารับการประเมินตามจังหวัดและสถานะ' }).waitFor();
+    await page.locator('svg').filter({ hasText: 'ขอนแก่น' }).first().waitFor();
     // The units expand to their elements and performance criteria; assumed details say so.
     await page.getByRole('button', { name: /ICT-ECW-3-901ZA/ }).click();
     await page.getByText('19011.01').waitFor();

@@ -5368,6 +5368,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/competency/standards/{code}/eligible/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eligible people by province and standing (not assessed, referred, not yet competent, qualified), in the reader’s area */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EligibleSummary"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/competency/experience": {
         parameters: {
             query?: never;
@@ -7199,6 +7255,15 @@ export interface components {
             basis: "training" | "experience" | "reassessment";
             credentialCode: string | null;
         };
+        EligibleSummaryInput: {
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            notAssessed: number;
+            referred: number;
+            notYetCompetent: number;
+            qualified: number;
+        };
         TrainingPlanRowInput: {
             provinceCode: string;
             provinceNameTh: string;
@@ -8380,6 +8445,15 @@ export interface components {
             /** @enum {string} */
             basis: "training" | "experience" | "reassessment";
             credentialCode: string | null;
+        };
+        EligibleSummary: {
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            notAssessed: number;
+            referred: number;
+            notYetCompetent: number;
+            qualified: number;
         };
         TrainingPlanRow: {
             provinceCode: string;

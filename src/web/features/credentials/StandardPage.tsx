@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { BarChart } from '../../components/BarChart';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -34,6 +35,7 @@ const TEXT = {
     trained: 'ผ่านหลักสูตร {course} เมื่อ {date}', experience: 'ประสบการณ์: {summary}', lastEvent: 'ครั้งล่าสุด {code} วันที่ {date}', publicPage: 'หน้าตรวจสอบสาธารณะ',
     refer: 'ส่งผู้ที่เลือกเข้ารับการประเมิน', event: 'การประเมินที่เปิดอยู่', eventHint: 'เลือกการประเมินของมาตรฐานนี้ที่ยังเปิดอยู่', referButton: 'ส่งเข้ารับการประเมิน ({n} คน)', noEvent: 'ยังไม่มีการประเมินที่เปิดอยู่สำหรับมาตรฐานนี้', newEvent: 'จัดการประเมินใหม่',
     referred: 'ส่ง {n} คนเข้ารับการประเมิน {code} แล้ว', openEvent: 'เปิดใบประเมิน', selected: 'เลือกแล้ว {n} คน',
+    chart: 'ผู้มีสิทธิ์เข้ารับการประเมินตามจังหวัดและสถานะ',
   },
   en: {
     back: 'Back to competency and credentials', loading: 'Loading',
@@ -47,6 +49,7 @@ const TEXT = {
     trained: 'Completed {course} on {date}', experience: 'Experience: {summary}', lastEvent: 'Last: {code} on {date}', publicPage: 'Public check page',
     refer: 'Refer the people chosen to an assessment', event: 'Open assessment', eventHint: 'An assessment of this standard that is still open', referButton: 'Refer to the assessment ({n})', noEvent: 'No open assessment of this standard yet', newEvent: 'Organise an assessment',
     referred: '{n} referred to {code}', openEvent: 'Open the assessment sheet', selected: '{n} chosen',
+    chart: 'Eligible people by province and standing',
   },
 };
 type Words = (typeof TEXT)['th'];
@@ -91,10 +94,33 @@ export function StandardPage() {
           </Paper>
           <Units units={s.units} t={t} lang={lang} assumed={s.assumedFields.includes('units.elements')} assumedLabel={t.assumed} />
           <Curricula s={s} t={t} lang={lang} />
+          {hasRole(me, 'officer', 'executive') && <EligibleChart code={s.code} t={t} lang={lang} />}
           {hasRole(me, 'officer', 'executive') && <EligibleList s={s} t={t} lang={lang} />}
         </Stack>
       )}
     </>
+  );
+}
+
+// Okabe–Ito colours: apart for colour-blind readers, and each ≥ 3:1 against white.
+const STANDING_COLOURS = { notAssessed: '#6b6b6b', referred: '#0072B2', notYetCompetent: '#B35900', qualified: '#007A5A' };
+
+/** Where the eligible stand, province by province: the picture an officer or executive reads first. */
+function EligibleChart({ code, t, lang }: { code: string; t: Words; lang: Language }) {
+  const summary = useQuery({ queryKey: ['eligible', code, 'summary'], queryFn: () => unwrap(api.GET('/api/competency/standards/{code}/eligible/summary', { params: { path: { code } } })) });
+  if (summary.error) return <ProblemAlert error={summary.error} />;
+  const rows = [...(summary.data ?? [])].sort((a, b) => b.notAssessed + b.referred + b.notYetCompetent + b.qualified - (a.notAssessed + a.referred + a.notYetCompetent + a.qualified)).slice(0, 15);
+  if (!summary.data || rows.length === 0) return null;
+  const series = (['notAssessed', 'referred', 'notYetCompetent', 'qualified'] as const).map((key) => ({
+    name: STANDING[({ notAssessed: 'not-assessed', referred: 'referred', notYetCompetent: 'not-yet-competent', qualified: 'qualified' } as const)[key]][lang],
+    values: rows.map((r) => r[key]),
+    color: STANDING_COLOURS[key],
+  }));
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h3" mb="xs">{t.chart}</Title>
+      <BarChart label={t.chart} categories={rows.map((r) => (lang === 'th' ? r.provinceNameTh : r.provinceNameEn))} categoryHeader={t.province} series={series} horizontal />
+    </Paper>
   );
 }
 

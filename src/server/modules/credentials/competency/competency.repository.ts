@@ -71,12 +71,20 @@ export interface EligibleFilter {
  * experience recorded, and active in the registry; each with their standing (their last
  * assessment for the standard, if any).
  */
-export async function eligible(db: Executor, standardCode: string, filter: EligibleFilter) {
+/** The filters on people, as SQL: active, and within the province, the reader's area and the ids asked for. */
+function peopleWhere(filter: Omit<EligibleFilter, 'limit' | 'offset'>) {
   const where = [sql`p.status = 'active'`];
   if (filter.provinceCode) where.push(sql`p.province_code = ${filter.provinceCode}`);
   if (filter.provinces) where.push(filter.provinces.length ? sql`p.province_code in (${sql.join(filter.provinces)})` : sql`false`);
   if (filter.personIds) where.push(filter.personIds.length ? sql`p.id in (${sql.join(filter.personIds)})` : sql`false`);
-  const result = await sql<EligibleRow>`
+  return sql.join(where, sql` and `);
+}
+
+/**
+ * Everyone eligible for the standard with their basis and standing, as one select that the list
+ * pages and the summary counts: completed a linked curriculum, or prior experience on record.
+ */
+const eligibleSelect = (standardCode: string, filter: Omit<EligibleFilter, 'limit' | 'offset'>) => sql`
     with units as (select array_agg(code) as codes from competency_unit where standard_code = ${standardCode}),
     trained as (
       select distinct on (e.person_id) e.person_id, c.code as course_code, c.name_th as course_name_th, c.name_en as course_name_en, s.ends_on as completed_on
@@ -96,8 +104,7 @@ export async function eligible(db: Executor, standardCode: string, filter: Eligi
            t.course_code, t.course_name_th, t.course_name_en, t.completed_on,
            x.experience_id, x.experience_summary, x.experience_recorded_at,
            last.candidate_id, last.candidate_status, last.overall, last.event_id, last.event_code, last.assessed_on, last.event_status,
-           q.code as qualification_code,
-           count(*) over () as total
+           q.code as qualification_code
       from pool
       join person p on p.id = pool.person_id
       join province pr on pr.code = p.province_code
@@ -114,10 +121,39 @@ export async function eligible(db: Executor, standardCode: string, filter: Eligi
          where cr.person_id = p.id and cr.kind = 'qualification' and cr.status = 'valid' and cr.details->>'standardCode' = ${standardCode}
          order by cr.issued_on desc limit 1
       ) q on true
-     where ${sql.join(where, sql` and `)}
-     order by p.province_code, p.first_name_th, p.last_name_th, p.id
+     where ${peopleWhere(filter)}`;
+
+/**
+ * Where an eligible person stands: qualified (a valid qualification), referred (to an open event),
+ * not yet competent (their last decision), or not assessed.
+ */
+const STANDING_SQL = sql`case
+  when e.qualification_code is not null then 'qualified'
+  when e.candidate_status = 'referred' and e.event_status = 'open' then 'referred'
+  when e.overall = 'not-yet-competent' then 'not-yet-competent'
+  else 'not-assessed' end`;
+
+/**
+ * People eligible for a standard: completed a curriculum linked to its units, or with prior
+ * experience recorded, and active in the registry; each with their standing (their last
+ * assessment for the standard, if any).
+ */
+export async function eligible(db: Executor, standardCode: string, filter: EligibleFilter) {
+  const result = await sql<EligibleRow>`
+    select e.*, ${STANDING_SQL} as standing, count(*) over () as total from (${eligibleSelect(standardCode, filter)}) e
+     order by e.province_code, e.first_name_th, e.last_name_th, e.person_id
      limit ${filter.limit} offset ${filter.offset}`.execute(db);
   return { rows: result.rows, total: result.rows.length ? Number(result.rows[0]!.total) : 0 };
+}
+
+/** How many eligible people stand where, by province: the standard's picture of the area. */
+export async function eligibleSummary(db: Executor, standardCode: string, filter: Omit<EligibleFilter, 'limit' | 'offset' | 'personIds'>) {
+  const result = await sql<{ province_code: string; province_name_th: string; province_name_en: string; standing: EligibleRow['standing']; people: string }>`
+    select e.province_code, e.province_name_th, e.province_name_en, ${STANDING_SQL} as standing, count(*) as people
+      from (${eligibleSelect(standardCode, filter)}) e
+     group by 1, 2, 3, 4
+     order by 1, 4`.execute(db);
+  return result.rows.map((r) => ({ ...r, people: Number(r.people) }));
 }
 
 export interface EligibleRow {
@@ -147,6 +183,7 @@ export interface EligibleRow {
   assessed_on: string | null;
   event_status: 'open' | 'completed' | null;
   qualification_code: string | null;
+  standing: 'qualified' | 'referred' | 'not-yet-competent' | 'not-assessed';
   total: string;
 }
 

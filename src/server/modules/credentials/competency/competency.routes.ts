@@ -8,6 +8,7 @@ import {
   DecisionSchema,
   EligibleQuery,
   EligibleSchema,
+  EligibleSummarySchema,
   EventBody,
   EventSchema,
   EventStatusBody,
@@ -41,6 +42,10 @@ export const competencyRoutes: FastifyPluginAsyncZod<{ competency: CompetencySer
 
   app.get('/api/competency/standards/:code/eligible', { schema: { tags, summary: 'People eligible for assessment against a standard, by province, with where each stands', params: StandardParam, querystring: EligibleQuery, response: withProblems({ 200: z.object({ items: z.array(EligibleSchema), total: z.number().int() }) }) } }, async (request) =>
     competency.eligible(requireContext(request), request.params.code, request.query),
+  );
+
+  app.get('/api/competency/standards/:code/eligible/summary', { schema: { tags, summary: 'Eligible people by province and standing (not assessed, referred, not yet competent, qualified), in the reader’s area', params: StandardParam, response: withProblems({ 200: z.array(EligibleSummarySchema) }) } }, async (request) =>
+    competency.eligibleSummary(requireContext(request), request.params.code),
   );
 
   app.post('/api/competency/experience', { schema: { tags, summary: 'Record prior experience, with the evidence seen, making a person eligible without a course', body: ExperienceBody, response: withProblems({ 201: z.object({ id: z.number().int(), standardCode: z.string(), summary: z.string(), evidence: z.string() }) }) } }, async (request, reply) => {

@@ -169,3 +169,15 @@ export const MyAssessmentSchema = z
     credentialCode: z.string().nullable(),
   })
   .meta({ id: 'MyAssessment' });
+
+export const EligibleSummarySchema = z
+  .object({
+    provinceCode: z.string(),
+    provinceNameTh: z.string(),
+    provinceNameEn: z.string(),
+    notAssessed: z.number().int(),
+    referred: z.number().int(),
+    notYetCompetent: z.number().int(),
+    qualified: z.number().int(),
+  })
+  .meta({ id: 'EligibleSummary' });

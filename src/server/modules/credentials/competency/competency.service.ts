@@ -159,15 +159,6 @@ export function createCompetencyService(deps: { db: Kysely<DB>; org: OrgService;
     nameEn: p.first_name_en && p.last_name_en ? fullName({ title: p.title ?? '', first: p.first_name_en, last: p.last_name_en }, 'en') : null,
   });
 
-  const standingOf = (r: repository.EligibleRow) =>
-    r.qualification_code
-      ? ('qualified' as const)
-      : r.candidate_status === 'referred' && r.event_status === 'open'
-        ? ('referred' as const)
-        : r.overall === 'not-yet-competent'
-          ? ('not-yet-competent' as const)
-          : ('not-assessed' as const);
-
   const presentEligible = (r: repository.EligibleRow) => ({
     personId: r.person_id,
     ...nameOf(r),
@@ -177,7 +168,7 @@ export function createCompetencyService(deps: { db: Kysely<DB>; org: OrgService;
     provinceNameEn: r.province_name_en,
     training: r.course_code ? { courseCode: r.course_code, courseNameTh: r.course_name_th!, courseNameEn: r.course_name_en!, completedOn: r.completed_on! } : null,
     experience: r.experience_id ? { id: r.experience_id, summary: r.experience_summary!, recordedAt: new Date(r.experience_recorded_at!).toISOString() } : null,
-    standing: standingOf(r),
+    standing: r.standing,
     lastEvent: r.event_code ? { id: r.event_id!, code: r.event_code, assessedOn: r.assessed_on! } : null,
     qualificationCode: r.qualification_code,
   });
@@ -237,6 +228,22 @@ export function createCompetencyService(deps: { db: Kysely<DB>; org: OrgService;
       if (query.province && !scopeIncludes(scope, query.province)) throw outOfArea({ en: 'read eligible candidates', th: 'ดูรายชื่อผู้มีสิทธิ์เข้ารับการประเมิน' }, query.province);
       const { rows, total } = await repository.eligible(db, standardCode, { provinceCode: query.province, provinces: provincesOf(scope), limit: query.limit, offset: query.offset });
       return { items: rows.map(presentEligible), total };
+    },
+
+    /** Eligible people by province and standing, in the reader's area: what the standard's chart draws. */
+    async eligibleSummary(ctx: Ctx, standardCode: string) {
+      await requireStandard(standardCode);
+      const scope = competencyPolicy.readScope(ctx.actor);
+      if (scope.kind === 'none') throw problems.forbidden({ en: 'Your role does not include reading eligible candidates.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูรายชื่อผู้มีสิทธิ์เข้ารับการประเมิน' });
+      const rows = await repository.eligibleSummary(db, standardCode, { provinces: provincesOf(scope) });
+      const provinces = new Map<string, { provinceCode: string; provinceNameTh: string; provinceNameEn: string; notAssessed: number; referred: number; notYetCompetent: number; qualified: number }>();
+      for (const r of rows) {
+        const p = provinces.get(r.province_code) ?? { provinceCode: r.province_code, provinceNameTh: r.province_name_th, provinceNameEn: r.province_name_en, notAssessed: 0, referred: 0, notYetCompetent: 0, qualified: 0 };
+        const key = ({ 'not-assessed': 'notAssessed', referred: 'referred', 'not-yet-competent': 'notYetCompetent', qualified: 'qualified' } as const)[r.standing];
+        p[key] += r.people;
+        provinces.set(r.province_code, p);
+      }
+      return [...provinces.values()];
     },
 
     /** Experience seen by an officer, with its evidence, makes a person eligible without a course. */

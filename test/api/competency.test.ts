@@ -4,6 +4,7 @@ import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { ENGINES } from '../helpers/database';
 import { buildPeople, dayFromToday, sessionBody } from '../helpers/training';
 import { verifyIndependently } from '../../src/server/modules/credentials/vc/independent-verifier';
+import { buildApp } from '../../src/server/app';
 
 const STANDARD = 'TPQI-ECW';
 const KK_OFFICE = 'DSD-PSDO-40';
@@ -298,5 +299,28 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     expect((await anonymous('GET', `/api/verify/${after}`)).json()).toMatchObject({ status: 'valid', checks: { keyId: rotated.json().activeKeyId } });
     const controller = (await anonymous('GET', '/api/credentials/issuers/TPQI')).json();
     expect(JSON.stringify(controller)).toContain(oldKey);
+  });
+
+  it('keeps verifying, and issuing under the same identifiers, when the server moves to another address', async () => {
+    const [p] = await graduates(1);
+    const event = await newEvent();
+    const candidate = (await call(officer, 'POST', `/api/assessments/${event.id}/candidates`, { personIds: [p] })).json().candidates[0];
+    await call(assessor, 'PUT', `/api/assessments/candidates/${candidate.id}/results`, allCompetent(units));
+    const before = (await call(assessor, 'POST', `/api/assessments/candidates/${candidate.id}/decide`, {})).json().credentialCode as string;
+    const issuerBefore = (await anonymous('GET', `/api/verify/${before}`)).json().checks.issuerId as string;
+
+    const moved = await buildApp({ database: t.database, config: { ...t.config, publicUrl: 'https://archeep.example.go.th' }, webRoot: null });
+    try {
+      const there = (url: string, method: 'GET' | 'POST' = 'GET', payload?: unknown, cookie?: string) => moved.inject({ method, url, payload: payload as never, headers: cookie ? { cookie } : {} });
+      expect((await there(`/api/verify/${before}`)).json()).toMatchObject({ status: 'valid', checks: { signature: 'valid', status: 'active', issuerId: issuerBefore } });
+      expect((await there('/api/credentials/issuers/TPQI')).json().id).toBe(issuerBefore);
+      const held = (await call(officer, 'GET', `/api/credentials/${before}/credential.json`)).json();
+      expect((await there('/api/verify', 'POST', held)).json()).toMatchObject({ verified: true, code: before });
+      // Revoked through the moved server: its list is signed again under the same issuer, at the same address.
+      expect((await there(`/api/credentials/${before}/revoke`, 'POST', { reason: 'ทดสอบย้ายที่อยู่' }, officer.cookie)).statusCode).toBe(200);
+      expect((await there('/api/verify', 'POST', held)).json()).toMatchObject({ verified: false, signature: 'valid', status: 'revoked' });
+    } finally {
+      await moved.close();
+    }
   });
 });

@@ -516,6 +516,7 @@ export interface AssessmentResultTable {
 export interface IssuerKeyTable {
   id: string;
   agency_code: string;
+  controller: string;
   public_key_multibase: string;
   secret_sealed: string;
   status: Generated<'active' | 'retired'>;
@@ -526,6 +527,7 @@ export interface IssuerKeyTable {
 export interface StatusListTable {
   id: string;
   agency_code: string;
+  url: string;
   block: number;
   bits: Uint8Array;
   document: Json;

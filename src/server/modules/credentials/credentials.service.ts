@@ -284,8 +284,12 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
     async verifyDocument(credential: unknown) {
       const report = await signing.verify(credential);
       const doc = (credential ?? {}) as { id?: unknown; name?: unknown; validFrom?: unknown; validUntil?: unknown; credentialSubject?: { achievement?: { name?: unknown } } };
-      const ours = typeof doc.id === 'string' && doc.id.startsWith(`${publicUrl}/verify/`) ? normalizeCode(doc.id.slice(`${publicUrl}/verify/`.length)) : null;
-      const row = ours && report.signature === 'valid' ? await repository.findByCode(db, ours) : undefined;
+      // Ours when its id is a verification page of a code we hold with exactly this id (the address
+      // may be an earlier PUBLIC_URL's).
+      const tail = typeof doc.id === 'string' ? /\/verify\/([0-9A-Za-z-]{20,40})$/.exec(doc.id) : null;
+      const ours = tail ? normalizeCode(tail[1]!) : null;
+      const found = ours && report.signature === 'valid' ? await repository.findByCode(db, ours) : undefined;
+      const row = found && (found.document as { id?: unknown } | null)?.id === doc.id ? found : undefined;
       return {
         verified: report.verified,
         signature: report.signature,
@@ -367,11 +371,11 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
 
     /** An issuer's controller document (its keys, current and retired), or null when it has none. */
     async issuerDocument(agencyCode: string) {
-      return signing.resolve(signing.issuerUrl(agencyCode));
+      return signing.issuerDocument(agencyCode);
     },
 
     async statusList(listId: string) {
-      return signing.resolve(signing.statusListUrl(listId));
+      return signing.statusListDocument(listId);
     },
 
     async issuerKeys(ctx: Ctx, agencyCode: string) {

@@ -20,7 +20,7 @@ import pg from 'pg';
 import { buildApp, createServices, type Services } from '../../src/server/app';
 import { loadConfig, type Config } from '../../src/server/config';
 import { openPGlite, openPostgres, type Database } from '../../src/server/db/engine';
-import { migrate, schemaVersion } from '../../src/server/db/migrator';
+import { migrate, readMigrations, schemaVersion } from '../../src/server/db/migrator';
 import { hashPassword } from '../../src/server/platform/auth/passwords';
 import { loadReferenceData } from '../../src/server/reference-data';
 import { fillDatabase } from '../synth/fill';
@@ -191,7 +191,9 @@ export async function benchDatabase(args: BenchArgs, options: { purpose: 'read' 
 async function isFilled(database: Database, people: number, seed: number) {
   try {
     const { rows } = await sql<{ people: number; seed: number; schema_version: number }>`select people, seed, schema_version from bench_fill`.execute(database.db);
-    return rows.length === 1 && Number(rows[0]!.people) === people && Number(rows[0]!.seed) === seed && rows[0]!.schema_version === (await schemaVersion(database));
+    // Filled at the schema this code migrates to: a database from before a new migration is refilled.
+    const latest = Math.max(...readMigrations().map((m) => m.version));
+    return rows.length === 1 && Number(rows[0]!.people) === people && Number(rows[0]!.seed) === seed && rows[0]!.schema_version === latest && (await schemaVersion(database)) === latest;
   } catch {
     return false; // no bench_fill table: not a finished fill
   }

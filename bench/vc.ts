@@ -16,19 +16,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  controllerDocument,
-  createDocumentLoader,
-  emptyStatusList,
-  encodeStatusList,
-  generateIssuerKey,
-  openBadgeCredential,
-  setStatusBit,
-  signCredential,
-  statusListCredential,
-  verifyCredential,
-  type OpenBadgeInput,
-} from '../src/server/modules/credentials/vc';
+import { openBadgeCredential, setStatusBit, signCredential, verifyCredential } from '../src/server/modules/credentials/vc';
+import { buildIssuer, buildWorld, trainingCertificate } from '../src/server/modules/credentials/vc/test-factories';
 import { fail, machine, n, percentile, round } from './lib/harness';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -41,32 +30,11 @@ try {
 const count = Number(values.count);
 if (!Number.isSafeInteger(count) || count < 1) fail('--count must be a whole number ≥ 1');
 
-const BASE = 'https://archeep.bench';
-const issuer = { id: `${BASE}/api/credentials/issuers/DSD`, nameTh: 'กรมพัฒนาฝีมือแรงงาน', nameEn: 'Department of Skill Development' };
-const listUrl = `${BASE}/api/credentials/status-lists/DSD-0`;
-const documents = new Map<string, Record<string, unknown>>();
-const loader = createDocumentLoader(async (url) => documents.get(url) ?? null);
-const key = await generateIssuerKey(issuer.id, 'key-1');
-documents.set(issuer.id, controllerDocument(issuer, [key]));
-
-const input = (index: number): OpenBadgeInput => ({
-  id: `${BASE}/verify/BENCH-${String(index).padStart(6, '0')}`,
-  issuer,
-  holder: { nameTh: `นางสาวทดสอบ ลำดับที่${index}`, nameEn: `Miss Test Number${index}` },
-  achievement: {
-    id: `${BASE}/curricula/DSD-WELD-01`,
-    kind: 'training-completion',
-    nameTh: 'การเชื่อมไฟฟ้าเบื้องต้น',
-    nameEn: 'Basic Arc Welding',
-    descriptionTh: 'หลักสูตรฝึกอบรมการเชื่อมไฟฟ้าสำหรับผู้เริ่มต้น',
-    descriptionEn: 'A training course in arc welding for beginners.',
-    criteriaTh: 'เข้ารับการฝึกอบรมไม่น้อยกว่าร้อยละ 80 ของเวลาและผ่านการประเมินผล',
-    criteriaEn: 'Attended at least 80% of the hours and passed the assessment.',
-    hours: 18,
-  },
-  validFrom: '2025-06-01T00:00:00+07:00',
-  status: { listCredentialUrl: listUrl, index },
-});
+// The vc tests' world: an agency with one key and an empty signed list, documents held in memory.
+const world = buildWorld();
+const issuer = await buildIssuer(world);
+/** A certificate per index, each holder named apart so that no two documents are the same. */
+const input = (index: number) => trainingCertificate(issuer, { holder: { nameTh: `นางสาวทดสอบ ลำดับที่${index}`, nameEn: `Miss Test Number${index}` } });
 
 const signMs: number[] = [];
 const signed: Record<string, unknown>[] = [];
@@ -74,22 +42,21 @@ process.stderr.write(`vc: signing ${n(count)} credentials…\n`);
 const signStarted = performance.now();
 for (let i = 0; i < count; i++) {
   const started = performance.now();
-  signed.push(await signCredential(openBadgeCredential(input(i)), key, loader));
+  signed.push(await signCredential(openBadgeCredential(input(i)), issuer.activeKey, world.loader));
   signMs.push(performance.now() - started);
 }
 const signTotalMs = performance.now() - signStarted;
 
-const bits = emptyStatusList();
 const revoked = (i: number) => i % 10 === 9;
-for (let i = 0; i < count; i++) if (revoked(i)) setStatusBit(bits, i, true);
-documents.set(listUrl, await signCredential(statusListCredential({ id: listUrl, issuer, encodedList: encodeStatusList(bits), validFrom: '2025-01-01T00:00:00Z' }), key, loader));
+for (let i = 0; i < count; i++) if (revoked(i)) setStatusBit(issuer.bits, i, true);
+await issuer.publishList();
 
 const verifyMs: number[] = [];
 process.stderr.write(`vc: verifying ${n(count)} credentials with their status…\n`);
 const verifyStarted = performance.now();
 for (let i = 0; i < count; i++) {
   const started = performance.now();
-  const report = await verifyCredential(signed[i], { loader });
+  const report = await verifyCredential(signed[i], { loader: world.loader });
   verifyMs.push(performance.now() - started);
   const expected = revoked(i) ? 'revoked' : 'active';
   if (report.signature !== 'valid' || report.validity !== 'current' || report.status !== expected) fail(`Credential ${i} gave ${JSON.stringify(report)}, not a valid signature with status ${expected}`);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../src/server/db/schema';
 import { bangkokDate } from '../../src/shared/fiscal-year';
 import { nationalId } from './people';
@@ -56,4 +56,15 @@ export function sessionBody(overrides: Record<string, unknown> = {}) {
     ],
     ...overrides,
   };
+}
+
+/**
+ * People who completed a session, written straight in (a factory: attendance and evaluation are
+ * training's own tests): what makes them eligible for the standards the course prepares for.
+ */
+export async function completeCourse(db: Kysely<DB>, sessionId: number, personIds: readonly number[]) {
+  for (const personId of personIds) {
+    await sql`insert into enrolment (session_id, person_id, status, source, enrolled_at, attended_minutes, evaluated_at, outcome_reasons)
+              values (${sessionId}, ${personId}, 'completed', 'officer', now(), 720, now(), '[]'::jsonb)`.execute(db);
+  }
 }

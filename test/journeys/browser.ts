@@ -46,3 +46,12 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 export async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 }
+
+/** Signs in through the sign-in page (Thai labels) and waits to be sent on. */
+export async function signInAt(page: Page, baseUrl: string, user: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel(/^ชื่อผู้ใช้/).fill(user);
+  await page.getByLabel(/^รหัสผ่าน/).fill(password);
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}

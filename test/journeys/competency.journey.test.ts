@@ -4,8 +4,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { personBody } from '../helpers/people';
-import { sessionBody } from '../helpers/training';
-import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, WEB_ROOT } from './browser';
+import { completeCourse, sessionBody } from '../helpers/training';
+import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, WEB_ROOT, signInAt } from './browser';
 
 const STANDARD = 'TPQI-ECW';
 const UNIT_COUNT = 5;
@@ -30,13 +30,7 @@ describe('browser journey: from a completed course to a verified qualification',
   let eventId: number;
   let code: string;
 
-  const signIn = async (page: Page, user: string, password: string) => {
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel(/^ชื่อผู้ใช้/).fill(user);
-    await page.getByLabel(/^รหัสผ่าน/).fill(password);
-    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  };
+  const signIn = (page: Page, user: string, password: string) => signInAt(page, baseUrl, user, password);
   const visitor = async (viewport = { width: 360, height: 740 }, locale = 'th-TH') => (await browser.newContext({ viewport, locale })).newPage();
 
   beforeAll(async () => {
@@ -56,8 +50,7 @@ describe('browser journey: from a completed course to a verified qualification',
     });
     expect(registered.statusCode, registered.body).toBe(201);
     personId = registered.json().id;
-    await sql`insert into enrolment (session_id, person_id, status, source, enrolled_at, attended_minutes, evaluated_at, outcome_reasons)
-              values (${session.json().id}, ${personId}, 'completed', 'officer', now(), 720, now(), '[]'::jsonb)`.execute(t.database.db);
+    await completeCourse(t.database.db, session.json().id, [personId]);
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     browser = await launchChromium();

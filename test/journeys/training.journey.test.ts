@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { personBody } from '../helpers/people';
-import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, WEB_ROOT } from './browser';
+import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, WEB_ROOT, signInAt } from './browser';
 import { isoToThai } from '../../src/web/features/registry/fields';
 import { bangkokDate } from '../../src/shared/fiscal-year';
 
@@ -30,13 +30,7 @@ describe('browser journey: from a session to a verified certificate', () => {
   const today = bangkokDate(new Date());
   const tomorrow = bangkokDate(new Date(Date.now() + 86_400_000));
 
-  const signIn = async (page: Page, user: string, password: string) => {
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel(/^ชื่อผู้ใช้/).fill(user);
-    await page.getByLabel(/^รหัสผ่าน/).fill(password);
-    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  };
+  const signIn = (page: Page, user: string, password: string) => signInAt(page, baseUrl, user, password);
   const choose = async (page: Page, label: RegExp, option: string | RegExp) => {
     await page.getByRole('textbox', { name: label }).click();
     await page.getByRole('option', { name: option }).first().click();

@@ -326,14 +326,14 @@ export const upsertResults = (trx: Executor, rows: { candidate_id: number; unit_
         .execute()
     : Promise.resolve([]);
 
-/** Every result the person has for the standard's units, across all their assessments, newest last. */
-export const standingResults = (db: Executor, personId: number, standardCode: string) =>
+/** Every result the people (one or more) have for the standard's units, across all their assessments, newest last. */
+export const standingResultsOf = (db: Executor, personIds: readonly number[], standardCode: string) =>
   db
     .selectFrom('assessment_result as r')
     .innerJoin('assessment_candidate as c', 'c.id', 'r.candidate_id')
     .innerJoin('assessment_event as ev', 'ev.id', 'c.event_id')
-    .select(['r.unit_code', 'r.result', 'ev.assessed_on', 'r.recorded_at', 'c.id as candidate_id'])
-    .where('c.person_id', '=', personId)
+    .select(['c.person_id', 'r.unit_code', 'r.result', 'ev.assessed_on', 'r.recorded_at', 'c.id as candidate_id'])
+    .where('c.person_id', 'in', [...personIds])
     .where('ev.standard_code', '=', standardCode)
     .where('ev.status', '<>', 'cancelled')
     .where('c.status', 'in', ['referred', 'assessed'])

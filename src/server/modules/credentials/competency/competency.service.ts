@@ -261,7 +261,7 @@ export function createCompetencyService(deps: { db: Kysely<DB>; org: OrgService;
         await recordAudit(trx, ctx, { action: 'prior_experience.record', entityType: 'person', entityId: String(input.personId), provinceCode: person.provinceCode, after: { standardCode: input.standardCode } });
         return row.id;
       });
-      return { id, ...(await repository.currentExperience(db, input.personId, input.standardCode).then((x) => ({ standardCode: x!.standard_code, summary: x!.summary, evidence: x!.evidence }))) };
+      return { id, standardCode: input.standardCode, summary: input.summary, evidence: input.evidence };
     },
 
     async experiencesOf(ctx: Ctx, personId: number) {
@@ -401,11 +401,12 @@ export function createCompetencyService(deps: { db: Kysely<DB>; org: OrgService;
       if (event.status !== 'open') throw problems.conflict({ en: `The assessment is ${event.status}.`, th: 'การประเมินนี้ปิดแล้ว' });
       const ids = [...new Set(personIds)];
       const scope = competencyPolicy.officerScope(ctx.actor);
-      const [found, elsewhere, units, existing] = await Promise.all([
+      const [found, elsewhere, units, existing, history] = await Promise.all([
         repository.eligible(db, event.standard_code, { provinces: provincesOf(scope), personIds: ids, limit: ids.length, offset: 0 }),
         repository.openReferrals(db, event.standard_code, ids),
         repository.unitsOf(db, event.standard_code),
         repository.candidatesOf(db, eventId),
+        repository.standingResultsOf(db, ids, event.standard_code),
       ]);
       const byId = new Map(found.rows.map((r) => [r.person_id, r]));
       const errors: FieldError[] = [];
@@ -427,14 +428,14 @@ export function createCompetencyService(deps: { db: Kysely<DB>; org: OrgService;
           errors.push({ field, code: 'already-referred', message: `${nameTh} is already referred to ${other?.code ?? event.code}.`, messageTh: `${nameTh} ถูกส่งเข้ารับการประเมิน ${other?.code ?? event.code} อยู่แล้ว` });
           continue;
         }
-        const history = standing(units.map((u) => u.code), await repository.standingResults(db, personId, event.standard_code));
-        const assessedBefore = [...history.values()].some((x) => x !== null);
+        const stands = standing(units.map((u) => u.code), history.filter((h) => h.person_id === personId));
+        const assessedBefore = [...stands.values()].some((x) => x !== null);
         planned.push({
           personId,
           nameTh,
           basis: assessedBefore ? 'reassessment' : r.course_code ? 'training' : 'experience',
           note: assessedBefore ? `re-assessment after ${r.event_code}` : r.course_code ? `${r.course_code} ${r.completed_on}` : (r.experience_summary ?? ''),
-          units: unitsToAssess(history),
+          units: unitsToAssess(stands),
           previous: assessedBefore ? r.candidate_id : null,
         });
       }
@@ -520,22 +521,20 @@ export function createCompetencyService(deps: { db: Kysely<DB>; org: OrgService;
       const { event } = await eventFor(ctx, c.event_id, 'assessor');
       if (event.status !== 'open') throw problems.conflict({ en: `The assessment is ${event.status}.`, th: 'การประเมินนี้ปิดแล้ว' });
       if (event.assessed_on > today()) throw problems.unprocessable({ en: `The assessment is on ${enDate(event.assessed_on)}; decisions are made on or after that day.`, th: `การประเมินจัดวันที่ ${thDate(event.assessed_on)} สรุปผลได้ตั้งแต่วันนั้นเป็นต้นไป` });
-      const [standard, units, recorded, facts] = await Promise.all([
-        requireStandard(event.standard_code),
-        repository.unitsOf(db, event.standard_code),
-        repository.resultsOfCandidate(db, candidateId),
-        registry.facts([c.person_id]),
-      ]);
+      const [standard, units, facts] = await Promise.all([requireStandard(event.standard_code), repository.unitsOf(db, event.standard_code), registry.facts([c.person_id])]);
       const holder = facts.get(c.person_id)!;
-      let overall: UnitResult | null = null;
-      if (!input.absent) {
-        const missing = missingResults(c.units, recorded);
-        if (missing.length) throw problems.unprocessable({ en: `Record a result for every unit first; missing: ${missing.join(', ')}.`, th: `กรุณาบันทึกผลให้ครบทุกหน่วยก่อน ยังขาด: ${missing.join(', ')}` });
-        overall = overallOf(standing(units.map((u) => u.code), await repository.standingResults(db, c.person_id, event.standard_code)));
-      }
-      const credential = await db.transaction().execute(async (trx) => {
-        const decided = await repository.decideCandidate(trx, candidateId, { status: input.absent ? 'absent' : 'assessed', overall, decided_by: ctx.actor.userId });
-        if (!decided) throw problems.conflict({ en: 'This candidate already has a decision.', th: 'ผู้เข้ารับการประเมินนี้มีผลสรุปแล้ว' });
+      // Decided from the results as they stand under the candidate's lock, which recording takes
+      // too: a result saved while the decision is being made cannot slip past it.
+      const { overall, credential } = await db.transaction().execute(async (trx) => {
+        const locked = await repository.lockCandidate(trx, candidateId);
+        if (locked?.status !== 'referred') throw problems.conflict({ en: 'This candidate already has a decision.', th: 'ผู้เข้ารับการประเมินนี้มีผลสรุปแล้ว' });
+        let overall: UnitResult | null = null;
+        if (!input.absent) {
+          const missing = missingResults(locked.units, await repository.resultsOfCandidate(trx, candidateId));
+          if (missing.length) throw problems.unprocessable({ en: `Record a result for every unit first; missing: ${missing.join(', ')}.`, th: `กรุณาบันทึกผลให้ครบทุกหน่วยก่อน ยังขาด: ${missing.join(', ')}` });
+          overall = overallOf(standing(units.map((u) => u.code), await repository.standingResultsOf(trx, [c.person_id], event.standard_code)));
+        }
+        await repository.decideCandidate(trx, candidateId, { status: input.absent ? 'absent' : 'assessed', overall, decided_by: ctx.actor.userId });
         const outcome = input.absent
           ? { th: 'ไม่มาเข้ารับการประเมิน', en: 'did not attend' }
           : overall === 'competent'
@@ -543,7 +542,7 @@ export function createCompetencyService(deps: { db: Kysely<DB>; org: OrgService;
             : { th: 'ยังไม่ผ่านบางหน่วย ประเมินซ้ำได้เฉพาะหน่วยที่ยังไม่ผ่าน', en: 'not yet competent in some units; these may be re-assessed' };
         await registry.addTimelineEvent(trx, { personId: c.person_id, module: 'competency', kind: 'assessment-decided', summaryTh: `ผลการประเมิน ${event.code}: ${outcome.th}`, summaryEn: `Assessment ${event.code}: ${outcome.en}`, data: { eventId: event.id, overall }, actorUserId: ctx.actor.userId });
         await recordAudit(trx, ctx, { action: 'assessment.decide', entityType: 'assessment_candidate', entityId: String(candidateId), provinceCode: event.province_code, after: { overall, absent: Boolean(input.absent) } });
-        return overall === 'competent' ? award(trx, ctx, event, { id: candidateId, person_id: c.person_id }, standard, units, holder) : null;
+        return { overall, credential: overall === 'competent' ? await award(trx, ctx, event, { id: candidateId, person_id: c.person_id }, standard, units, holder) : null };
       });
       return { overall, absent: Boolean(input.absent), credentialCode: credential?.code ?? null, event: await this.getEvent(ctx, c.event_id) };
     },

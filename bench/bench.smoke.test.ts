@@ -17,8 +17,22 @@ const results = mkdtempSync(path.join(os.tmpdir(), 'archeep-bench-'));
 afterAll(() => rmSync(results, { recursive: true, force: true }));
 
 async function bench(name: string, engine: string, extra: string[] = []) {
-  const args = ['--import', 'tsx', path.join(HERE, `${name}.ts`), '--engine', engine, '--people', String(PEOPLE), '--seconds', '1', '--results', results, ...extra];
-  if (engine === 'postgresql') args.push('--url', process.env.TEST_DATABASE_URL!, '--database-name', `archeep_smoke_${name}_${process.pid}`, '--fresh', '--drop');
+  const args = [
+    '--import',
+    'tsx',
+    path.join(HERE, `${name}.ts`),
+    '--engine',
+    engine,
+    '--people',
+    String(PEOPLE),
+    '--seconds',
+    '1',
+    '--results',
+    results,
+    ...extra,
+  ];
+  if (engine === 'postgresql')
+    args.push('--url', process.env.TEST_DATABASE_URL!, '--database-name', `archeep_smoke_${name}_${process.pid}`, '--fresh', '--drop');
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -63,7 +77,9 @@ describe.each(ENGINES)('benchmarks, smoke run on %s', (engine) => {
 
   it('issues a session’s certificates as a job, signed, renders them as PDF and verifies them', async () => {
     const { line, json } = await bench('certificates', engine, ['--completed', '60', '--pdfs', '5']);
-    expect(line).toMatch(new RegExp(`^certificates ${engine} 3,000 people: issued and signed [\\d,]+/s \\(60 as one job\\) · PDF [\\d,.]+/s .* · verified [\\d,.]+/s`));
+    expect(line).toMatch(
+      new RegExp(`^certificates ${engine} 3,000 people: issued and signed [\\d,]+/s \\(60 as one job\\) · PDF [\\d,.]+/s .* · verified [\\d,.]+/s`),
+    );
     expect(json.issuedPerSecond).toBeGreaterThan(0);
     expect(json.averagePdfBytes).toBeGreaterThan(5000);
     expect(json).toMatchObject({ signed: true, verified: 5 });
@@ -73,7 +89,9 @@ describe.each(ENGINES)('benchmarks, smoke run on %s', (engine) => {
 
 describe('benchmarks, smoke run of the signing core', () => {
   it('signs and verifies Open Badges, each report agreeing with its revocation bit', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'vc.ts'), '--count', '20', '--results', results], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'vc.ts'), '--count', '20', '--results', results], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

@@ -88,14 +88,34 @@ try {
   report(
     args,
     'certificates',
-    { completed, issueMs: Math.round(issue.ms), issuedPerSecond, signed: true, pdfs, renderMs: Math.round(render.ms), pdfsPerSecond, averagePdfBytes: Math.round(bytes / pdfs), verified: pdfs, verifyMs: Math.round(verify.ms), verifiedPerSecond, fillSeconds: bench.fillSeconds },
+    {
+      completed,
+      issueMs: Math.round(issue.ms),
+      issuedPerSecond,
+      signed: true,
+      pdfs,
+      renderMs: Math.round(render.ms),
+      pdfsPerSecond,
+      averagePdfBytes: Math.round(bytes / pdfs),
+      verified: pdfs,
+      verifyMs: Math.round(verify.ms),
+      verifiedPerSecond,
+      fillSeconds: bench.fillSeconds,
+    },
     `certificates ${args.engine} ${n(args.people)} people: issued and signed ${n(issuedPerSecond)}/s (${n(completed)} as one job) · PDF ${n(pdfsPerSecond)}/s (${n(pdfs)} rendered, ${n(bytes / pdfs / 1024)} KB each) · verified ${n(verifiedPerSecond)}/s (signature and status list)`,
   );
 } finally {
   if (sessionId !== null) {
     await db.transaction().execute(async (trx) => {
-      const enrolments = trx.selectFrom('enrolment').select(sql<string>`id::text`.as('id')).where('session_id', '=', sessionId!);
-      await trx.deleteFrom('registry_event').where('module', '=', 'credentials').where(sql<boolean>`data->>'code' in (select code from credential where source_type = 'enrolment' and source_id in (${enrolments}))`).execute();
+      const enrolments = trx
+        .selectFrom('enrolment')
+        .select(sql<string>`id::text`.as('id'))
+        .where('session_id', '=', sessionId!);
+      await trx
+        .deleteFrom('registry_event')
+        .where('module', '=', 'credentials')
+        .where(sql<boolean>`data->>'code' in (select code from credential where source_type = 'enrolment' and source_id in (${enrolments}))`)
+        .execute();
       await trx.deleteFrom('credential').where('source_type', '=', 'enrolment').where('source_id', 'in', enrolments).execute();
       await trx.deleteFrom('enrolment').where('session_id', '=', sessionId!).execute();
       await trx.deleteFrom('session_day').where('session_id', '=', sessionId!).execute();

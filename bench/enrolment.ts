@@ -45,7 +45,9 @@ try {
   }
   // Applicants spread over the whole registry, none in two sessions.
   const stride = Math.max(1, Math.floor(args.people / (sessions * APPLICANTS)));
-  const { rows } = await sql<{ id: number }>`select id from person where id % ${stride} = 0 and status = 'active' order by id limit ${sessions * APPLICANTS}`.execute(db);
+  const { rows } = await sql<{
+    id: number;
+  }>`select id from person where id % ${stride} = 0 and status = 'active' order by id limit ${sessions * APPLICANTS}`.execute(db);
   if (rows.length < sessions * APPLICANTS) fail(`Only ${rows.length} applicants found`);
   const requests = rows.map((r, k) => ({
     method: 'POST' as const,
@@ -66,7 +68,8 @@ try {
     .execute();
   for (const id of created) {
     const of = (status: string) => Number(counts.find((c) => c.session_id === id && c.status === status)?.n ?? 0);
-    if (of('enrolled') !== SEATS || of('waitlisted') !== APPLICANTS - SEATS) fail(`Session ${id}: ${of('enrolled')} enrolled and ${of('waitlisted')} waitlisted, not ${SEATS} and ${APPLICANTS - SEATS}`);
+    if (of('enrolled') !== SEATS || of('waitlisted') !== APPLICANTS - SEATS)
+      fail(`Session ${id}: ${of('enrolled')} enrolled and ${of('waitlisted')} waitlisted, not ${SEATS} and ${APPLICANTS - SEATS}`);
   }
   if (load.errors) fail(`${load.errors} applications failed under load`);
   const perSecond = load.requests / load.seconds;
@@ -81,8 +84,15 @@ try {
   // Leave the registry as it was filled, for the other benchmarks that reuse it.
   if (created.length) {
     await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('registry_event').where('module', '=', 'training').where(sql<boolean>`(data->>'sessionId')::int8 = any(${sql.val(created)})`).execute();
-      await trx.deleteFrom('attendance').where('enrolment_id', 'in', trx.selectFrom('enrolment').select('id').where('session_id', 'in', created)).execute();
+      await trx
+        .deleteFrom('registry_event')
+        .where('module', '=', 'training')
+        .where(sql<boolean>`(data->>'sessionId')::int8 = any(${sql.val(created)})`)
+        .execute();
+      await trx
+        .deleteFrom('attendance')
+        .where('enrolment_id', 'in', trx.selectFrom('enrolment').select('id').where('session_id', 'in', created))
+        .execute();
       await trx.deleteFrom('enrolment').where('session_id', 'in', created).execute();
       await trx.deleteFrom('session_day').where('session_id', 'in', created).execute();
       await trx.deleteFrom('training_session').where('id', 'in', created).execute();

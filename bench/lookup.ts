@@ -24,7 +24,8 @@ const path = (doc: string) => `/api/people?q=${encodeURIComponent(doc)}&limit=1`
 // The figures mean nothing unless each lookup finds its person.
 for (const p of people.slice(0, 25)) {
   const page = (await (await fetch(base + path(p.id_number), { headers: { cookie } })).json()) as { items: { firstNameTh: string }[] };
-  if (page.items.length !== 1 || page.items[0]!.firstNameTh !== p.first_name_th) throw new Error(`Lookup of ${p.id_number} found ${JSON.stringify(page.items)}`);
+  if (page.items.length !== 1 || page.items[0]!.firstNameTh !== p.first_name_th)
+    throw new Error(`Lookup of ${p.id_number} found ${JSON.stringify(page.items)}`);
 }
 
 process.stderr.write(`Lookup: ${connections} connections, ${args.seconds} s…\n`);

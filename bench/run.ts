@@ -20,12 +20,19 @@ import { parseArgs } from 'node:util';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const { values, tokens } = parseArgs({
-  options: { curve: { type: 'boolean', default: false }, table: { type: 'boolean', default: false }, sizes: { type: 'string', default: '100000,1000000,5000000' }, results: { type: 'string' } },
+  options: {
+    curve: { type: 'boolean', default: false },
+    table: { type: 'boolean', default: false },
+    sizes: { type: 'string', default: '100000,1000000,5000000' },
+    results: { type: 'string' },
+  },
   strict: false,
   tokens: true,
 });
 // Options this script does not know go to every benchmark.
-const passThrough = (tokens ?? []).flatMap((t) => (t.kind === 'option' && !['curve', 'table', 'sizes'].includes(t.name) ? [t.rawName, ...(t.value !== undefined ? [t.value] : [])] : []));
+const passThrough = (tokens ?? []).flatMap((t) =>
+  t.kind === 'option' && !['curve', 'table', 'sizes'].includes(t.name) ? [t.rawName, ...(t.value !== undefined ? [t.value] : [])] : [],
+);
 const results = (values.results as string | undefined) ?? process.env.BENCH_RESULTS_DIR ?? path.join(HERE, 'results');
 
 function run(name: 'import' | 'lookup' | 'search' | 'enrolment' | 'certificates' | 'vc', args: string[]) {
@@ -41,7 +48,10 @@ const started = performance.now();
 if (!values.curve) {
   // Signing and verifying alone, without a database: the ceiling the certificates benchmark shares.
   run('vc', ['--count', '1000']);
-  for (const [engine, people, seconds] of [['postgresql', 1_000_000, 15], ['pglite', 100_000, 10]] as const) {
+  for (const [engine, people, seconds] of [
+    ['postgresql', 1_000_000, 15],
+    ['pglite', 100_000, 10],
+  ] as const) {
     run('import', ['--engine', engine, '--people', String(people)]);
     run('lookup', ['--engine', engine, '--people', String(people), '--seconds', String(seconds)]);
     run('search', ['--engine', engine, '--people', String(people)]);

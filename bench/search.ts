@@ -16,13 +16,23 @@ const { app, base, cookie } = await startServer(bench, 'bench.executive');
 
 const queries = samplePeople(args, args.people, 320, 7919).map((p, i) => {
   const kind = i % 5;
-  return kind === 0 ? p.first_name_th : kind === 1 ? p.first_name_th.slice(0, 3) : kind === 2 ? `${p.first_name_th} ${p.last_name_th.slice(0, 3)}` : kind === 3 ? p.last_name_th.slice(0, 4) : p.first_name_en || p.last_name_th.slice(2, 6);
+  return kind === 0
+    ? p.first_name_th
+    : kind === 1
+      ? p.first_name_th.slice(0, 3)
+      : kind === 2
+        ? `${p.first_name_th} ${p.last_name_th.slice(0, 3)}`
+        : kind === 3
+          ? p.last_name_th.slice(0, 4)
+          : p.first_name_en || p.last_name_th.slice(2, 6);
 });
 process.stderr.write(`Name search: ${queries.length} queries…\n`);
 const times: number[] = [];
 let empty = 0;
 for (const [i, q] of queries.entries()) {
-  const { ms, value } = await timed(async () => (await (await fetch(`${base}/api/people?q=${encodeURIComponent(q)}&limit=20`, { headers: { cookie } })).json()) as { items?: unknown[] });
+  const { ms, value } = await timed(
+    async () => (await (await fetch(`${base}/api/people?q=${encodeURIComponent(q)}&limit=20`, { headers: { cookie } })).json()) as { items?: unknown[] },
+  );
   if (!Array.isArray(value.items)) throw new Error(`Search for "${q}" failed: ${JSON.stringify(value)}`);
   if (value.items.length === 0) empty++;
   if (i >= 20) times.push(ms);

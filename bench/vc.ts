@@ -23,7 +23,9 @@ import { fail, machine, n, percentile, round } from './lib/harness';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 let values;
 try {
-  ({ values } = parseArgs({ options: { count: { type: 'string', default: '500' }, results: { type: 'string', default: process.env.BENCH_RESULTS_DIR ?? path.join(HERE, 'results') } } }));
+  ({ values } = parseArgs({
+    options: { count: { type: 'string', default: '500' }, results: { type: 'string', default: process.env.BENCH_RESULTS_DIR ?? path.join(HERE, 'results') } },
+  }));
 } catch (error) {
   fail((error as Error).message);
 }
@@ -59,7 +61,8 @@ for (let i = 0; i < count; i++) {
   const report = await verifyCredential(signed[i], { loader: world.loader });
   verifyMs.push(performance.now() - started);
   const expected = revoked(i) ? 'revoked' : 'active';
-  if (report.signature !== 'valid' || report.validity !== 'current' || report.status !== expected) fail(`Credential ${i} gave ${JSON.stringify(report)}, not a valid signature with status ${expected}`);
+  if (report.signature !== 'valid' || report.validity !== 'current' || report.status !== expected)
+    fail(`Credential ${i} gave ${JSON.stringify(report)}, not a valid signature with status ${expected}`);
 }
 const verifyTotalMs = performance.now() - verifyStarted;
 
@@ -77,9 +80,16 @@ const result = {
   cryptosuite: 'eddsa-rdfc-2022',
   averageCredentialBytes: Math.round(signed.reduce((sum, c) => sum + JSON.stringify(c).length, 0) / count),
   sign: { totalMs: Math.round(signTotalMs), perSecond: signedPerSecond, firstMs: round(signMs[0]!, 1), ...latency(signMs.slice(1)) },
-  verify: { totalMs: Math.round(verifyTotalMs), perSecond: verifiedPerSecond, revoked: Array.from({ length: count }, (_, i) => i).filter(revoked).length, ...latency(verifyMs) },
+  verify: {
+    totalMs: Math.round(verifyTotalMs),
+    perSecond: verifiedPerSecond,
+    revoked: Array.from({ length: count }, (_, i) => i).filter(revoked).length,
+    ...latency(verifyMs),
+  },
 };
 mkdirSync(values.results!, { recursive: true });
 const file = path.join(values.results!, `vc-${result.at.replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-process.stdout.write(`vc: signed ${n(signedPerSecond)}/s · verified ${n(verifiedPerSecond)}/s (${n(count)} credentials, eddsa-rdfc-2022, signature + status list each, Node ${process.version})\n`);
+process.stdout.write(
+  `vc: signed ${n(signedPerSecond)}/s · verified ${n(verifiedPerSecond)}/s (${n(count)} credentials, eddsa-rdfc-2022, signature + status list each, Node ${process.version})\n`,
+);

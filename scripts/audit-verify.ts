@@ -19,8 +19,7 @@ try {
     console.log(`บันทึกการตรวจสอบครบถ้วน ไม่ถูกแก้ไข (${verdict.events} รายการ)`);
   } else {
     console.error(
-      `Audit chain BROKEN at event id ${verdict.firstBadId} (${verdict.reason}); ${verdict.events} events read. ` +
-        'Events from this id on cannot be trusted.',
+      `Audit chain BROKEN at event id ${verdict.firstBadId} (${verdict.reason}); ${verdict.events} events read. ` + 'Events from this id on cannot be trusted.',
     );
     console.error(`บันทึกการตรวจสอบถูกแก้ไขตั้งแต่รายการที่ ${verdict.firstBadId}`);
     process.exitCode = 2;

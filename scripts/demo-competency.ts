@@ -29,11 +29,7 @@ export async function fillCompetency(services: Services, database: Database): Pr
     return;
   }
   const eligible = (await competency.eligible(kk, STANDARD, { province: '40', limit: 200, offset: 0 })).items;
-  const mother = await db
-    .selectFrom('app_user')
-    .select('person_id')
-    .where('username', '=', 'demo.citizen')
-    .executeTakeFirst();
+  const mother = await db.selectFrom('app_user').select('person_id').where('username', '=', 'demo.citizen').executeTakeFirst();
   const first = eligible.find((e) => e.personId === Number(mother?.person_id)) ?? eligible[0];
   if (!first) {
     console.log('  nobody has finished a linked course yet: nothing to assess');
@@ -51,7 +47,12 @@ export async function fillCompetency(services: Services, database: Database): Pr
     .orderBy('id', 'desc')
     .executeTakeFirst();
   if (seller) {
-    await competency.recordExperience(kk, { personId: Number(seller.id), standardCode: STANDARD, summary: 'ขายผ้าไหมมัดหมี่ทาง Facebook และ Shopee มา 4 ปี', evidence: 'หน้าร้าน Shopee คะแนน 4.8 และรายการขาย 12 เดือนล่าสุด' });
+    await competency.recordExperience(kk, {
+      personId: Number(seller.id),
+      standardCode: STANDARD,
+      summary: 'ขายผ้าไหมมัดหมี่ทาง Facebook และ Shopee มา 4 ปี',
+      evidence: 'หน้าร้าน Shopee คะแนน 4.8 และรายการขาย 12 เดือนล่าสุด',
+    });
   }
 
   const event = await competency.createEvent(kk, {
@@ -67,15 +68,25 @@ export async function fillCompetency(services: Services, database: Database): Pr
   const referred = await competency.refer(kk, event.id, [first.personId, ...others.map((o) => o.personId)]);
   const units = referred.units.map((u) => u.code);
   const note = 'สาธิตการตั้งร้านค้าออนไลน์ ถ่ายภาพสินค้า และตอบคำถามครบถ้วน';
-  const [passing, failing] = referred.candidates.filter((c) => c.personId === first.personId).concat(referred.candidates.filter((c) => c.personId !== first.personId));
-  await competency.recordResults(assessor, passing!.id, units.map((unitCode) => ({ unitCode, result: 'competent' as const, evidenceNote: note })));
+  const [passing, failing] = referred.candidates
+    .filter((c) => c.personId === first.personId)
+    .concat(referred.candidates.filter((c) => c.personId !== first.personId));
+  await competency.recordResults(
+    assessor,
+    passing!.id,
+    units.map((unitCode) => ({ unitCode, result: 'competent' as const, evidenceNote: note })),
+  );
   const awarded = await competency.decide(assessor, passing!.id, {});
   console.log(`  ${event.code}: ${referred.candidates.length} referred; ${passing!.nameTh} competent, qualification ${awarded.credentialCode}`);
   if (failing) {
     await competency.recordResults(
       assessor,
       failing.id,
-      units.map((unitCode, i) => ({ unitCode, result: i === 3 ? ('not-yet-competent' as const) : ('competent' as const), evidenceNote: i === 3 ? 'ยังวิเคราะห์คู่แข่งและตั้งราคาไม่ได้' : note })),
+      units.map((unitCode, i) => ({
+        unitCode,
+        result: i === 3 ? ('not-yet-competent' as const) : ('competent' as const),
+        evidenceNote: i === 3 ? 'ยังวิเคราะห์คู่แข่งและตั้งราคาไม่ได้' : note,
+      })),
     );
     await competency.decide(assessor, failing.id, {});
     console.log(`  ${failing.nameTh}: not yet competent in ${units[3]}, ready for re-assessment`);

@@ -16,7 +16,14 @@ const PROTOTYPE_GROUPS = [
   { name: 'กลุ่มดอกไม้จันทน์และพวงหรีดย่านซื่อ', type: 'independent-occupation', occupation: 'handicrafts', subdistrictCode: '150114', foundedOn: '2019-05-01' },
   { name: 'กลุ่มเกษตรแปรรูปข้าวมาลี', type: 'independent-occupation', occupation: 'food-processing', subdistrictCode: '930101', foundedOn: '2018-11-15' },
   { name: 'กลุ่มนวดสปาสมุนไพร', type: 'independent-occupation', occupation: 'herbal-beauty', subdistrictCode: '480101', foundedOn: '2020-02-01' },
-  { name: 'กลุ่มหมูแดดเดียววิสาหกิจชุมชนเกาะตาล', type: 'community-enterprise', registrationNo: '6-62-04-13/1-0007', occupation: 'food-processing', subdistrictCode: '620413', foundedOn: '2017-08-20' },
+  {
+    name: 'กลุ่มหมูแดดเดียววิสาหกิจชุมชนเกาะตาล',
+    type: 'community-enterprise',
+    registrationNo: '6-62-04-13/1-0007',
+    occupation: 'food-processing',
+    subdistrictCode: '620413',
+    foundedOn: '2017-08-20',
+  },
   { name: 'กลุ่มทอผ้าไหมมัดหมี่บ้านโนนทัน', type: 'women-occupation', occupation: 'textiles', subdistrictCode: '400101', foundedOn: '2016-03-10' },
   { name: 'กลุ่มผู้สูงอายุจักสานบ้านสำราญ', type: 'elderly-occupation', occupation: 'handicrafts', subdistrictCode: '400102', foundedOn: '2021-07-01' },
 ] as const;
@@ -40,7 +47,15 @@ export async function fillRegistry(services: Services, database: Database): Prom
     const groupMembers = PROTOTYPE_GROUPS.map((g, i) => [...generatePeople(8, { seed: 3000 + i, subdistrictCodes: [g.subdistrictCode] })]);
     await importPeople('demo-group-members.csv', groupMembers.flat());
 
-    const idOf = async (doc: string) => (await database.db.selectFrom('person').select('id').where('doc_number', '=', normalizeNationalId(doc)).where('doc_type', '=', 'th-id').executeTakeFirst())?.id;
+    const idOf = async (doc: string) =>
+      (
+        await database.db
+          .selectFrom('person')
+          .select('id')
+          .where('doc_number', '=', normalizeNationalId(doc))
+          .where('doc_type', '=', 'th-id')
+          .executeTakeFirst()
+      )?.id;
     for (const [i, group] of PROTOTYPE_GROUPS.entries()) {
       const exists = await services.registry.listGroups(ctx, { q: group.name, limit: 1, offset: 0 });
       if (exists.total > 0) continue;
@@ -54,13 +69,38 @@ export async function fillRegistry(services: Services, database: Database): Prom
     }
 
     // A person with disability data, recorded with explicit consent.
-    const disabled = { docType: 'th-id', docNumber: '1400100000015', title: 'mr', firstNameTh: 'ประสิทธิ์', lastNameTh: 'มั่นคงดี', sex: 'male', birthDate: '1978-04-12', subdistrictCode: '400101', targetGroups: ['disability', 'informal-worker'], disability: { type: 'physical', cardNo: '1-4001-00012-34-5' } };
+    const disabled = {
+      docType: 'th-id',
+      docNumber: '1400100000015',
+      title: 'mr',
+      firstNameTh: 'ประสิทธิ์',
+      lastNameTh: 'มั่นคงดี',
+      sex: 'male',
+      birthDate: '1978-04-12',
+      subdistrictCode: '400101',
+      targetGroups: ['disability', 'informal-worker'],
+      disability: { type: 'physical', cardNo: '1-4001-00012-34-5' },
+    };
     if (!(await idOf(disabled.docNumber))) {
-      await services.registry.registerPerson(ctx, { ...disabled, consents: [{ purpose: 'sensitive-data', evidence: 'แบบฟอร์มยินยอม สค.01 (สาธิต)' }, { purpose: 'share-lazada', evidence: null }] });
+      await services.registry.registerPerson(ctx, {
+        ...disabled,
+        consents: [
+          { purpose: 'sensitive-data', evidence: 'แบบฟอร์มยินยอม สค.01 (สาธิต)' },
+          { purpose: 'share-lazada', evidence: null },
+        ],
+      });
       console.log('  a person with disability data under explicit consent');
     }
     // The same woman registered twice, once by her Thai ID and once by a passport: for the duplicates page.
-    const twice = { title: 'mrs', firstNameTh: 'บัวผัน', lastNameTh: 'ศรีสุขใจ', sex: 'female', birthDate: '1969-09-09', subdistrictCode: '400103', targetGroups: ['older-person'] };
+    const twice = {
+      title: 'mrs',
+      firstNameTh: 'บัวผัน',
+      lastNameTh: 'ศรีสุขใจ',
+      sex: 'female',
+      birthDate: '1969-09-09',
+      subdistrictCode: '400103',
+      targetGroups: ['older-person'],
+    };
     if (!(await idOf('3400300000015'))) {
       await services.registry.registerPerson(ctx, { ...twice, docType: 'th-id', docNumber: '3400300000015' });
       await services.registry.registerPerson(ctx, { ...twice, docType: 'passport', docNumber: 'AB7654321' }).catch(() => undefined);

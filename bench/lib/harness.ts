@@ -153,7 +153,10 @@ export async function benchDatabase(args: BenchArgs, options: { purpose: 'read' 
       if (!reuse) await database.close();
     }
     if (!reuse) {
-      await adminQuery(args.url, [`drop database if exists ${name} with (force)`, `create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`]);
+      await adminQuery(args.url, [
+        `drop database if exists ${name} with (force)`,
+        `create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`,
+      ]);
       database = await openPostgres(url);
     }
   }
@@ -190,10 +193,18 @@ export async function benchDatabase(args: BenchArgs, options: { purpose: 'read' 
 
 async function isFilled(database: Database, people: number, seed: number) {
   try {
-    const { rows } = await sql<{ people: number; seed: number; schema_version: number }>`select people, seed, schema_version from bench_fill`.execute(database.db);
+    const { rows } = await sql<{ people: number; seed: number; schema_version: number }>`select people, seed, schema_version from bench_fill`.execute(
+      database.db,
+    );
     // Filled at the schema this code migrates to: a database from before a new migration is refilled.
     const latest = Math.max(...readMigrations().map((m) => m.version));
-    return rows.length === 1 && Number(rows[0]!.people) === people && Number(rows[0]!.seed) === seed && rows[0]!.schema_version === latest && (await schemaVersion(database)) === latest;
+    return (
+      rows.length === 1 &&
+      Number(rows[0]!.people) === people &&
+      Number(rows[0]!.seed) === seed &&
+      rows[0]!.schema_version === latest &&
+      (await schemaVersion(database)) === latest
+    );
   } catch {
     return false; // no bench_fill table: not a finished fill
   }
@@ -225,11 +236,18 @@ export async function benchActor(bench: BenchDatabase, username: 'bench.officer'
 }
 
 /** The real server on a loopback port, and a signed-in session cookie. */
-export async function startServer(bench: BenchDatabase, username: 'bench.officer' | 'bench.executive'): Promise<{ app: FastifyInstance; base: string; cookie: string }> {
+export async function startServer(
+  bench: BenchDatabase,
+  username: 'bench.officer' | 'bench.executive',
+): Promise<{ app: FastifyInstance; base: string; cookie: string }> {
   const app = await buildApp({ database: bench.database, config: bench.config, services: bench.services });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const response = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: BENCH_PASSWORD }) });
+  const response = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
   const cookie = response.headers.get('set-cookie')?.split(';')[0];
   if (!response.ok || !cookie) throw new Error(`Bench sign-in failed: ${response.status} ${await response.text()}`);
   return { app, base, cookie };
@@ -290,7 +308,14 @@ export function machine() {
 export function report(args: BenchArgs, name: string, result: Record<string, unknown>, summary: string) {
   mkdirSync(args.results, { recursive: true });
   const file = path.join(args.results, `${name}-${args.engine}-${args.people}.json`);
-  writeFileSync(file, JSON.stringify({ benchmark: name, engine: args.engine, people: args.people, seed: args.seed, at: new Date().toISOString(), machine: machine(), ...result }, null, 2) + '\n');
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { benchmark: name, engine: args.engine, people: args.people, seed: args.seed, at: new Date().toISOString(), machine: machine(), ...result },
+      null,
+      2,
+    ) + '\n',
+  );
   process.stdout.write(`${summary}\n`);
 }
 

@@ -35,7 +35,14 @@ async function eachOnce(requests: NonNullable<LoadOptions['requests']>) {
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]! * 10) / 10;
-  return { requestsPerSecond: Math.round(requests.length / seconds), p50Ms: at(0.5), p99Ms: at(0.99), requests: requests.length, errors, seconds: Math.round(seconds * 100) / 100 };
+  return {
+    requestsPerSecond: Math.round(requests.length / seconds),
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    requests: requests.length,
+    errors,
+    seconds: Math.round(seconds * 100) / 100,
+  };
 }
 
 async function cycle() {

@@ -46,11 +46,28 @@ describe.each(ENGINES)('synthetic country written into %s', (engine) => {
 
   it('leaves the database as it was when a fill fails part-way', async () => {
     const db = t.database.db;
-    const indexes = async () => (await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'person' order by 1`.execute(db)).rows.map((r) => r.indexname);
-    const before = { people: (await db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n, indexes: await indexes() };
+    const indexes = async () =>
+      (await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'person' order by 1`.execute(db)).rows.map((r) => r.indexname);
+    const before = {
+      people: (
+        await db
+          .selectFrom('person')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+      indexes: await indexes(),
+    };
     // People 2,000–3,999: the first thousand are already there, so the unique document index refuses the fill.
     await expect(fillDatabase(t.database, { people: 2_000, seed: 7, start: 2_000 })).rejects.toThrow(/duplicate key|person_document_idx/);
-    const after = { people: (await db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n, indexes: await indexes() };
+    const after = {
+      people: (
+        await db
+          .selectFrom('person')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+      indexes: await indexes(),
+    };
     expect(after).toEqual(before);
     expect(after.indexes).toContain('person_search_trgm_idx');
   });

@@ -46,10 +46,17 @@ const COLUMNS = `${PERSON_COPY_COLUMNS.join(', ')}, source`;
 export async function importRowContext(db: Database['db']): Promise<PeopleRowContext> {
   const areas = await createGeoService({ db }).subdistrictAreas();
   const groups = await db.selectFrom('target_group').select(['code', 'name_th', 'name_en', 'sensitive']).execute();
-  if (areas.size === 0 || groups.length === 0) throw new Error('The database has no reference data: run the server (or migrate and load reference data) before filling it.');
+  if (areas.size === 0 || groups.length === 0)
+    throw new Error('The database has no reference data: run the server (or migrate and load reference data) before filling it.');
   const spellings = new Map<string, string>();
   for (const g of groups) for (const s of [g.code, g.name_th, g.name_en]) spellings.set(s.toLowerCase(), g.code);
-  return { subdistricts: areas, targetGroups: spellings, sensitiveTargetGroups: new Set(groups.filter((g) => g.sensitive).map((g) => g.code)), scope: null, today: bangkokDate(new Date()) };
+  return {
+    subdistricts: areas,
+    targetGroups: spellings,
+    sensitiveTargetGroups: new Set(groups.filter((g) => g.sensitive).map((g) => g.code)),
+    scope: null,
+    today: bangkokDate(new Date()),
+  };
 }
 
 /** A synthetic person through the import's validation; a refusal is a bug in the generator. */
@@ -137,9 +144,18 @@ export async function fillDatabase(database: Database, options: FillOptions): Pr
       const personId = (index: number) => firstId + index - start;
       for (let k = 0; k < all.length; k += 1_000) {
         const slice = all.slice(k, k + 1_000);
-        await trx.insertInto('occupation_group').values(slice.map((g) => groupRow(g, firstGroupId + g.index, ctx))).execute();
-        const members = slice.flatMap((g) => g.members.map((m) => ({ group_id: firstGroupId + g.index, person_id: personId(m.person), role: m.role, joined_on: m.joinedOn })));
-        for (let j = 0; j < members.length; j += 5_000) await trx.insertInto('group_membership').values(members.slice(j, j + 5_000)).execute();
+        await trx
+          .insertInto('occupation_group')
+          .values(slice.map((g) => groupRow(g, firstGroupId + g.index, ctx)))
+          .execute();
+        const members = slice.flatMap((g) =>
+          g.members.map((m) => ({ group_id: firstGroupId + g.index, person_id: personId(m.person), role: m.role, joined_on: m.joinedOn })),
+        );
+        for (let j = 0; j < members.length; j += 5_000)
+          await trx
+            .insertInto('group_membership')
+            .values(members.slice(j, j + 5_000))
+            .execute();
         memberships += members.length;
       }
       groups = all.length;

@@ -91,10 +91,12 @@ const OCCUPATION_TH = new Map(OCCUPATION_CATEGORIES.map((c) => [c.code, (c.alias
 let subdistrictNames: Map<string, string> | null = null;
 function subdistrictName(code: string): string {
   subdistrictNames ??= new Map(
-    (JSON.parse(readFileSync(new URL('../../src/server/modules/geo/data/subdistricts.json', import.meta.url), 'utf8')) as { subdistrictCode: number; subdistrictNameTh: string }[]).map((s) => [
-      String(s.subdistrictCode).padStart(6, '0'),
-      s.subdistrictNameTh,
-    ]),
+    (
+      JSON.parse(readFileSync(new URL('../../src/server/modules/geo/data/subdistricts.json', import.meta.url), 'utf8')) as {
+        subdistrictCode: number;
+        subdistrictNameTh: string;
+      }[]
+    ).map((s) => [String(s.subdistrictCode).padStart(6, '0'), s.subdistrictNameTh]),
   );
   return subdistrictNames.get(code) ?? code;
 }
@@ -139,7 +141,10 @@ export function* generateGroups(residents: Residents, options: { seed?: number; 
       index: g,
       name,
       type,
-      registrationNo: type === 'community-enterprise' ? `${subdistrictCode.slice(0, 2)}-${subdistrictCode.slice(2, 4)}-${subdistrictCode.slice(4)}-${String(g + 1).padStart(6, '0')}` : null,
+      registrationNo:
+        type === 'community-enterprise'
+          ? `${subdistrictCode.slice(0, 2)}-${subdistrictCode.slice(2, 4)}-${subdistrictCode.slice(4)}-${String(g + 1).padStart(6, '0')}`
+          : null,
       occupation,
       subdistrictCode,
       foundedOn,

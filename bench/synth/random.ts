@@ -86,7 +86,10 @@ export class WeightedTable<T> {
    * people rather than a sixth of them.
    */
   static zipf<T>(items: readonly T[], offset: number): WeightedTable<T> {
-    return new WeightedTable(items, items.map((_, rank) => 1 / (rank + 1 + offset)));
+    return new WeightedTable(
+      items,
+      items.map((_, rank) => 1 / (rank + 1 + offset)),
+    );
   }
 
   /** The item at `u` (a uniform draw in [0, 1)) along the weights. */

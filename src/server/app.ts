@@ -60,8 +60,19 @@ export function createServices(database: Database, config: Config, options: { jo
   const identity = createIdentityService({ db, org, config, actors });
   const registry = createRegistryService({ db, geo, org, identity });
   // PostgreSQL writes two import batches at once (one per core here); PGlite has one connection.
-  const imports = createImportService({ db, registry, jobs, withCopy: database.withCopy?.bind(database), options: { concurrency: database.engine === 'postgresql' ? 2 : 1, ...options.imports } });
-  const credentials = createCredentialsService({ db, registry, publicUrl: config.publicUrl, kek: credentialKek({ secret: config.credentialKeySecret, dataDir: config.dataDir }) });
+  const imports = createImportService({
+    db,
+    registry,
+    jobs,
+    withCopy: database.withCopy?.bind(database),
+    options: { concurrency: database.engine === 'postgresql' ? 2 : 1, ...options.imports },
+  });
+  const credentials = createCredentialsService({
+    db,
+    registry,
+    publicUrl: config.publicUrl,
+    kek: credentialKek({ secret: config.credentialKeySecret, dataDir: config.dataDir }),
+  });
   const training = createTrainingService({ db, geo, org, registry, credentials, jobs });
   const planning = createPlanningService({ db, geo });
   const competency = createCompetencyService({ db, org, registry, identity, credentials });

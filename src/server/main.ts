@@ -51,8 +51,10 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${path.resolve(config.dataDir)}`;
-  console.log(`\nArcheep is running at http://localhost:${config.port}  (database: ${where}, schema v${version}` +
-    (loaded.length ? `, loaded reference data: ${loaded.join(', ')})` : ')'));
+  console.log(
+    `\nArcheep is running at http://localhost:${config.port}  (database: ${where}, schema v${version}` +
+      (loaded.length ? `, loaded reference data: ${loaded.join(', ')})` : ')'),
+  );
   console.log(`API reference: http://localhost:${config.port}/api/docs`);
   if (admin) {
     console.log(

@@ -41,7 +41,12 @@ describe('money in satang', () => {
 
   it('splits a total into parts that sum to it exactly', () => {
     // 300,000 baht over 24 months, and an awkward amount over 7.
-    for (const [total, parts] of [[30_000_000, 24], [5_000_001, 7], [1, 3], [0, 2]] as const) {
+    for (const [total, parts] of [
+      [30_000_000, 24],
+      [5_000_001, 7],
+      [1, 3],
+      [0, 2],
+    ] as const) {
       const split = splitEvenly(total, parts);
       expect(split).toHaveLength(parts);
       expect(split.reduce((a, b) => a + b, 0)).toBe(total);

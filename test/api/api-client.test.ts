@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { currentOpenApiDocument, renderApiClientTypes } from '../../scripts/api-client-types';
 
 describe('the generated API client', () => {
-  it('matches the server\'s OpenAPI document (run `npm run api:generate` when this fails)', async () => {
+  it("matches the server's OpenAPI document (run `npm run api:generate` when this fails)", async () => {
     const committed = readFileSync(new URL('../../src/web/api/schema.ts', import.meta.url), 'utf8');
     expect(committed).toBe(await renderApiClientTypes());
   });

@@ -48,9 +48,11 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
   it('keeps one unbroken chain when many changes commit at once', async () => {
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        t.database.db.transaction().execute((trx) =>
-          recordAudit(trx, { actor: null, requestId: `parallel-${i}` }, { action: 'test.parallel', entityType: 'test', entityId: String(i), after: { i } }),
-        ),
+        t.database.db
+          .transaction()
+          .execute((trx) =>
+            recordAudit(trx, { actor: null, requestId: `parallel-${i}` }, { action: 'test.parallel', entityType: 'test', entityId: String(i), after: { i } }),
+          ),
       ),
     );
     const verdict = await verifyAuditChain(t.database.db, 5);

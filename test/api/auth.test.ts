@@ -6,8 +6,7 @@ import { ENGINES } from '../helpers/database';
 describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
   let t: TestApp;
   let admin: StaffAccount;
-  const signInRaw = (username: string, password: string) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password } });
+  const signInRaw = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password } });
 
   beforeAll(async () => {
     t = await createTestApp(engine, { loginMaxFailures: 3, loginLockMinutes: 15 });
@@ -88,10 +87,20 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
     const cookie = await t.signIn('kk.officer', oneTimePassword);
     // Until the one-time password is replaced, nothing else is allowed.
     expect((await t.app.inject({ method: 'GET', url: '/api/units', headers: { cookie } })).statusCode).toBe(403);
-    const tooShort = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: oneTimePassword, newPassword: 'short' } });
+    const tooShort = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: oneTimePassword, newPassword: 'short' },
+    });
     expect(tooShort.statusCode).toBe(400);
     expect(tooShort.json().errors[0]).toMatchObject({ field: 'body.newPassword', code: 'too-short' });
-    const changed = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: oneTimePassword, newPassword: 'a much longer secret' } });
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: oneTimePassword, newPassword: 'a much longer secret' },
+    });
     expect(changed.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/units', headers: { cookie } })).statusCode).toBe(200);
     expect((await signInRaw('kk.officer', oneTimePassword)).statusCode).toBe(401);
@@ -126,7 +135,7 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
     expect(response.statusCode).toBe(409);
   });
 
-  it('ends a disabled account\'s sessions at once', async () => {
+  it("ends a disabled account's sessions at once", async () => {
     const user = await t.createStaff({ roles: [{ role: 'executive' }] });
     const disable = await t.app.inject({ method: 'PATCH', url: `/api/users/${user.id}`, headers: { cookie: admin.cookie }, payload: { status: 'disabled' } });
     expect(disable.statusCode).toBe(200);

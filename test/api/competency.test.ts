@@ -21,7 +21,8 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
   let sessionId: number;
   let units: string[];
   let serial = 810_000 + Math.floor(Math.random() * 1000) * 100;
-  const call = (who: { cookie: string }, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => t.app.inject({ method, url, payload: payload as never, headers: { cookie: who.cookie } });
+  const call = (who: { cookie: string }, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+    t.app.inject({ method, url, payload: payload as never, headers: { cookie: who.cookie } });
   const anonymous = (method: 'GET' | 'POST', url: string, payload?: unknown) => t.app.inject({ method, url, payload: payload as never });
 
   /** People who completed Social Commerce For Business in Khon Kaen (a factory: training is tested elsewhere). */
@@ -31,11 +32,23 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     return ids;
   };
   const newEvent = async (overrides: Record<string, unknown> = {}) => {
-    const created = await call(officer, 'POST', '/api/assessments', { standardCode: STANDARD, centreUnitCode: CENTRE, provinceCode: '40', assessedOn: dayFromToday(0), online: false, venue: 'ศูนย์ประเมินขอนแก่น ห้อง 2', capacity: 5, assessorUserIds: [assessor.id], ...overrides });
+    const created = await call(officer, 'POST', '/api/assessments', {
+      standardCode: STANDARD,
+      centreUnitCode: CENTRE,
+      provinceCode: '40',
+      assessedOn: dayFromToday(0),
+      online: false,
+      venue: 'ศูนย์ประเมินขอนแก่น ห้อง 2',
+      capacity: 5,
+      assessorUserIds: [assessor.id],
+      ...overrides,
+    });
     expect(created.statusCode, created.body).toBe(201);
     return created.json() as { id: number; code: string; candidates: { id: number; personId: number; units: string[] }[] };
   };
-  const allCompetent = (unitCodes: string[]) => ({ results: unitCodes.map((unitCode) => ({ unitCode, result: 'competent', evidenceNote: 'สาธิตการตั้งร้านและตอบคำถามได้ครบ' })) });
+  const allCompetent = (unitCodes: string[]) => ({
+    results: unitCodes.map((unitCode) => ({ unitCode, result: 'competent', evidenceNote: 'สาธิตการตั้งร้านและตอบคำถามได้ครบ' })),
+  });
   const eligibleOf = async (personId: number) => {
     const list = await call(officer, 'GET', `/api/competency/standards/${STANDARD}/eligible?province=40&limit=200`);
     expect(list.statusCode, list.body).toBe(200);
@@ -75,18 +88,33 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     expect(await eligibleOf(graduate!)).toMatchObject({ standing: 'not-assessed', training: { courseCode: 'SOCIAL-COMMERCE' }, experience: null });
     expect(await eligibleOf(experienced!.id)).toBeUndefined();
 
-    const recorded = await call(officer, 'POST', '/api/competency/experience', { personId: experienced!.id, standardCode: STANDARD, summary: 'ขายปลาร้าบน Facebook และ Shopee ตั้งแต่ปี 2562', evidence: 'หน้าร้าน Shopee และยอดขาย 12 เดือน' });
+    const recorded = await call(officer, 'POST', '/api/competency/experience', {
+      personId: experienced!.id,
+      standardCode: STANDARD,
+      summary: 'ขายปลาร้าบน Facebook และ Shopee ตั้งแต่ปี 2562',
+      evidence: 'หน้าร้าน Shopee และยอดขาย 12 เดือน',
+    });
     expect(recorded.statusCode, recorded.body).toBe(201);
     expect(await eligibleOf(experienced!.id)).toMatchObject({ training: null, experience: { summary: expect.stringContaining('Shopee') } });
     expect(await eligibleOf(nobody!.id)).toBeUndefined();
-    const twice = await call(officer, 'POST', '/api/competency/experience', { personId: experienced!.id, standardCode: STANDARD, summary: 'again', evidence: 'again' });
+    const twice = await call(officer, 'POST', '/api/competency/experience', {
+      personId: experienced!.id,
+      standardCode: STANDARD,
+      summary: 'again',
+      evidence: 'again',
+    });
     expect(twice.statusCode).toBe(409);
 
     const outside = await call(phuketOfficer, 'GET', `/api/competency/standards/${STANDARD}/eligible?province=40`);
     expect(outside.statusCode).toBe(403);
     const phuketList = (await call(phuketOfficer, 'GET', `/api/competency/standards/${STANDARD}/eligible`)).json();
     expect(phuketList.items.some((x: { provinceCode: string }) => x.provinceCode === '40')).toBe(false);
-    const foreignExperience = await call(phuketOfficer, 'POST', '/api/competency/experience', { personId: nobody!.id, standardCode: STANDARD, summary: 'ขายของออนไลน์', evidence: 'หน้าร้าน' });
+    const foreignExperience = await call(phuketOfficer, 'POST', '/api/competency/experience', {
+      personId: nobody!.id,
+      standardCode: STANDARD,
+      summary: 'ขายของออนไลน์',
+      evidence: 'หน้าร้าน',
+    });
     expect(foreignExperience.statusCode).toBe(403);
     const timeline = await call(officer, 'GET', `/api/people/${experienced!.id}/timeline`);
     expect(timeline.body).toContain('experience-recorded');
@@ -98,7 +126,13 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     expect(summary.statusCode, summary.body).toBe(200);
     const kk = summary.json().find((p: { provinceCode: string }) => p.provinceCode === '40');
     const byStanding = (s: string) => list.items.filter((x: { standing: string }) => x.standing === s).length;
-    expect(kk).toMatchObject({ provinceNameEn: 'Khon Kaen', notAssessed: byStanding('not-assessed'), referred: byStanding('referred'), notYetCompetent: byStanding('not-yet-competent'), qualified: byStanding('qualified') });
+    expect(kk).toMatchObject({
+      provinceNameEn: 'Khon Kaen',
+      notAssessed: byStanding('not-assessed'),
+      referred: byStanding('referred'),
+      notYetCompetent: byStanding('not-yet-competent'),
+      qualified: byStanding('qualified'),
+    });
     expect(kk.notAssessed + kk.referred + kk.notYetCompetent + kk.qualified).toBe(list.total);
     const phuket = (await call(phuketOfficer, 'GET', `/api/competency/standards/${STANDARD}/eligible/summary`)).json();
     expect(phuket.some((p: { provinceCode: string }) => p.provinceCode === '40')).toBe(false);
@@ -106,12 +140,30 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
   });
 
   it('refuses an event at a unit that is no centre, on a past day, or with someone who is no assessor, saying which field', async () => {
-    const bad = await call(officer, 'POST', '/api/assessments', { standardCode: STANDARD, centreUnitCode: KK_OFFICE, provinceCode: '40', assessedOn: dayFromToday(-2), online: false, venue: null, assessorUserIds: [officer.id] });
+    const bad = await call(officer, 'POST', '/api/assessments', {
+      standardCode: STANDARD,
+      centreUnitCode: KK_OFFICE,
+      provinceCode: '40',
+      assessedOn: dayFromToday(-2),
+      online: false,
+      venue: null,
+      assessorUserIds: [officer.id],
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual(
-      ['body.assessedOn:in-the-past', 'body.assessorUserIds[0]:not-an-assessor', 'body.centreUnitCode:not-a-centre', 'body.venue:required'].sort(),
-    );
-    const elsewhere = await call(phuketOfficer, 'POST', '/api/assessments', { standardCode: STANDARD, centreUnitCode: CENTRE, provinceCode: '40', assessedOn: dayFromToday(1), online: true, assessorUserIds: [assessor.id] });
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)
+        .sort(),
+    ).toEqual(['body.assessedOn:in-the-past', 'body.assessorUserIds[0]:not-an-assessor', 'body.centreUnitCode:not-a-centre', 'body.venue:required'].sort());
+    const elsewhere = await call(phuketOfficer, 'POST', '/api/assessments', {
+      standardCode: STANDARD,
+      centreUnitCode: CENTRE,
+      provinceCode: '40',
+      assessedOn: dayFromToday(1),
+      online: true,
+      assessorUserIds: [assessor.id],
+    });
     expect(elsewhere.statusCode).toBe(403);
   });
 
@@ -157,7 +209,12 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     await call(assessor, 'PUT', `/api/assessments/candidates/${candidate.id}/results`, allCompetent(units));
     const decisions = await Promise.all([1, 2].map(() => call(assessor, 'POST', `/api/assessments/candidates/${candidate.id}/decide`, {})));
     expect(decisions.map((d) => d.statusCode).sort()).toEqual([200, 409]);
-    const issued = await t.database.db.selectFrom('credential').select('code').where('source_type', '=', 'assessment_candidate').where('source_id', '=', String(candidate.id)).execute();
+    const issued = await t.database.db
+      .selectFrom('credential')
+      .select('code')
+      .where('source_type', '=', 'assessment_candidate')
+      .where('source_id', '=', String(candidate.id))
+      .execute();
     expect(issued).toHaveLength(1);
   });
 
@@ -167,9 +224,13 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     const candidate = (await call(officer, 'POST', `/api/assessments/${event.id}/candidates`, { personIds: [p] })).json().candidates[0];
     expect((await call(otherAssessor, 'PUT', `/api/assessments/candidates/${candidate.id}/results`, allCompetent(units))).statusCode).toBe(403);
     expect((await call(officer, 'PUT', `/api/assessments/candidates/${candidate.id}/results`, allCompetent(units))).statusCode).toBe(403);
-    const wrongUnit = await call(assessor, 'PUT', `/api/assessments/candidates/${candidate.id}/results`, { results: [{ unitCode: 'ICT-XXX-1-001ZA', result: 'competent', evidenceNote: 'ดูหน้าร้าน' }] });
+    const wrongUnit = await call(assessor, 'PUT', `/api/assessments/candidates/${candidate.id}/results`, {
+      results: [{ unitCode: 'ICT-XXX-1-001ZA', result: 'competent', evidenceNote: 'ดูหน้าร้าน' }],
+    });
     expect(wrongUnit.json().errors[0]).toMatchObject({ field: 'body.results[0].unitCode', code: 'not-assessed-here' });
-    await call(assessor, 'PUT', `/api/assessments/candidates/${candidate.id}/results`, { results: [{ unitCode: units[0], result: 'competent', evidenceNote: 'ดูหน้าร้าน' }] });
+    await call(assessor, 'PUT', `/api/assessments/candidates/${candidate.id}/results`, {
+      results: [{ unitCode: units[0], result: 'competent', evidenceNote: 'ดูหน้าร้าน' }],
+    });
     const early = await call(assessor, 'POST', `/api/assessments/candidates/${candidate.id}/decide`, {});
     expect(early.statusCode).toBe(422);
     expect(early.json().detail).toContain(units[1]);
@@ -207,7 +268,12 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const page = await anonymous('GET', `/api/verify/${code}`);
-    expect(page.json()).toMatchObject({ kind: 'qualification', status: 'valid', level: expect.any(Number), checks: { signature: 'valid', status: 'active', validity: 'current', issuerName: expect.stringContaining('สถาบันคุณวุฒิวิชาชีพ') } });
+    expect(page.json()).toMatchObject({
+      kind: 'qualification',
+      status: 'valid',
+      level: expect.any(Number),
+      checks: { signature: 'valid', status: 'active', validity: 'current', issuerName: expect.stringContaining('สถาบันคุณวุฒิวิชาชีพ') },
+    });
     const held = await call(officer, 'GET', `/api/credentials/${code}/credential.json`);
     expect(held.statusCode).toBe(200);
     const vc = held.json();
@@ -241,22 +307,32 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
   it('reports an expired credential as expired, and an unknown code or a foreign issuer reveals nothing', async () => {
     const [p] = await graduates(1);
     const { code } = await t.database.db.transaction().execute((trx) =>
-      t.services.credentials.issue(trx, { requestId: 'test', actor: null as never }, {
-        kind: 'training-completion',
-        personId: p!,
-        holderNameTh: 'นางทดสอบ หมดอายุ',
-        holderNameEn: null,
-        titleTh: 'หลักสูตรทดสอบ',
-        titleEn: 'Test course',
-        issuerUnitCode: KK_OFFICE,
-        provinceCode: '40',
-        issuedOn: dayFromToday(-400),
-        expiresOn: dayFromToday(-35),
-        details: { courseCode: 'SOCIAL-COMMERCE', sessionCode: 'T', hours: 12, startedOn: dayFromToday(-401), endedOn: dayFromToday(-400) },
-        achievement: { id: 'https://archeep.example/curricula/SOCIAL-COMMERCE', descriptionTh: 'ทดสอบ', descriptionEn: 'Test', criteriaTh: 'ทดสอบ', criteriaEn: 'Test' },
-        sourceType: 'test',
-        sourceId: `expired-${p}`,
-      }),
+      t.services.credentials.issue(
+        trx,
+        { requestId: 'test', actor: null as never },
+        {
+          kind: 'training-completion',
+          personId: p!,
+          holderNameTh: 'นางทดสอบ หมดอายุ',
+          holderNameEn: null,
+          titleTh: 'หลักสูตรทดสอบ',
+          titleEn: 'Test course',
+          issuerUnitCode: KK_OFFICE,
+          provinceCode: '40',
+          issuedOn: dayFromToday(-400),
+          expiresOn: dayFromToday(-35),
+          details: { courseCode: 'SOCIAL-COMMERCE', sessionCode: 'T', hours: 12, startedOn: dayFromToday(-401), endedOn: dayFromToday(-400) },
+          achievement: {
+            id: 'https://archeep.example/curricula/SOCIAL-COMMERCE',
+            descriptionTh: 'ทดสอบ',
+            descriptionEn: 'Test',
+            criteriaTh: 'ทดสอบ',
+            criteriaEn: 'Test',
+          },
+          sourceType: 'test',
+          sourceId: `expired-${p}`,
+        },
+      ),
     );
     expect((await anonymous('GET', `/api/verify/${code}`)).json()).toMatchObject({ status: 'expired', checks: { signature: 'valid', validity: 'expired' } });
     const doc = (await call(officer, 'GET', `/api/credentials/${code}/credential.json`)).json();
@@ -284,7 +360,12 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     const rotated = await call(admin, 'POST', '/api/credentials/issuers/TPQI/keys/rotate');
     expect(rotated.statusCode, rotated.body).toBe(200);
     expect(rotated.json()).toMatchObject({ retiredKeyId: oldKey });
-    expect(rotated.json().keys.map((k: { status: string }) => k.status).sort()).toEqual(['active', 'retired']);
+    expect(
+      rotated
+        .json()
+        .keys.map((k: { status: string }) => k.status)
+        .sort(),
+    ).toEqual(['active', 'retired']);
     // Sealed at rest: the stored text does not hold the secret, and only this app's key opens it.
     const keys = await t.database.db.selectFrom('issuer_key').select(['id', 'secret_sealed']).where('agency_code', '=', 'TPQI').execute();
     for (const k of keys) {
@@ -315,8 +396,12 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
 
     const moved = await buildApp({ database: t.database, config: { ...t.config, publicUrl: 'https://archeep.example.go.th' }, webRoot: null });
     try {
-      const there = (url: string, method: 'GET' | 'POST' = 'GET', payload?: unknown, cookie?: string) => moved.inject({ method, url, payload: payload as never, headers: cookie ? { cookie } : {} });
-      expect((await there(`/api/verify/${before}`)).json()).toMatchObject({ status: 'valid', checks: { signature: 'valid', status: 'active', issuerId: issuerBefore } });
+      const there = (url: string, method: 'GET' | 'POST' = 'GET', payload?: unknown, cookie?: string) =>
+        moved.inject({ method, url, payload: payload as never, headers: cookie ? { cookie } : {} });
+      expect((await there(`/api/verify/${before}`)).json()).toMatchObject({
+        status: 'valid',
+        checks: { signature: 'valid', status: 'active', issuerId: issuerBefore },
+      });
       expect((await there('/api/credentials/issuers/TPQI')).json().id).toBe(issuerBefore);
       const held = (await call(officer, 'GET', `/api/credentials/${before}/credential.json`)).json();
       expect((await there('/api/verify', 'POST', held)).json()).toMatchObject({ verified: true, code: before });

@@ -68,9 +68,11 @@ describe('npm run audit:verify', () => {
       const database = await openPGlite(dataDir);
       await migrate(database);
       for (let i = 0; i < 3; i++) {
-        await database.db.transaction().execute((trx) =>
-          recordAudit(trx, { actor: null, requestId: `r${i}` }, { action: 'test.event', entityType: 'test', entityId: String(i), after: { i } }),
-        );
+        await database.db
+          .transaction()
+          .execute((trx) =>
+            recordAudit(trx, { actor: null, requestId: `r${i}` }, { action: 'test.event', entityType: 'test', entityId: String(i), after: { i } }),
+          );
       }
       await database.close();
       const { DATABASE_URL: _unused, ...inherited } = process.env;

@@ -2,15 +2,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { ENGINES } from '../helpers/database';
 
+/** The fields of a problem document these tests read. */
+interface ProblemBody {
+  title?: string;
+  titleTh?: string;
+  detailTh?: string;
+  errors: { field: string; messageTh: string }[];
+  [key: string]: unknown;
+}
+
 describe.each(ENGINES)('bad requests on %s', (engine) => {
   let t: TestApp;
   let admin: StaffAccount;
   const counts = async () => {
-    const users = await t.database.db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const audit = await t.database.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const users = await t.database.db
+      .selectFrom('app_user')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return { users: Number(users.n), audit: Number(audit.n) };
   };
-  const expectProblem = (response: { statusCode: number; headers: Record<string, unknown>; json(): any }, status: number) => {
+  const expectProblem = (response: { statusCode: number; headers: Record<string, unknown>; json(): ProblemBody }, status: number) => {
     expect(response.statusCode).toBe(status);
     expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
     const body = response.json();
@@ -40,10 +55,7 @@ describe.each(ENGINES)('bad requests on %s', (engine) => {
 
   it('names unknown fields and writes nothing', async () => {
     const before = await counts();
-    const body = expectProblem(
-      await post(JSON.stringify({ username: 'somchai', displayName: 'สมชาย', roles: [{ role: 'executive' }], isAdmin: true })),
-      400,
-    );
+    const body = expectProblem(await post(JSON.stringify({ username: 'somchai', displayName: 'สมชาย', roles: [{ role: 'executive' }], isAdmin: true })), 400);
     expect(body.errors.map((e: { field: string }) => e.field).join(' ')).toContain('isAdmin');
     expect(await counts()).toEqual(before);
   });
@@ -78,7 +90,7 @@ describe.each(ENGINES)('bad requests on %s', (engine) => {
 
   it('validates query strings and path parameters too', async () => {
     const body = expectProblem(await t.app.inject({ method: 'GET', url: '/api/geo/provinces/4x/districts' }), 400);
-    expect(body.errors[0].field).toBe('params.code');
+    expect(body.errors[0]!.field).toBe('params.code');
     expectProblem(await t.app.inject({ method: 'GET', url: '/api/units?limit=100000', headers: { cookie: admin.cookie } }), 400);
   });
 

@@ -42,7 +42,14 @@ describe.each(ENGINES)('demand-led training planning on %s', (engine) => {
   const plan = async (who: StaffAccount, query: string) => {
     const response = await t.app.inject({ method: 'GET', url: `/api/training/planning?${query}`, headers: { cookie: who.cookie } });
     expect(response.statusCode, response.body).toBe(200);
-    return response.json() as { fiscalYear: number; fiscalYears: number[]; canImport: boolean; rows: PlanRow[]; provinces: (Omit<PlanRow, 'category'>)[]; totals: Omit<PlanRow, 'provinceCode' | 'category'> };
+    return response.json() as {
+      fiscalYear: number;
+      fiscalYears: number[];
+      canImport: boolean;
+      rows: PlanRow[];
+      provinces: Omit<PlanRow, 'category'>[];
+      totals: Omit<PlanRow, 'provinceCode' | 'category'>;
+    };
   };
   const demandRows = () => t.database.db.selectFrom('labour_demand').selectAll().execute();
   const importAudits = () => t.database.db.selectFrom('audit_event').selectAll().where('action', '=', 'labour_demand.import').orderBy('id').execute();
@@ -50,7 +57,19 @@ describe.each(ENGINES)('demand-led training planning on %s', (engine) => {
   // ---------------------------------------------------------------- factories
   const curriculum = async (category: string) => {
     const code = `T-${randomBytes(4).toString('hex').toUpperCase()}`;
-    await t.database.db.insertInto('curriculum').values({ code, name_th: `หลักสูตร ${code}`, name_en: `Course ${code}`, provider_agency_code: 'DSD', category, mode: 'on-site', total_minutes: 1800, topics: '[]' }).execute();
+    await t.database.db
+      .insertInto('curriculum')
+      .values({
+        code,
+        name_th: `หลักสูตร ${code}`,
+        name_en: `Course ${code}`,
+        provider_agency_code: 'DSD',
+        category,
+        mode: 'on-site',
+        total_minutes: 1800,
+        topics: '[]',
+      })
+      .execute();
     return code;
   };
   const session = async (input: { curriculum: string; province: '40' | '83'; startsOn: string; capacity: number; status?: SessionStatus }) => {
@@ -74,7 +93,10 @@ describe.each(ENGINES)('demand-led training planning on %s', (engine) => {
     return row.id;
   };
   const enrol = (sessionId: number, statuses: EnrolmentStatus[]) =>
-    t.database.db.insertInto('enrolment').values(statuses.map((status, i) => ({ session_id: sessionId, person_id: people[i]!, status, source: 'officer' as const, outcome_reasons: null }))).execute();
+    t.database.db
+      .insertInto('enrolment')
+      .values(statuses.map((status, i) => ({ session_id: sessionId, person_id: people[i]!, status, source: 'officer' as const, outcome_reasons: null })))
+      .execute();
 
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -116,15 +138,42 @@ describe.each(ENGINES)('demand-led training planning on %s', (engine) => {
 
     const response = await upload(officer, file);
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toMatchObject({ format: 'csv', encoding: 'windows-874', rows: 4, imported: 4, inserted: 4, updated: 0, errorCount: 0, errors: [], fiscalYears: [2569, 2570], provinceCodes: ['40'] });
+    expect(response.json()).toMatchObject({
+      format: 'csv',
+      encoding: 'windows-874',
+      rows: 4,
+      imported: 4,
+      inserted: 4,
+      updated: 0,
+      errorCount: 0,
+      errors: [],
+      fiscalYears: [2569, 2570],
+      provinceCodes: ['40'],
+    });
     const stored = (await demandRows()).find((r) => r.occupation === 'ผู้ดูแลผู้สูงอายุ');
-    expect(stored).toMatchObject({ province_code: '40', category: 'caregiver', fiscal_year: 2570, people_needed: 1200, source: 'demand.csv', imported_by: officer.id });
+    expect(stored).toMatchObject({
+      province_code: '40',
+      category: 'caregiver',
+      fiscal_year: 2570,
+      people_needed: 1200,
+      source: 'demand.csv',
+      imported_by: officer.id,
+    });
 
     const view = await plan(officer, 'fiscalYear=2570');
     expect(view.fiscalYears).toEqual(expect.arrayContaining([2571, 2570, 2569]));
     const row = (category: string) => view.rows.find((r) => r.provinceCode === '40' && r.category === category);
     // Cancelled sessions and sessions of other years are left out; 2026-10-05 counts in FY 2570.
-    expect(row('caregiver')).toMatchObject({ provinceNameEn: 'Khon Kaen', categoryNameTh: 'ผู้ดูแลเด็ก ผู้สูงอายุ และคนพิการ', demand: 1500, plannedSeats: 300, enrolled: 4, completed: 2, gap: 1200, shortfall: 1200 });
+    expect(row('caregiver')).toMatchObject({
+      provinceNameEn: 'Khon Kaen',
+      categoryNameTh: 'ผู้ดูแลเด็ก ผู้สูงอายุ และคนพิการ',
+      demand: 1500,
+      plannedSeats: 300,
+      enrolled: 4,
+      completed: 2,
+      gap: 1200,
+      shortfall: 1200,
+    });
     expect(row('digital-ecommerce')).toMatchObject({ demand: 50, plannedSeats: 80, gap: -30, shortfall: 0 });
     expect(row('hospitality')).toBeUndefined();
     // A surplus of digital seats does not fill the caregiver gap on the map.
@@ -155,7 +204,9 @@ describe.each(ENGINES)('demand-led training planning on %s', (engine) => {
     const weaving = (await demandRows()).filter((r) => r.occupation === 'ช่างทอผ้า' && r.fiscal_year === 2574);
     expect(weaving).toHaveLength(1);
     expect(weaving[0]).toMatchObject({ people_needed: 250, source: 'revised.csv' });
-    expect((await plan(officer, 'fiscalYear=2574')).rows).toEqual([expect.objectContaining({ provinceCode: '40', category: 'crafts', demand: 270, plannedSeats: 0, gap: 270, shortfall: 270 })]);
+    expect((await plan(officer, 'fiscalYear=2574')).rows).toEqual([
+      expect.objectContaining({ provinceCode: '40', category: 'crafts', demand: 270, plannedSeats: 0, gap: 270, shortfall: 270 }),
+    ]);
 
     const events = await importAudits();
     expect(events).toHaveLength(audits + 2);
@@ -164,13 +215,29 @@ describe.each(ENGINES)('demand-led training planning on %s', (engine) => {
 
   it('imports an Excel workbook with English headers, and takes the year from the request when the file has none', async () => {
     const audits = (await importAudits()).length;
-    const workbook = await writeXlsx([{ name: 'demand', header: HEADER_EN, rows: [['40', 'Food processing', 'Baker', '2572', '40'], ['Khon Kaen', 'food-processing', 'Noodle maker', '2572', '1,025']] }]);
+    const workbook = await writeXlsx([
+      {
+        name: 'demand',
+        header: HEADER_EN,
+        rows: [
+          ['40', 'Food processing', 'Baker', '2572', '40'],
+          ['Khon Kaen', 'food-processing', 'Noodle maker', '2572', '1,025'],
+        ],
+      },
+    ]);
     const response = await upload(officer, workbook, { fileName: 'demand.xlsx', type: XLSX });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ format: 'xlsx', encoding: null, imported: 2, inserted: 2 });
     expect((await plan(officer, 'fiscalYear=2572')).rows).toEqual([expect.objectContaining({ category: 'food-processing', demand: 1065 })]);
 
-    const noYear = await upload(officer, toCsv([['province', 'category', 'occupation', 'people_needed'], ['40', 'beauty-spa', 'Masseur', '12']]), { fiscalYear: 2572 });
+    const noYear = await upload(
+      officer,
+      toCsv([
+        ['province', 'category', 'occupation', 'people_needed'],
+        ['40', 'beauty-spa', 'Masseur', '12'],
+      ]),
+      { fiscalYear: 2572 },
+    );
     expect(noYear.json()).toMatchObject({ imported: 1, fiscalYears: [2572] });
     expect(await importAudits()).toHaveLength(audits + 2);
   });
@@ -227,7 +294,13 @@ describe.each(ENGINES)('demand-led training planning on %s', (engine) => {
       [Buffer.from('PK\u0003\u0004garbage'), 'bad-xlsx', XLSX],
       [Buffer.from([0x00, 0x01, 0x02, 0x00]), 'not-text'],
       [toCsv([HEADER_TH]), 'no-rows'],
-      [toCsv([['จังหวัด', 'หมวดหลักสูตร', 'อาชีพ', 'ปีงบประมาณ'], ['40', 'caregiver', 'ผู้ดูแล', '2575']]), 'missing-column'],
+      [
+        toCsv([
+          ['จังหวัด', 'หมวดหลักสูตร', 'อาชีพ', 'ปีงบประมาณ'],
+          ['40', 'caregiver', 'ผู้ดูแล', '2575'],
+        ]),
+        'missing-column',
+      ],
     ];
     for (const [body, code, type] of cases) {
       const response = await upload(officer, body, { type });
@@ -236,7 +309,15 @@ describe.each(ENGINES)('demand-led training planning on %s', (engine) => {
       expect(problem.errors[0].code, code).toBe(code);
       expect(problem.detailTh, code).toBeTruthy();
     }
-    const missing = (await upload(officer, toCsv([['Province', 'Category', 'Occupation', 'Fiscal year'], ['40', 'caregiver', 'x', '2575']]))).json();
+    const missing = (
+      await upload(
+        officer,
+        toCsv([
+          ['Province', 'Category', 'Occupation', 'Fiscal year'],
+          ['40', 'caregiver', 'x', '2575'],
+        ]),
+      )
+    ).json();
     expect(missing.detail).toContain('People needed');
     expect(missing.detailTh).toContain('จำนวนคนที่ต้องการ');
     expect((await demandRows()).length).toBe(before);
@@ -263,7 +344,11 @@ describe.each(ENGINES)('demand-led training planning on %s', (engine) => {
     expect(country.provinces.map((p) => p.provinceCode)).toEqual(['83', '40']);
     expect(country.canImport).toBe(false);
 
-    const elsewhere = await t.app.inject({ method: 'GET', url: '/api/training/planning?fiscalYear=2573&province=40', headers: { cookie: phuketOfficer.cookie } });
+    const elsewhere = await t.app.inject({
+      method: 'GET',
+      url: '/api/training/planning?fiscalYear=2573&province=40',
+      headers: { cookie: phuketOfficer.cookie },
+    });
     expect(elsewhere.statusCode).toBe(403);
     expect(elsewhere.json().detail).toContain('Khon Kaen');
 
@@ -290,7 +375,10 @@ describe.each(ENGINES)('demand-led training planning on %s', (engine) => {
     expect(th.statusCode).toBe(200);
     expect(th.headers['content-type']).toContain('text/csv');
     expect(th.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    const lines = th.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = th.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toContain('จังหวัด');
     const en = await t.app.inject({ method: 'GET', url: '/api/training/labour-demand/template?language=en', headers: { cookie: officer.cookie } });

@@ -22,7 +22,14 @@ describe.each(ENGINES)('reference data on %s', (engine) => {
 
   it('holds 6 regions, 77 provinces, 928 districts and 7,436 sub-districts', async () => {
     const count = async (table: 'region' | 'province' | 'district' | 'subdistrict') =>
-      Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await t.database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect([await count('region'), await count('province'), await count('district'), await count('subdistrict')]).toEqual([6, 77, 928, 7436]);
   });
 

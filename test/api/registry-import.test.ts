@@ -26,7 +26,15 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
     await t.services.jobs.drain();
     return (await t.app.inject({ method: 'GET', url: `/api/registry/imports/${id}`, headers: { cookie: who.cookie } })).json();
   };
-  const countPeople = async () => Number((await t.database.db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const countPeople = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('person')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const rowsFrom = (n: number) => Array.from({ length: n }, () => peopleCsvRow(serial++));
 
   beforeAll(async () => {
@@ -69,16 +77,26 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
     expect(done.result).toMatchObject({ inserted: 990, rejected: 10, updated: 0 });
     expect(await countPeople()).toBe(before + 990);
 
-    const errors = (await t.app.inject({ method: 'GET', url: `/api/registry/imports/${imp.id}/errors?phase=import`, headers: { cookie: officer.cookie } })).json();
+    const errors = (
+      await t.app.inject({ method: 'GET', url: `/api/registry/imports/${imp.id}/errors?phase=import`, headers: { cookie: officer.cookie } })
+    ).json();
     // Line = row index + 2 (line 1 is the header).
     expect(errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual(bad.map(([index, code]) => [index + 2, code]));
     expect(errors[0]).toMatchObject({ column: 'id_number' });
     expect(errors[0].messageTh).toContain('เลขประจำตัวประชาชน');
 
-    const report = await t.app.inject({ method: 'GET', url: `/api/registry/imports/${imp.id}/error-report?phase=import&format=csv`, headers: { cookie: officer.cookie } });
+    const report = await t.app.inject({
+      method: 'GET',
+      url: `/api/registry/imports/${imp.id}/error-report?phase=import&format=csv`,
+      headers: { cookie: officer.cookie },
+    });
     expect(report.body.split('\r\n').filter(Boolean)).toHaveLength(11);
     expect(report.body).toContain('ท่านขุน');
-    const xlsx = await t.app.inject({ method: 'GET', url: `/api/registry/imports/${imp.id}/error-report?phase=import&format=xlsx`, headers: { cookie: officer.cookie } });
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `/api/registry/imports/${imp.id}/error-report?phase=import&format=xlsx`,
+      headers: { cookie: officer.cookie },
+    });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
 
     // The same file again: every valid row is known and unchanged.
@@ -114,7 +132,14 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
       ['a,b,c\r\n1,2,3\r\n', 'no-known-columns'],
       [PEOPLE_HEADER_TH.join(',') + '\r\n"unclosed,1,2\r\n', 'unclosed-quote'],
     ];
-    const before = Number((await t.database.db.selectFrom('import_file').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = Number(
+      (
+        await t.database.db
+          .selectFrom('import_file')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     for (const [body, code] of cases) {
       const response = await upload(body, { type: code === 'bad-xlsx' ? 'application/octet-stream' : 'text/csv' });
       expect(response.statusCode, code).toBe(400);
@@ -122,7 +147,14 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
       if (code !== 'empty') expect(problem.errors[0].code, code).toBe(code);
       expect(problem.detailTh.length, code).toBeGreaterThan(5);
     }
-    const after = Number((await t.database.db.selectFrom('import_file').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const after = Number(
+      (
+        await t.database.db
+          .selectFrom('import_file')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(after).toBe(before);
   });
 
@@ -133,7 +165,12 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
     expect(imp.missingColumns).toEqual(['id_number', 'subdistrict_code']);
     const refused = await t.app.inject({ method: 'POST', url: `/api/registry/imports/${imp.id}/commit`, headers: { cookie: officer.cookie } });
     expect(refused.statusCode).toBe(400);
-    const mapped = await t.app.inject({ method: 'PUT', url: `/api/registry/imports/${imp.id}/mapping`, headers: { cookie: officer.cookie }, payload: { mapping: { ...imp.mapping, id_number: 0, subdistrict_code: 7 } } });
+    const mapped = await t.app.inject({
+      method: 'PUT',
+      url: `/api/registry/imports/${imp.id}/mapping`,
+      headers: { cookie: officer.cookie },
+      payload: { mapping: { ...imp.mapping, id_number: 0, subdistrict_code: 7 } },
+    });
     expect(mapped.json().missingColumns).toEqual([]);
     expect((await run(imp.id, 'commit')).result).toMatchObject({ inserted: 2 });
   });
@@ -157,13 +194,17 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
     twin[2] = 'อีกชื่อ';
     const done = await run((await upload(toCsv([PEOPLE_HEADER_TH, row!, twin]))).json().id, 'commit');
     expect(done.result).toMatchObject({ inserted: 1, rejected: 1 });
-    const errors = (await t.app.inject({ method: 'GET', url: `/api/registry/imports/${done.id}/errors?phase=import`, headers: { cookie: officer.cookie } })).json();
+    const errors = (
+      await t.app.inject({ method: 'GET', url: `/api/registry/imports/${done.id}/errors?phase=import`, headers: { cookie: officer.cookie } })
+    ).json();
     expect(errors).toMatchObject([{ line: 3, code: 'duplicate-in-file', column: 'id_number' }]);
   });
 
   it('starts one job for a double-clicked commit', async () => {
     const imp = (await upload(toCsv([PEOPLE_HEADER_TH, ...rowsFrom(5)]))).json();
-    const [a, b] = await Promise.all([0, 1].map(() => t.app.inject({ method: 'POST', url: `/api/registry/imports/${imp.id}/commit`, headers: { cookie: officer.cookie } })));
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => t.app.inject({ method: 'POST', url: `/api/registry/imports/${imp.id}/commit`, headers: { cookie: officer.cookie } })),
+    );
     expect([a!.statusCode, b!.statusCode].sort()).toEqual([202, 409]);
     await t.services.jobs.drain();
   });
@@ -173,7 +214,11 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
     await run((await upload(toCsv([PEOPLE_HEADER_TH, ...people]))).json().id, 'commit');
     const header = ['ชื่อกลุ่ม', 'ประเภทกลุ่ม', 'เลขทะเบียนวิสาหกิจชุมชน', 'ประเภทอาชีพ', 'รหัสตำบลของกลุ่ม', 'วันที่ก่อตั้ง', 'เลขประจำตัวประชาชนสมาชิก', 'บทบาทในกลุ่ม'];
     const group = ['วิสาหกิจชุมชนข้าวฮางบ้านโคก', 'วิสาหกิจชุมชน', `4-40-01-${serial}`, 'แปรรูปอาหาร', '400101', '01/06/2563'];
-    const rows = [[...group, people[0]![0]!, 'ประธาน'], [...group, people[1]![0]!, 'สมาชิก'], [...group, nationalId(serial++, 8), 'สมาชิก']];
+    const rows = [
+      [...group, people[0]![0]!, 'ประธาน'],
+      [...group, people[1]![0]!, 'สมาชิก'],
+      [...group, nationalId(serial++, 8), 'สมาชิก'],
+    ];
     const done = await run((await upload(toCsv([header, ...rows]), { kind: 'groups' })).json().id, 'commit');
     expect(done.result).toMatchObject({ inserted: 2, rejected: 1 });
     const found = (await t.app.inject({ method: 'GET', url: `/api/groups?q=${encodeURIComponent('ข้าวฮาง')}`, headers: { cookie: officer.cookie } })).json();
@@ -196,8 +241,16 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
     await dying.stop();
     const cut = await t.database.db.selectFrom('import_file').select('status').where('id', '=', imp.id).executeTakeFirstOrThrow();
     expect(cut.status).toBe('importing');
-    const ledger = await t.database.db.selectFrom('import_batch').select(['first_line', 'last_line']).where('import_id', '=', imp.id).orderBy('first_line').execute();
-    expect(ledger).toEqual([{ first_line: 2, last_line: 11 }, { first_line: 12, last_line: 21 }]);
+    const ledger = await t.database.db
+      .selectFrom('import_batch')
+      .select(['first_line', 'last_line'])
+      .where('import_id', '=', imp.id)
+      .orderBy('first_line')
+      .execute();
+    expect(ledger).toEqual([
+      { first_line: 2, last_line: 11 },
+      { first_line: 12, last_line: 21 },
+    ]);
     expect(await countPeople()).toBe(before + 20);
 
     // A restarted process takes the job up once its heartbeat is stale.
@@ -216,7 +269,15 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
     expect(final.status).toBe('completed');
     expect(final.result).toMatchObject({ inserted: 50, rejected: 0 });
     expect(await countPeople()).toBe(before + 50);
-    const job = await t.database.db.selectFrom('job').selectAll().where('id', '=', final.progress ? (await t.database.db.selectFrom('import_file').select('job_id').where('id', '=', imp.id).executeTakeFirstOrThrow()).job_id! : '').executeTakeFirstOrThrow();
+    const job = await t.database.db
+      .selectFrom('job')
+      .selectAll()
+      .where(
+        'id',
+        '=',
+        final.progress ? (await t.database.db.selectFrom('import_file').select('job_id').where('id', '=', imp.id).executeTakeFirstOrThrow()).job_id! : '',
+      )
+      .executeTakeFirstOrThrow();
     expect(job.attempts).toBe(2);
   });
 });

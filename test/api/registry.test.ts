@@ -51,7 +51,10 @@ describe.each(ENGINES)('registry of people and groups on %s', (engine) => {
     const id = (await call(officer, 'POST', '/api/people', body)).json().id;
     for (const q of ['บุญเรือ', 'สุขสวัส', 'บุญเรือน ศรีสุข', 'boonru', body.docNumber, '089-999-0001', 'บุ']) {
       const page = (await call(officer, 'GET', `/api/people?q=${encodeURIComponent(q)}`)).json();
-      expect(page.items.map((p: { id: number }) => p.id), q).toContain(id);
+      expect(
+        page.items.map((p: { id: number }) => p.id),
+        q,
+      ).toContain(id);
     }
     const none = (await call(officer, 'GET', `/api/people?q=${encodeURIComponent('ไม่มีชื่อนี้เลย')}`)).json();
     expect(none.total).toBe(0);
@@ -92,11 +95,25 @@ describe.each(ENGINES)('registry of people and groups on %s', (engine) => {
   });
 
   it('keeps disability data only with explicit consent, and drops it when consent is withdrawn', async () => {
-    const withoutConsent = await call(officer, 'POST', '/api/people', personBody({ disability: { type: 'physical', cardNo: 'D-123' }, targetGroups: ['disability'] }));
+    const withoutConsent = await call(
+      officer,
+      'POST',
+      '/api/people',
+      personBody({ disability: { type: 'physical', cardNo: 'D-123' }, targetGroups: ['disability'] }),
+    );
     expect(withoutConsent.statusCode).toBe(400);
     expect(withoutConsent.json().errors[0].code).toBe('sensitive-without-consent');
 
-    const created = await call(officer, 'POST', '/api/people', personBody({ disability: { type: 'physical', cardNo: 'D-123' }, targetGroups: ['disability', 'poor'], consents: [{ purpose: 'sensitive-data', evidence: 'signed form' }] }));
+    const created = await call(
+      officer,
+      'POST',
+      '/api/people',
+      personBody({
+        disability: { type: 'physical', cardNo: 'D-123' },
+        targetGroups: ['disability', 'poor'],
+        consents: [{ purpose: 'sensitive-data', evidence: 'signed form' }],
+      }),
+    );
     expect(created.statusCode).toBe(201);
     const person = created.json();
     expect(person.disability).toEqual({ type: 'physical', cardNo: 'D-123' });
@@ -125,7 +142,14 @@ describe.each(ENGINES)('registry of people and groups on %s', (engine) => {
 
   it('creates a group with a leader, and both pages and timelines show it', async () => {
     const leader = (await call(officer, 'POST', '/api/people', personBody())).json();
-    const created = await call(officer, 'POST', '/api/groups', { name: 'กลุ่มทอผ้าไหมบ้านโนนทัน', type: 'women-occupation', occupation: 'textiles', subdistrictCode: '400101', foundedOn: '2020-01-15', members: [{ personId: leader.id, role: 'leader', joinedOn: '2020-01-15' }] });
+    const created = await call(officer, 'POST', '/api/groups', {
+      name: 'กลุ่มทอผ้าไหมบ้านโนนทัน',
+      type: 'women-occupation',
+      occupation: 'textiles',
+      subdistrictCode: '400101',
+      foundedOn: '2020-01-15',
+      members: [{ personId: leader.id, role: 'leader', joinedOn: '2020-01-15' }],
+    });
     expect(created.statusCode).toBe(201);
     const group = created.json();
     expect(group.members).toMatchObject([{ personId: leader.id, role: 'leader', leftOn: null }]);
@@ -137,10 +161,14 @@ describe.each(ENGINES)('registry of people and groups on %s', (engine) => {
     expect((await call(officer, 'GET', `/api/groups?q=${encodeURIComponent('ทอผ้าไหม')}`)).json().items.map((g: { id: number }) => g.id)).toContain(group.id);
 
     // A role change closes the old membership and opens a new one: history is kept.
-    const changed = (await call(officer, 'POST', `/api/groups/${group.id}/members/${group.members[0].id}/end`, { leftOn: '2024-01-01', newRole: 'committee' })).json();
+    const changed = (
+      await call(officer, 'POST', `/api/groups/${group.id}/members/${group.members[0].id}/end`, { leftOn: '2024-01-01', newRole: 'committee' })
+    ).json();
     expect(changed.members).toHaveLength(2);
     expect(changed.members.filter((m: { leftOn: string | null }) => m.leftOn === null)).toMatchObject([{ role: 'committee' }]);
-    expect((await call(officer, 'POST', `/api/groups/${group.id}/members`, { personId: leader.id, role: 'member', joinedOn: '2024-02-01' })).statusCode).toBe(409);
+    expect((await call(officer, 'POST', `/api/groups/${group.id}/members`, { personId: leader.id, role: 'member', joinedOn: '2024-02-01' })).statusCode).toBe(
+      409,
+    );
     expect((await call(phuketOfficer, 'GET', `/api/groups/${group.id}`)).statusCode).toBe(403);
   });
 
@@ -148,7 +176,15 @@ describe.each(ENGINES)('registry of people and groups on %s', (engine) => {
     const same = { firstNameTh: 'มะลิ', lastNameTh: 'ทองคำแท้', birthDate: '1970-07-07' };
     const a = (await call(officer, 'POST', '/api/people', personBody(same))).json();
     const b = (await call(officer, 'POST', '/api/people', personBody({ ...same, docType: 'passport', docNumber: 'AA1234567' }))).json();
-    const group = (await call(officer, 'POST', '/api/groups', { name: 'กลุ่มมะลิ', type: 'other', occupation: 'agriculture', subdistrictCode: '400101', members: [{ personId: b.id, role: 'member', joinedOn: '2021-01-01' }] })).json();
+    const group = (
+      await call(officer, 'POST', '/api/groups', {
+        name: 'กลุ่มมะลิ',
+        type: 'other',
+        occupation: 'agriculture',
+        subdistrictCode: '400101',
+        members: [{ personId: b.id, role: 'member', joinedOn: '2021-01-01' }],
+      })
+    ).json();
     await call(officer, 'POST', `/api/people/${b.id}/consents`, { purpose: 'share-gsb' });
 
     const pairs = (await call(officer, 'GET', `/api/people/duplicates?personId=${a.id}`)).json();

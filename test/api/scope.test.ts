@@ -13,7 +13,14 @@ describe.each(ENGINES)('scope by role and area on %s', (engine) => {
   let executive: StaffAccount;
   let admin: StaffAccount;
   const auditCount = async () =>
-    Number((await t.database.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.database.db
+          .selectFrom('audit_event')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -23,7 +30,7 @@ describe.each(ENGINES)('scope by role and area on %s', (engine) => {
   });
   afterAll(() => t?.dispose());
 
-  it("gives a Khon Kaen officer Khon Kaen as their area", async () => {
+  it('gives a Khon Kaen officer Khon Kaen as their area', async () => {
     const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: officer.cookie } })).json();
     expect(me.scopeProvinceCodes).toEqual([KHON_KAEN]);
   });
@@ -110,7 +117,12 @@ describe.each(ENGINES)('scope by role and area on %s', (engine) => {
   });
 
   it('keeps executives from changing units and officers from accounts', async () => {
-    const patch = await t.app.inject({ method: 'PATCH', url: `/api/units/${KK_EMPLOYMENT_OFFICE}`, headers: { cookie: executive.cookie }, payload: { phone: '043-000-222' } });
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/units/${KK_EMPLOYMENT_OFFICE}`,
+      headers: { cookie: executive.cookie },
+      payload: { phone: '043-000-222' },
+    });
     expect(patch.statusCode).toBe(403);
     const users = await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: officer.cookie } });
     expect(users.statusCode).toBe(403);
@@ -125,7 +137,12 @@ describe.each(ENGINES)('scope by role and area on %s', (engine) => {
   });
 
   it('lets the administrator change any unit', async () => {
-    const response = await t.app.inject({ method: 'PATCH', url: `/api/units/${PHUKET_EMPLOYMENT_OFFICE}`, headers: { cookie: admin.cookie }, payload: { email: 'phuket@example.go.th' } });
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/units/${PHUKET_EMPLOYMENT_OFFICE}`,
+      headers: { cookie: admin.cookie },
+      payload: { email: 'phuket@example.go.th' },
+    });
     expect(response.statusCode).toBe(200);
   });
 });

@@ -13,7 +13,8 @@ describe.each(ENGINES)('training on %s', (engine) => {
   let officer: StaffAccount;
   let phuketOfficer: StaffAccount;
   let serial = 700_000 + Math.floor(Math.random() * 1000) * 100;
-  const call = (who: { cookie: string }, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => t.app.inject({ method, url, payload: payload as never, headers: { cookie: who.cookie } });
+  const call = (who: { cookie: string }, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+    t.app.inject({ method, url, payload: payload as never, headers: { cookie: who.cookie } });
   const createSession = async (overrides: Record<string, unknown> = {}) => {
     const created = await call(officer, 'POST', '/api/training/sessions', sessionBody(overrides));
     expect(created.statusCode, created.body).toBe(201);
@@ -35,7 +36,12 @@ describe.each(ENGINES)('training on %s', (engine) => {
     const account = await call(officer, 'POST', `/api/people/${personId}/citizen-account`, { username });
     expect(account.statusCode, account.body).toBe(201);
     const firstCookie = await t.signIn(username, account.json().oneTimePassword);
-    const changed = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: firstCookie }, payload: { currentPassword: account.json().oneTimePassword, newPassword: 'a long new password 2569' } });
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: firstCookie },
+      payload: { currentPassword: account.json().oneTimePassword, newPassword: 'a long new password 2569' },
+    });
     expect(changed.statusCode, changed.body).toBeLessThan(300);
     return { personId, cookie: await t.signIn(username, 'a long new password 2569') };
   };
@@ -51,7 +57,9 @@ describe.each(ENGINES)('training on %s', (engine) => {
     const list = await call(officer, 'GET', '/api/training/curricula');
     expect(list.statusCode).toBe(200);
     const codes = list.json().map((c: { code: string }) => c.code);
-    expect(codes).toEqual(expect.arrayContaining(['ETDA-EASY-ECOM', 'SOCIAL-COMMERCE', 'MKT-CONTENT', 'ETDA-EDC-PLUS', 'DSD-ETDA-DIGI18', 'CAREGIVER-ELDERLY', 'HOSPITALITY-NEW']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['ETDA-EASY-ECOM', 'SOCIAL-COMMERCE', 'MKT-CONTENT', 'ETDA-EDC-PLUS', 'DSD-ETDA-DIGI18', 'CAREGIVER-ELDERLY', 'HOSPITALITY-NEW']),
+    );
     const digital = list.json().find((c: { code: string }) => c.code === 'DSD-ETDA-DIGI18');
     expect(digital.hours).toBe(18);
     expect(digital.topics).toHaveLength(9);
@@ -124,7 +132,12 @@ describe.each(ENGINES)('training on %s', (engine) => {
     const four = await people(4);
     const answers = [];
     for (const p of four) answers.push((await call(officer, 'POST', `/api/training/sessions/${session.id}/applications`, { personId: p.id })).json());
-    expect(answers.map((a) => [a.status, a.waitlistPosition])).toEqual([['enrolled', null], ['enrolled', null], ['waitlisted', 1], ['waitlisted', 2]]);
+    expect(answers.map((a) => [a.status, a.waitlistPosition])).toEqual([
+      ['enrolled', null],
+      ['enrolled', null],
+      ['waitlisted', 1],
+      ['waitlisted', 2],
+    ]);
     const roster = (await call(officer, 'GET', `/api/training/sessions/${session.id}/roster`)).json();
     expect(roster.counts).toEqual({ enrolled: 2, waitlisted: 2 });
     const byPerson = new Map(roster.items.map((r: { personId: number }) => [r.personId, r]));
@@ -143,7 +156,9 @@ describe.each(ENGINES)('training on %s', (engine) => {
     const again = await call(officer, 'POST', `/api/training/enrolments/${first.id}/withdraw`, {});
     expect(again.statusCode).toBe(409);
     expect((await call(officer, 'POST', `/api/training/sessions/${session.id}/status`, { status: 'cancelled' })).statusCode).toBe(400);
-    expect((await call(officer, 'POST', `/api/training/sessions/${session.id}/status`, { status: 'cancelled', reason: 'น้ำท่วมสถานที่อบรม' })).json().status).toBe('cancelled');
+    expect((await call(officer, 'POST', `/api/training/sessions/${session.id}/status`, { status: 'cancelled', reason: 'น้ำท่วมสถานที่อบรม' })).json().status).toBe(
+      'cancelled',
+    );
     const told = (await call(officer, 'GET', `/api/people/${four[3]!.id}/timeline`)).json();
     expect(told.some((e: { kind: string; summaryTh: string }) => e.kind === 'session-cancelled' && e.summaryTh.includes('น้ำท่วม'))).toBe(true);
   });
@@ -162,7 +177,12 @@ describe.each(ENGINES)('training on %s', (engine) => {
     expect(group.statusCode, group.body).toBe(201);
     const result = await call(officer, 'POST', `/api/training/sessions/${session.id}/group-enrolments`, { groupId: group.json().id });
     expect(result.statusCode, result.body).toBe(200);
-    expect(result.json().enrolled.map((e: { personId: number }) => e.personId).sort()).toEqual([members[0]!.id, members[1]!.id].sort());
+    expect(
+      result
+        .json()
+        .enrolled.map((e: { personId: number }) => e.personId)
+        .sort(),
+    ).toEqual([members[0]!.id, members[1]!.id].sort());
     expect(result.json().notEligible).toMatchObject([{ personId: members[2]!.id, reasons: [{ code: 'target-group' }] }]);
     const twice = await call(officer, 'POST', `/api/training/sessions/${session.id}/group-enrolments`, { groupId: group.json().id });
     expect(twice.json().already).toHaveLength(2);
@@ -191,26 +211,52 @@ describe.each(ENGINES)('training on %s', (engine) => {
     expect((await call(her, 'POST', '/api/training/check-in', { code: 'not-a-real-code-at-all' })).statusCode).toBe(404);
     // Officers cannot take tomorrow's attendance today either.
     const enrolmentId = sheet.entries[0].enrolmentId;
-    const future = await call(officer, 'PUT', `/api/training/sessions/${session.id}/attendance/${tomorrow!.day}`, { entries: [{ enrolmentId, present: true }] });
+    const future = await call(officer, 'PUT', `/api/training/sessions/${session.id}/attendance/${tomorrow!.day}`, {
+      entries: [{ enrolmentId, present: true }],
+    });
     expect(future.statusCode).toBe(422);
   });
 
   it('applies the completion rule at its boundary: 80% of 12 hours is 9.6 hours, and 9.58 is not enough', async () => {
-    const session = await createSession({ applicationsCloseOn: dayFromToday(-3), days: [{ day: dayFromToday(-3), hours: 6 }, { day: dayFromToday(-2), hours: 6 }] });
+    const session = await createSession({
+      applicationsCloseOn: dayFromToday(-3),
+      days: [
+        { day: dayFromToday(-3), hours: 6 },
+        { day: dayFromToday(-2), hours: 6 },
+      ],
+    });
     await open(session.id);
     const [met, short, absent] = await people(3);
     for (const p of [met!, short!, absent!]) await call(officer, 'POST', `/api/training/sessions/${session.id}/applications`, { personId: p.id });
     await run(session.id);
     const roster = (await call(officer, 'GET', `/api/training/sessions/${session.id}/roster`)).json().items as { id: number; personId: number }[];
     const idOf = (p: { id: number }) => roster.find((r) => r.personId === p.id)!.id;
-    const day1 = await call(officer, 'PUT', `/api/training/sessions/${session.id}/attendance/${dayFromToday(-3)}`, { entries: [{ enrolmentId: idOf(met!), present: true }, { enrolmentId: idOf(short!), present: true }, { enrolmentId: idOf(absent!), present: false }] });
+    const day1 = await call(officer, 'PUT', `/api/training/sessions/${session.id}/attendance/${dayFromToday(-3)}`, {
+      entries: [
+        { enrolmentId: idOf(met!), present: true },
+        { enrolmentId: idOf(short!), present: true },
+        { enrolmentId: idOf(absent!), present: false },
+      ],
+    });
     expect(day1.statusCode, day1.body).toBe(200);
-    await call(officer, 'PUT', `/api/training/sessions/${session.id}/attendance/${dayFromToday(-2)}`, { entries: [{ enrolmentId: idOf(met!), present: true, hours: 3.6 }, { enrolmentId: idOf(short!), present: true, hours: 3.58 }] });
-    const tooMany = await call(officer, 'PUT', `/api/training/sessions/${session.id}/attendance/${dayFromToday(-2)}`, { entries: [{ enrolmentId: idOf(met!), present: true, hours: 7 }] });
+    await call(officer, 'PUT', `/api/training/sessions/${session.id}/attendance/${dayFromToday(-2)}`, {
+      entries: [
+        { enrolmentId: idOf(met!), present: true, hours: 3.6 },
+        { enrolmentId: idOf(short!), present: true, hours: 3.58 },
+      ],
+    });
+    const tooMany = await call(officer, 'PUT', `/api/training/sessions/${session.id}/attendance/${dayFromToday(-2)}`, {
+      entries: [{ enrolmentId: idOf(met!), present: true, hours: 7 }],
+    });
     expect(tooMany.statusCode).toBe(400);
     const evaluated = await call(officer, 'POST', `/api/training/sessions/${session.id}/evaluate`);
     expect(evaluated.json()).toEqual({ completed: 1, notCompleted: 2 });
-    const after = (await call(officer, 'GET', `/api/training/sessions/${session.id}/roster`)).json().items as { personId: number; status: string; attendedHours: number; outcomeReasons: { code: string; en: string }[] }[];
+    const after = (await call(officer, 'GET', `/api/training/sessions/${session.id}/roster`)).json().items as {
+      personId: number;
+      status: string;
+      attendedHours: number;
+      outcomeReasons: { code: string; en: string }[];
+    }[];
     const of = (p: { id: number }) => after.find((r) => r.personId === p.id)!;
     expect(of(met!)).toMatchObject({ status: 'completed', attendedHours: 9.6, outcomeReasons: [] });
     expect(of(short!).status).toBe('not-completed');
@@ -224,14 +270,34 @@ describe.each(ENGINES)('training on %s', (engine) => {
   });
 
   it('imports online results: bad rows are each named and nothing is written; a good Windows-874 file completes people', async () => {
-    const session = await createSession({ curriculumCode: 'ETDA-EASY-ECOM', online: true, subdistrictCode: null, venue: null, applicationsCloseOn: dayFromToday(-10), days: [{ day: dayFromToday(-10), hours: 12 }] });
+    const session = await createSession({
+      curriculumCode: 'ETDA-EASY-ECOM',
+      online: true,
+      subdistrictCode: null,
+      venue: null,
+      applicationsCloseOn: dayFromToday(-10),
+      days: [{ day: dayFromToday(-10), hours: 12 }],
+    });
     await open(session.id);
     const [passes, fails, outsider] = await people(3);
     for (const p of [passes!, fails!]) await call(officer, 'POST', `/api/training/sessions/${session.id}/applications`, { personId: p.id });
     await run(session.id);
     const header = ['เลขประจำตัวประชาชน/เลขเอกสาร', 'วันที่เรียนจบ', 'คะแนน'];
-    const bad = toCsv([header, [passes!.docNumber, dayFromToday(-1), '88'], [badChecksum(fails!.docNumber), dayFromToday(-1), '70'], [outsider!.docNumber, dayFromToday(-1), '70'], [fails!.docNumber, dayFromToday(5), '120'], [passes!.docNumber, dayFromToday(-1), '90']]);
-    const post = (bytes: Buffer | Uint8Array) => t.app.inject({ method: 'POST', url: `/api/training/sessions/${session.id}/results?fileName=results.csv`, headers: { cookie: officer.cookie, 'content-type': 'text/csv' }, payload: Buffer.from(bytes) });
+    const bad = toCsv([
+      header,
+      [passes!.docNumber, dayFromToday(-1), '88'],
+      [badChecksum(fails!.docNumber), dayFromToday(-1), '70'],
+      [outsider!.docNumber, dayFromToday(-1), '70'],
+      [fails!.docNumber, dayFromToday(5), '120'],
+      [passes!.docNumber, dayFromToday(-1), '90'],
+    ]);
+    const post = (bytes: Buffer | Uint8Array) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/training/sessions/${session.id}/results?fileName=results.csv`,
+        headers: { cookie: officer.cookie, 'content-type': 'text/csv' },
+        payload: Buffer.from(bytes),
+      });
     const rejected = await post(Buffer.from(bad));
     expect(rejected.statusCode, rejected.body).toBe(200);
     expect(rejected.json().status).toBe('rejected');
@@ -250,7 +316,12 @@ describe.each(ENGINES)('training on %s', (engine) => {
     const applied = await post(windows874(good));
     expect(applied.json()).toMatchObject({ status: 'applied', rows: 2, applied: 2 });
     await call(officer, 'POST', `/api/training/sessions/${session.id}/evaluate`);
-    const after = (await call(officer, 'GET', `/api/training/sessions/${session.id}/roster`)).json().items as { personId: number; status: string; attendedHours: number; outcomeReasons: { code: string }[] }[];
+    const after = (await call(officer, 'GET', `/api/training/sessions/${session.id}/roster`)).json().items as {
+      personId: number;
+      status: string;
+      attendedHours: number;
+      outcomeReasons: { code: string }[];
+    }[];
     expect(after.find((r) => r.personId === passes!.id)).toMatchObject({ status: 'completed', attendedHours: 12 });
     expect(after.find((r) => r.personId === fails!.id)).toMatchObject({ status: 'not-completed', outcomeReasons: [{ code: 'post-test' }] });
     const notCsv = await post(Buffer.from('\u0000\u0001garbage'));
@@ -268,7 +339,9 @@ describe.each(ENGINES)('training on %s', (engine) => {
     for (const p of others) await call(officer, 'POST', `/api/training/sessions/${session.id}/applications`, { personId: p.id });
     await run(session.id);
     const roster = (await call(officer, 'GET', `/api/training/sessions/${session.id}/roster`)).json().items as { id: number; personId: number }[];
-    await call(officer, 'PUT', `/api/training/sessions/${session.id}/attendance/${dayFromToday(-2)}`, { entries: roster.map((r) => ({ enrolmentId: r.id, present: true })) });
+    await call(officer, 'PUT', `/api/training/sessions/${session.id}/attendance/${dayFromToday(-2)}`, {
+      entries: roster.map((r) => ({ enrolmentId: r.id, present: true })),
+    });
     const completed = await call(officer, 'POST', `/api/training/sessions/${session.id}/status`, { status: 'completed' });
     expect(completed.json().status).toBe('completed');
 
@@ -303,7 +376,9 @@ describe.each(ENGINES)('training on %s', (engine) => {
     await t.services.jobs.drain();
     const finished = (await call(officer, 'GET', `/api/training/sessions/${session.id}/certificates/${job.json().id}`)).json();
     expect(finished).toMatchObject({ status: 'succeeded', done: 31, total: 31, result: { issued: 30, total: 31 } });
-    const issued = (await call(officer, 'GET', `/api/training/sessions/${session.id}/roster`)).json().items.filter((r: { credentialCode: string | null }) => r.credentialCode);
+    const issued = (await call(officer, 'GET', `/api/training/sessions/${session.id}/roster`))
+      .json()
+      .items.filter((r: { credentialCode: string | null }) => r.credentialCode);
     expect(issued).toHaveLength(31);
     expect(new Set(issued.map((r: { credentialCode: string }) => r.credentialCode)).size).toBe(31);
 
@@ -323,7 +398,9 @@ describe.each(ENGINES)('training on %s', (engine) => {
     for (const p of [duplicate!, erased!]) await call(officer, 'POST', `/api/training/sessions/${session.id}/applications`, { personId: p.id });
     await run(session.id);
     const roster = (await call(officer, 'GET', `/api/training/sessions/${session.id}/roster`)).json().items as { id: number; personId: number }[];
-    await call(officer, 'PUT', `/api/training/sessions/${session.id}/attendance/${dayFromToday(-2)}`, { entries: roster.map((r) => ({ enrolmentId: r.id, present: true })) });
+    await call(officer, 'PUT', `/api/training/sessions/${session.id}/attendance/${dayFromToday(-2)}`, {
+      entries: roster.map((r) => ({ enrolmentId: r.id, present: true })),
+    });
     await call(officer, 'POST', `/api/training/sessions/${session.id}/status`, { status: 'completed' });
     const codes = [];
     for (const r of roster) codes.push((await call(officer, 'POST', `/api/training/enrolments/${r.id}/certificate`)).json().code as string);
@@ -358,7 +435,12 @@ describe.each(ENGINES)('training on %s', (engine) => {
     // A course provider acts on its own unit's sessions, wherever they are, and on no one else's.
     const etda = await t.createStaff({ roles: [{ role: 'course_provider', unitCode: 'ETDA-HQ' }] });
     expect((await call(etda, 'GET', `/api/training/sessions/${session.id}/roster`)).statusCode).toBe(403);
-    const theirs = await call(etda, 'POST', '/api/training/sessions', sessionBody({ curriculumCode: 'ETDA-EDC-PLUS', unitCode: 'ETDA-HQ', online: true, subdistrictCode: null }));
+    const theirs = await call(
+      etda,
+      'POST',
+      '/api/training/sessions',
+      sessionBody({ curriculumCode: 'ETDA-EDC-PLUS', unitCode: 'ETDA-HQ', online: true, subdistrictCode: null }),
+    );
     expect(theirs.statusCode, theirs.body).toBe(201);
     expect(theirs.json().canManage).toBe(true);
     expect((await call(etda, 'POST', `/api/training/sessions/${theirs.json().id}/status`, { status: 'open' })).statusCode).toBe(200);

@@ -38,7 +38,12 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const { database, dispose } = await createTestDatabase(engine);
   // Each test database gets its own key-encryption key: nothing is written beside the project.
-  const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent' }), loginFailureDelayMs: 1, credentialKeySecret: randomBytes(32).toString('base64'), ...overrides };
+  const config: Config = {
+    ...loadConfig({ LOG_LEVEL: 'silent' }),
+    loginFailureDelayMs: 1,
+    credentialKeySecret: randomBytes(32).toString('base64'),
+    ...overrides,
+  };
   const services = createServices(database, config, { jobs: { pollMs: 50 }, ...options.services });
   const app = await buildApp({ database, config, services, webRoot: options.webRoot ?? null });
   await app.ready();
@@ -67,7 +72,11 @@ export async function createTestApp(
           password_hash: await testPasswordHash!,
           must_change_password: input.mustChangePassword ?? false,
         });
-        await identityRepository.replaceRoles(trx, created.id, input.roles.map((r) => ({ role: r.role, unitCode: r.unitCode ?? null })));
+        await identityRepository.replaceRoles(
+          trx,
+          created.id,
+          input.roles.map((r) => ({ role: r.role, unitCode: r.unitCode ?? null })),
+        );
         return created;
       });
       return { id: user.id, username, password: TEST_PASSWORD, cookie: await signIn(username, TEST_PASSWORD) };

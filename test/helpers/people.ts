@@ -39,15 +39,38 @@ export function personBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export const PEOPLE_HEADER_TH = ['เลขประจำตัวประชาชน/เลขเอกสาร', 'คำนำหน้า', 'ชื่อ', 'นามสกุล', 'เพศ', 'วันเกิด', 'โทรศัพท์', 'รหัสตำบล', 'กลุ่มเป้าหมาย', 'รายได้ต่อเดือน (บาท)'];
+export const PEOPLE_HEADER_TH = [
+  'เลขประจำตัวประชาชน/เลขเอกสาร',
+  'คำนำหน้า',
+  'ชื่อ',
+  'นามสกุล',
+  'เพศ',
+  'วันเกิด',
+  'โทรศัพท์',
+  'รหัสตำบล',
+  'กลุ่มเป้าหมาย',
+  'รายได้ต่อเดือน (บาท)',
+];
 
 /** A row under PEOPLE_HEADER_TH: person `serial`, born in B.E., living in `subdistrict`. */
 export function peopleCsvRow(serial: number, subdistrict = '400101'): string[] {
   const names = ['สมศรี', 'มาลี', 'บุญมี', 'ประไพ', 'จันทร์เพ็ญ'];
-  return [nationalId(serial, 1), 'นาง', names[serial % names.length]!, `แสงทอง${serial}`.replace(/\d/g, (d) => 'กขคงจฉชซฌญ'[Number(d)]!), 'หญิง', `05/03/25${String(10 + (serial % 40))}`, '081-234-5678', subdistrict, 'พ่อหรือแม่เลี้ยงเดี่ยว;คนยากจน', '4,500'];
+  return [
+    nationalId(serial, 1),
+    'นาง',
+    names[serial % names.length]!,
+    `แสงทอง${serial}`.replace(/\d/g, (d) => 'กขคงจฉชซฌญ'[Number(d)]!),
+    'หญิง',
+    `05/03/25${String(10 + (serial % 40))}`,
+    '081-234-5678',
+    subdistrict,
+    'พ่อหรือแม่เลี้ยงเดี่ยว;คนยากจน',
+    '4,500',
+  ];
 }
 
-export const toCsv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
+export const toCsv = (rows: string[][]) =>
+  rows.map((r) => r.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
 
 /** Text as Thai Excel saves "CSV (Comma delimited)": Windows-874. */
 export { encodeWindows874 as windows874 } from '../../bench/synth/windows-874';

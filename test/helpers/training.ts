@@ -10,7 +10,11 @@ export const dayFromToday = (days: number) => bangkokDate(new Date(Date.now() + 
  * People written straight into the registry (a factory): `count` women in Mueang Khon Kaen, each
  * a single parent, with valid national IDs from `firstSerial`.
  */
-export async function buildPeople(db: Kysely<DB>, count: number, options: { firstSerial: number; targetGroups?: string[]; birthDate?: string; subdistrictCode?: string } = { firstSerial: 1 }) {
+export async function buildPeople(
+  db: Kysely<DB>,
+  count: number,
+  options: { firstSerial: number; targetGroups?: string[]; birthDate?: string; subdistrictCode?: string } = { firstSerial: 1 },
+) {
   const rows = Array.from({ length: count }, (_, i) => ({
     doc_type: 'th-id',
     doc_number: nationalId(options.firstSerial + i, 5),
@@ -30,7 +34,11 @@ export async function buildPeople(db: Kysely<DB>, count: number, options: { firs
   }));
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += 500) {
-    const inserted = await db.insertInto('person').values(rows.slice(i, i + 500)).returning('id').execute();
+    const inserted = await db
+      .insertInto('person')
+      .values(rows.slice(i, i + 500))
+      .returning('id')
+      .execute();
     ids.push(...inserted.map((r) => Number(r.id)));
   }
   return ids.map((id, i) => ({ id, docNumber: rows[i]!.doc_number }));

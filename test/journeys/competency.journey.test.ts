@@ -40,7 +40,12 @@ describe('browser journey: from a completed course to a verified qualification',
     assessor = await t.createStaff({ roles: [{ role: 'assessor', unitCode: 'TPQI-AC-NE' }], username: 'ne.assessor' });
     admin = await t.createStaff({ roles: [{ role: 'system_admin' }] });
     // Her course completion comes by factory: training has its own journey.
-    const session = await t.app.inject({ method: 'POST', url: '/api/training/sessions', headers: { cookie: officer.cookie }, payload: sessionBody({ capacityMin: 1 }) });
+    const session = await t.app.inject({
+      method: 'POST',
+      url: '/api/training/sessions',
+      headers: { cookie: officer.cookie },
+      payload: sessionBody({ capacityMin: 1 }),
+    });
     expect(session.statusCode, session.body).toBe(201);
     const registered = await t.app.inject({
       method: 'POST',
@@ -115,7 +120,10 @@ describe('browser journey: from a completed course to a verified qualification',
     await page.waitForURL(new RegExp(`/credentials/assessments/${eventId}$`));
     const sheet = page.getByRole('region', { name: /มะลิวัลย์/ });
     await sheet.waitFor();
-    await sheet.getByRole('button', { name: /ดูเกณฑ์การปฏิบัติงาน/ }).first().click();
+    await sheet
+      .getByRole('button', { name: /ดูเกณฑ์การปฏิบัติงาน/ })
+      .first()
+      .click();
     await sheet.getByText('19011.02').waitFor();
     const competent = sheet.getByRole('radio', { name: /^มีสมรรถนะ/ });
     const evidence = sheet.getByLabel(/^หลักฐาน/);
@@ -129,7 +137,10 @@ describe('browser journey: from a completed course to a verified qualification',
     await sheet.getByRole('button', { name: 'บันทึกผล' }).click();
     await sheet.getByText('บันทึกผลแล้ว').waitFor();
     await sheet.getByRole('button', { name: 'สรุปผล' }).click();
-    await page.getByRole('dialog').getByText(/มีสมรรถนะครบทุกหน่วย/).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByText(/มีสมรรถนะครบทุกหน่วย/)
+      .waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'ยืนยัน' }).click();
     await sheet.getByText(/ผ่านการประเมิน ออกคุณวุฒิแล้ว/).waitFor();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -157,7 +168,10 @@ describe('browser journey: from a completed course to a verified qualification',
     await page.getByLabel('หรือวางเนื้อหาไฟล์ที่นี่').fill(JSON.stringify(document));
     await page.getByRole('button', { name: 'ตรวจสอบไฟล์' }).click();
     await expect.poll(() => page.getByTestId('document-verification-status').textContent()).toBe('ตรวจสอบผ่าน');
-    const altered = JSON.stringify({ ...document, credentialSubject: { ...document.credentialSubject, achievement: { ...document.credentialSubject.achievement, name: 'อาชีพผู้ค้าออนไลน์ ระดับ 8' } } });
+    const altered = JSON.stringify({
+      ...document,
+      credentialSubject: { ...document.credentialSubject, achievement: { ...document.credentialSubject.achievement, name: 'อาชีพผู้ค้าออนไลน์ ระดับ 8' } },
+    });
     await page.locator('input[type=file]').setInputFiles({ name: 'credential.json', mimeType: 'application/json', buffer: Buffer.from(altered) });
     await expect.poll(() => page.getByTestId('document-verification-status').textContent()).toBe('ตรวจสอบไม่ผ่าน');
     expect(await page.getByTestId('document-problems').textContent()).toContain('ลายมือชื่อไม่ตรงกับเนื้อหา');
@@ -228,7 +242,9 @@ describe('browser journey: from a completed course to a verified qualification',
   });
 
   it('a stored credential altered behind the system’s back shows as invalid, in red, with a warning', async () => {
-    await sql`update credential set document = jsonb_set(document, '{credentialSubject,achievement,name}', '"อาชีพผู้ค้าออนไลน์ ระดับ 8"') where code = ${code}`.execute(t.database.db);
+    await sql`update credential set document = jsonb_set(document, '{credentialSubject,achievement,name}', '"อาชีพผู้ค้าออนไลน์ ระดับ 8"') where code = ${code}`.execute(
+      t.database.db,
+    );
     const page = await visitor();
     await page.goto(`${baseUrl}/verify/${code}`);
     await expect.poll(() => page.getByTestId('verification-status').textContent()).toBe('ไม่ถูกต้อง');

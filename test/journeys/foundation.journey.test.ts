@@ -83,12 +83,21 @@ describe.each(ENGINES)('browser journey on %s: first administrator creates a Kho
     const form = page.getByRole('dialog');
     await form.getByLabel(/^ชื่อผู้ใช้/).fill('kk.officer');
     await form.getByLabel(/^ชื่อที่แสดง/).fill('สมหญิง ขอนแก่น');
-    await form.getByLabel(/^บทบาท/).first().click();
-    await page.getByRole('option', { name: /เจ้าหน้าที่/ }).first().click();
+    await form
+      .getByLabel(/^บทบาท/)
+      .first()
+      .click();
+    await page
+      .getByRole('option', { name: /เจ้าหน้าที่/ })
+      .first()
+      .click();
     const unit = form.getByLabel(/^หน่วยงาน/).first();
     await unit.click();
     await unit.fill('จัดหางานจังหวัดขอนแก่น');
-    await page.getByRole('option', { name: /จัดหางานจังหวัดขอนแก่น/ }).first().click();
+    await page
+      .getByRole('option', { name: /จัดหางานจังหวัดขอนแก่น/ })
+      .first()
+      .click();
     await expectAccessible(page, 'create-user form');
     await form.getByRole('button', { name: 'สร้าง', exact: true }).click();
     const shown = page.getByTestId('one-time-password');

@@ -5,7 +5,22 @@ import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, WEB_ROOT } from './browser';
 
 /** Every page of the shell, as an administrator, in Thai on a phone and in English on a desktop. */
-const PAGES = ['/', '/registry', '/monitoring', '/areas', '/areas?region=NE&province=40', '/areas?province=10&district=1001', '/org', '/org/units/DOE-PEO-40', '/users', '/audit', '/credentials', '/credentials/standards/TPQI-ECW', '/credentials/keys', '/verify'];
+const PAGES = [
+  '/',
+  '/registry',
+  '/monitoring',
+  '/areas',
+  '/areas?region=NE&province=40',
+  '/areas?province=10&district=1001',
+  '/org',
+  '/org/units/DOE-PEO-40',
+  '/users',
+  '/audit',
+  '/credentials',
+  '/credentials/standards/TPQI-ECW',
+  '/credentials/keys',
+  '/verify',
+];
 
 describe('browser: every page passes axe-core and fits the screen', () => {
   let t: TestApp;

@@ -130,7 +130,12 @@ describe('browser journey: an officer registers a person and her group', () => {
   it('shows the import, duplicates and groups pages in English on a wide screen, accessibly', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.evaluate(() => localStorage.setItem('archeep.language', 'en'));
-    const titles: Record<string, string> = { '/registry': 'People', '/registry/groups': 'Occupation groups', '/registry/imports': 'Import from a file', '/registry/duplicates': 'Review duplicates' };
+    const titles: Record<string, string> = {
+      '/registry': 'People',
+      '/registry/groups': 'Occupation groups',
+      '/registry/imports': 'Import from a file',
+      '/registry/duplicates': 'Review duplicates',
+    };
     for (const [path, title] of Object.entries(titles)) {
       await page.goto(`${baseUrl}${path}`);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();

@@ -42,7 +42,12 @@ describe('browser journey: from a session to a verified certificate', () => {
     officer = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DSD-PSDO-40' }], username: 'kk.training' });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    const registered = await t.app.inject({ method: 'POST', url: '/api/people', headers: { cookie: officer.cookie }, payload: personBody({ title: 'miss', firstNameTh: 'มะลิวัลย์', lastNameTh: 'บุญประเสริฐ', targetGroups: ['single-parent'] }) });
+    const registered = await t.app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: { cookie: officer.cookie },
+      payload: personBody({ title: 'miss', firstNameTh: 'มะลิวัลย์', lastNameTh: 'บุญประเสริฐ', targetGroups: ['single-parent'] }),
+    });
     expect(registered.statusCode, registered.body).toBe(201);
     personId = registered.json().id;
     browser = await launchChromium();
@@ -94,7 +99,10 @@ describe('browser journey: from a session to a verified certificate', () => {
     await page.getByRole('button', { name: 'บันทึกรหัสผ่าน' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/change-password'));
     await page.goto(`${baseUrl}/my/courses`);
-    await page.getByRole('link', { name: /Social Commerce For Business|รายละเอียด/ }).first().click();
+    await page
+      .getByRole('link', { name: /Social Commerce For Business|รายละเอียด/ })
+      .first()
+      .click();
     await page.waitForURL(new RegExp(`/my/courses/sessions/${sessionId}$`));
     await expectAccessible(page, 'session for a citizen');
     await page.getByRole('button', { name: 'สมัคร' }).click();
@@ -123,7 +131,9 @@ describe('browser journey: from a session to a verified certificate', () => {
     await expectAccessible(page, 'attendance sheet');
     // A day passes: the session's calendar moves back by one day, so tomorrow's session day is today.
     await t.database.db.transaction().execute(async (trx) => {
-      await sql`update training_session set starts_on = starts_on - 1, ends_on = ends_on - 1, applications_close_on = applications_close_on - 1 where id = ${sessionId}`.execute(trx);
+      await sql`update training_session set starts_on = starts_on - 1, ends_on = ends_on - 1, applications_close_on = applications_close_on - 1 where id = ${sessionId}`.execute(
+        trx,
+      );
       await sql`update session_day set day = day - 1 where session_id = ${sessionId}`.execute(trx);
       await sql`update attendance set day = day - 1 where enrolment_id in (select id from enrolment where session_id = ${sessionId})`.execute(trx);
     });
@@ -169,7 +179,10 @@ describe('browser journey: from a session to a verified certificate', () => {
     await page.getByRole('button', { name: /^เพิกถอน/ }).click();
     await page.getByLabel(/^เหตุผลในการเพิกถอน/).fill('ออกให้ผิดรุ่น');
     await page.getByRole('button', { name: 'ยืนยัน' }).click();
-    await page.getByText(/ถูกเพิกถอน/).first().waitFor();
+    await page
+      .getByText(/ถูกเพิกถอน/)
+      .first()
+      .waitFor();
     const visitor = await (await browser.newContext({ locale: 'th-TH' })).newPage();
     await visitor.goto(verifyUrl);
     await expect.poll(() => visitor.getByTestId('verification-status').textContent()).toContain('ถูกเพิกถอน');
@@ -180,7 +193,12 @@ describe('browser journey: from a session to a verified certificate', () => {
     const page = officerPage;
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.evaluate(() => localStorage.setItem('archeep.language', 'en'));
-    const titles: Record<string, string> = { '/training': 'Training', '/training/curricula': 'Training curricula', '/training/planning': 'Training planning against labour demand', [`/training/sessions/${sessionId}`]: 'Social Commerce For Business' };
+    const titles: Record<string, string> = {
+      '/training': 'Training',
+      '/training/curricula': 'Training curricula',
+      '/training/planning': 'Training planning against labour demand',
+      [`/training/sessions/${sessionId}`]: 'Social Commerce For Business',
+    };
     for (const [path, title] of Object.entries(titles)) {
       await page.goto(`${baseUrl}${path}`);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();

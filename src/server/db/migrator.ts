@@ -46,16 +46,11 @@ export async function migrate(database: Database, migrations = readMigrations())
       version integer primary key,
       name text not null,
       applied_at timestamptz not null default now())`);
-    const applied = new Set(
-      (await session.query<{ version: number }>('select version from schema_migration')).map((r) => r.version),
-    );
+    const applied = new Set((await session.query<{ version: number }>('select version from schema_migration')).map((r) => r.version));
     for (const migration of migrations) {
       if (applied.has(migration.version)) continue;
       await session.exec(migration.sql);
-      await session.query('insert into schema_migration (version, name) values ($1, $2)', [
-        migration.version,
-        migration.name,
-      ]);
+      await session.query('insert into schema_migration (version, name) values ($1, $2)', [migration.version, migration.name]);
     }
     const [row] = await session.query<{ version: number | null }>('select max(version) as version from schema_migration');
     return row?.version ?? 0;

@@ -65,18 +65,13 @@ export const problems = {
       detail?.th ?? 'มีข้อมูลบางช่องขาดหายหรือไม่ถูกต้อง ดูรายละเอียดของแต่ละช่องใน errors',
       errors,
     ),
-  malformed: (message: Message) =>
-    new Problem(400, 'malformed', 'Malformed request', 'รูปแบบคำขอไม่ถูกต้อง', message.en, message.th),
+  malformed: (message: Message) => new Problem(400, 'malformed', 'Malformed request', 'รูปแบบคำขอไม่ถูกต้อง', message.en, message.th),
   unauthenticated: (message: Message = { en: 'Please sign in first.', th: 'กรุณาเข้าสู่ระบบก่อน' }) =>
     new Problem(401, 'unauthenticated', 'Not signed in', 'ยังไม่ได้เข้าสู่ระบบ', message.en, message.th),
-  forbidden: (message: Message) =>
-    new Problem(403, 'forbidden', 'Not allowed', 'ไม่มีสิทธิ์ดำเนินการ', message.en, message.th),
-  outOfScope: (message: Message) =>
-    new Problem(403, 'out-of-scope', 'Outside your area', 'อยู่นอกพื้นที่รับผิดชอบของคุณ', message.en, message.th),
-  notFound: (message: Message) =>
-    new Problem(404, 'not-found', 'Not found', 'ไม่พบข้อมูล', message.en, message.th),
-  conflict: (message: Message, errors?: FieldError[]) =>
-    new Problem(409, 'conflict', 'Conflict', 'ข้อมูลขัดแย้งกับที่มีอยู่', message.en, message.th, errors),
+  forbidden: (message: Message) => new Problem(403, 'forbidden', 'Not allowed', 'ไม่มีสิทธิ์ดำเนินการ', message.en, message.th),
+  outOfScope: (message: Message) => new Problem(403, 'out-of-scope', 'Outside your area', 'อยู่นอกพื้นที่รับผิดชอบของคุณ', message.en, message.th),
+  notFound: (message: Message) => new Problem(404, 'not-found', 'Not found', 'ไม่พบข้อมูล', message.en, message.th),
+  conflict: (message: Message, errors?: FieldError[]) => new Problem(409, 'conflict', 'Conflict', 'ข้อมูลขัดแย้งกับที่มีอยู่', message.en, message.th, errors),
   /** The request is well-formed but the rules refuse it; `errors` says each reason. */
   unprocessable: (message: Message, errors?: FieldError[]) =>
     new Problem(422, 'unprocessable', 'Cannot be done', 'ดำเนินการไม่ได้', message.en, message.th, errors),

@@ -52,7 +52,12 @@ export function AppLayout() {
             </Anchor>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Button variant="subtle" size="compact-sm" onClick={() => setLanguage(i18n.language === 'th' ? 'en' : 'th')} lang={i18n.language === 'th' ? 'en' : 'th'}>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={() => setLanguage(i18n.language === 'th' ? 'en' : 'th')}
+              lang={i18n.language === 'th' ? 'en' : 'th'}
+            >
               {t('app.switchTo')}
             </Button>
             <Menu position="bottom-end">

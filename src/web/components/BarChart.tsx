@@ -13,7 +13,12 @@ function loadECharts() {
   echartsLoaded ??= Promise.all([
     import('echarts/core'),
     import('echarts/charts').then(({ BarChart }) => [BarChart]),
-    import('echarts/components').then(({ GridComponent, TooltipComponent, LegendComponent, AriaComponent }) => [GridComponent, TooltipComponent, LegendComponent, AriaComponent]),
+    import('echarts/components').then(({ GridComponent, TooltipComponent, LegendComponent, AriaComponent }) => [
+      GridComponent,
+      TooltipComponent,
+      LegendComponent,
+      AriaComponent,
+    ]),
     import('echarts/renderers').then(({ SVGRenderer }) => [SVGRenderer]),
   ]).then(([core, ...parts]) => {
     core.use(parts.flat());
@@ -102,8 +107,20 @@ export function BarChart({
   }, []);
 
   useEffect(() => {
-    const categoryAxis = { type: 'category' as const, data: categories, inverse: horizontal, axisLabel: { color: '#212529', fontSize: 13, width: horizontal ? 110 : 80, overflow: 'truncate' as const, interval: 0, rotate: horizontal ? 0 : categories.length > 6 ? 35 : 0 } };
-    const valueAxis = { type: 'value' as const, axisLabel: { color: '#212529', formatter: (v: number) => number(v) } };
+    const categoryAxis = {
+      type: 'category' as const,
+      data: categories,
+      inverse: horizontal,
+      axisLabel: {
+        color: '#212529',
+        fontSize: 13,
+        width: horizontal ? 110 : 80,
+        overflow: 'truncate' as const,
+        interval: 0,
+        rotate: horizontal ? 0 : categories.length > 6 ? 35 : 0,
+      },
+    };
+    const valueAxis = { type: 'value' as const, axisLabel: { color: '#212529', formatter: (v: number) => v.toLocaleString(locale) } };
     chart.current?.setOption(
       {
         aria: { enabled: true, label: { enabled: true, description: summary } },
@@ -111,7 +128,11 @@ export function BarChart({
         animation: false,
         // The legend is drawn in HTML above the chart: it wraps on a phone and a screen reader reads it.
         legend: { show: false },
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? number(v) : String(v ?? '')) },
+        tooltip: {
+          trigger: 'axis',
+          axisPointer: { type: 'shadow' },
+          valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toLocaleString(locale) : String(v ?? '')),
+        },
         grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
         xAxis: horizontal ? valueAxis : categoryAxis,
         yAxis: horizontal ? categoryAxis : valueAxis,
@@ -130,7 +151,9 @@ export function BarChart({
         {series.map((s) => (
           <li key={s.name} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
             <span aria-hidden style={{ display: 'inline-block', width: 14, height: 14, borderRadius: 2, background: s.color }} />
-            <Text size="sm" component="span">{s.name}</Text>
+            <Text size="sm" component="span">
+              {s.name}
+            </Text>
           </li>
         ))}
       </ul>

@@ -200,7 +200,9 @@ describe('renderCertificatePdf', () => {
   });
 
   it('reads as a qualification certificate for a qualification, without hours and with its expiry', async () => {
-    const pdf = await renderCertificatePdf(buildContent({ kind: 'qualification', hours: null, course: { th: 'อาชีพผู้ค้าออนไลน์ ระดับ 3', en: 'Online Trader, Level 3' }, expiresOn: '2029-11-22' }));
+    const pdf = await renderCertificatePdf(
+      buildContent({ kind: 'qualification', hours: null, course: { th: 'อาชีพผู้ค้าออนไลน์ ระดับ 3', en: 'Online Trader, Level 3' }, expiresOn: '2029-11-22' }),
+    );
     expect(info(pdf, 'Subject')).toBe('Certificate of professional qualification');
     expect(latin1(pdf).match(/\/Type \/Page(?!s)/g)).toHaveLength(1);
     await expect(renderCertificatePdf(buildContent({ hours: null }))).rejects.toThrow(RangeError);

@@ -349,7 +349,8 @@ function dateLines(content: CertificateContent): { th: string; en: string } {
 /** Refuses what would print wrongly: a link annotation carries only an ASCII URI, and 'NaN ชั่วโมง' helps nobody. */
 function assertPrintable(content: CertificateContent): void {
   if (!/^https?:\/\/[\x21-\x7e]+$/.test(content.verifyUrl)) throw new RangeError(`Not an absolute ASCII http(s) URL: ${content.verifyUrl}`);
-  if (content.kind !== 'qualification' && (content.hours === null || !Number.isFinite(content.hours) || content.hours <= 0)) throw new RangeError(`Not a number of hours: ${content.hours}`);
+  if (content.kind !== 'qualification' && (content.hours === null || !Number.isFinite(content.hours) || content.hours <= 0))
+    throw new RangeError(`Not a number of hours: ${content.hours}`);
 }
 
 // A4 landscape, in points.
@@ -393,8 +394,14 @@ export async function renderCertificatePdf(content: CertificateContent): Promise
   }
 
   // Frame: a gold rule and a hairline inside it.
-  doc.lineWidth(2).rect(20, 20, PAGE.width - 40, PAGE.height - 40).stroke(GOLD);
-  doc.lineWidth(0.6).rect(27, 27, PAGE.width - 54, PAGE.height - 54).stroke(GOLD);
+  doc
+    .lineWidth(2)
+    .rect(20, 20, PAGE.width - 40, PAGE.height - 40)
+    .stroke(GOLD);
+  doc
+    .lineWidth(0.6)
+    .rect(27, 27, PAGE.width - 54, PAGE.height - 54)
+    .stroke(GOLD);
 
   const full = PAGE.width - 2 * MARGIN;
   const qrLeft = QR_COLUMN.right - QR_COLUMN.width;
@@ -404,7 +411,9 @@ export async function renderCertificatePdf(content: CertificateContent): Promise
   const lead = { size: 14 };
   const dates = dateLines(content);
   const qualification = content.kind === 'qualification';
-  const heading = qualification ? { th: 'หนังสือรับรองคุณวุฒิวิชาชีพ', en: 'Certificate of Professional Qualification' } : { th: 'เกียรติบัตร', en: 'Certificate of Completion' };
+  const heading = qualification
+    ? { th: 'หนังสือรับรองคุณวุฒิวิชาชีพ', en: 'Certificate of Professional Qualification' }
+    : { th: 'เกียรติบัตร', en: 'Certificate of Completion' };
   const what = qualification
     ? { th: 'ผ่านการประเมินสมรรถนะตามมาตรฐานอาชีพ และได้รับคุณวุฒิ', en: 'has been assessed as competent and awarded the qualification' }
     : { th: 'ได้ผ่านการฝึกอบรมหลักสูตร', en: 'has completed the course' };

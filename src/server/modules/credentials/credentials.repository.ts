@@ -19,7 +19,8 @@ export type CredentialDetailRow = NonNullable<Awaited<ReturnType<typeof findByCo
 export const findBySource = (db: Executor, sourceType: string, sourceId: string) =>
   db.selectFrom('credential').selectAll().where('source_type', '=', sourceType).where('source_id', '=', sourceId).executeTakeFirst();
 
-export const ofPerson = (db: Executor, personId: number) => withIssuer(db).where('c.person_id', '=', personId).orderBy('c.issued_on', 'desc').orderBy('c.id', 'desc').execute();
+export const ofPerson = (db: Executor, personId: number) =>
+  withIssuer(db).where('c.person_id', '=', personId).orderBy('c.issued_on', 'desc').orderBy('c.id', 'desc').execute();
 
 export const revoke = (trx: Executor, id: number, by: string, reason: string) =>
   trx
@@ -55,4 +56,5 @@ export const eraseHolder = (trx: Executor, personId: number) =>
 export const agencyOfUnit = async (db: Executor, unitCode: string) =>
   (await db.selectFrom('unit').select('agency_code').where('code', '=', unitCode).executeTakeFirstOrThrow()).agency_code;
 
-export const agencyExists = async (db: Executor, code: string) => Boolean(await db.selectFrom('agency').select('code').where('code', '=', code).executeTakeFirst());
+export const agencyExists = async (db: Executor, code: string) =>
+  Boolean(await db.selectFrom('agency').select('code').where('code', '=', code).executeTakeFirst());

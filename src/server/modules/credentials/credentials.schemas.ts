@@ -63,9 +63,7 @@ export const DocumentVerificationSchema = z
   })
   .meta({ id: 'DocumentVerification', description: 'What checking a credential file found; claims are shown only when the signature holds' });
 
-export const CredentialDocumentBody = z
-  .record(z.string(), z.unknown())
-  .describe('An OpenBadgeCredential (JSON), as downloaded by its holder');
+export const CredentialDocumentBody = z.record(z.string(), z.unknown()).describe('An OpenBadgeCredential (JSON), as downloaded by its holder');
 
 export const AgencyParam = z.strictObject({ agencyCode: z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/) });
 export const ListParam = z.strictObject({ listId: z.string().regex(/^[A-Z][A-Z0-9-]{1,15}-\d{1,6}$/) });

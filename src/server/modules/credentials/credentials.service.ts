@@ -159,7 +159,23 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
   }
 
   /** The unsigned Open Badge for a credential row: the same statement the database holds. */
-  async function openBadgeOf(trx: Executor, c: { code: string; kind: string; holder_name_th: string; holder_name_en: string | null; title_th: string; title_en: string; issued_on: string; expires_on: string | null; details: unknown }, agencyCode: string, achievement: AchievementInput, status: { listUrl: string; index: number }) {
+  async function openBadgeOf(
+    trx: Executor,
+    c: {
+      code: string;
+      kind: string;
+      holder_name_th: string;
+      holder_name_en: string | null;
+      title_th: string;
+      title_en: string;
+      issued_on: string;
+      expires_on: string | null;
+      details: unknown;
+    },
+    agencyCode: string,
+    achievement: AchievementInput,
+    status: { listUrl: string; index: number },
+  ) {
     const details = c.details as TrainingDetails | QualificationDetails;
     return openBadgeCredential({
       id: verifyUrl(c.code),
@@ -206,7 +222,17 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
       const status = await signing.allocateStatus(trx, agencyCode);
       const unsigned = await openBadgeOf(
         trx,
-        { code, kind: input.kind, holder_name_th: input.holderNameTh, holder_name_en: input.holderNameEn, title_th: input.titleTh, title_en: input.titleEn, issued_on: input.issuedOn, expires_on: input.expiresOn ?? null, details: input.details },
+        {
+          code,
+          kind: input.kind,
+          holder_name_th: input.holderNameTh,
+          holder_name_en: input.holderNameEn,
+          title_th: input.titleTh,
+          title_en: input.titleEn,
+          issued_on: input.issuedOn,
+          expires_on: input.expiresOn ?? null,
+          details: input.details,
+        },
         agencyCode,
         input.achievement,
         status,
@@ -245,7 +271,19 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
         data: { code: created.code },
         actorUserId: ctx.actor?.userId ?? null,
       });
-      await recordAudit(trx, ctx, { action: 'credential.issue', entityType: 'credential', entityId: created.code, provinceCode: input.provinceCode, after: { kind: input.kind, personId: input.personId, source: `${input.sourceType}:${input.sourceId}`, keyId: signed.keyId, status: `${status.listId}:${status.index}` } });
+      await recordAudit(trx, ctx, {
+        action: 'credential.issue',
+        entityType: 'credential',
+        entityId: created.code,
+        provinceCode: input.provinceCode,
+        after: {
+          kind: input.kind,
+          personId: input.personId,
+          source: `${input.sourceType}:${input.sourceId}`,
+          keyId: signed.keyId,
+          status: `${status.listId}:${status.index}`,
+        },
+      });
       return { id: created.id, code: created.code, created: true };
     },
 
@@ -273,7 +311,16 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
         issuerNameTh: c.issuer_name_th,
         issuerNameEn: c.issuer_name_en,
         revokedOn: c.revoked_at ? bangkokDate(new Date(c.revoked_at)) : null,
-        checks: report ? { signature: report.signature, status: report.status, validity: report.validity, issuerId: report.issuer?.id ?? null, issuerName: report.issuer?.name ?? null, keyId: report.keyId } : null,
+        checks: report
+          ? {
+              signature: report.signature,
+              status: report.status,
+              validity: report.validity,
+              issuerId: report.issuer?.id ?? null,
+              issuerName: report.issuer?.name ?? null,
+              keyId: report.keyId,
+            }
+          : null,
       };
     },
 
@@ -283,7 +330,13 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
      */
     async verifyDocument(credential: unknown) {
       const report = await signing.verify(credential);
-      const doc = (credential ?? {}) as { id?: unknown; name?: unknown; validFrom?: unknown; validUntil?: unknown; credentialSubject?: { achievement?: { name?: unknown } } };
+      const doc = (credential ?? {}) as {
+        id?: unknown;
+        name?: unknown;
+        validFrom?: unknown;
+        validUntil?: unknown;
+        credentialSubject?: { achievement?: { name?: unknown } };
+      };
       // Ours when its id is a verification page of a code we hold with exactly this id (the address
       // may be an earlier PUBLIC_URL's).
       const tail = typeof doc.id === 'string' ? /\/verify\/([0-9A-Za-z-]{20,40})$/.exec(doc.id) : null;
@@ -302,7 +355,8 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
         problems: report.problems,
         code: row?.code ?? null,
         holderNameMasked: row ? maskName(row.holder_name_th) : null,
-        achievementName: report.signature === 'valid' && typeof doc.credentialSubject?.achievement?.name === 'string' ? doc.credentialSubject.achievement.name : null,
+        achievementName:
+          report.signature === 'valid' && typeof doc.credentialSubject?.achievement?.name === 'string' ? doc.credentialSubject.achievement.name : null,
         validFrom: report.signature === 'valid' && typeof doc.validFrom === 'string' ? doc.validFrom : null,
         validUntil: report.signature === 'valid' && typeof doc.validUntil === 'string' ? doc.validUntil : null,
       };
@@ -315,7 +369,11 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
     /** The signed Open Badge, exactly as issued, for the holder to keep or show. */
     async document(ctx: Ctx, code: string) {
       const c = await readable(ctx, code);
-      if (!c.document) throw problems.notFound({ en: 'This certificate was issued before credentials were signed; it is checked by its code.', th: 'เกียรติบัตรนี้ออกก่อนระบบลงลายมือชื่อดิจิทัล ตรวจสอบได้ด้วยรหัส' });
+      if (!c.document)
+        throw problems.notFound({
+          en: 'This certificate was issued before credentials were signed; it is checked by its code.',
+          th: 'เกียรติบัตรนี้ออกก่อนระบบลงลายมือชื่อดิจิทัล ตรวจสอบได้ด้วยรหัส',
+        });
       return { fileName: `credential-${c.code}.json`, document: c.document as Record<string, unknown> };
     },
 
@@ -347,7 +405,8 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
 
     async ofPerson(ctx: Ctx, personId: number) {
       const own = ctx.actor.personId === personId;
-      if (!own && !credentialsPolicy.readsAny(ctx.actor)) throw problems.forbidden({ en: 'Your role does not include reading certificates.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูเกียรติบัตร' });
+      if (!own && !credentialsPolicy.readsAny(ctx.actor))
+        throw problems.forbidden({ en: 'Your role does not include reading certificates.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูเกียรติบัตร' });
       return (await repository.ofPerson(db, personId)).filter((c) => own || credentialsPolicy.reads(ctx.actor, placeOf(c))).map(present);
     },
 
@@ -357,14 +416,31 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
       const c = code ? await repository.findByCode(db, code) : undefined;
       if (!c) throw notFound();
       if (!credentialsPolicy.revokes(ctx.actor, placeOf(c))) {
-        throw problems.outOfScope({ en: 'Only an officer of the issuing area may revoke this certificate.', th: 'เฉพาะเจ้าหน้าที่ในพื้นที่ที่ออกเกียรติบัตรเท่านั้นที่เพิกถอนได้' });
+        throw problems.outOfScope({
+          en: 'Only an officer of the issuing area may revoke this certificate.',
+          th: 'เฉพาะเจ้าหน้าที่ในพื้นที่ที่ออกเกียรติบัตรเท่านั้นที่เพิกถอนได้',
+        });
       }
       await db.transaction().execute(async (trx) => {
         const revoked = await repository.revoke(trx, c.id, ctx.actor.userId, reason);
         if (!revoked) throw problems.conflict({ en: 'This certificate is already revoked.', th: 'เกียรติบัตรนี้ถูกเพิกถอนแล้ว' });
         if (c.status_list_id !== null && c.status_index !== null) await signing.setRevoked(trx, c.status_list_id, c.status_index, true);
-        await registry.addTimelineEvent(trx, { personId: c.person_id, module: 'credentials', kind: 'certificate-revoked', summaryTh: `เพิกถอน${c.kind === 'qualification' ? 'คุณวุฒิ' : 'เกียรติบัตร'} ${c.title_th}: ${reason}`, summaryEn: `${c.kind === 'qualification' ? 'Qualification' : 'Certificate'} revoked: ${c.title_en}: ${reason}`, data: { code: c.code }, actorUserId: ctx.actor.userId });
-        await recordAudit(trx, ctx, { action: 'credential.revoke', entityType: 'credential', entityId: c.code, provinceCode: c.province_code, after: { reason, status: c.status_list_id ? `${c.status_list_id}:${c.status_index}` : null } });
+        await registry.addTimelineEvent(trx, {
+          personId: c.person_id,
+          module: 'credentials',
+          kind: 'certificate-revoked',
+          summaryTh: `เพิกถอน${c.kind === 'qualification' ? 'คุณวุฒิ' : 'เกียรติบัตร'} ${c.title_th}: ${reason}`,
+          summaryEn: `${c.kind === 'qualification' ? 'Qualification' : 'Certificate'} revoked: ${c.title_en}: ${reason}`,
+          data: { code: c.code },
+          actorUserId: ctx.actor.userId,
+        });
+        await recordAudit(trx, ctx, {
+          action: 'credential.revoke',
+          entityType: 'credential',
+          entityId: c.code,
+          provinceCode: c.province_code,
+          after: { reason, status: c.status_list_id ? `${c.status_list_id}:${c.status_index}` : null },
+        });
       });
       return present((await repository.findByCode(db, c.code))!);
     },
@@ -379,14 +455,23 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
     },
 
     async issuerKeys(ctx: Ctx, agencyCode: string) {
-      if (!credentialsPolicy.managesKeys(ctx.actor)) throw problems.forbidden({ en: 'Only a system administrator manages signing keys.', th: 'เฉพาะผู้ดูแลระบบเท่านั้นที่จัดการกุญแจลงนามได้' });
-      return (await signing.keysOf(agencyCode)).map((k) => ({ id: k.id, status: k.status, createdAt: new Date(k.created_at).toISOString(), retiredAt: k.retired_at ? new Date(k.retired_at).toISOString() : null, publicKeyMultibase: k.public_key_multibase }));
+      if (!credentialsPolicy.managesKeys(ctx.actor))
+        throw problems.forbidden({ en: 'Only a system administrator manages signing keys.', th: 'เฉพาะผู้ดูแลระบบเท่านั้นที่จัดการกุญแจลงนามได้' });
+      return (await signing.keysOf(agencyCode)).map((k) => ({
+        id: k.id,
+        status: k.status,
+        createdAt: new Date(k.created_at).toISOString(),
+        retiredAt: k.retired_at ? new Date(k.retired_at).toISOString() : null,
+        publicKeyMultibase: k.public_key_multibase,
+      }));
     },
 
     /** Retires the agency's key and makes a new one; what the old key signed still verifies. */
     async rotateKey(ctx: Ctx, agencyCode: string) {
-      if (!credentialsPolicy.managesKeys(ctx.actor)) throw problems.forbidden({ en: 'Only a system administrator rotates signing keys.', th: 'เฉพาะผู้ดูแลระบบเท่านั้นที่เปลี่ยนกุญแจลงนามได้' });
-      if (!(await repository.agencyExists(db, agencyCode))) throw problems.notFound({ en: `No agency has the code ${agencyCode}.`, th: `ไม่พบหน่วยงานรหัส ${agencyCode}` });
+      if (!credentialsPolicy.managesKeys(ctx.actor))
+        throw problems.forbidden({ en: 'Only a system administrator rotates signing keys.', th: 'เฉพาะผู้ดูแลระบบเท่านั้นที่เปลี่ยนกุญแจลงนามได้' });
+      if (!(await repository.agencyExists(db, agencyCode)))
+        throw problems.notFound({ en: `No agency has the code ${agencyCode}.`, th: `ไม่พบหน่วยงานรหัส ${agencyCode}` });
       const rotated = await db.transaction().execute(async (trx) => {
         const r = await signing.rotate(trx, agencyCode);
         await recordAudit(trx, ctx, { action: 'issuer_key.rotate', entityType: 'agency', entityId: agencyCode, provinceCode: null, after: r });

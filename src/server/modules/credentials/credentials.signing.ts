@@ -42,7 +42,13 @@ export function createSigning(deps: { db: Kysely<DB>; publicUrl: string; kek: ()
 
   /** The agency's identifier: its first key's controller, or today's address for a first key. */
   async function controllerOf(db: Executor, agencyCode: string) {
-    const first = await db.selectFrom('issuer_key').select('controller').where('agency_code', '=', agencyCode).orderBy('created_at').limit(1).executeTakeFirst();
+    const first = await db
+      .selectFrom('issuer_key')
+      .select('controller')
+      .where('agency_code', '=', agencyCode)
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
     return first?.controller ?? issuerUrl(agencyCode);
   }
 
@@ -58,7 +64,10 @@ export function createSigning(deps: { db: Kysely<DB>; publicUrl: string; kek: ()
       try {
         secretKeyMultibase = openSecret(row.secret_sealed, row.id, kek());
       } catch (error) {
-        throw new Error(`The signing key ${row.id} does not open with this key-encryption key; was CREDENTIAL_KEY_SECRET changed? (${(error as Error).message})`);
+        throw new Error(
+          `The signing key ${row.id} does not open with this key-encryption key; was CREDENTIAL_KEY_SECRET changed? (${(error as Error).message})`,
+          { cause: error },
+        );
       }
       key = { id: row.id, controller: row.controller, publicKeyMultibase: row.public_key_multibase, secretKeyMultibase };
       opened.set(row.id, key);
@@ -67,7 +76,12 @@ export function createSigning(deps: { db: Kysely<DB>; publicUrl: string; kek: ()
   };
 
   const activeRow = (db: Executor, agencyCode: string) =>
-    db.selectFrom('issuer_key').select(['id', 'controller', 'public_key_multibase', 'secret_sealed']).where('agency_code', '=', agencyCode).where('status', '=', 'active').executeTakeFirst();
+    db
+      .selectFrom('issuer_key')
+      .select(['id', 'controller', 'public_key_multibase', 'secret_sealed'])
+      .where('agency_code', '=', agencyCode)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
 
   /** A new key for the agency, under its identifier, stored sealed. */
   async function newKeyRow(db: Executor, agencyCode: string) {
@@ -75,7 +89,13 @@ export function createSigning(deps: { db: Kysely<DB>; publicUrl: string; kek: ()
     // Named by the day it was made, with a random tail: readable in a controller document, unique.
     const fragment = `key-${new Date().toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`;
     const key = await generateIssuerKey(controller, fragment);
-    return { id: key.id, agency_code: agencyCode, controller, public_key_multibase: key.publicKeyMultibase, secret_sealed: sealSecret(key.secretKeyMultibase, key.id, kek()) };
+    return {
+      id: key.id,
+      agency_code: agencyCode,
+      controller,
+      public_key_multibase: key.publicKeyMultibase,
+      secret_sealed: sealSecret(key.secretKeyMultibase, key.id, kek()),
+    };
   }
 
   /** The agency's active key, made on first use; two first uses at once keep one of the two. */
@@ -83,21 +103,38 @@ export function createSigning(deps: { db: Kysely<DB>; publicUrl: string; kek: ()
     const found = await activeRow(trx, agencyCode);
     if (found) return keyFrom(found);
     const row = await newKeyRow(trx, agencyCode);
-    await trx.insertInto('issuer_key').values(row).onConflict((oc) => oc.column('agency_code').where('status', '=', 'active').doNothing()).execute();
+    await trx
+      .insertInto('issuer_key')
+      .values(row)
+      .onConflict((oc) => oc.column('agency_code').where('status', '=', 'active').doNothing())
+      .execute();
     return keyFrom((await activeRow(trx, agencyCode))!);
   }
 
   /** A list's credential, signed now with the agency's active key. */
   async function signedList(trx: Executor, url: string, agencyCode: string, bits: Uint8Array) {
-    const unsigned = statusListCredential({ id: url, issuer: await issuerOf(trx, agencyCode), encodedList: encodeStatusList(bits), validFrom: new Date().toISOString() });
+    const unsigned = statusListCredential({
+      id: url,
+      issuer: await issuerOf(trx, agencyCode),
+      encodedList: encodeStatusList(bits),
+      validFrom: new Date().toISOString(),
+    });
     return signCredential(unsigned, await activeKey(trx, agencyCode), loader);
   }
 
   /** Our own documents, found by the URL they were published under. */
   async function resolve(url: string): Promise<Record<string, unknown> | null> {
-    const keys = await db.selectFrom('issuer_key').select(['id', 'agency_code', 'public_key_multibase']).where('controller', '=', url).orderBy('created_at').execute();
+    const keys = await db
+      .selectFrom('issuer_key')
+      .select(['id', 'agency_code', 'public_key_multibase'])
+      .where('controller', '=', url)
+      .orderBy('created_at')
+      .execute();
     if (keys.length > 0) {
-      return controllerDocument(await issuerOf(db, keys[0]!.agency_code), keys.map((k) => ({ id: k.id, publicKeyMultibase: k.public_key_multibase })));
+      return controllerDocument(
+        await issuerOf(db, keys[0]!.agency_code),
+        keys.map((k) => ({ id: k.id, publicKeyMultibase: k.public_key_multibase })),
+      );
     }
     const list = await db.selectFrom('status_list').select('document').where('url', '=', url).executeTakeFirst();
     return (list?.document as Record<string, unknown> | null) ?? null;
@@ -153,19 +190,34 @@ export function createSigning(deps: { db: Kysely<DB>; publicUrl: string; kek: ()
       const bits = new Uint8Array(list.bits);
       setStatusBit(bits, index, revoked);
       const document = await signedList(trx, list.url, list.agency_code, bits);
-      await trx.updateTable('status_list').set({ bits, document: JSON.stringify(document), updated_at: new Date() }).where('id', '=', listId).execute();
+      await trx
+        .updateTable('status_list')
+        .set({ bits, document: JSON.stringify(document), updated_at: new Date() })
+        .where('id', '=', listId)
+        .execute();
     },
 
     /** Retires the agency's active key and makes a new one; what the old key signed still verifies. */
     async rotate(trx: Executor, agencyCode: string) {
       const row = await newKeyRow(trx, agencyCode);
-      const retired = await trx.updateTable('issuer_key').set({ status: 'retired', retired_at: new Date() }).where('agency_code', '=', agencyCode).where('status', '=', 'active').returning('id').executeTakeFirst();
+      const retired = await trx
+        .updateTable('issuer_key')
+        .set({ status: 'retired', retired_at: new Date() })
+        .where('agency_code', '=', agencyCode)
+        .where('status', '=', 'active')
+        .returning('id')
+        .executeTakeFirst();
       await trx.insertInto('issuer_key').values(row).execute();
       return { retiredKeyId: retired?.id ?? null, activeKeyId: row.id };
     },
 
     async keysOf(agencyCode: string) {
-      return db.selectFrom('issuer_key').select(['id', 'status', 'created_at', 'retired_at', 'public_key_multibase']).where('agency_code', '=', agencyCode).orderBy('created_at').execute();
+      return db
+        .selectFrom('issuer_key')
+        .select(['id', 'status', 'created_at', 'retired_at', 'public_key_multibase'])
+        .where('agency_code', '=', agencyCode)
+        .orderBy('created_at')
+        .execute();
     },
 
     /** Checks any credential: signature, issuer's key, status and dates. Nothing is fetched. */

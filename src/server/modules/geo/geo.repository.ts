@@ -2,8 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
 
-export const listRegions = (db: Executor) =>
-  db.selectFrom('region').select(['code', 'name_th', 'name_en']).orderBy('code').execute();
+export const listRegions = (db: Executor) => db.selectFrom('region').select(['code', 'name_th', 'name_en']).orderBy('code').execute();
 
 export const listProvinces = (db: Executor, regionCode?: string) => {
   let query = db.selectFrom('province').select(['code', 'region_code', 'name_th', 'name_en']);
@@ -33,11 +32,7 @@ export const listSubdistricts = (db: Executor, districtCode: string) =>
     .execute();
 
 export const findSubdistrict = (db: Executor, code: string) =>
-  db
-    .selectFrom('subdistrict')
-    .select(['code', 'district_code', 'province_code', 'name_th', 'name_en', 'postcode'])
-    .where('code', '=', code)
-    .executeTakeFirst();
+  db.selectFrom('subdistrict').select(['code', 'district_code', 'province_code', 'name_th', 'name_en', 'postcode']).where('code', '=', code).executeTakeFirst();
 
 export interface AreaMatch {
   level: 'province' | 'district' | 'subdistrict';
@@ -106,32 +101,51 @@ export interface GeoRows {
 
 /** Upserts the whole geography in chunks (a few large statements, not 8,000 small ones). */
 export async function upsertGeo(trx: Transaction<DB>, rows: GeoRows): Promise<void> {
-  const chunk = <T>(items: T[], size: number) =>
-    Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+  const chunk = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
   for (const part of chunk(rows.regions, 1000)) {
-    await trx.insertInto('region').values(part)
+    await trx
+      .insertInto('region')
+      .values(part)
       .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name_th: eb.ref('excluded.name_th'), name_en: eb.ref('excluded.name_en') })))
       .execute();
   }
   for (const part of chunk(rows.provinces, 1000)) {
-    await trx.insertInto('province').values(part)
-      .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({
-        region_code: eb.ref('excluded.region_code'), name_th: eb.ref('excluded.name_th'), name_en: eb.ref('excluded.name_en'),
-      })))
+    await trx
+      .insertInto('province')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          region_code: eb.ref('excluded.region_code'),
+          name_th: eb.ref('excluded.name_th'),
+          name_en: eb.ref('excluded.name_en'),
+        })),
+      )
       .execute();
   }
   for (const part of chunk(rows.districts, 1000)) {
-    await trx.insertInto('district').values(part)
-      .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({
-        name_th: eb.ref('excluded.name_th'), name_en: eb.ref('excluded.name_en'), postcode: eb.ref('excluded.postcode'),
-      })))
+    await trx
+      .insertInto('district')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          name_th: eb.ref('excluded.name_th'),
+          name_en: eb.ref('excluded.name_en'),
+          postcode: eb.ref('excluded.postcode'),
+        })),
+      )
       .execute();
   }
   for (const part of chunk(rows.subdistricts, 1000)) {
-    await trx.insertInto('subdistrict').values(part)
-      .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({
-        name_th: eb.ref('excluded.name_th'), name_en: eb.ref('excluded.name_en'), postcode: eb.ref('excluded.postcode'),
-      })))
+    await trx
+      .insertInto('subdistrict')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          name_th: eb.ref('excluded.name_th'),
+          name_en: eb.ref('excluded.name_en'),
+          postcode: eb.ref('excluded.postcode'),
+        })),
+      )
       .execute();
   }
 }
@@ -139,6 +153,8 @@ export async function upsertGeo(trx: Transaction<DB>, rows: GeoRows): Promise<vo
 export const subdistrictAreas = (db: Executor) => db.selectFrom('subdistrict').select(['code', 'district_code', 'province_code']).execute();
 
 export const districtNames = (db: Executor) =>
-  db.selectFrom('district as d').innerJoin('province as pr', 'pr.code', 'd.province_code')
+  db
+    .selectFrom('district as d')
+    .innerJoin('province as pr', 'pr.code', 'd.province_code')
     .select(['d.code', 'd.name_th as district_name_th', 'd.name_en as district_name_en', 'pr.name_th as province_name_th', 'pr.name_en as province_name_en'])
     .execute();

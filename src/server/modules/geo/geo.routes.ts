@@ -27,7 +27,14 @@ export const geoRoutes: FastifyPluginAsyncZod<{ geo: GeoService }> = async (app,
 
   app.get(
     '/api/geo/provinces',
-    { schema: { tags, summary: 'The 77 provinces, optionally of one region', querystring: ProvincesQuery, response: withProblems({ 200: z.array(ProvinceSchema) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'The 77 provinces, optionally of one region',
+        querystring: ProvincesQuery,
+        response: withProblems({ 200: z.array(ProvinceSchema) }),
+      },
+    },
     async (request, reply) => {
       reply.header('cache-control', CACHE);
       return geo.provinces(request.query.region);
@@ -36,7 +43,9 @@ export const geoRoutes: FastifyPluginAsyncZod<{ geo: GeoService }> = async (app,
 
   app.get(
     '/api/geo/provinces/:code/districts',
-    { schema: { tags, summary: "A province's districts (amphoe / khet)", params: ProvinceCodeParam, response: withProblems({ 200: z.array(DistrictSchema) }) } },
+    {
+      schema: { tags, summary: "A province's districts (amphoe / khet)", params: ProvinceCodeParam, response: withProblems({ 200: z.array(DistrictSchema) }) },
+    },
     async (request, reply) => {
       reply.header('cache-control', CACHE);
       return geo.districts(request.params.code);
@@ -45,7 +54,14 @@ export const geoRoutes: FastifyPluginAsyncZod<{ geo: GeoService }> = async (app,
 
   app.get(
     '/api/geo/districts/:code/subdistricts',
-    { schema: { tags, summary: "A district's sub-districts (tambon / khwaeng)", params: DistrictCodeParam, response: withProblems({ 200: z.array(SubdistrictSchema) }) } },
+    {
+      schema: {
+        tags,
+        summary: "A district's sub-districts (tambon / khwaeng)",
+        params: DistrictCodeParam,
+        response: withProblems({ 200: z.array(SubdistrictSchema) }),
+      },
+    },
     async (request, reply) => {
       reply.header('cache-control', CACHE);
       return geo.subdistricts(request.params.code);
@@ -54,7 +70,14 @@ export const geoRoutes: FastifyPluginAsyncZod<{ geo: GeoService }> = async (app,
 
   app.get(
     '/api/geo/search',
-    { schema: { tags, summary: 'Find provinces, districts and sub-districts by part of a Thai or English name', querystring: SearchQuery, response: withProblems({ 200: z.array(AreaMatchSchema) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Find provinces, districts and sub-districts by part of a Thai or English name',
+        querystring: SearchQuery,
+        response: withProblems({ 200: z.array(AreaMatchSchema) }),
+      },
+    },
     async (request) => geo.search(request.query.q, request.query.limit),
   );
 

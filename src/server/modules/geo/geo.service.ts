@@ -17,9 +17,8 @@ const postcode = (n: number | null | undefined) => (n ? code(n, 5) : null);
 /** Reads the DOPA files shipped in `data/` into rows (codes as zero-padded strings). */
 export function readGeoFiles(): repository.GeoRows {
   const provinces = readJson<{ provinceCode: number; provinceNameTh: string; provinceNameEn: string }[]>('provinces.json');
-  const districts = readJson<
-    { provinceCode: number; districtCode: number; districtNameTh: string; districtNameEn: string; postalCode: number }[]
-  >('districts.json');
+  const districts =
+    readJson<{ provinceCode: number; districtCode: number; districtNameTh: string; districtNameEn: string; postalCode: number }[]>('districts.json');
   const subdistricts = readJson<
     {
       provinceCode: number;

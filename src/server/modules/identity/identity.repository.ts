@@ -3,22 +3,37 @@ import type { Executor } from '../../db/executor';
 import type { AppUser, DB, NewAppUser } from '../../db/schema';
 
 export const countUsers = async (db: Executor) =>
-  Number((await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('app_user')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
-export const findUserByUsername = (db: Executor, username: string) =>
-  db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+export const findUserByUsername = (db: Executor, username: string) => db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
 
-export const findUserById = (db: Executor, id: string) =>
-  db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+export const findUserById = (db: Executor, id: string) => db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const insertUser = (trx: Transaction<DB>, user: NewAppUser) =>
-  trx.insertInto('app_user').values(user).returningAll().executeTakeFirstOrThrow();
+export const insertUser = (trx: Transaction<DB>, user: NewAppUser) => trx.insertInto('app_user').values(user).returningAll().executeTakeFirstOrThrow();
 
 export const updateUser = (
   trx: Executor,
   id: string,
-  patch: Partial<Pick<AppUser, 'display_name' | 'email' | 'locale' | 'status' | 'password_hash' | 'must_change_password' | 'failed_sign_ins' | 'locked_until' | 'last_sign_in_at'>>,
-) => trx.updateTable('app_user').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  patch: Partial<
+    Pick<
+      AppUser,
+      'display_name' | 'email' | 'locale' | 'status' | 'password_hash' | 'must_change_password' | 'failed_sign_ins' | 'locked_until' | 'last_sign_in_at'
+    >
+  >,
+) =>
+  trx
+    .updateTable('app_user')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 
 /**
  * Counts a failed sign-in atomically (two wrong guesses at once both count) and locks the

@@ -32,7 +32,12 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     '/api/auth/sign-in',
     {
       config: { rateLimit: { max: signInRateLimit, timeWindow: '1 minute' } },
-      schema: { tags: authTags, summary: 'Sign in with username and password; sets the session cookie', body: SignInBody, response: withProblems({ 200: MeSchema }) },
+      schema: {
+        tags: authTags,
+        summary: 'Sign in with username and password; sets the session cookie',
+        body: SignInBody,
+        response: withProblems({ 200: MeSchema }),
+      },
     },
     async (request, reply) => {
       const session = await identity.signIn(optionalContext(request), { ...request.body, userAgent: request.headers['user-agent'] });
@@ -66,7 +71,14 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
 
   app.post(
     '/api/auth/password',
-    { schema: { tags: authTags, summary: 'Change your password (required after a one-time password); ends your other sessions', body: ChangePasswordBody, response: withProblems({ 204: z.null() }) } },
+    {
+      schema: {
+        tags: authTags,
+        summary: 'Change your password (required after a one-time password); ends your other sessions',
+        body: ChangePasswordBody,
+        response: withProblems({ 204: z.null() }),
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request, { allowPendingPasswordChange: true });
       await identity.changePassword(ctx, request.sessionToken!, request.body);
@@ -76,7 +88,9 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
 
   app.get(
     '/api/users',
-    { schema: { tags: userTags, summary: 'Accounts (administrators and executives)', querystring: UsersQuery, response: withProblems({ 200: UserPageSchema }) } },
+    {
+      schema: { tags: userTags, summary: 'Accounts (administrators and executives)', querystring: UsersQuery, response: withProblems({ 200: UserPageSchema }) },
+    },
     async (request) => {
       const { q, role, unit, status, limit, offset } = request.query;
       return identity.listUsers(requireContext(request), { q, role, unitCode: unit, status, limit, offset });
@@ -85,7 +99,14 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
 
   app.post(
     '/api/users',
-    { schema: { tags: userTags, summary: 'Create a staff account with roles; answers its one-time password once', body: CreateUserBody, response: withProblems({ 201: CreatedUserSchema }) } },
+    {
+      schema: {
+        tags: userTags,
+        summary: 'Create a staff account with roles; answers its one-time password once',
+        body: CreateUserBody,
+        response: withProblems({ 201: CreatedUserSchema }),
+      },
+    },
     async (request, reply) => {
       const created = await identity.createUser(requireContext(request), request.body);
       return reply.code(201).send(created);
@@ -100,13 +121,28 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
 
   app.patch(
     '/api/users/:id',
-    { schema: { tags: userTags, summary: 'Change an account: name, status, roles', params: UserIdParam, body: UpdateUserBody, response: withProblems({ 200: UserSchema }) } },
+    {
+      schema: {
+        tags: userTags,
+        summary: 'Change an account: name, status, roles',
+        params: UserIdParam,
+        body: UpdateUserBody,
+        response: withProblems({ 200: UserSchema }),
+      },
+    },
     async (request) => identity.updateUser(requireContext(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/users/:id/reset-password',
-    { schema: { tags: userTags, summary: 'Issue a new one-time password, unlock the account and end its sessions', params: UserIdParam, response: withProblems({ 200: z.object({ oneTimePassword: z.string() }) }) } },
+    {
+      schema: {
+        tags: userTags,
+        summary: 'Issue a new one-time password, unlock the account and end its sessions',
+        params: UserIdParam,
+        response: withProblems({ 200: z.object({ oneTimePassword: z.string() }) }),
+      },
+    },
     async (request) => identity.resetPassword(requireContext(request), request.params.id),
   );
 };

@@ -2,13 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config';
 import type { AppUser, DB } from '../../db/schema';
 import { ROLES, type Actor, type Role } from '../../platform/auth/actor';
-import {
-  checkNewPassword,
-  decoyPasswordHash,
-  generateOneTimePassword,
-  hashPassword,
-  verifyPassword,
-} from '../../platform/auth/passwords';
+import { checkNewPassword, decoyPasswordHash, generateOneTimePassword, hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import type { ActorCache } from '../../platform/auth/actor-cache';
 import { createSession, deleteSession, deleteUserSessions } from '../../platform/auth/sessions';
 import { recordAudit } from '../../platform/audit/audit.service';
@@ -81,13 +75,28 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
       if (seen.has(key)) errors.push({ field, code: 'duplicate', message: 'This role is listed twice.', messageTh: 'ระบุบทบาทนี้ซ้ำ' });
       seen.add(key);
       if (ROLES_NEEDING_UNIT.includes(r.role) && !r.unitCode) {
-        errors.push({ field: `${field}.unitCode`, code: 'required', message: `The ${r.role} role needs a unit; its provinces become the scope.`, messageTh: 'บทบาทนี้ต้องระบุหน่วยงาน เพื่อกำหนดพื้นที่รับผิดชอบ' });
+        errors.push({
+          field: `${field}.unitCode`,
+          code: 'required',
+          message: `The ${r.role} role needs a unit; its provinces become the scope.`,
+          messageTh: 'บทบาทนี้ต้องระบุหน่วยงาน เพื่อกำหนดพื้นที่รับผิดชอบ',
+        });
       }
       if (ROLES_WITHOUT_UNIT.includes(r.role) && r.unitCode) {
-        errors.push({ field: `${field}.unitCode`, code: 'not-allowed', message: `The ${r.role} role is not held in a government unit.`, messageTh: 'บทบาทนี้ไม่สังกัดหน่วยงานราชการ' });
+        errors.push({
+          field: `${field}.unitCode`,
+          code: 'not-allowed',
+          message: `The ${r.role} role is not held in a government unit.`,
+          messageTh: 'บทบาทนี้ไม่สังกัดหน่วยงานราชการ',
+        });
       }
       if (r.unitCode && !areas.has(r.unitCode)) {
-        errors.push({ field: `${field}.unitCode`, code: 'unknown-unit', message: `No unit has code ${r.unitCode}.`, messageTh: `ไม่พบหน่วยงานรหัส ${r.unitCode}` });
+        errors.push({
+          field: `${field}.unitCode`,
+          code: 'unknown-unit',
+          message: `No unit has code ${r.unitCode}.`,
+          messageTh: `ไม่พบหน่วยงานรหัส ${r.unitCode}`,
+        });
       }
     });
     if (errors.length) throw problems.validation(errors);
@@ -134,9 +143,9 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
       const user = await repository.findUserByUsername(db, username);
       if (!user) {
         await verifyPassword(await decoyPasswordHash(), input.password);
-        await db.transaction().execute((trx) =>
-          recordAudit(trx, ctx, { action: 'session.sign_in_failed', entityType: 'user', after: { username, reason: 'unknown-user' } }),
-        );
+        await db
+          .transaction()
+          .execute((trx) => recordAudit(trx, ctx, { action: 'session.sign_in_failed', entityType: 'user', after: { username, reason: 'unknown-user' } }));
         throw invalidCredentials();
       }
       if (user.locked_until && user.locked_until.getTime() > Date.now()) throw problems.locked(user.locked_until);
@@ -161,7 +170,14 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
         await repository.updateUser(trx, user.id, { failed_sign_ins: 0, locked_until: null, last_sign_in_at: new Date() });
         const created = await createSession(trx, { userId: user.id, ttlHours: config.sessionTtlHours, ip: ctx.ip, userAgent: input.userAgent });
         // The request had no actor yet; the event is the user's own.
-        const self: Actor = { userId: user.id, username: user.username, displayName: user.display_name, mustChangePassword: user.must_change_password, grants: [], personId: user.person_id };
+        const self: Actor = {
+          userId: user.id,
+          username: user.username,
+          displayName: user.display_name,
+          mustChangePassword: user.must_change_password,
+          grants: [],
+          personId: user.person_id,
+        };
         await recordAudit(trx, { ...ctx, actor: self }, { action: 'session.sign_in', entityType: 'user', entityId: user.id });
         return created;
       });
@@ -182,12 +198,21 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
       const user = await repository.findUserById(db, ctx.actor.userId);
       if (!user) throw problems.unauthenticated();
       if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-        throw problems.validation([{ field: 'body.currentPassword', code: 'wrong', message: 'The current password is wrong.', messageTh: 'รหัสผ่านปัจจุบันไม่ถูกต้อง' }]);
+        throw problems.validation([
+          { field: 'body.currentPassword', code: 'wrong', message: 'The current password is wrong.', messageTh: 'รหัสผ่านปัจจุบันไม่ถูกต้อง' },
+        ]);
       }
       const rule = checkNewPassword(input.newPassword, user.username);
       if (rule) throw problems.validation([{ field: 'body.newPassword', code: rule.code, message: rule.message, messageTh: rule.messageTh }]);
       if (input.newPassword === input.currentPassword) {
-        throw problems.validation([{ field: 'body.newPassword', code: 'unchanged', message: 'Choose a password different from the current one.', messageTh: 'รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม' }]);
+        throw problems.validation([
+          {
+            field: 'body.newPassword',
+            code: 'unchanged',
+            message: 'Choose a password different from the current one.',
+            messageTh: 'รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม',
+          },
+        ]);
       }
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction().execute(async (trx) => {
@@ -203,7 +228,10 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
         throw problems.forbidden({ en: 'Your role does not include reading accounts.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูบัญชีผู้ใช้' });
       }
       const { rows, total } = await repository.listUsers(db, filter);
-      const roles = await repository.rolesOf(db, rows.map((r) => r.id));
+      const roles = await repository.rolesOf(
+        db,
+        rows.map((r) => r.id),
+      );
       return { items: rows.map((u) => presentUser(u, roles)), total };
     },
 
@@ -214,8 +242,16 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
     async holdersOf(role: Role, userIds?: readonly string[]) {
       const { rows } = await repository.listUsers(db, { role, status: 'active', limit: 1000, offset: 0 });
       const wanted = userIds ? rows.filter((u) => userIds.includes(u.id)) : rows;
-      const roles = await repository.rolesOf(db, wanted.map((u) => u.id));
-      return wanted.map((u) => ({ id: u.id, username: u.username, displayName: u.display_name, units: roles.filter((r) => r.user_id === u.id && r.role === role).map((r) => ({ code: r.unit_code, nameTh: r.unit_name_th, nameEn: r.unit_name_en })) }));
+      const roles = await repository.rolesOf(
+        db,
+        wanted.map((u) => u.id),
+      );
+      return wanted.map((u) => ({
+        id: u.id,
+        username: u.username,
+        displayName: u.display_name,
+        units: roles.filter((r) => r.user_id === u.id && r.role === role).map((r) => ({ code: r.unit_code, nameTh: r.unit_name_th, nameEn: r.unit_name_en })),
+      }));
     },
 
     async getUser(ctx: Ctx, id: string) {
@@ -262,7 +298,10 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
       requireManager(ctx);
       if (patch.roles) await validateRoles(patch.roles);
       if (id === ctx.actor.userId && (patch.status === 'disabled' || (patch.roles && !patch.roles.some((r) => r.role === 'system_admin')))) {
-        throw problems.conflict({ en: 'You cannot disable your own account or remove your own administrator role.', th: 'ไม่สามารถระงับบัญชีหรือถอดสิทธิ์ผู้ดูแลระบบของตนเองได้' });
+        throw problems.conflict({
+          en: 'You cannot disable your own account or remove your own administrator role.',
+          th: 'ไม่สามารถระงับบัญชีหรือถอดสิทธิ์ผู้ดูแลระบบของตนเองได้',
+        });
       }
       const updated = await db.transaction().execute(async (trx) => {
         const before = await repository.findUserById(trx, id);
@@ -299,17 +338,33 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
       const user = await db.transaction().execute(async (trx) => {
         const existing = await repository.findUserByPerson(trx, input.personId);
         if (existing) {
-          throw problems.conflict({ en: `This person already has an account (${existing.username}); reset its password instead.`, th: `บุคคลนี้มีบัญชีผู้ใช้แล้ว (${existing.username}) ให้รีเซ็ตรหัสผ่านแทน` });
+          throw problems.conflict({
+            en: `This person already has an account (${existing.username}); reset its password instead.`,
+            th: `บุคคลนี้มีบัญชีผู้ใช้แล้ว (${existing.username}) ให้รีเซ็ตรหัสผ่านแทน`,
+          });
         }
         if (await repository.findUserByUsername(trx, input.username)) {
           throw problems.conflict({ en: `The username ${input.username} is taken.`, th: `ชื่อผู้ใช้ ${input.username} มีผู้ใช้แล้ว` }, [
             { field: 'body.username', code: 'taken', message: 'This username is taken.', messageTh: 'ชื่อผู้ใช้นี้มีผู้ใช้แล้ว' },
           ]);
         }
-        const created = await repository.insertUser(trx, { username: input.username, display_name: input.displayName, email: null, locale: 'th', password_hash: passwordHash, must_change_password: true, person_id: input.personId });
+        const created = await repository.insertUser(trx, {
+          username: input.username,
+          display_name: input.displayName,
+          email: null,
+          locale: 'th',
+          password_hash: passwordHash,
+          must_change_password: true,
+          person_id: input.personId,
+        });
         const roles: RoleInput[] = [{ role: 'citizen', unitCode: null }];
         await repository.replaceRoles(trx, created.id, roles);
-        await recordAudit(trx, ctx, { action: 'user.create_citizen', entityType: 'user', entityId: created.id, after: { ...auditedUser(created, roles), personId: input.personId } });
+        await recordAudit(trx, ctx, {
+          action: 'user.create_citizen',
+          entityType: 'user',
+          entityId: created.id,
+          after: { ...auditedUser(created, roles), personId: input.personId },
+        });
         return created;
       });
       return { user: presentUser(user, await repository.rolesOf(db, [user.id])), oneTimePassword };

@@ -29,8 +29,7 @@ export interface UnitRow {
   area_province_codes: string[];
 }
 
-export const listAgencies = (db: Executor) =>
-  db.selectFrom('agency').selectAll().orderBy('parent_code', 'asc').orderBy('code').execute();
+export const listAgencies = (db: Executor) => db.selectFrom('agency').selectAll().orderBy('parent_code', 'asc').orderBy('code').execute();
 
 const unitColumns = (db: Executor) =>
   db
@@ -58,9 +57,7 @@ export async function listUnits(db: Executor, filter: UnitFilter): Promise<{ row
   if (filter.withinProvinces) {
     const provinces = filter.withinProvinces.length ? [...filter.withinProvinces] : ['--'];
     query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('unit_area as ua').select('ua.unit_code').whereRef('ua.unit_code', '=', 'u.code').where('ua.province_code', 'in', provinces),
-      ),
+      exists(selectFrom('unit_area as ua').select('ua.unit_code').whereRef('ua.unit_code', '=', 'u.code').where('ua.province_code', 'in', provinces)),
     );
   }
   if (filter.agencyCode) query = query.where('u.agency_code', '=', filter.agencyCode);
@@ -73,12 +70,22 @@ export async function listUnits(db: Executor, filter: UnitFilter): Promise<{ row
   }
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`;
-    query = query.where((eb) => eb.or([eb('u.name_th', 'like', like), eb(eb.fn('lower', ['u.name_en']), 'like', like.toLowerCase()), eb('u.code', 'ilike', like)]));
+    query = query.where((eb) =>
+      eb.or([eb('u.name_th', 'like', like), eb(eb.fn('lower', ['u.name_en']), 'like', like.toLowerCase()), eb('u.code', 'ilike', like)]),
+    );
   }
   const codes = await query.select('u.code').orderBy('u.agency_code').orderBy('u.code').limit(filter.limit).offset(filter.offset).execute();
   const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (codes.length === 0) return { rows: [], total: Number(count.n) };
-  const rows = await unitColumns(db).where('u.code', 'in', codes.map((c) => c.code)).orderBy('u.agency_code').orderBy('u.code').execute();
+  const rows = await unitColumns(db)
+    .where(
+      'u.code',
+      'in',
+      codes.map((c) => c.code),
+    )
+    .orderBy('u.agency_code')
+    .orderBy('u.code')
+    .execute();
   return { rows: rows as UnitRow[], total: Number(count.n) };
 }
 
@@ -91,7 +98,11 @@ export async function updateUnitContact(
   code: string,
   patch: { phone?: string | null; email?: string | null; address?: string | null },
 ): Promise<void> {
-  await trx.updateTable('unit').set({ ...patch, updated_at: new Date() }).where('code', '=', code).execute();
+  await trx
+    .updateTable('unit')
+    .set({ ...patch, updated_at: new Date() })
+    .where('code', '=', code)
+    .execute();
 }
 
 export interface ReferenceUnit {
@@ -154,7 +165,10 @@ export async function upsertOrgReference(
   if (codes.length) await trx.deleteFrom('unit_area').where('unit_code', 'in', codes).execute();
   const areas = units.flatMap((u) => u.area.map((province_code) => ({ unit_code: u.code, province_code })));
   for (let i = 0; i < areas.length; i += 2000) {
-    await trx.insertInto('unit_area').values(areas.slice(i, i + 2000)).execute();
+    await trx
+      .insertInto('unit_area')
+      .values(areas.slice(i, i + 2000))
+      .execute();
   }
   if (targetGroups.length) {
     await trx

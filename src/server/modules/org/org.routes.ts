@@ -22,7 +22,14 @@ export const orgRoutes: FastifyPluginAsyncZod<{ org: OrgService }> = async (app,
 
   app.get(
     '/api/units',
-    { schema: { tags, summary: 'Units the caller may see: all for executives, their area for staff', querystring: UnitsQuery, response: withProblems({ 200: UnitPageSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Units the caller may see: all for executives, their area for staff',
+        querystring: UnitsQuery,
+        response: withProblems({ 200: UnitPageSchema }),
+      },
+    },
     async (request) => {
       const { agency, kind, province, q, limit, offset } = request.query;
       return org.listUnits(requireContext(request), { agencyCode: agency, kind, provinceCode: province, q, limit, offset });
@@ -31,13 +38,21 @@ export const orgRoutes: FastifyPluginAsyncZod<{ org: OrgService }> = async (app,
 
   app.get(
     '/api/units/:code',
-    { schema: { tags, summary: 'One unit, if it serves the caller\'s area', params: UnitCodeParam, response: withProblems({ 200: UnitSchema }) } },
+    { schema: { tags, summary: "One unit, if it serves the caller's area", params: UnitCodeParam, response: withProblems({ 200: UnitSchema }) } },
     async (request) => org.getUnit(requireContext(request), request.params.code),
   );
 
   app.patch(
     '/api/units/:code',
-    { schema: { tags, summary: "Update a unit's contact details (officers: units wholly inside their area)", params: UnitCodeParam, body: UnitContactPatch, response: withProblems({ 200: UnitSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: "Update a unit's contact details (officers: units wholly inside their area)",
+        params: UnitCodeParam,
+        body: UnitContactPatch,
+        response: withProblems({ 200: UnitSchema }),
+      },
+    },
     async (request) => org.updateUnitContact(requireContext(request), request.params.code, request.body),
   );
 };

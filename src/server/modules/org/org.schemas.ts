@@ -32,14 +32,16 @@ export const UnitSchema = z
 
 export const UnitPageSchema = z.object({ items: z.array(UnitSchema), total: z.number().int() }).meta({ id: 'UnitPage' });
 
-export const TargetGroupSchema = z
-  .object({ code: z.string(), ...ThaiEnglishName, sensitive: z.boolean() })
-  .meta({ id: 'TargetGroup' });
+export const TargetGroupSchema = z.object({ code: z.string(), ...ThaiEnglishName, sensitive: z.boolean() }).meta({ id: 'TargetGroup' });
 
 export const UnitsQuery = z.strictObject({
   agency: z.string().max(40).optional(),
   kind: z.string().max(60).optional(),
-  province: z.string().regex(/^[0-9]{2}$/).optional().describe('Units responsible for this province'),
+  province: z
+    .string()
+    .regex(/^[0-9]{2}$/)
+    .optional()
+    .describe('Units responsible for this province'),
   q: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
@@ -47,7 +49,10 @@ export const UnitsQuery = z.strictObject({
 
 export const UnitCodeParam = z.strictObject({ code: z.string().min(1).max(40) });
 
-const phone = z.string().trim().regex(/^[0-9+\-\s()]{6,20}$/, 'a phone number of 6–20 digits');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-\s()]{6,20}$/, 'a phone number of 6–20 digits');
 export const UnitContactPatch = z
   .strictObject({
     phone: phone.nullable().optional(),

@@ -66,9 +66,7 @@ export async function loadOrgReferenceData(db: Kysely<DB>, geo: GeoService): Pro
     area: [...u.areaProvinceCodes],
   }));
   const targetGroups = TARGET_GROUPS.map((t) => ({ code: t.code, name_th: t.nameTh, name_en: t.nameEn, sensitive: t.sensitive }));
-  return loadReferenceSet(db, 'org', fingerprint(agencies, units, targetGroups), (trx) =>
-    repository.upsertOrgReference(trx, agencies, units, targetGroups),
-  );
+  return loadReferenceSet(db, 'org', fingerprint(agencies, units, targetGroups), (trx) => repository.upsertOrgReference(trx, agencies, units, targetGroups));
 }
 
 export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {

@@ -17,7 +17,10 @@ export interface Viewer {
   sensitiveTargetGroups: ReadonlySet<string>;
 }
 
-type PersonCoreRow = Pick<PersonRow, 'id' | 'doc_type' | 'doc_number' | 'title' | 'first_name_th' | 'last_name_th' | 'first_name_en' | 'last_name_en' | 'sex' | 'birth_date' | 'status'>;
+type PersonCoreRow = Pick<
+  PersonRow,
+  'id' | 'doc_type' | 'doc_number' | 'title' | 'first_name_th' | 'last_name_th' | 'first_name_en' | 'last_name_en' | 'sex' | 'birth_date' | 'status'
+>;
 
 /** What a person's page and a list row both show. */
 const personCore = (p: PersonCoreRow) => ({
@@ -36,7 +39,11 @@ const personCore = (p: PersonCoreRow) => ({
 
 /** A row of a people list. The sensitive target groups are left out for everyone: consent is checked per person on their page. */
 export function presentPersonListItem(
-  p: PersonCoreRow & Pick<PersonRow, 'phone' | 'target_groups' | 'province_code' | 'district_code' | 'province_name_th' | 'province_name_en' | 'district_name_th' | 'district_name_en'>,
+  p: PersonCoreRow &
+    Pick<
+      PersonRow,
+      'phone' | 'target_groups' | 'province_code' | 'district_code' | 'province_name_th' | 'province_name_en' | 'district_name_th' | 'district_name_en'
+    >,
   v: { phone: boolean; sensitiveTargetGroups: ReadonlySet<string> },
 ) {
   return {

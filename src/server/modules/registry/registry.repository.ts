@@ -22,12 +22,14 @@ export type GroupRow = Selectable<OccupationGroupTable> & {
   member_count: number;
 };
 
-
 /** The names of a record's sub-district, district and province (joined as s, d, pr). */
 const PLACE_NAMES = [
-  's.name_th as subdistrict_name_th', 's.name_en as subdistrict_name_en',
-  'd.name_th as district_name_th', 'd.name_en as district_name_en',
-  'pr.name_th as province_name_th', 'pr.name_en as province_name_en',
+  's.name_th as subdistrict_name_th',
+  's.name_en as subdistrict_name_en',
+  'd.name_th as district_name_th',
+  'd.name_en as district_name_en',
+  'pr.name_th as province_name_th',
+  'pr.name_en as province_name_en',
 ] as const;
 
 const personWithPlace = (db: Executor) =>
@@ -39,27 +41,44 @@ const personWithPlace = (db: Executor) =>
     .selectAll('p')
     .select([...PLACE_NAMES, 's.postcode']);
 
-export const findPerson = (db: Executor, id: number): Promise<PersonRow | undefined> =>
-  personWithPlace(db).where('p.id', '=', id).executeTakeFirst();
+export const findPerson = (db: Executor, id: number): Promise<PersonRow | undefined> => personWithPlace(db).where('p.id', '=', id).executeTakeFirst();
 
-export const lockPerson = (db: Executor, id: number) =>
-  db.selectFrom('person').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+export const lockPerson = (db: Executor, id: number) => db.selectFrom('person').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
 /** The person holding a document; a merged record answers with the record it was merged into. */
 export const personIdByDocument = async (db: Executor, docType: string, docNumber: string) => {
-  const row = await db.selectFrom('person').select(['id', 'merged_into']).where('doc_number', '=', docNumber).where('doc_type', '=', docType).executeTakeFirst();
+  const row = await db
+    .selectFrom('person')
+    .select(['id', 'merged_into'])
+    .where('doc_number', '=', docNumber)
+    .where('doc_type', '=', docType)
+    .executeTakeFirst();
   return row ? (row.merged_into ?? row.id) : null;
 };
 
 /** The documents that find a person: their own, and those of records merged into them. */
 export const identitiesOf = (db: Executor, personId: number) =>
-  db.selectFrom('person').select(['id', 'doc_type', 'doc_number']).where((eb) => eb.or([eb('id', '=', personId), eb('merged_into', '=', personId)])).orderBy('id').execute();
+  db
+    .selectFrom('person')
+    .select(['id', 'doc_type', 'doc_number'])
+    .where((eb) => eb.or([eb('id', '=', personId), eb('merged_into', '=', personId)]))
+    .orderBy('id')
+    .execute();
 
 export const insertPerson = (trx: Executor, values: Insertable<PersonTable>) =>
-  trx.insertInto('person').values(values).onConflict((oc) => oc.columns(['doc_number', 'doc_type']).doNothing()).returning('id').executeTakeFirst();
+  trx
+    .insertInto('person')
+    .values(values)
+    .onConflict((oc) => oc.columns(['doc_number', 'doc_type']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
 
 export const updatePerson = (trx: Executor, id: number, patch: Updateable<PersonTable>) =>
-  trx.updateTable('person').set({ ...patch, updated_at: new Date(), version: sql`version + 1` }).where('id', '=', id).execute();
+  trx
+    .updateTable('person')
+    .set({ ...patch, updated_at: new Date(), version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute();
 
 export interface PeopleFilter {
   provinces: readonly string[] | null;
@@ -89,8 +108,22 @@ function filtered(db: Executor, f: PeopleFilter) {
 }
 
 const LIST_COLUMNS = [
-  'p.id', 'p.doc_type', 'p.doc_number', 'p.title', 'p.first_name_th', 'p.last_name_th', 'p.first_name_en', 'p.last_name_en',
-  'p.sex', 'p.birth_date', 'p.phone', 'p.province_code', 'p.district_code', 'p.subdistrict_code', 'p.target_groups', 'p.status',
+  'p.id',
+  'p.doc_type',
+  'p.doc_number',
+  'p.title',
+  'p.first_name_th',
+  'p.last_name_th',
+  'p.first_name_en',
+  'p.last_name_en',
+  'p.sex',
+  'p.birth_date',
+  'p.phone',
+  'p.province_code',
+  'p.district_code',
+  'p.subdistrict_code',
+  'p.target_groups',
+  'p.status',
 ] as const;
 
 /**
@@ -122,18 +155,40 @@ export async function searchPeople(db: Executor, f: PeopleFilter) {
   let query = filtered(db, f);
   if (q?.kind === 'document') {
     // The hot path (a card read at a counter): the document's rows, then a merged record's survivor.
-    const rows = await db.selectFrom('person as p').select([...LIST_COLUMNS, 'p.merged_into']).where('p.doc_number', '=', q.docNumber).execute();
+    const rows = await db
+      .selectFrom('person as p')
+      .select([...LIST_COLUMNS, 'p.merged_into'])
+      .where('p.doc_number', '=', q.docNumber)
+      .execute();
     const survivors = rows.flatMap((r) => (r.merged_into === null ? [] : [r.merged_into]));
     const found = rows.filter((r) => r.merged_into === null);
-    if (survivors.length) found.push(...(await db.selectFrom('person as p').select([...LIST_COLUMNS, 'p.merged_into']).where('p.id', 'in', survivors).execute()));
+    if (survivors.length)
+      found.push(
+        ...(await db
+          .selectFrom('person as p')
+          .select([...LIST_COLUMNS, 'p.merged_into'])
+          .where('p.id', 'in', survivors)
+          .execute()),
+      );
     const seen = new Set<number>();
-    const items = found.filter((p) => passes(p, f) && !seen.has(p.id) && seen.add(p.id)).slice(0, f.limit).map(({ merged_into: _merged, ...p }) => p);
+    const items = found
+      .filter((p) => passes(p, f) && !seen.has(p.id) && seen.add(p.id))
+      .slice(0, f.limit)
+      .map(({ merged_into: _merged, ...p }) => p);
     return { items, total: items.length, totalIsCapped: false };
   }
   if (q?.kind === 'phone') {
     query = query.where('p.phone', '=', q.phone);
   }
-  const total = await db.selectFrom(query.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = await db
+    .selectFrom(
+      query
+        .select(sql`1`.as('one'))
+        .limit(COUNT_CAP + 1)
+        .as('c'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const items = await query.select(LIST_COLUMNS).orderBy('p.first_name_th').orderBy('p.id').limit(f.limit).offset(f.offset).execute();
   const n = Number(total.n);
   return { items, total: Math.min(n, COUNT_CAP), totalIsCapped: n > COUNT_CAP };
@@ -148,10 +203,32 @@ async function searchByName(db: Executor, f: PeopleFilter, q: { parts: string[];
   const byFirstName = filtered(db, f).select(LIST_COLUMNS).where('p.first_name_th', 'like', likePrefix(first));
   const branches = [
     // (first_name_th, last_name_th, id) is one index: a first name with the start of a last name is read from it alone.
-    (second ? byFirstName.where('p.last_name_th', 'like', likePrefix(second)) : byFirstName).orderBy('p.first_name_th').orderBy('p.last_name_th').orderBy('p.id').limit(want + 1).execute(),
-    ...(second ? [] : [filtered(db, f).select(LIST_COLUMNS).where('p.last_name_th', 'like', likePrefix(first)).orderBy('p.last_name_th').orderBy('p.id').limit(want + 1).execute()]),
+    (second ? byFirstName.where('p.last_name_th', 'like', likePrefix(second)) : byFirstName)
+      .orderBy('p.first_name_th')
+      .orderBy('p.last_name_th')
+      .orderBy('p.id')
+      .limit(want + 1)
+      .execute(),
+    ...(second
+      ? []
+      : [
+          filtered(db, f)
+            .select(LIST_COLUMNS)
+            .where('p.last_name_th', 'like', likePrefix(first))
+            .orderBy('p.last_name_th')
+            .orderBy('p.id')
+            .limit(want + 1)
+            .execute(),
+        ]),
     ...(/^[a-z]+$/.test(first) && !second
-      ? [filtered(db, f).select(LIST_COLUMNS).where('p.first_name_en', 'is not', null).where(sql<string>`lower(p.first_name_en)`, 'like', likePrefix(first)).limit(want + 1).execute()]
+      ? [
+          filtered(db, f)
+            .select(LIST_COLUMNS)
+            .where('p.first_name_en', 'is not', null)
+            .where(sql<string>`lower(p.first_name_en)`, 'like', likePrefix(first))
+            .limit(want + 1)
+            .execute(),
+        ]
       : []),
   ];
   const found = (await Promise.all(branches)).flat();
@@ -164,7 +241,13 @@ async function searchByName(db: Executor, f: PeopleFilter, q: { parts: string[];
     let anywhere = filtered(db, f).select([...LIST_COLUMNS, sql<number>`similarity(p.search_text, ${q.text})`.as('score')]);
     for (const part of q.parts) anywhere = anywhere.where('p.search_text', 'like', likeAnywhere(part));
     if (seen.size) anywhere = anywhere.where('p.id', 'not in', [...seen]);
-    const more = await db.selectFrom(anywhere.limit(100).as('c')).selectAll().orderBy('score', 'desc').orderBy('id').limit(want - unique.length + 1).execute();
+    const more = await db
+      .selectFrom(anywhere.limit(100).as('c'))
+      .selectAll()
+      .orderBy('score', 'desc')
+      .orderBy('id')
+      .limit(want - unique.length + 1)
+      .execute();
     if (more.length > want - unique.length) capped = true;
     unique.push(...more.slice(0, want - unique.length).map(({ score: _score, ...row }) => row));
   }
@@ -182,9 +265,7 @@ async function searchByName(db: Executor, f: PeopleFilter, q: { parts: string[];
 export async function duplicateCandidates(db: Executor, provinces: readonly string[] | null, limit: number, personId?: number) {
   const scope = provinces ? sql`and province_code in (${sql.join(provinces.length ? provinces : ['--'])})` : sql``;
   // For one person, only their district is read (through the area index).
-  const one = personId
-    ? sql`and (province_code, district_code) = (select province_code, district_code from person where id = ${personId})`
-    : sql``;
+  const one = personId ? sql`and (province_code, district_code) = (select province_code, district_code from person where id = ${personId})` : sql``;
   const pair = personId ? sql`and (a.id = ${personId} or b.id = ${personId})` : sql``;
   const result = await sql<{ a_id: number; b_id: number; score: number; same_name: boolean }>`
     with shared as materialized (
@@ -243,7 +324,18 @@ export const eventsOf = (db: Executor, subject: { personId: number } | { groupId
   db
     .selectFrom('registry_event as e')
     .leftJoin('app_user as u', 'u.id', 'e.actor_user_id')
-    .select(['e.id', 'e.occurred_at', 'e.module', 'e.kind', 'e.summary_th', 'e.summary_en', 'e.data', 'e.person_id', 'e.group_id', 'u.display_name as actor_name'])
+    .select([
+      'e.id',
+      'e.occurred_at',
+      'e.module',
+      'e.kind',
+      'e.summary_th',
+      'e.summary_en',
+      'e.data',
+      'e.person_id',
+      'e.group_id',
+      'u.display_name as actor_name',
+    ])
     .where('personId' in subject ? 'e.person_id' : 'e.group_id', '=', 'personId' in subject ? subject.personId : subject.groupId)
     .orderBy('e.occurred_at', 'desc')
     .orderBy('e.id', 'desc')
@@ -258,10 +350,7 @@ const groupWithPlace = (db: Executor) =>
     .innerJoin('district as d', 'd.code', 'g.district_code')
     .innerJoin('province as pr', 'pr.code', 'g.province_code')
     .selectAll('g')
-    .select([
-      ...PLACE_NAMES,
-      sql<number>`(select count(*) from group_membership m where m.group_id = g.id and m.left_on is null)::int`.as('member_count'),
-    ]);
+    .select([...PLACE_NAMES, sql<number>`(select count(*) from group_membership m where m.group_id = g.id and m.left_on is null)::int`.as('member_count')]);
 
 export const findGroup = (db: Executor, id: number): Promise<GroupRow | undefined> => groupWithPlace(db).where('g.id', '=', id).executeTakeFirst();
 
@@ -278,7 +367,16 @@ export async function searchGroups(
       query = query.where((eb) => eb.or([eb('g.search_text', 'like', `%${part.replace(/[\\%_]/g, '\\$&')}%`), eb('g.registration_no', '=', part)]));
     }
   }
-  const total = await db.selectFrom(query.clearSelect().select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = await db
+    .selectFrom(
+      query
+        .clearSelect()
+        .select(sql`1`.as('one'))
+        .limit(COUNT_CAP + 1)
+        .as('c'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const items = await query.orderBy('g.name').orderBy('g.id').limit(f.limit).offset(f.offset).execute();
   return { items, total: Math.min(Number(total.n), COUNT_CAP), totalIsCapped: Number(total.n) > COUNT_CAP };
 }
@@ -288,8 +386,19 @@ export const membersOf = (db: Executor, groupId: number) =>
     .selectFrom('group_membership as m')
     .innerJoin('person as p', 'p.id', 'm.person_id')
     .select([
-      'm.id', 'm.group_id', 'm.person_id', 'm.role', 'm.joined_on', 'm.left_on', 'm.left_reason',
-      'p.title', 'p.first_name_th', 'p.last_name_th', 'p.first_name_en', 'p.last_name_en', 'p.status as person_status',
+      'm.id',
+      'm.group_id',
+      'm.person_id',
+      'm.role',
+      'm.joined_on',
+      'm.left_on',
+      'm.left_reason',
+      'p.title',
+      'p.first_name_th',
+      'p.last_name_th',
+      'p.first_name_en',
+      'p.last_name_en',
+      'p.status as person_status',
     ])
     .where('m.group_id', '=', groupId)
     .orderBy(sql`m.left_on is not null`)
@@ -301,7 +410,18 @@ export const membershipsOf = (db: Executor, personId: number) =>
   db
     .selectFrom('group_membership as m')
     .innerJoin('occupation_group as g', 'g.id', 'm.group_id')
-    .select(['m.id', 'm.group_id', 'm.person_id', 'm.role', 'm.joined_on', 'm.left_on', 'm.left_reason', 'g.name as group_name', 'g.type as group_type', 'g.province_code'])
+    .select([
+      'm.id',
+      'm.group_id',
+      'm.person_id',
+      'm.role',
+      'm.joined_on',
+      'm.left_on',
+      'm.left_reason',
+      'g.name as group_name',
+      'g.type as group_type',
+      'g.province_code',
+    ])
     .where('m.person_id', '=', personId)
     .orderBy(sql`m.left_on is not null`)
     .orderBy('m.joined_on', 'desc')
@@ -311,8 +431,14 @@ export const membershipsOf = (db: Executor, personId: number) =>
 export async function peopleStats(db: Executor, provinces: readonly string[] | null) {
   const scope = provinces ? sql`and province_code in (${sql.join(provinces.length ? provinces : ['--'])})` : sql``;
   const [byProvince, byGroup] = await Promise.all([
-    sql<{ province_code: string; n: number }>`select province_code, count(*)::int as n from person where status = 'active' ${scope} group by province_code`.execute(db),
-    sql<{ code: string; n: number }>`select g as code, count(*)::int as n from person, unnest(target_groups) g where status = 'active' ${scope} group by g`.execute(db),
+    sql<{
+      province_code: string;
+      n: number;
+    }>`select province_code, count(*)::int as n from person where status = 'active' ${scope} group by province_code`.execute(db),
+    sql<{
+      code: string;
+      n: number;
+    }>`select g as code, count(*)::int as n from person, unnest(target_groups) g where status = 'active' ${scope} group by g`.execute(db),
   ]);
   return { byProvince: byProvince.rows, byTargetGroup: byGroup.rows };
 }

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { codesOf, DISABILITY_TYPES, DOCUMENT_TYPES, EDUCATION_LEVELS, GROUP_TYPES, MEMBER_ROLES, OCCUPATION_CATEGORIES, SEXES, TITLES, WORK_STATUSES } from '../../../shared/person-fields';
+import {
+  codesOf,
+  DISABILITY_TYPES,
+  DOCUMENT_TYPES,
+  EDUCATION_LEVELS,
+  GROUP_TYPES,
+  MEMBER_ROLES,
+  OCCUPATION_CATEGORIES,
+  SEXES,
+  TITLES,
+  WORK_STATUSES,
+} from '../../../shared/person-fields';
 import { nationalIdProblem } from '../../../shared/national-id';
 import { CONSENT_PURPOSES } from './registry.service';
 
@@ -25,7 +36,10 @@ const PersonFields = {
   villageNo: z.number().int().min(1).max(999).nullable().optional(),
   subdistrictCode: z.string().regex(/^\d{6}$/, 'A sub-district code has 6 digits'),
   targetGroups: z.array(z.string().max(40)).max(10).default([]),
-  disability: z.strictObject({ type: z.enum(codesOf(DISABILITY_TYPES)), cardNo: optionalText(30) }).nullable().optional(),
+  disability: z
+    .strictObject({ type: z.enum(codesOf(DISABILITY_TYPES)), cardNo: optionalText(30) })
+    .nullable()
+    .optional(),
   education: z.enum(codesOf(EDUCATION_LEVELS)).nullable().optional(),
   workStatus: z.enum(codesOf(WORK_STATUSES)).nullable().optional(),
   monthlyIncomeSatang: z.number().int().min(0).max(1e12).nullable().optional().describe('Integer satang (1 baht = 100)'),
@@ -42,7 +56,10 @@ const checkDocument = (value: { docType: string; docNumber: string }, ctx: z.Ref
 export const RegisterPersonBody = z
   .strictObject({
     ...PersonFields,
-    consents: z.array(z.strictObject({ purpose: ConsentPurposeEnum, evidence: optionalText(500) })).max(10).default([]),
+    consents: z
+      .array(z.strictObject({ purpose: ConsentPurposeEnum, evidence: optionalText(500) }))
+      .max(10)
+      .default([]),
   })
   .superRefine(checkDocument);
 
@@ -63,8 +80,24 @@ const Address = z.object({
   postcode: z.string().nullable(),
 });
 
-export const ConsentSchema = z.object({ id: z.number(), purpose: z.string(), lawfulBasis: z.string(), givenAt: z.string(), withdrawnAt: z.string().nullable(), evidence: z.string().nullable() });
-export const MembershipOfPersonSchema = z.object({ id: z.number(), groupId: z.number(), groupName: z.string(), groupType: z.string(), role: z.string(), joinedOn: z.string(), leftOn: z.string().nullable(), leftReason: z.string().nullable() });
+export const ConsentSchema = z.object({
+  id: z.number(),
+  purpose: z.string(),
+  lawfulBasis: z.string(),
+  givenAt: z.string(),
+  withdrawnAt: z.string().nullable(),
+  evidence: z.string().nullable(),
+});
+export const MembershipOfPersonSchema = z.object({
+  id: z.number(),
+  groupId: z.number(),
+  groupName: z.string(),
+  groupType: z.string(),
+  role: z.string(),
+  joinedOn: z.string(),
+  leftOn: z.string().nullable(),
+  leftReason: z.string().nullable(),
+});
 
 const PersonCore = {
   id: z.number(),
@@ -113,20 +146,41 @@ export const PersonSchema = z
 
 export const MyRecordSchema = z.object({ ...PersonCore, address: Address }).meta({ id: 'MyRecord', description: "A citizen's own registry record" });
 export const CitizenAccountBody = z.strictObject({
-  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'Lower-case letters, digits, dot, dash or underscore; 3–64 characters').describe('The name the person signs in with'),
+  username: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'Lower-case letters, digits, dot, dash or underscore; 3–64 characters')
+    .describe('The name the person signs in with'),
 });
-export const CitizenAccountSchema = z.object({ username: z.string(), oneTimePassword: z.string().describe('Shown once; the person changes it at first sign-in') }).meta({ id: 'CitizenAccount' });
+export const CitizenAccountSchema = z
+  .object({ username: z.string(), oneTimePassword: z.string().describe('Shown once; the person changes it at first sign-in') })
+  .meta({ id: 'CitizenAccount' });
 
 export const PersonListItemSchema = z
-  .object({ ...PersonCore, provinceCode: z.string(), districtCode: z.string(), provinceNameTh: z.string(), provinceNameEn: z.string(), districtNameTh: z.string(), districtNameEn: z.string() })
+  .object({
+    ...PersonCore,
+    provinceCode: z.string(),
+    districtCode: z.string(),
+    provinceNameTh: z.string(),
+    provinceNameEn: z.string(),
+    districtNameTh: z.string(),
+    districtNameEn: z.string(),
+  })
   .meta({ id: 'PersonListItem' });
 
-export const PersonPageSchema = z.object({ items: z.array(PersonListItemSchema), total: z.number(), totalIsCapped: z.boolean().describe('True when there are more than `total` matches') }).meta({ id: 'PersonPage' });
+export const PersonPageSchema = z
+  .object({ items: z.array(PersonListItemSchema), total: z.number(), totalIsCapped: z.boolean().describe('True when there are more than `total` matches') })
+  .meta({ id: 'PersonPage' });
 
 export const PeopleQuery = z.strictObject({
   q: z.string().max(100).optional().describe('National ID (13 digits), phone, or part of a Thai or English name'),
-  province: z.string().regex(/^\d{2}$/).optional(),
-  district: z.string().regex(/^\d{4}$/).optional(),
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+  district: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
   targetGroup: z.string().max(40).optional(),
   status: z.enum(['active', 'merged', 'erased']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
@@ -146,14 +200,37 @@ export const ExportQuery = PeopleQuery.omit({ limit: true, offset: true }).exten
 export const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });
 export const RevealSchema = z.object({ personId: z.number(), identities: z.array(z.object({ docType: z.string(), docNumber: z.string() })) });
 export const TimelineEventSchema = z
-  .object({ id: z.number(), occurredAt: z.string(), module: z.string(), kind: z.string(), summaryTh: z.string(), summaryEn: z.string(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()).nullable() })
+  .object({
+    id: z.number(),
+    occurredAt: z.string(),
+    module: z.string(),
+    kind: z.string(),
+    summaryTh: z.string(),
+    summaryEn: z.string(),
+    actorName: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()).nullable(),
+  })
   .meta({ id: 'TimelineEvent' });
 export const GiveConsentBody = z.strictObject({ purpose: ConsentPurposeEnum, evidence: optionalText(500) });
 export const PurposeParam = z.strictObject({ id: z.coerce.number().int().positive(), purpose: ConsentPurposeEnum });
 export const EraseBody = z.strictObject({ reason: text(500) });
 export const MergeBody = z.strictObject({ duplicateId: z.number().int().positive() });
-export const DuplicatesQuery = z.strictObject({ personId: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
-const Brief = z.object({ id: z.number(), docNumberMasked: z.string(), title: z.string(), firstNameTh: z.string(), lastNameTh: z.string(), birthDate: z.string(), districtNameTh: z.string(), districtNameEn: z.string(), source: z.string(), createdAt: z.string() });
+export const DuplicatesQuery = z.strictObject({
+  personId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+const Brief = z.object({
+  id: z.number(),
+  docNumberMasked: z.string(),
+  title: z.string(),
+  firstNameTh: z.string(),
+  lastNameTh: z.string(),
+  birthDate: z.string(),
+  districtNameTh: z.string(),
+  districtNameEn: z.string(),
+  source: z.string(),
+  createdAt: z.string(),
+});
 export const DuplicatePairSchema = z.object({ a: Brief, b: Brief, score: z.number(), sameName: z.boolean() }).meta({ id: 'DuplicatePair' });
 export const PersonExportQuery = z.strictObject({ format: z.enum(['json', 'html']).default('json') });
 
@@ -176,31 +253,82 @@ export const MembershipParam = z.strictObject({ id: z.coerce.number().int().posi
 export const GroupsQuery = z.strictObject({
   q: z.string().max(100).optional(),
   type: z.enum(codesOf(GROUP_TYPES)).optional(),
-  province: z.string().regex(/^\d{2}$/).optional(),
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
   offset: z.coerce.number().int().min(0).default(0),
 });
 const GroupCore = {
-  id: z.number(), name: z.string(), type: z.string(), registrationNo: z.string().nullable(), occupation: z.string(),
-  subdistrictCode: z.string(), districtCode: z.string(), provinceCode: z.string(), subdistrictNameTh: z.string(), subdistrictNameEn: z.string(),
-  districtNameTh: z.string(), districtNameEn: z.string(), provinceNameTh: z.string(), provinceNameEn: z.string(), foundedOn: z.string().nullable(),
-  contactName: z.string().nullable(), contactPhone: z.string().nullable(), registeredUnitCode: z.string().nullable(), source: z.string(),
-  status: z.string(), memberCount: z.number(), createdAt: z.string(), version: z.number(),
+  id: z.number(),
+  name: z.string(),
+  type: z.string(),
+  registrationNo: z.string().nullable(),
+  occupation: z.string(),
+  subdistrictCode: z.string(),
+  districtCode: z.string(),
+  provinceCode: z.string(),
+  subdistrictNameTh: z.string(),
+  subdistrictNameEn: z.string(),
+  districtNameTh: z.string(),
+  districtNameEn: z.string(),
+  provinceNameTh: z.string(),
+  provinceNameEn: z.string(),
+  foundedOn: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  registeredUnitCode: z.string().nullable(),
+  source: z.string(),
+  status: z.string(),
+  memberCount: z.number(),
+  createdAt: z.string(),
+  version: z.number(),
 };
 export const GroupListItemSchema = z.object(GroupCore).meta({ id: 'GroupListItem' });
 export const GroupPageSchema = z.object({ items: z.array(GroupListItemSchema), total: z.number(), totalIsCapped: z.boolean() }).meta({ id: 'GroupPage' });
-export const MemberSchema = z.object({ id: z.number(), personId: z.number(), title: z.string(), firstNameTh: z.string(), lastNameTh: z.string(), firstNameEn: z.string().nullable(), lastNameEn: z.string().nullable(), role: z.string(), joinedOn: z.string(), leftOn: z.string().nullable(), leftReason: z.string().nullable() });
+export const MemberSchema = z.object({
+  id: z.number(),
+  personId: z.number(),
+  title: z.string(),
+  firstNameTh: z.string(),
+  lastNameTh: z.string(),
+  firstNameEn: z.string().nullable(),
+  lastNameEn: z.string().nullable(),
+  role: z.string(),
+  joinedOn: z.string(),
+  leftOn: z.string().nullable(),
+  leftReason: z.string().nullable(),
+});
 export const GroupSchema = z.object({ ...GroupCore, members: z.array(MemberSchema), canEdit: z.boolean() }).meta({ id: 'Group' });
 
 // ---------------------------------------------------------------- imports
 export const ImportKindEnum = z.enum(['people', 'groups']);
-const Summary = z.object({ rows: z.number(), valid: z.number(), rejected: z.number(), errors: z.number(), inserted: z.number(), updated: z.number(), unchanged: z.number(), existing: z.number() });
+const Summary = z.object({
+  rows: z.number(),
+  valid: z.number(),
+  rejected: z.number(),
+  errors: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  existing: z.number(),
+});
 export const ImportSchema = z
   .object({
-    id: z.string(), kind: ImportKindEnum, fileName: z.string(), format: z.enum(['csv', 'xlsx']), encoding: z.string().nullable(), byteSize: z.number(),
-    rowCount: z.number(), header: z.array(z.string()), mapping: z.record(z.string(), z.number()), missingColumns: z.array(z.string()),
+    id: z.string(),
+    kind: ImportKindEnum,
+    fileName: z.string(),
+    format: z.enum(['csv', 'xlsx']),
+    encoding: z.string().nullable(),
+    byteSize: z.number(),
+    rowCount: z.number(),
+    header: z.array(z.string()),
+    mapping: z.record(z.string(), z.number()),
+    missingColumns: z.array(z.string()),
     status: z.enum(['uploaded', 'validating', 'validated', 'importing', 'completed', 'failed']),
-    dryRun: Summary.nullable(), result: Summary.nullable(),
+    dryRun: Summary.nullable(),
+    result: Summary.nullable(),
     progress: z.object({ done: z.number(), total: z.number(), status: z.string(), error: z.string().nullable() }).nullable(),
     createdAt: z.string(),
   })
@@ -208,8 +336,14 @@ export const ImportSchema = z
 export const UploadQuery = z.strictObject({ kind: ImportKindEnum, fileName: z.string().min(1).max(200) });
 export const ImportIdParam = z.strictObject({ id: z.uuid() });
 export const MappingBody = z.strictObject({ mapping: z.record(z.string(), z.number().int().min(0)) });
-export const ErrorsQuery = z.strictObject({ phase: z.enum(['dry-run', 'import']).default('dry-run'), limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) });
+export const ErrorsQuery = z.strictObject({
+  phase: z.enum(['dry-run', 'import']).default('dry-run'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 export const ErrorReportQuery = z.strictObject({ phase: z.enum(['dry-run', 'import']).default('dry-run'), format: z.enum(['csv', 'xlsx']).default('csv') });
-export const RowErrorSchema = z.object({ line: z.number(), column: z.string().nullable(), value: z.string().nullable(), code: z.string(), messageTh: z.string(), messageEn: z.string() }).meta({ id: 'ImportRowError' });
+export const RowErrorSchema = z
+  .object({ line: z.number(), column: z.string().nullable(), value: z.string().nullable(), code: z.string(), messageTh: z.string(), messageEn: z.string() })
+  .meta({ id: 'ImportRowError' });
 export const TemplateParams = z.strictObject({ kind: ImportKindEnum });
 export const TemplateQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx'), lang: z.enum(['th', 'en']).default('th') });

@@ -133,7 +133,10 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
     const scope = registryPolicy.writeScope(ctx.actor);
     if (!scopeIncludes(scope, person.province_code)) throw await refuse(verb, person.province_code, scope);
     if (person.status !== 'active') {
-      throw problems.conflict({ en: `Person ${id} is ${person.status}; only an active record can change.`, th: `บุคคลรหัส ${id} มีสถานะ${person.status === 'merged' ? 'รวมระเบียนแล้ว' : 'ลบข้อมูลแล้ว'} แก้ไขไม่ได้` });
+      throw problems.conflict({
+        en: `Person ${id} is ${person.status}; only an active record can change.`,
+        th: `บุคคลรหัส ${id} มีสถานะ${person.status === 'merged' ? 'รวมระเบียนแล้ว' : 'ลบข้อมูลแล้ว'} แก้ไขไม่ได้`,
+      });
     }
     return person;
   };
@@ -145,7 +148,10 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
     const r = await ref();
     const errors: FieldError[] = [];
     const area = r.areas.get(input.subdistrictCode);
-    if (!area) errors.push(field('subdistrictCode', 'unknown-subdistrict', `${input.subdistrictCode} is not a sub-district code.`, `${input.subdistrictCode} ไม่ใช่รหัสตำบล`));
+    if (!area)
+      errors.push(
+        field('subdistrictCode', 'unknown-subdistrict', `${input.subdistrictCode} is not a sub-district code.`, `${input.subdistrictCode} ไม่ใช่รหัสตำบล`),
+      );
     for (const [i, g] of input.targetGroups.entries()) {
       if (!r.targetGroups.has(g)) errors.push(field(`targetGroups[${i}]`, 'unknown-target-group', `${g} is not a target group.`, `${g} ไม่ใช่กลุ่มเป้าหมาย`));
     }
@@ -160,7 +166,8 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
         ),
       );
     }
-    if (input.phone && !normalizePhone(input.phone)) errors.push(field('phone', 'invalid-phone', 'A Thai phone number has 9–10 digits and starts with 0.', 'หมายเลขโทรศัพท์ต้องมี 9–10 หลัก ขึ้นต้นด้วย 0'));
+    if (input.phone && !normalizePhone(input.phone))
+      errors.push(field('phone', 'invalid-phone', 'A Thai phone number has 9–10 digits and starts with 0.', 'หมายเลขโทรศัพท์ต้องมี 9–10 หลัก ขึ้นต้นด้วย 0'));
     if (input.birthDate > bangkokDate(new Date())) errors.push(field('birthDate', 'future-date', 'The birth date is in the future.', 'วันเกิดอยู่ในอนาคต'));
     if (errors.length) throw problems.validation(errors);
     const scope = registryPolicy.writeScope(ctx.actor);
@@ -189,10 +196,16 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
     work_status: input.workStatus ?? null,
     monthly_income_satang: input.monthlyIncomeSatang ?? null,
     household_size: input.householdSize ?? null,
-    search_text: personSearchText({ firstNameTh: input.firstNameTh.trim(), lastNameTh: input.lastNameTh.trim(), firstNameEn: input.firstNameEn?.trim() || null, lastNameEn: input.lastNameEn?.trim() || null }),
+    search_text: personSearchText({
+      firstNameTh: input.firstNameTh.trim(),
+      lastNameTh: input.lastNameTh.trim(),
+      firstNameEn: input.firstNameEn?.trim() || null,
+      lastNameEn: input.lastNameEn?.trim() || null,
+    }),
   });
 
-  const normalizeDoc = (docType: string, docNumber: string) => (docType === 'th-id' ? normalizeNationalId(docNumber) : docNumber.replace(/\s+/g, '').toUpperCase());
+  const normalizeDoc = (docType: string, docNumber: string) =>
+    docType === 'th-id' ? normalizeNationalId(docNumber) : docNumber.replace(/\s+/g, '').toUpperCase();
 
   const duplicateDocument = async (ctx: Ctx, existingId: number) => {
     const existing = await repository.findPerson(db, existingId);
@@ -209,7 +222,11 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
   const personDetail = async (ctx: Ctx, id: number) => {
     const person = await requirePerson(id);
     const viewer = await viewerFor(ctx.actor, id);
-    const [identities, memberships, consents] = await Promise.all([repository.identitiesOf(db, id), repository.membershipsOf(db, id), repository.consentsOf(db, id)]);
+    const [identities, memberships, consents] = await Promise.all([
+      repository.identitiesOf(db, id),
+      repository.membershipsOf(db, id),
+      repository.consentsOf(db, id),
+    ]);
     return {
       ...presentPerson(person, viewer),
       identities: identities.map((i) => ({ docType: i.doc_type, docNumberMasked: maskDocument(i.doc_type, i.doc_number), primary: i.id === person.id })),
@@ -258,9 +275,20 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
     /** Gives a registered person their own citizen account; the officer hands over its one-time password. */
     async createCitizenAccount(ctx: Ctx, personId: number, input: { username: string }) {
       const person = await writablePerson(ctx, personId, { en: 'open an account for this person', th: 'สร้างบัญชีผู้ใช้ให้บุคคลนี้' });
-      const created = await identity.createCitizenAccount(ctx, { personId, username: input.username, displayName: `${person.first_name_th} ${person.last_name_th}` });
+      const created = await identity.createCitizenAccount(ctx, {
+        personId,
+        username: input.username,
+        displayName: `${person.first_name_th} ${person.last_name_th}`,
+      });
       await db.transaction().execute((trx) =>
-        repository.addEvent(trx, { personId, module: 'registry', kind: 'account-opened', summaryTh: `เปิดบัญชีผู้ใช้ ${input.username} สำหรับเข้าใช้งานด้วยตนเอง`, summaryEn: `Citizen account ${input.username} opened`, actorUserId: ctx.actor.userId }),
+        repository.addEvent(trx, {
+          personId,
+          module: 'registry',
+          kind: 'account-opened',
+          summaryTh: `เปิดบัญชีผู้ใช้ ${input.username} สำหรับเข้าใช้งานด้วยตนเอง`,
+          summaryEn: `Citizen account ${input.username} opened`,
+          actorUserId: ctx.actor.userId,
+        }),
       );
       return { username: created.user.username, oneTimePassword: created.oneTimePassword };
     },
@@ -269,11 +297,19 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
     async myRecord(ctx: Ctx) {
       if (!ctx.actor.personId) throw problems.forbidden({ en: 'This account is not linked to a registered person.', th: 'บัญชีนี้ไม่ได้เชื่อมกับระเบียนบุคคล' });
       const person = await requirePerson(ctx.actor.personId);
-      const viewer: Viewer = { sensitive: true, phone: true, sensitiveConsent: Boolean(await repository.standingConsent(db, person.id, 'sensitive-data')), sensitiveTargetGroups: (await ref()).sensitiveTargetGroups };
+      const viewer: Viewer = {
+        sensitive: true,
+        phone: true,
+        sensitiveConsent: Boolean(await repository.standingConsent(db, person.id, 'sensitive-data')),
+        sensitiveTargetGroups: (await ref()).sensitiveTargetGroups,
+      };
       return presentPerson(person, viewer);
     },
 
-    async listPeople(ctx: Ctx, query: { q?: string; province?: string; district?: string; targetGroup?: string; status?: 'active' | 'merged' | 'erased'; limit: number; offset: number }) {
+    async listPeople(
+      ctx: Ctx,
+      query: { q?: string; province?: string; district?: string; targetGroup?: string; status?: 'active' | 'merged' | 'erased'; limit: number; offset: number },
+    ) {
       const scope = registryPolicy.readScope(ctx.actor);
       if (scope.kind === 'none') throw await refuse({ en: 'reading the registry', th: 'ดูทะเบียนบุคคล' }, '', scope);
       const r = await ref();
@@ -294,7 +330,9 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
       const [found, places] = await Promise.all([repository.searchPeople(db, filter), geo.districtNames()]);
       const phone = registryPolicy.seesPhone(ctx.actor);
       return {
-        items: found.items.map((p) => presentPersonListItem({ ...p, ...placeNamesOf(places, p.district_code) }, { phone, sensitiveTargetGroups: r.sensitiveTargetGroups })),
+        items: found.items.map((p) =>
+          presentPersonListItem({ ...p, ...placeNamesOf(places, p.district_code) }, { phone, sensitiveTargetGroups: r.sensitiveTargetGroups }),
+        ),
         total: found.total,
         totalIsCapped: found.totalIsCapped,
       };
@@ -310,7 +348,10 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
       return {
         total: stats.byProvince.reduce((sum, p) => sum + p.n, 0),
         byProvince: stats.byProvince.map((p) => ({ provinceCode: p.province_code, count: p.n })).sort((a, b) => b.count - a.count),
-        byTargetGroup: stats.byTargetGroup.filter((g) => sees || !r.sensitiveTargetGroups.has(g.code)).map((g) => ({ code: g.code, count: g.n })).sort((a, b) => b.count - a.count),
+        byTargetGroup: stats.byTargetGroup
+          .filter((g) => sees || !r.sensitiveTargetGroups.has(g.code))
+          .map((g) => ({ code: g.code, count: g.n }))
+          .sort((a, b) => b.count - a.count),
       };
     },
 
@@ -323,17 +364,24 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
     async revealDocument(ctx: Ctx, id: number) {
       const person = await requirePerson(id);
       const scope = registryPolicy.revealScope(ctx.actor);
-      if (!scopeIncludes(scope, person.province_code)) throw await refuse({ en: 'see full identity numbers', th: 'ดูเลขประจำตัวแบบเต็ม' }, person.province_code, scope);
+      if (!scopeIncludes(scope, person.province_code))
+        throw await refuse({ en: 'see full identity numbers', th: 'ดูเลขประจำตัวแบบเต็ม' }, person.province_code, scope);
       const identities = await repository.identitiesOf(db, id);
-      await db.transaction().execute((trx) =>
-        recordAudit(trx, ctx, { action: 'person.reveal_document', entityType: 'person', entityId: String(id), provinceCode: person.province_code }),
-      );
+      await db
+        .transaction()
+        .execute((trx) =>
+          recordAudit(trx, ctx, { action: 'person.reveal_document', entityType: 'person', entityId: String(id), provinceCode: person.province_code }),
+        );
       return { personId: id, identities: identities.map((i) => ({ docType: i.doc_type, docNumber: i.doc_number })) };
     },
 
     async registerPerson(ctx: Ctx, input: PersonInput & { consents?: { purpose: ConsentPurpose; evidence?: string | null }[] }) {
       const consents = input.consents ?? [];
-      const area = await checkPersonInput(ctx, input, consents.some((c) => c.purpose === 'sensitive-data'));
+      const area = await checkPersonInput(
+        ctx,
+        input,
+        consents.some((c) => c.purpose === 'sensitive-data'),
+      );
       const docNumber = normalizeDoc(input.docType, input.docNumber);
       const existing = await repository.personIdByDocument(db, input.docType, docNumber);
       if (existing !== null) throw await duplicateDocument(ctx, existing);
@@ -349,10 +397,33 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
         if (!inserted) return null;
         const newId = inserted.id;
         for (const c of consents) {
-          await trx.insertInto('consent').values({ person_id: newId, purpose: c.purpose, lawful_basis: c.purpose === 'sensitive-data' ? 'explicit-consent' : 'consent', evidence: c.evidence ?? null, recorded_by: ctx.actor.userId, unit_code: unitCode }).execute();
+          await trx
+            .insertInto('consent')
+            .values({
+              person_id: newId,
+              purpose: c.purpose,
+              lawful_basis: c.purpose === 'sensitive-data' ? 'explicit-consent' : 'consent',
+              evidence: c.evidence ?? null,
+              recorded_by: ctx.actor.userId,
+              unit_code: unitCode,
+            })
+            .execute();
         }
-        await repository.addEvent(trx, { personId: newId, module: 'registry', kind: 'registered', summaryTh: `ลงทะเบียนโดย ${ctx.actor.displayName}`, summaryEn: `Registered by ${ctx.actor.displayName}`, actorUserId: ctx.actor.userId });
-        await recordAudit(trx, ctx, { action: 'person.create', entityType: 'person', entityId: String(newId), provinceCode: area.provinceCode, after: { source: 'officer', consents: consents.map((c) => c.purpose) } });
+        await repository.addEvent(trx, {
+          personId: newId,
+          module: 'registry',
+          kind: 'registered',
+          summaryTh: `ลงทะเบียนโดย ${ctx.actor.displayName}`,
+          summaryEn: `Registered by ${ctx.actor.displayName}`,
+          actorUserId: ctx.actor.userId,
+        });
+        await recordAudit(trx, ctx, {
+          action: 'person.create',
+          entityType: 'person',
+          entityId: String(newId),
+          provinceCode: area.provinceCode,
+          after: { source: 'officer', consents: consents.map((c) => c.purpose) },
+        });
         return newId;
       });
       // Another officer registered the same document a moment earlier.
@@ -367,21 +438,42 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
       const area = await checkPersonInput(ctx, input, Boolean(consent));
       const docNumber = normalizeDoc(input.docType, input.docNumber);
       const columns = personColumns(input, area);
-      const changed = Object.entries(columns).filter(([k, v]) => k !== 'search_text' && JSON.stringify(v) !== JSON.stringify((current as Record<string, unknown>)[k])).map(([k]) => k);
+      const changed = Object.entries(columns)
+        .filter(([k, v]) => k !== 'search_text' && JSON.stringify(v) !== JSON.stringify((current as Record<string, unknown>)[k]))
+        .map(([k]) => k);
       const docChanged = docNumber !== current.doc_number || input.docType !== current.doc_type;
       await db.transaction().execute(async (trx) => {
         const locked = await repository.lockPerson(trx, id);
         if (!locked || locked.version !== input.version) {
-          throw problems.conflict({ en: 'Someone changed this record after you opened it. Reload and try again.', th: 'มีผู้อื่นแก้ไขข้อมูลนี้หลังจากที่คุณเปิด กรุณาโหลดใหม่แล้วลองอีกครั้ง' });
+          throw problems.conflict({
+            en: 'Someone changed this record after you opened it. Reload and try again.',
+            th: 'มีผู้อื่นแก้ไขข้อมูลนี้หลังจากที่คุณเปิด กรุณาโหลดใหม่แล้วลองอีกครั้ง',
+          });
         }
         if (docChanged && (await repository.personIdByDocument(trx, input.docType, docNumber)) !== null) {
-          throw problems.conflict({ en: 'The corrected document is already registered to another person.', th: 'เลขเอกสารที่แก้ไขลงทะเบียนไว้กับบุคคลอื่นแล้ว' }, [field('docNumber', 'duplicate-document', 'Already registered.', 'ลงทะเบียนไว้แล้ว')]);
+          throw problems.conflict({ en: 'The corrected document is already registered to another person.', th: 'เลขเอกสารที่แก้ไขลงทะเบียนไว้กับบุคคลอื่นแล้ว' }, [
+            field('docNumber', 'duplicate-document', 'Already registered.', 'ลงทะเบียนไว้แล้ว'),
+          ]);
         }
         await repository.updatePerson(trx, id, { ...columns, doc_type: input.docType, doc_number: docNumber });
         const fields = [...changed, ...(docChanged ? ['doc_number'] : [])];
-        await repository.addEvent(trx, { personId: id, module: 'registry', kind: 'corrected', summaryTh: `แก้ไขข้อมูล (${fields.length} รายการ)`, summaryEn: `Record corrected (${fields.length} fields)`, data: { fields }, actorUserId: ctx.actor.userId });
+        await repository.addEvent(trx, {
+          personId: id,
+          module: 'registry',
+          kind: 'corrected',
+          summaryTh: `แก้ไขข้อมูล (${fields.length} รายการ)`,
+          summaryEn: `Record corrected (${fields.length} fields)`,
+          data: { fields },
+          actorUserId: ctx.actor.userId,
+        });
         // The audit trail names the fields, not their values: it must not keep what an erasure removes.
-        await recordAudit(trx, ctx, { action: 'person.update', entityType: 'person', entityId: String(id), provinceCode: area.provinceCode, after: { fields } });
+        await recordAudit(trx, ctx, {
+          action: 'person.update',
+          entityType: 'person',
+          entityId: String(id),
+          provinceCode: area.provinceCode,
+          after: { fields },
+        });
       });
       return personDetail(ctx, id);
     },
@@ -393,7 +485,16 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
       // People registered by import have no event row each (a million rows, a million events):
       // their registration is told from the record itself.
       if (!events.some((e) => e.kind === 'registered')) {
-        items.push({ id: 0, occurredAt: new Date(person.created_at).toISOString(), module: 'registry', kind: 'registered', summaryTh: person.source === 'import' ? 'ลงทะเบียนจากการนำเข้าไฟล์' : 'ลงทะเบียน', summaryEn: person.source === 'import' ? 'Registered by file import' : 'Registered', actorName: null, data: null });
+        items.push({
+          id: 0,
+          occurredAt: new Date(person.created_at).toISOString(),
+          module: 'registry',
+          kind: 'registered',
+          summaryTh: person.source === 'import' ? 'ลงทะเบียนจากการนำเข้าไฟล์' : 'ลงทะเบียน',
+          summaryEn: person.source === 'import' ? 'Registered by file import' : 'Registered',
+          actorName: null,
+          data: null,
+        });
       }
       return items;
     },
@@ -409,9 +510,33 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
         throw problems.conflict({ en: `A consent for ${input.purpose} already stands.`, th: `มีความยินยอมสำหรับ ${input.purpose} อยู่แล้ว` });
       }
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('consent').values({ person_id: id, purpose: input.purpose, lawful_basis: input.purpose === 'sensitive-data' ? 'explicit-consent' : 'consent', evidence: input.evidence ?? null, recorded_by: ctx.actor.userId, unit_code: unitOf(ctx.actor) }).execute();
-        await repository.addEvent(trx, { personId: id, module: 'registry', kind: 'consent-given', summaryTh: `ให้ความยินยอม: ${input.purpose}`, summaryEn: `Consent given: ${input.purpose}`, data: { purpose: input.purpose }, actorUserId: ctx.actor.userId });
-        await recordAudit(trx, ctx, { action: 'consent.give', entityType: 'person', entityId: String(id), provinceCode: person.province_code, after: { purpose: input.purpose } });
+        await trx
+          .insertInto('consent')
+          .values({
+            person_id: id,
+            purpose: input.purpose,
+            lawful_basis: input.purpose === 'sensitive-data' ? 'explicit-consent' : 'consent',
+            evidence: input.evidence ?? null,
+            recorded_by: ctx.actor.userId,
+            unit_code: unitOf(ctx.actor),
+          })
+          .execute();
+        await repository.addEvent(trx, {
+          personId: id,
+          module: 'registry',
+          kind: 'consent-given',
+          summaryTh: `ให้ความยินยอม: ${input.purpose}`,
+          summaryEn: `Consent given: ${input.purpose}`,
+          data: { purpose: input.purpose },
+          actorUserId: ctx.actor.userId,
+        });
+        await recordAudit(trx, ctx, {
+          action: 'consent.give',
+          entityType: 'person',
+          entityId: String(id),
+          provinceCode: person.province_code,
+          after: { purpose: input.purpose },
+        });
       });
       return personDetail(ctx, id);
     },
@@ -421,13 +546,38 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
       const person = await writablePerson(ctx, id, { en: 'record consent for this person', th: 'บันทึกความยินยอมของบุคคลนี้' });
       const r = await ref();
       await db.transaction().execute(async (trx) => {
-        const withdrawn = await trx.updateTable('consent').set({ withdrawn_at: new Date() }).where('person_id', '=', id).where('purpose', '=', purpose).where('withdrawn_at', 'is', null).returning('id').execute();
+        const withdrawn = await trx
+          .updateTable('consent')
+          .set({ withdrawn_at: new Date() })
+          .where('person_id', '=', id)
+          .where('purpose', '=', purpose)
+          .where('withdrawn_at', 'is', null)
+          .returning('id')
+          .execute();
         if (withdrawn.length === 0) throw problems.notFound({ en: `No standing consent for ${purpose}.`, th: `ไม่มีความยินยอมสำหรับ ${purpose} ที่ยังมีผล` });
         if (purpose === 'sensitive-data') {
-          await repository.updatePerson(trx, id, { disability_type: null, disability_card_no: null, target_groups: person.target_groups.filter((g) => !r.sensitiveTargetGroups.has(g)) });
+          await repository.updatePerson(trx, id, {
+            disability_type: null,
+            disability_card_no: null,
+            target_groups: person.target_groups.filter((g) => !r.sensitiveTargetGroups.has(g)),
+          });
         }
-        await repository.addEvent(trx, { personId: id, module: 'registry', kind: 'consent-withdrawn', summaryTh: `ถอนความยินยอม: ${purpose}`, summaryEn: `Consent withdrawn: ${purpose}`, data: { purpose }, actorUserId: ctx.actor.userId });
-        await recordAudit(trx, ctx, { action: 'consent.withdraw', entityType: 'person', entityId: String(id), provinceCode: person.province_code, after: { purpose } });
+        await repository.addEvent(trx, {
+          personId: id,
+          module: 'registry',
+          kind: 'consent-withdrawn',
+          summaryTh: `ถอนความยินยอม: ${purpose}`,
+          summaryEn: `Consent withdrawn: ${purpose}`,
+          data: { purpose },
+          actorUserId: ctx.actor.userId,
+        });
+        await recordAudit(trx, ctx, {
+          action: 'consent.withdraw',
+          entityType: 'person',
+          entityId: String(id),
+          provinceCode: person.province_code,
+          after: { purpose },
+        });
       });
       return personDetail(ctx, id);
     },
@@ -440,14 +590,26 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
       const people = new Map((await Promise.all(ids.map((id) => repository.findPerson(db, id)))).filter(Boolean).map((p) => [p!.id, p!]));
       const brief = (id: number) => {
         const p = people.get(id)!;
-        return { id, docNumberMasked: maskDocument(p.doc_type, p.doc_number), title: p.title, firstNameTh: p.first_name_th, lastNameTh: p.last_name_th, birthDate: p.birth_date, districtNameTh: p.district_name_th, districtNameEn: p.district_name_en, source: p.source, createdAt: new Date(p.created_at).toISOString() };
+        return {
+          id,
+          docNumberMasked: maskDocument(p.doc_type, p.doc_number),
+          title: p.title,
+          firstNameTh: p.first_name_th,
+          lastNameTh: p.last_name_th,
+          birthDate: p.birth_date,
+          districtNameTh: p.district_name_th,
+          districtNameEn: p.district_name_en,
+          source: p.source,
+          createdAt: new Date(p.created_at).toISOString(),
+        };
       };
       return pairs.map((p) => ({ a: brief(p.a_id), b: brief(p.b_id), score: Math.round(p.score * 100) / 100, sameName: p.same_name }));
     },
 
     /** Folds `duplicateId` into `survivorId`: every link moves, the duplicate points to the survivor. */
     async mergePeople(ctx: Ctx, survivorId: number, duplicateId: number) {
-      if (survivorId === duplicateId) throw problems.validation([field('duplicateId', 'same-person', 'A record cannot be merged into itself.', 'รวมระเบียนเข้ากับตัวเองไม่ได้')]);
+      if (survivorId === duplicateId)
+        throw problems.validation([field('duplicateId', 'same-person', 'A record cannot be merged into itself.', 'รวมระเบียนเข้ากับตัวเองไม่ได้')]);
       const survivor = await writablePerson(ctx, survivorId, { en: 'merge records', th: 'รวมระเบียน' });
       const duplicate = await writablePerson(ctx, duplicateId, { en: 'merge records', th: 'รวมระเบียน' });
       const today = bangkokDate(new Date());
@@ -459,22 +621,54 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
         }
         // Records merged into the duplicate before now point to the survivor; their documents follow.
         await trx.updateTable('person').set({ merged_into: survivorId }).where('merged_into', '=', duplicateId).execute();
-        const survivorGroups = new Set((await trx.selectFrom('group_membership').select('group_id').where('person_id', '=', survivorId).where('left_on', 'is', null).execute()).map((m) => m.group_id));
+        const survivorGroups = new Set(
+          (await trx.selectFrom('group_membership').select('group_id').where('person_id', '=', survivorId).where('left_on', 'is', null).execute()).map(
+            (m) => m.group_id,
+          ),
+        );
         for (const m of await trx.selectFrom('group_membership').selectAll().where('person_id', '=', duplicateId).execute()) {
           if (m.left_on === null && survivorGroups.has(m.group_id)) {
-            await trx.updateTable('group_membership').set({ left_on: today < m.joined_on ? m.joined_on : today, left_reason: `merged into person ${survivorId}` }).where('id', '=', m.id).execute();
+            await trx
+              .updateTable('group_membership')
+              .set({ left_on: today < m.joined_on ? m.joined_on : today, left_reason: `merged into person ${survivorId}` })
+              .where('id', '=', m.id)
+              .execute();
           }
           await trx.updateTable('group_membership').set({ person_id: survivorId }).where('id', '=', m.id).execute();
         }
-        const standing = new Set((await trx.selectFrom('consent').select('purpose').where('person_id', '=', survivorId).where('withdrawn_at', 'is', null).execute()).map((c) => c.purpose));
-        await trx.updateTable('consent').set({ withdrawn_at: new Date(), evidence: `superseded by merge into person ${survivorId}` }).where('person_id', '=', duplicateId).where('withdrawn_at', 'is', null).where('purpose', 'in', standing.size ? [...standing] : ['--']).execute();
+        const standing = new Set(
+          (await trx.selectFrom('consent').select('purpose').where('person_id', '=', survivorId).where('withdrawn_at', 'is', null).execute()).map(
+            (c) => c.purpose,
+          ),
+        );
+        await trx
+          .updateTable('consent')
+          .set({ withdrawn_at: new Date(), evidence: `superseded by merge into person ${survivorId}` })
+          .where('person_id', '=', duplicateId)
+          .where('withdrawn_at', 'is', null)
+          .where('purpose', 'in', standing.size ? [...standing] : ['--'])
+          .execute();
         await trx.updateTable('consent').set({ person_id: survivorId }).where('person_id', '=', duplicateId).execute();
         await trx.updateTable('registry_event').set({ person_id: survivorId }).where('person_id', '=', duplicateId).execute();
         for (const hook of links.onMerge) await hook(trx, duplicateId, survivorId);
         await repository.updatePerson(trx, duplicateId, { status: 'merged', merged_into: survivorId });
         await repository.updatePerson(trx, survivorId, { target_groups: [...new Set([...survivor.target_groups, ...duplicate.target_groups])] });
-        await repository.addEvent(trx, { personId: survivorId, module: 'registry', kind: 'merged', summaryTh: `รวมระเบียนซ้ำ (รหัส ${duplicateId}) เข้ากับระเบียนนี้`, summaryEn: `Duplicate record ${duplicateId} merged into this one`, data: { duplicateId }, actorUserId: ctx.actor.userId });
-        await recordAudit(trx, ctx, { action: 'person.merge', entityType: 'person', entityId: String(survivorId), provinceCode: survivor.province_code, after: { survivorId, duplicateId } });
+        await repository.addEvent(trx, {
+          personId: survivorId,
+          module: 'registry',
+          kind: 'merged',
+          summaryTh: `รวมระเบียนซ้ำ (รหัส ${duplicateId}) เข้ากับระเบียนนี้`,
+          summaryEn: `Duplicate record ${duplicateId} merged into this one`,
+          data: { duplicateId },
+          actorUserId: ctx.actor.userId,
+        });
+        await recordAudit(trx, ctx, {
+          action: 'person.merge',
+          entityType: 'person',
+          entityId: String(survivorId),
+          provinceCode: survivor.province_code,
+          after: { survivorId, duplicateId },
+        });
       });
       return personDetail(ctx, survivorId);
     },
@@ -486,7 +680,9 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
         throw await refuse({ en: "export a person's whole record", th: 'ส่งออกข้อมูลทั้งหมดของบุคคล' }, person.province_code, registryPolicy.revealScope(ctx.actor));
       }
       const [detail, identities, events] = await Promise.all([personDetail(ctx, id), repository.identitiesOf(db, id), service.timeline(ctx, id)]);
-      await db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'person.export', entityType: 'person', entityId: String(id), provinceCode: person.province_code }));
+      await db
+        .transaction()
+        .execute((trx) => recordAudit(trx, ctx, { action: 'person.export', entityType: 'person', entityId: String(id), provinceCode: person.province_code }));
       return {
         exportedAt: new Date().toISOString(),
         controller: 'Archeep — Department of Women’s Affairs and Family Development and partner agencies',
@@ -532,8 +728,21 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
         await trx.updateTable('consent').set({ evidence: null }).where('person_id', '=', id).execute();
         await trx.deleteFrom('registry_event').where('person_id', '=', id).where('group_id', 'is', null).execute();
         for (const hook of links.onErase) await hook(trx, id);
-        await repository.addEvent(trx, { personId: id, module: 'registry', kind: 'erased', summaryTh: 'ลบข้อมูลส่วนบุคคลตามคำขอ', summaryEn: 'Personal data erased on request', actorUserId: ctx.actor.userId });
-        await recordAudit(trx, ctx, { action: 'person.erase', entityType: 'person', entityId: String(id), provinceCode: person.province_code, after: { reason } });
+        await repository.addEvent(trx, {
+          personId: id,
+          module: 'registry',
+          kind: 'erased',
+          summaryTh: 'ลบข้อมูลส่วนบุคคลตามคำขอ',
+          summaryEn: 'Personal data erased on request',
+          actorUserId: ctx.actor.userId,
+        });
+        await recordAudit(trx, ctx, {
+          action: 'person.erase',
+          entityType: 'person',
+          entityId: String(id),
+          provinceCode: person.province_code,
+          after: { reason },
+        });
       });
       return personDetail(ctx, id);
     },
@@ -546,7 +755,9 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
         rows.push(...page.items);
         if (page.items.length < 1000) break;
       }
-      await db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'person.export_list', entityType: 'person', after: { filter: query, rows: rows.length } }));
+      await db
+        .transaction()
+        .execute((trx) => recordAudit(trx, ctx, { action: 'person.export_list', entityType: 'person', after: { filter: query, rows: rows.length } }));
       return rows;
     },
 
@@ -554,7 +765,14 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
     async listGroups(ctx: Ctx, query: { q?: string; type?: string; province?: string; limit: number; offset: number }) {
       const scope = registryPolicy.readScope(ctx.actor);
       if (scope.kind === 'none') throw await refuse({ en: 'reading occupation groups', th: 'ดูข้อมูลกลุ่มอาชีพ' }, '', scope);
-      const found = await repository.searchGroups(db, { provinces: provincesOf(scope), q: query.q?.trim() || undefined, type: query.type, provinceCode: query.province, limit: query.limit, offset: query.offset });
+      const found = await repository.searchGroups(db, {
+        provinces: provincesOf(scope),
+        q: query.q?.trim() || undefined,
+        type: query.type,
+        provinceCode: query.province,
+        limit: query.limit,
+        offset: query.offset,
+      });
       return { items: found.items.map(presentGroup), total: found.total, totalIsCapped: found.totalIsCapped };
     },
 
@@ -570,9 +788,14 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
     async createGroup(ctx: Ctx, input: GroupInput & { members?: { personId: number; role: string; joinedOn: string }[] }) {
       const r = await ref();
       const area = r.areas.get(input.subdistrictCode);
-      if (!area) throw problems.validation([field('subdistrictCode', 'unknown-subdistrict', `${input.subdistrictCode} is not a sub-district code.`, `${input.subdistrictCode} ไม่ใช่รหัสตำบล`)]);
+      if (!area)
+        throw problems.validation([
+          field('subdistrictCode', 'unknown-subdistrict', `${input.subdistrictCode} is not a sub-district code.`, `${input.subdistrictCode} ไม่ใช่รหัสตำบล`),
+        ]);
       if (input.registrationNo && input.type !== 'community-enterprise') {
-        throw problems.validation([field('registrationNo', 'not-community-enterprise', 'Only a community enterprise has a registration number.', 'เลขทะเบียนมีเฉพาะวิสาหกิจชุมชน')]);
+        throw problems.validation([
+          field('registrationNo', 'not-community-enterprise', 'Only a community enterprise has a registration number.', 'เลขทะเบียนมีเฉพาะวิสาหกิจชุมชน'),
+        ]);
       }
       const scope = registryPolicy.writeScope(ctx.actor);
       if (!scopeIncludes(scope, area.provinceCode)) throw await refuse({ en: 'register groups', th: 'ลงทะเบียนกลุ่ม' }, area.provinceCode, scope);
@@ -599,11 +822,30 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
           .returning('id')
           .executeTakeFirst();
         if (!created) {
-          throw problems.conflict({ en: 'A group with this registration number, or this name in this sub-district, is already registered.', th: 'มีกลุ่มที่ใช้เลขทะเบียนนี้ หรือชื่อนี้ในตำบลนี้ลงทะเบียนไว้แล้ว' }, [field(input.registrationNo ? 'registrationNo' : 'name', 'duplicate-group', 'Already registered.', 'ลงทะเบียนไว้แล้ว')]);
+          throw problems.conflict(
+            {
+              en: 'A group with this registration number, or this name in this sub-district, is already registered.',
+              th: 'มีกลุ่มที่ใช้เลขทะเบียนนี้ หรือชื่อนี้ในตำบลนี้ลงทะเบียนไว้แล้ว',
+            },
+            [field(input.registrationNo ? 'registrationNo' : 'name', 'duplicate-group', 'Already registered.', 'ลงทะเบียนไว้แล้ว')],
+          );
         }
-        await repository.addEvent(trx, { groupId: created.id, module: 'registry', kind: 'registered', summaryTh: `ลงทะเบียนกลุ่มโดย ${ctx.actor.displayName}`, summaryEn: `Group registered by ${ctx.actor.displayName}`, actorUserId: ctx.actor.userId });
+        await repository.addEvent(trx, {
+          groupId: created.id,
+          module: 'registry',
+          kind: 'registered',
+          summaryTh: `ลงทะเบียนกลุ่มโดย ${ctx.actor.displayName}`,
+          summaryEn: `Group registered by ${ctx.actor.displayName}`,
+          actorUserId: ctx.actor.userId,
+        });
         for (const m of input.members ?? []) await addMembership(trx, ctx, created.id, input.name, m);
-        await recordAudit(trx, ctx, { action: 'group.create', entityType: 'occupation_group', entityId: String(created.id), provinceCode: area.provinceCode, after: { name: input.name, type: input.type, members: (input.members ?? []).length } });
+        await recordAudit(trx, ctx, {
+          action: 'group.create',
+          entityType: 'occupation_group',
+          entityId: String(created.id),
+          provinceCode: area.provinceCode,
+          after: { name: input.name, type: input.type, members: (input.members ?? []).length },
+        });
         return created.id;
       });
       return service.getGroup(ctx, id);
@@ -614,7 +856,13 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
       await writablePerson(ctx, member.personId, { en: 'add this person to a group', th: 'เพิ่มบุคคลนี้เข้ากลุ่ม' });
       await db.transaction().execute(async (trx) => {
         await addMembership(trx, ctx, groupId, group.name, member);
-        await recordAudit(trx, ctx, { action: 'group.add_member', entityType: 'occupation_group', entityId: String(groupId), provinceCode: group.province_code, after: member });
+        await recordAudit(trx, ctx, {
+          action: 'group.add_member',
+          entityType: 'occupation_group',
+          entityId: String(groupId),
+          provinceCode: group.province_code,
+          after: member,
+        });
       });
       return service.getGroup(ctx, groupId);
     },
@@ -623,13 +871,40 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
     async endMembership(ctx: Ctx, groupId: number, membershipId: number, input: { leftOn: string; reason?: string | null; newRole?: string | null }) {
       const group = await writableGroup(ctx, groupId);
       await db.transaction().execute(async (trx) => {
-        const m = await trx.selectFrom('group_membership').selectAll().where('id', '=', membershipId).where('group_id', '=', groupId).forUpdate().executeTakeFirst();
-        if (!m || m.left_on !== null) throw problems.notFound({ en: `No current membership ${membershipId} in this group.`, th: `ไม่พบสมาชิกภาพรหัส ${membershipId} ที่ยังมีผลในกลุ่มนี้` });
-        if (input.leftOn < m.joined_on) throw problems.validation([field('leftOn', 'before-joined', 'The end date is before the member joined.', 'วันที่สิ้นสุดอยู่ก่อนวันที่เข้าร่วม')]);
-        await trx.updateTable('group_membership').set({ left_on: input.leftOn, left_reason: input.reason ?? (input.newRole ? `role changed to ${input.newRole}` : null) }).where('id', '=', membershipId).execute();
+        const m = await trx
+          .selectFrom('group_membership')
+          .selectAll()
+          .where('id', '=', membershipId)
+          .where('group_id', '=', groupId)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!m || m.left_on !== null)
+          throw problems.notFound({ en: `No current membership ${membershipId} in this group.`, th: `ไม่พบสมาชิกภาพรหัส ${membershipId} ที่ยังมีผลในกลุ่มนี้` });
+        if (input.leftOn < m.joined_on)
+          throw problems.validation([field('leftOn', 'before-joined', 'The end date is before the member joined.', 'วันที่สิ้นสุดอยู่ก่อนวันที่เข้าร่วม')]);
+        await trx
+          .updateTable('group_membership')
+          .set({ left_on: input.leftOn, left_reason: input.reason ?? (input.newRole ? `role changed to ${input.newRole}` : null) })
+          .where('id', '=', membershipId)
+          .execute();
         if (input.newRole) await addMembership(trx, ctx, groupId, group.name, { personId: m.person_id, role: input.newRole, joinedOn: input.leftOn });
-        else await repository.addEvent(trx, { personId: m.person_id, groupId, module: 'registry', kind: 'left-group', summaryTh: `ออกจากกลุ่ม ${group.name}`, summaryEn: `Left group ${group.name}`, actorUserId: ctx.actor.userId });
-        await recordAudit(trx, ctx, { action: input.newRole ? 'group.change_role' : 'group.end_membership', entityType: 'occupation_group', entityId: String(groupId), provinceCode: group.province_code, after: { membershipId, ...input } });
+        else
+          await repository.addEvent(trx, {
+            personId: m.person_id,
+            groupId,
+            module: 'registry',
+            kind: 'left-group',
+            summaryTh: `ออกจากกลุ่ม ${group.name}`,
+            summaryEn: `Left group ${group.name}`,
+            actorUserId: ctx.actor.userId,
+          });
+        await recordAudit(trx, ctx, {
+          action: input.newRole ? 'group.change_role' : 'group.end_membership',
+          entityType: 'occupation_group',
+          entityId: String(groupId),
+          provinceCode: group.province_code,
+          after: { membershipId, ...input },
+        });
       });
       return service.getGroup(ctx, groupId);
     },
@@ -656,8 +931,20 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
       .returning('id')
       .executeTakeFirst();
     if (!added) throw problems.conflict({ en: `Person ${m.personId} is already a member of this group.`, th: `บุคคลรหัส ${m.personId} เป็นสมาชิกกลุ่มนี้อยู่แล้ว` });
-    const role = { leader: ['ประธานกลุ่ม', 'leader'], committee: ['กรรมการ', 'committee member'], member: ['สมาชิก', 'member'] }[m.role as 'leader'] ?? [m.role, m.role];
-    await repository.addEvent(trx, { personId: m.personId, groupId, module: 'registry', kind: 'joined-group', summaryTh: `เข้าร่วมกลุ่ม ${groupName} ในฐานะ${role[0]}`, summaryEn: `Joined ${groupName} as ${role[1]}`, data: { role: m.role }, actorUserId: ctx.actor.userId });
+    const role = { leader: ['ประธานกลุ่ม', 'leader'], committee: ['กรรมการ', 'committee member'], member: ['สมาชิก', 'member'] }[m.role as 'leader'] ?? [
+      m.role,
+      m.role,
+    ];
+    await repository.addEvent(trx, {
+      personId: m.personId,
+      groupId,
+      module: 'registry',
+      kind: 'joined-group',
+      summaryTh: `เข้าร่วมกลุ่ม ${groupName} ในฐานะ${role[0]}`,
+      summaryEn: `Joined ${groupName} as ${role[1]}`,
+      data: { role: m.role },
+      actorUserId: ctx.actor.userId,
+    });
   }
 
   return service;
@@ -686,14 +973,51 @@ export function parseQuery(q: string | undefined): repository.PeopleFilter['q'] 
 export const groupSearchText = (g: { name: string; registrationNo?: string | null }) => [g.name, g.registrationNo].filter(Boolean).join(' ').toLowerCase();
 
 function presentEvent(e: Awaited<ReturnType<typeof repository.eventsOf>>[number]) {
-  return { id: e.id, occurredAt: new Date(e.occurred_at).toISOString(), module: e.module, kind: e.kind, summaryTh: e.summary_th, summaryEn: e.summary_en, actorName: e.actor_name, data: (e.data ?? null) as Record<string, unknown> | null };
+  return {
+    id: e.id,
+    occurredAt: new Date(e.occurred_at).toISOString(),
+    module: e.module,
+    kind: e.kind,
+    summaryTh: e.summary_th,
+    summaryEn: e.summary_en,
+    actorName: e.actor_name,
+    data: (e.data ?? null) as Record<string, unknown> | null,
+  };
 }
 function presentConsent(c: Awaited<ReturnType<typeof repository.consentsOf>>[number]) {
-  return { id: c.id, purpose: c.purpose, lawfulBasis: c.lawful_basis, givenAt: new Date(c.given_at).toISOString(), withdrawnAt: c.withdrawn_at ? new Date(c.withdrawn_at).toISOString() : null, evidence: c.evidence };
+  return {
+    id: c.id,
+    purpose: c.purpose,
+    lawfulBasis: c.lawful_basis,
+    givenAt: new Date(c.given_at).toISOString(),
+    withdrawnAt: c.withdrawn_at ? new Date(c.withdrawn_at).toISOString() : null,
+    evidence: c.evidence,
+  };
 }
 function presentMembershipOfPerson(m: Awaited<ReturnType<typeof repository.membershipsOf>>[number]) {
-  return { id: m.id, groupId: m.group_id, groupName: m.group_name, groupType: m.group_type, role: m.role, joinedOn: m.joined_on, leftOn: m.left_on, leftReason: m.left_reason };
+  return {
+    id: m.id,
+    groupId: m.group_id,
+    groupName: m.group_name,
+    groupType: m.group_type,
+    role: m.role,
+    joinedOn: m.joined_on,
+    leftOn: m.left_on,
+    leftReason: m.left_reason,
+  };
 }
 function presentMember(m: Awaited<ReturnType<typeof repository.membersOf>>[number]) {
-  return { id: m.id, personId: m.person_id, title: m.title, firstNameTh: m.first_name_th, lastNameTh: m.last_name_th, firstNameEn: m.first_name_en, lastNameEn: m.last_name_en, role: m.role, joinedOn: m.joined_on, leftOn: m.left_on, leftReason: m.left_reason };
+  return {
+    id: m.id,
+    personId: m.person_id,
+    title: m.title,
+    firstNameTh: m.first_name_th,
+    lastNameTh: m.last_name_th,
+    firstNameEn: m.first_name_en,
+    lastNameEn: m.last_name_en,
+    role: m.role,
+    joinedOn: m.joined_on,
+    leftOn: m.left_on,
+    leftReason: m.left_reason,
+  };
 }

@@ -108,7 +108,13 @@ export const findSession = (db: Executor, id: number) =>
   sessionsQuery(db)
     .leftJoin('subdistrict as sd', 'sd.code', 's.subdistrict_code')
     .leftJoin('district as d', 'd.code', 'sd.district_code')
-    .select([...sessionColumns, 'sd.name_th as subdistrict_name_th', 'sd.name_en as subdistrict_name_en', 'd.name_th as district_name_th', 'd.name_en as district_name_en'])
+    .select([
+      ...sessionColumns,
+      'sd.name_th as subdistrict_name_th',
+      'sd.name_en as subdistrict_name_en',
+      'd.name_th as district_name_th',
+      'd.name_en as district_name_en',
+    ])
     .where('s.id', '=', id)
     .executeTakeFirst();
 export type SessionDetailRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
@@ -140,19 +146,23 @@ export async function listSessions(db: Executor, f: SessionFilter) {
 export type SessionListRow = Awaited<ReturnType<typeof listSessions>>['items'][number];
 
 /** Locks the session's row: every seat decision for it queues here. */
-export const lockSession = (trx: Executor, id: number) =>
-  trx.selectFrom('training_session').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+export const lockSession = (trx: Executor, id: number) => trx.selectFrom('training_session').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
 export const insertSession = (trx: Executor, values: Insertable<TrainingSessionTable>) => trx.insertInto('training_session').values(values).execute();
 
 /** A session's id before its row: its code carries the id. */
-export const reserveSessionId = async (trx: Executor) => Number((await sql<{ id: number }>`select nextval('training_session_id_seq')::int8 as id`.execute(trx)).rows[0]!.id);
+export const reserveSessionId = async (trx: Executor) =>
+  Number((await sql<{ id: number }>`select nextval('training_session_id_seq')::int8 as id`.execute(trx)).rows[0]!.id);
 
-export async function insertDays(trx: Executor, rows: { session_id: number; day: string; minutes: number; topic_th: string | null; topic_en: string | null; checkin_code: string }[]) {
+export async function insertDays(
+  trx: Executor,
+  rows: { session_id: number; day: string; minutes: number; topic_th: string | null; topic_en: string | null; checkin_code: string }[],
+) {
   if (rows.length) await trx.insertInto('session_day').values(rows).execute();
 }
 
-export const daysOf = (db: Executor, sessionId: number) => db.selectFrom('session_day').selectAll().where('session_id', '=', sessionId).orderBy('day').execute();
+export const daysOf = (db: Executor, sessionId: number) =>
+  db.selectFrom('session_day').selectAll().where('session_id', '=', sessionId).orderBy('day').execute();
 
 export const findDayByCode = (db: Executor, code: string) => db.selectFrom('session_day').selectAll().where('checkin_code', '=', code).executeTakeFirst();
 
@@ -177,16 +187,38 @@ export const enrolmentOf = (db: Executor, sessionId: number, personId: number) =
   db.selectFrom('enrolment').selectAll().where('session_id', '=', sessionId).where('person_id', '=', personId).executeTakeFirst();
 
 export const enrolmentsOf = (db: Executor, sessionId: number, personIds: number[]) =>
-  personIds.length === 0 ? Promise.resolve([]) : db.selectFrom('enrolment').selectAll().where('session_id', '=', sessionId).where('person_id', 'in', personIds).execute();
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('enrolment').selectAll().where('session_id', '=', sessionId).where('person_id', 'in', personIds).execute();
 
-export const insertEnrolment = (trx: Executor, values: { session_id: number; person_id: number; status: EnrolmentStatus; source: 'self' | 'officer' | 'group'; group_id: number | null; enrolled_at: Date | null }) =>
-  trx.insertInto('enrolment').values(values).returning(['id', 'status']).executeTakeFirstOrThrow();
+export const insertEnrolment = (
+  trx: Executor,
+  values: {
+    session_id: number;
+    person_id: number;
+    status: EnrolmentStatus;
+    source: 'self' | 'officer' | 'group';
+    group_id: number | null;
+    enrolled_at: Date | null;
+  },
+) => trx.insertInto('enrolment').values(values).returning(['id', 'status']).executeTakeFirstOrThrow();
 
 /** A withdrawn person applying again goes to the back of the queue. */
-export const reapply = (trx: Executor, id: number, values: { status: EnrolmentStatus; source: 'self' | 'officer' | 'group'; group_id: number | null; enrolled_at: Date | null }) =>
+export const reapply = (
+  trx: Executor,
+  id: number,
+  values: { status: EnrolmentStatus; source: 'self' | 'officer' | 'group'; group_id: number | null; enrolled_at: Date | null },
+) =>
   trx
     .updateTable('enrolment')
-    .set((eb) => ({ ...values, applied_at: sql<Date>`clock_timestamp()`, withdrawn_at: null, withdraw_reason: null, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      ...values,
+      applied_at: sql<Date>`clock_timestamp()`,
+      withdrawn_at: null,
+      withdraw_reason: null,
+      updated_at: new Date(),
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', id)
     .execute();
 
@@ -199,7 +231,16 @@ export const withdraw = (trx: Executor, id: number, reason: string | null) =>
 
 /** The head of the waitlist, locked so two withdrawals never promote the same person. */
 export const headOfWaitlist = (trx: Executor, sessionId: number) =>
-  trx.selectFrom('enrolment').selectAll().where('session_id', '=', sessionId).where('status', '=', 'waitlisted').orderBy('applied_at').orderBy('id').limit(1).forUpdate().executeTakeFirst();
+  trx
+    .selectFrom('enrolment')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'waitlisted')
+    .orderBy('applied_at')
+    .orderBy('id')
+    .limit(1)
+    .forUpdate()
+    .executeTakeFirst();
 
 export const promote = (trx: Executor, id: number) =>
   trx
@@ -233,7 +274,9 @@ export async function roster(db: Executor, sessionId: number, f: RosterFilter) {
       'e.online_completed_on',
       'e.evaluated_at',
       'e.outcome_reasons',
-      sql<number | null>`case when e.status = 'waitlisted' then row_number() over (partition by e.status order by e.applied_at, e.id) end`.as('waitlist_position'),
+      sql<number | null>`case when e.status = 'waitlisted' then row_number() over (partition by e.status order by e.applied_at, e.id) end`.as(
+        'waitlist_position',
+      ),
     ])
     .where('e.session_id', '=', sessionId)
     .as('r');
@@ -277,7 +320,12 @@ export async function roster(db: Executor, sessionId: number, f: RosterFilter) {
       .limit(f.limit)
       .offset(f.offset)
       .execute(),
-    db.selectFrom('enrolment').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('session_id', '=', sessionId).groupBy('status').execute(),
+    db
+      .selectFrom('enrolment')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('session_id', '=', sessionId)
+      .groupBy('status')
+      .execute(),
   ]);
   return { items, counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])) as Partial<Record<EnrolmentStatus, number>> };
 }
@@ -311,7 +359,11 @@ export const enrolmentsOfPerson = (db: Executor, personId: number) =>
       'p.name_en as province_name_en',
       'cr.code as credential_code',
       'cr.status as credential_status',
-      sql<number | null>`case when e.status = 'waitlisted' then (select count(*) from enrolment w where w.session_id = e.session_id and w.status = 'waitlisted' and (w.applied_at, w.id) <= (e.applied_at, e.id)) end`.as('waitlist_position'),
+      sql<
+        number | null
+      >`case when e.status = 'waitlisted' then (select count(*) from enrolment w where w.session_id = e.session_id and w.status = 'waitlisted' and (w.applied_at, w.id) <= (e.applied_at, e.id)) end`.as(
+        'waitlist_position',
+      ),
     ])
     .where('e.person_id', '=', personId)
     .orderBy('s.starts_on', 'desc')
@@ -363,7 +415,10 @@ export const attendanceOn = (db: Executor, sessionId: number, day: string) =>
     .where('a.day', '=', day)
     .execute();
 
-export async function upsertAttendance(trx: Executor, rows: { enrolment_id: number; day: string; minutes: number; method: 'roster' | 'qr' | 'import'; recorded_by: string | null }[]) {
+export async function upsertAttendance(
+  trx: Executor,
+  rows: { enrolment_id: number; day: string; minutes: number; method: 'roster' | 'qr' | 'import'; recorded_by: string | null }[],
+) {
   if (rows.length === 0) return;
   await trx
     .insertInto('attendance')
@@ -388,7 +443,10 @@ export async function recomputeAttended(trx: Executor, enrolmentIds: number[]) {
   if (enrolmentIds.length === 0) return;
   await trx
     .updateTable('enrolment')
-    .set({ attended_minutes: sql<number>`coalesce((select sum(a.minutes) from attendance a where a.enrolment_id = enrolment.id), 0)::int`, updated_at: new Date() })
+    .set({
+      attended_minutes: sql<number>`coalesce((select sum(a.minutes) from attendance a where a.enrolment_id = enrolment.id), 0)::int`,
+      updated_at: new Date(),
+    })
     .where('id', 'in', enrolmentIds)
     .execute();
 }
@@ -400,17 +458,30 @@ export const repointEnrolments = (trx: Executor, fromId: number, toId: number) =
     .updateTable('enrolment')
     .set({ person_id: toId, updated_at: new Date() })
     .where('person_id', '=', fromId)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('enrolment as o').select('o.id').where('o.person_id', '=', toId).whereRef('o.session_id', '=', 'enrolment.session_id'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('enrolment as o').select('o.id').where('o.person_id', '=', toId).whereRef('o.session_id', '=', 'enrolment.session_id'))),
+    )
     .execute();
 
 export const enrolmentStatuses = (db: Executor, sessionId: number, ids: number[]) =>
-  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('enrolment').select(['id', 'status']).where('session_id', '=', sessionId).where('id', 'in', ids).execute();
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('enrolment').select(['id', 'status']).where('session_id', '=', sessionId).where('id', 'in', ids).execute();
 
 export const seatedEnrolments = (db: Executor, sessionId: number) =>
   db.selectFrom('enrolment').selectAll().where('session_id', '=', sessionId).where('status', 'in', ['enrolled', 'completed', 'not-completed']).execute();
 
 export const countCompleted = async (db: Executor, sessionId: number) =>
-  Number((await db.selectFrom('enrolment').select((eb) => eb.fn.countAll<number>().as('n')).where('session_id', '=', sessionId).where('status', '=', 'completed').executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('enrolment')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('session_id', '=', sessionId)
+        .where('status', '=', 'completed')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 // ---------------------------------------------------------------- certificates
 const completedWithout = (db: Executor, sessionId: number) =>
@@ -422,10 +493,17 @@ const completedWithout = (db: Executor, sessionId: number) =>
     .where('c.id', 'is', null);
 
 /** The next completed people who have no certificate yet, in a stable order (the bulk job's cursor). */
-export const completedWithoutCertificate = (db: Executor, sessionId: number, limit: number) => completedWithout(db, sessionId).select(['e.id', 'e.person_id']).orderBy('e.id').limit(limit).execute();
+export const completedWithoutCertificate = (db: Executor, sessionId: number, limit: number) =>
+  completedWithout(db, sessionId).select(['e.id', 'e.person_id']).orderBy('e.id').limit(limit).execute();
 
 export const countCompletedWithoutCertificate = async (db: Executor, sessionId: number) =>
-  Number((await completedWithout(db, sessionId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await completedWithout(db, sessionId)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 export const waitingOrSeated = (db: Executor, sessionId: number) =>
   db.selectFrom('enrolment').select(['id', 'person_id']).where('session_id', '=', sessionId).where('status', 'in', ['enrolled', 'waitlisted']).execute();

@@ -51,7 +51,11 @@ export function eligibilityReasons(f: EligibilityFacts): Reason[] {
   if (f.curriculum.minAge !== null) {
     const age = ageOn(f.person.birthDate, f.startsOn);
     if (age < f.curriculum.minAge) {
-      reasons.push({ code: 'age', en: `The course needs age ${f.curriculum.minAge} on its first day; the person will be ${age}.`, th: `หลักสูตรนี้รับผู้มีอายุ ${f.curriculum.minAge} ปีขึ้นไป ณ วันเริ่มอบรม แต่บุคคลนี้จะมีอายุ ${age} ปี` });
+      reasons.push({
+        code: 'age',
+        en: `The course needs age ${f.curriculum.minAge} on its first day; the person will be ${age}.`,
+        th: `หลักสูตรนี้รับผู้มีอายุ ${f.curriculum.minAge} ปีขึ้นไป ณ วันเริ่มอบรม แต่บุคคลนี้จะมีอายุ ${age} ปี`,
+      });
     }
   }
   return reasons;
@@ -87,9 +91,17 @@ export function completionReasons(rule: CompletionRule, f: CompletionFacts): Rea
   }
   if (rule.minPostTestScore !== null) {
     if (f.postTestScore === null) {
-      reasons.push({ code: 'no-post-test', en: `No post-test score is recorded; the pass mark is ${rule.minPostTestScore}.`, th: `ยังไม่มีคะแนนทดสอบหลังอบรม (เกณฑ์ผ่าน ${rule.minPostTestScore} คะแนน)` });
+      reasons.push({
+        code: 'no-post-test',
+        en: `No post-test score is recorded; the pass mark is ${rule.minPostTestScore}.`,
+        th: `ยังไม่มีคะแนนทดสอบหลังอบรม (เกณฑ์ผ่าน ${rule.minPostTestScore} คะแนน)`,
+      });
     } else if (f.postTestScore < rule.minPostTestScore) {
-      reasons.push({ code: 'post-test', en: `Post-test score ${f.postTestScore} is below the pass mark ${rule.minPostTestScore}.`, th: `คะแนนทดสอบหลังอบรม ${f.postTestScore} ต่ำกว่าเกณฑ์ผ่าน ${rule.minPostTestScore} คะแนน` });
+      reasons.push({
+        code: 'post-test',
+        en: `Post-test score ${f.postTestScore} is below the pass mark ${rule.minPostTestScore}.`,
+        th: `คะแนนทดสอบหลังอบรม ${f.postTestScore} ต่ำกว่าเกณฑ์ผ่าน ${rule.minPostTestScore} คะแนน`,
+      });
     }
   }
   return reasons;

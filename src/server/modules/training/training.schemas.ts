@@ -38,11 +38,18 @@ export const CurriculumSchema = z
   .meta({ id: 'Curriculum' });
 
 export const SessionsQuery = z.strictObject({
-  province: z.string().regex(/^\d{2}$/).optional(),
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   status: z.enum(SESSION_STATUSES).optional(),
   curriculum: z.string().max(32).optional(),
   category: z.enum(CATEGORY_CODES).optional(),
-  open: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('Only sessions taking applications today'),
+  open: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('Only sessions taking applications today'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -117,7 +124,15 @@ export const SessionSchema = z
     districtNameTh: z.string().nullable(),
     districtNameEn: z.string().nullable(),
     curriculum: CurriculumSchema,
-    days: z.array(z.object({ day: z.string(), hours: z.number(), topicTh: z.string().nullable(), topicEn: z.string().nullable(), checkinCode: z.string().nullable().describe('Only for those who run the session: shown as the day’s QR code') })),
+    days: z.array(
+      z.object({
+        day: z.string(),
+        hours: z.number(),
+        topicTh: z.string().nullable(),
+        topicEn: z.string().nullable(),
+        checkinCode: z.string().nullable().describe('Only for those who run the session: shown as the day’s QR code'),
+      }),
+    ),
     scheduledHours: z.number(),
     canSeeRoster: z.boolean(),
     canEnrol: z.boolean(),
@@ -131,7 +146,10 @@ export const CreateSessionBody = z
     unitCode: z.string().min(2).max(40),
     provinceCode: z.string().regex(/^\d{2}$/),
     online: z.boolean().default(false),
-    subdistrictCode: z.string().regex(/^\d{6}$/).nullish(),
+    subdistrictCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .nullish(),
     venue: z.string().max(300).nullish(),
     applicationsCloseOn: isoDate,
     capacityMin: z.number().int().min(1).max(5000).default(100),
@@ -139,14 +157,23 @@ export const CreateSessionBody = z
     trainers: z.array(z.string().max(200)).max(50).default([]),
     budgetSource: z.string().max(300).nullish(),
     days: z
-      .array(z.strictObject({ day: isoDate, hours: z.number().min(0.5).max(24).multipleOf(0.25), topicTh: z.string().max(300).nullish(), topicEn: z.string().max(300).nullish() }))
+      .array(
+        z.strictObject({
+          day: isoDate,
+          hours: z.number().min(0.5).max(24).multipleOf(0.25),
+          topicTh: z.string().max(300).nullish(),
+          topicEn: z.string().max(300).nullish(),
+        }),
+      )
       .min(1)
       .max(120),
   })
   .meta({ id: 'CreateTrainingSession' });
 
 export const StatusBody = z.strictObject({ status: z.enum(SESSION_STATUSES), reason: z.string().max(500).nullish() });
-export const ApplyBody = z.strictObject({ personId: z.number().int().positive().nullish().describe('Officers: whom to enrol. Citizens leave it out to apply for themselves.') });
+export const ApplyBody = z.strictObject({
+  personId: z.number().int().positive().nullish().describe('Officers: whom to enrol. Citizens leave it out to apply for themselves.'),
+});
 export const GroupEnrolBody = z.strictObject({ groupId: z.number().int().positive() });
 export const WithdrawBody = z.strictObject({ reason: z.string().max(500).nullish() });
 
@@ -156,7 +183,11 @@ export const GroupEnrolResultSchema = z
   .meta({ id: 'GroupEnrolResult' });
 export const WithdrawResultSchema = z.object({ withdrawn: z.number(), promoted: z.object({ enrolmentId: z.number(), personId: z.number() }).nullable() });
 
-export const RosterQuery = z.strictObject({ status: z.enum(ENROLMENT_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(1000).default(500), offset: z.coerce.number().int().min(0).default(0) });
+export const RosterQuery = z.strictObject({
+  status: z.enum(ENROLMENT_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 export const RosterSchema = z
   .object({
     items: z.array(
@@ -187,15 +218,33 @@ export const AttendanceSheetSchema = z
   .object({
     day: z.string(),
     hours: z.number(),
-    entries: z.array(z.object({ enrolmentId: z.number(), personId: z.number(), name: z.string(), present: z.boolean(), hours: z.number(), method: z.string().nullable() })),
+    entries: z.array(
+      z.object({ enrolmentId: z.number(), personId: z.number(), name: z.string(), present: z.boolean(), hours: z.number(), method: z.string().nullable() }),
+    ),
   })
   .meta({ id: 'AttendanceSheet' });
 export const AttendanceBody = z.strictObject({
-  entries: z.array(z.strictObject({ enrolmentId: z.number().int().positive(), present: z.boolean(), hours: z.number().min(0).max(24).nullish().describe('Default: the whole day') })).min(1).max(5000),
+  entries: z
+    .array(
+      z.strictObject({
+        enrolmentId: z.number().int().positive(),
+        present: z.boolean(),
+        hours: z.number().min(0).max(24).nullish().describe('Default: the whole day'),
+      }),
+    )
+    .min(1)
+    .max(5000),
 });
 export const CheckInBody = z.strictObject({ code: z.string().min(8).max(64) });
-export const CheckInSchema = z.object({ sessionId: z.number(), sessionCode: z.string(), curriculumNameTh: z.string(), curriculumNameEn: z.string(), day: z.string(), hours: z.number() }).meta({ id: 'CheckIn' });
-export const ScoresBody = z.strictObject({ scores: z.array(z.strictObject({ enrolmentId: z.number().int().positive(), score: z.number().int().min(0).max(100).nullable() })).min(1).max(5000) });
+export const CheckInSchema = z
+  .object({ sessionId: z.number(), sessionCode: z.string(), curriculumNameTh: z.string(), curriculumNameEn: z.string(), day: z.string(), hours: z.number() })
+  .meta({ id: 'CheckIn' });
+export const ScoresBody = z.strictObject({
+  scores: z
+    .array(z.strictObject({ enrolmentId: z.number().int().positive(), score: z.number().int().min(0).max(100).nullable() }))
+    .min(1)
+    .max(5000),
+});
 
 export const ResultsQuery = z.strictObject({ fileName: z.string().max(200).default('results.csv') });
 export const ResultsImportSchema = z
@@ -203,10 +252,19 @@ export const ResultsImportSchema = z
     status: z.enum(['applied', 'rejected']).describe('rejected: nothing was written; fix the rows listed and send the file again'),
     rows: z.number(),
     applied: z.number(),
-    errors: z.array(z.object({ line: z.number(), column: z.string().nullable(), value: z.string().nullable(), code: z.string(), th: z.string(), en: z.string() })),
+    errors: z.array(
+      z.object({ line: z.number(), column: z.string().nullable(), value: z.string().nullable(), code: z.string(), th: z.string(), en: z.string() }),
+    ),
   })
   .meta({ id: 'ResultsImport' });
 export const EvaluationSchema = z.object({ completed: z.number(), notCompleted: z.number() });
 export const CertificateJobSchema = z
-  .object({ id: z.string(), status: z.string(), done: z.number(), total: z.number().nullable(), error: z.string().nullable(), result: z.object({ issued: z.number(), total: z.number() }).nullable() })
+  .object({
+    id: z.string(),
+    status: z.string(),
+    done: z.number(),
+    total: z.number().nullable(),
+    error: z.string().nullable(),
+    result: z.object({ issued: z.number(), total: z.number() }).nullable(),
+  })
   .meta({ id: 'CertificateJob' });

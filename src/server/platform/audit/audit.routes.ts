@@ -49,7 +49,14 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app
 
   app.get(
     '/api/audit-events',
-    { schema: { tags: ['audit'], summary: 'Browse the audit trail, newest first', querystring: AuditQuery, response: withProblems({ 200: z.object({ items: z.array(AuditEventSchema), nextBefore: z.number().int().nullable() }) }) } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Browse the audit trail, newest first',
+        querystring: AuditQuery,
+        response: withProblems({ 200: z.object({ items: z.array(AuditEventSchema), nextBefore: z.number().int().nullable() }) }),
+      },
+    },
     async (request) => {
       requireAuditor(request);
       const q = request.query;
@@ -86,7 +93,15 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app
 
   app.get(
     '/api/audit-events/verify',
-    { schema: { tags: ['audit'], summary: 'Walk the hash chain and report the first tampered event, if any', response: withProblems({ 200: z.object({ ok: z.boolean(), events: z.number().int(), firstBadId: z.number().int().nullable(), reason: z.string().nullable() }) }) } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Walk the hash chain and report the first tampered event, if any',
+        response: withProblems({
+          200: z.object({ ok: z.boolean(), events: z.number().int(), firstBadId: z.number().int().nullable(), reason: z.string().nullable() }),
+        }),
+      },
+    },
     async (request) => {
       requireAuditor(request);
       const verdict = await verifyAuditChain(db);

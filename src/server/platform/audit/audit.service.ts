@@ -17,8 +17,7 @@ export interface AuditChange {
 }
 
 /** Drops undefined and turns Dates into strings, as jsonb will give them back. */
-const asStoredJson = (value: unknown): unknown =>
-  value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
+const asStoredJson = (value: unknown): unknown => (value === undefined || value === null ? null : JSON.parse(JSON.stringify(value)));
 
 /**
  * Appends one event to the chain. Takes a transaction, not the database: the event commits or
@@ -73,8 +72,7 @@ function hashedFieldsOf(row: AuditEventRow): HashedAuditFields {
 }
 
 export type ChainVerdict =
-  | { ok: true; events: number; lastHash: string }
-  | { ok: false; events: number; firstBadId: number; reason: 'hash-mismatch' | 'broken-link' };
+  { ok: true; events: number; lastHash: string } | { ok: false; events: number; firstBadId: number; reason: 'hash-mismatch' | 'broken-link' };
 
 /** Walks the whole chain in id order and reports the first event whose hash or link does not hold. */
 export async function verifyAuditChain(db: Executor, batchSize = 2000): Promise<ChainVerdict> {

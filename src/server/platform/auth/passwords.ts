@@ -47,8 +47,7 @@ export function checkNewPassword(password: string, username: string): PasswordRu
       message: 'Use at least 10 characters.',
       messageTh: 'รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร',
     };
-  if (password.length > 200)
-    return { code: 'too-long', message: 'Use at most 200 characters.', messageTh: 'รหัสผ่านยาวได้ไม่เกิน 200 ตัวอักษร' };
+  if (password.length > 200) return { code: 'too-long', message: 'Use at most 200 characters.', messageTh: 'รหัสผ่านยาวได้ไม่เกิน 200 ตัวอักษร' };
   if (password.toLowerCase().includes(username.toLowerCase()))
     return {
       code: 'same-as-username',

@@ -28,11 +28,7 @@ export async function createSession(
 /** The user id behind a live session token, or null; touches last_seen_at at most once a minute. */
 export async function resolveSession(db: Executor, token: string): Promise<string | null> {
   const tokenHash = hashToken(token);
-  const row = await db
-    .selectFrom('user_session')
-    .select(['user_id', 'expires_at', 'last_seen_at'])
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const row = await db.selectFrom('user_session').select(['user_id', 'expires_at', 'last_seen_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
   if (!row || row.expires_at.getTime() <= Date.now()) return null;
   if (Date.now() - row.last_seen_at.getTime() > 60_000) {
     await db.updateTable('user_session').set({ last_seen_at: new Date() }).where('token_hash', '=', tokenHash).execute();

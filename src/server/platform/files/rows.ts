@@ -1,4 +1,3 @@
-
 /**
  * A column of an import template. A file's header is matched to these by any of the listed
  * spellings (Thai, English or the key).
@@ -83,7 +82,13 @@ export function parseLooseDate(input: string): string | null {
  * spaces and a trailing '*'). Returns the mapping and the headers that matched nothing.
  */
 export function mapHeader<K extends string>(header: readonly string[], columns: readonly ImportColumn<K>[]) {
-  const norm = (s: string) => s.replace(/^\uFEFF/, '').replace(/\*$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const norm = (s: string) =>
+    s
+      .replace(/^\uFEFF/, '')
+      .replace(/\*$/, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
   const byName = new Map<string, K>();
   for (const c of columns) for (const name of [c.key, c.th, c.en]) byName.set(norm(name), c.key);
   const mapping: Partial<Record<K, number>> = {};

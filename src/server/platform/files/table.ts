@@ -18,7 +18,11 @@ export async function readTable(bytes: Uint8Array, options: { maxRows: number })
     if (record.cells.every((c) => c.trim() === '')) continue;
     rows.push(record);
     if (rows.length > options.maxRows) {
-      throw new FileProblem('too-many-rows', `The file has more than ${options.maxRows.toLocaleString('en')} rows; split it.`, `ไฟล์มีมากกว่า ${options.maxRows.toLocaleString('th')} แถว กรุณาแบ่งไฟล์`);
+      throw new FileProblem(
+        'too-many-rows',
+        `The file has more than ${options.maxRows.toLocaleString('en')} rows; split it.`,
+        `ไฟล์มีมากกว่า ${options.maxRows.toLocaleString('th')} แถว กรุณาแบ่งไฟล์`,
+      );
     }
   }
   if (header === null) throw new FileProblem('empty-file', 'The file is empty.', 'ไฟล์ว่างเปล่า');

@@ -74,14 +74,7 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
     return problems.malformed({ en: `The body is not valid JSON: ${error.message}`, th: 'ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง' });
   }
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return new Problem(
-      fastifyError.statusCode,
-      'request',
-      'Bad request',
-      'คำขอไม่ถูกต้อง',
-      fastifyError.message,
-      'คำขอไม่ถูกต้อง',
-    );
+    return new Problem(fastifyError.statusCode, 'request', 'Bad request', 'คำขอไม่ถูกต้อง', fastifyError.message, 'คำขอไม่ถูกต้อง');
   }
   return problems.internal();
 }

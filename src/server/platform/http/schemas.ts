@@ -11,9 +11,7 @@ export const ProblemSchema = z
     detailTh: z.string(),
     instance: z.string().optional(),
     requestId: z.string().optional(),
-    errors: z
-      .array(z.object({ field: z.string(), code: z.string(), message: z.string(), messageTh: z.string() }))
-      .optional(),
+    errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string(), messageTh: z.string() })).optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details, with Thai messages beside the English ones' });
 

@@ -94,9 +94,18 @@ export function createJobRunner(db: Kysely<DB>, options: JobRunnerOptions = {}) 
       await finish(job.id, { status: 'failed', error: `Gave up after ${maxAttempts} attempts.` });
       return;
     }
-    const beat = setInterval(() => {
-      void db.updateTable('job').set({ heartbeat_at: new Date() }).where('id', '=', job.id).where('locked_by', '=', owner).execute().catch(() => {});
-    }, Math.max(1000, staleAfterMs / 4));
+    const beat = setInterval(
+      () => {
+        void db
+          .updateTable('job')
+          .set({ heartbeat_at: new Date() })
+          .where('id', '=', job.id)
+          .where('locked_by', '=', owner)
+          .execute()
+          .catch(() => {});
+      },
+      Math.max(1000, staleAfterMs / 4),
+    );
     beat.unref();
     try {
       const result = await handler({

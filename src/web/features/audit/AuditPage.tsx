@@ -68,52 +68,82 @@ export function AuditPage() {
         </Group>
       </form>
       <Group mb="md">
-        <Button variant="light" onClick={() => verify.mutate()} loading={verify.isPending}>{t('audit.verify')}</Button>
+        <Button variant="light" onClick={() => verify.mutate()} loading={verify.isPending}>
+          {t('audit.verify')}
+        </Button>
         {verify.data && (
           <Alert color={verify.data.ok ? 'green' : 'red'} role="status" py={6}>
-            {verify.data.ok ? t('audit.verifyOk', { count: verify.data.events }) : t('audit.verifyBad', { id: verify.data.firstBadId, reason: verify.data.reason })}
+            {verify.data.ok
+              ? t('audit.verifyOk', { count: verify.data.events })
+              : t('audit.verifyBad', { id: verify.data.firstBadId, reason: verify.data.reason })}
           </Alert>
         )}
       </Group>
       <ProblemAlert error={events.error ?? verify.error} />
       <ScrollTable label={t('audit.title')} minWidth={720} striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('audit.when')}</Table.Th>
-              <Table.Th>{t('audit.what')}</Table.Th>
-              <Table.Th>{t('audit.who')}</Table.Th>
-              <Table.Th>{t('audit.entity')}</Table.Th>
-              <Table.Th>{t('audit.details')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {events.data?.pages.flatMap((p) => p.items).map((e) => (
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('audit.when')}</Table.Th>
+            <Table.Th>{t('audit.what')}</Table.Th>
+            <Table.Th>{t('audit.who')}</Table.Th>
+            <Table.Th>{t('audit.entity')}</Table.Th>
+            <Table.Th>{t('audit.details')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {events.data?.pages
+            .flatMap((p) => p.items)
+            .map((e) => (
               <Table.Tr key={e.id}>
                 <Table.Td>
                   <Text size="sm">{formatThaiDateTime(new Date(e.occurredAt), lang)}</Text>
-                  <Text size="xs" c="dimmed">#{e.id}</Text>
+                  <Text size="xs" c="dimmed">
+                    #{e.id}
+                  </Text>
                 </Table.Td>
-                <Table.Td><Code>{e.action}</Code></Table.Td>
+                <Table.Td>
+                  <Code>{e.action}</Code>
+                </Table.Td>
                 <Table.Td>{e.actorUsername ?? t('audit.system')}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{e.entityType}</Text>
-                  <Text size="xs" c="dimmed">{e.entityId}</Text>
+                  <Text size="xs" c="dimmed">
+                    {e.entityId}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   {(e.before != null || e.after != null) && (
                     <Spoiler maxHeight={0} showLabel={t('audit.details')} hideLabel={t('common.close')}>
-                      {e.before != null && <><Text size="xs" fw={600}>{t('audit.before')}</Text><Code block>{JSON.stringify(e.before, null, 1)}</Code></>}
-                      {e.after != null && <><Text size="xs" fw={600}>{t('audit.after')}</Text><Code block>{JSON.stringify(e.after, null, 1)}</Code></>}
+                      {e.before != null && (
+                        <>
+                          <Text size="xs" fw={600}>
+                            {t('audit.before')}
+                          </Text>
+                          <Code block>{JSON.stringify(e.before, null, 1)}</Code>
+                        </>
+                      )}
+                      {e.after != null && (
+                        <>
+                          <Text size="xs" fw={600}>
+                            {t('audit.after')}
+                          </Text>
+                          <Code block>{JSON.stringify(e.after, null, 1)}</Code>
+                        </>
+                      )}
                     </Spoiler>
                   )}
-                  <Text size="xs" c="dimmed">{t('audit.requestId')}: {e.requestId}</Text>
+                  <Text size="xs" c="dimmed">
+                    {t('audit.requestId')}: {e.requestId}
+                  </Text>
                 </Table.Td>
               </Table.Tr>
             ))}
-          </Table.Tbody>
-        </ScrollTable>
+        </Table.Tbody>
+      </ScrollTable>
       {events.hasNextPage && (
-        <Button mt="sm" variant="light" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>{t('common.more')}</Button>
+        <Button mt="sm" variant="light" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
+          {t('common.more')}
+        </Button>
       )}
     </>
   );

@@ -44,7 +44,15 @@ export function ChangePasswordPage() {
       )}
       <form onSubmit={submit} noValidate>
         <Stack>
-          <PasswordInput label={t('auth.currentPassword')} autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.currentTarget.value)} error={fieldErrors.currentPassword} size="md" />
+          <PasswordInput
+            label={t('auth.currentPassword')}
+            autoComplete="current-password"
+            required
+            value={current}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            error={fieldErrors.currentPassword}
+            size="md"
+          />
           <PasswordInput
             label={t('auth.newPassword')}
             description={t('auth.passwordHint')}
@@ -55,7 +63,15 @@ export function ChangePasswordPage() {
             error={fieldErrors.newPassword}
             size="md"
           />
-          <PasswordInput label={t('auth.confirmPassword')} autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={mismatch ? t('auth.mismatch') : undefined} size="md" />
+          <PasswordInput
+            label={t('auth.confirmPassword')}
+            autoComplete="new-password"
+            required
+            value={confirm}
+            onChange={(e) => setConfirm(e.currentTarget.value)}
+            error={mismatch ? t('auth.mismatch') : undefined}
+            size="md"
+          />
           {change.error && Object.keys(fieldErrors).length === 0 && <ProblemAlert error={change.error} />}
           <Button type="submit" size="md" loading={change.isPending} disabled={!current || !next || !confirm}>
             {t('auth.savePassword')}

@@ -53,8 +53,22 @@ export function SignInPage() {
           </Title>
           <form onSubmit={submit} noValidate>
             <Stack>
-              <TextInput label={t('auth.username')} autoComplete="username" required value={username} onChange={(e) => setUsername(e.currentTarget.value)} size="md" />
-              <PasswordInput label={t('auth.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} size="md" />
+              <TextInput
+                label={t('auth.username')}
+                autoComplete="username"
+                required
+                value={username}
+                onChange={(e) => setUsername(e.currentTarget.value)}
+                size="md"
+              />
+              <PasswordInput
+                label={t('auth.password')}
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                size="md"
+              />
               <ProblemAlert error={signIn.error} />
               <Button type="submit" size="md" loading={signIn.isPending} disabled={!username || !password}>
                 {t('auth.signIn')}

@@ -14,16 +14,36 @@ import { named } from './words';
 
 const TEXT = {
   th: {
-    title: 'จัดการประเมินสมรรถนะใหม่', intro: 'เลือกมาตรฐาน ศูนย์ประเมิน วันที่ สถานที่ และผู้ประเมิน จากนั้นส่งผู้มีสิทธิ์เข้ารับการประเมินได้จากหน้ามาตรฐาน',
-    standard: 'มาตรฐานอาชีพ', centre: 'ศูนย์ประเมิน', province: 'จังหวัดที่จัดประเมิน', date: 'วันที่ประเมิน', online: 'ประเมินออนไลน์',
-    venue: 'สถานที่ประเมิน', venueHint: 'เช่น ชื่ออาคาร ห้อง', capacity: 'รับผู้เข้ารับการประเมินได้ (คน)', assessors: 'ผู้ประเมิน', assessorsHint: 'เลือกได้หลายคน เฉพาะผู้ประเมินที่มีชื่อเท่านั้นที่บันทึกผลได้',
-    save: 'บันทึกการประเมิน', pick: 'เลือก',
+    title: 'จัดการประเมินสมรรถนะใหม่',
+    intro: 'เลือกมาตรฐาน ศูนย์ประเมิน วันที่ สถานที่ และผู้ประเมิน จากนั้นส่งผู้มีสิทธิ์เข้ารับการประเมินได้จากหน้ามาตรฐาน',
+    standard: 'มาตรฐานอาชีพ',
+    centre: 'ศูนย์ประเมิน',
+    province: 'จังหวัดที่จัดประเมิน',
+    date: 'วันที่ประเมิน',
+    online: 'ประเมินออนไลน์',
+    venue: 'สถานที่ประเมิน',
+    venueHint: 'เช่น ชื่ออาคาร ห้อง',
+    capacity: 'รับผู้เข้ารับการประเมินได้ (คน)',
+    assessors: 'ผู้ประเมิน',
+    assessorsHint: 'เลือกได้หลายคน เฉพาะผู้ประเมินที่มีชื่อเท่านั้นที่บันทึกผลได้',
+    save: 'บันทึกการประเมิน',
+    pick: 'เลือก',
   },
   en: {
-    title: 'Organise a competency assessment', intro: 'Choose the standard, the assessment centre, the day, the place and the assessors; then refer eligible people from the standard’s page',
-    standard: 'Occupational standard', centre: 'Assessment centre', province: 'Province where it is held', date: 'Date of the assessment', online: 'Held online',
-    venue: 'Venue', venueHint: 'e.g. building and room', capacity: 'Candidates it takes', assessors: 'Assessors', assessorsHint: 'One or more; only the assessors named here record results',
-    save: 'Save the assessment', pick: 'Choose',
+    title: 'Organise a competency assessment',
+    intro: 'Choose the standard, the assessment centre, the day, the place and the assessors; then refer eligible people from the standard’s page',
+    standard: 'Occupational standard',
+    centre: 'Assessment centre',
+    province: 'Province where it is held',
+    date: 'Date of the assessment',
+    online: 'Held online',
+    venue: 'Venue',
+    venueHint: 'e.g. building and room',
+    capacity: 'Candidates it takes',
+    assessors: 'Assessors',
+    assessorsHint: 'One or more; only the assessors named here record results',
+    save: 'Save the assessment',
+    pick: 'Choose',
   },
 };
 
@@ -36,7 +56,11 @@ export function AssessmentFormPage() {
   const { data: me } = useMe();
   const provinces = useProvinces();
   const standards = useQuery({ queryKey: ['competency-standards'], staleTime: 5 * 60_000, queryFn: () => unwrap(api.GET('/api/competency/standards')) });
-  const centres = useQuery({ queryKey: ['assessment-centres'], staleTime: 5 * 60_000, queryFn: () => unwrap(api.GET('/api/units', { params: { query: { kind: 'assessment-centre', limit: 200 } } })) });
+  const centres = useQuery({
+    queryKey: ['assessment-centres'],
+    staleTime: 5 * 60_000,
+    queryFn: () => unwrap(api.GET('/api/units', { params: { query: { kind: 'assessment-centre', limit: 200 } } })),
+  });
   const assessors = useQuery({ queryKey: ['assessors'], queryFn: () => unwrap(api.GET('/api/assessments/assessors')) });
   const scope = me?.scopeProvinceCodes ?? null;
 
@@ -58,7 +82,16 @@ export function AssessmentFormPage() {
     mutationFn: () =>
       unwrap(
         api.POST('/api/assessments', {
-          body: { standardCode: standard ?? '', centreUnitCode: centre ?? '', provinceCode: provinceCode ?? '', assessedOn: assessedOn ?? '', online, venue: venue.trim() || null, capacity, assessorUserIds: assessorIds },
+          body: {
+            standardCode: standard ?? '',
+            centreUnitCode: centre ?? '',
+            provinceCode: provinceCode ?? '',
+            assessedOn: assessedOn ?? '',
+            online,
+            venue: venue.trim() || null,
+            capacity,
+            assessorUserIds: assessorIds,
+          },
         }),
       ),
     onSuccess: (event) => {
@@ -68,7 +101,11 @@ export function AssessmentFormPage() {
     },
   });
   const errors = save.error instanceof ApiProblem ? save.error.fieldErrors(lang) : {};
-  const assessorError = Object.entries(errors).filter(([k]) => k.startsWith('assessorUserIds')).map(([, v]) => v).join(' ') || undefined;
+  const assessorError =
+    Object.entries(errors)
+      .filter(([k]) => k.startsWith('assessorUserIds'))
+      .map(([, v]) => v)
+      .join(' ') || undefined;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();
@@ -81,25 +118,87 @@ export function AssessmentFormPage() {
         <Stack gap="md" maw={900}>
           <Paper withBorder p="md">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select label={t.standard} required placeholder={t.pick} value={standard} onChange={setStandard} error={errors.standardCode} size="md"
-                data={(standards.data ?? []).map((s) => ({ value: s.code, label: `${named(s, lang)} (${s.code})` }))} />
-              <Select label={t.province} required searchable placeholder={t.pick} value={provinceCode} onChange={(v) => { setProvince(v); setCentre(null); }} error={errors.provinceCode} size="md"
-                data={(provinces.data ?? []).filter((p) => !scope || scope.includes(p.code)).map((p) => ({ value: p.code, label: nameOf(p, lang) }))} />
-              <Select label={t.centre} required searchable placeholder={t.pick} value={centre} onChange={setCentre} error={errors.centreUnitCode} size="md"
-                data={centresHere.map((c) => ({ value: c.code, label: named(c, lang) }))} />
+              <Select
+                label={t.standard}
+                required
+                placeholder={t.pick}
+                value={standard}
+                onChange={setStandard}
+                error={errors.standardCode}
+                size="md"
+                data={(standards.data ?? []).map((s) => ({ value: s.code, label: `${named(s, lang)} (${s.code})` }))}
+              />
+              <Select
+                label={t.province}
+                required
+                searchable
+                placeholder={t.pick}
+                value={provinceCode}
+                onChange={(v) => {
+                  setProvince(v);
+                  setCentre(null);
+                }}
+                error={errors.provinceCode}
+                size="md"
+                data={(provinces.data ?? []).filter((p) => !scope || scope.includes(p.code)).map((p) => ({ value: p.code, label: nameOf(p, lang) }))}
+              />
+              <Select
+                label={t.centre}
+                required
+                searchable
+                placeholder={t.pick}
+                value={centre}
+                onChange={setCentre}
+                error={errors.centreUnitCode}
+                size="md"
+                data={centresHere.map((c) => ({ value: c.code, label: named(c, lang) }))}
+              />
               <ThaiDateInput label={t.date} value={assessedOn} onChange={setAssessedOn} required error={errors.assessedOn} />
               <Switch label={t.online} checked={online} onChange={(e) => setOnline(e.currentTarget.checked)} size="md" mt={{ sm: 'xl' }} />
-              {!online && <TextInput label={t.venue} description={t.venueHint} required value={venue} onChange={(e) => setVenue(e.currentTarget.value)} error={errors.venue} size="md" />}
-              <NumberInput label={t.capacity} min={1} max={500} value={capacity} onChange={(v) => setCapacity(Number(v) || 1)} error={errors.capacity} size="md" />
+              {!online && (
+                <TextInput
+                  label={t.venue}
+                  description={t.venueHint}
+                  required
+                  value={venue}
+                  onChange={(e) => setVenue(e.currentTarget.value)}
+                  error={errors.venue}
+                  size="md"
+                />
+              )}
+              <NumberInput
+                label={t.capacity}
+                min={1}
+                max={500}
+                value={capacity}
+                onChange={(v) => setCapacity(Number(v) || 1)}
+                error={errors.capacity}
+                size="md"
+              />
             </SimpleGrid>
           </Paper>
           <Paper withBorder p="md">
-            <MultiSelect label={t.assessors} description={t.assessorsHint} required searchable value={assessorIds} onChange={setAssessorIds} error={assessorError} size="md" placeholder={t.pick}
-              data={(assessors.data ?? []).map((a) => ({ value: a.id, label: [a.displayName, ...a.units.map((u) => (lang === 'th' ? u.nameTh : u.nameEn) ?? u.code ?? '')].filter(Boolean).join(' · ') }))} />
+            <MultiSelect
+              label={t.assessors}
+              description={t.assessorsHint}
+              required
+              searchable
+              value={assessorIds}
+              onChange={setAssessorIds}
+              error={assessorError}
+              size="md"
+              placeholder={t.pick}
+              data={(assessors.data ?? []).map((a) => ({
+                value: a.id,
+                label: [a.displayName, ...a.units.map((u) => (lang === 'th' ? u.nameTh : u.nameEn) ?? u.code ?? '')].filter(Boolean).join(' · '),
+              }))}
+            />
           </Paper>
           <ProblemAlert error={save.error ?? standards.error ?? assessors.error} />
           <Group>
-            <Button type="submit" size="md" loading={save.isPending}>{t.save}</Button>
+            <Button type="submit" size="md" loading={save.isPending}>
+              {t.save}
+            </Button>
           </Group>
         </Stack>
       </form>

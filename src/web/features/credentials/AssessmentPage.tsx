@@ -21,30 +21,106 @@ type Draft = Record<string, { result: Result | null; note: string }>;
 
 const TEXT = {
   th: {
-    loading: 'กำลังโหลด', back: 'กลับไปหน้าสมรรถนะและคุณวุฒิ', standardPage: 'ดูมาตรฐานและผู้มีสิทธิ์',
-    date: 'วันที่ประเมิน', centre: 'ศูนย์ประเมิน', place: 'สถานที่', online: 'ออนไลน์', assessors: 'ผู้ประเมิน', seats: 'ผู้เข้ารับการประเมิน', seatsValue: '{n} จาก {max} คน · ผ่าน {c} คน',
-    complete: 'ปิดการประเมิน', cancel: 'ยกเลิกการประเมิน', cancelTitle: 'ยกเลิกการประเมิน', reason: 'เหตุผล (ผู้เข้ารับการประเมินจะเห็นในประวัติ)', confirm: 'ยืนยัน', backButton: 'กลับ',
-    candidates: 'ใบประเมินรายบุคคล', nobody: 'ยังไม่มีผู้เข้ารับการประเมิน ส่งผู้มีสิทธิ์ได้จากหน้ามาตรฐาน', notYet: 'บันทึกผลได้ตั้งแต่วันที่ประเมินเป็นต้นไป และเฉพาะผู้ประเมินที่มีชื่อในการประเมินนี้',
-    unit: 'หน่วยที่ {n}', criteria: 'ดูเกณฑ์การปฏิบัติงาน ({n} ข้อ)', resultOf: 'ผลการประเมินหน่วยที่ {n}', evidence: 'หลักฐาน: สิ่งที่ผู้ประเมินเห็นหรือถาม', evidenceHint: 'อย่างน้อย 3 ตัวอักษร เช่น สาธิตการตั้งร้าน ตอบคำถามเรื่องค่าส่ง',
-    needResult: 'เลือกผลของหน่วยนี้', needEvidence: 'เขียนหลักฐานอย่างน้อย 3 ตัวอักษร', nothingToSave: 'ยังไม่มีผลที่จะบันทึก', save: 'บันทึกผล', saved: 'บันทึกผลแล้ว', unsaved: 'มีการแก้ไขที่ยังไม่ได้บันทึก',
-    decide: 'สรุปผล', decideHint: 'บันทึกผลให้ครบทุกหน่วยก่อนสรุปผล', absent: 'ไม่มาเข้ารับการประเมิน', withdraw: 'ถอนชื่อ',
-    decideTitle: 'สรุปผลของ {name}', decideCompetent: 'ผลที่บันทึกไว้: มีสมรรถนะครบทุกหน่วย ระบบจะออกคุณวุฒิพร้อมลายมือชื่ออิเล็กทรอนิกส์ทันที', decideNyc: 'ผลที่บันทึกไว้: ยังไม่ผ่าน {n} หน่วย ผู้เข้ารับการประเมินประเมินซ้ำได้เฉพาะหน่วยที่ยังไม่ผ่าน',
-    decideFinal: 'สรุปผลแล้วแก้ไขผลไม่ได้', absentTitle: 'บันทึกว่า {name} ไม่มาเข้ารับการประเมิน', withdrawTitle: 'ถอนชื่อ {name} ออกจากการประเมิน',
-    by: 'บันทึกโดย {name} · {when}', overall: 'ผลสรุป', credential: 'คุณวุฒิที่ออก', publicPage: 'เปิดหน้าตรวจสอบสาธารณะ', revoked: 'ถูกเพิกถอน', awarded: 'ผ่านการประเมิน ออกคุณวุฒิแล้ว รหัส {code}', notAwarded: 'ยังไม่ผ่านบางหน่วย บันทึกผลสรุปแล้ว',
-    absentDone: 'บันทึกว่าไม่มาเข้ารับการประเมินแล้ว', basis: 'สิทธิ์จาก',
+    loading: 'กำลังโหลด',
+    back: 'กลับไปหน้าสมรรถนะและคุณวุฒิ',
+    standardPage: 'ดูมาตรฐานและผู้มีสิทธิ์',
+    date: 'วันที่ประเมิน',
+    centre: 'ศูนย์ประเมิน',
+    place: 'สถานที่',
+    online: 'ออนไลน์',
+    assessors: 'ผู้ประเมิน',
+    seats: 'ผู้เข้ารับการประเมิน',
+    seatsValue: '{n} จาก {max} คน · ผ่าน {c} คน',
+    complete: 'ปิดการประเมิน',
+    cancel: 'ยกเลิกการประเมิน',
+    cancelTitle: 'ยกเลิกการประเมิน',
+    reason: 'เหตุผล (ผู้เข้ารับการประเมินจะเห็นในประวัติ)',
+    confirm: 'ยืนยัน',
+    backButton: 'กลับ',
+    candidates: 'ใบประเมินรายบุคคล',
+    nobody: 'ยังไม่มีผู้เข้ารับการประเมิน ส่งผู้มีสิทธิ์ได้จากหน้ามาตรฐาน',
+    notYet: 'บันทึกผลได้ตั้งแต่วันที่ประเมินเป็นต้นไป และเฉพาะผู้ประเมินที่มีชื่อในการประเมินนี้',
+    unit: 'หน่วยที่ {n}',
+    criteria: 'ดูเกณฑ์การปฏิบัติงาน ({n} ข้อ)',
+    resultOf: 'ผลการประเมินหน่วยที่ {n}',
+    evidence: 'หลักฐาน: สิ่งที่ผู้ประเมินเห็นหรือถาม',
+    evidenceHint: 'อย่างน้อย 3 ตัวอักษร เช่น สาธิตการตั้งร้าน ตอบคำถามเรื่องค่าส่ง',
+    needResult: 'เลือกผลของหน่วยนี้',
+    needEvidence: 'เขียนหลักฐานอย่างน้อย 3 ตัวอักษร',
+    nothingToSave: 'ยังไม่มีผลที่จะบันทึก',
+    save: 'บันทึกผล',
+    saved: 'บันทึกผลแล้ว',
+    unsaved: 'มีการแก้ไขที่ยังไม่ได้บันทึก',
+    decide: 'สรุปผล',
+    decideHint: 'บันทึกผลให้ครบทุกหน่วยก่อนสรุปผล',
+    absent: 'ไม่มาเข้ารับการประเมิน',
+    withdraw: 'ถอนชื่อ',
+    decideTitle: 'สรุปผลของ {name}',
+    decideCompetent: 'ผลที่บันทึกไว้: มีสมรรถนะครบทุกหน่วย ระบบจะออกคุณวุฒิพร้อมลายมือชื่ออิเล็กทรอนิกส์ทันที',
+    decideNyc: 'ผลที่บันทึกไว้: ยังไม่ผ่าน {n} หน่วย ผู้เข้ารับการประเมินประเมินซ้ำได้เฉพาะหน่วยที่ยังไม่ผ่าน',
+    decideFinal: 'สรุปผลแล้วแก้ไขผลไม่ได้',
+    absentTitle: 'บันทึกว่า {name} ไม่มาเข้ารับการประเมิน',
+    withdrawTitle: 'ถอนชื่อ {name} ออกจากการประเมิน',
+    by: 'บันทึกโดย {name} · {when}',
+    overall: 'ผลสรุป',
+    credential: 'คุณวุฒิที่ออก',
+    publicPage: 'เปิดหน้าตรวจสอบสาธารณะ',
+    revoked: 'ถูกเพิกถอน',
+    awarded: 'ผ่านการประเมิน ออกคุณวุฒิแล้ว รหัส {code}',
+    notAwarded: 'ยังไม่ผ่านบางหน่วย บันทึกผลสรุปแล้ว',
+    absentDone: 'บันทึกว่าไม่มาเข้ารับการประเมินแล้ว',
+    basis: 'สิทธิ์จาก',
   },
   en: {
-    loading: 'Loading', back: 'Back to competency and credentials', standardPage: 'See the standard and who is eligible',
-    date: 'Date', centre: 'Assessment centre', place: 'Venue', online: 'Online', assessors: 'Assessors', seats: 'Candidates', seatsValue: '{n} of {max} · {c} competent',
-    complete: 'Complete the assessment', cancel: 'Cancel the assessment', cancelTitle: 'Cancel the assessment', reason: 'Reason (candidates see it on their timeline)', confirm: 'Confirm', backButton: 'Back',
-    candidates: 'Assessment sheets', nobody: 'No candidate yet; refer eligible people from the standard’s page', notYet: 'Results are recorded on or after the day, by the assessors named on this assessment only',
-    unit: 'Unit {n}', criteria: 'Show the performance criteria ({n})', resultOf: 'Result for unit {n}', evidence: 'Evidence: what the assessor saw or asked', evidenceHint: 'At least 3 characters, e.g. set up a shop, answered questions on shipping costs',
-    needResult: 'Choose a result for this unit', needEvidence: 'Write at least 3 characters of evidence', nothingToSave: 'No result to save yet', save: 'Save results', saved: 'Results saved', unsaved: 'Changes not saved yet',
-    decide: 'Decide', decideHint: 'Save a result for every unit before deciding', absent: 'Did not attend', withdraw: 'Withdraw',
-    decideTitle: 'Decide for {name}', decideCompetent: 'The saved results: competent in every unit. The qualification is issued, electronically signed, at once.', decideNyc: 'The saved results: not yet competent in {n} unit(s); these units alone may be re-assessed.',
-    decideFinal: 'Results cannot change after the decision.', absentTitle: 'Record that {name} did not attend', withdrawTitle: 'Withdraw {name} from the assessment',
-    by: 'Recorded by {name} · {when}', overall: 'Overall', credential: 'Qualification issued', publicPage: 'Open the public check page', revoked: 'Revoked', awarded: 'Competent: the qualification was issued, code {code}', notAwarded: 'Not yet competent in some units; the decision is recorded',
-    absentDone: 'Recorded as absent', basis: 'Eligible through',
+    loading: 'Loading',
+    back: 'Back to competency and credentials',
+    standardPage: 'See the standard and who is eligible',
+    date: 'Date',
+    centre: 'Assessment centre',
+    place: 'Venue',
+    online: 'Online',
+    assessors: 'Assessors',
+    seats: 'Candidates',
+    seatsValue: '{n} of {max} · {c} competent',
+    complete: 'Complete the assessment',
+    cancel: 'Cancel the assessment',
+    cancelTitle: 'Cancel the assessment',
+    reason: 'Reason (candidates see it on their timeline)',
+    confirm: 'Confirm',
+    backButton: 'Back',
+    candidates: 'Assessment sheets',
+    nobody: 'No candidate yet; refer eligible people from the standard’s page',
+    notYet: 'Results are recorded on or after the day, by the assessors named on this assessment only',
+    unit: 'Unit {n}',
+    criteria: 'Show the performance criteria ({n})',
+    resultOf: 'Result for unit {n}',
+    evidence: 'Evidence: what the assessor saw or asked',
+    evidenceHint: 'At least 3 characters, e.g. set up a shop, answered questions on shipping costs',
+    needResult: 'Choose a result for this unit',
+    needEvidence: 'Write at least 3 characters of evidence',
+    nothingToSave: 'No result to save yet',
+    save: 'Save results',
+    saved: 'Results saved',
+    unsaved: 'Changes not saved yet',
+    decide: 'Decide',
+    decideHint: 'Save a result for every unit before deciding',
+    absent: 'Did not attend',
+    withdraw: 'Withdraw',
+    decideTitle: 'Decide for {name}',
+    decideCompetent: 'The saved results: competent in every unit. The qualification is issued, electronically signed, at once.',
+    decideNyc: 'The saved results: not yet competent in {n} unit(s); these units alone may be re-assessed.',
+    decideFinal: 'Results cannot change after the decision.',
+    absentTitle: 'Record that {name} did not attend',
+    withdrawTitle: 'Withdraw {name} from the assessment',
+    by: 'Recorded by {name} · {when}',
+    overall: 'Overall',
+    credential: 'Qualification issued',
+    publicPage: 'Open the public check page',
+    revoked: 'Revoked',
+    awarded: 'Competent: the qualification was issued, code {code}',
+    notAwarded: 'Not yet competent in some units; the decision is recorded',
+    absentDone: 'Recorded as absent',
+    basis: 'Eligible through',
   },
 };
 type Words = (typeof TEXT)['th'];
@@ -64,13 +140,23 @@ export function AssessmentPage() {
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const move = useMutation({
-    mutationFn: (status: 'completed' | 'cancelled') => unwrap(api.POST('/api/assessments/{id}/status', { params: { path: { id } }, body: { status, reason: status === 'cancelled' ? reason : null } })),
-    onSuccess: (e) => { setCancelling(false); setEvent(e); },
+    mutationFn: (status: 'completed' | 'cancelled') =>
+      unwrap(api.POST('/api/assessments/{id}/status', { params: { path: { id } }, body: { status, reason: status === 'cancelled' ? reason : null } })),
+    onSuccess: (e) => {
+      setCancelling(false);
+      setEvent(e);
+    },
   });
 
   if (event.error) return <ProblemAlert error={event.error} />;
   const e = event.data;
-  if (!e) return <Group gap="xs" role="status"><Loader size="sm" aria-hidden /><Text>{t.loading}</Text></Group>;
+  if (!e)
+    return (
+      <Group gap="xs" role="status">
+        <Loader size="sm" aria-hidden />
+        <Text>{t.loading}</Text>
+      </Group>
+    );
   const active = e.candidates.filter((c) => c.status !== 'withdrawn');
 
   return (
@@ -78,16 +164,32 @@ export function AssessmentPage() {
       <PageHeader title={lang === 'th' ? e.qualificationTh : e.qualificationEn} intro={`${e.code} · ${lang === 'th' ? e.standardNameTh : e.standardNameEn}`}>
         <Group gap="sm" wrap="wrap">
           <StatusBadge status={EVENT_STATUS[e.status]} lang={lang} data-testid="event-status" />
-          {e.canOrganise && <Button size="md" onClick={() => move.mutate('completed')} loading={move.isPending && move.variables === 'completed'}>{t.complete}</Button>}
-          {e.canOrganise && <Button size="md" color="red.9" variant="outline" onClick={() => setCancelling(true)}>{t.cancel}</Button>}
+          {e.canOrganise && (
+            <Button size="md" onClick={() => move.mutate('completed')} loading={move.isPending && move.variables === 'completed'}>
+              {t.complete}
+            </Button>
+          )}
+          {e.canOrganise && (
+            <Button size="md" color="red.9" variant="outline" onClick={() => setCancelling(true)}>
+              {t.cancel}
+            </Button>
+          )}
         </Group>
         <Group gap="md">
-          <Anchor component={Link} to="/credentials">{t.back}</Anchor>
-          <Anchor component={Link} to={`/credentials/standards/${e.standardCode}`}>{t.standardPage}</Anchor>
+          <Anchor component={Link} to="/credentials">
+            {t.back}
+          </Anchor>
+          <Anchor component={Link} to={`/credentials/standards/${e.standardCode}`}>
+            {t.standardPage}
+          </Anchor>
         </Group>
       </PageHeader>
       <ProblemAlert error={move.error} />
-      {e.statusReason && <Alert color="gray" mb="md" styles={{ message: { color: '#212529' } }}>{e.statusReason}</Alert>}
+      {e.statusReason && (
+        <Alert color="gray" mb="md" styles={{ message: { color: '#212529' } }}>
+          {e.statusReason}
+        </Alert>
+      )}
       <Paper withBorder p="md" mb="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           <Fact label={t.date}>{formatThaiDate(e.assessedOn, { style: 'long', locale: lang })}</Fact>
@@ -98,11 +200,15 @@ export function AssessmentPage() {
         </SimpleGrid>
       </Paper>
 
-      <Title order={2} size="h3" mb="xs">{t.candidates}</Title>
+      <Title order={2} size="h3" mb="xs">
+        {t.candidates}
+      </Title>
       {e.status === 'open' && !e.canAssess && !e.canOrganise && <Text mb="sm">{t.notYet}</Text>}
       {e.candidates.length === 0 && <Text>{t.nobody}</Text>}
       <Stack gap="lg" maw={1000}>
-        {e.candidates.map((c) => <CandidateSheet key={c.id} event={e} candidate={c} onEvent={setEvent} />)}
+        {e.candidates.map((c) => (
+          <CandidateSheet key={c.id} event={e} candidate={c} onEvent={setEvent} />
+        ))}
       </Stack>
 
       <Modal opened={cancelling} onClose={() => setCancelling(false)} title={t.cancelTitle}>
@@ -110,8 +216,12 @@ export function AssessmentPage() {
           <Textarea label={t.reason} required value={reason} onChange={(ev) => setReason(ev.currentTarget.value)} autosize minRows={2} maxLength={500} />
           <ProblemAlert error={move.error} />
           <Group justify="end">
-            <Button variant="default" onClick={() => setCancelling(false)}>{t.backButton}</Button>
-            <Button color="red.9" onClick={() => move.mutate('cancelled')} loading={move.isPending} disabled={!reason.trim()}>{t.confirm}</Button>
+            <Button variant="default" onClick={() => setCancelling(false)}>
+              {t.backButton}
+            </Button>
+            <Button color="red.9" onClick={() => move.mutate('cancelled')} loading={move.isPending} disabled={!reason.trim()}>
+              {t.confirm}
+            </Button>
           </Group>
         </Stack>
       </Modal>
@@ -122,16 +232,21 @@ export function AssessmentPage() {
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <Text size="sm" c="dimmed">{label}</Text>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
       <Text style={{ overflowWrap: 'anywhere' }}>{children}</Text>
     </div>
   );
 }
 
-const draftOf = (c: Candidate): Draft => Object.fromEntries(c.units.map((u) => {
-  const saved = c.results.find((r) => r.unitCode === u);
-  return [u, { result: saved?.result ?? null, note: saved?.evidenceNote ?? '' }];
-}));
+const draftOf = (c: Candidate): Draft =>
+  Object.fromEntries(
+    c.units.map((u) => {
+      const saved = c.results.find((r) => r.unitCode === u);
+      return [u, { result: saved?.result ?? null, note: saved?.evidenceNote ?? '' }];
+    }),
+  );
 
 /** One candidate: the assessor's sheet while undecided, the results and the qualification after. */
 function CandidateSheet({ event: e, candidate: c, onEvent }: { event: AssessmentEvent; candidate: Candidate; onEvent: (e: AssessmentEvent) => void }) {
@@ -144,7 +259,9 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
   const [confirming, setConfirming] = useState<'decide' | 'absent' | 'withdraw' | null>(null);
   const units = c.units.map((code) => e.units.find((u) => u.code === code)).filter((u): u is AssessmentEvent['units'][number] => Boolean(u));
   const saved = new Map(c.results.map((r) => [r.unitCode, r]));
-  const dirty = c.units.some((u) => (draft[u]?.result ?? null) !== (saved.get(u)?.result ?? null) || (draft[u]?.note ?? '').trim() !== (saved.get(u)?.evidenceNote ?? ''));
+  const dirty = c.units.some(
+    (u) => (draft[u]?.result ?? null) !== (saved.get(u)?.result ?? null) || (draft[u]?.note ?? '').trim() !== (saved.get(u)?.evidenceNote ?? ''),
+  );
   const problemOf = (u: string) => {
     const d = draft[u];
     if (!d || (!d.result && !d.note.trim())) return null;
@@ -155,16 +272,32 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
   const ready = c.units.filter((u) => draft[u]?.result && (draft[u]?.note.trim().length ?? 0) >= 3);
 
   const save = useMutation({
-    mutationFn: () => unwrap(api.PUT('/api/assessments/candidates/{id}/results', { params: { path: { id: c.id } }, body: { results: ready.map((u) => ({ unitCode: u, result: draft[u]!.result!, evidenceNote: draft[u]!.note.trim() })) } })),
-    onSuccess: (event) => { setTried(false); onEvent(event); },
+    mutationFn: () =>
+      unwrap(
+        api.PUT('/api/assessments/candidates/{id}/results', {
+          params: { path: { id: c.id } },
+          body: { results: ready.map((u) => ({ unitCode: u, result: draft[u]!.result!, evidenceNote: draft[u]!.note.trim() })) },
+        }),
+      ),
+    onSuccess: (event) => {
+      setTried(false);
+      onEvent(event);
+    },
   });
   const decide = useMutation({
-    mutationFn: (absent: boolean) => unwrap(api.POST('/api/assessments/candidates/{id}/decide', { params: { path: { id: c.id } }, body: absent ? { absent: true } : {} })),
-    onSuccess: (decision) => { setConfirming(null); onEvent(decision.event); },
+    mutationFn: (absent: boolean) =>
+      unwrap(api.POST('/api/assessments/candidates/{id}/decide', { params: { path: { id: c.id } }, body: absent ? { absent: true } : {} })),
+    onSuccess: (decision) => {
+      setConfirming(null);
+      onEvent(decision.event);
+    },
   });
   const withdraw = useMutation({
     mutationFn: () => unwrap(api.POST('/api/assessments/candidates/{id}/withdraw', { params: { path: { id: c.id } } })),
-    onSuccess: (event) => { setConfirming(null); onEvent(event); },
+    onSuccess: (event) => {
+      setConfirming(null);
+      onEvent(event);
+    },
   });
   const onSave = () => {
     setTried(true);
@@ -181,8 +314,13 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
     <Paper withBorder p="md" component="section" aria-labelledby={headingId} data-testid={`candidate-${c.personId}`}>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
         <div style={{ flex: '1 1 16rem', minWidth: 0 }}>
-          <Title order={3} size="h3" id={headingId}>{name}</Title>
-          <Text size="sm" c="dimmed">{c.docNumberMasked} · {t.basis}: {BASIS[c.basis][lang]}{c.basisNote ? ` (${c.basisNote})` : ''}</Text>
+          <Title order={3} size="h3" id={headingId}>
+            {name}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {c.docNumberMasked} · {t.basis}: {BASIS[c.basis][lang]}
+            {c.basisNote ? ` (${c.basisNote})` : ''}
+          </Text>
         </div>
         <Group gap="xs">
           <StatusBadge status={CANDIDATE_STATUS[c.status]} lang={lang} />
@@ -191,7 +329,13 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
       </Group>
 
       {decided && (
-        <Alert mt="sm" variant="light" role="status" color={decided.overall === 'competent' ? 'green' : 'gray'} styles={{ message: { color: decided.overall === 'competent' ? '#1b5e20' : '#212529' } }}>
+        <Alert
+          mt="sm"
+          variant="light"
+          role="status"
+          color={decided.overall === 'competent' ? 'green' : 'gray'}
+          styles={{ message: { color: decided.overall === 'competent' ? '#1b5e20' : '#212529' } }}
+        >
           {decided.absent ? t.absentDone : decided.credentialCode ? fill(t.awarded, { code: decided.credentialCode }) : t.notAwarded}
         </Alert>
       )}
@@ -204,44 +348,99 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
             const criteriaCount = u.elements.reduce((n, el) => n + el.criteria.length, 0);
             return (
               <Paper key={u.code} withBorder p="sm" bg="gray.0">
-                <Text size="sm" c="dimmed">{fill(t.unit, { n: u.position })} · {u.code}</Text>
-                <Title order={4} size="h4" lh={1.4}>{named(u, lang)}</Title>
+                <Text size="sm" c="dimmed">
+                  {fill(t.unit, { n: u.position })} · {u.code}
+                </Text>
+                <Title order={4} size="h4" lh={1.4}>
+                  {named(u, lang)}
+                </Title>
                 <Accordion variant="contained" mt="xs" chevronPosition="right" bg="white">
                   <Accordion.Item value="criteria">
                     <Accordion.Control>{fill(t.criteria, { n: criteriaCount })}</Accordion.Control>
-                    <Accordion.Panel><UnitCriteria unit={u} lang={lang} /></Accordion.Panel>
+                    <Accordion.Panel>
+                      <UnitCriteria unit={u} lang={lang} />
+                    </Accordion.Panel>
                   </Accordion.Item>
                 </Accordion>
-                <Radio.Group mt="sm" label={fill(t.resultOf, { n: u.position })} required value={d.result ?? ''} error={problem === 'result' ? t.needResult : undefined}
-                  onChange={(v) => setDraft((old) => ({ ...old, [u.code]: { ...d, result: v as Result } }))}>
+                <Radio.Group
+                  mt="sm"
+                  label={fill(t.resultOf, { n: u.position })}
+                  required
+                  value={d.result ?? ''}
+                  error={problem === 'result' ? t.needResult : undefined}
+                  onChange={(v) => setDraft((old) => ({ ...old, [u.code]: { ...d, result: v as Result } }))}
+                >
                   <SimpleGrid cols={{ base: 1, xs: 2 }} mt={6} spacing="sm">
                     {(Object.keys(RESULT) as Result[]).map((r) => (
-                      <Radio.Card key={r} value={r} p="md" radius="md" bg="white"
-                        style={{ borderWidth: 2, borderColor: d.result === r ? (r === 'competent' ? '#1b5e20' : '#a51d1d') : undefined, background: d.result === r ? (r === 'competent' ? '#e8f5e9' : '#fdecea') : undefined }}>
+                      <Radio.Card
+                        key={r}
+                        value={r}
+                        p="md"
+                        radius="md"
+                        bg="white"
+                        style={{
+                          borderWidth: 2,
+                          borderColor: d.result === r ? (r === 'competent' ? '#1b5e20' : '#a51d1d') : undefined,
+                          background: d.result === r ? (r === 'competent' ? '#e8f5e9' : '#fdecea') : undefined,
+                        }}
+                      >
                         <Group wrap="nowrap" gap="sm">
                           <Radio.Indicator size="md" />
-                          <Text fw={600} size="lg">{RESULT[r][lang]}</Text>
-                          <Text span aria-hidden fw={700} size="xl" c={r === 'competent' ? '#1b5e20' : '#a51d1d'} ml="auto">{RESULT[r].mark}</Text>
+                          <Text fw={600} size="lg">
+                            {RESULT[r][lang]}
+                          </Text>
+                          <Text span aria-hidden fw={700} size="xl" c={r === 'competent' ? '#1b5e20' : '#a51d1d'} ml="auto">
+                            {RESULT[r].mark}
+                          </Text>
                         </Group>
                       </Radio.Card>
                     ))}
                   </SimpleGrid>
                 </Radio.Group>
-                <Textarea mt="sm" label={t.evidence} description={t.evidenceHint} required autosize minRows={2} maxLength={2000} size="md" value={d.note}
+                <Textarea
+                  mt="sm"
+                  label={t.evidence}
+                  description={t.evidenceHint}
+                  required
+                  autosize
+                  minRows={2}
+                  maxLength={2000}
+                  size="md"
+                  value={d.note}
                   error={problem === 'evidence' ? t.needEvidence : undefined}
-                  onChange={(ev) => { const note = ev.currentTarget.value; setDraft((old) => ({ ...old, [u.code]: { ...d, note } })); }} />
+                  onChange={(ev) => {
+                    const note = ev.currentTarget.value;
+                    setDraft((old) => ({ ...old, [u.code]: { ...d, note } }));
+                  }}
+                />
               </Paper>
             );
           })}
-          {tried && ready.length === 0 && <Text c="red.9" role="alert">{t.nothingToSave}</Text>}
+          {tried && ready.length === 0 && (
+            <Text c="red.9" role="alert">
+              {t.nothingToSave}
+            </Text>
+          )}
           <ProblemAlert error={save.error ?? decide.error ?? withdraw.error} />
           <Group gap="sm" wrap="wrap">
-            <Button size="lg" onClick={onSave} loading={save.isPending}>{t.save}</Button>
-            <Button size="lg" color="#1b5e20" onClick={() => setConfirming('decide')} disabled={!allSaved}>{t.decide}</Button>
-            <Button size="lg" variant="default" onClick={() => setConfirming('absent')}>{t.absent}</Button>
-            {e.canOrganise && <Button size="lg" variant="outline" color="red.9" onClick={() => setConfirming('withdraw')}>{t.withdraw}</Button>}
+            <Button size="lg" onClick={onSave} loading={save.isPending}>
+              {t.save}
+            </Button>
+            <Button size="lg" color="#1b5e20" onClick={() => setConfirming('decide')} disabled={!allSaved}>
+              {t.decide}
+            </Button>
+            <Button size="lg" variant="default" onClick={() => setConfirming('absent')}>
+              {t.absent}
+            </Button>
+            {e.canOrganise && (
+              <Button size="lg" variant="outline" color="red.9" onClick={() => setConfirming('withdraw')}>
+                {t.withdraw}
+              </Button>
+            )}
           </Group>
-          <Text size="sm" role="status">{dirty ? t.unsaved : allSaved ? t.saved : t.decideHint}</Text>
+          <Text size="sm" role="status">
+            {dirty ? t.unsaved : allSaved ? t.saved : t.decideHint}
+          </Text>
         </Stack>
       ) : (
         <>
@@ -249,24 +448,36 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
           {e.canOrganise && c.status === 'referred' && (
             <Group mt="sm">
               <ProblemAlert error={withdraw.error} />
-              <Button size="md" variant="outline" color="red.9" onClick={() => setConfirming('withdraw')}>{t.withdraw}</Button>
+              <Button size="md" variant="outline" color="red.9" onClick={() => setConfirming('withdraw')}>
+                {t.withdraw}
+              </Button>
             </Group>
           )}
         </>
       )}
 
-      {c.overall === 'competent' && <Qualification event={e} candidate={c} known={decided?.credentialCode ?? null} t={t} lang={lang} />}
+      {c.overall === 'competent' && <Qualification event={e} candidate={c} known={decided?.credentialCode ?? null} t={t} />}
 
-      <Modal opened={confirming !== null} onClose={() => setConfirming(null)}
-        title={fill(confirming === 'absent' ? t.absentTitle : confirming === 'withdraw' ? t.withdrawTitle : t.decideTitle, { name })}>
+      <Modal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={fill(confirming === 'absent' ? t.absentTitle : confirming === 'withdraw' ? t.withdrawTitle : t.decideTitle, { name })}
+      >
         <Stack>
           {confirming === 'decide' && <Text>{notYetCompetent === 0 ? t.decideCompetent : fill(t.decideNyc, { n: notYetCompetent })}</Text>}
           {confirming !== 'withdraw' && <Text fw={600}>{t.decideFinal}</Text>}
           <ProblemAlert error={decide.error ?? withdraw.error} />
           <Group justify="end">
-            <Button variant="default" onClick={() => setConfirming(null)}>{t.backButton}</Button>
-            <Button color={confirming === 'withdraw' ? 'red.9' : undefined} loading={decide.isPending || withdraw.isPending}
-              onClick={() => (confirming === 'withdraw' ? withdraw.mutate() : decide.mutate(confirming === 'absent'))}>{t.confirm}</Button>
+            <Button variant="default" onClick={() => setConfirming(null)}>
+              {t.backButton}
+            </Button>
+            <Button
+              color={confirming === 'withdraw' ? 'red.9' : undefined}
+              loading={decide.isPending || withdraw.isPending}
+              onClick={() => (confirming === 'withdraw' ? withdraw.mutate() : decide.mutate(confirming === 'absent'))}
+            >
+              {t.confirm}
+            </Button>
           </Group>
         </Stack>
       </Modal>
@@ -285,11 +496,21 @@ function Results({ candidate: c, event: e, t, lang }: { candidate: Candidate; ev
         return (
           <Paper key={code} withBorder p="sm">
             <Group justify="space-between" wrap="wrap" gap="xs">
-              <Text fw={600} style={{ flex: '1 1 14rem', minWidth: 0 }}>{u ? `${fill(t.unit, { n: u.position })}: ${named(u, lang)}` : code}</Text>
+              <Text fw={600} style={{ flex: '1 1 14rem', minWidth: 0 }}>
+                {u ? `${fill(t.unit, { n: u.position })}: ${named(u, lang)}` : code}
+              </Text>
               {r && <StatusBadge status={RESULT[r.result]} lang={lang} size="md" />}
             </Group>
-            {r && <Text size="sm" mt={4}>{r.evidenceNote}</Text>}
-            {r && <Text size="xs" c="dimmed" mt={2}>{fill(t.by, { name: r.assessorName, when: formatThaiDateTime(new Date(r.recordedAt), lang) })}</Text>}
+            {r && (
+              <Text size="sm" mt={4}>
+                {r.evidenceNote}
+              </Text>
+            )}
+            {r && (
+              <Text size="xs" c="dimmed" mt={2}>
+                {fill(t.by, { name: r.assessorName, when: formatThaiDateTime(new Date(r.recordedAt), lang) })}
+              </Text>
+            )}
           </Paper>
         );
       })}
@@ -301,7 +522,7 @@ function Results({ candidate: c, event: e, t, lang }: { candidate: Candidate; ev
  * The qualification a competent decision issued: its code comes with the sheet; staff who read
  * credentials also see whether it was revoked, from the person's credentials.
  */
-function Qualification({ event: e, candidate: c, known, t, lang }: { event: AssessmentEvent; candidate: Candidate; known: string | null; t: Words; lang: Language }) {
+function Qualification({ event: e, candidate: c, known, t }: { event: AssessmentEvent; candidate: Candidate; known: string | null; t: Words }) {
   const { data: me } = useMe();
   const client = useQueryClient();
   const reads = hasRole(me, 'officer', 'executive');
@@ -316,16 +537,27 @@ function Qualification({ event: e, candidate: c, known, t, lang }: { event: Asse
   if (!code) return null;
   return (
     <Paper withBorder p="sm" mt="md" bg="gray.0">
-      <Text size="sm" c="dimmed">{t.credential}</Text>
+      <Text size="sm" c="dimmed">
+        {t.credential}
+      </Text>
       <Group gap="sm" wrap="wrap" mt={4}>
-        <Code fz="md" data-testid="credential-code">{code}</Code>
-        {found?.status === 'revoked' && <Badge color="red.9" variant="filled" tt="none" size="lg">✕ {t.revoked}</Badge>}
+        <Code fz="md" data-testid="credential-code">
+          {code}
+        </Code>
+        {found?.status === 'revoked' && (
+          <Badge color="red.9" variant="filled" tt="none" size="lg">
+            ✕ {t.revoked}
+          </Badge>
+        )}
         <Anchor href={`/verify/${code}`}>{t.publicPage}</Anchor>
         {hasRole(me, 'officer') && found && found.status !== 'revoked' && (
-          <RevokeCredential code={code} onRevoked={() => {
-            void client.invalidateQueries({ queryKey: ['person-credentials', c.personId] });
-            void client.invalidateQueries({ queryKey: ['eligible'] });
-          }} />
+          <RevokeCredential
+            code={code}
+            onRevoked={() => {
+              void client.invalidateQueries({ queryKey: ['person-credentials', c.personId] });
+              void client.invalidateQueries({ queryKey: ['eligible'] });
+            }}
+          />
         )}
       </Group>
     </Paper>

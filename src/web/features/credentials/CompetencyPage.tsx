@@ -17,20 +17,54 @@ type EventStatus = components['schemas']['AssessmentEventSummary']['status'];
 
 const TEXT = {
   th: {
-    title: 'สมรรถนะและคุณวุฒิ', intro: 'มาตรฐานอาชีพ การประเมินสมรรถนะ และคุณวุฒิที่ลงลายมือชื่ออิเล็กทรอนิกส์ ซึ่งใครก็ตรวจสอบได้',
-    newEvent: 'จัดการประเมินใหม่', keys: 'กุญแจลงนามของหน่วยงาน', verify: 'ตรวจสอบเอกสารรับรอง',
-    standards: 'มาตรฐานอาชีพ', level: 'ระดับ {n}', units: '{n} หน่วยสมรรถนะ', assumed: 'มีข้อมูลสมมติ', qualification: 'คุณวุฒิที่ได้รับเมื่อผ่าน',
-    events: 'การประเมินสมรรถนะ', eventsIntro: 'การประเมินในพื้นที่ของคุณ และการประเมินที่คุณมีชื่อเป็นผู้ประเมิน', status: 'สถานะ', all: 'ทั้งหมด',
-    event: 'การประเมิน', date: 'วันที่ประเมิน', centre: 'ศูนย์ประเมิน', province: 'จังหวัด', candidates: 'ผู้เข้ารับการประเมิน', candidatesValue: '{n} คน · ผ่าน {c} คน',
-    none: 'ยังไม่มีการประเมินตามเงื่อนไขนี้', loading: 'กำลังโหลด', online: 'ออนไลน์',
+    title: 'สมรรถนะและคุณวุฒิ',
+    intro: 'มาตรฐานอาชีพ การประเมินสมรรถนะ และคุณวุฒิที่ลงลายมือชื่ออิเล็กทรอนิกส์ ซึ่งใครก็ตรวจสอบได้',
+    newEvent: 'จัดการประเมินใหม่',
+    keys: 'กุญแจลงนามของหน่วยงาน',
+    verify: 'ตรวจสอบเอกสารรับรอง',
+    standards: 'มาตรฐานอาชีพ',
+    level: 'ระดับ {n}',
+    units: '{n} หน่วยสมรรถนะ',
+    assumed: 'มีข้อมูลสมมติ',
+    qualification: 'คุณวุฒิที่ได้รับเมื่อผ่าน',
+    events: 'การประเมินสมรรถนะ',
+    eventsIntro: 'การประเมินในพื้นที่ของคุณ และการประเมินที่คุณมีชื่อเป็นผู้ประเมิน',
+    status: 'สถานะ',
+    all: 'ทั้งหมด',
+    event: 'การประเมิน',
+    date: 'วันที่ประเมิน',
+    centre: 'ศูนย์ประเมิน',
+    province: 'จังหวัด',
+    candidates: 'ผู้เข้ารับการประเมิน',
+    candidatesValue: '{n} คน · ผ่าน {c} คน',
+    none: 'ยังไม่มีการประเมินตามเงื่อนไขนี้',
+    loading: 'กำลังโหลด',
+    online: 'ออนไลน์',
   },
   en: {
-    title: 'Competency and credentials', intro: 'Occupational standards, competency assessment, and electronically signed qualifications anyone can check',
-    newEvent: 'Organise an assessment', keys: 'Agencies’ signing keys', verify: 'Check a credential',
-    standards: 'Occupational standards', level: 'Level {n}', units: '{n} units of competency', assumed: 'Partly assumed', qualification: 'Qualification awarded on passing',
-    events: 'Competency assessments', eventsIntro: 'Assessments in your area, and those you are named to assess', status: 'Status', all: 'All',
-    event: 'Assessment', date: 'Date', centre: 'Assessment centre', province: 'Province', candidates: 'Candidates', candidatesValue: '{n} · {c} competent',
-    none: 'No assessment matches', loading: 'Loading', online: 'Online',
+    title: 'Competency and credentials',
+    intro: 'Occupational standards, competency assessment, and electronically signed qualifications anyone can check',
+    newEvent: 'Organise an assessment',
+    keys: 'Agencies’ signing keys',
+    verify: 'Check a credential',
+    standards: 'Occupational standards',
+    level: 'Level {n}',
+    units: '{n} units of competency',
+    assumed: 'Partly assumed',
+    qualification: 'Qualification awarded on passing',
+    events: 'Competency assessments',
+    eventsIntro: 'Assessments in your area, and those you are named to assess',
+    status: 'Status',
+    all: 'All',
+    event: 'Assessment',
+    date: 'Date',
+    centre: 'Assessment centre',
+    province: 'Province',
+    candidates: 'Candidates',
+    candidatesValue: '{n} · {c} competent',
+    none: 'No assessment matches',
+    loading: 'Loading',
+    online: 'Online',
   },
 };
 
@@ -46,28 +80,57 @@ export function CompetencyPage() {
     <>
       <PageHeader title={t.title} intro={t.intro}>
         <Group gap="sm" wrap="wrap">
-          {hasRole(me, 'officer') && <Button component={Link} to="/credentials/assessments/new" size="md">{t.newEvent}</Button>}
-          {hasRole(me, 'system_admin') && <Button component={Link} to="/credentials/keys" variant="default" size="md">{t.keys}</Button>}
-          <Button component={Link} to="/verify" variant="default" size="md">{t.verify}</Button>
+          {hasRole(me, 'officer') && (
+            <Button component={Link} to="/credentials/assessments/new" size="md">
+              {t.newEvent}
+            </Button>
+          )}
+          {hasRole(me, 'system_admin') && (
+            <Button component={Link} to="/credentials/keys" variant="default" size="md">
+              {t.keys}
+            </Button>
+          )}
+          <Button component={Link} to="/verify" variant="default" size="md">
+            {t.verify}
+          </Button>
         </Group>
       </PageHeader>
       <Stack gap="xl" maw={1100}>
         <section aria-labelledby="standards-heading">
-          <Title order={2} size="h3" id="standards-heading" mb="sm">{t.standards}</Title>
+          <Title order={2} size="h3" id="standards-heading" mb="sm">
+            {t.standards}
+          </Title>
           <ProblemAlert error={standards.error} />
           {standards.isPending && <Loading text={t.loading} />}
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             {(standards.data ?? []).map((s) => (
               <Paper key={s.code} withBorder p="md" component="article" aria-labelledby={`standard-${s.code}`}>
                 <Title order={3} size="h4" id={`standard-${s.code}`}>
-                  <Anchor component={Link} to={`/credentials/standards/${s.code}`}>{named(s, lang)}</Anchor>
+                  <Anchor component={Link} to={`/credentials/standards/${s.code}`}>
+                    {named(s, lang)}
+                  </Anchor>
                 </Title>
-                <Text size="sm" c="dimmed" mt={2}>{s.code} · {lang === 'th' ? s.sectorTh : s.sectorEn}</Text>
-                <Text mt="xs"><Text span c="dimmed" size="sm">{t.qualification}: </Text>{lang === 'th' ? s.qualificationTh : s.qualificationEn}</Text>
+                <Text size="sm" c="dimmed" mt={2}>
+                  {s.code} · {lang === 'th' ? s.sectorTh : s.sectorEn}
+                </Text>
+                <Text mt="xs">
+                  <Text span c="dimmed" size="sm">
+                    {t.qualification}:{' '}
+                  </Text>
+                  {lang === 'th' ? s.qualificationTh : s.qualificationEn}
+                </Text>
                 <Group gap={6} mt="xs">
-                  <Badge variant="light" color="indigo" c="indigo.9" tt="none" size="lg">{fill(t.level, { n: s.level })}</Badge>
-                  <Badge variant="light" color="gray" c="dark" tt="none" size="lg">{fill(t.units, { n: s.unitCount })}</Badge>
-                  {s.assumedFields.length > 0 && <Badge variant="filled" color="yellow" c="dark" tt="none" size="lg">{t.assumed}</Badge>}
+                  <Badge variant="light" color="indigo" c="indigo.9" tt="none" size="lg">
+                    {fill(t.level, { n: s.level })}
+                  </Badge>
+                  <Badge variant="light" color="gray" c="dark" tt="none" size="lg">
+                    {fill(t.units, { n: s.unitCount })}
+                  </Badge>
+                  {s.assumedFields.length > 0 && (
+                    <Badge variant="filled" color="yellow" c="dark" tt="none" size="lg">
+                      {t.assumed}
+                    </Badge>
+                  )}
                 </Group>
               </Paper>
             ))}
@@ -99,9 +162,22 @@ function Events() {
   });
   return (
     <section aria-labelledby="events-heading">
-      <Title order={2} size="h3" id="events-heading">{t.events}</Title>
-      <Text c="dimmed" mb="sm">{t.eventsIntro}</Text>
-      <Select label={t.status} data={Object.entries(EVENT_STATUS).map(([value, s]) => ({ value, label: s[lang] }))} value={status} onChange={(v) => setStatus(v as EventStatus | null)} clearable placeholder={t.all} maw={260} mb="sm" />
+      <Title order={2} size="h3" id="events-heading">
+        {t.events}
+      </Title>
+      <Text c="dimmed" mb="sm">
+        {t.eventsIntro}
+      </Text>
+      <Select
+        label={t.status}
+        data={Object.entries(EVENT_STATUS).map(([value, s]) => ({ value, label: s[lang] }))}
+        value={status}
+        onChange={(v) => setStatus(v as EventStatus | null)}
+        clearable
+        placeholder={t.all}
+        maw={260}
+        mb="sm"
+      />
       <ProblemAlert error={events.error} />
       {events.isPending && <Loading text={t.loading} />}
       {events.data && events.data.length === 0 && <Text role="status">{t.none}</Text>}
@@ -120,15 +196,24 @@ function Events() {
             {events.data.map((e) => (
               <Table.Tr key={e.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/credentials/assessments/${e.id}`}>{lang === 'th' ? e.qualificationTh : e.qualificationEn}</Anchor>
-                  <Text size="sm" c="dimmed">{e.code}</Text>
+                  <Anchor component={Link} to={`/credentials/assessments/${e.id}`}>
+                    {lang === 'th' ? e.qualificationTh : e.qualificationEn}
+                  </Anchor>
+                  <Text size="sm" c="dimmed">
+                    {e.code}
+                  </Text>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatThaiDate(e.assessedOn, { locale: lang })}</Table.Td>
                 <Table.Td>
                   {lang === 'th' ? e.centreNameTh : e.centreNameEn}
-                  <Text size="sm" c="dimmed">{lang === 'th' ? e.provinceNameTh : e.provinceNameEn}{e.online ? ` · ${t.online}` : e.venue ? ` · ${e.venue}` : ''}</Text>
+                  <Text size="sm" c="dimmed">
+                    {lang === 'th' ? e.provinceNameTh : e.provinceNameEn}
+                    {e.online ? ` · ${t.online}` : e.venue ? ` · ${e.venue}` : ''}
+                  </Text>
                 </Table.Td>
-                <Table.Td><StatusBadge status={EVENT_STATUS[e.status]} lang={lang} size="md" wrap={false} /></Table.Td>
+                <Table.Td>
+                  <StatusBadge status={EVENT_STATUS[e.status]} lang={lang} size="md" wrap={false} />
+                </Table.Td>
                 <Table.Td>{fill(t.candidatesValue, { n: e.candidateCount, c: e.competentCount })}</Table.Td>
               </Table.Tr>
             ))}

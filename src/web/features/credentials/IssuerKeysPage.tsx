@@ -12,20 +12,49 @@ import { named, shortKeyId } from './words';
 
 const TEXT = {
   th: {
-    title: 'กุญแจลงนามของหน่วยงาน', intro: 'กุญแจ Ed25519 ที่แต่ละหน่วยงานใช้ลงลายมือชื่ออิเล็กทรอนิกส์บนเอกสารรับรอง กุญแจที่เลิกใช้ยังคงใช้ตรวจสอบเอกสารที่ลงนามไว้ก่อนได้',
-    agency: 'หน่วยงาน', pick: 'เลือก', loading: 'กำลังโหลด', none: 'หน่วยงานนี้ยังไม่มีกุญแจ ระบบจะสร้างให้เมื่อออกเอกสารรับรองฉบับแรก',
-    keys: 'กุญแจของ {agency}', key: 'รหัสกุญแจ', status: 'สถานะ', created: 'สร้างเมื่อ', retired: 'เลิกใช้เมื่อ', publicKey: 'กุญแจสาธารณะ (multibase)',
-    active: 'ใช้งานอยู่', retiredStatus: 'เลิกใช้แล้ว', rotate: 'เปลี่ยนกุญแจลงนาม', rotateTitle: 'เปลี่ยนกุญแจลงนามของ {agency}',
+    title: 'กุญแจลงนามของหน่วยงาน',
+    intro: 'กุญแจ Ed25519 ที่แต่ละหน่วยงานใช้ลงลายมือชื่ออิเล็กทรอนิกส์บนเอกสารรับรอง กุญแจที่เลิกใช้ยังคงใช้ตรวจสอบเอกสารที่ลงนามไว้ก่อนได้',
+    agency: 'หน่วยงาน',
+    pick: 'เลือก',
+    loading: 'กำลังโหลด',
+    none: 'หน่วยงานนี้ยังไม่มีกุญแจ ระบบจะสร้างให้เมื่อออกเอกสารรับรองฉบับแรก',
+    keys: 'กุญแจของ {agency}',
+    key: 'รหัสกุญแจ',
+    status: 'สถานะ',
+    created: 'สร้างเมื่อ',
+    retired: 'เลิกใช้เมื่อ',
+    publicKey: 'กุญแจสาธารณะ (multibase)',
+    active: 'ใช้งานอยู่',
+    retiredStatus: 'เลิกใช้แล้ว',
+    rotate: 'เปลี่ยนกุญแจลงนาม',
+    rotateTitle: 'เปลี่ยนกุญแจลงนามของ {agency}',
     rotateText: 'กุญแจปัจจุบันจะเลิกใช้ และระบบจะสร้างกุญแจใหม่สำหรับเอกสารที่ออกต่อจากนี้ เอกสารที่ลงนามด้วยกุญแจเดิมยังตรวจสอบได้ตามปกติ ควรทำเมื่อสงสัยว่ากุญแจรั่วไหล หรือตามรอบที่กำหนด',
-    confirm: 'ยืนยันการเปลี่ยนกุญแจ', back: 'กลับ', rotated: 'เปลี่ยนกุญแจแล้ว: กุญแจใหม่คือ {key}',
+    confirm: 'ยืนยันการเปลี่ยนกุญแจ',
+    back: 'กลับ',
+    rotated: 'เปลี่ยนกุญแจแล้ว: กุญแจใหม่คือ {key}',
   },
   en: {
-    title: 'Agencies’ signing keys', intro: 'The Ed25519 keys each agency signs credentials with. A retired key still verifies what it signed before.',
-    agency: 'Agency', pick: 'Choose', loading: 'Loading', none: 'This agency has no key yet; one is made when it issues its first credential.',
-    keys: 'Keys of {agency}', key: 'Key id', status: 'Status', created: 'Created', retired: 'Retired', publicKey: 'Public key (multibase)',
-    active: 'Active', retiredStatus: 'Retired', rotate: 'Rotate the signing key', rotateTitle: 'Rotate the signing key of {agency}',
-    rotateText: 'The current key is retired and a new one signs everything issued from now on. Credentials signed with the old key still verify. Rotate when a key may have leaked, or on schedule.',
-    confirm: 'Rotate the key', back: 'Back', rotated: 'Rotated: the new key is {key}',
+    title: 'Agencies’ signing keys',
+    intro: 'The Ed25519 keys each agency signs credentials with. A retired key still verifies what it signed before.',
+    agency: 'Agency',
+    pick: 'Choose',
+    loading: 'Loading',
+    none: 'This agency has no key yet; one is made when it issues its first credential.',
+    keys: 'Keys of {agency}',
+    key: 'Key id',
+    status: 'Status',
+    created: 'Created',
+    retired: 'Retired',
+    publicKey: 'Public key (multibase)',
+    active: 'Active',
+    retiredStatus: 'Retired',
+    rotate: 'Rotate the signing key',
+    rotateTitle: 'Rotate the signing key of {agency}',
+    rotateText:
+      'The current key is retired and a new one signs everything issued from now on. Credentials signed with the old key still verify. Rotate when a key may have leaked, or on schedule.',
+    confirm: 'Rotate the key',
+    back: 'Back',
+    rotated: 'Rotated: the new key is {key}',
   },
 };
 
@@ -58,11 +87,30 @@ export function IssuerKeysPage() {
     <>
       <PageHeader title={t.title} intro={t.intro} />
       <Stack maw={1000}>
-        <Select label={t.agency} placeholder={t.pick} searchable data={options} value={agencyCode} onChange={(v) => { setAgency(v); rotate.reset(); }} maw={480} size="md" />
+        <Select
+          label={t.agency}
+          placeholder={t.pick}
+          searchable
+          data={options}
+          value={agencyCode}
+          onChange={(v) => {
+            setAgency(v);
+            rotate.reset();
+          }}
+          maw={480}
+          size="md"
+        />
         <ProblemAlert error={agencies.error ?? keys.error} />
-        {keys.isFetching && !keys.data && <Group gap="xs" role="status"><Loader size="sm" aria-hidden /><Text>{t.loading}</Text></Group>}
+        {keys.isFetching && !keys.data && (
+          <Group gap="xs" role="status">
+            <Loader size="sm" aria-hidden />
+            <Text>{t.loading}</Text>
+          </Group>
+        )}
         {rotate.data && (
-          <Alert color="green" variant="light" role="status" styles={{ message: { color: '#1b5e20' } }}>{fill(t.rotated, { key: shortKeyId(rotate.data.activeKeyId) })}</Alert>
+          <Alert color="green" variant="light" role="status" styles={{ message: { color: '#1b5e20' } }}>
+            {fill(t.rotated, { key: shortKeyId(rotate.data.activeKeyId) })}
+          </Alert>
         )}
         {keys.data && keys.data.length === 0 && <Text>{t.none}</Text>}
         {keys.data && keys.data.length > 0 && (
@@ -79,13 +127,26 @@ export function IssuerKeysPage() {
             <Table.Tbody>
               {keys.data.map((k) => (
                 <Table.Tr key={k.id}>
-                  <Table.Td><Code title={k.id}>{shortKeyId(k.id)}</Code></Table.Td>
                   <Table.Td>
-                    <StatusBadge lang={lang} size="md" wrap={false} status={k.status === 'active' ? { th: t.active, en: t.active, colour: '#1b5e20', mark: '✓' } : { th: t.retiredStatus, en: t.retiredStatus, colour: 'gray.7', mark: '–' }} />
+                    <Code title={k.id}>{shortKeyId(k.id)}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge
+                      lang={lang}
+                      size="md"
+                      wrap={false}
+                      status={
+                        k.status === 'active'
+                          ? { th: t.active, en: t.active, colour: '#1b5e20', mark: '✓' }
+                          : { th: t.retiredStatus, en: t.retiredStatus, colour: 'gray.7', mark: '–' }
+                      }
+                    />
                   </Table.Td>
                   <Table.Td>{formatThaiDateTime(new Date(k.createdAt), lang)}</Table.Td>
                   <Table.Td>{k.retiredAt ? formatThaiDateTime(new Date(k.retiredAt), lang) : '—'}</Table.Td>
-                  <Table.Td><Code style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}>{k.publicKeyMultibase}</Code></Table.Td>
+                  <Table.Td>
+                    <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}>{k.publicKeyMultibase}</Code>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -93,7 +154,9 @@ export function IssuerKeysPage() {
         )}
         {agencyCode && keys.data && (
           <Group>
-            <Button color="red.9" variant="outline" size="md" onClick={() => setConfirming(true)}>{t.rotate}</Button>
+            <Button color="red.9" variant="outline" size="md" onClick={() => setConfirming(true)}>
+              {t.rotate}
+            </Button>
           </Group>
         )}
       </Stack>
@@ -102,8 +165,12 @@ export function IssuerKeysPage() {
           <Text>{t.rotateText}</Text>
           <ProblemAlert error={rotate.error} />
           <Group justify="end">
-            <Button variant="default" onClick={() => setConfirming(false)}>{t.back}</Button>
-            <Button color="red.9" onClick={() => rotate.mutate()} loading={rotate.isPending}>{t.confirm}</Button>
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t.back}
+            </Button>
+            <Button color="red.9" onClick={() => rotate.mutate()} loading={rotate.isPending}>
+              {t.confirm}
+            </Button>
           </Group>
         </Stack>
       </Modal>

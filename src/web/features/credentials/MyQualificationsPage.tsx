@@ -18,22 +18,70 @@ type MyAssessment = components['schemas']['MyAssessment'];
 
 const TEXT = {
   th: {
-    title: 'คุณวุฒิของฉัน', intro: 'การประเมินสมรรถนะของคุณ และคุณวุฒิวิชาชีพที่ได้รับ ดาวน์โหลดเป็น PDF หรือไฟล์ลงลายมือชื่ออิเล็กทรอนิกส์ (JSON) เพื่อแสดงต่อนายจ้างได้',
-    loading: 'กำลังโหลด', qualifications: 'คุณวุฒิวิชาชีพ', noQualifications: 'ยังไม่มีคุณวุฒิ เมื่อผ่านการประเมินครบทุกหน่วยแล้วจะแสดงที่นี่',
-    assessments: 'การประเมินของฉัน', noAssessments: 'ยังไม่มีการประเมิน เมื่ออบรมผ่านหลักสูตรที่เชื่อมโยง เจ้าหน้าที่จะส่งชื่อคุณเข้ารับการประเมิน', certificates: 'ดูเกียรติบัตรการอบรมของฉัน',
-    valid: 'ใช้ได้', revoked: 'ถูกเพิกถอน', expired: 'หมดอายุ', level: 'ระดับ', issuedOn: 'วันที่ได้รับ', expiresOn: 'ใช้ได้ถึง', assessedOn: 'วันที่ประเมิน', issuer: 'ผู้ออก', code: 'รหัสคุณวุฒิ', units: 'หน่วยสมรรถนะที่ผ่าน',
-    pdf: 'ดาวน์โหลด PDF', json: 'ดาวน์โหลดไฟล์ลงลายมือชื่อ (JSON)', newWindow: '(เปิดในหน้าต่างใหม่)', publicPage: 'หน้าตรวจสอบสาธารณะ', publicNote: 'ผู้ที่เปิดลิงก์นี้จะเห็นเพียงชื่อที่ปิดบางส่วน ชื่อคุณวุฒิ ระดับ วันที่ และผู้ออก',
-    qr: 'QR code สำหรับตรวจสอบคุณวุฒิ {title}', revokedNote: 'คุณวุฒินี้ถูกเพิกถอนเมื่อ {date} จึงใช้อ้างอิงไม่ได้', reason: 'เหตุผล: {reason}',
-    centre: 'ศูนย์ประเมิน', place: 'สถานที่', online: 'ออนไลน์', unitsToAssess: 'ประเมิน {n} หน่วย', cancelled: 'การประเมินนี้ถูกยกเลิก',
+    title: 'คุณวุฒิของฉัน',
+    intro: 'การประเมินสมรรถนะของคุณ และคุณวุฒิวิชาชีพที่ได้รับ ดาวน์โหลดเป็น PDF หรือไฟล์ลงลายมือชื่ออิเล็กทรอนิกส์ (JSON) เพื่อแสดงต่อนายจ้างได้',
+    loading: 'กำลังโหลด',
+    qualifications: 'คุณวุฒิวิชาชีพ',
+    noQualifications: 'ยังไม่มีคุณวุฒิ เมื่อผ่านการประเมินครบทุกหน่วยแล้วจะแสดงที่นี่',
+    assessments: 'การประเมินของฉัน',
+    noAssessments: 'ยังไม่มีการประเมิน เมื่ออบรมผ่านหลักสูตรที่เชื่อมโยง เจ้าหน้าที่จะส่งชื่อคุณเข้ารับการประเมิน',
+    certificates: 'ดูเกียรติบัตรการอบรมของฉัน',
+    valid: 'ใช้ได้',
+    revoked: 'ถูกเพิกถอน',
+    expired: 'หมดอายุ',
+    level: 'ระดับ',
+    issuedOn: 'วันที่ได้รับ',
+    expiresOn: 'ใช้ได้ถึง',
+    assessedOn: 'วันที่ประเมิน',
+    issuer: 'ผู้ออก',
+    code: 'รหัสคุณวุฒิ',
+    units: 'หน่วยสมรรถนะที่ผ่าน',
+    pdf: 'ดาวน์โหลด PDF',
+    json: 'ดาวน์โหลดไฟล์ลงลายมือชื่อ (JSON)',
+    newWindow: '(เปิดในหน้าต่างใหม่)',
+    publicPage: 'หน้าตรวจสอบสาธารณะ',
+    publicNote: 'ผู้ที่เปิดลิงก์นี้จะเห็นเพียงชื่อที่ปิดบางส่วน ชื่อคุณวุฒิ ระดับ วันที่ และผู้ออก',
+    qr: 'QR code สำหรับตรวจสอบคุณวุฒิ {title}',
+    revokedNote: 'คุณวุฒินี้ถูกเพิกถอนเมื่อ {date} จึงใช้อ้างอิงไม่ได้',
+    reason: 'เหตุผล: {reason}',
+    centre: 'ศูนย์ประเมิน',
+    place: 'สถานที่',
+    online: 'ออนไลน์',
+    unitsToAssess: 'ประเมิน {n} หน่วย',
+    cancelled: 'การประเมินนี้ถูกยกเลิก',
   },
   en: {
-    title: 'My qualifications', intro: 'Your competency assessments and the qualifications you hold. Download the PDF, or the electronically signed file (JSON), to show an employer.',
-    loading: 'Loading', qualifications: 'Occupational qualifications', noQualifications: 'No qualification yet. Once you are assessed competent in every unit, it appears here.',
-    assessments: 'My assessments', noAssessments: 'No assessment yet. Once you complete a linked course, an officer refers you to an assessment.', certificates: 'See my training certificates',
-    valid: 'Valid', revoked: 'Revoked', expired: 'Expired', level: 'Level', issuedOn: 'Awarded on', expiresOn: 'Valid until', assessedOn: 'Assessed on', issuer: 'Issued by', code: 'Qualification code', units: 'Units passed',
-    pdf: 'Download PDF', json: 'Download the signed file (JSON)', newWindow: '(opens in a new window)', publicPage: 'Public check page', publicNote: 'Anyone with this link sees only a partly hidden name, the qualification, its level, dates and issuer.',
-    qr: 'QR code to check the qualification {title}', revokedNote: 'This qualification was revoked on {date} and cannot be relied on', reason: 'Reason: {reason}',
-    centre: 'Assessment centre', place: 'Venue', online: 'Online', unitsToAssess: '{n} unit(s) assessed', cancelled: 'This assessment was cancelled',
+    title: 'My qualifications',
+    intro: 'Your competency assessments and the qualifications you hold. Download the PDF, or the electronically signed file (JSON), to show an employer.',
+    loading: 'Loading',
+    qualifications: 'Occupational qualifications',
+    noQualifications: 'No qualification yet. Once you are assessed competent in every unit, it appears here.',
+    assessments: 'My assessments',
+    noAssessments: 'No assessment yet. Once you complete a linked course, an officer refers you to an assessment.',
+    certificates: 'See my training certificates',
+    valid: 'Valid',
+    revoked: 'Revoked',
+    expired: 'Expired',
+    level: 'Level',
+    issuedOn: 'Awarded on',
+    expiresOn: 'Valid until',
+    assessedOn: 'Assessed on',
+    issuer: 'Issued by',
+    code: 'Qualification code',
+    units: 'Units passed',
+    pdf: 'Download PDF',
+    json: 'Download the signed file (JSON)',
+    newWindow: '(opens in a new window)',
+    publicPage: 'Public check page',
+    publicNote: 'Anyone with this link sees only a partly hidden name, the qualification, its level, dates and issuer.',
+    qr: 'QR code to check the qualification {title}',
+    revokedNote: 'This qualification was revoked on {date} and cannot be relied on',
+    reason: 'Reason: {reason}',
+    centre: 'Assessment centre',
+    place: 'Venue',
+    online: 'Online',
+    unitsToAssess: '{n} unit(s) assessed',
+    cancelled: 'This assessment was cancelled',
   },
 };
 type Words = (typeof TEXT)['th'];
@@ -55,24 +103,39 @@ export function MyQualificationsPage() {
   return (
     <>
       <PageHeader title={t.title} intro={t.intro}>
-        <Anchor component={Link} to="/my/certificates" w="fit-content">{t.certificates}</Anchor>
+        <Anchor component={Link} to="/my/certificates" w="fit-content">
+          {t.certificates}
+        </Anchor>
       </PageHeader>
       <Stack gap="xl" maw={900}>
         <section aria-labelledby="qualifications-heading">
-          <Title order={2} size="h3" id="qualifications-heading" mb="sm">{t.qualifications}</Title>
+          <Title order={2} size="h3" id="qualifications-heading" mb="sm">
+            {t.qualifications}
+          </Title>
           <ProblemAlert error={credentials.error} />
-          {credentials.isPending && <Group gap="xs" role="status"><Loader size="sm" aria-hidden /><Text>{t.loading}</Text></Group>}
+          {credentials.isPending && (
+            <Group gap="xs" role="status">
+              <Loader size="sm" aria-hidden />
+              <Text>{t.loading}</Text>
+            </Group>
+          )}
           {credentials.data && qualifications.length === 0 && <Text>{t.noQualifications}</Text>}
           <Stack>
-            {qualifications.map((c) => <QualificationCard key={c.code} c={c} t={t} lang={lang} />)}
+            {qualifications.map((c) => (
+              <QualificationCard key={c.code} c={c} t={t} lang={lang} />
+            ))}
           </Stack>
         </section>
         <section aria-labelledby="assessments-heading">
-          <Title order={2} size="h3" id="assessments-heading" mb="sm">{t.assessments}</Title>
+          <Title order={2} size="h3" id="assessments-heading" mb="sm">
+            {t.assessments}
+          </Title>
           <ProblemAlert error={assessments.error} />
           {assessments.data?.length === 0 && <Text>{t.noAssessments}</Text>}
           <Stack>
-            {(assessments.data ?? []).map((a) => <AssessmentCard key={a.id} a={a} t={t} lang={lang} />)}
+            {(assessments.data ?? []).map((a) => (
+              <AssessmentCard key={a.id} a={a} t={t} lang={lang} />
+            ))}
           </Stack>
         </section>
       </Stack>
@@ -83,8 +146,12 @@ export function MyQualificationsPage() {
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <Text size="sm" c="dimmed">{label}</Text>
-      <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{children}</Text>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
     </div>
   );
 }
@@ -95,10 +162,18 @@ export function CredentialDownloads({ c, title, pdf, json, newWindow }: { c: Cre
     <Group gap="sm" wrap="wrap">
       <Button component="a" href={`/api/credentials/${encodeURIComponent(c.code)}/pdf`} target="_blank" rel="noopener" size="md">
         {pdf}
-        <VisuallyHidden>: {title} {newWindow}</VisuallyHidden>
+        <VisuallyHidden>
+          : {title} {newWindow}
+        </VisuallyHidden>
       </Button>
       {c.signed && (
-        <Button component="a" href={`/api/credentials/${encodeURIComponent(c.code)}/credential.json`} download={`credential-${c.code}.json`} variant="default" size="md">
+        <Button
+          component="a"
+          href={`/api/credentials/${encodeURIComponent(c.code)}/credential.json`}
+          download={`credential-${c.code}.json`}
+          variant="default"
+          size="md"
+        >
           {json}
           <VisuallyHidden>: {title}</VisuallyHidden>
         </Button>
@@ -115,7 +190,9 @@ function QualificationCard({ c, t, lang }: { c: Credential; t: Words; lang: Lang
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
       <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
-        <Title order={3} size="h3" id={headingId} style={{ flex: '1 1 14rem', minWidth: 0, overflowWrap: 'anywhere' }}>{title}</Title>
+        <Title order={3} size="h3" id={headingId} style={{ flex: '1 1 14rem', minWidth: 0, overflowWrap: 'anywhere' }}>
+          {title}
+        </Title>
         <StatusBadge status={STATUS[c.status]} lang={lang} size="xl" />
       </Group>
       {c.status === 'revoked' && (
@@ -131,15 +208,26 @@ function QualificationCard({ c, t, lang }: { c: Credential; t: Words; lang: Lang
           {c.assessedOn && <Fact label={t.assessedOn}>{date(c.assessedOn)}</Fact>}
           {c.expiresOn && <Fact label={t.expiresOn}>{date(c.expiresOn)}</Fact>}
           <Fact label={t.issuer}>{lang === 'th' ? c.issuerNameTh : c.issuerNameEn}</Fact>
-          <Fact label={t.code}><Code fz="md">{c.code}</Code></Fact>
+          <Fact label={t.code}>
+            <Code fz="md">{c.code}</Code>
+          </Fact>
         </SimpleGrid>
         {usable && <QrCode value={c.verifyUrl} label={fill(t.qr, { title })} size={160} />}
       </Group>
       {c.units.length > 0 && (
         <>
-          <Text size="sm" c="dimmed" mt="sm">{t.units}</Text>
+          <Text size="sm" c="dimmed" mt="sm">
+            {t.units}
+          </Text>
           <List size="sm" spacing={2}>
-            {c.units.map((u) => <List.Item key={u.code}>{lang === 'th' ? u.nameTh : u.nameEn} <Text span c="dimmed" size="xs">({u.code})</Text></List.Item>)}
+            {c.units.map((u) => (
+              <List.Item key={u.code}>
+                {lang === 'th' ? u.nameTh : u.nameEn}{' '}
+                <Text span c="dimmed" size="xs">
+                  ({u.code})
+                </Text>
+              </List.Item>
+            ))}
           </List>
         </>
       )}
@@ -147,8 +235,12 @@ function QualificationCard({ c, t, lang }: { c: Credential; t: Words; lang: Lang
         <Stack gap="xs" mt="md">
           <CredentialDownloads c={c} title={title} pdf={t.pdf} json={t.json} newWindow={t.newWindow} />
           <div>
-            <Anchor href={c.verifyUrl} style={{ overflowWrap: 'anywhere' }}>{t.publicPage}</Anchor>
-            <Text size="sm" mt={4}>{t.publicNote}</Text>
+            <Anchor href={c.verifyUrl} style={{ overflowWrap: 'anywhere' }}>
+              {t.publicPage}
+            </Anchor>
+            <Text size="sm" mt={4}>
+              {t.publicNote}
+            </Text>
           </div>
         </Stack>
       )}
@@ -160,13 +252,19 @@ function AssessmentCard({ a, t, lang }: { a: MyAssessment; t: Words; lang: Langu
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={`assessment-${a.id}`}>
       <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
-        <Title order={3} size="h4" id={`assessment-${a.id}`} style={{ flex: '1 1 14rem', minWidth: 0 }}>{lang === 'th' ? a.qualificationTh : a.qualificationEn}</Title>
+        <Title order={3} size="h4" id={`assessment-${a.id}`} style={{ flex: '1 1 14rem', minWidth: 0 }}>
+          {lang === 'th' ? a.qualificationTh : a.qualificationEn}
+        </Title>
         <Group gap="xs">
           <StatusBadge status={CANDIDATE_STATUS[a.status]} lang={lang} />
           {a.overall && <StatusBadge status={RESULT[a.overall]} lang={lang} />}
         </Group>
       </Group>
-      {a.eventStatus === 'cancelled' && <Text mt="xs" fw={600}>{t.cancelled}</Text>}
+      {a.eventStatus === 'cancelled' && (
+        <Text mt="xs" fw={600}>
+          {t.cancelled}
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" mt="sm">
         <Fact label={t.assessedOn}>{formatThaiDate(a.assessedOn, { style: 'long', locale: lang })}</Fact>
         <Fact label={t.centre}>{lang === 'th' ? a.centreNameTh : a.centreNameEn}</Fact>

@@ -9,16 +9,38 @@ import { named } from './words';
 
 const TEXT = {
   th: {
-    title: 'ประสบการณ์เพื่อขอรับการประเมินสมรรถนะ', intro: 'ผู้ที่มีประสบการณ์ซึ่งเจ้าหน้าที่เห็นหลักฐานแล้ว มีสิทธิ์เข้ารับการประเมินได้โดยไม่ต้องอบรมก่อน',
-    none: 'ยังไม่มีการบันทึกประสบการณ์', evidence: 'หลักฐาน: {text}', recorded: 'บันทึกโดย {name} · {when}', withdrawn: 'ถอนแล้ว',
-    add: 'บันทึกประสบการณ์', standard: 'มาตรฐานอาชีพ', summary: 'ประสบการณ์', summaryHint: 'สิ่งที่ทำมา เช่น ขายปลาร้าบน Facebook และ Shopee ตั้งแต่ปี 2562',
-    seen: 'หลักฐานที่เจ้าหน้าที่เห็น', seenHint: 'เช่น หน้าร้านออนไลน์ ยอดขาย 12 เดือน ผู้รับรอง', save: 'บันทึกประสบการณ์', pick: 'เลือก', saved: 'บันทึกแล้ว',
+    title: 'ประสบการณ์เพื่อขอรับการประเมินสมรรถนะ',
+    intro: 'ผู้ที่มีประสบการณ์ซึ่งเจ้าหน้าที่เห็นหลักฐานแล้ว มีสิทธิ์เข้ารับการประเมินได้โดยไม่ต้องอบรมก่อน',
+    none: 'ยังไม่มีการบันทึกประสบการณ์',
+    evidence: 'หลักฐาน: {text}',
+    recorded: 'บันทึกโดย {name} · {when}',
+    withdrawn: 'ถอนแล้ว',
+    add: 'บันทึกประสบการณ์',
+    standard: 'มาตรฐานอาชีพ',
+    summary: 'ประสบการณ์',
+    summaryHint: 'สิ่งที่ทำมา เช่น ขายปลาร้าบน Facebook และ Shopee ตั้งแต่ปี 2562',
+    seen: 'หลักฐานที่เจ้าหน้าที่เห็น',
+    seenHint: 'เช่น หน้าร้านออนไลน์ ยอดขาย 12 เดือน ผู้รับรอง',
+    save: 'บันทึกประสบการณ์',
+    pick: 'เลือก',
+    saved: 'บันทึกแล้ว',
   },
   en: {
-    title: 'Experience towards competency assessment', intro: 'Experience an officer has seen evidence of makes a person eligible for assessment without a course',
-    none: 'No experience recorded yet', evidence: 'Evidence: {text}', recorded: 'Recorded by {name} · {when}', withdrawn: 'Withdrawn',
-    add: 'Record experience', standard: 'Occupational standard', summary: 'Experience', summaryHint: 'What the person has done, e.g. sells fermented fish on Facebook and Shopee since 2019',
-    seen: 'Evidence the officer saw', seenHint: 'e.g. the online shop, 12 months of sales, a referee', save: 'Record the experience', pick: 'Choose', saved: 'Recorded',
+    title: 'Experience towards competency assessment',
+    intro: 'Experience an officer has seen evidence of makes a person eligible for assessment without a course',
+    none: 'No experience recorded yet',
+    evidence: 'Evidence: {text}',
+    recorded: 'Recorded by {name} · {when}',
+    withdrawn: 'Withdrawn',
+    add: 'Record experience',
+    standard: 'Occupational standard',
+    summary: 'Experience',
+    summaryHint: 'What the person has done, e.g. sells fermented fish on Facebook and Shopee since 2019',
+    seen: 'Evidence the officer saw',
+    seenHint: 'e.g. the online shop, 12 months of sales, a referee',
+    save: 'Record the experience',
+    pick: 'Choose',
+    saved: 'Recorded',
   },
 };
 
@@ -30,8 +52,17 @@ export function PriorExperienceCard({ personId, canRecord }: { personId: number;
   const t = useText(TEXT);
   const lang = useLanguage();
   const client = useQueryClient();
-  const experience = useQuery({ queryKey: ['person-experience', personId], retry: false, queryFn: () => unwrap(api.GET('/api/people/{personId}/experience', { params: { path: { personId } } })) });
-  const standards = useQuery({ queryKey: ['competency-standards'], staleTime: 5 * 60_000, enabled: canRecord, queryFn: () => unwrap(api.GET('/api/competency/standards')) });
+  const experience = useQuery({
+    queryKey: ['person-experience', personId],
+    retry: false,
+    queryFn: () => unwrap(api.GET('/api/people/{personId}/experience', { params: { path: { personId } } })),
+  });
+  const standards = useQuery({
+    queryKey: ['competency-standards'],
+    staleTime: 5 * 60_000,
+    enabled: canRecord,
+    queryFn: () => unwrap(api.GET('/api/competency/standards')),
+  });
   const [standardCode, setStandard] = useState<string | null>(null);
   const [summary, setSummary] = useState('');
   const [evidence, setEvidence] = useState('');
@@ -56,8 +87,12 @@ export function PriorExperienceCard({ personId, canRecord }: { personId: number;
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={`experience-${personId}`}>
-      <Title order={2} size="h4" id={`experience-${personId}`}>{t.title}</Title>
-      <Text size="sm" c="dimmed" mb="sm">{t.intro}</Text>
+      <Title order={2} size="h4" id={`experience-${personId}`}>
+        {t.title}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t.intro}
+      </Text>
       <ProblemAlert error={experience.error} />
       {experience.data?.length === 0 && <Text mb="sm">{t.none}</Text>}
       <Stack gap="xs" mb="sm">
@@ -65,26 +100,62 @@ export function PriorExperienceCard({ personId, canRecord }: { personId: number;
           <Paper key={x.id} withBorder p="sm">
             <Group gap="xs" justify="space-between" wrap="wrap">
               <Text fw={600}>{lang === 'th' ? x.standardNameTh : x.standardNameEn}</Text>
-              {x.withdrawn && <Badge color="gray.7" variant="filled" tt="none">{t.withdrawn}</Badge>}
+              {x.withdrawn && (
+                <Badge color="gray.7" variant="filled" tt="none">
+                  {t.withdrawn}
+                </Badge>
+              )}
             </Group>
             <Text>{x.summary}</Text>
             <Text size="sm">{fill(t.evidence, { text: x.evidence })}</Text>
-            <Text size="xs" c="dimmed">{fill(t.recorded, { name: x.recordedBy, when: formatThaiDateTime(new Date(x.recordedAt), lang) })}</Text>
+            <Text size="xs" c="dimmed">
+              {fill(t.recorded, { name: x.recordedBy, when: formatThaiDateTime(new Date(x.recordedAt), lang) })}
+            </Text>
           </Paper>
         ))}
       </Stack>
       {canRecord && (
         <form onSubmit={submit} noValidate aria-label={t.add}>
           <Stack gap="sm">
-            <Select label={t.standard} required placeholder={t.pick} value={standardCode} onChange={setStandard} error={errors.standardCode} maw={480}
-              data={(standards.data ?? []).filter((s) => !recorded.has(s.code)).map((s) => ({ value: s.code, label: named(s, lang) }))} />
+            <Select
+              label={t.standard}
+              required
+              placeholder={t.pick}
+              value={standardCode}
+              onChange={setStandard}
+              error={errors.standardCode}
+              maw={480}
+              data={(standards.data ?? []).filter((s) => !recorded.has(s.code)).map((s) => ({ value: s.code, label: named(s, lang) }))}
+            />
             <SimpleGrid cols={{ base: 1, md: 2 }}>
-              <Textarea label={t.summary} description={t.summaryHint} required autosize minRows={2} maxLength={2000} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={errors.summary} />
-              <Textarea label={t.seen} description={t.seenHint} required autosize minRows={2} maxLength={2000} value={evidence} onChange={(e) => setEvidence(e.currentTarget.value)} error={errors.evidence} />
+              <Textarea
+                label={t.summary}
+                description={t.summaryHint}
+                required
+                autosize
+                minRows={2}
+                maxLength={2000}
+                value={summary}
+                onChange={(e) => setSummary(e.currentTarget.value)}
+                error={errors.summary}
+              />
+              <Textarea
+                label={t.seen}
+                description={t.seenHint}
+                required
+                autosize
+                minRows={2}
+                maxLength={2000}
+                value={evidence}
+                onChange={(e) => setEvidence(e.currentTarget.value)}
+                error={errors.evidence}
+              />
             </SimpleGrid>
             <ProblemAlert error={record.error} />
             <Group>
-              <Button type="submit" loading={record.isPending} disabled={!standardCode}>{t.save}</Button>
+              <Button type="submit" loading={record.isPending} disabled={!standardCode}>
+                {t.save}
+              </Button>
               {record.isSuccess && <Text role="status">{t.saved}</Text>}
             </Group>
           </Stack>

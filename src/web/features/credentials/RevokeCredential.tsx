@@ -7,12 +7,22 @@ import { fill, useText } from '../registry/text';
 
 const TEXT = {
   th: {
-    revoke: 'เพิกถอน', revokeNamed: 'เพิกถอนคุณวุฒิ {code}', title: 'เพิกถอนเอกสารรับรอง', intro: 'เมื่อเพิกถอนแล้ว หน้าตรวจสอบสาธารณะและไฟล์ที่ผู้ถือเก็บไว้จะแสดงว่าถูกเพิกถอน ย้อนกลับไม่ได้',
-    reason: 'เหตุผลในการเพิกถอน (บันทึกในประวัติและการตรวจสอบ)', confirm: 'ยืนยันการเพิกถอน', back: 'กลับ',
+    revoke: 'เพิกถอน',
+    revokeNamed: 'เพิกถอนคุณวุฒิ {code}',
+    title: 'เพิกถอนเอกสารรับรอง',
+    intro: 'เมื่อเพิกถอนแล้ว หน้าตรวจสอบสาธารณะและไฟล์ที่ผู้ถือเก็บไว้จะแสดงว่าถูกเพิกถอน ย้อนกลับไม่ได้',
+    reason: 'เหตุผลในการเพิกถอน (บันทึกในประวัติและการตรวจสอบ)',
+    confirm: 'ยืนยันการเพิกถอน',
+    back: 'กลับ',
   },
   en: {
-    revoke: 'Revoke', revokeNamed: 'Revoke the qualification {code}', title: 'Revoke the credential', intro: 'Once revoked, the public check and the file the holder keeps both say revoked. This cannot be undone.',
-    reason: 'Why (kept in the timeline and the audit trail)', confirm: 'Revoke it', back: 'Back',
+    revoke: 'Revoke',
+    revokeNamed: 'Revoke the qualification {code}',
+    title: 'Revoke the credential',
+    intro: 'Once revoked, the public check and the file the holder keeps both say revoked. This cannot be undone.',
+    reason: 'Why (kept in the timeline and the audit trail)',
+    confirm: 'Revoke it',
+    back: 'Back',
   },
 };
 
@@ -31,15 +41,21 @@ export function RevokeCredential({ code, onRevoked }: { code: string; onRevoked:
   });
   return (
     <>
-      <Button color="red.9" variant="outline" size="md" onClick={() => setOpen(true)} aria-label={fill(t.revokeNamed, { code })}>{t.revoke}</Button>
+      <Button color="red.9" variant="outline" size="md" onClick={() => setOpen(true)} aria-label={fill(t.revokeNamed, { code })}>
+        {t.revoke}
+      </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={t.title}>
         <Stack>
           <Text>{t.intro}</Text>
           <Textarea label={t.reason} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} maxLength={500} />
           <ProblemAlert error={revoke.error} />
           <Group justify="end">
-            <Button variant="default" onClick={() => setOpen(false)}>{t.back}</Button>
-            <Button color="red.9" onClick={() => revoke.mutate()} loading={revoke.isPending} disabled={reason.trim().length < 3}>{t.confirm}</Button>
+            <Button variant="default" onClick={() => setOpen(false)}>
+              {t.back}
+            </Button>
+            <Button color="red.9" onClick={() => revoke.mutate()} loading={revoke.isPending} disabled={reason.trim().length < 3}>
+              {t.confirm}
+            </Button>
           </Group>
         </Stack>
       </Modal>

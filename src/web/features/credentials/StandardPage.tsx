@@ -1,4 +1,24 @@
-import { Accordion, Alert, Anchor, Badge, Button, Checkbox, Code, Group, List, Loader, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Accordion,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  List,
+  Loader,
+  Pagination,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
@@ -24,31 +44,103 @@ type Eligible = components['schemas']['EligibleCandidate'];
 const PAGE = 50;
 const TEXT = {
   th: {
-    back: 'กลับไปหน้าสมรรถนะและคุณวุฒิ', loading: 'กำลังโหลด',
-    sector: 'สาขาวิชาชีพ', qualification: 'คุณวุฒิที่ได้รับเมื่อผ่านทุกหน่วย', level: 'ระดับคุณวุฒิ', owner: 'หน่วยงานเจ้าของมาตรฐานและผู้ออกคุณวุฒิ', validity: 'อายุคุณวุฒิ', validityYears: '{n} ปีนับจากวันที่ได้รับ', noExpiry: 'ไม่มีวันหมดอายุ', code: 'รหัสมาตรฐาน',
-    assumed: 'ข้อมูลสมมติ (assumed)', assumedIntro: 'ข้อมูลต่อไปนี้ไม่ได้มาจากเอกสารต้นทาง ทีมงานกำหนดขึ้นเพื่อใช้งานระบบ และรอสถาบันคุณวุฒิวิชาชีพยืนยัน:', source: 'แหล่งข้อมูล',
-    units: 'หน่วยสมรรถนะ', unit: 'หน่วยที่ {n}', elements: 'สมรรถนะย่อยและเกณฑ์การปฏิบัติงาน', criteria: 'เกณฑ์การปฏิบัติงาน',
-    curricula: 'หลักสูตรที่เตรียมความพร้อม', curriculaIntro: 'ผู้ที่อบรมผ่านหลักสูตรเหล่านี้มีสิทธิ์เข้ารับการประเมิน', covers: 'ครอบคลุมหน่วย', noCurricula: 'ยังไม่มีหลักสูตรที่เชื่อมโยง', allCurricula: 'ดูหลักสูตรทั้งหมด',
-    eligible: 'ผู้มีสิทธิ์เข้ารับการประเมิน', eligibleIntro: 'ผู้ที่อบรมผ่านหลักสูตรที่เชื่อมโยง หรือมีประสบการณ์ที่เจ้าหน้าที่บันทึกไว้ พร้อมสถานะของแต่ละคน',
-    province: 'จังหวัด', allProvinces: 'ทุกจังหวัดในพื้นที่ของคุณ', total: 'ทั้งหมด {n} คน', none: 'ยังไม่มีผู้มีสิทธิ์ในพื้นที่นี้',
-    choose: 'เลือก', chooseNamed: 'เลือก {name}', name: 'ชื่อ–นามสกุล', id: 'เลขประจำตัว', basis: 'สิทธิ์จาก', standing: 'สถานะ',
-    trained: 'ผ่านหลักสูตร {course} เมื่อ {date}', experience: 'ประสบการณ์: {summary}', lastEvent: 'ครั้งล่าสุด {code} วันที่ {date}', publicPage: 'หน้าตรวจสอบสาธารณะ',
-    refer: 'ส่งผู้ที่เลือกเข้ารับการประเมิน', event: 'การประเมินที่เปิดอยู่', eventHint: 'เลือกการประเมินของมาตรฐานนี้ที่ยังเปิดอยู่', referButton: 'ส่งเข้ารับการประเมิน ({n} คน)', noEvent: 'ยังไม่มีการประเมินที่เปิดอยู่สำหรับมาตรฐานนี้', newEvent: 'จัดการประเมินใหม่',
-    referred: 'ส่ง {n} คนเข้ารับการประเมิน {code} แล้ว', openEvent: 'เปิดใบประเมิน', selected: 'เลือกแล้ว {n} คน',
+    back: 'กลับไปหน้าสมรรถนะและคุณวุฒิ',
+    loading: 'กำลังโหลด',
+    sector: 'สาขาวิชาชีพ',
+    qualification: 'คุณวุฒิที่ได้รับเมื่อผ่านทุกหน่วย',
+    level: 'ระดับคุณวุฒิ',
+    owner: 'หน่วยงานเจ้าของมาตรฐานและผู้ออกคุณวุฒิ',
+    validity: 'อายุคุณวุฒิ',
+    validityYears: '{n} ปีนับจากวันที่ได้รับ',
+    noExpiry: 'ไม่มีวันหมดอายุ',
+    code: 'รหัสมาตรฐาน',
+    assumed: 'ข้อมูลสมมติ (assumed)',
+    assumedIntro: 'ข้อมูลต่อไปนี้ไม่ได้มาจากเอกสารต้นทาง ทีมงานกำหนดขึ้นเพื่อใช้งานระบบ และรอสถาบันคุณวุฒิวิชาชีพยืนยัน:',
+    source: 'แหล่งข้อมูล',
+    units: 'หน่วยสมรรถนะ',
+    unit: 'หน่วยที่ {n}',
+    elements: 'สมรรถนะย่อยและเกณฑ์การปฏิบัติงาน',
+    criteria: 'เกณฑ์การปฏิบัติงาน',
+    curricula: 'หลักสูตรที่เตรียมความพร้อม',
+    curriculaIntro: 'ผู้ที่อบรมผ่านหลักสูตรเหล่านี้มีสิทธิ์เข้ารับการประเมิน',
+    covers: 'ครอบคลุมหน่วย',
+    noCurricula: 'ยังไม่มีหลักสูตรที่เชื่อมโยง',
+    allCurricula: 'ดูหลักสูตรทั้งหมด',
+    eligible: 'ผู้มีสิทธิ์เข้ารับการประเมิน',
+    eligibleIntro: 'ผู้ที่อบรมผ่านหลักสูตรที่เชื่อมโยง หรือมีประสบการณ์ที่เจ้าหน้าที่บันทึกไว้ พร้อมสถานะของแต่ละคน',
+    province: 'จังหวัด',
+    allProvinces: 'ทุกจังหวัดในพื้นที่ของคุณ',
+    total: 'ทั้งหมด {n} คน',
+    none: 'ยังไม่มีผู้มีสิทธิ์ในพื้นที่นี้',
+    choose: 'เลือก',
+    chooseNamed: 'เลือก {name}',
+    name: 'ชื่อ–นามสกุล',
+    id: 'เลขประจำตัว',
+    basis: 'สิทธิ์จาก',
+    standing: 'สถานะ',
+    trained: 'ผ่านหลักสูตร {course} เมื่อ {date}',
+    experience: 'ประสบการณ์: {summary}',
+    lastEvent: 'ครั้งล่าสุด {code} วันที่ {date}',
+    publicPage: 'หน้าตรวจสอบสาธารณะ',
+    refer: 'ส่งผู้ที่เลือกเข้ารับการประเมิน',
+    event: 'การประเมินที่เปิดอยู่',
+    eventHint: 'เลือกการประเมินของมาตรฐานนี้ที่ยังเปิดอยู่',
+    referButton: 'ส่งเข้ารับการประเมิน ({n} คน)',
+    noEvent: 'ยังไม่มีการประเมินที่เปิดอยู่สำหรับมาตรฐานนี้',
+    newEvent: 'จัดการประเมินใหม่',
+    referred: 'ส่ง {n} คนเข้ารับการประเมิน {code} แล้ว',
+    openEvent: 'เปิดใบประเมิน',
+    selected: 'เลือกแล้ว {n} คน',
     chart: 'ผู้มีสิทธิ์เข้ารับการประเมินตามจังหวัดและสถานะ',
   },
   en: {
-    back: 'Back to competency and credentials', loading: 'Loading',
-    sector: 'Sector', qualification: 'Qualification awarded on passing every unit', level: 'Level', owner: 'Owner of the standard and issuer of the qualification', validity: 'Valid for', validityYears: '{n} years from the award', noExpiry: 'Does not expire', code: 'Standard code',
-    assumed: 'Assumed data', assumedIntro: 'These are not in the source documents; the team set them so the system can run, to be confirmed by TPQI:', source: 'Source',
-    units: 'Units of competency', unit: 'Unit {n}', elements: 'Elements and performance criteria', criteria: 'Performance criteria',
-    curricula: 'Courses that prepare for it', curriculaIntro: 'People who completed these courses may be assessed', covers: 'Covers units', noCurricula: 'No linked course yet', allCurricula: 'See all curricula',
-    eligible: 'Eligible candidates', eligibleIntro: 'People who completed a linked course, or whose experience an officer recorded, and where each stands',
-    province: 'Province', allProvinces: 'Every province in your area', total: '{n} people', none: 'Nobody is eligible in this area yet',
-    choose: 'Choose', chooseNamed: 'Choose {name}', name: 'Name', id: 'ID', basis: 'Eligible through', standing: 'Standing',
-    trained: 'Completed {course} on {date}', experience: 'Experience: {summary}', lastEvent: 'Last: {code} on {date}', publicPage: 'Public check page',
-    refer: 'Refer the people chosen to an assessment', event: 'Open assessment', eventHint: 'An assessment of this standard that is still open', referButton: 'Refer to the assessment ({n})', noEvent: 'No open assessment of this standard yet', newEvent: 'Organise an assessment',
-    referred: '{n} referred to {code}', openEvent: 'Open the assessment sheet', selected: '{n} chosen',
+    back: 'Back to competency and credentials',
+    loading: 'Loading',
+    sector: 'Sector',
+    qualification: 'Qualification awarded on passing every unit',
+    level: 'Level',
+    owner: 'Owner of the standard and issuer of the qualification',
+    validity: 'Valid for',
+    validityYears: '{n} years from the award',
+    noExpiry: 'Does not expire',
+    code: 'Standard code',
+    assumed: 'Assumed data',
+    assumedIntro: 'These are not in the source documents; the team set them so the system can run, to be confirmed by TPQI:',
+    source: 'Source',
+    units: 'Units of competency',
+    unit: 'Unit {n}',
+    elements: 'Elements and performance criteria',
+    criteria: 'Performance criteria',
+    curricula: 'Courses that prepare for it',
+    curriculaIntro: 'People who completed these courses may be assessed',
+    covers: 'Covers units',
+    noCurricula: 'No linked course yet',
+    allCurricula: 'See all curricula',
+    eligible: 'Eligible candidates',
+    eligibleIntro: 'People who completed a linked course, or whose experience an officer recorded, and where each stands',
+    province: 'Province',
+    allProvinces: 'Every province in your area',
+    total: '{n} people',
+    none: 'Nobody is eligible in this area yet',
+    choose: 'Choose',
+    chooseNamed: 'Choose {name}',
+    name: 'Name',
+    id: 'ID',
+    basis: 'Eligible through',
+    standing: 'Standing',
+    trained: 'Completed {course} on {date}',
+    experience: 'Experience: {summary}',
+    lastEvent: 'Last: {code} on {date}',
+    publicPage: 'Public check page',
+    refer: 'Refer the people chosen to an assessment',
+    event: 'Open assessment',
+    eventHint: 'An assessment of this standard that is still open',
+    referButton: 'Refer to the assessment ({n})',
+    noEvent: 'No open assessment of this standard yet',
+    newEvent: 'Organise an assessment',
+    referred: '{n} referred to {code}',
+    openEvent: 'Open the assessment sheet',
+    selected: '{n} chosen',
     chart: 'Eligible people by province and standing',
   },
 };
@@ -60,17 +152,28 @@ export function StandardPage() {
   const lang = useLanguage();
   const code = useParams().code ?? '';
   const { data: me } = useMe();
-  const standard = useQuery({ queryKey: ['competency-standard', code], staleTime: 5 * 60_000, queryFn: () => unwrap(api.GET('/api/competency/standards/{code}', { params: { path: { code } } })) });
+  const standard = useQuery({
+    queryKey: ['competency-standard', code],
+    staleTime: 5 * 60_000,
+    queryFn: () => unwrap(api.GET('/api/competency/standards/{code}', { params: { path: { code } } })),
+  });
   const names = useReferenceNames(lang);
   const s = standard.data;
 
   return (
     <>
       <PageHeader title={s ? named(s, lang) : code} intro={s ? `${s.code} · ${lang === 'th' ? s.qualificationTh : s.qualificationEn}` : undefined}>
-        <Anchor component={Link} to="/credentials" w="fit-content">{t.back}</Anchor>
+        <Anchor component={Link} to="/credentials" w="fit-content">
+          {t.back}
+        </Anchor>
       </PageHeader>
       <ProblemAlert error={standard.error} />
-      {standard.isPending && <Group gap="xs" role="status"><Loader size="sm" aria-hidden /><Text>{t.loading}</Text></Group>}
+      {standard.isPending && (
+        <Group gap="xs" role="status">
+          <Loader size="sm" aria-hidden />
+          <Text>{t.loading}</Text>
+        </Group>
+      )}
       {s && (
         <Stack gap="lg" maw={1100}>
           <Paper withBorder p="md">
@@ -86,9 +189,13 @@ export function StandardPage() {
               <Alert color="yellow" variant="light" title={t.assumed} styles={ASSUMED_STYLES} mt="md">
                 <Text size="sm">{t.assumedIntro}</Text>
                 <List size="sm" spacing={2} mt={4}>
-                  {s.assumedFields.map((field) => <List.Item key={field}>{STANDARD_FIELDS[field]?.[lang] ?? field}</List.Item>)}
+                  {s.assumedFields.map((field) => (
+                    <List.Item key={field}>{STANDARD_FIELDS[field]?.[lang] ?? field}</List.Item>
+                  ))}
                 </List>
-                <Text size="sm" mt="xs">{t.source}: {s.sourceNote[lang]}</Text>
+                <Text size="sm" mt="xs">
+                  {t.source}: {s.sourceNote[lang]}
+                </Text>
               </Alert>
             )}
           </Paper>
@@ -107,9 +214,14 @@ const STANDING_COLOURS = { notAssessed: '#6b6b6b', referred: '#0072B2', notYetCo
 
 /** Where the eligible stand, province by province: the picture an officer or executive reads first. */
 function EligibleChart({ code, t, lang }: { code: string; t: Words; lang: Language }) {
-  const summary = useQuery({ queryKey: ['eligible', code, 'summary'], queryFn: () => unwrap(api.GET('/api/competency/standards/{code}/eligible/summary', { params: { path: { code } } })) });
+  const summary = useQuery({
+    queryKey: ['eligible', code, 'summary'],
+    queryFn: () => unwrap(api.GET('/api/competency/standards/{code}/eligible/summary', { params: { path: { code } } })),
+  });
   if (summary.error) return <ProblemAlert error={summary.error} />;
-  const rows = [...(summary.data ?? [])].sort((a, b) => b.notAssessed + b.referred + b.notYetCompetent + b.qualified - (a.notAssessed + a.referred + a.notYetCompetent + a.qualified)).slice(0, 15);
+  const rows = [...(summary.data ?? [])]
+    .sort((a, b) => b.notAssessed + b.referred + b.notYetCompetent + b.qualified - (a.notAssessed + a.referred + a.notYetCompetent + a.qualified))
+    .slice(0, 15);
   if (!summary.data || rows.length === 0) return null;
   const series = (['notAssessed', 'referred', 'notYetCompetent', 'qualified'] as const).map((key) => ({
     name: STANDING[({ notAssessed: 'not-assessed', referred: 'referred', notYetCompetent: 'not-yet-competent', qualified: 'qualified' } as const)[key]][lang],
@@ -118,8 +230,16 @@ function EligibleChart({ code, t, lang }: { code: string; t: Words; lang: Langua
   }));
   return (
     <Paper withBorder p="md">
-      <Title order={2} size="h3" mb="xs">{t.chart}</Title>
-      <BarChart label={t.chart} categories={rows.map((r) => (lang === 'th' ? r.provinceNameTh : r.provinceNameEn))} categoryHeader={t.province} series={series} horizontal />
+      <Title order={2} size="h3" mb="xs">
+        {t.chart}
+      </Title>
+      <BarChart
+        label={t.chart}
+        categories={rows.map((r) => (lang === 'th' ? r.provinceNameTh : r.provinceNameEn))}
+        categoryHeader={t.province}
+        series={series}
+        horizontal
+      />
     </Paper>
   );
 }
@@ -127,7 +247,9 @@ function EligibleChart({ code, t, lang }: { code: string; t: Words; lang: Langua
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <Text size="sm" c="dimmed">{label}</Text>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
       <Text>{children}</Text>
     </div>
   );
@@ -139,10 +261,17 @@ export function UnitCriteria({ unit, lang }: { unit: Unit; lang: Language }) {
     <Stack gap="sm">
       {unit.elements.map((e) => (
         <div key={e.code}>
-          <Text fw={600}>{e.code} {lang === 'th' ? e.nameTh : e.nameEn}</Text>
+          <Text fw={600}>
+            {e.code} {lang === 'th' ? e.nameTh : e.nameEn}
+          </Text>
           <List spacing={4} mt={4}>
             {e.criteria.map((c) => (
-              <List.Item key={c.code}><Text span c="dimmed" size="sm">{c.code}</Text> {c[lang]}</List.Item>
+              <List.Item key={c.code}>
+                <Text span c="dimmed" size="sm">
+                  {c.code}
+                </Text>{' '}
+                {c[lang]}
+              </List.Item>
             ))}
           </List>
         </div>
@@ -155,19 +284,31 @@ function Units({ units, t, lang, assumed, assumedLabel }: { units: Unit[]; t: Wo
   return (
     <section aria-labelledby="units-heading">
       <Group gap="sm" mb="sm">
-        <Title order={2} size="h3" id="units-heading">{t.units}</Title>
-        {assumed && <Badge variant="filled" color="yellow" c="dark" tt="none" size="lg">{assumedLabel}</Badge>}
+        <Title order={2} size="h3" id="units-heading">
+          {t.units}
+        </Title>
+        {assumed && (
+          <Badge variant="filled" color="yellow" c="dark" tt="none" size="lg">
+            {assumedLabel}
+          </Badge>
+        )}
       </Group>
       <Accordion multiple variant="separated" order={3} chevronPosition="right">
         {units.map((u) => (
           <Accordion.Item key={u.code} value={u.code}>
             <Accordion.Control>
-              <Text size="sm" c="dimmed">{fill(t.unit, { n: u.position })} · {u.code}</Text>
-              <Text fw={600} size="lg" lh={1.4}>{named(u, lang)}</Text>
+              <Text size="sm" c="dimmed">
+                {fill(t.unit, { n: u.position })} · {u.code}
+              </Text>
+              <Text fw={600} size="lg" lh={1.4}>
+                {named(u, lang)}
+              </Text>
             </Accordion.Control>
             <Accordion.Panel>
               <Text mb="sm">{lang === 'th' ? u.descriptionTh : u.descriptionEn}</Text>
-              <Title order={4} size="h5" mb="xs">{t.elements}</Title>
+              <Title order={4} size="h5" mb="xs">
+                {t.elements}
+              </Title>
               <UnitCriteria unit={u} lang={lang} />
             </Accordion.Panel>
           </Accordion.Item>
@@ -180,19 +321,29 @@ function Units({ units, t, lang, assumed, assumedLabel }: { units: Unit[]; t: Wo
 function Curricula({ s, t, lang }: { s: Standard; t: Words; lang: Language }) {
   return (
     <section aria-labelledby="curricula-heading">
-      <Title order={2} size="h3" id="curricula-heading">{t.curricula}</Title>
-      <Text c="dimmed" mb="sm">{t.curriculaIntro}</Text>
-      {s.curricula.length === 0 ? <Text>{t.noCurricula}</Text> : (
+      <Title order={2} size="h3" id="curricula-heading">
+        {t.curricula}
+      </Title>
+      <Text c="dimmed" mb="sm">
+        {t.curriculaIntro}
+      </Text>
+      {s.curricula.length === 0 ? (
+        <Text>{t.noCurricula}</Text>
+      ) : (
         <List spacing="xs">
           {s.curricula.map((c) => (
             <List.Item key={c.code}>
               <Text fw={600}>{named(c, lang)}</Text>
-              <Text size="sm">{t.covers}: {c.unitCodes.join(', ')}</Text>
+              <Text size="sm">
+                {t.covers}: {c.unitCodes.join(', ')}
+              </Text>
             </List.Item>
           ))}
         </List>
       )}
-      <Anchor component={Link} to="/training/curricula" mt="xs" display="inline-block">{t.allCurricula}</Anchor>
+      <Anchor component={Link} to="/training/curricula" mt="xs" display="inline-block">
+        {t.allCurricula}
+      </Anchor>
     </section>
   );
 }
@@ -211,7 +362,12 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
   const eligible = useQuery({
     queryKey: ['eligible', s.code, province, page],
     placeholderData: keepPreviousData,
-    queryFn: () => unwrap(api.GET('/api/competency/standards/{code}/eligible', { params: { path: { code: s.code }, query: { province: province ?? undefined, limit: PAGE, offset: (page - 1) * PAGE } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/competency/standards/{code}/eligible', {
+          params: { path: { code: s.code }, query: { province: province ?? undefined, limit: PAGE, offset: (page - 1) * PAGE } },
+        }),
+      ),
   });
   const events = useQuery({
     queryKey: ['assessments', 'open', s.code],
@@ -226,7 +382,8 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
     void client.invalidateQueries({ queryKey: ['assessment'] });
   };
   const refer = useMutation({
-    mutationFn: (ids: number[]) => unwrap(api.POST('/api/assessments/{id}/candidates', { params: { path: { id: Number(chosenEvent) } }, body: { personIds: ids } })),
+    mutationFn: (ids: number[]) =>
+      unwrap(api.POST('/api/assessments/{id}/candidates', { params: { path: { id: Number(chosenEvent) } }, body: { personIds: ids } })),
     onSuccess: () => {
       setChosen(new Set());
       refresh();
@@ -234,12 +391,13 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
   });
   const rows = eligible.data?.items ?? [];
   const referable = (e: Eligible) => officer && (e.standing === 'not-assessed' || e.standing === 'not-yet-competent');
-  const toggle = (id: number, on: boolean) => setChosen((old) => {
-    const next = new Set(old);
-    if (on) next.add(id);
-    else next.delete(id);
-    return next;
-  });
+  const toggle = (id: number, on: boolean) =>
+    setChosen((old) => {
+      const next = new Set(old);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const provinceOptions = (provinces.data ?? []).filter((p) => !scope || scope.includes(p.code)).map((p) => ({ value: p.code, label: nameOf(p, lang) }));
   const chosenIds = [...chosen];
   const nameById = new Map(rows.map((r) => [r.personId, lang === 'th' ? r.nameTh : (r.nameEn ?? r.nameTh)]));
@@ -247,17 +405,42 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
 
   return (
     <section aria-labelledby="eligible-heading">
-      <Title order={2} size="h3" id="eligible-heading">{t.eligible}</Title>
-      <Text c="dimmed" mb="sm">{t.eligibleIntro}</Text>
-      <Select label={t.province} data={provinceOptions} value={province} onChange={(v) => { setProvince(v); setPage(1); setChosen(new Set()); }}
-        clearable={!scope || scope.length > 1} searchable placeholder={t.allProvinces} maw={320} mb="sm" />
+      <Title order={2} size="h3" id="eligible-heading">
+        {t.eligible}
+      </Title>
+      <Text c="dimmed" mb="sm">
+        {t.eligibleIntro}
+      </Text>
+      <Select
+        label={t.province}
+        data={provinceOptions}
+        value={province}
+        onChange={(v) => {
+          setProvince(v);
+          setPage(1);
+          setChosen(new Set());
+        }}
+        clearable={!scope || scope.length > 1}
+        searchable
+        placeholder={t.allProvinces}
+        maw={320}
+        mb="sm"
+      />
       <ProblemAlert error={eligible.error} />
-      {eligible.data && <Text role="status" size="sm" mb="xs">{eligible.data.total === 0 ? t.none : fill(t.total, { n: eligible.data.total })}</Text>}
+      {eligible.data && (
+        <Text role="status" size="sm" mb="xs">
+          {eligible.data.total === 0 ? t.none : fill(t.total, { n: eligible.data.total })}
+        </Text>
+      )}
       {rows.length > 0 && (
         <ScrollTable label={t.eligible} minWidth={820} striped>
           <Table.Thead>
             <Table.Tr>
-              {officer && <Table.Th w={56}><VisuallyHidden>{t.choose}</VisuallyHidden></Table.Th>}
+              {officer && (
+                <Table.Th w={56}>
+                  <VisuallyHidden>{t.choose}</VisuallyHidden>
+                </Table.Th>
+              )}
               <Table.Th>{t.name}</Table.Th>
               <Table.Th>{t.province}</Table.Th>
               <Table.Th>{t.basis}</Table.Th>
@@ -271,29 +454,51 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
                 <Table.Tr key={e.personId}>
                   {officer && (
                     <Table.Td>
-                      {referable(e) && <Checkbox size="lg" aria-label={fill(t.chooseNamed, { name })} checked={chosen.has(e.personId)} onChange={(ev) => toggle(e.personId, ev.currentTarget.checked)} />}
+                      {referable(e) && (
+                        <Checkbox
+                          size="lg"
+                          aria-label={fill(t.chooseNamed, { name })}
+                          checked={chosen.has(e.personId)}
+                          onChange={(ev) => toggle(e.personId, ev.currentTarget.checked)}
+                        />
+                      )}
                     </Table.Td>
                   )}
                   <Table.Td>
-                    <Anchor component={Link} to={`/registry/people/${e.personId}`}>{name}</Anchor>
-                    <Text size="sm" c="dimmed">{e.docNumberMasked}</Text>
+                    <Anchor component={Link} to={`/registry/people/${e.personId}`}>
+                      {name}
+                    </Anchor>
+                    <Text size="sm" c="dimmed">
+                      {e.docNumberMasked}
+                    </Text>
                   </Table.Td>
                   <Table.Td>{lang === 'th' ? e.provinceNameTh : e.provinceNameEn}</Table.Td>
                   <Table.Td>
-                    {e.training && <Text size="sm">{fill(t.trained, { course: lang === 'th' ? e.training.courseNameTh : e.training.courseNameEn, date: formatThaiDate(e.training.completedOn, { locale: lang }) })}</Text>}
+                    {e.training && (
+                      <Text size="sm">
+                        {fill(t.trained, {
+                          course: lang === 'th' ? e.training.courseNameTh : e.training.courseNameEn,
+                          date: formatThaiDate(e.training.completedOn, { locale: lang }),
+                        })}
+                      </Text>
+                    )}
                     {e.experience && <Text size="sm">{fill(t.experience, { summary: e.experience.summary })}</Text>}
                   </Table.Td>
                   <Table.Td>
                     <StatusBadge status={STANDING[e.standing]} lang={lang} size="md" />
                     {e.lastEvent && (
                       <Text size="sm" mt={4}>
-                        <Anchor component={Link} to={`/credentials/assessments/${e.lastEvent.id}`}>{fill(t.lastEvent, { code: e.lastEvent.code, date: formatThaiDate(e.lastEvent.assessedOn, { locale: lang }) })}</Anchor>
+                        <Anchor component={Link} to={`/credentials/assessments/${e.lastEvent.id}`}>
+                          {fill(t.lastEvent, { code: e.lastEvent.code, date: formatThaiDate(e.lastEvent.assessedOn, { locale: lang }) })}
+                        </Anchor>
                       </Text>
                     )}
                     {e.qualificationCode && (
                       <Group gap="xs" mt={4} wrap="wrap">
                         <Code>{e.qualificationCode}</Code>
-                        <Anchor href={`/verify/${e.qualificationCode}`} size="sm">{t.publicPage}</Anchor>
+                        <Anchor href={`/verify/${e.qualificationCode}`} size="sm">
+                          {t.publicPage}
+                        </Anchor>
                         {officer && <RevokeCredential code={e.qualificationCode} onRevoked={refresh} />}
                       </Group>
                     )}
@@ -304,28 +509,49 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
           </Table.Tbody>
         </ScrollTable>
       )}
-      {eligible.data && eligible.data.total > PAGE && <Pagination mt="sm" total={Math.ceil(eligible.data.total / PAGE)} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': c })} />}
+      {eligible.data && eligible.data.total > PAGE && (
+        <Pagination mt="sm" total={Math.ceil(eligible.data.total / PAGE)} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': c })} />
+      )}
 
       {officer && rows.length > 0 && (
         <Paper withBorder p="md" mt="md" component="section" aria-labelledby="refer-heading">
-          <Title order={3} size="h4" id="refer-heading" mb="xs">{t.refer}</Title>
-          <Text size="sm" role="status" mb="xs">{fill(t.selected, { n: chosenIds.length })}</Text>
+          <Title order={3} size="h4" id="refer-heading" mb="xs">
+            {t.refer}
+          </Title>
+          <Text size="sm" role="status" mb="xs">
+            {fill(t.selected, { n: chosenIds.length })}
+          </Text>
           {events.data && openEvents.length === 0 ? (
             <Group gap="sm">
               <Text>{t.noEvent}</Text>
-              <Button component={Link} to={`/credentials/assessments/new?standard=${s.code}`} variant="default" size="md">{t.newEvent}</Button>
+              <Button component={Link} to={`/credentials/assessments/new?standard=${s.code}`} variant="default" size="md">
+                {t.newEvent}
+              </Button>
             </Group>
           ) : (
             <Group align="end" wrap="wrap">
-              <Select label={t.event} description={t.eventHint} value={chosenEvent} onChange={setEventId} miw={320}
-                data={openEvents.map((e) => ({ value: String(e.id), label: `${e.code} · ${formatThaiDate(e.assessedOn, { locale: lang })} · ${lang === 'th' ? e.centreNameTh : e.centreNameEn}` }))} />
-              <Button size="md" onClick={() => refer.mutate(chosenIds)} disabled={!chosenEvent || chosenIds.length === 0} loading={refer.isPending}>{fill(t.referButton, { n: chosenIds.length })}</Button>
+              <Select
+                label={t.event}
+                description={t.eventHint}
+                value={chosenEvent}
+                onChange={setEventId}
+                miw={320}
+                data={openEvents.map((e) => ({
+                  value: String(e.id),
+                  label: `${e.code} · ${formatThaiDate(e.assessedOn, { locale: lang })} · ${lang === 'th' ? e.centreNameTh : e.centreNameEn}`,
+                }))}
+              />
+              <Button size="md" onClick={() => refer.mutate(chosenIds)} disabled={!chosenEvent || chosenIds.length === 0} loading={refer.isPending}>
+                {fill(t.referButton, { n: chosenIds.length })}
+              </Button>
             </Group>
           )}
           {refer.data && (
             <Alert color="green" variant="light" mt="sm" styles={{ message: { color: '#1b5e20' } }}>
               {fill(t.referred, { n: refer.variables?.length ?? 0, code: refer.data.code })}{' '}
-              <Anchor component={Link} to={`/credentials/assessments/${refer.data.id}`}>{t.openEvent}</Anchor>
+              <Anchor component={Link} to={`/credentials/assessments/${refer.data.id}`}>
+                {t.openEvent}
+              </Anchor>
             </Alert>
           )}
           <ProblemAlert error={refer.error} />
@@ -334,7 +560,12 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
               {referError.errors.map((e) => {
                 const index = Number(/\[(\d+)\]/.exec(e.field)?.[1]);
                 const who = Number.isFinite(index) ? nameById.get(refer.variables?.[index] ?? -1) : undefined;
-                return <List.Item key={`${e.field}-${e.code}`}>{who ? `${who}: ` : ''}{lang === 'th' ? e.messageTh : e.message}</List.Item>;
+                return (
+                  <List.Item key={`${e.field}-${e.code}`}>
+                    {who ? `${who}: ` : ''}
+                    {lang === 'th' ? e.messageTh : e.message}
+                  </List.Item>
+                );
               })}
             </List>
           )}

@@ -77,4 +77,8 @@ export const named = (item: { nameTh: string; nameEn: string }, lang: Language) 
 export const shortKeyId = (keyId: string) => keyId.slice(keyId.lastIndexOf('#') + 1);
 
 /** The agency code an issuer id ends with: `…/api/credentials/issuers/TPQI` → `TPQI`. */
-export const agencyOfIssuer = (issuerId: string) => issuerId.replace(/[#?].*$/, '').split('/').pop() ?? issuerId;
+export const agencyOfIssuer = (issuerId: string) =>
+  issuerId
+    .replace(/[#?].*$/, '')
+    .split('/')
+    .pop() ?? issuerId;

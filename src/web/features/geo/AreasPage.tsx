@@ -75,40 +75,46 @@ export function AreasPage() {
   const heading = districtCode ? t('areas.subdistricts') : provinceCode ? t('areas.districts') : regionCode ? t('areas.provinces') : t('areas.regions');
   const rows = <T extends { code: string; nameTh: string; nameEn: string; postcode?: string | null }>(items: T[], onOpen?: (item: T) => void) => (
     <ScrollTable label={heading} minWidth={420} striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('areas.code')}</Table.Th>
-            <Table.Th>{t('areas.nameTh')}</Table.Th>
-            <Table.Th>{t('areas.nameEn')}</Table.Th>
-            {items[0] && 'postcode' in items[0] && <Table.Th>{t('areas.postcode')}</Table.Th>}
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('areas.code')}</Table.Th>
+          <Table.Th>{t('areas.nameTh')}</Table.Th>
+          <Table.Th>{t('areas.nameEn')}</Table.Th>
+          {items[0] && 'postcode' in items[0] && <Table.Th>{t('areas.postcode')}</Table.Th>}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((item) => (
+          <Table.Tr key={item.code}>
+            <Table.Td>{item.code}</Table.Td>
+            <Table.Td lang="th">
+              {onOpen ? (
+                <Anchor component="button" type="button" onClick={() => onOpen(item)}>
+                  {item.nameTh}
+                </Anchor>
+              ) : (
+                item.nameTh
+              )}
+            </Table.Td>
+            <Table.Td lang="en">{item.nameEn}</Table.Td>
+            {'postcode' in item && <Table.Td>{item.postcode}</Table.Td>}
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => (
-            <Table.Tr key={item.code}>
-              <Table.Td>{item.code}</Table.Td>
-              <Table.Td lang="th">
-                {onOpen ? (
-                  <Anchor component="button" type="button" onClick={() => onOpen(item)}>
-                    {item.nameTh}
-                  </Anchor>
-                ) : (
-                  item.nameTh
-                )}
-              </Table.Td>
-              <Table.Td lang="en">{item.nameEn}</Table.Td>
-              {'postcode' in item && <Table.Td>{item.postcode}</Table.Td>}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </ScrollTable>
+        ))}
+      </Table.Tbody>
+    </ScrollTable>
   );
 
   const level = () => {
     if (districtCode) return subdistricts.data && rows(subdistricts.data);
     if (provinceCode) return districts.data && rows(districts.data, (d) => go({ region: province?.regionCode, province: provinceCode, district: d.code }));
     if (regionCode) {
-      return provinces.data && rows(provinces.data.filter((p) => p.regionCode === regionCode), (p) => go({ region: regionCode, province: p.code }));
+      return (
+        provinces.data &&
+        rows(
+          provinces.data.filter((p) => p.regionCode === regionCode),
+          (p) => go({ region: regionCode, province: p.code }),
+        )
+      );
     }
     return (
       <List spacing="xs">
@@ -191,7 +197,10 @@ export function AreasPage() {
         </Grid.Col>
       </Grid>
       <Text size="xs" c="dimmed" mt="md">
-        DOPA codes: thailand-geography-json (MIT). <Anchor component={Link} to="/org" size="xs">{t('nav.org')}</Anchor>
+        DOPA codes: thailand-geography-json (MIT).{' '}
+        <Anchor component={Link} to="/org" size="xs">
+          {t('nav.org')}
+        </Anchor>
       </Text>
     </>
   );

@@ -33,7 +33,21 @@ function pathOf(feature: Feature): string {
  * Thailand's provinces; `highlight` are drawn darker (the reader's area). Clicking a province
  * calls `onSelect`; the list beside the map remains the way to reach every province by keyboard.
  */
-export function ProvinceMap({ highlight, selected, onSelect, names, fillOf, label }: { highlight: string[]; selected?: string; onSelect: (code: string) => void; names: Map<string, string>; fillOf?: (code: string) => string; label?: string }) {
+export function ProvinceMap({
+  highlight,
+  selected,
+  onSelect,
+  names,
+  fillOf,
+  label,
+}: {
+  highlight: string[];
+  selected?: string;
+  onSelect: (code: string) => void;
+  names: Map<string, string>;
+  fillOf?: (code: string) => string;
+  label?: string;
+}) {
   const { t } = useTranslation();
   const { data } = useQuery({
     queryKey: ['provinces.geojson'],

@@ -21,7 +21,15 @@ export function HomePage() {
   const area =
     me.scopeProvinceCodes === null
       ? t('common.nationwide')
-      : me.scopeProvinceCodes.map((code) => nameOf(provinces?.find((p) => p.code === code), i18n.language) || code).join(', ') || t('common.none');
+      : me.scopeProvinceCodes
+          .map(
+            (code) =>
+              nameOf(
+                provinces?.find((p) => p.code === code),
+                i18n.language,
+              ) || code,
+          )
+          .join(', ') || t('common.none');
   const number = new Intl.NumberFormat(i18n.language === 'th' ? 'th-TH' : 'en-GB');
 
   return (

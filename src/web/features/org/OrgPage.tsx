@@ -32,7 +32,16 @@ export function OrgPage() {
     queryFn: () =>
       unwrap(
         api.GET('/api/units', {
-          params: { query: { agency: agency ?? undefined, kind: kind ?? undefined, province: province ?? undefined, q: q || undefined, limit: PAGE, offset: (page - 1) * PAGE } },
+          params: {
+            query: {
+              agency: agency ?? undefined,
+              kind: kind ?? undefined,
+              province: province ?? undefined,
+              q: q || undefined,
+              limit: PAGE,
+              offset: (page - 1) * PAGE,
+            },
+          },
         }),
       ),
     placeholderData: keepPreviousData,
@@ -45,10 +54,12 @@ export function OrgPage() {
   // Ministries first, then public organisations and partners, as the programme is organised.
   const rank = (kind: string) => ['ministry', 'public-organisation', 'bank', 'company', 'association'].indexOf(kind);
   const top = (agencies.data ?? []).filter((a) => a.parentCode === null).sort((a, b) => rank(a.kind) - rank(b.kind));
-  const resetPage = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const resetPage =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
 
   return (
     <>
@@ -65,9 +76,11 @@ export function OrgPage() {
                   <Text fw={600}>{agencyName(a.code)}</Text>
                   {agencies.data!.some((c) => c.parentCode === a.code) && (
                     <List withPadding spacing={2}>
-                      {agencies.data!.filter((c) => c.parentCode === a.code).map((c) => (
-                        <List.Item key={c.code}>{agencyName(c.code)}</List.Item>
-                      ))}
+                      {agencies
+                        .data!.filter((c) => c.parentCode === a.code)
+                        .map((c) => (
+                          <List.Item key={c.code}>{agencyName(c.code)}</List.Item>
+                        ))}
                     </List>
                   )}
                 </List.Item>
@@ -79,7 +92,11 @@ export function OrgPage() {
           <Title order={2} size="h4" mb="xs">
             {t('org.units')}
           </Title>
-          {me?.scopeProvinceCodes && <Alert mb="sm" color="indigo" variant="light">{t('org.scopeNote')}</Alert>}
+          {me?.scopeProvinceCodes && (
+            <Alert mb="sm" color="indigo" variant="light">
+              {t('org.scopeNote')}
+            </Alert>
+          )}
           <Group grow preventGrowOverflow={false} wrap="wrap" mb="sm" align="end">
             <Select
               label={t('org.agency')}
@@ -90,7 +107,14 @@ export function OrgPage() {
               searchable
               miw={180}
             />
-            <Select label={t('org.kind')} data={KINDS.map((k) => ({ value: k, label: t(`org.kinds.${k}`) }))} value={kind} onChange={resetPage(setKind)} clearable miw={180} />
+            <Select
+              label={t('org.kind')}
+              data={KINDS.map((k) => ({ value: k, label: t(`org.kinds.${k}`) }))}
+              value={kind}
+              onChange={resetPage(setKind)}
+              clearable
+              miw={180}
+            />
             <Select
               label={t('org.province')}
               data={(provinces.data ?? []).map((p) => ({ value: p.code, label: nameOf(p, lang) }))}
@@ -100,7 +124,16 @@ export function OrgPage() {
               searchable
               miw={160}
             />
-            <TextInput label={t('org.text')} value={text} onChange={(e) => { setText(e.currentTarget.value); setPage(1); }} miw={160} type="search" />
+            <TextInput
+              label={t('org.text')}
+              value={text}
+              onChange={(e) => {
+                setText(e.currentTarget.value);
+                setPage(1);
+              }}
+              miw={160}
+              type="search"
+            />
           </Group>
           <ProblemAlert error={units.error ?? agencies.error} />
           {units.data && (
@@ -109,41 +142,55 @@ export function OrgPage() {
                 {t('common.total', { count: units.data.total })}
               </Text>
               <ScrollTable label={t('org.units')} minWidth={560} striped highlightOnHover>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('org.units')}</Table.Th>
-                      <Table.Th>{t('org.kind')}</Table.Th>
-                      <Table.Th>{t('org.area')}</Table.Th>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('org.units')}</Table.Th>
+                    <Table.Th>{t('org.kind')}</Table.Th>
+                    <Table.Th>{t('org.area')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {units.data.items.map((u) => (
+                    <Table.Tr key={u.code}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/org/units/${u.code}`}>
+                          {nameOf(u, lang)}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {u.code}
+                        </Text>
+                        {u.assumed && (
+                          <Badge size="sm" tt="none" color="yellow" c="dark" variant="filled">
+                            {t('org.assumed')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{t(`org.kinds.${u.kind}`, { defaultValue: u.kind })}</Table.Td>
+                      <Table.Td>
+                        {u.areaProvinceCodes.length > 3
+                          ? t('org.provincesCount', { count: u.areaProvinceCodes.length })
+                          : u.areaProvinceCodes
+                              .map(
+                                (c) =>
+                                  nameOf(
+                                    provinces.data?.find((p) => p.code === c),
+                                    lang,
+                                  ) || c,
+                              )
+                              .join(', ')}
+                      </Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {units.data.items.map((u) => (
-                      <Table.Tr key={u.code}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/org/units/${u.code}`}>
-                            {nameOf(u, lang)}
-                          </Anchor>
-                          <Text size="xs" c="dimmed">
-                            {u.code}
-                          </Text>
-                          {u.assumed && (
-                            <Badge size="sm" tt="none" color="yellow" c="dark" variant="filled">
-                              {t('org.assumed')}
-                            </Badge>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{t(`org.kinds.${u.kind}`, { defaultValue: u.kind })}</Table.Td>
-                        <Table.Td>
-                          {u.areaProvinceCodes.length > 3
-                            ? t('org.provincesCount', { count: u.areaProvinceCodes.length })
-                            : u.areaProvinceCodes.map((c) => nameOf(provinces.data?.find((p) => p.code === c), lang) || c).join(', ')}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </ScrollTable>
+                  ))}
+                </Table.Tbody>
+              </ScrollTable>
               {units.data.total > PAGE && (
-                <Pagination mt="sm" total={Math.ceil(units.data.total / PAGE)} value={page} onChange={setPage} getControlProps={(control) => ({ 'aria-label': control })} />
+                <Pagination
+                  mt="sm"
+                  total={Math.ceil(units.data.total / PAGE)}
+                  value={page}
+                  onChange={setPage}
+                  getControlProps={(control) => ({ 'aria-label': control })}
+                />
               )}
             </>
           )}

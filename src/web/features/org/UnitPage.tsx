@@ -65,12 +65,26 @@ export function UnitPage() {
           </Badge>
         )}
       </PageHeader>
-      {u.note && <Alert color="yellow" variant="light">{u.note}</Alert>}
+      {u.note && (
+        <Alert color="yellow" variant="light">
+          {u.note}
+        </Alert>
+      )}
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="xs">
           {t('org.area')}
         </Title>
-        <Text>{u.areaProvinceCodes.map((c) => nameOf(provinces.data?.find((p) => p.code === c), lang) || c).join(', ')}</Text>
+        <Text>
+          {u.areaProvinceCodes
+            .map(
+              (c) =>
+                nameOf(
+                  provinces.data?.find((p) => p.code === c),
+                  lang,
+                ) || c,
+            )
+            .join(', ')}
+        </Text>
       </Paper>
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="xs">
@@ -78,11 +92,37 @@ export function UnitPage() {
         </Title>
         <form onSubmit={submit} noValidate>
           <Stack>
-            <TextInput label={t('org.phone')} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} readOnly={!canEdit} error={fieldErrors.phone} type="tel" />
-            <TextInput label={t('org.email')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} readOnly={!canEdit} error={fieldErrors.email} type="email" />
-            <Textarea label={t('org.address')} value={address} onChange={(e) => setAddress(e.currentTarget.value)} readOnly={!canEdit} error={fieldErrors.address} autosize minRows={2} />
+            <TextInput
+              label={t('org.phone')}
+              value={phone}
+              onChange={(e) => setPhone(e.currentTarget.value)}
+              readOnly={!canEdit}
+              error={fieldErrors.phone}
+              type="tel"
+            />
+            <TextInput
+              label={t('org.email')}
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              readOnly={!canEdit}
+              error={fieldErrors.email}
+              type="email"
+            />
+            <Textarea
+              label={t('org.address')}
+              value={address}
+              onChange={(e) => setAddress(e.currentTarget.value)}
+              readOnly={!canEdit}
+              error={fieldErrors.address}
+              autosize
+              minRows={2}
+            />
             {save.error && Object.keys(fieldErrors).length === 0 && <ProblemAlert error={save.error} />}
-            {save.isSuccess && <Alert color="green" role="status">{t('org.saved')}</Alert>}
+            {save.isSuccess && (
+              <Alert color="green" role="status">
+                {t('org.saved')}
+              </Alert>
+            )}
             {canEdit && (
               <Button type="submit" loading={save.isPending} w="fit-content">
                 {t('common.save')}

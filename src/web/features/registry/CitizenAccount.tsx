@@ -8,17 +8,41 @@ import { useLanguage, useText } from './text';
 
 const TEXT = {
   th: {
-    title: 'บัญชีผู้ใช้ของบุคคลนี้', intro: 'ให้บุคคลนี้เข้าระบบด้วยตนเองทางโทรศัพท์ เพื่อสมัครอบรม เช็กอิน และดูเกียรติบัตรของตน', none: 'ยังไม่มีบัญชี',
-    username: 'ชื่อผู้ใช้', usernameHint: 'ตัวอักษรภาษาอังกฤษตัวเล็ก ตัวเลข จุด หรือขีด 3–64 ตัว', open: 'เปิดบัญชีผู้ใช้', active: 'ใช้งานได้', disabled: 'ระงับแล้ว', pending: 'ยังไม่ได้เปลี่ยนรหัสผ่านครั้งแรก',
+    title: 'บัญชีผู้ใช้ของบุคคลนี้',
+    intro: 'ให้บุคคลนี้เข้าระบบด้วยตนเองทางโทรศัพท์ เพื่อสมัครอบรม เช็กอิน และดูเกียรติบัตรของตน',
+    none: 'ยังไม่มีบัญชี',
+    username: 'ชื่อผู้ใช้',
+    usernameHint: 'ตัวอักษรภาษาอังกฤษตัวเล็ก ตัวเลข จุด หรือขีด 3–64 ตัว',
+    open: 'เปิดบัญชีผู้ใช้',
+    active: 'ใช้งานได้',
+    disabled: 'ระงับแล้ว',
+    pending: 'ยังไม่ได้เปลี่ยนรหัสผ่านครั้งแรก',
   },
   en: {
-    title: 'This person’s own account', intro: 'Lets the person sign in on their phone to apply for training, check in and see their certificates', none: 'No account yet',
-    username: 'Username', usernameHint: 'Lower-case letters, digits, dot or dash; 3–64 characters', open: 'Open an account', active: 'Active', disabled: 'Disabled', pending: 'First password not yet changed',
+    title: 'This person’s own account',
+    intro: 'Lets the person sign in on their phone to apply for training, check in and see their certificates',
+    none: 'No account yet',
+    username: 'Username',
+    usernameHint: 'Lower-case letters, digits, dot or dash; 3–64 characters',
+    open: 'Open an account',
+    active: 'Active',
+    disabled: 'Disabled',
+    pending: 'First password not yet changed',
   },
 };
 
 /** The citizen account of a person: its state, or (for officers) a way to open one. */
-export function CitizenAccount({ personId, account, canOpen, onOpened }: { personId: number; account: { username: string; status: string; mustChangePassword: boolean } | null; canOpen: boolean; onOpened: () => void }) {
+export function CitizenAccount({
+  personId,
+  account,
+  canOpen,
+  onOpened,
+}: {
+  personId: number;
+  account: { username: string; status: string; mustChangePassword: boolean } | null;
+  canOpen: boolean;
+  onOpened: () => void;
+}) {
   const t = useText(TEXT);
   const lang = useLanguage();
   const [username, setUsername] = useState('');
@@ -29,21 +53,39 @@ export function CitizenAccount({ personId, account, canOpen, onOpened }: { perso
   if (!account && !canOpen && !open.data) return null;
   return (
     <Paper withBorder p="md">
-      <Title order={2} size="h4" mb={4}>{t.title}</Title>
-      <Text size="sm" c="dimmed" mb="sm">{t.intro}</Text>
+      <Title order={2} size="h4" mb={4}>
+        {t.title}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t.intro}
+      </Text>
       {open.data ? (
         <OneTimePassword username={open.data.username} password={open.data.oneTimePassword} />
       ) : account ? (
         <Group gap="xs">
           <Text fw={600}>{account.username}</Text>
-          <Badge color={account.status === 'active' ? 'teal' : 'gray'} variant="light" c="dark">{account.status === 'active' ? t.active : t.disabled}</Badge>
-          {account.mustChangePassword && <Badge color="yellow" variant="light" c="dark">{t.pending}</Badge>}
+          <Badge color={account.status === 'active' ? 'teal' : 'gray'} variant="light" c="dark">
+            {account.status === 'active' ? t.active : t.disabled}
+          </Badge>
+          {account.mustChangePassword && (
+            <Badge color="yellow" variant="light" c="dark">
+              {t.pending}
+            </Badge>
+          )}
         </Group>
       ) : (
         <Group align="end" wrap="wrap">
-          <TextInput label={t.username} description={t.usernameHint} value={username} onChange={(e) => setUsername(e.currentTarget.value.trim().toLowerCase())}
-            error={open.error instanceof ApiProblem ? open.error.fieldErrors(lang).username : undefined} autoComplete="off" />
-          <Button onClick={() => open.mutate()} disabled={username.length < 3} loading={open.isPending}>{t.open}</Button>
+          <TextInput
+            label={t.username}
+            description={t.usernameHint}
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value.trim().toLowerCase())}
+            error={open.error instanceof ApiProblem ? open.error.fieldErrors(lang).username : undefined}
+            autoComplete="off"
+          />
+          <Button onClick={() => open.mutate()} disabled={username.length < 3} loading={open.isPending}>
+            {t.open}
+          </Button>
         </Group>
       )}
       <ProblemAlert error={open.error} />

@@ -11,8 +11,38 @@ import { AddressPicker, PersonPicker, ThaiDateInput } from './fields';
 import { useLanguage, useText } from './text';
 
 const TEXT = {
-  th: { title: 'ลงทะเบียนกลุ่มอาชีพ', group: 'กลุ่ม', name: 'ชื่อกลุ่ม', type: 'ประเภทกลุ่ม', registrationNo: 'เลขทะเบียนวิสาหกิจชุมชน', occupation: 'ประเภทอาชีพ', founded: 'วันที่ก่อตั้ง', place: 'ที่ตั้งกลุ่ม', contactName: 'ผู้ติดต่อ', contactPhone: 'โทรศัพท์ติดต่อ', leader: 'ประธาน/หัวหน้ากลุ่ม', leaderHint: 'ต้องลงทะเบียนบุคคลไว้ก่อน', choose: 'เลือก', save: 'บันทึก' },
-  en: { title: 'Register an occupation group', group: 'Group', name: 'Group name', type: 'Group type', registrationNo: 'Community enterprise registration number', occupation: 'Occupation category', founded: 'Founded on', place: 'Where the group is', contactName: 'Contact person', contactPhone: 'Contact phone', leader: 'Leader', leaderHint: 'The person must be registered first', choose: 'Choose', save: 'Save' },
+  th: {
+    title: 'ลงทะเบียนกลุ่มอาชีพ',
+    group: 'กลุ่ม',
+    name: 'ชื่อกลุ่ม',
+    type: 'ประเภทกลุ่ม',
+    registrationNo: 'เลขทะเบียนวิสาหกิจชุมชน',
+    occupation: 'ประเภทอาชีพ',
+    founded: 'วันที่ก่อตั้ง',
+    place: 'ที่ตั้งกลุ่ม',
+    contactName: 'ผู้ติดต่อ',
+    contactPhone: 'โทรศัพท์ติดต่อ',
+    leader: 'ประธาน/หัวหน้ากลุ่ม',
+    leaderHint: 'ต้องลงทะเบียนบุคคลไว้ก่อน',
+    choose: 'เลือก',
+    save: 'บันทึก',
+  },
+  en: {
+    title: 'Register an occupation group',
+    group: 'Group',
+    name: 'Group name',
+    type: 'Group type',
+    registrationNo: 'Community enterprise registration number',
+    occupation: 'Occupation category',
+    founded: 'Founded on',
+    place: 'Where the group is',
+    contactName: 'Contact person',
+    contactPhone: 'Contact phone',
+    leader: 'Leader',
+    leaderHint: 'The person must be registered first',
+    choose: 'Choose',
+    save: 'Save',
+  },
 };
 
 export function GroupFormPage() {
@@ -34,8 +64,14 @@ export function GroupFormPage() {
       unwrap(
         api.POST('/api/groups', {
           body: {
-            name, type: type as never, registrationNo: type === 'community-enterprise' ? registrationNo || null : null, occupation: occupation as never,
-            subdistrictCode: subdistrictCode ?? '', foundedOn, contactName: contactName || null, contactPhone: contactPhone || null,
+            name,
+            type: type as never,
+            registrationNo: type === 'community-enterprise' ? registrationNo || null : null,
+            occupation: occupation as never,
+            subdistrictCode: subdistrictCode ?? '',
+            foundedOn,
+            contactName: contactName || null,
+            contactPhone: contactPhone || null,
             members: leader ? [{ personId: Number(leader), role: 'leader', joinedOn: foundedOn ?? bangkokDate(new Date()) }] : [],
           },
         }),
@@ -60,11 +96,37 @@ export function GroupFormPage() {
             <Stack gap="sm">
               <TextInput label={t.name} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
               <Group grow align="start" wrap="wrap">
-                <Select label={t.type} required data={options(GROUP_TYPES)} value={type} onChange={setType} placeholder={t.choose} error={errors.type} miw={200} />
-                {type === 'community-enterprise' && <TextInput label={t.registrationNo} value={registrationNo} onChange={(e) => setRegistrationNo(e.currentTarget.value)} error={errors.registrationNo} miw={200} />}
+                <Select
+                  label={t.type}
+                  required
+                  data={options(GROUP_TYPES)}
+                  value={type}
+                  onChange={setType}
+                  placeholder={t.choose}
+                  error={errors.type}
+                  miw={200}
+                />
+                {type === 'community-enterprise' && (
+                  <TextInput
+                    label={t.registrationNo}
+                    value={registrationNo}
+                    onChange={(e) => setRegistrationNo(e.currentTarget.value)}
+                    error={errors.registrationNo}
+                    miw={200}
+                  />
+                )}
               </Group>
               <Group grow align="start" wrap="wrap">
-                <Select label={t.occupation} required data={options(OCCUPATION_CATEGORIES)} value={occupation} onChange={setOccupation} placeholder={t.choose} error={errors.occupation} miw={200} />
+                <Select
+                  label={t.occupation}
+                  required
+                  data={options(OCCUPATION_CATEGORIES)}
+                  value={occupation}
+                  onChange={setOccupation}
+                  placeholder={t.choose}
+                  error={errors.occupation}
+                  miw={200}
+                />
                 <ThaiDateInput label={t.founded} value={foundedOn} onChange={setFoundedOn} error={errors.foundedOn} />
               </Group>
             </Stack>
@@ -80,7 +142,9 @@ export function GroupFormPage() {
           </Fieldset>
           <PersonPicker label={t.leader} value={leader} onChange={setLeader} error={errors['members[0].personId']} />
           {save.error && <ProblemAlert error={save.error} />}
-          <Button type="submit" loading={save.isPending} w="fit-content">{t.save}</Button>
+          <Button type="submit" loading={save.isPending} w="fit-content">
+            {t.save}
+          </Button>
         </Stack>
       </form>
     </>

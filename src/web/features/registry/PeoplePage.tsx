@@ -16,16 +16,52 @@ import { fill, useLanguage, useText } from './text';
 const PAGE = 20;
 const TEXT = {
   th: {
-    title: 'ทะเบียนบุคคล', intro: 'ค้นหาด้วยเลขประจำตัวประชาชน เบอร์โทรศัพท์ หรือพิมพ์ส่วนหนึ่งของชื่อ', search: 'ค้นหาบุคคล', searchHint: 'เช่น สมศรี หรือ 1-2345-67890-12-1',
-    province: 'จังหวัด', targetGroup: 'กลุ่มเป้าหมาย', all: 'ทั้งหมด', register: 'ลงทะเบียนบุคคล', groups: 'กลุ่มอาชีพ', imports: 'นำเข้าจากไฟล์', duplicates: 'ตรวจระเบียนซ้ำ',
-    exportCsv: 'ส่งออก CSV', exportXlsx: 'ส่งออก Excel', id: 'เลขประจำตัว', name: 'ชื่อ–นามสกุล', birth: 'วันเกิด', area: 'อำเภอ จังหวัด', groupsCol: 'กลุ่มเป้าหมาย',
-    total: 'พบ {n} คน', capped: 'พบมากกว่า {n} คน กรุณาระบุให้แคบลง', none: 'ไม่พบบุคคลที่ตรงกับการค้นหา', results: 'ผลการค้นหาบุคคล',
+    title: 'ทะเบียนบุคคล',
+    intro: 'ค้นหาด้วยเลขประจำตัวประชาชน เบอร์โทรศัพท์ หรือพิมพ์ส่วนหนึ่งของชื่อ',
+    search: 'ค้นหาบุคคล',
+    searchHint: 'เช่น สมศรี หรือ 1-2345-67890-12-1',
+    province: 'จังหวัด',
+    targetGroup: 'กลุ่มเป้าหมาย',
+    all: 'ทั้งหมด',
+    register: 'ลงทะเบียนบุคคล',
+    groups: 'กลุ่มอาชีพ',
+    imports: 'นำเข้าจากไฟล์',
+    duplicates: 'ตรวจระเบียนซ้ำ',
+    exportCsv: 'ส่งออก CSV',
+    exportXlsx: 'ส่งออก Excel',
+    id: 'เลขประจำตัว',
+    name: 'ชื่อ–นามสกุล',
+    birth: 'วันเกิด',
+    area: 'อำเภอ จังหวัด',
+    groupsCol: 'กลุ่มเป้าหมาย',
+    total: 'พบ {n} คน',
+    capped: 'พบมากกว่า {n} คน กรุณาระบุให้แคบลง',
+    none: 'ไม่พบบุคคลที่ตรงกับการค้นหา',
+    results: 'ผลการค้นหาบุคคล',
   },
   en: {
-    title: 'People', intro: 'Search by national ID, phone number, or type part of a name', search: 'Find a person', searchHint: 'e.g. Somsri or 1-2345-67890-12-1',
-    province: 'Province', targetGroup: 'Target group', all: 'All', register: 'Register a person', groups: 'Occupation groups', imports: 'Import from a file', duplicates: 'Review duplicates',
-    exportCsv: 'Export CSV', exportXlsx: 'Export Excel', id: 'ID', name: 'Name', birth: 'Birth date', area: 'District, province', groupsCol: 'Target groups',
-    total: '{n} people', capped: 'More than {n} people; narrow the search', none: 'Nobody matches the search', results: 'People found',
+    title: 'People',
+    intro: 'Search by national ID, phone number, or type part of a name',
+    search: 'Find a person',
+    searchHint: 'e.g. Somsri or 1-2345-67890-12-1',
+    province: 'Province',
+    targetGroup: 'Target group',
+    all: 'All',
+    register: 'Register a person',
+    groups: 'Occupation groups',
+    imports: 'Import from a file',
+    duplicates: 'Review duplicates',
+    exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
+    id: 'ID',
+    name: 'Name',
+    birth: 'Birth date',
+    area: 'District, province',
+    groupsCol: 'Target groups',
+    total: '{n} people',
+    capped: 'More than {n} people; narrow the search',
+    none: 'Nobody matches the search',
+    results: 'People found',
   },
 };
 
@@ -49,35 +85,97 @@ export function PeoplePage() {
   const officer = hasRole(me, 'officer');
   const scope = me?.scopeProvinceCodes;
   const provinceOptions = (provinces.data ?? []).filter((p) => !scope || scope.includes(p.code)).map((p) => ({ value: p.code, label: nameOf(p, lang) }));
-  const exportHref = (format: string) => `/api/people/export?${new URLSearchParams({ format, ...Object.fromEntries(Object.entries(query).filter(([, v]) => v)) } as Record<string, string>)}`;
-  const groupName = (code: string) => nameOf(targetGroups.data?.find((g) => g.code === code), lang) || code;
+  const exportHref = (format: string) =>
+    `/api/people/export?${new URLSearchParams({ format, ...Object.fromEntries(Object.entries(query).filter(([, v]) => v)) } as Record<string, string>)}`;
+  const groupName = (code: string) =>
+    nameOf(
+      targetGroups.data?.find((g) => g.code === code),
+      lang,
+    ) || code;
 
   return (
     <>
       <PageHeader title={t.title} intro={t.intro}>
         <Group gap="sm" wrap="wrap">
-          {officer && <Button component={Link} to="/registry/people/new">{t.register}</Button>}
-          <Button component={Link} to="/registry/groups" variant="default">{t.groups}</Button>
-          {officer && <Button component={Link} to="/registry/imports" variant="default">{t.imports}</Button>}
-          {officer && <Button component={Link} to="/registry/duplicates" variant="default">{t.duplicates}</Button>}
+          {officer && (
+            <Button component={Link} to="/registry/people/new">
+              {t.register}
+            </Button>
+          )}
+          <Button component={Link} to="/registry/groups" variant="default">
+            {t.groups}
+          </Button>
+          {officer && (
+            <Button component={Link} to="/registry/imports" variant="default">
+              {t.imports}
+            </Button>
+          )}
+          {officer && (
+            <Button component={Link} to="/registry/duplicates" variant="default">
+              {t.duplicates}
+            </Button>
+          )}
         </Group>
       </PageHeader>
-      <RegistryOverview onProvince={(code) => { setProvince(code); setPage(1); }} />
+      <RegistryOverview
+        onProvince={(code) => {
+          setProvince(code);
+          setPage(1);
+        }}
+      />
       <Group mb="sm" align="end" wrap="wrap">
-        <TextInput label={t.search} description={t.searchHint} type="search" value={text} miw={260} style={{ flexGrow: 1 }}
-          onChange={(e) => { setText(e.currentTarget.value); setPage(1); }} />
-        <Select label={t.province} data={provinceOptions} value={province} onChange={(v) => { setProvince(v); setPage(1); }} clearable searchable placeholder={t.all} />
-        <Select label={t.targetGroup} data={(targetGroups.data ?? []).filter((g) => !g.sensitive).map((g) => ({ value: g.code, label: nameOf(g, lang) }))} value={targetGroup}
-          onChange={(v) => { setTargetGroup(v); setPage(1); }} clearable placeholder={t.all} />
+        <TextInput
+          label={t.search}
+          description={t.searchHint}
+          type="search"
+          value={text}
+          miw={260}
+          style={{ flexGrow: 1 }}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setPage(1);
+          }}
+        />
+        <Select
+          label={t.province}
+          data={provinceOptions}
+          value={province}
+          onChange={(v) => {
+            setProvince(v);
+            setPage(1);
+          }}
+          clearable
+          searchable
+          placeholder={t.all}
+        />
+        <Select
+          label={t.targetGroup}
+          data={(targetGroups.data ?? []).filter((g) => !g.sensitive).map((g) => ({ value: g.code, label: nameOf(g, lang) }))}
+          value={targetGroup}
+          onChange={(v) => {
+            setTargetGroup(v);
+            setPage(1);
+          }}
+          clearable
+          placeholder={t.all}
+        />
       </Group>
       <ProblemAlert error={people.error} />
       {people.data && (
         <>
           <Group justify="space-between" mb="xs" wrap="wrap">
-            <Text size="sm" role="status">{people.data.total === 0 ? t.none : fill(people.data.totalIsCapped ? t.capped : t.total, { n: people.data.total.toLocaleString(lang === 'th' ? 'th-TH' : 'en') })}</Text>
+            <Text size="sm" role="status">
+              {people.data.total === 0
+                ? t.none
+                : fill(people.data.totalIsCapped ? t.capped : t.total, { n: people.data.total.toLocaleString(lang === 'th' ? 'th-TH' : 'en') })}
+            </Text>
             <Group gap="xs">
-              <Anchor href={exportHref('csv')} download size="sm">{t.exportCsv}</Anchor>
-              <Anchor href={exportHref('xlsx')} download size="sm">{t.exportXlsx}</Anchor>
+              <Anchor href={exportHref('csv')} download size="sm">
+                {t.exportCsv}
+              </Anchor>
+              <Anchor href={exportHref('xlsx')} download size="sm">
+                {t.exportXlsx}
+              </Anchor>
             </Group>
           </Group>
           {people.data.items.length > 0 && (
@@ -95,15 +193,25 @@ export function PeoplePage() {
                 {people.data.items.map((p) => (
                   <Table.Tr key={p.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/registry/people/${p.id}`}>{p.firstNameTh} {p.lastNameTh}</Anchor>
-                      {p.firstNameEn && <Text size="sm" c="dimmed">{p.firstNameEn} {p.lastNameEn}</Text>}
+                      <Anchor component={Link} to={`/registry/people/${p.id}`}>
+                        {p.firstNameTh} {p.lastNameTh}
+                      </Anchor>
+                      {p.firstNameEn && (
+                        <Text size="sm" c="dimmed">
+                          {p.firstNameEn} {p.lastNameEn}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{p.docNumberMasked}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatThaiDate(p.birthDate, { locale: lang })}</Table.Td>
                     <Table.Td>{lang === 'th' ? `${p.districtNameTh} ${p.provinceNameTh}` : `${p.districtNameEn}, ${p.provinceNameEn}`}</Table.Td>
                     <Table.Td>
                       <Group gap={4}>
-                        {p.targetGroups.map((g) => <Badge key={g} variant="light" color="indigo" c="dark" tt="none">{groupName(g)}</Badge>)}
+                        {p.targetGroups.map((g) => (
+                          <Badge key={g} variant="light" color="indigo" c="dark" tt="none">
+                            {groupName(g)}
+                          </Badge>
+                        ))}
                       </Group>
                     </Table.Td>
                   </Table.Tr>
@@ -111,7 +219,9 @@ export function PeoplePage() {
               </Table.Tbody>
             </ScrollTable>
           )}
-          {people.data.total > PAGE && <Pagination mt="sm" total={Math.ceil(people.data.total / PAGE)} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': c })} />}
+          {people.data.total > PAGE && (
+            <Pagination mt="sm" total={Math.ceil(people.data.total / PAGE)} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': c })} />
+          )}
         </>
       )}
     </>

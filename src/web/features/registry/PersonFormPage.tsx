@@ -14,27 +14,90 @@ import { useLanguage, useText } from './text';
 
 const TEXT = {
   th: {
-    newTitle: 'ลงทะเบียนบุคคล', editTitle: 'แก้ไขข้อมูลบุคคล', identity: 'เอกสารประจำตัว', docType: 'ประเภทเอกสาร', docNumber: 'เลขประจำตัวประชาชน', otherNumber: 'เลขเอกสาร',
-    name: 'ชื่อ', title: 'คำนำหน้า', firstNameTh: 'ชื่อ (ไทย)', lastNameTh: 'นามสกุล (ไทย)', firstNameEn: 'ชื่อ (อังกฤษ)', lastNameEn: 'นามสกุล (อังกฤษ)', sex: 'เพศ', birthDate: 'วันเกิด',
-    contact: 'ที่อยู่และการติดต่อ', phone: 'โทรศัพท์', houseNo: 'บ้านเลขที่', villageNo: 'หมู่ที่', circumstances: 'สถานการณ์', targetGroups: 'กลุ่มเป้าหมาย', education: 'การศึกษา', workStatus: 'สถานะการทำงาน',
-    income: 'รายได้ต่อเดือน (บาท)', household: 'จำนวนสมาชิกในครัวเรือน', sensitive: 'ข้อมูลอ่อนไหว (ความพิการ)', sensitiveConsent: 'เจ้าของข้อมูลให้ความยินยอมโดยชัดแจ้งให้เก็บข้อมูลความพิการ (พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล มาตรา 26)',
-    evidence: 'หลักฐานความยินยอม', evidenceHint: 'เช่น แบบฟอร์มยินยอมที่ลงนาม เลขที่ 123', disabilityType: 'ประเภทความพิการ', cardNo: 'เลขบัตรประจำตัวคนพิการ', sharing: 'ความยินยอมให้เปิดเผยข้อมูลแก่หน่วยงานพันธมิตร',
-    shareLazada: 'ส่งต่อให้ Lazada เพื่อเปิดร้านค้าออนไลน์', shareGsb: 'ส่งต่อให้ธนาคารออมสินเพื่อพิจารณาสินเชื่อ', sharePartners: 'ส่งต่อให้หน่วยงานพันธมิตรอื่นในโครงการ', contactConsent: 'ติดต่อแจ้งข่าวโครงการ',
-    save: 'บันทึก', choose: 'เลือก', consentNeeded: 'ต้องได้รับความยินยอมโดยชัดแจ้งก่อนจึงจะบันทึกข้อมูลความพิการได้', sensitiveLocked: 'ความยินยอมเรื่องข้อมูลอ่อนไหวบันทึกได้ที่หน้าข้อมูลบุคคล',
+    newTitle: 'ลงทะเบียนบุคคล',
+    editTitle: 'แก้ไขข้อมูลบุคคล',
+    identity: 'เอกสารประจำตัว',
+    docType: 'ประเภทเอกสาร',
+    docNumber: 'เลขประจำตัวประชาชน',
+    otherNumber: 'เลขเอกสาร',
+    name: 'ชื่อ',
+    title: 'คำนำหน้า',
+    firstNameTh: 'ชื่อ (ไทย)',
+    lastNameTh: 'นามสกุล (ไทย)',
+    firstNameEn: 'ชื่อ (อังกฤษ)',
+    lastNameEn: 'นามสกุล (อังกฤษ)',
+    sex: 'เพศ',
+    birthDate: 'วันเกิด',
+    contact: 'ที่อยู่และการติดต่อ',
+    phone: 'โทรศัพท์',
+    houseNo: 'บ้านเลขที่',
+    villageNo: 'หมู่ที่',
+    circumstances: 'สถานการณ์',
+    targetGroups: 'กลุ่มเป้าหมาย',
+    education: 'การศึกษา',
+    workStatus: 'สถานะการทำงาน',
+    income: 'รายได้ต่อเดือน (บาท)',
+    household: 'จำนวนสมาชิกในครัวเรือน',
+    sensitive: 'ข้อมูลอ่อนไหว (ความพิการ)',
+    sensitiveConsent: 'เจ้าของข้อมูลให้ความยินยอมโดยชัดแจ้งให้เก็บข้อมูลความพิการ (พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล มาตรา 26)',
+    evidence: 'หลักฐานความยินยอม',
+    evidenceHint: 'เช่น แบบฟอร์มยินยอมที่ลงนาม เลขที่ 123',
+    disabilityType: 'ประเภทความพิการ',
+    cardNo: 'เลขบัตรประจำตัวคนพิการ',
+    sharing: 'ความยินยอมให้เปิดเผยข้อมูลแก่หน่วยงานพันธมิตร',
+    shareLazada: 'ส่งต่อให้ Lazada เพื่อเปิดร้านค้าออนไลน์',
+    shareGsb: 'ส่งต่อให้ธนาคารออมสินเพื่อพิจารณาสินเชื่อ',
+    sharePartners: 'ส่งต่อให้หน่วยงานพันธมิตรอื่นในโครงการ',
+    contactConsent: 'ติดต่อแจ้งข่าวโครงการ',
+    save: 'บันทึก',
+    choose: 'เลือก',
+    consentNeeded: 'ต้องได้รับความยินยอมโดยชัดแจ้งก่อนจึงจะบันทึกข้อมูลความพิการได้',
+    sensitiveLocked: 'ความยินยอมเรื่องข้อมูลอ่อนไหวบันทึกได้ที่หน้าข้อมูลบุคคล',
   },
   en: {
-    newTitle: 'Register a person', editTitle: 'Correct a person’s record', identity: 'Identity document', docType: 'Document type', docNumber: 'Thai national ID', otherNumber: 'Document number',
-    name: 'Name', title: 'Title', firstNameTh: 'First name (Thai)', lastNameTh: 'Last name (Thai)', firstNameEn: 'First name (English)', lastNameEn: 'Last name (English)', sex: 'Sex', birthDate: 'Birth date',
-    contact: 'Address and contact', phone: 'Phone', houseNo: 'House number', villageNo: 'Village (moo)', circumstances: 'Circumstances', targetGroups: 'Target groups', education: 'Education', workStatus: 'Work status',
-    income: 'Monthly income (baht)', household: 'Household size', sensitive: 'Sensitive data (disability)', sensitiveConsent: 'The person gave explicit consent to keeping disability data (PDPA s.26)',
-    evidence: 'Evidence of consent', evidenceHint: 'e.g. signed consent form no. 123', disabilityType: 'Disability type', cardNo: 'Disability card number', sharing: 'Consent to share with partner agencies',
-    shareLazada: 'Share with Lazada to open an online shop', shareGsb: 'Share with the Government Savings Bank for a loan', sharePartners: 'Share with other partner agencies of the programme', contactConsent: 'Contact about the programme',
-    save: 'Save', choose: 'Choose', consentNeeded: 'Explicit consent is needed before disability data can be recorded', sensitiveLocked: 'Consent to sensitive data is recorded on the person’s page',
+    newTitle: 'Register a person',
+    editTitle: 'Correct a person’s record',
+    identity: 'Identity document',
+    docType: 'Document type',
+    docNumber: 'Thai national ID',
+    otherNumber: 'Document number',
+    name: 'Name',
+    title: 'Title',
+    firstNameTh: 'First name (Thai)',
+    lastNameTh: 'Last name (Thai)',
+    firstNameEn: 'First name (English)',
+    lastNameEn: 'Last name (English)',
+    sex: 'Sex',
+    birthDate: 'Birth date',
+    contact: 'Address and contact',
+    phone: 'Phone',
+    houseNo: 'House number',
+    villageNo: 'Village (moo)',
+    circumstances: 'Circumstances',
+    targetGroups: 'Target groups',
+    education: 'Education',
+    workStatus: 'Work status',
+    income: 'Monthly income (baht)',
+    household: 'Household size',
+    sensitive: 'Sensitive data (disability)',
+    sensitiveConsent: 'The person gave explicit consent to keeping disability data (PDPA s.26)',
+    evidence: 'Evidence of consent',
+    evidenceHint: 'e.g. signed consent form no. 123',
+    disabilityType: 'Disability type',
+    cardNo: 'Disability card number',
+    sharing: 'Consent to share with partner agencies',
+    shareLazada: 'Share with Lazada to open an online shop',
+    shareGsb: 'Share with the Government Savings Bank for a loan',
+    sharePartners: 'Share with other partner agencies of the programme',
+    contactConsent: 'Contact about the programme',
+    save: 'Save',
+    choose: 'Choose',
+    consentNeeded: 'Explicit consent is needed before disability data can be recorded',
+    sensitiveLocked: 'Consent to sensitive data is recorded on the person’s page',
   },
 };
 
-const SHARING = ['share-lazada', 'share-gsb', 'share-partners', 'contact'] as const;
-type Sharing = (typeof SHARING)[number];
+type Sharing = 'share-lazada' | 'share-gsb' | 'share-partners' | 'contact';
 
 export function PersonFormPage() {
   const t = useText(TEXT);
@@ -43,14 +106,39 @@ export function PersonFormPage() {
   const editing = Boolean(id);
   const navigate = useNavigate();
   const client = useQueryClient();
-  const existing = useQuery({ queryKey: ['person', Number(id)], enabled: editing, queryFn: () => unwrap(api.GET('/api/people/{id}', { params: { path: { id: Number(id) } } })) });
-  const revealed = useQuery({ queryKey: ['person-identity', Number(id)], enabled: editing, queryFn: () => unwrap(api.GET('/api/people/{id}/identity', { params: { path: { id: Number(id) } } })) });
+  const existing = useQuery({
+    queryKey: ['person', Number(id)],
+    enabled: editing,
+    queryFn: () => unwrap(api.GET('/api/people/{id}', { params: { path: { id: Number(id) } } })),
+  });
+  const revealed = useQuery({
+    queryKey: ['person-identity', Number(id)],
+    enabled: editing,
+    queryFn: () => unwrap(api.GET('/api/people/{id}/identity', { params: { path: { id: Number(id) } } })),
+  });
   const targetGroups = useQuery({ queryKey: ['target-groups'], staleTime: Infinity, queryFn: () => unwrap(api.GET('/api/target-groups')) });
 
   const [f, setF] = useState({
-    docType: 'th-id', docNumber: '', title: null as string | null, firstNameTh: '', lastNameTh: '', firstNameEn: '', lastNameEn: '', sex: null as string | null,
-    birthDate: null as string | null, phone: '', houseNo: '', villageNo: '' as number | string, subdistrictCode: null as string | null, targetGroups: [] as string[],
-    education: null as string | null, workStatus: null as string | null, income: '', householdSize: '' as number | string, disabilityType: null as string | null, cardNo: '',
+    docType: 'th-id',
+    docNumber: '',
+    title: null as string | null,
+    firstNameTh: '',
+    lastNameTh: '',
+    firstNameEn: '',
+    lastNameEn: '',
+    sex: null as string | null,
+    birthDate: null as string | null,
+    phone: '',
+    houseNo: '',
+    villageNo: '' as number | string,
+    subdistrictCode: null as string | null,
+    targetGroups: [] as string[],
+    education: null as string | null,
+    workStatus: null as string | null,
+    income: '',
+    householdSize: '' as number | string,
+    disabilityType: null as string | null,
+    cardNo: '',
   });
   const [sensitiveConsent, setSensitiveConsent] = useState(false);
   const [evidence, setEvidence] = useState('');
@@ -63,10 +151,26 @@ export function PersonFormPage() {
     if (!p || !revealed.data) return;
     const primary = revealed.data.identities[0];
     setF({
-      docType: p.docType, docNumber: primary?.docNumber ?? '', title: p.title, firstNameTh: p.firstNameTh, lastNameTh: p.lastNameTh, firstNameEn: p.firstNameEn ?? '', lastNameEn: p.lastNameEn ?? '',
-      sex: p.sex, birthDate: p.birthDate, phone: p.phone ?? '', houseNo: p.address.houseNo ?? '', villageNo: p.address.villageNo ?? '', subdistrictCode: p.address.subdistrictCode,
-      targetGroups: p.targetGroups, education: p.education, workStatus: p.workStatus, income: p.monthlyIncomeSatang === null ? '' : satangToBaht(p.monthlyIncomeSatang),
-      householdSize: p.householdSize ?? '', disabilityType: p.disability?.type ?? null, cardNo: p.disability?.cardNo ?? '',
+      docType: p.docType,
+      docNumber: primary?.docNumber ?? '',
+      title: p.title,
+      firstNameTh: p.firstNameTh,
+      lastNameTh: p.lastNameTh,
+      firstNameEn: p.firstNameEn ?? '',
+      lastNameEn: p.lastNameEn ?? '',
+      sex: p.sex,
+      birthDate: p.birthDate,
+      phone: p.phone ?? '',
+      houseNo: p.address.houseNo ?? '',
+      villageNo: p.address.villageNo ?? '',
+      subdistrictCode: p.address.subdistrictCode,
+      targetGroups: p.targetGroups,
+      education: p.education,
+      workStatus: p.workStatus,
+      income: p.monthlyIncomeSatang === null ? '' : satangToBaht(p.monthlyIncomeSatang),
+      householdSize: p.householdSize ?? '',
+      disabilityType: p.disability?.type ?? null,
+      cardNo: p.disability?.cardNo ?? '',
     });
     setSensitiveConsent(p.consents.some((c) => c.purpose === 'sensitive-data' && !c.withdrawnAt));
   }, [existing.data, revealed.data]);
@@ -79,11 +183,25 @@ export function PersonFormPage() {
       let income: number | null = null;
       if (f.income.trim()) income = bahtToSatang(f.income);
       const body = {
-        docType: f.docType as never, docNumber: f.docNumber, title: f.title as never, firstNameTh: f.firstNameTh, lastNameTh: f.lastNameTh,
-        firstNameEn: f.firstNameEn || null, lastNameEn: f.lastNameEn || null, sex: f.sex as never, birthDate: f.birthDate ?? '', phone: f.phone || null,
-        houseNo: f.houseNo || null, villageNo: f.villageNo === '' ? null : Number(f.villageNo), subdistrictCode: f.subdistrictCode ?? '',
-        targetGroups: f.targetGroups, disability: f.disabilityType ? { type: f.disabilityType as never, cardNo: f.cardNo || null } : null,
-        education: f.education as never, workStatus: f.workStatus as never, monthlyIncomeSatang: income, householdSize: f.householdSize === '' ? null : Number(f.householdSize),
+        docType: f.docType as never,
+        docNumber: f.docNumber,
+        title: f.title as never,
+        firstNameTh: f.firstNameTh,
+        lastNameTh: f.lastNameTh,
+        firstNameEn: f.firstNameEn || null,
+        lastNameEn: f.lastNameEn || null,
+        sex: f.sex as never,
+        birthDate: f.birthDate ?? '',
+        phone: f.phone || null,
+        houseNo: f.houseNo || null,
+        villageNo: f.villageNo === '' ? null : Number(f.villageNo),
+        subdistrictCode: f.subdistrictCode ?? '',
+        targetGroups: f.targetGroups,
+        disability: f.disabilityType ? { type: f.disabilityType as never, cardNo: f.cardNo || null } : null,
+        education: f.education as never,
+        workStatus: f.workStatus as never,
+        monthlyIncomeSatang: income,
+        householdSize: f.householdSize === '' ? null : Number(f.householdSize),
       };
       if (editing) return unwrap(api.PUT('/api/people/{id}', { params: { path: { id: Number(id) } }, body: { ...body, version: existing.data!.version } }));
       const consents = [
@@ -114,10 +232,23 @@ export function PersonFormPage() {
         <Stack maw={820}>
           <Fieldset legend={t.identity}>
             <Group grow align="start" wrap="wrap">
-              <Select label={t.docType} data={options(DOCUMENT_TYPES)} value={f.docType} onChange={(v) => set('docType', v ?? 'th-id')} allowDeselect={false} miw={200} />
+              <Select
+                label={t.docType}
+                data={options(DOCUMENT_TYPES)}
+                value={f.docType}
+                onChange={(v) => set('docType', v ?? 'th-id')}
+                allowDeselect={false}
+                miw={200}
+              />
               <TextInput
-                label={f.docType === 'th-id' ? t.docNumber : t.otherNumber} required inputMode={f.docType === 'th-id' ? 'numeric' : 'text'} autoComplete="off" miw={200}
-                value={f.docNumber} onChange={(e) => set('docNumber', e.currentTarget.value)} onBlur={() => setIdTouched(true)}
+                label={f.docType === 'th-id' ? t.docNumber : t.otherNumber}
+                required
+                inputMode={f.docType === 'th-id' ? 'numeric' : 'text'}
+                autoComplete="off"
+                miw={200}
+                value={f.docNumber}
+                onChange={(e) => set('docNumber', e.currentTarget.value)}
+                onBlur={() => setIdTouched(true)}
                 error={(idTouched && idProblem ? (lang === 'th' ? idProblem.th : idProblem.en) : undefined) ?? errors.docNumber}
               />
             </Group>
@@ -125,16 +256,62 @@ export function PersonFormPage() {
           <Fieldset legend={t.name}>
             <Stack gap="sm">
               <Group grow align="start" wrap="wrap">
-                <Select label={t.title} required data={options(TITLES)} value={f.title} onChange={(v) => set('title', v)} placeholder={t.choose} error={errors.title} miw={140} />
-                <TextInput label={t.firstNameTh} required value={f.firstNameTh} onChange={(e) => set('firstNameTh', e.currentTarget.value)} error={errors.firstNameTh} miw={180} />
-                <TextInput label={t.lastNameTh} required value={f.lastNameTh} onChange={(e) => set('lastNameTh', e.currentTarget.value)} error={errors.lastNameTh} miw={180} />
+                <Select
+                  label={t.title}
+                  required
+                  data={options(TITLES)}
+                  value={f.title}
+                  onChange={(v) => set('title', v)}
+                  placeholder={t.choose}
+                  error={errors.title}
+                  miw={140}
+                />
+                <TextInput
+                  label={t.firstNameTh}
+                  required
+                  value={f.firstNameTh}
+                  onChange={(e) => set('firstNameTh', e.currentTarget.value)}
+                  error={errors.firstNameTh}
+                  miw={180}
+                />
+                <TextInput
+                  label={t.lastNameTh}
+                  required
+                  value={f.lastNameTh}
+                  onChange={(e) => set('lastNameTh', e.currentTarget.value)}
+                  error={errors.lastNameTh}
+                  miw={180}
+                />
               </Group>
               <Group grow align="start" wrap="wrap">
-                <TextInput label={t.firstNameEn} value={f.firstNameEn} onChange={(e) => set('firstNameEn', e.currentTarget.value)} error={errors.firstNameEn} miw={180} lang="en" />
-                <TextInput label={t.lastNameEn} value={f.lastNameEn} onChange={(e) => set('lastNameEn', e.currentTarget.value)} error={errors.lastNameEn} miw={180} lang="en" />
+                <TextInput
+                  label={t.firstNameEn}
+                  value={f.firstNameEn}
+                  onChange={(e) => set('firstNameEn', e.currentTarget.value)}
+                  error={errors.firstNameEn}
+                  miw={180}
+                  lang="en"
+                />
+                <TextInput
+                  label={t.lastNameEn}
+                  value={f.lastNameEn}
+                  onChange={(e) => set('lastNameEn', e.currentTarget.value)}
+                  error={errors.lastNameEn}
+                  miw={180}
+                  lang="en"
+                />
               </Group>
               <Group grow align="start" wrap="wrap">
-                <Select label={t.sex} required data={options(SEXES)} value={f.sex} onChange={(v) => set('sex', v)} placeholder={t.choose} error={errors.sex} miw={140} />
+                <Select
+                  label={t.sex}
+                  required
+                  data={options(SEXES)}
+                  value={f.sex}
+                  onChange={(v) => set('sex', v)}
+                  placeholder={t.choose}
+                  error={errors.sex}
+                  miw={140}
+                />
                 <ThaiDateInput label={t.birthDate} required value={f.birthDate} onChange={(v) => set('birthDate', v)} error={errors.birthDate} />
               </Group>
             </Stack>
@@ -143,23 +320,76 @@ export function PersonFormPage() {
             <Stack gap="sm">
               <Group grow align="start" wrap="wrap">
                 <TextInput label={t.houseNo} value={f.houseNo} onChange={(e) => set('houseNo', e.currentTarget.value)} error={errors.houseNo} miw={120} />
-                <NumberInput label={t.villageNo} value={f.villageNo} onChange={(v) => set('villageNo', v)} min={1} max={999} allowDecimal={false} error={errors.villageNo} miw={120} />
-                <TextInput label={t.phone} type="tel" inputMode="tel" value={f.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.phone} miw={160} />
+                <NumberInput
+                  label={t.villageNo}
+                  value={f.villageNo}
+                  onChange={(v) => set('villageNo', v)}
+                  min={1}
+                  max={999}
+                  allowDecimal={false}
+                  error={errors.villageNo}
+                  miw={120}
+                />
+                <TextInput
+                  label={t.phone}
+                  type="tel"
+                  inputMode="tel"
+                  value={f.phone}
+                  onChange={(e) => set('phone', e.currentTarget.value)}
+                  error={errors.phone}
+                  miw={160}
+                />
               </Group>
               <AddressPicker value={f.subdistrictCode} onChange={(v) => set('subdistrictCode', v)} error={errors.subdistrictCode} required />
             </Stack>
           </Fieldset>
           <Fieldset legend={t.circumstances}>
             <Stack gap="sm">
-              <MultiSelect label={t.targetGroups} data={(targetGroups.data ?? []).filter((g) => sensitiveConsent || !g.sensitive).map((g) => ({ value: g.code, label: nameOf(g, lang) }))}
-                value={f.targetGroups} onChange={(v) => set('targetGroups', v)} error={errors.targetGroups} />
+              <MultiSelect
+                label={t.targetGroups}
+                data={(targetGroups.data ?? []).filter((g) => sensitiveConsent || !g.sensitive).map((g) => ({ value: g.code, label: nameOf(g, lang) }))}
+                value={f.targetGroups}
+                onChange={(v) => set('targetGroups', v)}
+                error={errors.targetGroups}
+              />
               <Group grow align="start" wrap="wrap">
-                <Select label={t.education} data={options(EDUCATION_LEVELS)} value={f.education} onChange={(v) => set('education', v)} clearable placeholder={t.choose} miw={180} />
-                <Select label={t.workStatus} data={options(WORK_STATUSES)} value={f.workStatus} onChange={(v) => set('workStatus', v)} clearable placeholder={t.choose} miw={180} />
+                <Select
+                  label={t.education}
+                  data={options(EDUCATION_LEVELS)}
+                  value={f.education}
+                  onChange={(v) => set('education', v)}
+                  clearable
+                  placeholder={t.choose}
+                  miw={180}
+                />
+                <Select
+                  label={t.workStatus}
+                  data={options(WORK_STATUSES)}
+                  value={f.workStatus}
+                  onChange={(v) => set('workStatus', v)}
+                  clearable
+                  placeholder={t.choose}
+                  miw={180}
+                />
               </Group>
               <Group grow align="start" wrap="wrap">
-                <TextInput label={t.income} inputMode="decimal" value={f.income} onChange={(e) => set('income', e.currentTarget.value)} error={errors.monthlyIncomeSatang} miw={160} />
-                <NumberInput label={t.household} value={f.householdSize} onChange={(v) => set('householdSize', v)} min={1} max={99} allowDecimal={false} miw={160} />
+                <TextInput
+                  label={t.income}
+                  inputMode="decimal"
+                  value={f.income}
+                  onChange={(e) => set('income', e.currentTarget.value)}
+                  error={errors.monthlyIncomeSatang}
+                  miw={160}
+                />
+                <NumberInput
+                  label={t.household}
+                  value={f.householdSize}
+                  onChange={(v) => set('householdSize', v)}
+                  min={1}
+                  max={99}
+                  allowDecimal={false}
+                  miw={160}
+                />
               </Group>
             </Stack>
           </Fieldset>
@@ -169,17 +399,44 @@ export function PersonFormPage() {
                 <Text size="sm">{t.sensitiveLocked}</Text>
               ) : (
                 <>
-                  <Checkbox label={t.sensitiveConsent} checked={sensitiveConsent} onChange={(e) => { setSensitiveConsent(e.currentTarget.checked); if (!e.currentTarget.checked) { set('disabilityType', null); set('cardNo', ''); set('targetGroups', f.targetGroups.filter((g) => !sensitiveGroups.has(g))); } }} />
-                  {sensitiveConsent && <TextInput label={t.evidence} description={t.evidenceHint} value={evidence} onChange={(e) => setEvidence(e.currentTarget.value)} />}
+                  <Checkbox
+                    label={t.sensitiveConsent}
+                    checked={sensitiveConsent}
+                    onChange={(e) => {
+                      setSensitiveConsent(e.currentTarget.checked);
+                      if (!e.currentTarget.checked) {
+                        set('disabilityType', null);
+                        set('cardNo', '');
+                        set(
+                          'targetGroups',
+                          f.targetGroups.filter((g) => !sensitiveGroups.has(g)),
+                        );
+                      }
+                    }}
+                  />
+                  {sensitiveConsent && (
+                    <TextInput label={t.evidence} description={t.evidenceHint} value={evidence} onChange={(e) => setEvidence(e.currentTarget.value)} />
+                  )}
                 </>
               )}
               {sensitiveConsent ? (
                 <Group grow align="start" wrap="wrap">
-                  <Select label={t.disabilityType} data={options(DISABILITY_TYPES)} value={f.disabilityType} onChange={(v) => set('disabilityType', v)} clearable placeholder={t.choose} error={errors.disability} miw={200} />
+                  <Select
+                    label={t.disabilityType}
+                    data={options(DISABILITY_TYPES)}
+                    value={f.disabilityType}
+                    onChange={(v) => set('disabilityType', v)}
+                    clearable
+                    placeholder={t.choose}
+                    error={errors.disability}
+                    miw={200}
+                  />
                   <TextInput label={t.cardNo} value={f.cardNo} onChange={(e) => set('cardNo', e.currentTarget.value)} disabled={!f.disabilityType} miw={180} />
                 </Group>
               ) : (
-                <Text size="sm" c="dimmed">{t.consentNeeded}</Text>
+                <Text size="sm" c="dimmed">
+                  {t.consentNeeded}
+                </Text>
               )}
             </Stack>
           </Fieldset>
@@ -193,9 +450,15 @@ export function PersonFormPage() {
               </Stack>
             </Checkbox.Group>
           )}
-          {save.error && !(save.error instanceof ApiProblem) && <Alert color="red" role="alert">{String(save.error instanceof Error ? save.error.message : save.error)}</Alert>}
+          {save.error && !(save.error instanceof ApiProblem) && (
+            <Alert color="red" role="alert">
+              {String(save.error instanceof Error ? save.error.message : save.error)}
+            </Alert>
+          )}
           {save.error instanceof ApiProblem && <ProblemAlert error={save.error} />}
-          <Button type="submit" loading={save.isPending} w="fit-content">{t.save}</Button>
+          <Button type="submit" loading={save.isPending} w="fit-content">
+            {t.save}
+          </Button>
         </Stack>
       </form>
     </>

@@ -6,8 +6,20 @@ import { nameOf, useProvinces } from '../../reference';
 import { fill, useLanguage, useText } from './text';
 
 const TEXT = {
-  th: { title: 'ภาพรวมทะเบียนในพื้นที่ของคุณ', people: 'บุคคล {n} คน', map: 'แผนที่จำนวนผู้ลงทะเบียนรายจังหวัด (สีเข้ม = มาก)', byGroup: 'ตามกลุ่มเป้าหมาย', top: 'จังหวัดที่มีผู้ลงทะเบียนมากที่สุด' },
-  en: { title: 'The registry in your area', people: '{n} people', map: 'Map of registered people by province (darker = more)', byGroup: 'By target group', top: 'Provinces with the most people' },
+  th: {
+    title: 'ภาพรวมทะเบียนในพื้นที่ของคุณ',
+    people: 'บุคคล {n} คน',
+    map: 'แผนที่จำนวนผู้ลงทะเบียนรายจังหวัด (สีเข้ม = มาก)',
+    byGroup: 'ตามกลุ่มเป้าหมาย',
+    top: 'จังหวัดที่มีผู้ลงทะเบียนมากที่สุด',
+  },
+  en: {
+    title: 'The registry in your area',
+    people: '{n} people',
+    map: 'Map of registered people by province (darker = more)',
+    byGroup: 'By target group',
+    top: 'Provinces with the most people',
+  },
 };
 /** Five shades from light to dark indigo, all distinguishable from the map's white background. */
 const SHADES = ['#dbe4ff', '#bac8ff', '#91a7ff', '#5c7cfa', '#364fc7'];
@@ -27,7 +39,9 @@ export function RegistryOverview({ onProvince }: { onProvince: (code: string) =>
   return (
     <Paper withBorder p="md" mb="md">
       <Group justify="space-between" mb="sm" wrap="wrap">
-        <Title order={2} size="h4">{t.title}</Title>
+        <Title order={2} size="h4">
+          {t.title}
+        </Title>
         <Text fw={600}>{fill(t.people, { n: number(stats.data.total) })}</Text>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -44,23 +58,41 @@ export function RegistryOverview({ onProvince }: { onProvince: (code: string) =>
           />
         </div>
         <Stack gap="sm">
-          <Title order={3} size="h5">{t.byGroup}</Title>
+          <Title order={3} size="h5">
+            {t.byGroup}
+          </Title>
           {stats.data.byTargetGroup.map((g) => (
             <div key={g.code}>
               <Group justify="space-between" gap="xs" wrap="nowrap">
-                <Text size="sm">{nameOf(groups.data?.find((x) => x.code === g.code), lang) || g.code}</Text>
-                <Text size="sm" fw={600}>{number(g.count)}</Text>
+                <Text size="sm">
+                  {nameOf(
+                    groups.data?.find((x) => x.code === g.code),
+                    lang,
+                  ) || g.code}
+                </Text>
+                <Text size="sm" fw={600}>
+                  {number(g.count)}
+                </Text>
               </Group>
               <div aria-hidden style={{ height: 8, borderRadius: 4, background: '#e9ecef' }}>
                 <div style={{ width: `${(100 * g.count) / stats.data!.total}%`, height: 8, borderRadius: 4, background: '#364fc7' }} />
               </div>
             </div>
           ))}
-          <Title order={3} size="h5" mt="sm">{t.top}</Title>
+          <Title order={3} size="h5" mt="sm">
+            {t.top}
+          </Title>
           {stats.data.byProvince.slice(0, 5).map((p) => (
             <Group key={p.provinceCode} justify="space-between" gap="xs">
-              <Text size="sm">{nameOf(provinces.data?.find((x) => x.code === p.provinceCode), lang)}</Text>
-              <Text size="sm" fw={600}>{number(p.count)}</Text>
+              <Text size="sm">
+                {nameOf(
+                  provinces.data?.find((x) => x.code === p.provinceCode),
+                  lang,
+                )}
+              </Text>
+              <Text size="sm" fw={600}>
+                {number(p.count)}
+              </Text>
             </Group>
           ))}
         </Stack>

@@ -7,8 +7,22 @@ import { parseThaiDate, toBuddhistYear } from '../../../shared/thai-date';
 import { useLanguage, useText } from './text';
 
 const TEXT = {
-  th: { province: 'จังหวัด', district: 'อำเภอ/เขต', subdistrict: 'ตำบล/แขวง', pick: 'เลือก', dateHint: 'วว/ดด/ปปปป พ.ศ. เช่น 05/03/2528', badDate: 'วันที่ไม่ถูกต้อง: พิมพ์ วว/ดด/ปปปป เป็นปี พ.ศ.' },
-  en: { province: 'Province', district: 'District', subdistrict: 'Sub-district', pick: 'Choose', dateHint: 'DD/MM/YYYY in B.E., e.g. 05/03/2528', badDate: 'Not a date: type DD/MM/YYYY with the year in B.E.' },
+  th: {
+    province: 'จังหวัด',
+    district: 'อำเภอ/เขต',
+    subdistrict: 'ตำบล/แขวง',
+    pick: 'เลือก',
+    dateHint: 'วว/ดด/ปปปป พ.ศ. เช่น 05/03/2528',
+    badDate: 'วันที่ไม่ถูกต้อง: พิมพ์ วว/ดด/ปปปป เป็นปี พ.ศ.',
+  },
+  en: {
+    province: 'Province',
+    district: 'District',
+    subdistrict: 'Sub-district',
+    pick: 'Choose',
+    dateHint: 'DD/MM/YYYY in B.E., e.g. 05/03/2528',
+    badDate: 'Not a date: type DD/MM/YYYY with the year in B.E.',
+  },
 };
 
 /** '1985-03-05' → '05/03/2528', as Thai forms show dates. */
@@ -22,7 +36,21 @@ export const isoToThai = (iso: string | null | undefined) => {
  * A date typed in B.E. (วว/ดด/ปปปป), as people write it; `onChange` gets ISO (C.E.) or null while
  * incomplete. A year typed in C.E. is refused rather than stored 543 years off.
  */
-export function ThaiDateInput({ label, value, onChange, required, error, name }: { label: string; value: string | null; onChange: (iso: string | null) => void; required?: boolean; error?: string; name?: string }) {
+export function ThaiDateInput({
+  label,
+  value,
+  onChange,
+  required,
+  error,
+  name,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (iso: string | null) => void;
+  required?: boolean;
+  error?: string;
+  name?: string;
+}) {
   const t = useText(TEXT);
   const [text, setText] = useState(isoToThai(value));
   const [touched, setTouched] = useState(false);
@@ -52,7 +80,17 @@ export function ThaiDateInput({ label, value, onChange, required, error, name }:
 }
 
 /** Province → district → sub-district, each a searchable list; `onChange` gets the sub-district code. */
-export function AddressPicker({ value, onChange, error, required }: { value: string | null; onChange: (code: string | null) => void; error?: string; required?: boolean }) {
+export function AddressPicker({
+  value,
+  onChange,
+  error,
+  required,
+}: {
+  value: string | null;
+  onChange: (code: string | null) => void;
+  error?: string;
+  required?: boolean;
+}) {
   const t = useText(TEXT);
   const lang = useLanguage();
   const provinces = useProvinces();
@@ -70,15 +108,50 @@ export function AddressPicker({ value, onChange, error, required }: { value: str
     staleTime: Infinity,
     queryFn: () => unwrap(api.GET('/api/geo/districts/{code}/subdistricts', { params: { path: { code: district! } } })),
   });
-  const options = (items: { code: string; nameTh: string; nameEn: string }[] | undefined) => (items ?? []).map((i) => ({ value: i.code, label: nameOf(i, lang) }));
+  const options = (items: { code: string; nameTh: string; nameEn: string }[] | undefined) =>
+    (items ?? []).map((i) => ({ value: i.code, label: nameOf(i, lang) }));
   return (
     <Group grow align="start" wrap="wrap" gap="sm">
-      <Select label={t.province} placeholder={t.pick} searchable required={required} data={options(provinces.data)} value={province} miw={180}
-        onChange={(v) => { setProvince(v); setDistrict(null); onChange(null); }} />
-      <Select label={t.district} placeholder={t.pick} searchable required={required} data={options(districts.data)} value={district} disabled={!province} miw={180}
-        onChange={(v) => { setDistrict(v); onChange(null); }} />
-      <Select label={t.subdistrict} placeholder={t.pick} searchable required={required} data={options(subdistricts.data)} value={value} disabled={!district} miw={180}
-        onChange={(v) => onChange(v)} error={error} />
+      <Select
+        label={t.province}
+        placeholder={t.pick}
+        searchable
+        required={required}
+        data={options(provinces.data)}
+        value={province}
+        miw={180}
+        onChange={(v) => {
+          setProvince(v);
+          setDistrict(null);
+          onChange(null);
+        }}
+      />
+      <Select
+        label={t.district}
+        placeholder={t.pick}
+        searchable
+        required={required}
+        data={options(districts.data)}
+        value={district}
+        disabled={!province}
+        miw={180}
+        onChange={(v) => {
+          setDistrict(v);
+          onChange(null);
+        }}
+      />
+      <Select
+        label={t.subdistrict}
+        placeholder={t.pick}
+        searchable
+        required={required}
+        data={options(subdistricts.data)}
+        value={value}
+        disabled={!district}
+        miw={180}
+        onChange={(v) => onChange(v)}
+        error={error}
+      />
     </Group>
   );
 }
@@ -89,7 +162,19 @@ const PICKER_TEXT = {
 };
 
 /** A person chosen by typing part of their name or their ID; answers while typing. */
-export function PersonPicker({ label, value, onChange, error, required }: { label: string; value: string | null; onChange: (id: string | null) => void; error?: string; required?: boolean }) {
+export function PersonPicker({
+  label,
+  value,
+  onChange,
+  error,
+  required,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (id: string | null) => void;
+  error?: string;
+  required?: boolean;
+}) {
   const t = useText(PICKER_TEXT);
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
@@ -103,7 +188,12 @@ export function PersonPicker({ label, value, onChange, error, required }: { labe
     queryFn: () => unwrap(api.GET('/api/people', { params: { query: { q, limit: 10 } } })),
   });
   const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
-  const data = [...(chosen ? [chosen] : []), ...(found.data?.items ?? []).filter((p) => String(p.id) !== chosen?.value).map((p) => ({ value: String(p.id), label: `${p.firstNameTh} ${p.lastNameTh} · ${p.docNumberMasked}` }))];
+  const data = [
+    ...(chosen ? [chosen] : []),
+    ...(found.data?.items ?? [])
+      .filter((p) => String(p.id) !== chosen?.value)
+      .map((p) => ({ value: String(p.id), label: `${p.firstNameTh} ${p.lastNameTh} · ${p.docNumberMasked}` })),
+  ];
   return (
     <Select
       label={label}

@@ -12,18 +12,38 @@ type Language = 'th' | 'en';
 
 const TEXT = {
   th: {
-    title: 'ยืนยันการเข้าอบรม', intro: 'คุณสแกน QR code ที่สถานที่อบรม กดปุ่มด้านล่างเพื่อบันทึกว่าคุณมาเข้าอบรมวันนี้',
-    confirm: 'ยืนยันการเข้าอบรม', notCitizen: 'บันทึกการเข้าอบรมได้จากบัญชีของผู้เข้าอบรมเองเท่านั้น',
-    done: 'บันทึกการเข้าอบรมแล้ว', course: 'หลักสูตร', day: 'วันที่', hours: 'ชั่วโมงที่ได้รับ', hoursValue: '{n} ชั่วโมง', sessionCode: 'รหัสรุ่น',
-    failed: 'บันทึกการเข้าอบรมไม่ได้', notFound: 'ไม่รู้จัก QR code นี้', wrongDay: 'QR code นี้ไม่ใช่ของวันนี้',
-    askOfficer: 'หากคิดว่าผิดพลาด แจ้งเจ้าหน้าที่ที่จุดลงทะเบียน เจ้าหน้าที่บันทึกการเข้าอบรมแทนได้', myCourses: 'ไปที่หลักสูตรของฉัน',
+    title: 'ยืนยันการเข้าอบรม',
+    intro: 'คุณสแกน QR code ที่สถานที่อบรม กดปุ่มด้านล่างเพื่อบันทึกว่าคุณมาเข้าอบรมวันนี้',
+    confirm: 'ยืนยันการเข้าอบรม',
+    notCitizen: 'บันทึกการเข้าอบรมได้จากบัญชีของผู้เข้าอบรมเองเท่านั้น',
+    done: 'บันทึกการเข้าอบรมแล้ว',
+    course: 'หลักสูตร',
+    day: 'วันที่',
+    hours: 'ชั่วโมงที่ได้รับ',
+    hoursValue: '{n} ชั่วโมง',
+    sessionCode: 'รหัสรุ่น',
+    failed: 'บันทึกการเข้าอบรมไม่ได้',
+    notFound: 'ไม่รู้จัก QR code นี้',
+    wrongDay: 'QR code นี้ไม่ใช่ของวันนี้',
+    askOfficer: 'หากคิดว่าผิดพลาด แจ้งเจ้าหน้าที่ที่จุดลงทะเบียน เจ้าหน้าที่บันทึกการเข้าอบรมแทนได้',
+    myCourses: 'ไปที่หลักสูตรของฉัน',
   },
   en: {
-    title: 'Confirm attendance', intro: 'You scanned the QR code at the venue. Press the button below to record that you are here today.',
-    confirm: 'Confirm attendance', notCitizen: 'Attendance is recorded from the participant’s own account only',
-    done: 'Your attendance is recorded', course: 'Course', day: 'Date', hours: 'Hours credited', hoursValue: '{n} hours', sessionCode: 'Session code',
-    failed: 'Attendance was not recorded', notFound: 'This QR code is not known', wrongDay: 'This QR code is not for today',
-    askOfficer: 'If this seems wrong, ask an officer at the registration desk; they can record your attendance.', myCourses: 'Go to My courses',
+    title: 'Confirm attendance',
+    intro: 'You scanned the QR code at the venue. Press the button below to record that you are here today.',
+    confirm: 'Confirm attendance',
+    notCitizen: 'Attendance is recorded from the participant’s own account only',
+    done: 'Your attendance is recorded',
+    course: 'Course',
+    day: 'Date',
+    hours: 'Hours credited',
+    hoursValue: '{n} hours',
+    sessionCode: 'Session code',
+    failed: 'Attendance was not recorded',
+    notFound: 'This QR code is not known',
+    wrongDay: 'This QR code is not for today',
+    askOfficer: 'If this seems wrong, ask an officer at the registration desk; they can record your attendance.',
+    myCourses: 'Go to My courses',
   },
 };
 
@@ -76,7 +96,9 @@ export function CheckInPage() {
           )}
           {checkIn.error ? <Failure error={checkIn.error} t={t} lang={lang} /> : null}
         </div>
-        <Anchor component={Link} to="/my/courses" w="fit-content">{t.myCourses}</Anchor>
+        <Anchor component={Link} to="/my/courses" w="fit-content">
+          {t.myCourses}
+        </Anchor>
       </Stack>
     </>
   );
@@ -107,7 +129,9 @@ function Failure({ error, t, lang }: { error: unknown; t: Words; lang: Language 
   return (
     <Alert color="red" variant="light" title={title} role="alert" styles={{ message: { color: '#8b1a1a' } }}>
       {reason && <Text>{reason}</Text>}
-      <Text size="sm" mt="xs">{t.askOfficer}</Text>
+      <Text size="sm" mt="xs">
+        {t.askOfficer}
+      </Text>
     </Alert>
   );
 }

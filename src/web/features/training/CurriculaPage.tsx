@@ -12,32 +12,72 @@ type Language = 'th' | 'en';
 
 const TEXT = {
   th: {
-    title: 'หลักสูตรการฝึกอบรม', intro: 'หลักสูตรทั้งหมดในแผนงาน: ผู้จัด จำนวนชั่วโมง หัวข้อ ผู้ที่สมัครได้ และเกณฑ์การผ่าน',
-    loading: 'กำลังโหลดหลักสูตร', none: 'ยังไม่มีหลักสูตร', count: 'ทั้งหมด {n} หลักสูตร',
-    provider: 'ผู้จัด', partner: 'ร่วมกับ {p}', category: 'หมวดหลักสูตร', mode: 'รูปแบบการอบรม', hours: 'จำนวนชั่วโมง', hoursValue: '{n} ชั่วโมง',
-    topics: 'หัวข้อการอบรม', topicHours: '{n} ชม.', forWhom: 'ผู้ที่สมัครได้', rule: 'เกณฑ์การผ่าน', units: 'หน่วยสมรรถนะ', noUnits: 'ไม่มี',
-    prerequisites: 'ต้องผ่านหลักสูตรนี้ก่อน', code: 'รหัสหลักสูตร', retired: 'เลิกใช้แล้ว',
-    assumed: 'ข้อมูลสมมติ (assumed)', assumedIntro: 'ข้อมูลต่อไปนี้ยังไม่มีในเอกสารต้นทาง ทีมงานกำหนดขึ้นเพื่อใช้งานระบบ และรอหน่วยงานยืนยัน:', source: 'แหล่งข้อมูล',
+    title: 'หลักสูตรการฝึกอบรม',
+    intro: 'หลักสูตรทั้งหมดในแผนงาน: ผู้จัด จำนวนชั่วโมง หัวข้อ ผู้ที่สมัครได้ และเกณฑ์การผ่าน',
+    loading: 'กำลังโหลดหลักสูตร',
+    none: 'ยังไม่มีหลักสูตร',
+    count: 'ทั้งหมด {n} หลักสูตร',
+    provider: 'ผู้จัด',
+    partner: 'ร่วมกับ {p}',
+    category: 'หมวดหลักสูตร',
+    mode: 'รูปแบบการอบรม',
+    hours: 'จำนวนชั่วโมง',
+    hoursValue: '{n} ชั่วโมง',
+    topics: 'หัวข้อการอบรม',
+    topicHours: '{n} ชม.',
+    forWhom: 'ผู้ที่สมัครได้',
+    rule: 'เกณฑ์การผ่าน',
+    units: 'หน่วยสมรรถนะ',
+    noUnits: 'ไม่มี',
+    prerequisites: 'ต้องผ่านหลักสูตรนี้ก่อน',
+    code: 'รหัสหลักสูตร',
+    retired: 'เลิกใช้แล้ว',
+    assumed: 'ข้อมูลสมมติ (assumed)',
+    assumedIntro: 'ข้อมูลต่อไปนี้ยังไม่มีในเอกสารต้นทาง ทีมงานกำหนดขึ้นเพื่อใช้งานระบบ และรอหน่วยงานยืนยัน:',
+    source: 'แหล่งข้อมูล',
   },
   en: {
-    title: 'Training curricula', intro: 'Every course in the programme: provider, hours, topics, who may apply, and what it takes to pass',
-    loading: 'Loading the curricula', none: 'No curriculum yet', count: '{n} curricula',
-    provider: 'Provider', partner: 'with {p}', category: 'Category', mode: 'Mode', hours: 'Hours', hoursValue: '{n} hours',
-    topics: 'Topics', topicHours: '{n} h', forWhom: 'Who may apply', rule: 'To pass', units: 'Competency units', noUnits: 'None',
-    prerequisites: 'Complete first', code: 'Curriculum code', retired: 'Retired',
-    assumed: 'Assumed data', assumedIntro: 'These are not in the source documents; the team set them so the system can run, to be confirmed by the agency:', source: 'Source',
+    title: 'Training curricula',
+    intro: 'Every course in the programme: provider, hours, topics, who may apply, and what it takes to pass',
+    loading: 'Loading the curricula',
+    none: 'No curriculum yet',
+    count: '{n} curricula',
+    provider: 'Provider',
+    partner: 'with {p}',
+    category: 'Category',
+    mode: 'Mode',
+    hours: 'Hours',
+    hoursValue: '{n} hours',
+    topics: 'Topics',
+    topicHours: '{n} h',
+    forWhom: 'Who may apply',
+    rule: 'To pass',
+    units: 'Competency units',
+    noUnits: 'None',
+    prerequisites: 'Complete first',
+    code: 'Curriculum code',
+    retired: 'Retired',
+    assumed: 'Assumed data',
+    assumedIntro: 'These are not in the source documents; the team set them so the system can run, to be confirmed by the agency:',
+    source: 'Source',
   },
 };
 
 /** Words for a curriculum's rules, shared with the citizen's session page. */
 const RULES = {
   th: {
-    attendanceAndScore: 'เข้าอบรมไม่น้อยกว่า {p}% และคะแนนทดสอบหลังอบรม {s} ขึ้นไป', attendance: 'เข้าอบรมไม่น้อยกว่า {p}%',
-    everyone: 'ทุกคน', groups: 'ผู้ที่อยู่ในกลุ่มใดกลุ่มหนึ่งต่อไปนี้', minAge: 'อายุ {n} ปีขึ้นไป ณ วันเริ่มอบรม',
+    attendanceAndScore: 'เข้าอบรมไม่น้อยกว่า {p}% และคะแนนทดสอบหลังอบรม {s} ขึ้นไป',
+    attendance: 'เข้าอบรมไม่น้อยกว่า {p}%',
+    everyone: 'ทุกคน',
+    groups: 'ผู้ที่อยู่ในกลุ่มใดกลุ่มหนึ่งต่อไปนี้',
+    minAge: 'อายุ {n} ปีขึ้นไป ณ วันเริ่มอบรม',
   },
   en: {
-    attendanceAndScore: 'Attend at least {p}% and score {s} or more in the post-test', attendance: 'Attend at least {p}%',
-    everyone: 'Everyone', groups: 'People in any of these groups:', minAge: 'Aged {n} or over on the first day',
+    attendanceAndScore: 'Attend at least {p}% and score {s} or more in the post-test',
+    attendance: 'Attend at least {p}%',
+    everyone: 'Everyone',
+    groups: 'People in any of these groups:',
+    minAge: 'Aged {n} or over on the first day',
   },
 };
 
@@ -76,11 +116,15 @@ export function WhoMayApply({ c, groupName, lang }: { c: Pick<Curriculum, 'targe
   const words = RULES[lang];
   return (
     <>
-      {c.targetGroups.length === 0 ? <Text>{words.everyone}</Text> : (
+      {c.targetGroups.length === 0 ? (
+        <Text>{words.everyone}</Text>
+      ) : (
         <>
           <Text>{words.groups}</Text>
           <List spacing={2}>
-            {c.targetGroups.map((code) => <List.Item key={code}>{groupName(code)}</List.Item>)}
+            {c.targetGroups.map((code) => (
+              <List.Item key={code}>{groupName(code)}</List.Item>
+            ))}
           </List>
         </>
       )}
@@ -103,7 +147,11 @@ export function useReferenceNames(lang: Language) {
 export function CurriculaPage() {
   const t = useText(TEXT);
   const lang = useLanguage();
-  const curricula = useQuery({ queryKey: ['curricula'], staleTime: 5 * 60_000, queryFn: () => unwrap(api.GET('/api/training/curricula', { params: { query: {} } })) });
+  const curricula = useQuery({
+    queryKey: ['curricula'],
+    staleTime: 5 * 60_000,
+    queryFn: () => unwrap(api.GET('/api/training/curricula', { params: { query: {} } })),
+  });
   const names = useReferenceNames(lang);
   const nameOfCode = new Map((curricula.data ?? []).map((c) => [c.code, lang === 'th' ? c.nameTh : c.nameEn]));
 
@@ -124,12 +172,26 @@ export function CurriculaPage() {
             {curricula.data.map((c) => (
               <Accordion.Item key={c.code} value={c.code}>
                 <Accordion.Control>
-                  <Text fw={600} size="lg" lh={1.4}>{lang === 'th' ? c.nameTh : c.nameEn}</Text>
+                  <Text fw={600} size="lg" lh={1.4}>
+                    {lang === 'th' ? c.nameTh : c.nameEn}
+                  </Text>
                   <Group gap={6} mt={4}>
-                    <Badge variant="light" color="indigo" c="indigo.9" tt="none" size="lg">{categoryName(c.category, lang)}</Badge>
-                    <Badge variant="light" color="gray" c="dark" tt="none" size="lg">{fill(t.hoursValue, { n: c.hours })}</Badge>
-                    {c.assumedFields.length > 0 && <Badge variant="filled" color="yellow" c="dark" tt="none" size="lg">{t.assumed}</Badge>}
-                    {c.status === 'retired' && <Badge variant="filled" color="gray.7" tt="none" size="lg">{t.retired}</Badge>}
+                    <Badge variant="light" color="indigo" c="indigo.9" tt="none" size="lg">
+                      {categoryName(c.category, lang)}
+                    </Badge>
+                    <Badge variant="light" color="gray" c="dark" tt="none" size="lg">
+                      {fill(t.hoursValue, { n: c.hours })}
+                    </Badge>
+                    {c.assumedFields.length > 0 && (
+                      <Badge variant="filled" color="yellow" c="dark" tt="none" size="lg">
+                        {t.assumed}
+                      </Badge>
+                    )}
+                    {c.status === 'retired' && (
+                      <Badge variant="filled" color="gray.7" tt="none" size="lg">
+                        {t.retired}
+                      </Badge>
+                    )}
                   </Group>
                 </Accordion.Control>
                 <Accordion.Panel>
@@ -146,17 +208,35 @@ export function CurriculaPage() {
 
 type Words = (typeof TEXT)['th'];
 
-function CurriculumDetails({ c, t, lang, names, nameOfCode }: { c: Curriculum; t: Words; lang: Language; names: ReturnType<typeof useReferenceNames>; nameOfCode: Map<string, string> }) {
+function CurriculumDetails({
+  c,
+  t,
+  lang,
+  names,
+  nameOfCode,
+}: {
+  c: Curriculum;
+  t: Words;
+  lang: Language;
+  names: ReturnType<typeof useReferenceNames>;
+  nameOfCode: Map<string, string>;
+}) {
   const fact = (label: string, value: React.ReactNode) => (
     <div>
-      <Text size="sm" c="dimmed">{label}</Text>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
       <Text>{value}</Text>
     </div>
   );
   const provider = `${names.agencyName(c.providerAgencyCode)}${c.providerPartner ? ` ${fill(t.partner, { p: c.providerPartner })}` : ''}`;
   return (
     <Stack gap="md">
-      {lang === 'en' || c.nameEn === c.nameTh ? null : <Text lang="en" c="dimmed">{c.nameEn}</Text>}
+      {lang === 'en' || c.nameEn === c.nameTh ? null : (
+        <Text lang="en" c="dimmed">
+          {c.nameEn}
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         {fact(t.provider, provider)}
         {fact(t.category, categoryName(c.category, lang))}
@@ -167,27 +247,44 @@ function CurriculumDetails({ c, t, lang, names, nameOfCode }: { c: Curriculum; t
       </SimpleGrid>
 
       <div>
-        <Title order={3} size="h5" mb={4}>{t.topics}</Title>
+        <Title order={3} size="h5" mb={4}>
+          {t.topics}
+        </Title>
         <List spacing={4}>
           {c.topics.map((topic) => (
             <List.Item key={topic.en}>
-              {lang === 'th' ? topic.th : topic.en} <Text span c="dimmed">({fill(t.topicHours, { n: topic.hours })})</Text>
+              {lang === 'th' ? topic.th : topic.en}{' '}
+              <Text span c="dimmed">
+                ({fill(t.topicHours, { n: topic.hours })})
+              </Text>
             </List.Item>
           ))}
         </List>
       </div>
 
       <div>
-        <Title order={3} size="h5" mb={4}>{t.forWhom}</Title>
+        <Title order={3} size="h5" mb={4}>
+          {t.forWhom}
+        </Title>
         <WhoMayApply c={c} groupName={names.groupName} lang={lang} />
-        {c.prerequisites.length > 0 && <Text>{t.prerequisites}: {c.prerequisites.map((code) => nameOfCode.get(code) ?? code).join(', ')}</Text>}
+        {c.prerequisites.length > 0 && (
+          <Text>
+            {t.prerequisites}: {c.prerequisites.map((code) => nameOfCode.get(code) ?? code).join(', ')}
+          </Text>
+        )}
       </div>
 
       <div>
-        <Title order={3} size="h5" mb={4}>{t.units}</Title>
-        {c.competencyUnits.length === 0 ? <Text>{t.noUnits}</Text> : (
+        <Title order={3} size="h5" mb={4}>
+          {t.units}
+        </Title>
+        {c.competencyUnits.length === 0 ? (
+          <Text>{t.noUnits}</Text>
+        ) : (
           <List spacing={4}>
-            {c.competencyUnits.map((unit) => <List.Item key={unit}>{unit}</List.Item>)}
+            {c.competencyUnits.map((unit) => (
+              <List.Item key={unit}>{unit}</List.Item>
+            ))}
           </List>
         )}
       </div>
@@ -196,9 +293,15 @@ function CurriculumDetails({ c, t, lang, names, nameOfCode }: { c: Curriculum; t
         <Alert color="yellow" variant="light" title={t.assumed} styles={ASSUMED_STYLES}>
           <Text size="sm">{t.assumedIntro}</Text>
           <List size="sm" spacing={2} mt={4}>
-            {c.assumedFields.map((field) => <List.Item key={field}>{ASSUMED_FIELDS[field]?.[lang] ?? field}</List.Item>)}
+            {c.assumedFields.map((field) => (
+              <List.Item key={field}>{ASSUMED_FIELDS[field]?.[lang] ?? field}</List.Item>
+            ))}
           </List>
-          {c.sourceNote && <Text size="sm" mt="xs">{t.source}: <span lang="en">{c.sourceNote}</span></Text>}
+          {c.sourceNote && (
+            <Text size="sm" mt="xs">
+              {t.source}: <span lang="en">{c.sourceNote}</span>
+            </Text>
+          )}
         </Alert>
       )}
     </Stack>

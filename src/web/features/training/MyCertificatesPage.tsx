@@ -17,24 +17,62 @@ type Language = 'th' | 'en';
 
 const TEXT = {
   th: {
-    title: 'เกียรติบัตรของฉัน', intro: 'เกียรติบัตรจากหลักสูตรที่คุณอบรมผ่าน ดาวน์โหลดเป็น PDF หรือให้ผู้อื่นสแกน QR code เพื่อตรวจสอบได้',
-    loading: 'กำลังโหลด', none: 'ยังไม่มีเกียรติบัตร เมื่อคุณอบรมผ่านและเจ้าหน้าที่ออกเกียรติบัตรแล้ว จะแสดงที่นี่', myCourses: 'ไปที่หลักสูตรของฉัน',
-    valid: 'ใช้ได้', revoked: 'ถูกเพิกถอน', expired: 'หมดอายุ', hours: 'จำนวนชั่วโมง', hoursValue: '{n} ชั่วโมง', issuedOn: 'วันที่ออก', trainedOn: 'วันที่อบรม',
-    issuer: 'ผู้ออก', code: 'รหัสเกียรติบัตร', expiresOn: 'หมดอายุ', download: 'ดาวน์โหลด PDF', json: 'ดาวน์โหลดไฟล์ลงลายมือชื่อ (JSON)', newWindow: '(เปิดในหน้าต่างใหม่)',
+    title: 'เกียรติบัตรของฉัน',
+    intro: 'เกียรติบัตรจากหลักสูตรที่คุณอบรมผ่าน ดาวน์โหลดเป็น PDF หรือให้ผู้อื่นสแกน QR code เพื่อตรวจสอบได้',
+    loading: 'กำลังโหลด',
+    none: 'ยังไม่มีเกียรติบัตร เมื่อคุณอบรมผ่านและเจ้าหน้าที่ออกเกียรติบัตรแล้ว จะแสดงที่นี่',
+    myCourses: 'ไปที่หลักสูตรของฉัน',
+    valid: 'ใช้ได้',
+    revoked: 'ถูกเพิกถอน',
+    expired: 'หมดอายุ',
+    hours: 'จำนวนชั่วโมง',
+    hoursValue: '{n} ชั่วโมง',
+    issuedOn: 'วันที่ออก',
+    trainedOn: 'วันที่อบรม',
+    issuer: 'ผู้ออก',
+    code: 'รหัสเกียรติบัตร',
+    expiresOn: 'หมดอายุ',
+    download: 'ดาวน์โหลด PDF',
+    json: 'ดาวน์โหลดไฟล์ลงลายมือชื่อ (JSON)',
+    newWindow: '(เปิดในหน้าต่างใหม่)',
     qualifications: 'คุณวุฒิวิชาชีพจากการประเมินสมรรถนะอยู่ที่หน้าคุณวุฒิของฉัน ({n} รายการ)',
-    check: 'ลิงก์ตรวจสอบสาธารณะ', checkNote: 'ใครก็ตามที่มีลิงก์หรือสแกน QR code นี้ จะเห็นเพียงชื่อที่ปิดบางส่วน หลักสูตร ชั่วโมง วันที่ออก และผู้ออก',
-    copy: 'คัดลอกลิงก์', copied: 'คัดลอกแล้ว', qr: 'QR code สำหรับตรวจสอบเกียรติบัตร {title}',
-    revokedNote: 'เกียรติบัตรนี้ถูกเพิกถอนเมื่อ {date} จึงใช้อ้างอิงไม่ได้', revokedReason: 'เหตุผล: {reason}', expiredNote: 'เกียรติบัตรนี้หมดอายุเมื่อ {date}',
+    check: 'ลิงก์ตรวจสอบสาธารณะ',
+    checkNote: 'ใครก็ตามที่มีลิงก์หรือสแกน QR code นี้ จะเห็นเพียงชื่อที่ปิดบางส่วน หลักสูตร ชั่วโมง วันที่ออก และผู้ออก',
+    copy: 'คัดลอกลิงก์',
+    copied: 'คัดลอกแล้ว',
+    qr: 'QR code สำหรับตรวจสอบเกียรติบัตร {title}',
+    revokedNote: 'เกียรติบัตรนี้ถูกเพิกถอนเมื่อ {date} จึงใช้อ้างอิงไม่ได้',
+    revokedReason: 'เหตุผล: {reason}',
+    expiredNote: 'เกียรติบัตรนี้หมดอายุเมื่อ {date}',
   },
   en: {
-    title: 'My certificates', intro: 'Certificates from the courses you passed: download the PDF, or let someone scan the QR code to check it',
-    loading: 'Loading', none: 'No certificate yet. Once you pass a course and the officers issue the certificate, it appears here.', myCourses: 'Go to My courses',
-    valid: 'Valid', revoked: 'Revoked', expired: 'Expired', hours: 'Hours', hoursValue: '{n} hours', issuedOn: 'Issued on', trainedOn: 'Trained',
-    issuer: 'Issued by', code: 'Certificate code', expiresOn: 'Expires on', download: 'Download PDF', json: 'Download the signed file (JSON)', newWindow: '(opens in a new window)',
+    title: 'My certificates',
+    intro: 'Certificates from the courses you passed: download the PDF, or let someone scan the QR code to check it',
+    loading: 'Loading',
+    none: 'No certificate yet. Once you pass a course and the officers issue the certificate, it appears here.',
+    myCourses: 'Go to My courses',
+    valid: 'Valid',
+    revoked: 'Revoked',
+    expired: 'Expired',
+    hours: 'Hours',
+    hoursValue: '{n} hours',
+    issuedOn: 'Issued on',
+    trainedOn: 'Trained',
+    issuer: 'Issued by',
+    code: 'Certificate code',
+    expiresOn: 'Expires on',
+    download: 'Download PDF',
+    json: 'Download the signed file (JSON)',
+    newWindow: '(opens in a new window)',
     qualifications: 'Occupational qualifications from competency assessment are on My qualifications ({n})',
-    check: 'Public check link', checkNote: 'Anyone with the link or the QR code sees only a partly hidden name, the course, hours, issue date and issuer.',
-    copy: 'Copy link', copied: 'Copied', qr: 'QR code to check the certificate {title}',
-    revokedNote: 'This certificate was revoked on {date} and cannot be relied on', revokedReason: 'Reason: {reason}', expiredNote: 'This certificate expired on {date}',
+    check: 'Public check link',
+    checkNote: 'Anyone with the link or the QR code sees only a partly hidden name, the course, hours, issue date and issuer.',
+    copy: 'Copy link',
+    copied: 'Copied',
+    qr: 'QR code to check the certificate {title}',
+    revokedNote: 'This certificate was revoked on {date} and cannot be relied on',
+    revokedReason: 'Reason: {reason}',
+    expiredNote: 'This certificate expired on {date}',
   },
 };
 
@@ -75,15 +113,23 @@ export function MyCertificatesPage() {
           <Text>{t.loading}</Text>
         </Group>
       )}
-      {qualifications > 0 && <Anchor component={Link} to="/my/qualifications" display="block" mb="md">{fill(t.qualifications, { n: qualifications })}</Anchor>}
+      {qualifications > 0 && (
+        <Anchor component={Link} to="/my/qualifications" display="block" mb="md">
+          {fill(t.qualifications, { n: qualifications })}
+        </Anchor>
+      )}
       {credentials.data && certificates.length === 0 && (
         <Stack gap="xs">
           <Text>{t.none}</Text>
-          <Anchor component={Link} to="/my/courses" w="fit-content">{t.myCourses}</Anchor>
+          <Anchor component={Link} to="/my/courses" w="fit-content">
+            {t.myCourses}
+          </Anchor>
         </Stack>
       )}
       <Stack maw={900}>
-        {sorted(certificates).map((c) => <CertificateCard key={c.code} c={c} t={t} lang={lang} />)}
+        {sorted(certificates).map((c) => (
+          <CertificateCard key={c.code} c={c} t={t} lang={lang} />
+        ))}
       </Stack>
     </>
   );
@@ -99,8 +145,12 @@ function CertificateCard({ c, t, lang }: { c: Credential; t: Words; lang: Langua
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={headingId} id={`certificate-${c.code}`} tabIndex={-1}>
       <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
-        <Title order={2} size="h3" id={headingId} style={{ flex: '1 1 14rem', minWidth: 0, overflowWrap: 'anywhere' }}>{title}</Title>
-        <Badge color={STATUS_COLOURS[c.status]} variant="filled" size="xl" tt="none">{t[c.status]}</Badge>
+        <Title order={2} size="h3" id={headingId} style={{ flex: '1 1 14rem', minWidth: 0, overflowWrap: 'anywhere' }}>
+          {title}
+        </Title>
+        <Badge color={STATUS_COLOURS[c.status]} variant="filled" size="xl" tt="none">
+          {t[c.status]}
+        </Badge>
       </Group>
 
       {c.status === 'revoked' && (
@@ -109,7 +159,11 @@ function CertificateCard({ c, t, lang }: { c: Credential; t: Words; lang: Langua
           {c.revokedReason && <Text size="sm">{fill(t.revokedReason, { reason: c.revokedReason })}</Text>}
         </Alert>
       )}
-      {c.status === 'expired' && c.expiresOn && <Text mt="sm" fw={600}>{fill(t.expiredNote, { date: date(c.expiresOn) })}</Text>}
+      {c.status === 'expired' && c.expiresOn && (
+        <Text mt="sm" fw={600}>
+          {fill(t.expiredNote, { date: date(c.expiresOn) })}
+        </Text>
+      )}
 
       <Group align="flex-start" gap="lg" mt="sm" wrap="wrap">
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" style={{ flex: '1 1 16rem', minWidth: 0 }}>
@@ -118,7 +172,9 @@ function CertificateCard({ c, t, lang }: { c: Credential; t: Words; lang: Langua
           <Fact label={t.trainedOn}>{trained}</Fact>
           <Fact label={t.issuer}>{lang === 'th' ? c.issuerNameTh : c.issuerNameEn}</Fact>
           {c.expiresOn && <Fact label={t.expiresOn}>{date(c.expiresOn)}</Fact>}
-          <Fact label={t.code}><Code fz="md">{c.code}</Code></Fact>
+          <Fact label={t.code}>
+            <Code fz="md">{c.code}</Code>
+          </Fact>
         </SimpleGrid>
         {usable && <QrCode value={c.verifyUrl} label={fill(t.qr, { title })} size={168} />}
       </Group>
@@ -128,10 +184,18 @@ function CertificateCard({ c, t, lang }: { c: Credential; t: Words; lang: Langua
           <Group gap="sm" wrap="wrap">
             <Button component="a" href={`/api/credentials/${encodeURIComponent(c.code)}/pdf`} target="_blank" rel="noopener" size="md">
               {t.download}
-              <VisuallyHidden>: {title} {t.newWindow}</VisuallyHidden>
+              <VisuallyHidden>
+                : {title} {t.newWindow}
+              </VisuallyHidden>
             </Button>
             {c.signed && (
-              <Button component="a" href={`/api/credentials/${encodeURIComponent(c.code)}/credential.json`} download={`credential-${c.code}.json`} variant="default" size="md">
+              <Button
+                component="a"
+                href={`/api/credentials/${encodeURIComponent(c.code)}/credential.json`}
+                download={`credential-${c.code}.json`}
+                variant="default"
+                size="md"
+              >
                 {t.json}
                 <VisuallyHidden>: {title}</VisuallyHidden>
               </Button>
@@ -145,9 +209,15 @@ function CertificateCard({ c, t, lang }: { c: Credential; t: Words; lang: Langua
             </CopyButton>
           </Group>
           <div>
-            <Text size="sm" c="dimmed">{t.check}</Text>
-            <Anchor href={c.verifyUrl} style={{ overflowWrap: 'anywhere' }}>{c.verifyUrl}</Anchor>
-            <Text size="sm" mt={4}>{t.checkNote}</Text>
+            <Text size="sm" c="dimmed">
+              {t.check}
+            </Text>
+            <Anchor href={c.verifyUrl} style={{ overflowWrap: 'anywhere' }}>
+              {c.verifyUrl}
+            </Anchor>
+            <Text size="sm" mt={4}>
+              {t.checkNote}
+            </Text>
           </div>
         </Stack>
       )}

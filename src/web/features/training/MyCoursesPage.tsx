@@ -1,4 +1,21 @@
-import { Alert, Badge, Button, Group, List, Loader, Modal, Paper, Progress, Select, SimpleGrid, Stack, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  Loader,
+  Modal,
+  Paper,
+  Progress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -21,32 +38,89 @@ const PAGE = 20;
 
 const TEXT = {
   th: {
-    title: 'หลักสูตรของฉัน', intro: 'หลักสูตรที่คุณสมัครไว้ และหลักสูตรที่เปิดรับสมัครอยู่ในขณะนี้',
-    mine: 'การสมัครของฉัน', loading: 'กำลังโหลด', noEnrolments: 'คุณยังไม่ได้สมัครหลักสูตรใด เลือกหลักสูตรที่เปิดรับสมัครด้านล่างได้เลย',
-    notCitizen: 'บัญชีนี้ไม่ได้เชื่อมกับทะเบียนบุคคล จึงไม่มีรายการสมัครของตนเอง', code: 'รหัสรุ่น',
-    dates: 'วันที่อบรม', place: 'สถานที่', online: 'ออนไลน์', attended: 'เข้าอบรมแล้ว', hours: '{n} ชั่วโมง', score: 'คะแนนทดสอบหลังอบรม',
-    waitlistNote: 'เมื่อมีผู้ถอนตัว ผู้ที่อยู่ลำดับแรกของรายชื่อสำรองจะได้ที่นั่งก่อน', reasons: 'เหตุผลที่ไม่ผ่าน',
-    details: 'ดูรายละเอียด', certificate: 'ดูเกียรติบัตร', withdraw: 'ถอนตัว',
-    withdrawTitle: 'ถอนตัวจากหลักสูตรนี้?', withdrawSeat: 'ที่นั่งของคุณจะส่งต่อให้ผู้ที่อยู่ลำดับแรกของรายชื่อสำรอง หากเปลี่ยนใจ สมัครใหม่ได้ระหว่างที่ยังเปิดรับสมัคร แต่อาจได้อยู่ในรายชื่อสำรอง',
-    withdrawWaitlist: 'ชื่อของคุณจะออกจากรายชื่อสำรอง', reason: 'เหตุผล (ไม่บังคับ)', reasonHint: 'ช่วยให้เจ้าหน้าที่จัดรุ่นต่อไปได้ดีขึ้น',
-    confirmWithdraw: 'ยืนยันการถอนตัว', keep: 'ไม่ถอนตัว', withdrawn: 'ถอนตัวจาก {course} แล้ว',
-    open: 'หลักสูตรที่เปิดรับสมัคร', province: 'จังหวัด', category: 'หมวดหลักสูตร', all: 'ทั้งหมด', noOpen: 'ขณะนี้ยังไม่มีหลักสูตรที่เปิดรับสมัครตามที่เลือก',
-    openCount: 'เปิดรับสมัคร {n} รุ่น', closes: 'ปิดรับสมัคร', fill: 'รับแล้ว {n} จาก {max} ที่นั่ง', left: 'เหลือ {n} ที่นั่ง', full: 'ที่นั่งเต็มแล้ว สมัครได้ในรายชื่อสำรอง (ตอนนี้มี {n} คน)',
-    applied: 'สมัครแล้ว', apply: 'ดูรายละเอียดและสมัคร', more: 'แสดงเพิ่ม', shown: 'แสดง {shown} จาก {total} รุ่น',
+    title: 'หลักสูตรของฉัน',
+    intro: 'หลักสูตรที่คุณสมัครไว้ และหลักสูตรที่เปิดรับสมัครอยู่ในขณะนี้',
+    mine: 'การสมัครของฉัน',
+    loading: 'กำลังโหลด',
+    noEnrolments: 'คุณยังไม่ได้สมัครหลักสูตรใด เลือกหลักสูตรที่เปิดรับสมัครด้านล่างได้เลย',
+    notCitizen: 'บัญชีนี้ไม่ได้เชื่อมกับทะเบียนบุคคล จึงไม่มีรายการสมัครของตนเอง',
+    code: 'รหัสรุ่น',
+    dates: 'วันที่อบรม',
+    place: 'สถานที่',
+    online: 'ออนไลน์',
+    attended: 'เข้าอบรมแล้ว',
+    hours: '{n} ชั่วโมง',
+    score: 'คะแนนทดสอบหลังอบรม',
+    waitlistNote: 'เมื่อมีผู้ถอนตัว ผู้ที่อยู่ลำดับแรกของรายชื่อสำรองจะได้ที่นั่งก่อน',
+    reasons: 'เหตุผลที่ไม่ผ่าน',
+    details: 'ดูรายละเอียด',
+    certificate: 'ดูเกียรติบัตร',
+    withdraw: 'ถอนตัว',
+    withdrawTitle: 'ถอนตัวจากหลักสูตรนี้?',
+    withdrawSeat: 'ที่นั่งของคุณจะส่งต่อให้ผู้ที่อยู่ลำดับแรกของรายชื่อสำรอง หากเปลี่ยนใจ สมัครใหม่ได้ระหว่างที่ยังเปิดรับสมัคร แต่อาจได้อยู่ในรายชื่อสำรอง',
+    withdrawWaitlist: 'ชื่อของคุณจะออกจากรายชื่อสำรอง',
+    reason: 'เหตุผล (ไม่บังคับ)',
+    reasonHint: 'ช่วยให้เจ้าหน้าที่จัดรุ่นต่อไปได้ดีขึ้น',
+    confirmWithdraw: 'ยืนยันการถอนตัว',
+    keep: 'ไม่ถอนตัว',
+    withdrawn: 'ถอนตัวจาก {course} แล้ว',
+    open: 'หลักสูตรที่เปิดรับสมัคร',
+    province: 'จังหวัด',
+    category: 'หมวดหลักสูตร',
+    all: 'ทั้งหมด',
+    noOpen: 'ขณะนี้ยังไม่มีหลักสูตรที่เปิดรับสมัครตามที่เลือก',
+    openCount: 'เปิดรับสมัคร {n} รุ่น',
+    closes: 'ปิดรับสมัคร',
+    fill: 'รับแล้ว {n} จาก {max} ที่นั่ง',
+    left: 'เหลือ {n} ที่นั่ง',
+    full: 'ที่นั่งเต็มแล้ว สมัครได้ในรายชื่อสำรอง (ตอนนี้มี {n} คน)',
+    applied: 'สมัครแล้ว',
+    apply: 'ดูรายละเอียดและสมัคร',
+    more: 'แสดงเพิ่ม',
+    shown: 'แสดง {shown} จาก {total} รุ่น',
   },
   en: {
-    title: 'My courses', intro: 'The courses you applied for, and those open for applications now',
-    mine: 'My applications', loading: 'Loading', noEnrolments: 'You have not applied for a course yet; choose one of the open courses below.',
-    notCitizen: 'This account is not linked to a registered person, so it has no applications of its own', code: 'Session code',
-    dates: 'Dates', place: 'Place', online: 'Online', attended: 'Attended', hours: '{n} hours', score: 'Post-test score',
-    waitlistNote: 'When someone withdraws, the first person on the waitlist gets the seat', reasons: 'Why it was not passed',
-    details: 'Details', certificate: 'See the certificate', withdraw: 'Withdraw',
-    withdrawTitle: 'Withdraw from this course?', withdrawSeat: 'Your seat goes to the first person on the waitlist. If you change your mind you may apply again while applications are open, but you may be waitlisted.',
-    withdrawWaitlist: 'Your name leaves the waitlist', reason: 'Reason (optional)', reasonHint: 'It helps the officers plan the next session',
-    confirmWithdraw: 'Withdraw', keep: 'Keep my place', withdrawn: 'You withdrew from {course}',
-    open: 'Open for applications', province: 'Province', category: 'Category', all: 'All', noOpen: 'No course is open for applications with these choices',
-    openCount: '{n} sessions open', closes: 'Applications close', fill: '{n} of {max} seats taken', left: '{n} seats left', full: 'Full: you may join the waitlist ({n} waiting)',
-    applied: 'Applied', apply: 'Details and apply', more: 'Show more', shown: '{shown} of {total} sessions shown',
+    title: 'My courses',
+    intro: 'The courses you applied for, and those open for applications now',
+    mine: 'My applications',
+    loading: 'Loading',
+    noEnrolments: 'You have not applied for a course yet; choose one of the open courses below.',
+    notCitizen: 'This account is not linked to a registered person, so it has no applications of its own',
+    code: 'Session code',
+    dates: 'Dates',
+    place: 'Place',
+    online: 'Online',
+    attended: 'Attended',
+    hours: '{n} hours',
+    score: 'Post-test score',
+    waitlistNote: 'When someone withdraws, the first person on the waitlist gets the seat',
+    reasons: 'Why it was not passed',
+    details: 'Details',
+    certificate: 'See the certificate',
+    withdraw: 'Withdraw',
+    withdrawTitle: 'Withdraw from this course?',
+    withdrawSeat:
+      'Your seat goes to the first person on the waitlist. If you change your mind you may apply again while applications are open, but you may be waitlisted.',
+    withdrawWaitlist: 'Your name leaves the waitlist',
+    reason: 'Reason (optional)',
+    reasonHint: 'It helps the officers plan the next session',
+    confirmWithdraw: 'Withdraw',
+    keep: 'Keep my place',
+    withdrawn: 'You withdrew from {course}',
+    open: 'Open for applications',
+    province: 'Province',
+    category: 'Category',
+    all: 'All',
+    noOpen: 'No course is open for applications with these choices',
+    openCount: '{n} sessions open',
+    closes: 'Applications close',
+    fill: '{n} of {max} seats taken',
+    left: '{n} seats left',
+    full: 'Full: you may join the waitlist ({n} waiting)',
+    applied: 'Applied',
+    apply: 'Details and apply',
+    more: 'Show more',
+    shown: '{shown} of {total} sessions shown',
   },
 };
 
@@ -76,10 +150,13 @@ export function EnrolmentStatusBadge({ enrolment, lang }: { enrolment: Pick<MyEn
 }
 
 /** Venue and province as each language writes an address: "ห้องประชุม… จ.ขอนแก่น" / "Meeting room…, Khon Kaen". */
-const placeOf = (venue: string | null, province: string, lang: Language) => (lang === 'th' ? [venue, `จ.${province}`] : [venue, province]).filter(Boolean).join(lang === 'th' ? ' ' : ', ');
+const placeOf = (venue: string | null, province: string, lang: Language) =>
+  (lang === 'th' ? [venue, `จ.${province}`] : [venue, province]).filter(Boolean).join(lang === 'th' ? ' ' : ', ');
 
 const datesOf = (s: { startsOn: string; endsOn: string }, lang: Language) =>
-  s.startsOn === s.endsOn ? formatThaiDate(s.startsOn, { locale: lang }) : `${formatThaiDate(s.startsOn, { locale: lang })} – ${formatThaiDate(s.endsOn, { locale: lang })}`;
+  s.startsOn === s.endsOn
+    ? formatThaiDate(s.startsOn, { locale: lang })
+    : `${formatThaiDate(s.startsOn, { locale: lang })} – ${formatThaiDate(s.endsOn, { locale: lang })}`;
 
 export function MyCoursesPage() {
   const t = useText(TEXT);
@@ -96,15 +173,23 @@ export function MyCoursesPage() {
       <PageHeader title={t.title} intro={t.intro} />
       <Stack maw={1100} gap="xl">
         <section aria-labelledby="my-enrolments">
-          <Title order={2} size="h3" id="my-enrolments" mb="sm">{t.mine}</Title>
+          <Title order={2} size="h3" id="my-enrolments" mb="sm">
+            {t.mine}
+          </Title>
           <div ref={notice} tabIndex={-1} role="status" aria-live="polite">
-            {withdrawnCourse && <Alert color="green" variant="light" mb="sm" styles={{ message: { color: '#1b5e20' } }}>{fill(t.withdrawn, { course: withdrawnCourse })}</Alert>}
+            {withdrawnCourse && (
+              <Alert color="green" variant="light" mb="sm" styles={{ message: { color: '#1b5e20' } }}>
+                {fill(t.withdrawn, { course: withdrawnCourse })}
+              </Alert>
+            )}
           </div>
           <ProblemAlert error={enrolments.error} />
           {enrolments.isPending && <Loading text={t.loading} />}
           {enrolments.data?.length === 0 && <Text>{me && me.personId === null ? t.notCitizen : t.noEnrolments}</Text>}
           <Stack>
-            {enrolments.data?.map((e) => <EnrolmentCard key={e.id} e={e} t={t} lang={lang} onWithdraw={() => setWithdrawing(e)} />)}
+            {enrolments.data?.map((e) => (
+              <EnrolmentCard key={e.id} e={e} t={t} lang={lang} onWithdraw={() => setWithdrawing(e)} />
+            ))}
           </Stack>
         </section>
 
@@ -147,7 +232,9 @@ function Loading({ text }: { text: string }) {
 export function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <Text size="sm" c="dimmed">{label}</Text>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
       <Text>{children}</Text>
     </div>
   );
@@ -162,7 +249,9 @@ function EnrolmentCard({ e, t, lang, onWithdraw }: { e: MyEnrolment; t: Words; l
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
       <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
-        <Title order={3} size="h4" id={headingId} style={{ flex: '1 1 14rem', minWidth: 0, overflowWrap: 'anywhere' }}>{course}</Title>
+        <Title order={3} size="h4" id={headingId} style={{ flex: '1 1 14rem', minWidth: 0, overflowWrap: 'anywhere' }}>
+          {course}
+        </Title>
         <EnrolmentStatusBadge enrolment={e} lang={lang} />
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" mt="sm">
@@ -171,12 +260,16 @@ function EnrolmentCard({ e, t, lang, onWithdraw }: { e: MyEnrolment; t: Words; l
         {showHours && <Fact label={t.attended}>{fill(t.hours, { n: e.attendedHours.toLocaleString(lang === 'th' ? 'th-TH' : 'en') })}</Fact>}
         {e.postTestScore !== null && <Fact label={t.score}>{e.postTestScore}</Fact>}
       </SimpleGrid>
-      <Text size="sm" c="dimmed" mt={4}>{t.code}: {e.sessionCode}</Text>
+      <Text size="sm" c="dimmed" mt={4}>
+        {t.code}: {e.sessionCode}
+      </Text>
       {e.status === 'waitlisted' && <Text mt="xs">{t.waitlistNote}</Text>}
       {e.status === 'not-completed' && e.outcomeReasons.length > 0 && (
         <Alert color="red" variant="light" mt="sm" title={t.reasons} styles={{ message: { color: '#8b1a1a' } }}>
           <List spacing={2}>
-            {e.outcomeReasons.map((r) => <List.Item key={r.code}>{lang === 'th' ? r.th : r.en}</List.Item>)}
+            {e.outcomeReasons.map((r) => (
+              <List.Item key={r.code}>{lang === 'th' ? r.th : r.en}</List.Item>
+            ))}
           </List>
         </Alert>
       )}
@@ -202,11 +295,26 @@ function EnrolmentCard({ e, t, lang, onWithdraw }: { e: MyEnrolment; t: Words; l
   );
 }
 
-function WithdrawModal({ enrolment, t, lang, onClose, onDone, onClosed }: { enrolment: MyEnrolment | null; t: Words; lang: Language; onClose: () => void; onDone: (course: string) => void; onClosed: () => void }) {
+function WithdrawModal({
+  enrolment,
+  t,
+  lang,
+  onClose,
+  onDone,
+  onClosed,
+}: {
+  enrolment: MyEnrolment | null;
+  t: Words;
+  lang: Language;
+  onClose: () => void;
+  onDone: (course: string) => void;
+  onClosed: () => void;
+}) {
   const client = useQueryClient();
   const [reason, setReason] = useState('');
   const withdraw = useMutation({
-    mutationFn: (e: MyEnrolment) => unwrap(api.POST('/api/training/enrolments/{id}/withdraw', { params: { path: { id: e.id } }, body: { reason: reason.trim() || null } })),
+    mutationFn: (e: MyEnrolment) =>
+      unwrap(api.POST('/api/training/enrolments/{id}/withdraw', { params: { path: { id: e.id } }, body: { reason: reason.trim() || null } })),
     onSuccess: (_result, e) => {
       void client.invalidateQueries({ queryKey: ['my-enrolments'] });
       void client.invalidateQueries({ queryKey: ['open-sessions'] });
@@ -227,14 +335,29 @@ function WithdrawModal({ enrolment, t, lang, onClose, onDone, onClosed }: { enro
         <Stack>
           <div>
             <Text fw={600}>{course}</Text>
-            <Text size="sm" c="dimmed">{datesOf(enrolment, lang)}</Text>
+            <Text size="sm" c="dimmed">
+              {datesOf(enrolment, lang)}
+            </Text>
           </div>
           <Text>{enrolment.status === 'enrolled' ? t.withdrawSeat : t.withdrawWaitlist}</Text>
-          <Textarea label={t.reason} description={t.reasonHint} value={reason} onChange={(event) => setReason(event.currentTarget.value)} maxLength={500} autosize minRows={2} size="md" />
+          <Textarea
+            label={t.reason}
+            description={t.reasonHint}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            maxLength={500}
+            autosize
+            minRows={2}
+            size="md"
+          />
           <ProblemAlert error={withdraw.error} />
           <Group wrap="wrap">
-            <Button color="red.9" size="md" loading={withdraw.isPending} onClick={() => withdraw.mutate(enrolment)}>{t.confirmWithdraw}</Button>
-            <Button variant="default" size="md" onClick={close}>{t.keep}</Button>
+            <Button color="red.9" size="md" loading={withdraw.isPending} onClick={() => withdraw.mutate(enrolment)}>
+              {t.confirmWithdraw}
+            </Button>
+            <Button variant="default" size="md" onClick={close}>
+              {t.keep}
+            </Button>
           </Group>
         </Stack>
       )}
@@ -250,7 +373,12 @@ function OpenSessions({ t, lang, mine }: { t: Words; lang: Language; mine: MyEnr
   const sessions = useQuery({
     queryKey: ['open-sessions', province, category, limit],
     placeholderData: keepPreviousData,
-    queryFn: () => unwrap(api.GET('/api/training/sessions', { params: { query: { open: 'true', province: province ?? undefined, category: category ?? undefined, limit, offset: 0 } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/training/sessions', {
+          params: { query: { open: 'true', province: province ?? undefined, category: category ?? undefined, limit, offset: 0 } },
+        }),
+      ),
   });
   const applied = new Set(mine.filter((e) => e.status !== 'withdrawn').map((e) => e.sessionId));
   const number = (n: number) => n.toLocaleString(lang === 'th' ? 'th-TH' : 'en');
@@ -258,14 +386,19 @@ function OpenSessions({ t, lang, mine }: { t: Words; lang: Language; mine: MyEnr
 
   return (
     <section aria-labelledby="open-sessions">
-      <Title order={2} size="h3" id="open-sessions" mb="sm">{t.open}</Title>
+      <Title order={2} size="h3" id="open-sessions" mb="sm">
+        {t.open}
+      </Title>
       <SimpleGrid cols={{ base: 1, sm: 2 }} mb="md" maw={640}>
         <Select
           label={t.province}
           placeholder={t.all}
           data={(provinces.data ?? []).map((p) => ({ value: p.code, label: nameOf(p, lang) }))}
           value={province}
-          onChange={(v) => { setProvince(v); setLimit(PAGE); }}
+          onChange={(v) => {
+            setProvince(v);
+            setLimit(PAGE);
+          }}
           clearable
           searchable
           size="md"
@@ -275,7 +408,10 @@ function OpenSessions({ t, lang, mine }: { t: Words; lang: Language; mine: MyEnr
           placeholder={t.all}
           data={CURRICULUM_CATEGORIES.map((c) => ({ value: c.code, label: c[lang] }))}
           value={category}
-          onChange={(v) => { setCategory(v as Category | null); setLimit(PAGE); }}
+          onChange={(v) => {
+            setCategory(v as Category | null);
+            setLimit(PAGE);
+          }}
           clearable
           size="md"
         />
@@ -284,14 +420,22 @@ function OpenSessions({ t, lang, mine }: { t: Words; lang: Language; mine: MyEnr
       {sessions.isPending && <Loading text={t.loading} />}
       {data && (
         <>
-          <Text role="status" mb="sm">{data.total === 0 ? t.noOpen : fill(t.openCount, { n: number(data.total) })}</Text>
+          <Text role="status" mb="sm">
+            {data.total === 0 ? t.noOpen : fill(t.openCount, { n: number(data.total) })}
+          </Text>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            {data.items.map((s) => <OpenSessionCard key={s.id} s={s} t={t} lang={lang} number={number} applied={applied.has(s.id)} />)}
+            {data.items.map((s) => (
+              <OpenSessionCard key={s.id} s={s} t={t} lang={lang} number={number} applied={applied.has(s.id)} />
+            ))}
           </SimpleGrid>
           {data.items.length < data.total && (
             <Group mt="md" gap="sm">
-              <Button variant="default" size="md" onClick={() => setLimit((n) => n + PAGE)} loading={sessions.isFetching}>{t.more}</Button>
-              <Text size="sm" c="dimmed">{fill(t.shown, { shown: number(data.items.length), total: number(data.total) })}</Text>
+              <Button variant="default" size="md" onClick={() => setLimit((n) => n + PAGE)} loading={sessions.isFetching}>
+                {t.more}
+              </Button>
+              <Text size="sm" c="dimmed">
+                {fill(t.shown, { shown: number(data.items.length), total: number(data.total) })}
+              </Text>
             </Group>
           )}
         </>
@@ -309,10 +453,18 @@ function OpenSessionCard({ s, t, lang, number, applied }: { s: OpenSession; t: W
     <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
-          <Title order={3} size="h4" id={headingId} style={{ flex: '1 1 12rem', minWidth: 0, overflowWrap: 'anywhere' }}>{course}</Title>
-          {applied && <Badge color="indigo.9" variant="filled" size="lg" tt="none">{t.applied}</Badge>}
+          <Title order={3} size="h4" id={headingId} style={{ flex: '1 1 12rem', minWidth: 0, overflowWrap: 'anywhere' }}>
+            {course}
+          </Title>
+          {applied && (
+            <Badge color="indigo.9" variant="filled" size="lg" tt="none">
+              {t.applied}
+            </Badge>
+          )}
         </Group>
-        <Text size="sm" c="dimmed">{lang === 'th' ? s.unitNameTh : s.unitNameEn}</Text>
+        <Text size="sm" c="dimmed">
+          {lang === 'th' ? s.unitNameTh : s.unitNameEn}
+        </Text>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
           <Fact label={t.dates}>{datesOf(s, lang)}</Fact>
           <Fact label={t.place}>{s.online ? t.online : placeOf(s.venue, lang === 'th' ? s.provinceNameTh : s.provinceNameEn, lang)}</Fact>

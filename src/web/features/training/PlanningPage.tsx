@@ -34,32 +34,114 @@ const TEXT = {
   th: {
     title: 'วางแผนการฝึกตามความต้องการแรงงาน',
     intro: 'เทียบความต้องการแรงงานของ กพร. กับที่นั่งที่วางแผนไว้และผู้สำเร็จการฝึก รายจังหวัดและหมวดหลักสูตร เพื่อดูว่าจังหวัดใดยังขาด',
-    filters: 'ตัวกรอง', fiscalYear: 'ปีงบประมาณ', fy: 'ปีงบประมาณ {y}', current: '(ปีปัจจุบัน)', province: 'จังหวัด', allProvinces: 'ทุกจังหวัดในพื้นที่', category: 'หมวดหลักสูตร', allCategories: 'ทุกหมวด',
-    loading: 'กำลังโหลดข้อมูล', summary: 'ภาพรวม', demand: 'ความต้องการ (คน)', plannedSeats: 'ที่นั่งที่วางแผน', enrolled: 'ผู้เข้ารับการฝึก', completed: 'สำเร็จการฝึก', shortfall: 'ที่นั่งที่ยังขาด', gap: 'ส่วนต่าง',
-    chartTitle: 'จังหวัดที่ขาดที่นั่งมากที่สุด', chart: 'ความต้องการ ที่นั่งที่วางแผน และผู้สำเร็จการฝึก ของ 20 จังหวัดที่ขาดที่นั่งมากที่สุด', provinceColumn: 'จังหวัด',
-    map: 'แผนที่ที่นั่งที่ยังขาดรายจังหวัด', mapLabel: 'แผนที่ประเทศไทย ระบายสีตามจำนวนที่นั่งที่ยังขาดในแต่ละจังหวัด (สีแดงเข้ม = ขาดมาก) ตัวเลขอยู่ในตารางด้านล่าง', mapHint: 'แตะจังหวัดบนแผนที่เพื่อกรองตาราง',
-    legend: 'คำอธิบายสี', noDemand: 'ไม่มีข้อมูลความต้องการ', met: 'ที่นั่งเพียงพอ', range: 'ขาด {a}–{b} ที่นั่ง', exactly: 'ขาด {a} ที่นั่ง', above: 'ขาดมากกว่า {a} ที่นั่ง',
-    table: 'รายละเอียดตามจังหวัดและหมวดหลักสูตร', short: 'ขาด {n}', surplus: 'เกิน {n}', balanced: 'พอดี', none: 'ยังไม่มีข้อมูลความต้องการหรือรอบการฝึกในปีนี้',
-    importTitle: 'นำเข้าตัวเลขความต้องการแรงงาน', importIntro: 'ไฟล์ CSV (UTF-8 หรือ Windows-874 จาก Excel ภาษาไทย) หรือ Excel (.xlsx) ไม่เกิน 5 MB และ 20,000 แถว คอลัมน์: จังหวัด หมวดหลักสูตร อาชีพ ปีงบประมาณ (พ.ศ.) จำนวนคนที่ต้องการ ถ้ามีแถวใดผิด จะไม่นำเข้าทั้งไฟล์ นำเข้าซ้ำจะแทนที่ตัวเลขเดิม',
-    yearFallback: 'แถวที่ไม่ระบุปีงบประมาณจะใช้ปี {y}', template: 'ดาวน์โหลดแบบฟอร์ม', templateTh: 'CSV ภาษาไทย', templateEn: 'CSV ภาษาอังกฤษ',
-    file: 'ไฟล์ที่จะนำเข้า', fileHint: '.csv หรือ .xlsx', clearFile: 'ล้างไฟล์ที่เลือก', upload: 'อัปโหลดและนำเข้า',
-    imported: 'นำเข้าแล้ว {n} แถว (เพิ่มใหม่ {i} แทนที่ตัวเลขเดิม {u})', rejected: 'ไม่ได้นำเข้าไฟล์นี้: พบข้อผิดพลาด {n} รายการใน {rows} แถว กรุณาแก้ไขไฟล์แล้วอัปโหลดใหม่',
-    errors: 'แถวที่ผิด', line: 'บรรทัด', column: 'คอลัมน์', value: 'ค่า', reason: 'เหตุผล', firstErrors: 'แสดง {shown} รายการแรกจากทั้งหมด {n} รายการ',
+    filters: 'ตัวกรอง',
+    fiscalYear: 'ปีงบประมาณ',
+    fy: 'ปีงบประมาณ {y}',
+    current: '(ปีปัจจุบัน)',
+    province: 'จังหวัด',
+    allProvinces: 'ทุกจังหวัดในพื้นที่',
+    category: 'หมวดหลักสูตร',
+    allCategories: 'ทุกหมวด',
+    loading: 'กำลังโหลดข้อมูล',
+    summary: 'ภาพรวม',
+    demand: 'ความต้องการ (คน)',
+    plannedSeats: 'ที่นั่งที่วางแผน',
+    enrolled: 'ผู้เข้ารับการฝึก',
+    completed: 'สำเร็จการฝึก',
+    shortfall: 'ที่นั่งที่ยังขาด',
+    gap: 'ส่วนต่าง',
+    chartTitle: 'จังหวัดที่ขาดที่นั่งมากที่สุด',
+    chart: 'ความต้องการ ที่นั่งที่วางแผน และผู้สำเร็จการฝึก ของ 20 จังหวัดที่ขาดที่นั่งมากที่สุด',
+    provinceColumn: 'จังหวัด',
+    map: 'แผนที่ที่นั่งที่ยังขาดรายจังหวัด',
+    mapLabel: 'แผนที่ประเทศไทย ระบายสีตามจำนวนที่นั่งที่ยังขาดในแต่ละจังหวัด (สีแดงเข้ม = ขาดมาก) ตัวเลขอยู่ในตารางด้านล่าง',
+    mapHint: 'แตะจังหวัดบนแผนที่เพื่อกรองตาราง',
+    legend: 'คำอธิบายสี',
+    noDemand: 'ไม่มีข้อมูลความต้องการ',
+    met: 'ที่นั่งเพียงพอ',
+    range: 'ขาด {a}–{b} ที่นั่ง',
+    exactly: 'ขาด {a} ที่นั่ง',
+    above: 'ขาดมากกว่า {a} ที่นั่ง',
+    table: 'รายละเอียดตามจังหวัดและหมวดหลักสูตร',
+    short: 'ขาด {n}',
+    surplus: 'เกิน {n}',
+    balanced: 'พอดี',
+    none: 'ยังไม่มีข้อมูลความต้องการหรือรอบการฝึกในปีนี้',
+    importTitle: 'นำเข้าตัวเลขความต้องการแรงงาน',
+    importIntro:
+      'ไฟล์ CSV (UTF-8 หรือ Windows-874 จาก Excel ภาษาไทย) หรือ Excel (.xlsx) ไม่เกิน 5 MB และ 20,000 แถว คอลัมน์: จังหวัด หมวดหลักสูตร อาชีพ ปีงบประมาณ (พ.ศ.) จำนวนคนที่ต้องการ ถ้ามีแถวใดผิด จะไม่นำเข้าทั้งไฟล์ นำเข้าซ้ำจะแทนที่ตัวเลขเดิม',
+    yearFallback: 'แถวที่ไม่ระบุปีงบประมาณจะใช้ปี {y}',
+    template: 'ดาวน์โหลดแบบฟอร์ม',
+    templateTh: 'CSV ภาษาไทย',
+    templateEn: 'CSV ภาษาอังกฤษ',
+    file: 'ไฟล์ที่จะนำเข้า',
+    fileHint: '.csv หรือ .xlsx',
+    clearFile: 'ล้างไฟล์ที่เลือก',
+    upload: 'อัปโหลดและนำเข้า',
+    imported: 'นำเข้าแล้ว {n} แถว (เพิ่มใหม่ {i} แทนที่ตัวเลขเดิม {u})',
+    rejected: 'ไม่ได้นำเข้าไฟล์นี้: พบข้อผิดพลาด {n} รายการใน {rows} แถว กรุณาแก้ไขไฟล์แล้วอัปโหลดใหม่',
+    errors: 'แถวที่ผิด',
+    line: 'บรรทัด',
+    column: 'คอลัมน์',
+    value: 'ค่า',
+    reason: 'เหตุผล',
+    firstErrors: 'แสดง {shown} รายการแรกจากทั้งหมด {n} รายการ',
   },
   en: {
     title: 'Training planning against labour demand',
     intro: 'DSD labour demand beside planned seats and completions, by province and curriculum category: where are seats still missing?',
-    filters: 'Filters', fiscalYear: 'Fiscal year', fy: 'FY {y}', current: '(current)', province: 'Province', allProvinces: 'Every province in your area', category: 'Category', allCategories: 'Every category',
-    loading: 'Loading', summary: 'Summary', demand: 'Demand (people)', plannedSeats: 'Planned seats', enrolled: 'Enrolled', completed: 'Completed', shortfall: 'Seats still missing', gap: 'Gap',
-    chartTitle: 'Provinces missing the most seats', chart: 'Demand, planned seats and completions in the 20 provinces missing the most seats', provinceColumn: 'Province',
-    map: 'Map of seats still missing by province', mapLabel: 'Map of Thailand, each province coloured by the seats it still lacks (dark red = many); the figures are in the table below', mapHint: 'Tap a province on the map to filter the table',
-    legend: 'Legend', noDemand: 'No demand figures', met: 'Enough seats', range: '{a}–{b} seats missing', exactly: '{a} seat missing', above: 'More than {a} seats missing',
-    table: 'By province and category', short: 'Short {n}', surplus: 'Surplus {n}', balanced: 'Balanced', none: 'No demand figures or sessions in this year yet',
-    importTitle: 'Import labour-demand figures', importIntro: 'CSV (UTF-8, or Windows-874 from Thai Excel) or Excel (.xlsx), up to 5 MB and 20,000 rows. Columns: province, category, occupation, fiscal year (B.E.), people needed. If any row is wrong nothing is imported; importing again replaces the figures.',
-    yearFallback: 'Rows without a fiscal year get FY {y}', template: 'Download the template', templateTh: 'CSV, Thai', templateEn: 'CSV, English',
-    file: 'File to import', fileHint: '.csv or .xlsx', clearFile: 'Clear the chosen file', upload: 'Upload and import',
-    imported: '{n} rows imported ({i} new, {u} replaced)', rejected: 'Nothing was imported: {n} errors in {rows} rows. Fix the file and upload it again.',
-    errors: 'Rows with errors', line: 'Line', column: 'Column', value: 'Value', reason: 'Reason', firstErrors: 'The first {shown} of {n} are shown',
+    filters: 'Filters',
+    fiscalYear: 'Fiscal year',
+    fy: 'FY {y}',
+    current: '(current)',
+    province: 'Province',
+    allProvinces: 'Every province in your area',
+    category: 'Category',
+    allCategories: 'Every category',
+    loading: 'Loading',
+    summary: 'Summary',
+    demand: 'Demand (people)',
+    plannedSeats: 'Planned seats',
+    enrolled: 'Enrolled',
+    completed: 'Completed',
+    shortfall: 'Seats still missing',
+    gap: 'Gap',
+    chartTitle: 'Provinces missing the most seats',
+    chart: 'Demand, planned seats and completions in the 20 provinces missing the most seats',
+    provinceColumn: 'Province',
+    map: 'Map of seats still missing by province',
+    mapLabel: 'Map of Thailand, each province coloured by the seats it still lacks (dark red = many); the figures are in the table below',
+    mapHint: 'Tap a province on the map to filter the table',
+    legend: 'Legend',
+    noDemand: 'No demand figures',
+    met: 'Enough seats',
+    range: '{a}–{b} seats missing',
+    exactly: '{a} seat missing',
+    above: 'More than {a} seats missing',
+    table: 'By province and category',
+    short: 'Short {n}',
+    surplus: 'Surplus {n}',
+    balanced: 'Balanced',
+    none: 'No demand figures or sessions in this year yet',
+    importTitle: 'Import labour-demand figures',
+    importIntro:
+      'CSV (UTF-8, or Windows-874 from Thai Excel) or Excel (.xlsx), up to 5 MB and 20,000 rows. Columns: province, category, occupation, fiscal year (B.E.), people needed. If any row is wrong nothing is imported; importing again replaces the figures.',
+    yearFallback: 'Rows without a fiscal year get FY {y}',
+    template: 'Download the template',
+    templateTh: 'CSV, Thai',
+    templateEn: 'CSV, English',
+    file: 'File to import',
+    fileHint: '.csv or .xlsx',
+    clearFile: 'Clear the chosen file',
+    upload: 'Upload and import',
+    imported: '{n} rows imported ({i} new, {u} replaced)',
+    rejected: 'Nothing was imported: {n} errors in {rows} rows. Fix the file and upload it again.',
+    errors: 'Rows with errors',
+    line: 'Line',
+    column: 'Column',
+    value: 'Value',
+    reason: 'Reason',
+    firstErrors: 'The first {shown} of {n} are shown',
   },
 };
 
@@ -118,7 +200,7 @@ export function PlanningPage() {
             <Select
               label={t.fiscalYear}
               allowDeselect={false}
-              data={yearOptions(data, t, number)}
+              data={yearOptions(data, t)}
               value={data ? String(data.fiscalYear) : null}
               onChange={(v) => setParam('fy', v)}
             />
@@ -158,7 +240,7 @@ export function PlanningPage() {
 
 type Words = (typeof TEXT)['th'];
 
-function yearOptions(data: Plan | undefined, t: Words, number: (n: number) => string) {
+function yearOptions(data: Plan | undefined, t: Words) {
   if (!data) return [];
   const years = [...new Set([...data.fiscalYears, data.currentFiscalYear, data.currentFiscalYear + 1, data.fiscalYear])].sort((a, b) => b - a);
   return years.map((y) => ({ value: String(y), label: `${fill(t.fy, { y: String(y) })}${y === data.currentFiscalYear ? ` ${t.current}` : ''}` }));
@@ -171,7 +253,21 @@ function provinceOptions(data: Plan | undefined, selected: string | undefined, l
   return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, lang === 'th' ? 'th' : 'en'));
 }
 
-function PlanView({ data, t, lang, number, onProvince, province }: { data: Plan; t: Words; lang: 'th' | 'en'; number: (n: number) => string; onProvince: (code: string) => void; province?: string }) {
+function PlanView({
+  data,
+  t,
+  lang,
+  number,
+  onProvince,
+  province,
+}: {
+  data: Plan;
+  t: Words;
+  lang: 'th' | 'en';
+  number: (n: number) => string;
+  onProvince: (code: string) => void;
+  province?: string;
+}) {
   const name = (p: { provinceNameTh: string; provinceNameEn: string }) => (lang === 'th' ? p.provinceNameTh : p.provinceNameEn);
   const top = useMemo(() => data.provinces.slice(0, 20), [data]);
   const chartCategories = useMemo(() => top.map((p) => (lang === 'th' ? p.provinceNameTh : p.provinceNameEn)), [top, lang]);
@@ -202,7 +298,13 @@ function PlanView({ data, t, lang, number, onProvince, province }: { data: Plan;
   const provinces = useProvinces();
   const mapNames = new Map((provinces.data ?? []).map((p) => [p.code, nameOf(p, lang)]));
   for (const p of data.provinces) mapNames.set(p.provinceCode, `${name(p)}: ${p.demand === 0 ? t.noDemand : gapText(p.gap, t, number)}`);
-  const totals: [keyof Plan['totals'], string][] = [['demand', t.demand], ['plannedSeats', t.plannedSeats], ['enrolled', t.enrolled], ['completed', t.completed], ['shortfall', t.shortfall]];
+  const totals: [keyof Plan['totals'], string][] = [
+    ['demand', t.demand],
+    ['plannedSeats', t.plannedSeats],
+    ['enrolled', t.enrolled],
+    ['completed', t.completed],
+    ['shortfall', t.shortfall],
+  ];
 
   if (data.rows.length === 0 && data.provinces.length === 0) {
     return (
@@ -220,7 +322,9 @@ function PlanView({ data, t, lang, number, onProvince, province }: { data: Plan;
         <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }}>
           {totals.map(([key, label]) => (
             <div key={key}>
-              <Text size="sm" c="dimmed">{label}</Text>
+              <Text size="sm" c="dimmed">
+                {label}
+              </Text>
               <Text fz="xl" fw={700} c={key === 'shortfall' && data.totals.shortfall > 0 ? 'red.9' : undefined}>
                 {number(data.totals[key])}
               </Text>
@@ -231,12 +335,18 @@ function PlanView({ data, t, lang, number, onProvince, province }: { data: Plan;
 
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Paper withBorder p="md" component="section" aria-labelledby="plan-chart">
-          <Title order={2} size="h4" id="plan-chart" mb="sm">{t.chartTitle}</Title>
+          <Title order={2} size="h4" id="plan-chart" mb="sm">
+            {t.chartTitle}
+          </Title>
           <BarChart label={t.chart} categories={chartCategories} categoryHeader={t.provinceColumn} series={chartSeries} horizontal />
         </Paper>
         <Paper withBorder p="md" component="section" aria-labelledby="plan-map">
-          <Title order={2} size="h4" id="plan-map" mb={4}>{t.map}</Title>
-          <Text size="sm" c="dimmed" mb="xs">{t.mapHint}</Text>
+          <Title order={2} size="h4" id="plan-map" mb={4}>
+            {t.map}
+          </Title>
+          <Text size="sm" c="dimmed" mb="xs">
+            {t.mapHint}
+          </Text>
           <div style={{ maxWidth: 380, marginInline: 'auto' }}>
             <ProvinceMap
               highlight={[]}
@@ -249,11 +359,24 @@ function PlanView({ data, t, lang, number, onProvince, province }: { data: Plan;
               }}
             />
           </div>
-          <Title order={3} size="h6" mt="sm" mb={4}>{t.legend}</Title>
+          <Title order={3} size="h6" mt="sm" mb={4}>
+            {t.legend}
+          </Title>
           <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {legend.map((item) => (
               <Group key={item.label} gap="xs" component="li" wrap="nowrap">
-                <span aria-hidden style={{ display: 'inline-block', width: 18, height: 18, borderRadius: 3, background: item.colour, border: '1px solid #868e96', flex: 'none' }} />
+                <span
+                  aria-hidden
+                  style={{
+                    display: 'inline-block',
+                    width: 18,
+                    height: 18,
+                    borderRadius: 3,
+                    background: item.colour,
+                    border: '1px solid #868e96',
+                    flex: 'none',
+                  }}
+                />
                 <Text size="sm">{item.label}</Text>
               </Group>
             ))}
@@ -262,7 +385,9 @@ function PlanView({ data, t, lang, number, onProvince, province }: { data: Plan;
       </SimpleGrid>
 
       <Paper withBorder p="md" component="section" aria-labelledby="plan-table">
-        <Title order={2} size="h4" id="plan-table" mb="sm">{t.table}</Title>
+        <Title order={2} size="h4" id="plan-table" mb="sm">
+          {t.table}
+        </Title>
         {data.rows.length === 0 ? (
           <Text>{t.none}</Text>
         ) : (
@@ -272,7 +397,9 @@ function PlanView({ data, t, lang, number, onProvince, province }: { data: Plan;
                 <Table.Th scope="col">{t.province}</Table.Th>
                 <Table.Th scope="col">{t.category}</Table.Th>
                 {[t.demand, t.plannedSeats, t.enrolled, t.completed].map((h) => (
-                  <Table.Th key={h} scope="col" style={{ textAlign: 'end' }}>{h}</Table.Th>
+                  <Table.Th key={h} scope="col" style={{ textAlign: 'end' }}>
+                    {h}
+                  </Table.Th>
                 ))}
                 <Table.Th scope="col">{t.gap}</Table.Th>
               </Table.Tr>
@@ -280,13 +407,17 @@ function PlanView({ data, t, lang, number, onProvince, province }: { data: Plan;
             <Table.Tbody>
               {data.rows.map((r) => (
                 <Table.Tr key={`${r.provinceCode}-${r.category}`}>
-                  <Table.Th scope="row" fw={400}>{name(r)}</Table.Th>
+                  <Table.Th scope="row" fw={400}>
+                    {name(r)}
+                  </Table.Th>
                   <Table.Td>{lang === 'th' ? r.categoryNameTh : r.categoryNameEn}</Table.Td>
                   <Table.Td style={{ textAlign: 'end' }}>{number(r.demand)}</Table.Td>
                   <Table.Td style={{ textAlign: 'end' }}>{number(r.plannedSeats)}</Table.Td>
                   <Table.Td style={{ textAlign: 'end' }}>{number(r.enrolled)}</Table.Td>
                   <Table.Td style={{ textAlign: 'end' }}>{number(r.completed)}</Table.Td>
-                  <Table.Td><GapBadge gap={r.gap} t={t} number={number} /></Table.Td>
+                  <Table.Td>
+                    <GapBadge gap={r.gap} t={t} number={number} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -322,7 +453,16 @@ function ImportCard({ t, lang, number, fiscalYear }: { t: Words; lang: 'th' | 'e
         headers: { 'content-type': file!.name.toLowerCase().endsWith('.xlsx') ? XLSX : 'text/csv' },
       });
       const body = await response.json().catch(() => ({}));
-      if (!response.ok) throw new ApiProblem(response.status, body.title ?? response.statusText, body.titleTh ?? '', body.detail ?? '', body.detailTh ?? '', body.errors ?? [], body.requestId);
+      if (!response.ok)
+        throw new ApiProblem(
+          response.status,
+          body.title ?? response.statusText,
+          body.titleTh ?? '',
+          body.detail ?? '',
+          body.detailTh ?? '',
+          body.errors ?? [],
+          body.requestId,
+        );
       return body as DemandImport;
     },
     onSuccess: (result) => {
@@ -334,12 +474,18 @@ function ImportCard({ t, lang, number, fiscalYear }: { t: Words; lang: 'th' | 'e
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="plan-import">
       <Stack>
-        <Title order={2} size="h4" id="plan-import">{t.importTitle}</Title>
+        <Title order={2} size="h4" id="plan-import">
+          {t.importTitle}
+        </Title>
         <Text size="sm">{t.importIntro}</Text>
         <Group gap="md" wrap="wrap">
           <Text size="sm">{t.template}:</Text>
-          <Anchor href="/api/training/labour-demand/template?language=th" download size="sm">{t.templateTh}</Anchor>
-          <Anchor href="/api/training/labour-demand/template?language=en" download size="sm">{t.templateEn}</Anchor>
+          <Anchor href="/api/training/labour-demand/template?language=th" download size="sm">
+            {t.templateTh}
+          </Anchor>
+          <Anchor href="/api/training/labour-demand/template?language=en" download size="sm">
+            {t.templateEn}
+          </Anchor>
         </Group>
         <Group align="end" wrap="wrap">
           <FileInput
@@ -355,7 +501,9 @@ function ImportCard({ t, lang, number, fiscalYear }: { t: Words; lang: 'th' | 'e
             clearable
             clearButtonProps={{ 'aria-label': t.clearFile }}
           />
-          <Button onClick={() => upload.mutate()} disabled={!file} loading={upload.isPending}>{t.upload}</Button>
+          <Button onClick={() => upload.mutate()} disabled={!file} loading={upload.isPending}>
+            {t.upload}
+          </Button>
         </Group>
         <ProblemAlert error={upload.error} />
         {upload.error instanceof ApiProblem && upload.error.errors.length > 1 && (
@@ -379,8 +527,12 @@ function ImportCard({ t, lang, number, fiscalYear }: { t: Words; lang: 'th' | 'e
         </div>
         {result && result.errors.length > 0 && (
           <>
-            <Title order={3} size="h5">{t.errors}</Title>
-            {result.errorCount > result.errors.length && <Text size="sm">{fill(t.firstErrors, { shown: number(result.errors.length), n: number(result.errorCount) })}</Text>}
+            <Title order={3} size="h5">
+              {t.errors}
+            </Title>
+            {result.errorCount > result.errors.length && (
+              <Text size="sm">{fill(t.firstErrors, { shown: number(result.errors.length), n: number(result.errorCount) })}</Text>
+            )}
             <ScrollTable label={t.errors} minWidth={560} striped>
               <Table.Thead>
                 <Table.Tr>

@@ -18,36 +18,104 @@ type Language = 'th' | 'en';
 
 const TEXT = {
   th: {
-    loading: 'กำลังโหลดรายละเอียด', sessionTitle: 'รุ่นการอบรม', back: 'กลับไปหน้าหลักสูตรของฉัน', code: 'รหัสรุ่น',
-    yourStatus: 'สถานะการสมัครของคุณ', applyTitle: 'สมัครเข้าอบรม', apply: 'สมัคร', applyAgain: 'สมัครอีกครั้ง',
+    loading: 'กำลังโหลดรายละเอียด',
+    sessionTitle: 'รุ่นการอบรม',
+    back: 'กลับไปหน้าหลักสูตรของฉัน',
+    code: 'รหัสรุ่น',
+    yourStatus: 'สถานะการสมัครของคุณ',
+    applyTitle: 'สมัครเข้าอบรม',
+    apply: 'สมัคร',
+    applyAgain: 'สมัครอีกครั้ง',
     applyNote: 'ระบบจะตรวจคุณสมบัติของคุณตามทะเบียน ถ้าที่นั่งเต็มแล้ว คุณจะได้อยู่ในรายชื่อสำรองตามลำดับการสมัคร',
-    closesOn: 'ปิดรับสมัคร {date}', notCitizen: 'สมัครด้วยตนเองได้จากบัญชีของประชาชนที่ลงทะเบียนแล้วเท่านั้น',
-    closed: 'รุ่นนี้ไม่เปิดรับสมัครแล้ว', notOpenYet: 'รุ่นนี้ยังไม่เปิดรับสมัคร', cancelled: 'รุ่นนี้ถูกยกเลิก',
-    gotSeat: 'สมัครสำเร็จ คุณได้ที่นั่งแล้ว', gotSeatText: 'โปรดมาตามวันเวลาที่กำหนด และสแกน QR code ที่สถานที่อบรมทุกวันเพื่อบันทึกการเข้าอบรม',
-    waitlisted: 'สมัครสำเร็จ คุณอยู่ในรายชื่อสำรองลำดับที่ {n}', waitlistedText: 'ที่นั่งเต็มแล้ว เมื่อมีผู้ถอนตัว ผู้ที่อยู่ลำดับแรกของรายชื่อสำรองจะได้ที่นั่งก่อน ดูสถานะล่าสุดได้ที่หน้าหลักสูตรของฉัน',
-    refused: 'ยังสมัครหลักสูตรนี้ไม่ได้', refusedNote: 'หากคิดว่าข้อมูลในทะเบียนไม่ถูกต้อง กรุณาติดต่อเจ้าหน้าที่เพื่อแก้ไข',
-    enrolledText: 'คุณได้ที่นั่งในรุ่นนี้', waitlistText: 'ที่นั่งเต็มแล้ว เมื่อมีผู้ถอนตัว ผู้ที่อยู่ลำดับแรกจะได้ที่นั่งก่อน', attended: 'เข้าอบรมแล้ว {n} ชั่วโมง',
-    manage: 'ดูหรือถอนตัวได้ที่หน้าหลักสูตรของฉัน', certificate: 'ดูเกียรติบัตร',
-    about: 'เกี่ยวกับรุ่นนี้', provider: 'ผู้จัด', partner: 'ร่วมกับ {p}', organiser: 'หน่วยที่จัดรุ่นนี้', category: 'หมวดหลักสูตร', mode: 'รูปแบบการอบรม', hours: 'จำนวนชั่วโมง',
-    hoursValue: '{n} ชั่วโมง', dates: 'วันที่อบรม', place: 'สถานที่', online: 'ออนไลน์', seats: 'ที่นั่ง', seatsLeft: 'เหลือ {n} จาก {max} ที่นั่ง', seatsFull: 'เต็มแล้ว ({max} ที่นั่ง) มีรายชื่อสำรอง {w} คน',
-    closes: 'ปิดรับสมัคร', trainers: 'วิทยากร', rule: 'เกณฑ์การผ่าน', forWhom: 'ผู้ที่สมัครได้', topics: 'หัวข้อการอบรม', topicHours: '{n} ชม.', schedule: 'ตารางอบรม',
-    dayHours: '{n} ชั่วโมง', curriculumHours: 'หลักสูตรกำหนด {n} ชั่วโมง',
+    closesOn: 'ปิดรับสมัคร {date}',
+    notCitizen: 'สมัครด้วยตนเองได้จากบัญชีของประชาชนที่ลงทะเบียนแล้วเท่านั้น',
+    closed: 'รุ่นนี้ไม่เปิดรับสมัครแล้ว',
+    notOpenYet: 'รุ่นนี้ยังไม่เปิดรับสมัคร',
+    cancelled: 'รุ่นนี้ถูกยกเลิก',
+    gotSeat: 'สมัครสำเร็จ คุณได้ที่นั่งแล้ว',
+    gotSeatText: 'โปรดมาตามวันเวลาที่กำหนด และสแกน QR code ที่สถานที่อบรมทุกวันเพื่อบันทึกการเข้าอบรม',
+    waitlisted: 'สมัครสำเร็จ คุณอยู่ในรายชื่อสำรองลำดับที่ {n}',
+    waitlistedText: 'ที่นั่งเต็มแล้ว เมื่อมีผู้ถอนตัว ผู้ที่อยู่ลำดับแรกของรายชื่อสำรองจะได้ที่นั่งก่อน ดูสถานะล่าสุดได้ที่หน้าหลักสูตรของฉัน',
+    refused: 'ยังสมัครหลักสูตรนี้ไม่ได้',
+    refusedNote: 'หากคิดว่าข้อมูลในทะเบียนไม่ถูกต้อง กรุณาติดต่อเจ้าหน้าที่เพื่อแก้ไข',
+    enrolledText: 'คุณได้ที่นั่งในรุ่นนี้',
+    waitlistText: 'ที่นั่งเต็มแล้ว เมื่อมีผู้ถอนตัว ผู้ที่อยู่ลำดับแรกจะได้ที่นั่งก่อน',
+    attended: 'เข้าอบรมแล้ว {n} ชั่วโมง',
+    manage: 'ดูหรือถอนตัวได้ที่หน้าหลักสูตรของฉัน',
+    certificate: 'ดูเกียรติบัตร',
+    about: 'เกี่ยวกับรุ่นนี้',
+    provider: 'ผู้จัด',
+    partner: 'ร่วมกับ {p}',
+    organiser: 'หน่วยที่จัดรุ่นนี้',
+    category: 'หมวดหลักสูตร',
+    mode: 'รูปแบบการอบรม',
+    hours: 'จำนวนชั่วโมง',
+    hoursValue: '{n} ชั่วโมง',
+    dates: 'วันที่อบรม',
+    place: 'สถานที่',
+    online: 'ออนไลน์',
+    seats: 'ที่นั่ง',
+    seatsLeft: 'เหลือ {n} จาก {max} ที่นั่ง',
+    seatsFull: 'เต็มแล้ว ({max} ที่นั่ง) มีรายชื่อสำรอง {w} คน',
+    closes: 'ปิดรับสมัคร',
+    trainers: 'วิทยากร',
+    rule: 'เกณฑ์การผ่าน',
+    forWhom: 'ผู้ที่สมัครได้',
+    topics: 'หัวข้อการอบรม',
+    topicHours: '{n} ชม.',
+    schedule: 'ตารางอบรม',
+    dayHours: '{n} ชั่วโมง',
+    curriculumHours: 'หลักสูตรกำหนด {n} ชั่วโมง',
   },
   en: {
-    loading: 'Loading the details', sessionTitle: 'Training session', back: 'Back to my courses', code: 'Session code',
-    yourStatus: 'Your application', applyTitle: 'Apply', apply: 'Apply', applyAgain: 'Apply again',
+    loading: 'Loading the details',
+    sessionTitle: 'Training session',
+    back: 'Back to my courses',
+    code: 'Session code',
+    yourStatus: 'Your application',
+    applyTitle: 'Apply',
+    apply: 'Apply',
+    applyAgain: 'Apply again',
     applyNote: 'Your registry record is checked against the course’s conditions. If the seats are taken, you join the waitlist in the order of application.',
-    closesOn: 'Applications close on {date}', notCitizen: 'Only a registered citizen’s own account can apply here',
-    closed: 'Applications for this session have closed', notOpenYet: 'This session is not open for applications yet', cancelled: 'This session was cancelled',
-    gotSeat: 'Done: you have a seat', gotSeatText: 'Come on the dates shown, and scan the QR code at the venue each day to record your attendance.',
-    waitlisted: 'Done: you are number {n} on the waitlist', waitlistedText: 'The seats are taken. When someone withdraws, the first person on the waitlist gets the seat; see My courses for the latest.',
-    refused: 'You cannot apply for this course yet', refusedNote: 'If your registry record is wrong, ask an officer to correct it.',
-    enrolledText: 'You have a seat in this session', waitlistText: 'The seats are taken; when someone withdraws, the first on the waitlist gets the seat', attended: '{n} hours attended',
-    manage: 'See or withdraw on My courses', certificate: 'See the certificate',
-    about: 'About this session', provider: 'Provider', partner: 'with {p}', organiser: 'Run by', category: 'Category', mode: 'Mode', hours: 'Hours',
-    hoursValue: '{n} hours', dates: 'Dates', place: 'Place', online: 'Online', seats: 'Seats', seatsLeft: '{n} of {max} seats left', seatsFull: 'Full ({max} seats); {w} on the waitlist',
-    closes: 'Applications close', trainers: 'Trainers', rule: 'To pass', forWhom: 'Who may apply', topics: 'Topics', topicHours: '{n} h', schedule: 'Schedule',
-    dayHours: '{n} hours', curriculumHours: 'the curriculum sets {n} hours',
+    closesOn: 'Applications close on {date}',
+    notCitizen: 'Only a registered citizen’s own account can apply here',
+    closed: 'Applications for this session have closed',
+    notOpenYet: 'This session is not open for applications yet',
+    cancelled: 'This session was cancelled',
+    gotSeat: 'Done: you have a seat',
+    gotSeatText: 'Come on the dates shown, and scan the QR code at the venue each day to record your attendance.',
+    waitlisted: 'Done: you are number {n} on the waitlist',
+    waitlistedText: 'The seats are taken. When someone withdraws, the first person on the waitlist gets the seat; see My courses for the latest.',
+    refused: 'You cannot apply for this course yet',
+    refusedNote: 'If your registry record is wrong, ask an officer to correct it.',
+    enrolledText: 'You have a seat in this session',
+    waitlistText: 'The seats are taken; when someone withdraws, the first on the waitlist gets the seat',
+    attended: '{n} hours attended',
+    manage: 'See or withdraw on My courses',
+    certificate: 'See the certificate',
+    about: 'About this session',
+    provider: 'Provider',
+    partner: 'with {p}',
+    organiser: 'Run by',
+    category: 'Category',
+    mode: 'Mode',
+    hours: 'Hours',
+    hoursValue: '{n} hours',
+    dates: 'Dates',
+    place: 'Place',
+    online: 'Online',
+    seats: 'Seats',
+    seatsLeft: '{n} of {max} seats left',
+    seatsFull: 'Full ({max} seats); {w} on the waitlist',
+    closes: 'Applications close',
+    trainers: 'Trainers',
+    rule: 'To pass',
+    forWhom: 'Who may apply',
+    topics: 'Topics',
+    topicHours: '{n} h',
+    schedule: 'Schedule',
+    dayHours: '{n} hours',
+    curriculumHours: 'the curriculum sets {n} hours',
   },
 };
 
@@ -65,7 +133,9 @@ export function SessionApplyPage() {
       <>
         <PageHeader title={t.sessionTitle} />
         <ProblemAlert error={session.error} />
-        <Anchor component={Link} to="/my/courses">{t.back}</Anchor>
+        <Anchor component={Link} to="/my/courses">
+          {t.back}
+        </Anchor>
       </>
     );
   }
@@ -82,7 +152,9 @@ export function SessionApplyPage() {
   return (
     <>
       <PageHeader title={course} intro={`${t.code} ${s.code}`}>
-        <Anchor component={Link} to="/my/courses" w="fit-content">{t.back}</Anchor>
+        <Anchor component={Link} to="/my/courses" w="fit-content">
+          {t.back}
+        </Anchor>
       </PageHeader>
       <Stack maw={900} gap="lg">
         <ApplyPanel s={s} t={t} lang={lang} />
@@ -115,7 +187,9 @@ function ApplyPanel({ s, t, lang }: { s: Session; t: Words; lang: Language }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="apply-heading" style={{ borderColor: 'var(--mantine-color-indigo-8)', borderWidth: 2 }}>
       <Stack gap="sm">
-        <Title order={2} size="h3" id="apply-heading">{mine && mine.status !== 'withdrawn' ? t.yourStatus : t.applyTitle}</Title>
+        <Title order={2} size="h3" id="apply-heading">
+          {mine && mine.status !== 'withdrawn' ? t.yourStatus : t.applyTitle}
+        </Title>
 
         <div ref={outcome} tabIndex={-1} role="status" aria-live="polite">
           {applied && <Outcome enrolment={applied} t={t} />}
@@ -140,9 +214,13 @@ function ApplyPanel({ s, t, lang }: { s: Session; t: Words; lang: Language }) {
         {refusal ? (
           <Alert color="red" variant="light" title={t.refused} role="alert" styles={{ title: { color: '#8b1a1a' }, message: { color: '#8b1a1a' } }}>
             <List spacing={4}>
-              {refusal.errors.map((e) => <List.Item key={`${e.code}-${e.message}`}>{lang === 'th' ? e.messageTh : e.message}</List.Item>)}
+              {refusal.errors.map((e) => (
+                <List.Item key={`${e.code}-${e.message}`}>{lang === 'th' ? e.messageTh : e.message}</List.Item>
+              ))}
             </List>
-            <Text size="sm" mt="xs">{t.refusedNote}</Text>
+            <Text size="sm" mt="xs">
+              {t.refusedNote}
+            </Text>
           </Alert>
         ) : (
           <ProblemAlert error={apply.error} />
@@ -162,7 +240,9 @@ function Outcome({ enrolment, t }: { enrolment: MyEnrolment; t: Words }) {
       styles={{ title: { color: seat ? '#1b5e20' : '#4a2c00', fontSize: 'var(--mantine-font-size-lg)' }, message: { color: '#212529' } }}
     >
       <Text>{seat ? t.gotSeatText : t.waitlistedText}</Text>
-      <Anchor component={Link} to="/my/courses" mt="xs" display="inline-block">{t.manage}</Anchor>
+      <Anchor component={Link} to="/my/courses" mt="xs" display="inline-block">
+        {t.manage}
+      </Anchor>
     </Alert>
   );
 }
@@ -176,14 +256,22 @@ function CurrentStatus({ enrolment, t, lang }: { enrolment: MyEnrolment; t: Word
       {enrolment.attendedHours > 0 && <Text>{fill(t.attended, { n: enrolment.attendedHours })}</Text>}
       {enrolment.status === 'not-completed' && enrolment.outcomeReasons.length > 0 && (
         <List spacing={2}>
-          {enrolment.outcomeReasons.map((r) => <List.Item key={r.code}>{lang === 'th' ? r.th : r.en}</List.Item>)}
+          {enrolment.outcomeReasons.map((r) => (
+            <List.Item key={r.code}>{lang === 'th' ? r.th : r.en}</List.Item>
+          ))}
         </List>
       )}
       <Group gap="sm" wrap="wrap">
         {enrolment.credentialCode && (
-          <Button component={Link} to={`/my/certificates#certificate-${enrolment.credentialCode}`} color="#1b5e20" size="md">{t.certificate}</Button>
+          <Button component={Link} to={`/my/certificates#certificate-${enrolment.credentialCode}`} color="#1b5e20" size="md">
+            {t.certificate}
+          </Button>
         )}
-        {enrolment.status !== 'withdrawn' && <Anchor component={Link} to="/my/courses">{t.manage}</Anchor>}
+        {enrolment.status !== 'withdrawn' && (
+          <Anchor component={Link} to="/my/courses">
+            {t.manage}
+          </Anchor>
+        )}
       </Group>
     </Stack>
   );
@@ -193,27 +281,40 @@ function SessionFacts({ s, t, lang, names }: { s: Session; t: Words; lang: Langu
   const c = s.curriculum;
   const number = (n: number) => n.toLocaleString(lang === 'th' ? 'th-TH' : 'en');
   const left = Math.max(0, s.capacityMax - s.enrolledCount);
-  const area = lang === 'th'
-    ? [s.subdistrictNameTh && `ต.${s.subdistrictNameTh}`, s.districtNameTh && `อ.${s.districtNameTh}`, `จ.${s.provinceNameTh}`].filter(Boolean).join(' ')
-    : [s.subdistrictNameEn, s.districtNameEn, s.provinceNameEn].filter(Boolean).join(', ');
+  const area =
+    lang === 'th'
+      ? [s.subdistrictNameTh && `ต.${s.subdistrictNameTh}`, s.districtNameTh && `อ.${s.districtNameTh}`, `จ.${s.provinceNameTh}`].filter(Boolean).join(' ')
+      : [s.subdistrictNameEn, s.districtNameEn, s.provinceNameEn].filter(Boolean).join(', ');
   const place = s.online ? t.online : [s.venue, area].filter(Boolean).join(lang === 'th' ? ' ' : ', ');
-  const dates = s.startsOn === s.endsOn
-    ? formatThaiDate(s.startsOn, { style: 'long', locale: lang })
-    : `${formatThaiDate(s.startsOn, { style: 'long', locale: lang })} – ${formatThaiDate(s.endsOn, { style: 'long', locale: lang })}`;
+  const dates =
+    s.startsOn === s.endsOn
+      ? formatThaiDate(s.startsOn, { style: 'long', locale: lang })
+      : `${formatThaiDate(s.startsOn, { style: 'long', locale: lang })} – ${formatThaiDate(s.endsOn, { style: 'long', locale: lang })}`;
   const provider = `${names.agencyName(c.providerAgencyCode)}${c.providerPartner ? ` ${fill(t.partner, { p: c.providerPartner })}` : ''}`;
 
   return (
     <>
       <Paper withBorder p="md" component="section" aria-labelledby="about-heading">
-        <Title order={2} size="h3" id="about-heading" mb="sm">{t.about}</Title>
+        <Title order={2} size="h3" id="about-heading" mb="sm">
+          {t.about}
+        </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Fact label={t.dates}>{dates}</Fact>
           <Fact label={t.place}>{place}</Fact>
           <Fact label={t.hours}>
             {fill(t.hoursValue, { n: number(s.scheduledHours) })}
-            {s.scheduledHours !== c.hours && <Text span c="dimmed"> ({fill(t.curriculumHours, { n: number(c.hours) })})</Text>}
+            {s.scheduledHours !== c.hours && (
+              <Text span c="dimmed">
+                {' '}
+                ({fill(t.curriculumHours, { n: number(c.hours) })})
+              </Text>
+            )}
           </Fact>
-          <Fact label={t.seats}>{left > 0 ? fill(t.seatsLeft, { n: number(left), max: number(s.capacityMax) }) : fill(t.seatsFull, { max: number(s.capacityMax), w: number(s.waitlistedCount) })}</Fact>
+          <Fact label={t.seats}>
+            {left > 0
+              ? fill(t.seatsLeft, { n: number(left), max: number(s.capacityMax) })
+              : fill(t.seatsFull, { max: number(s.capacityMax), w: number(s.waitlistedCount) })}
+          </Fact>
           <Fact label={t.closes}>{formatThaiDate(s.applicationsCloseOn, { style: 'long', locale: lang })}</Fact>
           <Fact label={t.provider}>{provider}</Fact>
           <Fact label={t.organiser}>{lang === 'th' ? s.unitNameTh : s.unitNameEn}</Fact>
@@ -228,31 +329,42 @@ function SessionFacts({ s, t, lang, names }: { s: Session; t: Words; lang: Langu
       </Paper>
 
       <Paper withBorder p="md" component="section" aria-labelledby="for-whom-heading">
-        <Title order={2} size="h3" id="for-whom-heading" mb="sm">{t.forWhom}</Title>
+        <Title order={2} size="h3" id="for-whom-heading" mb="sm">
+          {t.forWhom}
+        </Title>
         <WhoMayApply c={c} groupName={names.groupName} lang={lang} />
       </Paper>
 
       <Paper withBorder p="md" component="section" aria-labelledby="topics-heading">
-        <Title order={2} size="h3" id="topics-heading" mb="sm">{t.topics}</Title>
+        <Title order={2} size="h3" id="topics-heading" mb="sm">
+          {t.topics}
+        </Title>
         <List spacing={4}>
           {c.topics.map((topic) => (
             <List.Item key={topic.en}>
-              {lang === 'th' ? topic.th : topic.en} <Text span c="dimmed">({fill(t.topicHours, { n: topic.hours })})</Text>
+              {lang === 'th' ? topic.th : topic.en}{' '}
+              <Text span c="dimmed">
+                ({fill(t.topicHours, { n: topic.hours })})
+              </Text>
             </List.Item>
           ))}
         </List>
       </Paper>
 
       <Paper withBorder p="md" component="section" aria-labelledby="schedule-heading">
-        <Title order={2} size="h3" id="schedule-heading" mb="sm">{t.schedule}</Title>
+        <Title order={2} size="h3" id="schedule-heading" mb="sm">
+          {t.schedule}
+        </Title>
         <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {s.days.map((d) => (
             <li key={d.day}>
               <Group gap="xs" wrap="wrap">
                 <Text fw={600}>{formatThaiDate(d.day, { style: 'long', locale: lang })}</Text>
-                <Badge variant="light" color="gray" c="dark" tt="none">{fill(t.dayHours, { n: d.hours })}</Badge>
+                <Badge variant="light" color="gray" c="dark" tt="none">
+                  {fill(t.dayHours, { n: d.hours })}
+                </Badge>
               </Group>
-              {(lang === 'th' ? d.topicTh : d.topicEn ?? d.topicTh) && <Text c="dimmed">{lang === 'th' ? d.topicTh : d.topicEn ?? d.topicTh}</Text>}
+              {(lang === 'th' ? d.topicTh : (d.topicEn ?? d.topicTh)) && <Text c="dimmed">{lang === 'th' ? d.topicTh : (d.topicEn ?? d.topicTh)}</Text>}
             </li>
           ))}
         </Stack>

@@ -17,7 +17,13 @@ export const ENROLMENT_NAMES: Record<string, { th: string; en: string }> = {
   completed: { th: 'ผ่านการอบรม', en: 'Completed' },
   'not-completed': { th: 'ไม่ผ่าน', en: 'Not completed' },
 };
-export const ENROLMENT_COLOURS: Record<string, string> = { enrolled: 'indigo', waitlisted: 'yellow', withdrawn: 'gray', completed: 'teal', 'not-completed': 'red' };
+export const ENROLMENT_COLOURS: Record<string, string> = {
+  enrolled: 'indigo',
+  waitlisted: 'yellow',
+  withdrawn: 'gray',
+  completed: 'teal',
+  'not-completed': 'red',
+};
 
 const byCode = (list: readonly { code: string; th: string; en: string }[]) => Object.fromEntries(list.map((c) => [c.code, { th: c.th, en: c.en }]));
 

@@ -48,7 +48,13 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={create.data ? t('users.oneTimeTitle') : t('users.createTitle')} size="lg" fullScreen={typeof window !== 'undefined' && window.innerWidth < 600}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={create.data ? t('users.oneTimeTitle') : t('users.createTitle')}
+      size="lg"
+      fullScreen={typeof window !== 'undefined' && window.innerWidth < 600}
+    >
       {create.data ? (
         <Stack>
           <OneTimePassword username={create.data.user.username} password={create.data.oneTimePassword} />
@@ -59,10 +65,32 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
-            <TextInput label={t('auth.username')} required value={username} onChange={(e) => setUsername(e.currentTarget.value)} error={errors.username} autoComplete="off" />
-            <TextInput label={t('users.displayName')} required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={errors.displayName} />
+            <TextInput
+              label={t('auth.username')}
+              required
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+              error={errors.username}
+              autoComplete="off"
+            />
+            <TextInput
+              label={t('users.displayName')}
+              required
+              value={displayName}
+              onChange={(e) => setDisplayName(e.currentTarget.value)}
+              error={errors.displayName}
+            />
             <TextInput label={t('users.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
-            <Select label={t('users.locale')} data={[{ value: 'th', label: 'ไทย' }, { value: 'en', label: 'English' }]} value={locale} onChange={(v) => setLocale((v as 'th' | 'en') ?? 'th')} allowDeselect={false} />
+            <Select
+              label={t('users.locale')}
+              data={[
+                { value: 'th', label: 'ไทย' },
+                { value: 'en', label: 'English' },
+              ]}
+              value={locale}
+              onChange={(v) => setLocale((v as 'th' | 'en') ?? 'th')}
+              allowDeselect={false}
+            />
             <RolesEditor value={roles} onChange={setRoles} errors={errors} />
             {create.error && <ProblemAlert error={create.error} />}
             <Button type="submit" loading={create.isPending} w="fit-content">

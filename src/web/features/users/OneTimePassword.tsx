@@ -11,7 +11,13 @@ export function OneTimePassword({ username, password }: { username: string; pass
         <Code fz="xl" p="sm" data-testid="one-time-password">
           {password}
         </Code>
-        <CopyButton value={password}>{({ copied, copy }) => <Button variant="light" onClick={copy}>{copied ? t('users.copied') : t('users.copy')}</Button>}</CopyButton>
+        <CopyButton value={password}>
+          {({ copied, copy }) => (
+            <Button variant="light" onClick={copy}>
+              {copied ? t('users.copied') : t('users.copy')}
+            </Button>
+          )}
+        </CopyButton>
       </Group>
     </>
   );

@@ -7,7 +7,18 @@ import { api, unwrap } from '../../api/client';
 import { nameOf } from '../../reference';
 import type { Role } from '../../session';
 
-export const ROLES: Role[] = ['system_admin', 'executive', 'officer', 'course_provider', 'assessor', 'fund_maker', 'fund_checker', 'employer', 'marketplace_partner', 'citizen'];
+export const ROLES: Role[] = [
+  'system_admin',
+  'executive',
+  'officer',
+  'course_provider',
+  'assessor',
+  'fund_maker',
+  'fund_checker',
+  'employer',
+  'marketplace_partner',
+  'citizen',
+];
 const WITHOUT_UNIT: Role[] = ['employer', 'marketplace_partner', 'citizen'];
 
 export interface RoleRow {
@@ -17,7 +28,21 @@ export interface RoleRow {
 }
 
 /** A unit picker that searches the server as you type. */
-function UnitSelect({ value, label, initialLabel, onChange, error, disabled }: { value: string | null; label: string; initialLabel?: string; onChange: (code: string | null, label?: string) => void; error?: string; disabled?: boolean }) {
+function UnitSelect({
+  value,
+  label,
+  initialLabel,
+  onChange,
+  error,
+  disabled,
+}: {
+  value: string | null;
+  label: string;
+  initialLabel?: string;
+  onChange: (code: string | null, label?: string) => void;
+  error?: string;
+  disabled?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState(initialLabel ?? '');
   const [q] = useDebouncedValue(search.trim(), 250);

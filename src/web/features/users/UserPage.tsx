@@ -21,7 +21,14 @@ export function UserPage() {
   const user = useQuery({ queryKey: ['user', id], queryFn: () => unwrap(api.GET('/api/users/{id}', { params: { path: { id } } })) });
   const [roles, setRoles] = useState<RoleRow[]>([]);
   useEffect(() => {
-    if (user.data) setRoles(user.data.roles.map((r) => ({ role: r.role, unitCode: r.unitCode, unitLabel: r.unitCode ? nameOf({ nameTh: r.unitNameTh ?? '', nameEn: r.unitNameEn ?? '' }, lang) : undefined })));
+    if (user.data)
+      setRoles(
+        user.data.roles.map((r) => ({
+          role: r.role,
+          unitCode: r.unitCode,
+          unitLabel: r.unitCode ? nameOf({ nameTh: r.unitNameTh ?? '', nameEn: r.unitNameEn ?? '' }, lang) : undefined,
+        })),
+      );
   }, [user.data, lang]);
 
   const onSaved = (updated: NonNullable<typeof user.data>) => {
@@ -44,41 +51,70 @@ export function UserPage() {
     <Stack maw={860}>
       <PageHeader title={u.displayName} intro={u.username}>
         <Group gap="xs">
-          <Badge color={u.status === 'active' ? '#1e6b30' : 'gray.8'} variant="filled" size="md">{t(`users.${u.status}`)}</Badge>
-          {u.lockedUntil && <Badge color="red" variant="light">{t('users.locked')} {formatThaiDateTime(new Date(u.lockedUntil), lang)}</Badge>}
+          <Badge color={u.status === 'active' ? '#1e6b30' : 'gray.8'} variant="filled" size="md">
+            {t(`users.${u.status}`)}
+          </Badge>
+          {u.lockedUntil && (
+            <Badge color="red" variant="light">
+              {t('users.locked')} {formatThaiDateTime(new Date(u.lockedUntil), lang)}
+            </Badge>
+          )}
         </Group>
       </PageHeader>
       <Text>
         {t('users.lastSignIn')}: {u.lastSignInAt ? formatThaiDateTime(new Date(u.lastSignInAt), lang) : '—'}
       </Text>
       <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">{t('users.roles')}</Title>
+        <Title order={2} size="h4" mb="xs">
+          {t('users.roles')}
+        </Title>
         {canManage ? (
           <Stack>
             <RolesEditor value={roles} onChange={setRoles} errors={errors} />
-            <Button w="fit-content" loading={update.isPending} onClick={() => update.mutate({ roles: roles.filter((r) => r.role).map((r) => ({ role: r.role as Role, unitCode: r.unitCode })) })}>
+            <Button
+              w="fit-content"
+              loading={update.isPending}
+              onClick={() => update.mutate({ roles: roles.filter((r) => r.role).map((r) => ({ role: r.role as Role, unitCode: r.unitCode })) })}
+            >
               {t('users.saveRoles')}
             </Button>
           </Stack>
         ) : (
-          u.roles.map((r) => <Text key={`${r.role}-${r.unitCode}`}>{t(`roles.${r.role}`)}{r.unitCode ? ` · ${r.unitCode}` : ''}</Text>)
+          u.roles.map((r) => (
+            <Text key={`${r.role}-${r.unitCode}`}>
+              {t(`roles.${r.role}`)}
+              {r.unitCode ? ` · ${r.unitCode}` : ''}
+            </Text>
+          ))
         )}
       </Paper>
       {update.error && Object.keys(errors).length === 0 && <ProblemAlert error={update.error} />}
-      {update.isSuccess && <Alert color="green" role="status">{t('org.saved')}</Alert>}
+      {update.isSuccess && (
+        <Alert color="green" role="status">
+          {t('org.saved')}
+        </Alert>
+      )}
       {canManage && (
         <Group>
-          <Button variant="light" color={u.status === 'active' ? 'red' : 'green'} onClick={() => update.mutate({ status: u.status === 'active' ? 'disabled' : 'active' })}>
+          <Button
+            variant="light"
+            color={u.status === 'active' ? 'red' : 'green'}
+            onClick={() => update.mutate({ status: u.status === 'active' ? 'disabled' : 'active' })}
+          >
             {u.status === 'active' ? t('users.disable') : t('users.enable')}
           </Button>
-          <Button variant="light" onClick={() => reset.mutate()} loading={reset.isPending}>{t('users.resetPassword')}</Button>
+          <Button variant="light" onClick={() => reset.mutate()} loading={reset.isPending}>
+            {t('users.resetPassword')}
+          </Button>
         </Group>
       )}
       <ProblemAlert error={reset.error} />
       <Modal opened={Boolean(reset.data)} onClose={() => reset.reset()} title={t('users.resetPassword')}>
         {reset.data && <OneTimePassword username={u.username} password={reset.data.oneTimePassword} />}
       </Modal>
-      <Anchor component={Link} to="/users">{t('users.title')}</Anchor>
+      <Anchor component={Link} to="/users">
+        {t('users.title')}
+      </Anchor>
     </Stack>
   );
 }

@@ -41,20 +41,37 @@ export function UsersPage() {
     <>
       <PageHeader title={t('users.title')} />
       <Group mb="sm" align="end" wrap="wrap">
-        <TextInput label={t('common.search')} value={text} onChange={(e) => { setText(e.currentTarget.value); setPage(1); }} type="search" />
+        <TextInput
+          label={t('common.search')}
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setPage(1);
+          }}
+          type="search"
+        />
         <Select
           label={t('users.role')}
           data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           value={role}
-          onChange={(v) => { setRole(v as Role | null); setPage(1); }}
+          onChange={(v) => {
+            setRole(v as Role | null);
+            setPage(1);
+          }}
           clearable
           placeholder={t('common.all')}
         />
         <Select
           label={t('users.status')}
-          data={[{ value: 'active', label: t('users.active') }, { value: 'disabled', label: t('users.disabled') }]}
+          data={[
+            { value: 'active', label: t('users.active') },
+            { value: 'disabled', label: t('users.disabled') },
+          ]}
           value={status}
-          onChange={(v) => { setStatus(v as 'active' | 'disabled' | null); setPage(1); }}
+          onChange={(v) => {
+            setStatus(v as 'active' | 'disabled' | null);
+            setPage(1);
+          }}
           clearable
           placeholder={t('common.all')}
         />
@@ -63,43 +80,51 @@ export function UsersPage() {
       <ProblemAlert error={users.error} />
       {users.data && (
         <>
-          <Text size="sm" mb="xs">{t('common.total', { count: users.data.total })}</Text>
+          <Text size="sm" mb="xs">
+            {t('common.total', { count: users.data.total })}
+          </Text>
           <ScrollTable label={t('users.title')} minWidth={760} striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('auth.username')}</Table.Th>
-                  <Table.Th>{t('users.displayName')}</Table.Th>
-                  <Table.Th>{t('users.roles')}</Table.Th>
-                  <Table.Th>{t('users.status')}</Table.Th>
-                  <Table.Th>{t('users.lastSignIn')}</Table.Th>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('auth.username')}</Table.Th>
+                <Table.Th>{t('users.displayName')}</Table.Th>
+                <Table.Th>{t('users.roles')}</Table.Th>
+                <Table.Th>{t('users.status')}</Table.Th>
+                <Table.Th>{t('users.lastSignIn')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.data.items.map((u) => (
+                <Table.Tr key={u.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/users/${u.id}`}>
+                      {u.username}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{u.displayName}</Table.Td>
+                  <Table.Td>
+                    {u.roles.map((r) => (
+                      <Text key={`${r.role}-${r.unitCode}`} size="sm">
+                        {t(`roles.${r.role}`)}
+                        {r.unitCode ? ` · ${nameOf({ nameTh: r.unitNameTh ?? '', nameEn: r.unitNameEn ?? '' }, lang)}` : ''}
+                      </Text>
+                    ))}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={u.status === 'active' ? '#1e6b30' : 'gray.8'} variant="filled" size="md">
+                      {t(`users.${u.status}`)}
+                    </Badge>
+                    {u.lockedUntil && (
+                      <Text size="xs" c="red.9">
+                        {t('users.locked')} {formatThaiDateTime(new Date(u.lockedUntil), lang)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{u.lastSignInAt ? formatThaiDateTime(new Date(u.lastSignInAt), lang) : '—'}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data.items.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/users/${u.id}`}>{u.username}</Anchor>
-                    </Table.Td>
-                    <Table.Td>{u.displayName}</Table.Td>
-                    <Table.Td>
-                      {u.roles.map((r) => (
-                        <Text key={`${r.role}-${r.unitCode}`} size="sm">
-                          {t(`roles.${r.role}`)}
-                          {r.unitCode ? ` · ${nameOf({ nameTh: r.unitNameTh ?? '', nameEn: r.unitNameEn ?? '' }, lang)}` : ''}
-                        </Text>
-                      ))}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={u.status === 'active' ? '#1e6b30' : 'gray.8'} variant="filled" size="md">
-                        {t(`users.${u.status}`)}
-                      </Badge>
-                      {u.lockedUntil && <Text size="xs" c="red.9">{t('users.locked')} {formatThaiDateTime(new Date(u.lockedUntil), lang)}</Text>}
-                    </Table.Td>
-                    <Table.Td>{u.lastSignInAt ? formatThaiDateTime(new Date(u.lastSignInAt), lang) : '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </ScrollTable>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
           {users.data.total > PAGE && <Pagination mt="sm" total={Math.ceil(users.data.total / PAGE)} value={page} onChange={setPage} />}
         </>
       )}

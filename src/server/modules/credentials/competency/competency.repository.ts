@@ -8,42 +8,47 @@ export async function replaceStandards(trx: Transaction<DB>, standards: Insertab
     await trx
       .insertInto('competency_standard')
       .values(s)
-      .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({
-        name_th: eb.ref('excluded.name_th'),
-        name_en: eb.ref('excluded.name_en'),
-        sector_th: eb.ref('excluded.sector_th'),
-        sector_en: eb.ref('excluded.sector_en'),
-        qualification_th: eb.ref('excluded.qualification_th'),
-        qualification_en: eb.ref('excluded.qualification_en'),
-        level: eb.ref('excluded.level'),
-        owner_agency_code: eb.ref('excluded.owner_agency_code'),
-        validity_years: eb.ref('excluded.validity_years'),
-        source_note: eb.ref('excluded.source_note'),
-        assumed_fields: eb.ref('excluded.assumed_fields'),
-        status: 'active',
-      })))
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          name_th: eb.ref('excluded.name_th'),
+          name_en: eb.ref('excluded.name_en'),
+          sector_th: eb.ref('excluded.sector_th'),
+          sector_en: eb.ref('excluded.sector_en'),
+          qualification_th: eb.ref('excluded.qualification_th'),
+          qualification_en: eb.ref('excluded.qualification_en'),
+          level: eb.ref('excluded.level'),
+          owner_agency_code: eb.ref('excluded.owner_agency_code'),
+          validity_years: eb.ref('excluded.validity_years'),
+          source_note: eb.ref('excluded.source_note'),
+          assumed_fields: eb.ref('excluded.assumed_fields'),
+          status: 'active',
+        })),
+      )
       .execute();
   }
   for (const u of units) {
     await trx
       .insertInto('competency_unit')
       .values(u)
-      .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({
-        standard_code: eb.ref('excluded.standard_code'),
-        position: eb.ref('excluded.position'),
-        name_th: eb.ref('excluded.name_th'),
-        name_en: eb.ref('excluded.name_en'),
-        description_th: eb.ref('excluded.description_th'),
-        description_en: eb.ref('excluded.description_en'),
-        elements: eb.ref('excluded.elements'),
-      })))
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          standard_code: eb.ref('excluded.standard_code'),
+          position: eb.ref('excluded.position'),
+          name_th: eb.ref('excluded.name_th'),
+          name_en: eb.ref('excluded.name_en'),
+          description_th: eb.ref('excluded.description_th'),
+          description_en: eb.ref('excluded.description_en'),
+          elements: eb.ref('excluded.elements'),
+        })),
+      )
       .execute();
   }
 }
 
 export const listStandards = (db: Executor) => db.selectFrom('competency_standard').selectAll().orderBy('code').execute();
 export const findStandard = (db: Executor, code: string) => db.selectFrom('competency_standard').selectAll().where('code', '=', code).executeTakeFirst();
-export const unitsOf = (db: Executor, standardCode: string) => db.selectFrom('competency_unit').selectAll().where('standard_code', '=', standardCode).orderBy('position').execute();
+export const unitsOf = (db: Executor, standardCode: string) =>
+  db.selectFrom('competency_unit').selectAll().where('standard_code', '=', standardCode).orderBy('position').execute();
 export type StandardRow = NonNullable<Awaited<ReturnType<typeof findStandard>>>;
 export type UnitRow = Awaited<ReturnType<typeof unitsOf>>[number];
 
@@ -187,30 +192,60 @@ export interface EligibleRow {
   total: string;
 }
 
-export const insertExperience = (trx: Executor, values: { person_id: number; standard_code: string; province_code: string; summary: string; evidence: string; recorded_by: string }) =>
-  trx.insertInto('prior_experience').values(values).returning(['id']).executeTakeFirstOrThrow();
+export const insertExperience = (
+  trx: Executor,
+  values: { person_id: number; standard_code: string; province_code: string; summary: string; evidence: string; recorded_by: string },
+) => trx.insertInto('prior_experience').values(values).returning(['id']).executeTakeFirstOrThrow();
 
 export const currentExperience = (db: Executor, personId: number, standardCode: string) =>
-  db.selectFrom('prior_experience').selectAll().where('person_id', '=', personId).where('standard_code', '=', standardCode).where('withdrawn_at', 'is', null).executeTakeFirst();
+  db
+    .selectFrom('prior_experience')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('standard_code', '=', standardCode)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
 
 export const experiencesOf = (db: Executor, personId: number) =>
   db
     .selectFrom('prior_experience as x')
     .innerJoin('competency_standard as s', 's.code', 'x.standard_code')
     .innerJoin('app_user as u', 'u.id', 'x.recorded_by')
-    .select(['x.id', 'x.standard_code', 's.name_th as standard_name_th', 's.name_en as standard_name_en', 'x.province_code', 'x.summary', 'x.evidence', 'x.recorded_at', 'u.display_name as recorded_by_name', 'x.withdrawn_at', 'x.withdrawn_reason'])
+    .select([
+      'x.id',
+      'x.standard_code',
+      's.name_th as standard_name_th',
+      's.name_en as standard_name_en',
+      'x.province_code',
+      'x.summary',
+      'x.evidence',
+      'x.recorded_at',
+      'u.display_name as recorded_by_name',
+      'x.withdrawn_at',
+      'x.withdrawn_reason',
+    ])
     .where('x.person_id', '=', personId)
     .orderBy('x.recorded_at', 'desc')
     .execute();
 
 // ------------------------------------------------------------------ events
-export const insertEvent = (trx: Executor, values: Insertable<AssessmentEventTable>) => trx.insertInto('assessment_event').values(values).returning(['id']).executeTakeFirstOrThrow();
+export const insertEvent = (trx: Executor, values: Insertable<AssessmentEventTable>) =>
+  trx.insertInto('assessment_event').values(values).returning(['id']).executeTakeFirstOrThrow();
 
 export const insertAssessors = (trx: Executor, eventId: number, userIds: readonly string[]) =>
-  userIds.length ? trx.insertInto('assessment_assessor').values(userIds.map((user_id) => ({ event_id: eventId, user_id }))).execute() : Promise.resolve([]);
+  userIds.length
+    ? trx
+        .insertInto('assessment_assessor')
+        .values(userIds.map((user_id) => ({ event_id: eventId, user_id })))
+        .execute()
+    : Promise.resolve([]);
 
 export const nextEventNumber = async (trx: Executor, prefix: string) => {
-  const row = await trx.selectFrom('assessment_event').select((eb) => eb.fn.countAll<string>().as('n')).where('code', 'like', `${prefix}%`).executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('assessment_event')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('code', 'like', `${prefix}%`)
+    .executeTakeFirstOrThrow();
   return Number(row.n) + 1;
 };
 
@@ -230,16 +265,32 @@ const eventQuery = (db: Executor) =>
       'u.name_en as centre_name_en',
       'p.name_th as province_name_th',
       'p.name_en as province_name_en',
-      (eb) => eb.selectFrom('assessment_candidate as c').select((x) => x.fn.countAll<string>().as('n')).whereRef('c.event_id', '=', 'ev.id').where('c.status', '<>', 'withdrawn').as('candidate_count'),
-      (eb) => eb.selectFrom('assessment_candidate as c').select((x) => x.fn.countAll<string>().as('n')).whereRef('c.event_id', '=', 'ev.id').where('c.overall', '=', 'competent').as('competent_count'),
+      (eb) =>
+        eb
+          .selectFrom('assessment_candidate as c')
+          .select((x) => x.fn.countAll<string>().as('n'))
+          .whereRef('c.event_id', '=', 'ev.id')
+          .where('c.status', '<>', 'withdrawn')
+          .as('candidate_count'),
+      (eb) =>
+        eb
+          .selectFrom('assessment_candidate as c')
+          .select((x) => x.fn.countAll<string>().as('n'))
+          .whereRef('c.event_id', '=', 'ev.id')
+          .where('c.overall', '=', 'competent')
+          .as('competent_count'),
     ]);
 
 export const findEvent = (db: Executor, id: number) => eventQuery(db).where('ev.id', '=', id).executeTakeFirst();
 export type EventRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
 
-export const lockEvent = (trx: Executor, id: number) => trx.selectFrom('assessment_event').select(['id', 'status', 'capacity']).where('id', '=', id).forUpdate().executeTakeFirst();
+export const lockEvent = (trx: Executor, id: number) =>
+  trx.selectFrom('assessment_event').select(['id', 'status', 'capacity']).where('id', '=', id).forUpdate().executeTakeFirst();
 
-export async function listEvents(db: Executor, filter: { standardCode?: string; status?: string; provinces: readonly string[] | null; assessorUserId?: string; limit: number; offset: number }) {
+export async function listEvents(
+  db: Executor,
+  filter: { standardCode?: string; status?: string; provinces: readonly string[] | null; assessorUserId?: string; limit: number; offset: number },
+) {
   let q = eventQuery(db);
   if (filter.standardCode) q = q.where('ev.standard_code', '=', filter.standardCode);
   if (filter.status) q = q.where('ev.status', '=', filter.status as 'open');
@@ -249,7 +300,10 @@ export async function listEvents(db: Executor, filter: { standardCode?: string; 
     const ors = [];
     if (provinces === null) ors.push(eb.lit(true));
     else if (provinces.length) ors.push(eb('ev.province_code', 'in', [...provinces]));
-    if (assessorUserId) ors.push(eb.exists(eb.selectFrom('assessment_assessor as a').select('a.user_id').whereRef('a.event_id', '=', 'ev.id').where('a.user_id', '=', assessorUserId)));
+    if (assessorUserId)
+      ors.push(
+        eb.exists(eb.selectFrom('assessment_assessor as a').select('a.user_id').whereRef('a.event_id', '=', 'ev.id').where('a.user_id', '=', assessorUserId)),
+      );
     return ors.length ? eb.or(ors) : eb.lit(false);
   });
   const items = await q.orderBy('ev.assessed_on', 'desc').orderBy('ev.id', 'desc').limit(filter.limit).offset(filter.offset).execute();
@@ -257,13 +311,25 @@ export async function listEvents(db: Executor, filter: { standardCode?: string; 
 }
 
 export const assessorsOf = (db: Executor, eventId: number) =>
-  db.selectFrom('assessment_assessor as a').innerJoin('app_user as u', 'u.id', 'a.user_id').select(['u.id', 'u.display_name']).where('a.event_id', '=', eventId).orderBy('u.display_name').execute();
+  db
+    .selectFrom('assessment_assessor as a')
+    .innerJoin('app_user as u', 'u.id', 'a.user_id')
+    .select(['u.id', 'u.display_name'])
+    .where('a.event_id', '=', eventId)
+    .orderBy('u.display_name')
+    .execute();
 
 export const isAssessorOf = async (db: Executor, eventId: number, userId: string) =>
   Boolean(await db.selectFrom('assessment_assessor').select('user_id').where('event_id', '=', eventId).where('user_id', '=', userId).executeTakeFirst());
 
 export const setEventStatus = (trx: Executor, id: number, from: string, to: 'completed' | 'cancelled', reason: string | null) =>
-  trx.updateTable('assessment_event').set({ status: to, status_reason: reason }).where('id', '=', id).where('status', '=', from as 'open').returning('id').executeTakeFirst();
+  trx
+    .updateTable('assessment_event')
+    .set({ status: to, status_reason: reason })
+    .where('id', '=', id)
+    .where('status', '=', from as 'open')
+    .returning('id')
+    .executeTakeFirst();
 
 // ------------------------------------------------------------------ candidates and results
 export const candidatesOf = (db: Executor, eventId: number) =>
@@ -289,7 +355,13 @@ export const candidatesOf = (db: Executor, eventId: number) =>
       'p.doc_type',
       'p.doc_number',
       'p.province_code',
-      (eb) => eb.selectFrom('credential as cr').select('cr.code').where('cr.source_type', '=', 'assessment_candidate').whereRef('cr.source_id', '=', sql<string>`c.id::text`).as('credential_code'),
+      (eb) =>
+        eb
+          .selectFrom('credential as cr')
+          .select('cr.code')
+          .where('cr.source_type', '=', 'assessment_candidate')
+          .whereRef('cr.source_id', '=', sql<string>`c.id::text`)
+          .as('credential_code'),
     ])
     .where('c.event_id', '=', eventId)
     .orderBy('p.first_name_th')
@@ -298,13 +370,23 @@ export const candidatesOf = (db: Executor, eventId: number) =>
 export type CandidateRow = Awaited<ReturnType<typeof candidatesOf>>[number];
 
 export const findCandidate = (db: Executor, id: number) => db.selectFrom('assessment_candidate').selectAll().where('id', '=', id).executeTakeFirst();
-export const lockCandidate = (trx: Executor, id: number) => trx.selectFrom('assessment_candidate').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+export const lockCandidate = (trx: Executor, id: number) =>
+  trx.selectFrom('assessment_candidate').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
 export const insertCandidates = (trx: Executor, rows: Insertable<AssessmentCandidateTable>[]) =>
   rows.length ? trx.insertInto('assessment_candidate').values(rows).returning(['id', 'person_id']).execute() : Promise.resolve([]);
 
 export const countCandidates = async (trx: Executor, eventId: number) =>
-  Number((await trx.selectFrom('assessment_candidate').select((eb) => eb.fn.countAll<string>().as('n')).where('event_id', '=', eventId).where('status', '<>', 'withdrawn').executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await trx
+        .selectFrom('assessment_candidate')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('event_id', '=', eventId)
+        .where('status', '<>', 'withdrawn')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 export const resultsOfEvent = (db: Executor, eventId: number) =>
   db
@@ -315,14 +397,25 @@ export const resultsOfEvent = (db: Executor, eventId: number) =>
     .where('c.event_id', '=', eventId)
     .execute();
 
-export const resultsOfCandidate = (db: Executor, candidateId: number) => db.selectFrom('assessment_result').selectAll().where('candidate_id', '=', candidateId).execute();
+export const resultsOfCandidate = (db: Executor, candidateId: number) =>
+  db.selectFrom('assessment_result').selectAll().where('candidate_id', '=', candidateId).execute();
 
-export const upsertResults = (trx: Executor, rows: { candidate_id: number; unit_code: string; result: 'competent' | 'not-yet-competent'; evidence_note: string; assessor_user_id: string }[]) =>
+export const upsertResults = (
+  trx: Executor,
+  rows: { candidate_id: number; unit_code: string; result: 'competent' | 'not-yet-competent'; evidence_note: string; assessor_user_id: string }[],
+) =>
   rows.length
     ? trx
         .insertInto('assessment_result')
         .values(rows)
-        .onConflict((oc) => oc.columns(['candidate_id', 'unit_code']).doUpdateSet((eb) => ({ result: eb.ref('excluded.result'), evidence_note: eb.ref('excluded.evidence_note'), assessor_user_id: eb.ref('excluded.assessor_user_id'), recorded_at: sql`now()` })))
+        .onConflict((oc) =>
+          oc.columns(['candidate_id', 'unit_code']).doUpdateSet((eb) => ({
+            result: eb.ref('excluded.result'),
+            evidence_note: eb.ref('excluded.evidence_note'),
+            assessor_user_id: eb.ref('excluded.assessor_user_id'),
+            recorded_at: sql`now()`,
+          })),
+        )
         .execute()
     : Promise.resolve([]);
 
@@ -341,7 +434,11 @@ export const standingResultsOf = (db: Executor, personIds: readonly number[], st
     .orderBy('r.recorded_at')
     .execute();
 
-export const decideCandidate = (trx: Executor, id: number, values: { status: 'assessed' | 'absent'; overall: 'competent' | 'not-yet-competent' | null; decided_by: string }) =>
+export const decideCandidate = (
+  trx: Executor,
+  id: number,
+  values: { status: 'assessed' | 'absent'; overall: 'competent' | 'not-yet-competent' | null; decided_by: string },
+) =>
   trx
     .updateTable('assessment_candidate')
     .set({ ...values, decided_at: values.overall ? new Date() : null })
@@ -355,7 +452,15 @@ export const withdrawCandidate = (trx: Executor, id: number) =>
 
 /** Locks the people's rows in id order (no deadlock between two referrals of overlapping people). */
 export const lockPeople = (trx: Executor, personIds: readonly number[]) =>
-  personIds.length ? trx.selectFrom('person').select('id').where('id', 'in', [...personIds]).orderBy('id').forUpdate().execute() : Promise.resolve([]);
+  personIds.length
+    ? trx
+        .selectFrom('person')
+        .select('id')
+        .where('id', 'in', [...personIds])
+        .orderBy('id')
+        .forUpdate()
+        .execute()
+    : Promise.resolve([]);
 
 /** Open referrals of these people for the standard at events other than this one. */
 export const openReferrals = (db: Executor, standardCode: string, personIds: readonly number[]) =>
@@ -378,8 +483,32 @@ export const assessmentsOfPerson = (db: Executor, personId: number) =>
     .innerJoin('assessment_event as ev', 'ev.id', 'c.event_id')
     .innerJoin('competency_standard as s', 's.code', 'ev.standard_code')
     .innerJoin('unit as u', 'u.code', 'ev.centre_unit_code')
-    .select((eb) => [eb.selectFrom('credential as cr').select('cr.code').where('cr.source_type', '=', 'assessment_candidate').whereRef('cr.source_id', '=', sql<string>`c.id::text`).as('credential_code')])
-    .select(['c.id', 'c.status', 'c.overall', 'c.units', 'c.basis', 'ev.id as event_id', 'ev.code as event_code', 'ev.assessed_on', 'ev.online', 'ev.venue', 'ev.status as event_status', 's.code as standard_code', 's.qualification_th', 's.qualification_en', 'u.name_th as centre_name_th', 'u.name_en as centre_name_en'])
+    .select((eb) => [
+      eb
+        .selectFrom('credential as cr')
+        .select('cr.code')
+        .where('cr.source_type', '=', 'assessment_candidate')
+        .whereRef('cr.source_id', '=', sql<string>`c.id::text`)
+        .as('credential_code'),
+    ])
+    .select([
+      'c.id',
+      'c.status',
+      'c.overall',
+      'c.units',
+      'c.basis',
+      'ev.id as event_id',
+      'ev.code as event_code',
+      'ev.assessed_on',
+      'ev.online',
+      'ev.venue',
+      'ev.status as event_status',
+      's.code as standard_code',
+      's.qualification_th',
+      's.qualification_en',
+      'u.name_th as centre_name_th',
+      'u.name_en as centre_name_en',
+    ])
     .where('c.person_id', '=', personId)
     .where('c.status', '<>', 'withdrawn')
     .orderBy('ev.assessed_on', 'desc')

@@ -10,7 +10,15 @@ export const PersonIdParam = z.strictObject({ personId: z.coerce.number().int().
 const Criterion = z.object({ code: z.string(), th: z.string(), en: z.string() });
 const Element = z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string(), criteria: z.array(Criterion) });
 export const UnitSchema = z
-  .object({ code: z.string(), position: z.number().int(), nameTh: z.string(), nameEn: z.string(), descriptionTh: z.string(), descriptionEn: z.string(), elements: z.array(Element) })
+  .object({
+    code: z.string(),
+    position: z.number().int(),
+    nameTh: z.string(),
+    nameEn: z.string(),
+    descriptionTh: z.string(),
+    descriptionEn: z.string(),
+    elements: z.array(Element),
+  })
   .meta({ id: 'CompetencyUnit' });
 
 const StandardFields = {
@@ -29,11 +37,18 @@ const StandardFields = {
 };
 export const StandardSummarySchema = z.object({ ...StandardFields, unitCount: z.number().int() }).meta({ id: 'CompetencyStandardSummary' });
 export const StandardSchema = z
-  .object({ ...StandardFields, units: z.array(UnitSchema), curricula: z.array(z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string(), unitCodes: z.array(z.string()) })) })
+  .object({
+    ...StandardFields,
+    units: z.array(UnitSchema),
+    curricula: z.array(z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string(), unitCodes: z.array(z.string()) })),
+  })
   .meta({ id: 'CompetencyStandard' });
 
 export const EligibleQuery = z.strictObject({
-  province: z.string().regex(/^\d{2}$/).optional(),
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -63,7 +78,17 @@ export const ExperienceBody = z.strictObject({
 });
 
 export const ExperienceSchema = z
-  .object({ id: z.number().int(), standardCode: z.string(), standardNameTh: z.string(), standardNameEn: z.string(), summary: z.string(), evidence: z.string(), recordedAt: z.string(), recordedBy: z.string(), withdrawn: z.boolean() })
+  .object({
+    id: z.number().int(),
+    standardCode: z.string(),
+    standardNameTh: z.string(),
+    standardNameEn: z.string(),
+    summary: z.string(),
+    evidence: z.string(),
+    recordedAt: z.string(),
+    recordedBy: z.string(),
+    withdrawn: z.boolean(),
+  })
   .meta({ id: 'PriorExperience' });
 
 export const EventBody = z.strictObject({
@@ -141,12 +166,26 @@ export const EventSchema = z
 export const EventStatusBody = z.strictObject({ status: z.enum(['completed', 'cancelled']), reason: z.string().trim().max(500).nullish() });
 export const ReferBody = z.strictObject({ personIds: z.array(z.number().int().positive()).min(1).max(500) });
 export const ResultsBody = z.strictObject({
-  results: z.array(z.strictObject({ unitCode: z.string().min(2).max(32), result: Result, evidenceNote: z.string().trim().min(3).max(2000).describe('What the assessor saw or asked') })).min(1).max(20),
+  results: z
+    .array(
+      z.strictObject({
+        unitCode: z.string().min(2).max(32),
+        result: Result,
+        evidenceNote: z.string().trim().min(3).max(2000).describe('What the assessor saw or asked'),
+      }),
+    )
+    .min(1)
+    .max(20),
 });
 export const DecideBody = z.strictObject({ absent: z.boolean().optional().describe('The candidate did not come') });
 export const DecisionSchema = z.object({ overall: Result.nullable(), absent: z.boolean(), credentialCode: z.string().nullable(), event: EventSchema });
 
-export const AssessorSchema = z.object({ id: z.string(), username: z.string(), displayName: z.string(), units: z.array(z.object({ code: z.string().nullable(), nameTh: z.string().nullable(), nameEn: z.string().nullable() })) });
+export const AssessorSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  units: z.array(z.object({ code: z.string().nullable(), nameTh: z.string().nullable(), nameEn: z.string().nullable() })),
+});
 
 export const MyAssessmentSchema = z
   .object({

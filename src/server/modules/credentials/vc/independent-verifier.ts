@@ -65,8 +65,10 @@ async function verifyProof(secured: unknown, resolve: Resolve, contexts: Context
     if (!expected.every((c, i) => c === actual[i])) throw new Invalid('the proof @context is not a prefix of the document @context');
     unsecured['@context'] = proofOptions['@context'];
   }
-  if (proofOptions.type !== 'DataIntegrityProof' || proofOptions.cryptosuite !== 'eddsa-rdfc-2022') throw new Invalid('not an eddsa-rdfc-2022 DataIntegrityProof');
-  if (proofOptions.created !== undefined && !(typeof proofOptions.created === 'string' && DATE_TIME_STAMP.test(proofOptions.created))) throw new Invalid('proof.created is not a dateTimeStamp');
+  if (proofOptions.type !== 'DataIntegrityProof' || proofOptions.cryptosuite !== 'eddsa-rdfc-2022')
+    throw new Invalid('not an eddsa-rdfc-2022 DataIntegrityProof');
+  if (proofOptions.created !== undefined && !(typeof proofOptions.created === 'string' && DATE_TIME_STAMP.test(proofOptions.created)))
+    throw new Invalid('proof.created is not a dateTimeStamp');
   if (proofOptions.proofPurpose !== 'assertionMethod') throw new Invalid('proofPurpose is not assertionMethod');
 
   // Transformation, then proof configuration (the options under the document's @context), then hashing.
@@ -75,7 +77,7 @@ async function verifyProof(secured: unknown, resolve: Resolve, contexts: Context
   const hashData = Buffer.concat([sha256(proofConfig), sha256(transformed)]);
 
   const { keyId, publicKey } = await issuerKey(proofOptions.verificationMethod, unsecured.issuer, resolve);
-  let valid = false;
+  let valid: boolean;
   try {
     valid = await ed25519.verifyAsync(proofBytes, hashData, publicKey);
   } catch (error) {
@@ -99,7 +101,13 @@ async function issuerKey(verificationMethod: unknown, issuer: unknown, resolve: 
   const listed = [controller.assertionMethod].flat().some((m) => m === verificationMethod || (isObject(m) && m.id === verificationMethod));
   if (!listed) throw new Invalid(`${verificationMethod} is not under assertionMethod`);
   const method = [controller.verificationMethod].flat().find((m) => isObject(m) && m.id === verificationMethod);
-  if (!isObject(method) || method.type !== 'Multikey' || method.controller !== controllerId || typeof method.publicKeyMultibase !== 'string' || !method.publicKeyMultibase.startsWith('z')) {
+  if (
+    !isObject(method) ||
+    method.type !== 'Multikey' ||
+    method.controller !== controllerId ||
+    typeof method.publicKeyMultibase !== 'string' ||
+    !method.publicKeyMultibase.startsWith('z')
+  ) {
     throw new Invalid(`${verificationMethod} is not a Multikey of ${controllerId}`);
   }
   // Multikey: multicodec ed25519-pub (varint 0xed 0x01) and the 32 key bytes.

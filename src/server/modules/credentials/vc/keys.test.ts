@@ -65,7 +65,10 @@ describe('the controller document', () => {
       { id: `${CONTROLLER}#key-1`, publicKeyMultibase: 'z6MkOne' },
       { id: `${CONTROLLER}#key-2`, publicKeyMultibase: 'z6MkTwo' },
     ];
-    const document = controllerDocument({ id: CONTROLLER, nameTh: 'กรมพัฒนาฝีมือแรงงาน', nameEn: 'Department of Skill Development', url: 'https://www.dsd.go.th' }, keys);
+    const document = controllerDocument(
+      { id: CONTROLLER, nameTh: 'กรมพัฒนาฝีมือแรงงาน', nameEn: 'Department of Skill Development', url: 'https://www.dsd.go.th' },
+      keys,
+    );
     expect(document).toMatchObject({
       '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1', expect.any(Object)],
       id: CONTROLLER,
@@ -83,6 +86,10 @@ describe('the controller document', () => {
   });
 
   it('refuses a key of another controller', () => {
-    expect(() => controllerDocument({ id: CONTROLLER, nameTh: 'ก', nameEn: 'A' }, [{ id: 'https://archeep.test/api/credentials/issuers/OTHER#key-1', publicKeyMultibase: 'z6Mk' }])).toThrow(/not under its controller/);
+    expect(() =>
+      controllerDocument({ id: CONTROLLER, nameTh: 'ก', nameEn: 'A' }, [
+        { id: 'https://archeep.test/api/credentials/issuers/OTHER#key-1', publicKeyMultibase: 'z6Mk' },
+      ]),
+    ).toThrow(/not under its controller/);
   });
 });

@@ -50,7 +50,13 @@ describe('the document loader', () => {
     const controller = controllerDocument({ id: CONTROLLER, nameTh: 'ก', nameEn: 'A' }, [key]);
     const loader = createDocumentLoader(async (url) => (url === CONTROLLER ? controller : null));
 
-    expect((await loader(key.id)).document).toEqual({ '@context': controller['@context'], id: key.id, type: 'Multikey', controller: CONTROLLER, publicKeyMultibase: key.publicKeyMultibase });
+    expect((await loader(key.id)).document).toEqual({
+      '@context': controller['@context'],
+      id: key.id,
+      type: 'Multikey',
+      controller: CONTROLLER,
+      publicKeyMultibase: key.publicKeyMultibase,
+    });
     await expect(loader(`${CONTROLLER}#key-2`)).rejects.toThrow(UnknownDocumentError);
   });
 

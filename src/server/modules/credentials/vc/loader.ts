@@ -19,7 +19,9 @@ export type DocumentLoader = (url: string) => Promise<LoadedDocument>;
 /** A URL that is neither a bundled context nor one of ours: refused, never fetched. */
 export class UnknownDocumentError extends Error {
   constructor(readonly url: string) {
-    super(`Unknown URL ${url}: only the bundled JSON-LD contexts and this system's own issuers and status lists are known, and nothing is fetched from the network.`);
+    super(
+      `Unknown URL ${url}: only the bundled JSON-LD contexts and this system's own issuers and status lists are known, and nothing is fetched from the network.`,
+    );
     this.name = 'UnknownDocumentError';
   }
 }

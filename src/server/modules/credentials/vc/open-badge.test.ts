@@ -44,8 +44,18 @@ describe('the Open Badge of a training certificate', () => {
 
   it('keeps every name and description a plain string, as Open Badges’ JSON Schema requires', async () => {
     const dsd = await buildIssuer(buildWorld());
-    const credential = openBadgeCredential(qualification(dsd)) as { name: unknown; issuer: { name: unknown }; credentialSubject: { achievement: { name: unknown; description: unknown } } };
-    for (const text of [credential.name, credential.issuer.name, credential.credentialSubject.achievement.name, credential.credentialSubject.achievement.description]) expect(typeof text).toBe('string');
+    const credential = openBadgeCredential(qualification(dsd)) as {
+      name: unknown;
+      issuer: { name: unknown };
+      credentialSubject: { achievement: { name: unknown; description: unknown } };
+    };
+    for (const text of [
+      credential.name,
+      credential.issuer.name,
+      credential.credentialSubject.achievement.name,
+      credential.credentialSubject.achievement.description,
+    ])
+      expect(typeof text).toBe('string');
   });
 });
 
@@ -60,9 +70,30 @@ describe('the Open Badge of a qualification', () => {
         achievement: {
           achievementType: 'Certification',
           alignment: [
-            { type: ['Alignment'], targetType: 'ext:QualificationLevel', targetCode: '2', targetName: 'ระดับ 2', targetDescription: 'Level 2', targetUrl: 'https://archeep.test/standards/TPQI-WELD-L2#level-2' },
-            { type: ['Alignment'], targetType: 'ceasn:Competency', targetCode: '10101', targetName: 'เตรียมงานเชื่อม', targetDescription: 'Prepare for welding', targetUrl: 'https://archeep.test/standards/TPQI-WELD-L2#unit-10101' },
-            { type: ['Alignment'], targetType: 'ceasn:Competency', targetCode: '10102', targetName: 'เชื่อมรอยต่อชน', targetDescription: 'Weld butt joints', targetUrl: 'https://archeep.test/standards/TPQI-WELD-L2#unit-10102' },
+            {
+              type: ['Alignment'],
+              targetType: 'ext:QualificationLevel',
+              targetCode: '2',
+              targetName: 'ระดับ 2',
+              targetDescription: 'Level 2',
+              targetUrl: 'https://archeep.test/standards/TPQI-WELD-L2#level-2',
+            },
+            {
+              type: ['Alignment'],
+              targetType: 'ceasn:Competency',
+              targetCode: '10101',
+              targetName: 'เตรียมงานเชื่อม',
+              targetDescription: 'Prepare for welding',
+              targetUrl: 'https://archeep.test/standards/TPQI-WELD-L2#unit-10101',
+            },
+            {
+              type: ['Alignment'],
+              targetType: 'ceasn:Competency',
+              targetCode: '10102',
+              targetName: 'เชื่อมรอยต่อชน',
+              targetDescription: 'Weld butt joints',
+              targetUrl: 'https://archeep.test/standards/TPQI-WELD-L2#unit-10102',
+            },
           ],
         },
       },

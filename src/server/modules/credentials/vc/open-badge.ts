@@ -69,7 +69,9 @@ export function openBadgeCredential(input: OpenBadgeInput): Record<string, unkno
     credentialSubject: {
       type: ['AchievementSubject'],
       // hashed: false puts the name itself in identityHash, as Open Badges defines the field.
-      identifier: [holder.nameTh, holder.nameEn].filter((name): name is string => Boolean(name)).map((name) => ({ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: name })),
+      identifier: [holder.nameTh, holder.nameEn]
+        .filter((name): name is string => Boolean(name))
+        .map((name) => ({ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: name })),
       achievement: achievementOf(achievement),
     },
     ...(input.status ? { credentialStatus: statusListEntry(input.status) } : {}),
@@ -79,8 +81,20 @@ export function openBadgeCredential(input: OpenBadgeInput): Record<string, unkno
 function achievementOf(a: OpenBadgeInput['achievement']) {
   const hours = a.hours === undefined ? null : { th: `จำนวนชั่วโมงอบรม ${a.hours} ชั่วโมง`, en: `Training hours: ${a.hours}.` };
   const alignment = [
-    ...(a.level != null ? [alignmentOf(a.id, { type: 'ext:QualificationLevel', code: String(a.level), nameTh: `ระดับ ${a.level}`, nameEn: `Level ${a.level}`, fragment: `level-${a.level}` })] : []),
-    ...(a.competencyUnits ?? []).map((unit) => alignmentOf(a.id, { type: 'ceasn:Competency', code: unit.code, nameTh: unit.nameTh, nameEn: unit.nameEn, fragment: `unit-${unit.code}` })),
+    ...(a.level != null
+      ? [
+          alignmentOf(a.id, {
+            type: 'ext:QualificationLevel',
+            code: String(a.level),
+            nameTh: `ระดับ ${a.level}`,
+            nameEn: `Level ${a.level}`,
+            fragment: `level-${a.level}`,
+          }),
+        ]
+      : []),
+    ...(a.competencyUnits ?? []).map((unit) =>
+      alignmentOf(a.id, { type: 'ceasn:Competency', code: unit.code, nameTh: unit.nameTh, nameEn: unit.nameEn, fragment: `unit-${unit.code}` }),
+    ),
   ];
   return {
     id: a.id,

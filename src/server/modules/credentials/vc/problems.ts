@@ -72,7 +72,7 @@ export const problem = {
     th: 'ไม่ใช่ BitstringStatusListCredential สำหรับการเพิกถอน',
   }),
   statusListOfAnotherIssuer: (): VerificationProblem => ({
-    en: 'it was issued by someone other than the credential\'s issuer.',
+    en: "it was issued by someone other than the credential's issuer.",
     th: 'ผู้ออกรายการไม่ใช่ผู้ออกเอกสารรับรอง',
   }),
   statusListUnreadable: (detail: string): VerificationProblem => ({

@@ -14,7 +14,12 @@ const keyPairs = new WeakMap<IssuerKey, ReturnType<typeof Ed25519Multikey.from>>
  * not changed; the signed copy is returned. Canonicalization runs in JSON-LD safe mode, so a
  * property no context defines makes signing throw rather than go out unsigned.
  */
-export async function signCredential(credential: Record<string, unknown>, key: IssuerKey, loader: DocumentLoader, options: { created?: Date } = {}): Promise<Record<string, unknown>> {
+export async function signCredential(
+  credential: Record<string, unknown>,
+  key: IssuerKey,
+  loader: DocumentLoader,
+  options: { created?: Date } = {},
+): Promise<Record<string, unknown>> {
   // Verification rejects a credential whose issuer is not the key's controller; say so here,
   // where the mistake is, instead of issuing something that never verifies.
   const issuer = credential.issuer;
@@ -23,7 +28,14 @@ export async function signCredential(credential: Record<string, unknown>, key: I
 
   let keyPair = keyPairs.get(key);
   if (!keyPair) {
-    keyPair = Ed25519Multikey.from({ '@context': MULTIKEY_V1, type: 'Multikey', id: key.id, controller: key.controller, publicKeyMultibase: key.publicKeyMultibase, secretKeyMultibase: key.secretKeyMultibase });
+    keyPair = Ed25519Multikey.from({
+      '@context': MULTIKEY_V1,
+      type: 'Multikey',
+      id: key.id,
+      controller: key.controller,
+      publicKeyMultibase: key.publicKeyMultibase,
+      secretKeyMultibase: key.secretKeyMultibase,
+    });
     keyPairs.set(key, keyPair);
   }
   // `created` defaults to now; a fixed one lets a test reproduce a published signature exactly.

@@ -1,7 +1,16 @@
 import { gzipSync } from 'node:zlib';
 import { createList, decodeList } from '@digitalbazaar/vc-bitstring-status-list';
 import { describe, expect, it } from 'vitest';
-import { decodeStatusList, emptyStatusList, encodeStatusList, setStatusBit, STATUS_LIST_LENGTH, statusBit, statusListCredential, statusListEntry } from './status-list';
+import {
+  decodeStatusList,
+  emptyStatusList,
+  encodeStatusList,
+  setStatusBit,
+  STATUS_LIST_LENGTH,
+  statusBit,
+  statusListCredential,
+  statusListEntry,
+} from './status-list';
 
 describe('the Bitstring Status List', () => {
   it('has the minimum 131,072 entries, all clear', () => {
@@ -54,7 +63,9 @@ describe('the Bitstring Status List', () => {
     expect(() => decodeStatusList(`u${gzipSync(new Uint8Array(1024)).toString('base64url')}`)).toThrow(/at least 131072 entries/);
     expect(() => decodeStatusList(`u${gzipSync(emptyStatusList()).toString('base64')}=`)).toThrow(/base64url/);
     expect(() => decodeStatusList(gzipSync(emptyStatusList()).toString('base64url'))).toThrow(/"u"/);
-    expect(() => decodeStatusList(`u${gzipSync(new Uint8Array(64 * 2 ** 20)).toString('base64url')}`)).toThrow('An encodedList must be GZIP of at most 16777216 bytes (Cannot create a Buffer larger than 16777216 bytes)');
+    expect(() => decodeStatusList(`u${gzipSync(new Uint8Array(64 * 2 ** 20)).toString('base64url')}`)).toThrow(
+      'An encodedList must be GZIP of at most 16777216 bytes (Cannot create a Buffer larger than 16777216 bytes)',
+    );
     expect(() => decodeStatusList('uAAAA')).toThrow(/must be GZIP/);
   });
 });
@@ -73,7 +84,12 @@ describe('status documents', () => {
   it('the list credential is a BitstringStatusListCredential for revocation', () => {
     const encodedList = encodeStatusList(emptyStatusList());
     expect(
-      statusListCredential({ id: 'https://archeep.test/lists/DSD-0', issuer: { id: 'https://archeep.test/issuers/DSD', nameTh: 'กรมพัฒนาฝีมือแรงงาน', nameEn: 'Department of Skill Development' }, encodedList, validFrom: '2025-01-01T00:00:00Z' }),
+      statusListCredential({
+        id: 'https://archeep.test/lists/DSD-0',
+        issuer: { id: 'https://archeep.test/issuers/DSD', nameTh: 'กรมพัฒนาฝีมือแรงงาน', nameEn: 'Department of Skill Development' },
+        encodedList,
+        validFrom: '2025-01-01T00:00:00Z',
+      }),
     ).toEqual({
       '@context': ['https://www.w3.org/ns/credentials/v2'],
       id: 'https://archeep.test/lists/DSD-0',

@@ -19,7 +19,8 @@ export function emptyStatusList(): Uint8Array {
 
 // Bit 0 is the left-most (most significant) bit of the first byte, as the specification says.
 function position(list: Uint8Array, index: number) {
-  if (!Number.isSafeInteger(index) || index < 0 || index >= list.length * 8) throw new RangeError(`Status index ${index} is outside a list of ${list.length * 8} entries`);
+  if (!Number.isSafeInteger(index) || index < 0 || index >= list.length * 8)
+    throw new RangeError(`Status index ${index} is outside a list of ${list.length * 8} entries`);
   return { byte: index >> 3, mask: 0x80 >> (index & 7) };
 }
 
@@ -46,7 +47,7 @@ export function decodeStatusList(encoded: string): Uint8Array {
   try {
     bits = gunzipSync(Buffer.from(encoded.slice(1), 'base64url'), { maxOutputLength: MAX_LIST_BYTES });
   } catch (error) {
-    throw new Error(`An encodedList must be GZIP of at most ${MAX_LIST_BYTES} bytes (${(error as Error).message})`);
+    throw new Error(`An encodedList must be GZIP of at most ${MAX_LIST_BYTES} bytes (${(error as Error).message})`, { cause: error });
   }
   if (bits.length * 8 < STATUS_LIST_LENGTH) throw new Error(`A status list has at least ${STATUS_LIST_LENGTH} entries; this one has ${bits.length * 8}`);
   return new Uint8Array(bits.buffer, bits.byteOffset, bits.length);
@@ -69,7 +70,12 @@ export function statusListEntry(status: { listCredentialUrl: string; index: numb
  * The unsigned list credential. Only the VC 2.0 context is needed, so the issuer's names are the
  * VC 2.0 language value objects rather than Open Badges strings.
  */
-export function statusListCredential(input: { id: string; issuer: Omit<IssuerProfile, 'url'>; encodedList: string; validFrom: string }): Record<string, unknown> {
+export function statusListCredential(input: {
+  id: string;
+  issuer: Omit<IssuerProfile, 'url'>;
+  encodedList: string;
+  validFrom: string;
+}): Record<string, unknown> {
   return {
     '@context': [CREDENTIALS_V2],
     id: input.id,

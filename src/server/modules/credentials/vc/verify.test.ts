@@ -34,8 +34,18 @@ describe('an issued Open Badge', () => {
       keyId: `${dsd.profile.id}#key-1`,
       problems: [],
     });
-    expect(await verifyIndependently(credential, world.resolve)).toEqual({ signature: 'valid', status: 'active', keyId: `${dsd.profile.id}#key-1`, reason: null });
-    expect(credential.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', verificationMethod: `${dsd.profile.id}#key-1` });
+    expect(await verifyIndependently(credential, world.resolve)).toEqual({
+      signature: 'valid',
+      status: 'active',
+      keyId: `${dsd.profile.id}#key-1`,
+      reason: null,
+    });
+    expect(credential.proof).toMatchObject({
+      type: 'DataIntegrityProof',
+      cryptosuite: 'eddsa-rdfc-2022',
+      proofPurpose: 'assertionMethod',
+      verificationMethod: `${dsd.profile.id}#key-1`,
+    });
   });
 
   it('a qualification with competency units and a level verifies, and the independent verifier agrees', async () => {
@@ -58,7 +68,9 @@ describe('an issued Open Badge', () => {
 
     const report = await verify(world, tampered);
     expect(report).toMatchObject({ verified: false, signature: 'invalid', status: 'active', validity: 'current' });
-    expect(report.problems).toEqual([expect.objectContaining({ en: expect.stringContaining('does not match the content'), th: expect.stringContaining('ลายมือชื่อไม่ตรงกับเนื้อหา') })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ en: expect.stringContaining('does not match the content'), th: expect.stringContaining('ลายมือชื่อไม่ตรงกับเนื้อหา') }),
+    ]);
     expect(await verifyIndependently(tampered, world.resolve)).toMatchObject({ signature: 'invalid', reason: 'the Ed25519 signature does not verify' });
   });
 
@@ -92,7 +104,9 @@ describe('validity dates', () => {
 
     const report = await verify(world, credential);
     expect(report).toMatchObject({ verified: false, signature: 'valid', status: 'active', validity: 'expired' });
-    expect(report.problems).toEqual([{ en: 'The credential expired (valid until 2025-08-31T23:59:59+07:00).', th: 'เอกสารรับรองหมดอายุแล้ว (มีผลถึง 2025-08-31T23:59:59+07:00)' }]);
+    expect(report.problems).toEqual([
+      { en: 'The credential expired (valid until 2025-08-31T23:59:59+07:00).', th: 'เอกสารรับรองหมดอายุแล้ว (มีผลถึง 2025-08-31T23:59:59+07:00)' },
+    ]);
     // The same credential the day before it expired.
     expect(await verify(world, credential, new Date('2025-08-30T00:00:00Z'))).toMatchObject({ verified: true, validity: 'current' });
   });
@@ -164,11 +178,21 @@ describe('revocation', () => {
     const world = buildWorld();
     const dsd = await buildIssuer(world);
     const withoutStatus = await issued(world, dsd, trainingCertificate(dsd, { status: null }));
-    expect(await verify(world, withoutStatus)).toMatchObject({ verified: false, signature: 'valid', status: 'unknown', problems: [expect.objectContaining({ en: expect.stringContaining('no revocation status') })] });
+    expect(await verify(world, withoutStatus)).toMatchObject({
+      verified: false,
+      signature: 'valid',
+      status: 'unknown',
+      problems: [expect.objectContaining({ en: expect.stringContaining('no revocation status') })],
+    });
 
     const credential = await issued(world, dsd);
     world.documents.delete(dsd.listUrl);
-    expect(await verify(world, credential)).toMatchObject({ verified: false, signature: 'valid', status: 'unknown', problems: [expect.objectContaining({ en: expect.stringContaining('is not available') })] });
+    expect(await verify(world, credential)).toMatchObject({
+      verified: false,
+      signature: 'valid',
+      status: 'unknown',
+      problems: [expect.objectContaining({ en: expect.stringContaining('is not available') })],
+    });
   });
 });
 
@@ -197,7 +221,10 @@ describe('keys and issuers', () => {
 
     const report = await verify(world, credential);
     expect(report).toMatchObject({ verified: false, signature: 'invalid', keyId: unlisted.id });
-    expect(report.problems[0]).toEqual({ en: `The key ${unlisted.id} is not among the keys its issuer lists for signing credentials.`, th: `กุญแจ ${unlisted.id} ไม่อยู่ในรายการกุญแจที่ผู้ออกเอกสารใช้ลงนาม` });
+    expect(report.problems[0]).toEqual({
+      en: `The key ${unlisted.id} is not among the keys its issuer lists for signing credentials.`,
+      th: `กุญแจ ${unlisted.id} ไม่อยู่ในรายการกุญแจที่ผู้ออกเอกสารใช้ลงนาม`,
+    });
     expect(await verifyIndependently(credential, world.resolve)).toMatchObject({ signature: 'invalid' });
 
     // A key dropped from the controller document (compromised) takes its credentials with it.
@@ -262,7 +289,9 @@ describe('bad input', () => {
 
     const report = await verify(world, withContext);
     expect(report).toMatchObject({ verified: false, signature: 'invalid' });
-    expect(report.problems[0]?.en).toBe('The credential refers to https://example.com/context.json, which this system does not know; nothing is fetched from the internet.');
+    expect(report.problems[0]?.en).toBe(
+      'The credential refers to https://example.com/context.json, which this system does not know; nothing is fetched from the internet.',
+    );
   });
 });
 

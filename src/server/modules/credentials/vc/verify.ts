@@ -72,10 +72,17 @@ function validityOf(credential: Record<string, unknown>, now: Date) {
 }
 
 /** Problems with the signature; none means it is valid, by a key its issuer controls and lists. */
-async function checkSignature(credential: Record<string, unknown>, issuerId: string | null, keyId: string | null, clock: Date, loader: DocumentLoader): Promise<{ problems: VerificationProblem[] }> {
+async function checkSignature(
+  credential: Record<string, unknown>,
+  issuerId: string | null,
+  keyId: string | null,
+  clock: Date,
+  loader: DocumentLoader,
+): Promise<{ problems: VerificationProblem[] }> {
   if (credential.proof === undefined) return { problems: [problem.noProof()] };
   const proofs = Array.isArray(credential.proof) ? credential.proof : [credential.proof];
-  if (!proofs.every((p) => isRecord(p) && p.type === 'DataIntegrityProof' && p.cryptosuite === 'eddsa-rdfc-2022')) return { problems: [problem.unsupportedProof()] };
+  if (!proofs.every((p) => isRecord(p) && p.type === 'DataIntegrityProof' && p.cryptosuite === 'eddsa-rdfc-2022'))
+    return { problems: [problem.unsupportedProof()] };
 
   const result = await vc.verifyCredential({
     credential,
@@ -124,7 +131,12 @@ function flatten(error: unknown, seen = new Set<unknown>()): unknown[] {
  * is trusted only if it verifies and comes from the same issuer: otherwise anyone who could get a
  * list served could un-revoke a credential.
  */
-async function checkStatus(credential: Record<string, unknown>, issuerId: string | null, loader: DocumentLoader, now: Date): Promise<{ status: VerificationReport['status']; problems: VerificationProblem[] }> {
+async function checkStatus(
+  credential: Record<string, unknown>,
+  issuerId: string | null,
+  loader: DocumentLoader,
+  now: Date,
+): Promise<{ status: VerificationReport['status']; problems: VerificationProblem[] }> {
   const entries = (Array.isArray(credential.credentialStatus) ? credential.credentialStatus : [credential.credentialStatus]).filter(isRecord);
   const entry = entries.find((e) => e.type === 'BitstringStatusListEntry' && e.statusPurpose === 'revocation');
   if (!entry) return { status: 'unknown', problems: [problem.noStatus()] };

@@ -29,7 +29,12 @@ const readOccupation = codeReader(OCCUPATION_CATEGORIES);
 const readRole = codeReader(MEMBER_ROLES);
 const label = (key: GroupColumnKey) => GROUP_COLUMNS.find((c) => c.key === key)!;
 
-export function readGroupRow(cells: readonly string[], line: number, mapping: Partial<Record<GroupColumnKey, number>>, ctx: PeopleRowContext): { record: GroupRecord } | { errors: RowError[] } {
+export function readGroupRow(
+  cells: readonly string[],
+  line: number,
+  mapping: Partial<Record<GroupColumnKey, number>>,
+  ctx: PeopleRowContext,
+): { record: GroupRecord } | { errors: RowError[] } {
   const errors: RowError[] = [];
   const { get, fail, required } = cellReader<GroupColumnKey>(cells, line, mapping, errors, label);
   const name = required('group_name');
@@ -38,14 +43,23 @@ export function readGroupRow(cells: readonly string[], line: number, mapping: Pa
   const type = typeText ? readType(typeText) : null;
   if (typeText && !type) fail('group_type', 'invalid-group-type', `"${typeText}" is not a group type we know.`, `ไม่รู้จักประเภทกลุ่ม "${typeText}"`);
   const registrationNo = get('registration_no') || null;
-  if (registrationNo && type && type !== 'community-enterprise') fail('registration_no', 'not-community-enterprise', 'Only a community enterprise has a registration number.', 'เลขทะเบียนมีเฉพาะวิสาหกิจชุมชน');
+  if (registrationNo && type && type !== 'community-enterprise')
+    fail('registration_no', 'not-community-enterprise', 'Only a community enterprise has a registration number.', 'เลขทะเบียนมีเฉพาะวิสาหกิจชุมชน');
   const occupationText = required('occupation');
   const occupation = occupationText ? readOccupation(occupationText) : null;
-  if (occupationText && !occupation) fail('occupation', 'invalid-occupation', `"${occupationText}" is not an occupation category we know.`, `ไม่รู้จักประเภทอาชีพ "${occupationText}"`);
+  if (occupationText && !occupation)
+    fail('occupation', 'invalid-occupation', `"${occupationText}" is not an occupation category we know.`, `ไม่รู้จักประเภทอาชีพ "${occupationText}"`);
   const subdistrict = required('group_subdistrict_code');
   const area = subdistrict ? ctx.subdistricts.get(subdistrict) : undefined;
-  if (subdistrict && !area) fail('group_subdistrict_code', 'unknown-subdistrict', `"${subdistrict}" is not a sub-district code.`, `"${subdistrict}" ไม่ใช่รหัสตำบล`);
-  else if (area && ctx.scope && !ctx.scope.has(area.provinceCode)) fail('group_subdistrict_code', 'out-of-scope', `The group's sub-district is in province ${area.provinceCode}, outside your area.`, `ตำบลของกลุ่มอยู่ในจังหวัดรหัส ${area.provinceCode} ซึ่งอยู่นอกพื้นที่รับผิดชอบของคุณ`);
+  if (subdistrict && !area)
+    fail('group_subdistrict_code', 'unknown-subdistrict', `"${subdistrict}" is not a sub-district code.`, `"${subdistrict}" ไม่ใช่รหัสตำบล`);
+  else if (area && ctx.scope && !ctx.scope.has(area.provinceCode))
+    fail(
+      'group_subdistrict_code',
+      'out-of-scope',
+      `The group's sub-district is in province ${area.provinceCode}, outside your area.`,
+      `ตำบลของกลุ่มอยู่ในจังหวัดรหัส ${area.provinceCode} ซึ่งอยู่นอกพื้นที่รับผิดชอบของคุณ`,
+    );
   const date = (key: GroupColumnKey) => {
     const text = get(key);
     if (!text) return null;
@@ -60,13 +74,32 @@ export function readGroupRow(cells: readonly string[], line: number, mapping: Pa
   const contactPhone = phoneText ? normalizePhone(phoneText) : null;
   if (phoneText && !contactPhone) fail('contact_phone', 'invalid-phone', `"${phoneText}" is not a Thai phone number.`, `"${phoneText}" ไม่ใช่หมายเลขโทรศัพท์`);
   const memberText = required('member_id_number');
-  const memberDocNumber = memberText ? (/^[\d\s\-๐-๙]+$/.test(memberText) ? normalizeNationalId(memberText) : memberText.replace(/\s+/g, '').toUpperCase()) : '';
+  const memberDocNumber = memberText
+    ? /^[\d\s\-๐-๙]+$/.test(memberText)
+      ? normalizeNationalId(memberText)
+      : memberText.replace(/\s+/g, '').toUpperCase()
+    : '';
   const roleText = get('member_role');
   const memberRole = roleText ? readRole(roleText) : 'member';
-  if (!memberRole) fail('member_role', 'invalid-role', `"${roleText}" is not a role (leader, committee, member).`, `"${roleText}" ไม่ใช่บทบาท (ประธาน กรรมการ สมาชิก)`);
+  if (!memberRole)
+    fail('member_role', 'invalid-role', `"${roleText}" is not a role (leader, committee, member).`, `"${roleText}" ไม่ใช่บทบาท (ประธาน กรรมการ สมาชิก)`);
   if (errors.length) return { errors };
   return {
-    record: { line, name: name!, type: type!, registrationNo, occupation: occupation!, subdistrictCode: subdistrict!, districtCode: area!.districtCode, provinceCode: area!.provinceCode, foundedOn, contactPhone, memberDocNumber, memberRole: memberRole!, joinedOn: joinedOn ?? foundedOn ?? ctx.today },
+    record: {
+      line,
+      name: name!,
+      type: type!,
+      registrationNo,
+      occupation: occupation!,
+      subdistrictCode: subdistrict!,
+      districtCode: area!.districtCode,
+      provinceCode: area!.provinceCode,
+      foundedOn,
+      contactPhone,
+      memberDocNumber,
+      memberRole: memberRole!,
+      joinedOn: joinedOn ?? foundedOn ?? ctx.today,
+    },
   };
 }
 
@@ -74,7 +107,11 @@ export function readGroupRow(cells: readonly string[], line: number, mapping: Pa
  * Creates the groups of a batch that do not exist yet (by registration number, or by name in the
  * sub-district) and adds each row's member. A member must already be registered, in scope.
  */
-export async function importGroupBatch(trx: Executor, rows: readonly GroupRecord[], options: { importId: string; unitCode: string | null; scope: string[] | null; errors: RowError[] }) {
+export async function importGroupBatch(
+  trx: Executor,
+  rows: readonly GroupRecord[],
+  options: { importId: string; unitCode: string | null; scope: string[] | null; errors: RowError[] },
+) {
   if (rows.length === 0) return { inserted: 0, updated: 0, valid: 0 };
   const col = <T>(f: (r: GroupRecord) => T) => rows.map(f);
   await sql`
@@ -99,9 +136,23 @@ export async function importGroupBatch(trx: Executor, rows: readonly GroupRecord
   const members: { groupId: number; personId: number; role: string; joinedOn: string }[] = [];
   for (const f of found.rows) {
     if (f.person_id === null) {
-      options.errors.push({ line: f.line, column: 'member_id_number', value: byLine.get(f.line)!.memberDocNumber, code: 'unknown-person', en: 'No registered person has this document; register the person first.', th: 'ไม่พบบุคคลที่ลงทะเบียนด้วยเลขนี้ กรุณาลงทะเบียนบุคคลก่อน' });
+      options.errors.push({
+        line: f.line,
+        column: 'member_id_number',
+        value: byLine.get(f.line)!.memberDocNumber,
+        code: 'unknown-person',
+        en: 'No registered person has this document; register the person first.',
+        th: 'ไม่พบบุคคลที่ลงทะเบียนด้วยเลขนี้ กรุณาลงทะเบียนบุคคลก่อน',
+      });
     } else if (options.scope && !options.scope.includes(f.person_province!)) {
-      options.errors.push({ line: f.line, column: 'member_id_number', value: null, code: 'out-of-scope', en: `The member is registered in province ${f.person_province}, outside your area.`, th: `สมาชิกลงทะเบียนในจังหวัดรหัส ${f.person_province} ซึ่งอยู่นอกพื้นที่รับผิดชอบของคุณ` });
+      options.errors.push({
+        line: f.line,
+        column: 'member_id_number',
+        value: null,
+        code: 'out-of-scope',
+        en: `The member is registered in province ${f.person_province}, outside your area.`,
+        th: `สมาชิกลงทะเบียนในจังหวัดรหัส ${f.person_province} ซึ่งอยู่นอกพื้นที่รับผิดชอบของคุณ`,
+      });
     } else {
       const r = byLine.get(f.line)!;
       members.push({ groupId: f.group_id!, personId: f.person_id, role: r.memberRole, joinedOn: r.joinedOn });

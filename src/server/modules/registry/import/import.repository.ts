@@ -12,8 +12,18 @@ import type { RowError } from '../../../platform/files/rows';
 
 /** The optional columns an import may leave out; a column the file does not have keeps its value. */
 export const OPTIONAL_PERSON_COLUMNS = [
-  'first_name_en', 'last_name_en', 'phone', 'house_no', 'village_no', 'target_groups', 'disability_type',
-  'disability_card_no', 'education', 'work_status', 'monthly_income_satang', 'household_size',
+  'first_name_en',
+  'last_name_en',
+  'phone',
+  'house_no',
+  'village_no',
+  'target_groups',
+  'disability_type',
+  'disability_card_no',
+  'education',
+  'work_status',
+  'monthly_income_satang',
+  'household_size',
 ] as const;
 
 export interface ExistingIdentity {
@@ -38,14 +48,28 @@ export async function findExisting(db: Executor, rows: readonly PersonRecord[]):
  * staging table, the `unnest` arrays and their aliases are all made from this one list.
  */
 const PERSON_COLUMNS: [name: string, type: string, value: (r: PersonRecord) => string | number | null][] = [
-  ['doc_type', 'text', (r) => r.docType], ['doc_number', 'text', (r) => r.docNumber], ['title', 'text', (r) => r.title],
-  ['first_name_th', 'text', (r) => r.firstNameTh], ['last_name_th', 'text', (r) => r.lastNameTh], ['first_name_en', 'text', (r) => r.firstNameEn],
-  ['last_name_en', 'text', (r) => r.lastNameEn], ['sex', 'text', (r) => r.sex], ['birth_date', 'date', (r) => r.birthDate],
-  ['phone', 'text', (r) => r.phone], ['house_no', 'text', (r) => r.houseNo], ['village_no', 'smallint', (r) => r.villageNo],
-  ['subdistrict_code', 'text', (r) => r.subdistrictCode], ['district_code', 'text', (r) => r.districtCode], ['province_code', 'text', (r) => r.provinceCode],
-  ['target_groups', 'text', (r) => r.targetGroups.join(',')], ['disability_type', 'text', (r) => r.disabilityType],
-  ['disability_card_no', 'text', (r) => r.disabilityCardNo], ['education', 'text', (r) => r.education], ['work_status', 'text', (r) => r.workStatus],
-  ['monthly_income_satang', 'bigint', (r) => r.monthlyIncomeSatang], ['household_size', 'smallint', (r) => r.householdSize],
+  ['doc_type', 'text', (r) => r.docType],
+  ['doc_number', 'text', (r) => r.docNumber],
+  ['title', 'text', (r) => r.title],
+  ['first_name_th', 'text', (r) => r.firstNameTh],
+  ['last_name_th', 'text', (r) => r.lastNameTh],
+  ['first_name_en', 'text', (r) => r.firstNameEn],
+  ['last_name_en', 'text', (r) => r.lastNameEn],
+  ['sex', 'text', (r) => r.sex],
+  ['birth_date', 'date', (r) => r.birthDate],
+  ['phone', 'text', (r) => r.phone],
+  ['house_no', 'text', (r) => r.houseNo],
+  ['village_no', 'smallint', (r) => r.villageNo],
+  ['subdistrict_code', 'text', (r) => r.subdistrictCode],
+  ['district_code', 'text', (r) => r.districtCode],
+  ['province_code', 'text', (r) => r.provinceCode],
+  ['target_groups', 'text', (r) => r.targetGroups.join(',')],
+  ['disability_type', 'text', (r) => r.disabilityType],
+  ['disability_card_no', 'text', (r) => r.disabilityCardNo],
+  ['education', 'text', (r) => r.education],
+  ['work_status', 'text', (r) => r.workStatus],
+  ['monthly_income_satang', 'bigint', (r) => r.monthlyIncomeSatang],
+  ['household_size', 'smallint', (r) => r.householdSize],
   ['search_text', 'text', (r) => personSearchText(r)],
 ];
 
@@ -59,7 +83,11 @@ export function unnestPeople(rows: readonly PersonRecord[]) {
 
 /** COPY text format: backslash, tab, newline and carriage return escaped; \N is null. */
 const copyText = (value: string | number | null) =>
-  value === null ? '\\N' : typeof value === 'number' ? String(value) : value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  value === null
+    ? '\\N'
+    : typeof value === 'number'
+      ? String(value)
+      : value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 
 /** One person as a line of COPY text for the staging table, in PERSON_COPY_COLUMNS order. */
 const personCopyLine = (r: PersonRecord) => PERSON_COLUMNS.map(([, , value]) => copyText(value(r))).join('\t') + '\n';
@@ -69,7 +97,9 @@ export const personTableCopyLine = (r: PersonRecord) =>
   PERSON_COLUMNS.map(([name, , value]) => copyText(name === 'target_groups' ? `{${r.targetGroups.join(',')}}` : value(r))).join('\t') + '\n';
 
 /** The person table's values from the staged or unnested columns `t.*`. */
-export const PERSON_FROM_STAGED = PERSON_COPY_COLUMNS.map((c) => (c === 'target_groups' ? `coalesce(string_to_array(t.target_groups, ','), '{}')` : `t.${c}`)).join(', ');
+export const PERSON_FROM_STAGED = PERSON_COPY_COLUMNS.map((c) =>
+  c === 'target_groups' ? `coalesce(string_to_array(t.target_groups, ','), '{}')` : `t.${c}`,
+).join(', ');
 
 /**
  * PostgreSQL: ships a batch with COPY into a temporary table that lives until the transaction
@@ -121,7 +151,11 @@ export async function upsertPeople(
 }
 
 /** Records the explicit consent to sensitive data that rows of the file state, once per person. */
-export async function recordSensitiveConsents(trx: Executor, rows: readonly PersonRecord[], options: { importId: string; userId: string; unitCode: string | null; fileName: string }) {
+export async function recordSensitiveConsents(
+  trx: Executor,
+  rows: readonly PersonRecord[],
+  options: { importId: string; userId: string; unitCode: string | null; fileName: string },
+) {
   const given = rows.filter((r) => r.sensitiveConsent);
   if (given.length === 0) return;
   await sql`

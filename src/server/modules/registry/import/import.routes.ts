@@ -2,7 +2,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireContext } from '../../../platform/auth/plugin';
 import { withProblems } from '../../../platform/http/schemas';
-import { ErrorReportQuery, ErrorsQuery, ImportIdParam, ImportSchema, MappingBody, RowErrorSchema, TemplateParams, TemplateQuery, UploadQuery } from '../registry.schemas';
+import {
+  ErrorReportQuery,
+  ErrorsQuery,
+  ImportIdParam,
+  ImportSchema,
+  MappingBody,
+  RowErrorSchema,
+  TemplateParams,
+  TemplateQuery,
+  UploadQuery,
+} from '../registry.schemas';
 import type { ImportService } from './import.service';
 
 const tags = ['registry: imports'];
@@ -12,17 +22,37 @@ export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
 
 export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = async (app, { imports }) => {
   // The file is the request body itself (no multipart), as Excel wrote it.
-  app.addContentTypeParser(['text/csv', 'application/octet-stream', XLSX, 'application/vnd.ms-excel'], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['text/csv', 'application/octet-stream', XLSX, 'application/vnd.ms-excel'],
+    { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
 
-  app.get('/api/registry/templates/:kind', { schema: { tags, summary: 'The import template (XLSX with a help sheet, or CSV) in Thai or English', params: TemplateParams, querystring: TemplateQuery, response: withProblems({ 200: z.any() }) } }, async (request, reply) => {
-    requireContext(request);
-    const { format, lang } = request.query;
-    const file = await imports.template(request.params.kind, format, lang);
-    reply.header('content-disposition', `attachment; filename="archeep-${request.params.kind}-template.${format}"`);
-    return reply.type(format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8').send(file);
-  });
+  app.get(
+    '/api/registry/templates/:kind',
+    {
+      schema: {
+        tags,
+        summary: 'The import template (XLSX with a help sheet, or CSV) in Thai or English',
+        params: TemplateParams,
+        querystring: TemplateQuery,
+        response: withProblems({ 200: z.any() }),
+      },
+    },
+    async (request, reply) => {
+      requireContext(request);
+      const { format, lang } = request.query;
+      const file = await imports.template(request.params.kind, format, lang);
+      reply.header('content-disposition', `attachment; filename="archeep-${request.params.kind}-template.${format}"`);
+      return reply.type(format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8').send(file);
+    },
+  );
 
-  app.get('/api/registry/imports', { schema: { tags, summary: 'Your recent imports', response: withProblems({ 200: z.array(ImportSchema) }) } }, async (request) => imports.list(requireContext(request)));
+  app.get(
+    '/api/registry/imports',
+    { schema: { tags, summary: 'Your recent imports', response: withProblems({ 200: z.array(ImportSchema) }) } },
+    async (request) => imports.list(requireContext(request)),
+  );
 
   app.post(
     '/api/registry/imports',
@@ -39,36 +69,102 @@ export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = a
     async (request, reply) => {
       const ctx = requireContext(request);
       if (!Buffer.isBuffer(request.body)) {
-        return reply.code(415).send({ type: 'https://archeep.go.th/problems/unsupported-media-type', title: 'Unsupported media type', titleTh: 'ไม่รองรับชนิดข้อมูลนี้', status: 415, detail: 'Send the file itself as the body (text/csv or the XLSX type).', detailTh: 'กรุณาส่งไฟล์เป็นเนื้อหาของคำขอ (text/csv หรือ XLSX)' });
+        return reply.code(415).send({
+          type: 'https://archeep.go.th/problems/unsupported-media-type',
+          title: 'Unsupported media type',
+          titleTh: 'ไม่รองรับชนิดข้อมูลนี้',
+          status: 415,
+          detail: 'Send the file itself as the body (text/csv or the XLSX type).',
+          detailTh: 'กรุณาส่งไฟล์เป็นเนื้อหาของคำขอ (text/csv หรือ XLSX)',
+        });
       }
       return reply.code(201).send(await imports.upload(ctx, { kind: request.query.kind, fileName: request.query.fileName, bytes: request.body }));
     },
   );
 
-  app.get('/api/registry/imports/:id', { schema: { tags, summary: 'An import: mapping, dry-run and import summaries, progress', params: ImportIdParam, response: withProblems({ 200: ImportSchema }) } }, async (request) =>
-    imports.get(requireContext(request), request.params.id),
+  app.get(
+    '/api/registry/imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An import: mapping, dry-run and import summaries, progress',
+        params: ImportIdParam,
+        response: withProblems({ 200: ImportSchema }),
+      },
+    },
+    async (request) => imports.get(requireContext(request), request.params.id),
   );
 
-  app.put('/api/registry/imports/:id/mapping', { schema: { tags, summary: 'Map template columns to the file’s columns (0-based)', params: ImportIdParam, body: MappingBody, response: withProblems({ 200: ImportSchema }) } }, async (request) =>
-    imports.setMapping(requireContext(request), request.params.id, request.body.mapping),
+  app.put(
+    '/api/registry/imports/:id/mapping',
+    {
+      schema: {
+        tags,
+        summary: 'Map template columns to the file’s columns (0-based)',
+        params: ImportIdParam,
+        body: MappingBody,
+        response: withProblems({ 200: ImportSchema }),
+      },
+    },
+    async (request) => imports.setMapping(requireContext(request), request.params.id, request.body.mapping),
   );
 
-  app.post('/api/registry/imports/:id/dry-run', { schema: { tags, summary: 'Validate every row as a job; writes nothing to the registry', params: ImportIdParam, response: withProblems({ 202: ImportSchema }) } }, async (request, reply) =>
-    reply.code(202).send(await imports.dryRun(requireContext(request), request.params.id)),
+  app.post(
+    '/api/registry/imports/:id/dry-run',
+    {
+      schema: {
+        tags,
+        summary: 'Validate every row as a job; writes nothing to the registry',
+        params: ImportIdParam,
+        response: withProblems({ 202: ImportSchema }),
+      },
+    },
+    async (request, reply) => reply.code(202).send(await imports.dryRun(requireContext(request), request.params.id)),
   );
 
-  app.post('/api/registry/imports/:id/commit', { schema: { tags, summary: 'Import the valid rows as a job (upsert by identity document; resumes after a crash)', params: ImportIdParam, response: withProblems({ 202: ImportSchema }) } }, async (request, reply) =>
-    reply.code(202).send(await imports.commit(requireContext(request), request.params.id)),
+  app.post(
+    '/api/registry/imports/:id/commit',
+    {
+      schema: {
+        tags,
+        summary: 'Import the valid rows as a job (upsert by identity document; resumes after a crash)',
+        params: ImportIdParam,
+        response: withProblems({ 202: ImportSchema }),
+      },
+    },
+    async (request, reply) => reply.code(202).send(await imports.commit(requireContext(request), request.params.id)),
   );
 
-  app.get('/api/registry/imports/:id/errors', { schema: { tags, summary: 'Rejected rows with line, column and reason', params: ImportIdParam, querystring: ErrorsQuery, response: withProblems({ 200: z.array(RowErrorSchema) }) } }, async (request) =>
-    imports.errors(requireContext(request), request.params.id, request.query.phase, request.query),
+  app.get(
+    '/api/registry/imports/:id/errors',
+    {
+      schema: {
+        tags,
+        summary: 'Rejected rows with line, column and reason',
+        params: ImportIdParam,
+        querystring: ErrorsQuery,
+        response: withProblems({ 200: z.array(RowErrorSchema) }),
+      },
+    },
+    async (request) => imports.errors(requireContext(request), request.params.id, request.query.phase, request.query),
   );
 
-  app.get('/api/registry/imports/:id/error-report', { schema: { tags, summary: 'Rejected rows as CSV or XLSX to fix in Excel', params: ImportIdParam, querystring: ErrorReportQuery, response: withProblems({ 200: z.any() }) } }, async (request, reply) => {
-    const { phase, format } = request.query;
-    const file = await imports.errorReport(requireContext(request), request.params.id, phase, format);
-    reply.header('content-disposition', `attachment; filename="import-errors-${request.params.id.slice(0, 8)}.${format}"`);
-    return reply.type(format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8').send(file);
-  });
+  app.get(
+    '/api/registry/imports/:id/error-report',
+    {
+      schema: {
+        tags,
+        summary: 'Rejected rows as CSV or XLSX to fix in Excel',
+        params: ImportIdParam,
+        querystring: ErrorReportQuery,
+        response: withProblems({ 200: z.any() }),
+      },
+    },
+    async (request, reply) => {
+      const { phase, format } = request.query;
+      const file = await imports.errorReport(requireContext(request), request.params.id, phase, format);
+      reply.header('content-disposition', `attachment; filename="import-errors-${request.params.id.slice(0, 8)}.${format}"`);
+      return reply.type(format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8').send(file);
+    },
+  );
 };

@@ -53,7 +53,13 @@ async function* recordsOf(file: Pick<ImportFileRow, 'format' | 'content'>, fromL
   else yield* readCsv(decodeCsvBytes(file.content).text, { fromLine });
 }
 
-export function createImportService(deps: { db: Kysely<DB>; registry: RegistryService; jobs: JobRunner; withCopy?: Database['withCopy']; options?: ImportOptions }) {
+export function createImportService(deps: {
+  db: Kysely<DB>;
+  registry: RegistryService;
+  jobs: JobRunner;
+  withCopy?: Database['withCopy'];
+  options?: ImportOptions;
+}) {
   const { db, registry, jobs } = deps;
   /** A batch's transaction: on PostgreSQL pinned to a connection that can COPY, elsewhere a plain one. */
   const inBatchTransaction = <T>(work: (trx: Transaction<DB>, copyIn: ((statement: string, data: CopyData) => Promise<void>) | null) => Promise<T>) =>
@@ -98,7 +104,13 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
     const spellings = new Map<string, string>();
     const groups = await db.selectFrom('target_group').selectAll().execute();
     for (const g of groups) for (const s of [g.code, g.name_th, g.name_en]) spellings.set(s.toLowerCase(), g.code);
-    return { subdistricts: ref.areas, targetGroups: spellings, sensitiveTargetGroups: ref.sensitiveTargetGroups, scope: actor.provinces ? new Set(actor.provinces) : null, today: bangkokDate(new Date()) };
+    return {
+      subdistricts: ref.areas,
+      targetGroups: spellings,
+      sensitiveTargetGroups: ref.sensitiveTargetGroups,
+      scope: actor.provinces ? new Set(actor.provinces) : null,
+      today: bangkokDate(new Date()),
+    };
   }
 
   const auditCtx = (actor: ImportActor, jobId: string): RequestContext => ({
@@ -136,7 +148,14 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
       const read = file.kind === 'people' ? readPersonRow(record.cells, record.line, mapping, ctx) : readGroupRow(record.cells, record.line, mapping, ctx);
       if ('errors' in read) errors.push(...read.errors);
       else if (repeated) {
-        errors.push({ line: record.line, column: file.kind === 'people' ? 'id_number' : 'member_id_number', value: null, code: 'duplicate-in-file', en: 'This document appears on an earlier line of the file; the earlier row is kept.', th: 'เลขเอกสารนี้ซ้ำกับบรรทัดก่อนหน้าในไฟล์ ระบบใช้แถวแรก' });
+        errors.push({
+          line: record.line,
+          column: file.kind === 'people' ? 'id_number' : 'member_id_number',
+          value: null,
+          code: 'duplicate-in-file',
+          en: 'This document appears on an earlier line of the file; the earlier row is kept.',
+          th: 'เลขเอกสารนี้ซ้ำกับบรรทัดก่อนหน้าในไฟล์ ระบบใช้แถวแรก',
+        });
       } else records.push(read.record);
       if (rows % batchSize === 0) {
         await onBatch({ records, errors, firstLine, lastLine, rows });
@@ -159,7 +178,14 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
       for (const e of existing) {
         if (!mine.has(e.provinceCode)) {
           outside.add(e.line);
-          errors.push({ line: e.line, column: 'id_number', value: null, code: 'out-of-scope', en: `This person is already registered in province ${e.provinceCode}, outside your area.`, th: `บุคคลนี้ลงทะเบียนไว้แล้วในจังหวัดรหัส ${e.provinceCode} ซึ่งอยู่นอกพื้นที่รับผิดชอบของคุณ` });
+          errors.push({
+            line: e.line,
+            column: 'id_number',
+            value: null,
+            code: 'out-of-scope',
+            en: `This person is already registered in province ${e.provinceCode}, outside your area.`,
+            th: `บุคคลนี้ลงทะเบียนไว้แล้วในจังหวัดรหัส ${e.provinceCode} ซึ่งอยู่นอกพื้นที่รับผิดชอบของคุณ`,
+          });
         }
       }
     }
@@ -172,29 +198,38 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
     await db.deleteFrom('import_row_error').where('import_id', '=', importId).where('phase', '=', 'dry-run').execute();
     const summary: ImportSummary = { rows: 0, valid: 0, rejected: 0, errors: 0, inserted: 0, updated: 0, unchanged: 0, existing: 0 };
     const rejectedLines = new Set<number>();
-    await walk(file, actor, () => false, async (batch) => {
-      const errors = [...batch.errors];
-      let kept = batch.records;
-      if (file.kind === 'people') {
-        const checked = await dropExistingOutOfScope(batch.records as PersonRecord[], actor, errors, true);
-        kept = checked.kept;
-        summary.existing += checked.existing;
-      }
-      for (const e of errors) rejectedLines.add(e.line);
-      await insertRowErrors(db, importId, 'dry-run', errors);
-      summary.errors += errors.length;
-      summary.valid += kept.length;
-      summary.rows = batch.rows;
-      await job.progress(batch.rows, file.row_count);
-    });
+    await walk(
+      file,
+      actor,
+      () => false,
+      async (batch) => {
+        const errors = [...batch.errors];
+        let kept = batch.records;
+        if (file.kind === 'people') {
+          const checked = await dropExistingOutOfScope(batch.records as PersonRecord[], actor, errors, true);
+          kept = checked.kept;
+          summary.existing += checked.existing;
+        }
+        for (const e of errors) rejectedLines.add(e.line);
+        await insertRowErrors(db, importId, 'dry-run', errors);
+        summary.errors += errors.length;
+        summary.valid += kept.length;
+        summary.rows = batch.rows;
+        await job.progress(batch.rows, file.row_count);
+      },
+    );
     summary.rejected = rejectedLines.size;
-    await db.updateTable('import_file').set({ status: 'validated', dry_run: JSON.stringify(summary), updated_at: new Date() }).where('id', '=', importId).execute();
+    await db
+      .updateTable('import_file')
+      .set({ status: 'validated', dry_run: JSON.stringify(summary), updated_at: new Date() })
+      .where('id', '=', importId)
+      .execute();
     return summary;
   }
 
   async function commitJob(job: JobContext) {
     const { importId, actor } = job.job.payload as { importId: string; actor: ImportActor };
-    const file = (await db.selectFrom('import_file').selectAll().where('id', '=', importId).executeTakeFirstOrThrow());
+    const file = await db.selectFrom('import_file').selectAll().where('id', '=', importId).executeTakeFirstOrThrow();
     // A restarted job skips the line ranges committed before; their counts are in their ledger rows.
     const done = await db.selectFrom('import_batch').select(['first_line', 'last_line']).where('import_id', '=', importId).execute();
     const committed = (line: number) => done.some((b) => line >= b.first_line && line <= b.last_line);
@@ -223,7 +258,12 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
         // The ledger row commits with the rows it describes: a crash leaves both or neither.
         await trx
           .insertInto('import_batch')
-          .values({ import_id: importId, first_line: batch.firstLine, last_line: batch.lastLine, counts: JSON.stringify({ ...counts, rejected, errors: errors.length }) })
+          .values({
+            import_id: importId,
+            first_line: batch.firstLine,
+            last_line: batch.lastLine,
+            counts: JSON.stringify({ ...counts, rejected, errors: errors.length }),
+          })
           .execute();
         processed += counts.valid + rejected;
       });
@@ -254,8 +294,17 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
     // rather than waiting for autovacuum to notice.
     if (summary.inserted >= 10_000) await sql`analyze person`.execute(db);
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('import_file').set({ status: 'completed', result: JSON.stringify(summary), updated_at: new Date() }).where('id', '=', importId).execute();
-      await recordAudit(trx, auditCtx(actor, job.job.id), { action: `import.${file.kind}`, entityType: 'import_file', entityId: importId, after: { fileName: file.file_name, sha256: file.sha256, ...summary } });
+      await trx
+        .updateTable('import_file')
+        .set({ status: 'completed', result: JSON.stringify(summary), updated_at: new Date() })
+        .where('id', '=', importId)
+        .execute();
+      await recordAudit(trx, auditCtx(actor, job.job.id), {
+        action: `import.${file.kind}`,
+        entityType: 'import_file',
+        entityId: importId,
+        after: { fileName: file.file_name, sha256: file.sha256, ...summary },
+      });
     });
     return summary;
   }
@@ -294,8 +343,15 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
 
   const importActor = (ctx: Ctx): ImportActor => {
     const scope = registryPolicy.writeScope(ctx.actor);
-    if (scope.kind === 'none') throw problems.forbidden({ en: 'Your role does not include importing into the registry.', th: 'บทบาทของคุณไม่มีสิทธิ์นำเข้าข้อมูลทะเบียน' });
-    return { userId: ctx.actor.userId, username: ctx.actor.username, displayName: ctx.actor.displayName, unitCode: ctx.actor.grants.find((g) => g.role === 'officer')?.unitCode ?? null, provinces: provincesOf(scope) };
+    if (scope.kind === 'none')
+      throw problems.forbidden({ en: 'Your role does not include importing into the registry.', th: 'บทบาทของคุณไม่มีสิทธิ์นำเข้าข้อมูลทะเบียน' });
+    return {
+      userId: ctx.actor.userId,
+      username: ctx.actor.username,
+      displayName: ctx.actor.displayName,
+      unitCode: ctx.actor.grants.find((g) => g.role === 'officer')?.unitCode ?? null,
+      provinces: provincesOf(scope),
+    };
   };
 
   return {
@@ -325,19 +381,42 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
       if (header === null || rowCount === 0) throw fileRefused(new FileProblem('no-rows', 'The file has no rows under its header.', 'ไฟล์ไม่มีข้อมูลใต้แถวหัวตาราง'));
       const { mapping } = mapHeader(header, columnsOf(input.kind));
       if (Object.keys(mapping).length === 0) {
-        throw fileRefused(new FileProblem('no-known-columns', `None of the file's columns is a column of the ${input.kind} template; the first row must be the header. Download the template to see them.`, 'ไม่มีคอลัมน์ใดในไฟล์ตรงกับแบบฟอร์ม แถวแรกต้องเป็นหัวตาราง กรุณาดาวน์โหลดแบบฟอร์มเพื่อดูชื่อคอลัมน์'));
+        throw fileRefused(
+          new FileProblem(
+            'no-known-columns',
+            `None of the file's columns is a column of the ${input.kind} template; the first row must be the header. Download the template to see them.`,
+            'ไม่มีคอลัมน์ใดในไฟล์ตรงกับแบบฟอร์ม แถวแรกต้องเป็นหัวตาราง กรุณาดาวน์โหลดแบบฟอร์มเพื่อดูชื่อคอลัมน์',
+          ),
+        );
       }
       const sha256 = createHash('sha256').update(input.bytes).digest('hex');
       const id = await db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('import_file')
-          .values({ kind: input.kind, file_name: input.fileName.slice(0, 200), format, encoding, byte_size: input.bytes.length, sha256, content: input.bytes, header: JSON.stringify(header), mapping: JSON.stringify(mapping), row_count: rowCount, uploaded_by: ctx.actor.userId })
+          .values({
+            kind: input.kind,
+            file_name: input.fileName.slice(0, 200),
+            format,
+            encoding,
+            byte_size: input.bytes.length,
+            sha256,
+            content: input.bytes,
+            header: JSON.stringify(header),
+            mapping: JSON.stringify(mapping),
+            row_count: rowCount,
+            uploaded_by: ctx.actor.userId,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await recordAudit(trx, ctx, { action: 'import.upload', entityType: 'import_file', entityId: row.id, after: { kind: input.kind, fileName: input.fileName, sha256, rows: rowCount } });
+        await recordAudit(trx, ctx, {
+          action: 'import.upload',
+          entityType: 'import_file',
+          entityId: row.id,
+          after: { kind: input.kind, fileName: input.fileName, sha256, rows: rowCount },
+        });
         return row.id;
       });
-      return present((await db.selectFrom('import_file').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
+      return present(await db.selectFrom('import_file').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
     },
 
     async get(ctx: Ctx, id: string) {
@@ -352,17 +431,36 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
     /** Sets which column of the file feeds which field (for files not made from the template). */
     async setMapping(ctx: Ctx, id: string, mapping: Record<string, number>) {
       const file = await requireImport(ctx, id);
-      if (file.status === 'importing' || file.status === 'completed') throw problems.conflict({ en: 'This import has started; its mapping is fixed.', th: 'การนำเข้านี้เริ่มแล้ว เปลี่ยนการจับคู่คอลัมน์ไม่ได้' });
+      if (file.status === 'importing' || file.status === 'completed')
+        throw problems.conflict({ en: 'This import has started; its mapping is fixed.', th: 'การนำเข้านี้เริ่มแล้ว เปลี่ยนการจับคู่คอลัมน์ไม่ได้' });
       const keys = new Set(columnsOf(file.kind).map((c) => c.key));
       const errors = Object.entries(mapping).flatMap(([key, index]) =>
         !keys.has(key)
-          ? [{ field: `body.mapping.${key}`, code: 'unknown-column', message: `${key} is not a column of the template.`, messageTh: `${key} ไม่ใช่คอลัมน์ของแบบฟอร์ม` }]
+          ? [
+              {
+                field: `body.mapping.${key}`,
+                code: 'unknown-column',
+                message: `${key} is not a column of the template.`,
+                messageTh: `${key} ไม่ใช่คอลัมน์ของแบบฟอร์ม`,
+              },
+            ]
           : index < 0 || index >= file.header.length
-            ? [{ field: `body.mapping.${key}`, code: 'no-such-column', message: `The file has no column ${index + 1}.`, messageTh: `ไฟล์ไม่มีคอลัมน์ที่ ${index + 1}` }]
+            ? [
+                {
+                  field: `body.mapping.${key}`,
+                  code: 'no-such-column',
+                  message: `The file has no column ${index + 1}.`,
+                  messageTh: `ไฟล์ไม่มีคอลัมน์ที่ ${index + 1}`,
+                },
+              ]
             : [],
       );
       if (errors.length) throw problems.validation(errors);
-      await db.updateTable('import_file').set({ mapping: JSON.stringify(mapping), status: 'uploaded', dry_run: null, updated_at: new Date() }).where('id', '=', id).execute();
+      await db
+        .updateTable('import_file')
+        .set({ mapping: JSON.stringify(mapping), status: 'uploaded', dry_run: null, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
       return present(await requireImport(ctx, id));
     },
 
@@ -378,7 +476,15 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
 
     async errors(ctx: Ctx, id: string, phase: 'dry-run' | 'import', page: { limit: number; offset: number }) {
       await requireImport(ctx, id);
-      const rows = await db.selectFrom('import_row_error').selectAll().where('import_id', '=', id).where('phase', '=', phase).orderBy('seq').limit(page.limit).offset(page.offset).execute();
+      const rows = await db
+        .selectFrom('import_row_error')
+        .selectAll()
+        .where('import_id', '=', id)
+        .where('phase', '=', phase)
+        .orderBy('seq')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
       return rows.map((e) => ({ line: e.line, column: e.column_key, value: e.value, code: e.code, messageTh: e.message_th, messageEn: e.message_en }));
     },
 
@@ -403,7 +509,12 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
     const missing = columnsOf(file.kind).filter((c) => c.required && (file.mapping as Record<string, number>)[c.key] === undefined);
     if (missing.length) {
       throw problems.validation(
-        missing.map((c) => ({ field: `mapping.${c.key}`, code: 'missing-column', message: `No column of the file is mapped to "${c.en}".`, messageTh: `ยังไม่ได้จับคู่คอลัมน์ "${c.th}"` })),
+        missing.map((c) => ({
+          field: `mapping.${c.key}`,
+          code: 'missing-column',
+          message: `No column of the file is mapped to "${c.en}".`,
+          messageTh: `ยังไม่ได้จับคู่คอลัมน์ "${c.th}"`,
+        })),
         { en: 'Map every required column first.', th: 'กรุณาจับคู่คอลัมน์ที่ต้องกรอกให้ครบก่อน' },
       );
     }
@@ -411,7 +522,10 @@ export function createImportService(deps: { db: Kysely<DB>; registry: RegistrySe
       // The status moves under a row lock, so a double-click starts one job, not two.
       const locked = await trx.selectFrom('import_file').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
       if (!from.includes(locked.status)) {
-        throw problems.conflict({ en: `This import is ${locked.status}; it cannot be ${to === 'importing' ? 'imported' : 'checked'} now.`, th: `การนำเข้านี้อยู่ในสถานะ ${locked.status} ไม่สามารถ${to === 'importing' ? 'นำเข้า' : 'ตรวจสอบ'}ได้ในขณะนี้` });
+        throw problems.conflict({
+          en: `This import is ${locked.status}; it cannot be ${to === 'importing' ? 'imported' : 'checked'} now.`,
+          th: `การนำเข้านี้อยู่ในสถานะ ${locked.status} ไม่สามารถ${to === 'importing' ? 'นำเข้า' : 'ตรวจสอบ'}ได้ในขณะนี้`,
+        });
       }
       const jobId = await jobs.enqueue(trx, { kind, payload: { importId: id, actor }, createdBy: ctx.actor.userId, total: file.row_count });
       await trx.updateTable('import_file').set({ status: to, job_id: jobId, updated_at: new Date() }).where('id', '=', id).execute();
@@ -442,7 +556,9 @@ function optionalKey(column: string): string {
 /** The document a row names, to find repeats within one file. */
 function documentKey(kind: ImportKind, cells: readonly string[], mapping: Record<string, number>): string | null {
   if (kind === 'groups') {
-    const group = (cells[mapping.registration_no ?? -1] ?? '').trim() || `${(cells[mapping.group_subdistrict_code ?? -1] ?? '').trim()}|${(cells[mapping.group_name ?? -1] ?? '').trim()}`;
+    const group =
+      (cells[mapping.registration_no ?? -1] ?? '').trim() ||
+      `${(cells[mapping.group_subdistrict_code ?? -1] ?? '').trim()}|${(cells[mapping.group_name ?? -1] ?? '').trim()}`;
     const member = (cells[mapping.member_id_number ?? -1] ?? '').replace(/[\s-]/g, '');
     return member ? `${group}|${member}` : null;
   }

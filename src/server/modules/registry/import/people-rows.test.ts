@@ -11,8 +11,16 @@ const id = (n: number) => {
   return first12 + nationalIdCheckDigit(first12);
 };
 const ctx: PeopleRowContext = {
-  subdistricts: new Map([['400101', { districtCode: '4001', provinceCode: '40' }], ['830101', { districtCode: '8301', provinceCode: '83' }]]),
-  targetGroups: new Map([['poor', 'poor'], ['คนยากจน', 'poor'], ['คนพิการ', 'disability'], ['disability', 'disability']]),
+  subdistricts: new Map([
+    ['400101', { districtCode: '4001', provinceCode: '40' }],
+    ['830101', { districtCode: '8301', provinceCode: '83' }],
+  ]),
+  targetGroups: new Map([
+    ['poor', 'poor'],
+    ['คนยากจน', 'poor'],
+    ['คนพิการ', 'disability'],
+    ['disability', 'disability'],
+  ]),
   sensitiveTargetGroups: new Set(['disability']),
   scope: new Set(['40']),
   today: '2026-11-23',
@@ -20,11 +28,35 @@ const ctx: PeopleRowContext = {
 const header = PEOPLE_COLUMNS.map((c) => c.key);
 const { mapping } = mapHeader(header, PEOPLE_COLUMNS);
 const good: Record<string, string> = {
-  id_number: id(1), doc_type: '', title: 'นาง', first_name_th: 'มาลี', last_name_th: 'ใจดี', first_name_en: 'Malee', last_name_en: 'Jaidee', sex: 'หญิง',
-  birth_date: '05/03/2520', phone: '081-234-5678', house_no: '12/3', village_no: '4', subdistrict_code: '400101', target_groups: 'คนยากจน',
-  disability_type: '', disability_card_no: '', sensitive_consent: '', education: 'ประถมศึกษา', work_status: 'ว่างงาน', monthly_income: '4,500', household_size: '3',
+  id_number: id(1),
+  doc_type: '',
+  title: 'นาง',
+  first_name_th: 'มาลี',
+  last_name_th: 'ใจดี',
+  first_name_en: 'Malee',
+  last_name_en: 'Jaidee',
+  sex: 'หญิง',
+  birth_date: '05/03/2520',
+  phone: '081-234-5678',
+  house_no: '12/3',
+  village_no: '4',
+  subdistrict_code: '400101',
+  target_groups: 'คนยากจน',
+  disability_type: '',
+  disability_card_no: '',
+  sensitive_consent: '',
+  education: 'ประถมศึกษา',
+  work_status: 'ว่างงาน',
+  monthly_income: '4,500',
+  household_size: '3',
 };
-const read = (changes: Record<string, string>) => readPersonRow(header.map((k) => changes[k] ?? good[k]!), 7, mapping, ctx);
+const read = (changes: Record<string, string>) =>
+  readPersonRow(
+    header.map((k) => changes[k] ?? good[k]!),
+    7,
+    mapping,
+    ctx,
+  );
 const codes = (changes: Record<string, string>) => {
   const result = read(changes);
   return 'errors' in result ? result.errors.map((e) => `${e.column}:${e.code}`) : [];
@@ -33,7 +65,24 @@ const codes = (changes: Record<string, string>) => {
 describe('reading a row of a people file', () => {
   it('reads a good row into a record, B.E. to C.E. and baht to satang', () => {
     const result = read({});
-    expect(result).toMatchObject({ record: { line: 7, docType: 'th-id', title: 'mrs', sex: 'female', birthDate: '1977-03-05', phone: '0812345678', villageNo: 4, provinceCode: '40', districtCode: '4001', targetGroups: ['poor'], education: 'primary', workStatus: 'unemployed', monthlyIncomeSatang: 450000, householdSize: 3 } });
+    expect(result).toMatchObject({
+      record: {
+        line: 7,
+        docType: 'th-id',
+        title: 'mrs',
+        sex: 'female',
+        birthDate: '1977-03-05',
+        phone: '0812345678',
+        villageNo: 4,
+        provinceCode: '40',
+        districtCode: '4001',
+        targetGroups: ['poor'],
+        education: 'primary',
+        workStatus: 'unemployed',
+        monthlyIncomeSatang: 450000,
+        householdSize: 3,
+      },
+    });
   });
 
   it.each([
@@ -77,7 +126,9 @@ describe('reading a row of a people file', () => {
   });
 
   it('keeps disability data when the row states explicit consent', () => {
-    expect(read({ disability_type: '3', disability_card_no: 'D-1', sensitive_consent: 'ใช่', target_groups: 'คนพิการ' })).toMatchObject({ record: { disabilityType: 'physical', sensitiveConsent: true, targetGroups: ['disability'] } });
+    expect(read({ disability_type: '3', disability_card_no: 'D-1', sensitive_consent: 'ใช่', target_groups: 'คนพิการ' })).toMatchObject({
+      record: { disabilityType: 'physical', sensitiveConsent: true, targetGroups: ['disability'] },
+    });
   });
 });
 
@@ -101,6 +152,11 @@ describe('reading a file', () => {
   });
 
   it('normalises Thai phone numbers as people write them', () => {
-    expect(['081-234-5678', '+66 81 234 5678', '๐๘๑๒๓๔๕๖๗๘', '02 123 4567'].map(normalizePhone)).toEqual(['0812345678', '0812345678', '0812345678', '021234567']);
+    expect(['081-234-5678', '+66 81 234 5678', '๐๘๑๒๓๔๕๖๗๘', '02 123 4567'].map(normalizePhone)).toEqual([
+      '0812345678',
+      '0812345678',
+      '0812345678',
+      '021234567',
+    ]);
   });
 });

@@ -87,7 +87,8 @@ export function readPersonRow(
 
   const titleText = required('title');
   const title = titleText === null ? null : readTitle(titleText);
-  if (titleText !== null && !title) fail('title', 'invalid-title', `"${titleText}" is not a title we know (นาย, นาง, นางสาว, …).`, `ไม่รู้จักคำนำหน้า "${titleText}" (นาย นาง นางสาว …)`);
+  if (titleText !== null && !title)
+    fail('title', 'invalid-title', `"${titleText}" is not a title we know (นาย, นาง, นางสาว, …).`, `ไม่รู้จักคำนำหน้า "${titleText}" (นาย นาง นางสาว …)`);
 
   const name = (key: PeopleColumnKey, isRequired: boolean) => {
     const text = isRequired ? required(key) : get(key) || null;
@@ -110,7 +111,12 @@ export function readPersonRow(
   if (birthText !== null) {
     birthDate = parseThaiDate(birthText) ?? parseLooseDate(birthText);
     if (!birthDate) {
-      fail('birth_date', 'invalid-date', `"${birthText}" is not a date as DD/MM/YYYY in B.E. (e.g. 05/03/2520).`, `"${birthText}" ไม่ใช่วันที่แบบ วว/ดด/ปปปป พ.ศ. (เช่น 05/03/2520)`);
+      fail(
+        'birth_date',
+        'invalid-date',
+        `"${birthText}" is not a date as DD/MM/YYYY in B.E. (e.g. 05/03/2520).`,
+        `"${birthText}" ไม่ใช่วันที่แบบ วว/ดด/ปปปป พ.ศ. (เช่น 05/03/2520)`,
+      );
     } else if (birthDate > ctx.today) {
       fail('birth_date', 'future-date', 'The birth date is in the future.', 'วันเกิดอยู่ในอนาคต');
     } else if (Number(ctx.today.slice(0, 4)) - Number(birthDate.slice(0, 4)) > 120) {
@@ -120,7 +126,13 @@ export function readPersonRow(
 
   const phoneText = get('phone');
   const phone = phoneText ? normalizePhone(phoneText) : null;
-  if (phoneText && !phone) fail('phone', 'invalid-phone', `"${phoneText}" is not a Thai phone number (9–10 digits starting with 0).`, `"${phoneText}" ไม่ใช่หมายเลขโทรศัพท์ (9–10 หลัก ขึ้นต้นด้วย 0)`);
+  if (phoneText && !phone)
+    fail(
+      'phone',
+      'invalid-phone',
+      `"${phoneText}" is not a Thai phone number (9–10 digits starting with 0).`,
+      `"${phoneText}" ไม่ใช่หมายเลขโทรศัพท์ (9–10 หลัก ขึ้นต้นด้วย 0)`,
+    );
 
   const houseNo = get('house_no') || null;
   if (houseNo && tooLong(houseNo, 30)) fail('house_no', 'too-long', 'A house number has at most 30 characters.', 'บ้านเลขที่ยาวได้ไม่เกิน 30 ตัวอักษร');
@@ -134,9 +146,19 @@ export function readPersonRow(
   const subdistrictText = required('subdistrict_code');
   const area = subdistrictText === null ? undefined : ctx.subdistricts.get(subdistrictText);
   if (subdistrictText !== null && !area) {
-    fail('subdistrict_code', 'unknown-subdistrict', `"${subdistrictText}" is not a sub-district code (6 digits, DOPA).`, `"${subdistrictText}" ไม่ใช่รหัสตำบล (6 หลัก ของกรมการปกครอง)`);
+    fail(
+      'subdistrict_code',
+      'unknown-subdistrict',
+      `"${subdistrictText}" is not a sub-district code (6 digits, DOPA).`,
+      `"${subdistrictText}" ไม่ใช่รหัสตำบล (6 หลัก ของกรมการปกครอง)`,
+    );
   } else if (area && ctx.scope && !ctx.scope.has(area.provinceCode)) {
-    fail('subdistrict_code', 'out-of-scope', `Sub-district ${subdistrictText} is in province ${area.provinceCode}, outside your area.`, `ตำบล ${subdistrictText} อยู่ในจังหวัดรหัส ${area.provinceCode} ซึ่งอยู่นอกพื้นที่รับผิดชอบของคุณ`);
+    fail(
+      'subdistrict_code',
+      'out-of-scope',
+      `Sub-district ${subdistrictText} is in province ${area.provinceCode}, outside your area.`,
+      `ตำบล ${subdistrictText} อยู่ในจังหวัดรหัส ${area.provinceCode} ซึ่งอยู่นอกพื้นที่รับผิดชอบของคุณ`,
+    );
   }
 
   const targetGroups: string[] = [];
@@ -150,10 +172,17 @@ export function readPersonRow(
 
   const consentText = get('sensitive_consent').toLowerCase();
   const sensitiveConsent = YES.has(consentText);
-  if (!sensitiveConsent && !NO.has(consentText)) fail('sensitive_consent', 'invalid-yes-no', `"${consentText}" is not yes or no (ใช่/ไม่ใช่).`, `"${consentText}" ต้องเป็น ใช่ หรือ ไม่ใช่`);
+  if (!sensitiveConsent && !NO.has(consentText))
+    fail('sensitive_consent', 'invalid-yes-no', `"${consentText}" is not yes or no (ใช่/ไม่ใช่).`, `"${consentText}" ต้องเป็น ใช่ หรือ ไม่ใช่`);
   const disabilityText = get('disability_type');
   const disabilityType = disabilityText ? readDisability(disabilityText) : null;
-  if (disabilityText && !disabilityType) fail('disability_type', 'invalid-disability-type', `"${disabilityText}" is not a disability type on the disability card.`, `ไม่รู้จักประเภทความพิการ "${disabilityText}"`);
+  if (disabilityText && !disabilityType)
+    fail(
+      'disability_type',
+      'invalid-disability-type',
+      `"${disabilityText}" is not a disability type on the disability card.`,
+      `ไม่รู้จักประเภทความพิการ "${disabilityText}"`,
+    );
   const disabilityCardNo = get('disability_card_no') || null;
   const sensitiveGiven = Boolean(disabilityText || disabilityCardNo) || targetGroups.some((g) => ctx.sensitiveTargetGroups.has(g));
   if (sensitiveGiven && !sensitiveConsent) {
@@ -167,7 +196,8 @@ export function readPersonRow(
 
   const educationText = get('education');
   const education = educationText ? readEducation(educationText) : null;
-  if (educationText && !education) fail('education', 'invalid-education', `"${educationText}" is not an education level we know.`, `ไม่รู้จักระดับการศึกษา "${educationText}"`);
+  if (educationText && !education)
+    fail('education', 'invalid-education', `"${educationText}" is not an education level we know.`, `ไม่รู้จักระดับการศึกษา "${educationText}"`);
   const workText = get('work_status');
   const workStatus = workText ? readWorkStatus(workText) : null;
   if (workText && !workStatus) fail('work_status', 'invalid-work-status', `"${workText}" is not a work status we know.`, `ไม่รู้จักสถานะการทำงาน "${workText}"`);
@@ -178,14 +208,20 @@ export function readPersonRow(
     try {
       monthlyIncomeSatang = bahtToSatang(incomeText);
     } catch {
-      fail('monthly_income', 'invalid-amount', `"${incomeText}" is not an amount of baht (e.g. 4,500 or 4500.50).`, `"${incomeText}" ไม่ใช่จำนวนเงินบาท (เช่น 4,500 หรือ 4500.50)`);
+      fail(
+        'monthly_income',
+        'invalid-amount',
+        `"${incomeText}" is not an amount of baht (e.g. 4,500 or 4500.50).`,
+        `"${incomeText}" ไม่ใช่จำนวนเงินบาท (เช่น 4,500 หรือ 4500.50)`,
+      );
     }
   }
   const householdText = get('household_size');
   let householdSize: number | null = null;
   if (householdText) {
     householdSize = /^\d{1,2}$/.test(householdText) ? Number(householdText) : null;
-    if (!householdSize) fail('household_size', 'invalid-number', 'The household size is a whole number from 1 to 99.', 'จำนวนสมาชิกในครัวเรือนต้องเป็นจำนวนเต็ม 1–99');
+    if (!householdSize)
+      fail('household_size', 'invalid-number', 'The household size is a whole number from 1 to 99.', 'จำนวนสมาชิกในครัวเรือนต้องเป็นจำนวนเต็ม 1–99');
   }
 
   if (errors.length > 0) return { errors };

@@ -5,7 +5,11 @@ const fiscalYear = z.coerce.number().int().min(2500).max(2700).describe('Thai fi
 
 export const PlanQuery = z.strictObject({
   fiscalYear: fiscalYear.optional().describe('Default: the current fiscal year, or the latest with data'),
-  province: z.string().regex(/^\d{2}$/, 'A province code has 2 digits').optional().describe('Narrows the rows (not the map or chart) to one province'),
+  province: z
+    .string()
+    .regex(/^\d{2}$/, 'A province code has 2 digits')
+    .optional()
+    .describe('Narrows the rows (not the map or chart) to one province'),
   category: z.enum(CATEGORY_CODES).optional(),
 });
 

@@ -31,12 +31,54 @@ export type DemandColumnKey = 'province' | 'category' | 'occupation' | 'fiscal_y
 
 /** The columns of a labour-demand file, matched by key, Thai or English header. */
 export const DEMAND_COLUMNS: readonly ImportColumn<DemandColumnKey>[] = [
-  { key: 'province', th: 'จังหวัด', en: 'Province', required: true, hintTh: 'รหัสจังหวัด 2 หลัก (เช่น 40) หรือชื่อจังหวัดภาษาไทยหรืออังกฤษ', hintEn: 'The 2-digit province code (e.g. 40) or its Thai or English name' },
-  { key: 'category', th: 'หมวดหลักสูตร', en: 'Category', required: true, hintTh: 'หมวดหลักสูตร เช่น ผู้ดูแลเด็ก ผู้สูงอายุ และคนพิการ', hintEn: 'The curriculum category, e.g. Caregiver' },
-  { key: 'occupation', th: 'อาชีพ', en: 'Occupation', required: true, hintTh: 'ชื่ออาชีพตามที่ กพร. ระบุ ไม่เกิน 200 ตัวอักษร', hintEn: 'The occupation as DSD names it, up to 200 characters' },
-  { key: 'fiscal_year', th: 'ปีงบประมาณ', en: 'Fiscal year', required: true, hintTh: 'ปีงบประมาณ พ.ศ. 4 หลัก เช่น 2570', hintEn: 'The fiscal year in B.E., 4 digits, e.g. 2570' },
-  { key: 'people_needed', th: 'จำนวนคนที่ต้องการ', en: 'People needed', required: true, hintTh: 'จำนวนเต็มไม่ติดลบ ใส่จุลภาคได้ เช่น 1,500', hintEn: 'A whole number, 0 or more; commas allowed, e.g. 1,500' },
-  { key: 'source', th: 'แหล่งข้อมูล', en: 'Source', required: false, hintTh: 'ที่มาของตัวเลข (ไม่กรอกก็ได้ ระบบใช้ชื่อไฟล์)', hintEn: 'Where the figure comes from (optional; the file name is used)' },
+  {
+    key: 'province',
+    th: 'จังหวัด',
+    en: 'Province',
+    required: true,
+    hintTh: 'รหัสจังหวัด 2 หลัก (เช่น 40) หรือชื่อจังหวัดภาษาไทยหรืออังกฤษ',
+    hintEn: 'The 2-digit province code (e.g. 40) or its Thai or English name',
+  },
+  {
+    key: 'category',
+    th: 'หมวดหลักสูตร',
+    en: 'Category',
+    required: true,
+    hintTh: 'หมวดหลักสูตร เช่น ผู้ดูแลเด็ก ผู้สูงอายุ และคนพิการ',
+    hintEn: 'The curriculum category, e.g. Caregiver',
+  },
+  {
+    key: 'occupation',
+    th: 'อาชีพ',
+    en: 'Occupation',
+    required: true,
+    hintTh: 'ชื่ออาชีพตามที่ กพร. ระบุ ไม่เกิน 200 ตัวอักษร',
+    hintEn: 'The occupation as DSD names it, up to 200 characters',
+  },
+  {
+    key: 'fiscal_year',
+    th: 'ปีงบประมาณ',
+    en: 'Fiscal year',
+    required: true,
+    hintTh: 'ปีงบประมาณ พ.ศ. 4 หลัก เช่น 2570',
+    hintEn: 'The fiscal year in B.E., 4 digits, e.g. 2570',
+  },
+  {
+    key: 'people_needed',
+    th: 'จำนวนคนที่ต้องการ',
+    en: 'People needed',
+    required: true,
+    hintTh: 'จำนวนเต็มไม่ติดลบ ใส่จุลภาคได้ เช่น 1,500',
+    hintEn: 'A whole number, 0 or more; commas allowed, e.g. 1,500',
+  },
+  {
+    key: 'source',
+    th: 'แหล่งข้อมูล',
+    en: 'Source',
+    required: false,
+    hintTh: 'ที่มาของตัวเลข (ไม่กรอกก็ได้ ระบบใช้ชื่อไฟล์)',
+    hintEn: 'Where the figure comes from (optional; the file name is used)',
+  },
 ];
 const columnOf = (key: DemandColumnKey) => DEMAND_COLUMNS.find((c) => c.key === key)!;
 
@@ -59,7 +101,12 @@ export interface DemandRowContext {
 }
 
 const thaiDigits = (text: string) => text.replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
-const spelling = (text: string) => thaiDigits(text).normalize('NFC').toLowerCase().replace(/^(จังหวัด|จ\.)\s*/, '').replace(/[\s\-_.]+/g, '');
+const spelling = (text: string) =>
+  thaiDigits(text)
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/^(จังหวัด|จ\.)\s*/, '')
+    .replace(/[\s\-_.]+/g, '');
 const oneLine = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /** Category spellings: the code, the Thai and the English name. */
@@ -81,7 +128,12 @@ export function provinceSpellings(provinces: Iterable<Place>): Map<string, strin
  * Checks one row of a demand file. Every error names its line and column, in Thai and English;
  * a row with any error gives no record.
  */
-export function readDemandRow(cells: readonly string[], line: number, mapping: Partial<Record<DemandColumnKey, number>>, ctx: DemandRowContext): { record: DemandRecord } | { errors: RowError[] } {
+export function readDemandRow(
+  cells: readonly string[],
+  line: number,
+  mapping: Partial<Record<DemandColumnKey, number>>,
+  ctx: DemandRowContext,
+): { record: DemandRecord } | { errors: RowError[] } {
   const errors: RowError[] = [];
   const { get, fail, required } = cellReader<DemandColumnKey>(cells, line, mapping, errors, columnOf);
 
@@ -90,7 +142,12 @@ export function readDemandRow(cells: readonly string[], line: number, mapping: P
   if (provinceText !== null) {
     provinceCode = ctx.provinceSpellings.get(spelling(provinceText)) ?? null;
     if (provinceCode === null) {
-      fail('province', 'unknown-province', `"${provinceText}" is not a province: write its 2-digit code (e.g. 40) or its name.`, `"${provinceText}" ไม่ใช่จังหวัด กรุณาใส่รหัสจังหวัด 2 หลัก (เช่น 40) หรือชื่อจังหวัด`);
+      fail(
+        'province',
+        'unknown-province',
+        `"${provinceText}" is not a province: write its 2-digit code (e.g. 40) or its name.`,
+        `"${provinceText}" ไม่ใช่จังหวัด กรุณาใส่รหัสจังหวัด 2 หลัก (เช่น 40) หรือชื่อจังหวัด`,
+      );
     } else if (!scopeIncludes(ctx.scope, provinceCode)) {
       const place = ctx.provinces.get(provinceCode)!;
       fail(
@@ -109,7 +166,12 @@ export function readDemandRow(cells: readonly string[], line: number, mapping: P
     category = ctx.categorySpellings.get(spelling(categoryText)) ?? null;
     if (category === null) {
       const known = CURRICULUM_CATEGORIES.map((c) => c.en).join(', ');
-      fail('category', 'unknown-category', `"${categoryText}" is not a curriculum category; use one of: ${known}.`, `"${categoryText}" ไม่ใช่หมวดหลักสูตร กรุณาใช้หมวดใดหมวดหนึ่ง: ${CURRICULUM_CATEGORIES.map((c) => c.th).join(', ')}`);
+      fail(
+        'category',
+        'unknown-category',
+        `"${categoryText}" is not a curriculum category; use one of: ${known}.`,
+        `"${categoryText}" ไม่ใช่หมวดหลักสูตร กรุณาใช้หมวดใดหมวดหนึ่ง: ${CURRICULUM_CATEGORIES.map((c) => c.th).join(', ')}`,
+      );
     }
   }
 
@@ -129,7 +191,12 @@ export function readDemandRow(cells: readonly string[], line: number, mapping: P
   } else {
     const year = Number(yearText);
     if (year >= 1900 && year < 2300) {
-      fail('fiscal_year', 'christian-era-year', `${year} is a year of the Christian era (C.E.); fiscal years are in B.E.: write ${year + 543}.`, `${year} เป็นปี ค.ศ. ปีงบประมาณต้องเป็น พ.ศ. กรุณาใส่ ${year + 543}`);
+      fail(
+        'fiscal_year',
+        'christian-era-year',
+        `${year} is a year of the Christian era (C.E.); fiscal years are in B.E.: write ${year + 543}.`,
+        `${year} เป็นปี ค.ศ. ปีงบประมาณต้องเป็น พ.ศ. กรุณาใส่ ${year + 543}`,
+      );
     } else if (year < 2500 || year > 2700) {
       fail('fiscal_year', 'year-out-of-range', 'a fiscal year lies between 2500 and 2700 (B.E.).', 'ปีงบประมาณต้องอยู่ระหว่าง พ.ศ. 2500 ถึง 2700');
     } else fiscalYear = year;
@@ -146,7 +213,12 @@ export function readDemandRow(cells: readonly string[], line: number, mapping: P
     } else if (!/^\d+(\.0+)?$/.test(digits)) {
       fail('people_needed', 'not-a-number', 'write a number, e.g. 1,500.', 'กรุณาใส่ตัวเลข เช่น 1,500');
     } else if (Number.parseInt(digits, 10) > MAX_PEOPLE_NEEDED) {
-      fail('people_needed', 'too-large', `at most ${MAX_PEOPLE_NEEDED.toLocaleString('en')} people in one row.`, `ไม่เกิน ${MAX_PEOPLE_NEEDED.toLocaleString('th')} คนต่อแถว`);
+      fail(
+        'people_needed',
+        'too-large',
+        `at most ${MAX_PEOPLE_NEEDED.toLocaleString('en')} people in one row.`,
+        `ไม่เกิน ${MAX_PEOPLE_NEEDED.toLocaleString('th')} คนต่อแถว`,
+      );
     } else peopleNeeded = Number.parseInt(digits, 10);
   }
 
@@ -156,7 +228,8 @@ export function readDemandRow(cells: readonly string[], line: number, mapping: P
 }
 
 /** A file-level problem as an API problem, naming what is wrong with the file. */
-const fileRefused = (e: FileProblem, errors?: FieldError[]) => problems.validation(errors ?? [{ field: 'body', code: e.code, message: e.en, messageTh: e.th }], { en: e.en, th: e.th });
+const fileRefused = (e: FileProblem, errors?: FieldError[]) =>
+  problems.validation(errors ?? [{ field: 'body', code: e.code, message: e.en, messageTh: e.th }], { en: e.en, th: e.th });
 
 export interface DemandImportResult {
   fileName: string;
@@ -211,7 +284,8 @@ export function createPlanningService(deps: { db: Kysely<DB>; geo: GeoService })
      */
     async importDemand(ctx: Ctx, input: { fileName: string; bytes: Uint8Array; fiscalYear?: number }): Promise<DemandImportResult> {
       const scope = planningPolicy.importScope(ctx.actor);
-      if (scope.kind === 'none') throw problems.forbidden({ en: 'Your role does not include importing labour-demand figures.', th: 'บทบาทของคุณไม่มีสิทธิ์นำเข้าข้อมูลความต้องการแรงงาน' });
+      if (scope.kind === 'none')
+        throw problems.forbidden({ en: 'Your role does not include importing labour-demand figures.', th: 'บทบาทของคุณไม่มีสิทธิ์นำเข้าข้อมูลความต้องการแรงงาน' });
       if (input.bytes.length > DEMAND_MAX_BYTES) throw problems.tooLarge(DEMAND_MAX_BYTES);
 
       const index = await provinceIndex();
@@ -244,7 +318,11 @@ export function createPlanningService(deps: { db: Kysely<DB>; geo: GeoService })
             continue;
           }
           if (++rows > DEMAND_MAX_ROWS) {
-            throw new FileProblem('too-many-rows', `The file has more than ${DEMAND_MAX_ROWS.toLocaleString('en')} rows; split it into smaller files.`, `ไฟล์มีมากกว่า ${DEMAND_MAX_ROWS.toLocaleString('th')} แถว กรุณาแบ่งเป็นหลายไฟล์`);
+            throw new FileProblem(
+              'too-many-rows',
+              `The file has more than ${DEMAND_MAX_ROWS.toLocaleString('en')} rows; split it into smaller files.`,
+              `ไฟล์มีมากกว่า ${DEMAND_MAX_ROWS.toLocaleString('th')} แถว กรุณาแบ่งเป็นหลายไฟล์`,
+            );
           }
           const read = readDemandRow(record.cells, record.line, mapping, rowContext);
           if ('errors' in read) {
@@ -255,7 +333,14 @@ export function createPlanningService(deps: { db: Kysely<DB>; geo: GeoService })
           const key = [read.record.provinceCode, read.record.category, read.record.occupation, read.record.fiscalYear].join('\u0000');
           const earlier = firstLineOf.get(key);
           if (earlier !== undefined) {
-            errors.push({ line: record.line, column: 'occupation', value: read.record.occupation, code: 'duplicate-in-file', en: `Line ${earlier} already gives this province, category, occupation and fiscal year.`, th: `บรรทัดที่ ${earlier} ระบุจังหวัด หมวด อาชีพ และปีงบประมาณนี้ไว้แล้ว` });
+            errors.push({
+              line: record.line,
+              column: 'occupation',
+              value: read.record.occupation,
+              code: 'duplicate-in-file',
+              en: `Line ${earlier} already gives this province, category, occupation and fiscal year.`,
+              th: `บรรทัดที่ ${earlier} ระบุจังหวัด หมวด อาชีพ และปีงบประมาณนี้ไว้แล้ว`,
+            });
           } else {
             firstLineOf.set(key, record.line);
             records.push({ ...read.record, source: read.record.source ?? (input.fileName.slice(0, 200) || null) });
@@ -279,7 +364,9 @@ export function createPlanningService(deps: { db: Kysely<DB>; geo: GeoService })
         inserted: 0,
         updated: 0,
         errorCount: errors.length,
-        errors: errors.slice(0, DEMAND_ERRORS_SHOWN).map((e) => ({ line: e.line, column: e.column, value: e.value, code: e.code, messageTh: e.th, messageEn: e.en })),
+        errors: errors
+          .slice(0, DEMAND_ERRORS_SHOWN)
+          .map((e) => ({ line: e.line, column: e.column, value: e.value, code: e.code, messageTh: e.th, messageEn: e.en })),
         fiscalYears,
         provinceCodes,
       };
@@ -363,7 +450,14 @@ export function createPlanningService(deps: { db: Kysely<DB>; geo: GeoService })
         canImport: planningPolicy.importScope(ctx.actor).kind !== 'none',
         rows: presented,
         provinces: byProvince,
-        totals: { demand: sum('demand'), plannedSeats: sum('plannedSeats'), enrolled: sum('enrolled'), completed: sum('completed'), gap: sum('demand') - sum('plannedSeats'), shortfall: sum('shortfall') },
+        totals: {
+          demand: sum('demand'),
+          plannedSeats: sum('plannedSeats'),
+          enrolled: sum('enrolled'),
+          completed: sum('completed'),
+          gap: sum('demand') - sum('plannedSeats'),
+          shortfall: sum('shortfall'),
+        },
       };
     },
 
@@ -390,17 +484,33 @@ export type PlanningService = ReturnType<typeof createPlanningService>;
 
 /** Matches the header to the columns; a missing required column refuses the file, naming it. */
 function headerMapping(header: readonly string[], fiscalYearGiven: boolean): Partial<Record<DemandColumnKey, number>> {
-  const { mapping, missing } = mapHeader(header.map((c) => c.trim()), DEMAND_COLUMNS);
+  const { mapping, missing } = mapHeader(
+    header.map((c) => c.trim()),
+    DEMAND_COLUMNS,
+  );
   const lacking = missing.filter((key) => !(key === 'fiscal_year' && fiscalYearGiven)).map(columnOf);
   if (lacking.length === 0) return mapping;
   const en = `The header lacks the column${lacking.length > 1 ? 's' : ''} ${lacking.map((c) => `"${c.en}" (${c.th})`).join(', ')}. The first row must be the header; download the template to see it.`;
   const th = `หัวตารางไม่มีคอลัมน์ ${lacking.map((c) => `"${c.th}" (${c.en})`).join(', ')} แถวแรกของไฟล์ต้องเป็นหัวตาราง ดาวน์โหลดแบบฟอร์มเพื่อดูตัวอย่าง`;
-  throw new MissingColumns(en, th, lacking.map((c) => ({ field: 'body', code: 'missing-column', message: `No column "${c.en}" (${c.key}) in the header.`, messageTh: `ไม่มีคอลัมน์ "${c.th}" ในหัวตาราง` })));
+  throw new MissingColumns(
+    en,
+    th,
+    lacking.map((c) => ({
+      field: 'body',
+      code: 'missing-column',
+      message: `No column "${c.en}" (${c.key}) in the header.`,
+      messageTh: `ไม่มีคอลัมน์ "${c.th}" ในหัวตาราง`,
+    })),
+  );
 }
 
 /** A header without a required column: one field error per missing column. */
 class MissingColumns extends FileProblem {
-  constructor(en: string, th: string, readonly columns: FieldError[]) {
+  constructor(
+    en: string,
+    th: string,
+    readonly columns: FieldError[],
+  ) {
     super('missing-column', en, th);
   }
 }

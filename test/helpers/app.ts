@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type Services } from '../../src/server/app';
 import { loadConfig, type Config } from '../../src/server/config';
@@ -37,11 +40,14 @@ export async function createTestApp(
   options: { webRoot?: string | null; services?: Parameters<typeof createServices>[2] } = {},
 ): Promise<TestApp> {
   const { database, dispose } = await createTestDatabase(engine);
-  // Each test database gets its own key-encryption key: nothing is written beside the project.
+  // Each test database gets its own key-encryption key and checkpoint folder: nothing is written
+  // beside the project.
+  const scratch = mkdtempSync(path.join(tmpdir(), 'archeep-test-audit-'));
   const config: Config = {
     ...loadConfig({ LOG_LEVEL: 'silent' }),
     loginFailureDelayMs: 1,
     credentialKeySecret: randomBytes(32).toString('base64'),
+    auditCheckpointDir: scratch,
     ...overrides,
   };
   const services = createServices(database, config, { jobs: { pollMs: 50 }, ...options.services });
@@ -84,6 +90,7 @@ export async function createTestApp(
     async dispose() {
       await app.close();
       await dispose();
+      rmSync(scratch, { recursive: true, force: true });
     },
   };
 }

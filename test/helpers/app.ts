@@ -25,6 +25,8 @@ export interface StaffAccount {
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  /** PostgreSQL: the test database's URL (a second app instance opens its own pool on it); null on PGlite. */
+  databaseUrl: string | null;
   services: Services;
   config: Config;
   /** An account with these roles, signed in; built straight in the database (a factory). */
@@ -39,7 +41,7 @@ export async function createTestApp(
   overrides: Partial<Config> = {},
   options: { webRoot?: string | null; services?: Parameters<typeof createServices>[2] } = {},
 ): Promise<TestApp> {
-  const { database, dispose } = await createTestDatabase(engine);
+  const { database, url, dispose } = await createTestDatabase(engine);
   // Each test database gets its own key-encryption key and checkpoint folder: nothing is written
   // beside the project.
   const scratch = mkdtempSync(path.join(tmpdir(), 'archeep-test-audit-'));
@@ -65,6 +67,7 @@ export async function createTestApp(
   return {
     app,
     database,
+    databaseUrl: url,
     services,
     config,
     signIn,

@@ -16,6 +16,7 @@
  * sealed), then how long the sealer takes to catch up once the load stops.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
@@ -55,6 +56,25 @@ interface RunResult {
   seal: { samples: number; maxLagSeconds: number; p50LagSeconds: number; maxUnsealed: number; catchUpMs: number; events: number } | null;
   /** CPU seconds of this process (server and sealer) over the load. */
   serverCpuSeconds: number;
+  /** PostgreSQL: CPU seconds of this database's backends over the load (from /proc). */
+  databaseCpuSeconds: number | null;
+}
+
+/** CPU seconds so far of each backend of the database (Linux /proc; utime + stime at 100 ticks/s). */
+async function backendCpu(client: pg.Client): Promise<Map<number, number>> {
+  const { rows } = await client.query<{ pid: number }>(
+    `select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`,
+  );
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // not on this machine, or gone
+    }
+  }
+  return cpu;
 }
 
 /** Samples every 0.25 s while `work` runs: pg_stat_activity and, when asked, the seal's queue. */
@@ -64,6 +84,7 @@ async function sampled<T>(bench: BenchDatabase, withSeal: boolean, work: () => P
   let maxUnsealed = 0;
   const client = bench.url ? new pg.Client({ connectionString: bench.url }) : null;
   await client?.connect();
+  const cpuBefore = client ? await backendCpu(client) : null;
   let on = true;
   const sampler = (async () => {
     while (on) {
@@ -90,7 +111,15 @@ async function sampled<T>(bench: BenchDatabase, withSeal: boolean, work: () => P
     }
   })();
   try {
-    return { value: await work(), waits: client ? waits : null, lags, maxUnsealed };
+    const value = await work();
+    on = false;
+    await sampler;
+    let databaseCpuSeconds: number | null = null;
+    if (client && cpuBefore) {
+      databaseCpuSeconds = 0;
+      for (const [pid, seconds] of await backendCpu(client)) databaseCpuSeconds += seconds - (cpuBefore.get(pid) ?? 0);
+    }
+    return { value, waits: client ? waits : null, lags, maxUnsealed, databaseCpuSeconds };
   } finally {
     on = false;
     await sampler;
@@ -202,6 +231,7 @@ async function runOnce(bench: BenchDatabase): Promise<RunResult> {
       waits: run.waits,
       seal,
       serverCpuSeconds: round((used.user + used.system) / 1e6, 2),
+      databaseCpuSeconds: run.databaseCpuSeconds === null ? null : round(run.databaseCpuSeconds, 2),
     };
   } finally {
     await app.close();

@@ -97,21 +97,34 @@ export function createAuditTrail(options: AuditTrailOptions) {
     store.append(await databaseCheckpoints(db, last));
   }
 
-  /** Seals until nothing committed is left; waits while another process's pass holds the lock. */
-  async function sealAll(checkpoint: 'due' | 'force' | 'never' = 'due'): Promise<number> {
+  /** One pass, waiting while another process's pass holds the lock. */
+  async function passWhenFree(checkpoint: 'due' | 'force' | 'never') {
+    for (let busy = 0; ; busy++) {
+      const result = await pass(checkpoint);
+      if (result) return result;
+      // Another process is sealing; give it the time of a pass, then look again.
+      if (busy >= 200) throw new Error('The audit seal lock stayed taken for over 10 s.');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /**
+   * Seals until nothing committed is left. With 'force', the last pass also signs a checkpoint of
+   * the head it leaves, if the chain grew since the last checkpoint.
+   */
+  async function sealAll(checkpoint: 'due' | 'force' = 'due'): Promise<number> {
     let total = 0;
     let madeCheckpoint = false;
-    for (let busy = 0; ;) {
-      const result = await pass(checkpoint === 'force' && madeCheckpoint ? 'due' : checkpoint);
-      if (result === null) {
-        // Another process is sealing; give it the time of a pass, then look again.
-        if (++busy > 200) throw new Error('The audit seal lock stayed taken for over 10 s.');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        continue;
-      }
+    for (;;) {
+      const result = await passWhenFree('due');
       total += result.sealed;
-      if (result.checkpoint) madeCheckpoint = true;
+      madeCheckpoint ||= result.checkpoint !== null;
       if (result.sealed < batchSize) break;
+    }
+    if (checkpoint === 'force') {
+      const last = await passWhenFree('force');
+      total += last.sealed;
+      madeCheckpoint ||= last.checkpoint !== null;
     }
     if (madeCheckpoint) await syncFile();
     return total;

@@ -119,5 +119,6 @@ describe('npm run audit:verify', () => {
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(checkpointDir, { recursive: true, force: true });
     }
-  });
+    // Three runs of the script, each a process that loads TypeScript and opens PGlite.
+  }, 180_000);
 });

@@ -10,7 +10,7 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Executor } from '../../db/executor';
 import type { AuditCheckpointRow } from '../../db/schema';
@@ -146,9 +146,9 @@ export async function publishedKeys(db: Executor): Promise<PublishedKey[]> {
 }
 
 /** The database's checkpoints with their keys' public halves (for the file and the endpoint). */
-export async function databaseCheckpoints(db: Executor, afterSeq = 0): Promise<Checkpoint[]> {
+export async function databaseCheckpoints(db: Executor, afterSeq = 0, limit?: number): Promise<Checkpoint[]> {
   const keys = new Map((await repository.signingKeys(db)).map((k) => [k.id, k.public_key]));
-  return (await repository.checkpointsAfter(db, afterSeq)).map((row: AuditCheckpointRow) => ({
+  return (await repository.checkpointsAfter(db, afterSeq, limit)).map((row: AuditCheckpointRow) => ({
     seq: row.seq,
     position: row.position,
     headHash: row.head_hash,
@@ -166,28 +166,50 @@ export async function databaseCheckpoints(db: Executor, afterSeq = 0): Promise<C
  */
 export function checkpointFile(dir: string) {
   const file = path.join(path.resolve(dir), 'audit-checkpoints.jsonl');
+  // What was read so far: the file only grows, so a later read parses only what was appended.
+  let cache = { bytes: 0, pending: '', lines: 0, bySeq: new Map<number, Checkpoint>(), malformedLines: [] as number[] };
+  const fresh = () => ({ bytes: 0, pending: '', lines: 0, bySeq: new Map<number, Checkpoint>(), malformedLines: [] as number[] });
+
+  function parse(line: string, number: number) {
+    if (!line.trim()) return;
+    try {
+      const c = JSON.parse(line) as Checkpoint;
+      if (!Number.isSafeInteger(c.seq) || !Number.isSafeInteger(c.position) || typeof c.headHash !== 'string') throw new Error('shape');
+      const seen = cache.bySeq.get(c.seq);
+      if (seen && canonicalJson(seen) !== canonicalJson(c)) cache.malformedLines.push(number);
+      else cache.bySeq.set(c.seq, c);
+    } catch {
+      cache.malformedLines.push(number);
+    }
+  }
+
   return {
     file,
     /** Every well-formed line, once per seq (two processes on one folder may both append one). */
     read(): { checkpoints: Checkpoint[]; malformedLines: number[] } {
-      if (!existsSync(file)) return { checkpoints: [], malformedLines: [] };
-      const bySeq = new Map<number, Checkpoint>();
-      const malformedLines: number[] = [];
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .forEach((line, index) => {
-          if (!line.trim()) return;
-          try {
-            const c = JSON.parse(line) as Checkpoint;
-            if (!Number.isSafeInteger(c.seq) || !Number.isSafeInteger(c.position) || typeof c.headHash !== 'string') throw new Error('shape');
-            const seen = bySeq.get(c.seq);
-            if (seen && canonicalJson(seen) !== canonicalJson(c)) malformedLines.push(index + 1);
-            else bySeq.set(c.seq, c);
-          } catch {
-            malformedLines.push(index + 1);
-          }
-        });
-      return { checkpoints: [...bySeq.values()].sort((a, b) => a.seq - b.seq), malformedLines };
+      if (!existsSync(file)) {
+        cache = fresh();
+        return { checkpoints: [], malformedLines: [] };
+      }
+      const size = statSync(file).size;
+      // Shorter than what was read: the file was rewritten, so read it again from the start.
+      if (size < cache.bytes) cache = fresh();
+      if (size > cache.bytes) {
+        const handle = openSync(file, 'r');
+        try {
+          const chunk = Buffer.alloc(size - cache.bytes);
+          readSync(handle, chunk, 0, chunk.length, cache.bytes);
+          const text = cache.pending + chunk.toString('utf8');
+          const lines = text.split('\n');
+          // A last line without its newline may still be being written: keep it for the next read.
+          cache.pending = lines.pop() ?? '';
+          for (const line of lines) parse(line, ++cache.lines);
+          cache.bytes = size;
+        } finally {
+          closeSync(handle);
+        }
+      }
+      return { checkpoints: [...cache.bySeq.values()].sort((a, b) => a.seq - b.seq), malformedLines: [...cache.malformedLines] };
     },
     append(checkpoints: Checkpoint[]): void {
       if (checkpoints.length === 0) return;

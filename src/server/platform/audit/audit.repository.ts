@@ -165,8 +165,9 @@ export async function lastCheckpoint(db: Executor): Promise<AuditCheckpointRow |
   return db.selectFrom('audit_checkpoint').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
 }
 
-export async function checkpointsAfter(db: Executor, seq: number): Promise<AuditCheckpointRow[]> {
-  return db.selectFrom('audit_checkpoint').selectAll().where('seq', '>', seq).orderBy('seq').execute();
+export async function checkpointsAfter(db: Executor, seq: number, limit?: number): Promise<AuditCheckpointRow[]> {
+  const query = db.selectFrom('audit_checkpoint').selectAll().where('seq', '>', seq).orderBy('seq');
+  return (limit === undefined ? query : query.limit(limit)).execute();
 }
 
 export async function insertCheckpoint(trx: Executor, row: AuditCheckpointRow): Promise<void> {

@@ -193,10 +193,9 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; audit: AuditTr
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
     async (request) => {
-      const all = await audit.checkpoints();
       return {
         keys: await audit.publicKeys(),
-        checkpoints: all.filter((c) => c.seq > request.query.after).slice(0, request.query.limit),
+        checkpoints: await audit.checkpoints(request.query.after, request.query.limit),
       };
     },
   );

@@ -130,9 +130,18 @@ export function createAuditTrail(options: AuditTrailOptions) {
     return total;
   }
 
-  /** The file's checkpoints and the database's, one per seq (what the endpoint publishes). */
-  async function checkpoints(): Promise<Checkpoint[]> {
-    return mergeCheckpoints(store.read().checkpoints, await databaseCheckpoints(db));
+  /** The file's checkpoints and the database's after `afterSeq`, one per seq (what the endpoint publishes). */
+  async function checkpoints(afterSeq = 0, limit?: number): Promise<Checkpoint[]> {
+    const fromFile = store.read().checkpoints.filter((c) => c.seq > afterSeq);
+    const merged = mergeCheckpoints(limit === undefined ? fromFile : fromFile.slice(0, limit), await databaseCheckpoints(db, afterSeq, limit));
+    return limit === undefined ? merged : merged.slice(0, limit);
+  }
+
+  /** The newest checkpoint, in the file or the database. */
+  async function latestCheckpoint(): Promise<Checkpoint | null> {
+    const last = await repository.lastCheckpoint(db);
+    const inDatabase = last ? await databaseCheckpoints(db, last.seq - 1, 1) : [];
+    return mergeCheckpoints(store.read().checkpoints.slice(-1), inDatabase).at(-1) ?? null;
   }
 
   function schedule(): void {
@@ -182,7 +191,7 @@ export function createAuditTrail(options: AuditTrailOptions) {
     /** Seals everything committed and signs a checkpoint of the head if it moved since the last one. */
     async checkpointNow(): Promise<Checkpoint | null> {
       await serial(() => sealAll('force'));
-      return (await checkpoints()).at(-1) ?? null;
+      return latestCheckpoint();
     },
 
     checkpoints,
@@ -192,7 +201,7 @@ export function createAuditTrail(options: AuditTrailOptions) {
     checkpointFilePath: store.file,
 
     async status(now = new Date()): Promise<AuditStatus> {
-      const [head, waiting, published] = await Promise.all([repository.chainHead(db), repository.unsealedSummary(db), checkpoints()]);
+      const [head, waiting, latest] = await Promise.all([repository.chainHead(db), repository.unsealedSummary(db), latestCheckpoint()]);
       return {
         sealedPosition: head?.position ?? 0,
         headHash: head?.hash ?? GENESIS_HASH,
@@ -200,7 +209,7 @@ export function createAuditTrail(options: AuditTrailOptions) {
         unsealed: waiting.count,
         oldestUnsealedSeconds: waiting.oldest ? Math.round((now.getTime() - waiting.oldest.getTime()) / 100) / 10 : null,
         boundSeconds: options.boundMs / 1000,
-        latestCheckpoint: published.at(-1) ?? null,
+        latestCheckpoint: latest,
       };
     },
 

@@ -1,7 +1,8 @@
 /**
  * `npm run bench` — the set at a size that finishes within 15 minutes on a 2-core machine:
  * the signing core (credentials signed and verified per second), then import, lookup, search,
- * enrolment under load and bulk certificates (signed, rendered, verified) at 1,000,000 people on
+ * enrolment under load (on PostgreSQL beside the same transactions unaudited, with the audit
+ * seal's lag) and bulk certificates (signed, rendered, verified) at 1,000,000 people on
  * PostgreSQL and at 100,000 on PGlite.
  *
  * `npm run bench:curve [-- --sizes 100000,1000000,5000000]` — the scaling curve on PostgreSQL:

@@ -2,11 +2,14 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { openPGlite } from '../src/server/db/engine';
+import { migrate } from '../src/server/db/migrator';
 
 /** The OpenAPI document as the app publishes it (no database content is needed for that). */
 export async function currentOpenApiDocument(): Promise<Record<string, unknown>> {
   const database = await openPGlite(null);
   try {
+    // Migrated, though empty: the app's audit sealer starts with it and seals (nothing) at its close.
+    await migrate(database);
     const app = await buildApp({ database, config: loadConfig({}), webRoot: null });
     await app.ready();
     const document = app.swagger() as unknown as Record<string, unknown>;

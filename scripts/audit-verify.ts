@@ -1,27 +1,49 @@
 /**
  * `npm run audit:verify`: walks the audit chain of the configured database (DATABASE_URL, or the
- * PGlite data directory) and reports the first tampered event, or that the chain holds.
- * Exits 0 when it holds, 2 when it does not.
+ * PGlite data directory) and checks it against the signed checkpoints, those in the database and
+ * those in the checkpoint file (AUDIT_CHECKPOINT_DIR, by default beside the data folder). Reports
+ * the first altered, removed or inserted event, a deleted tail, or an event left unsealed longer
+ * than the bound; and the seal's lag. Exits 0 when the trail holds, 2 when it does not.
+ * It only reads: it seals nothing and signs nothing.
  */
 import path from 'node:path';
 import { loadConfig } from '../src/server/config';
 import { openDatabase } from '../src/server/db/engine';
+import { checkpointFile } from '../src/server/platform/audit/audit.checkpoints';
 import { verifyAuditChain } from '../src/server/platform/audit/audit.service';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.resolve(config.dataDir) });
 try {
   const started = Date.now();
-  const verdict = await verifyAuditChain(database.db);
+  const store = checkpointFile(config.auditCheckpointDir);
+  const { checkpoints, malformedLines } = store.read();
+  if (checkpoints.length === 0) console.warn(`No checkpoint file at ${store.file}: only the database's own checkpoints are checked.`);
+  if (malformedLines.length) console.warn(`Unreadable lines in ${store.file}: ${malformedLines.join(', ')}.`);
+  const verdict = await verifyAuditChain(database.db, { boundMs: config.auditSealBoundSeconds * 1000, externalCheckpoints: checkpoints });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const lag =
+    verdict.unsealed === 0
+      ? 'no event waits for its seal'
+      : `${verdict.unsealed} events wait for their seal, the oldest for ${verdict.oldestUnsealedSeconds} s (bound ${verdict.boundSeconds} s)`;
+  const anchor = verdict.latestCheckpoint
+    ? `${verdict.checkpoints} signed checkpoints checked, the latest #${verdict.latestCheckpoint.seq} at position ${verdict.latestCheckpoint.position}, ${verdict.latestCheckpoint.madeAt}`
+    : 'no signed checkpoint yet';
   if (verdict.ok) {
     console.log(`Audit chain holds: ${verdict.events} events checked in ${seconds} s; last hash ${verdict.lastHash}.`);
+    console.log(`Seal: ${lag}. Checkpoints: ${anchor}.`);
     console.log(`บันทึกการตรวจสอบครบถ้วน ไม่ถูกแก้ไข (${verdict.events} รายการ)`);
   } else {
-    console.error(
-      `Audit chain BROKEN at event id ${verdict.firstBadId} (${verdict.reason}); ${verdict.events} events read. ` + 'Events from this id on cannot be trusted.',
-    );
-    console.error(`บันทึกการตรวจสอบถูกแก้ไขตั้งแต่รายการที่ ${verdict.firstBadId}`);
+    const where = [
+      verdict.firstBadId !== null ? `event id ${verdict.firstBadId}` : null,
+      verdict.firstBadPosition !== null ? `position ${verdict.firstBadPosition}` : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    console.error(`Audit chain BROKEN at ${where || 'its checkpoints'} (${verdict.reason}); ${verdict.events} events read.`);
+    console.error(verdict.message?.en ?? '');
+    console.error(verdict.message?.th ?? '');
+    console.error(`Seal: ${lag}. Checkpoints: ${anchor}.`);
     process.exitCode = 2;
   }
 } finally {

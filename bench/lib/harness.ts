@@ -137,7 +137,8 @@ async function databaseExists(url: string, name: string) {
  * same fill is reused.
  */
 export async function benchDatabase(args: BenchArgs, options: { purpose: 'read' | 'import'; fill: number }): Promise<BenchDatabase> {
-  const config = loadConfig({ LOG_LEVEL: 'silent' });
+  // The audit trail's checkpoints go to a scratch folder, not beside the project's own data.
+  const config = loadConfig({ LOG_LEVEL: 'silent', AUDIT_CHECKPOINT_DIR: path.join(os.tmpdir(), `archeep-bench-audit-${args.engine}-s${args.seed}`) });
   let database: Database | undefined;
   let url: string | null = null;
   let reuse = false;

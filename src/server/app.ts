@@ -13,6 +13,7 @@ import type { Config } from './config';
 import type { Database } from './db/engine';
 import { schemaVersion } from './db/migrator';
 import { auditRoutes } from './platform/audit/audit.routes';
+import { createAuditTrail, type AuditTrailOptions } from './platform/audit/audit.service';
 import { authPlugin } from './platform/auth/plugin';
 import { createActorCache } from './platform/auth/actor-cache';
 import { installErrorHandling, sendProblem } from './platform/http/error-handler';
@@ -51,9 +52,25 @@ export interface AppOptions {
 }
 
 /** The services, built once per app; routes and scripts call these, never repositories. */
-export function createServices(database: Database, config: Config, options: { jobs?: JobRunnerOptions; imports?: ImportOptions; actorCacheMs?: number } = {}) {
+export function createServices(
+  database: Database,
+  config: Config,
+  options: { jobs?: JobRunnerOptions; imports?: ImportOptions; actorCacheMs?: number; audit?: Pick<AuditTrailOptions, 'sealIntervalMs' | 'batchSize'> } = {},
+) {
   const db = database.db;
   const jobs = createJobRunner(db, options.jobs);
+  // One key-encryption key, kept outside the database, seals the issuers' keys and the audit
+  // trail's checkpoint key: platform/ is handed it rather than importing the credentials module.
+  const kek = credentialKek({ secret: config.credentialKeySecret, dataDir: config.dataDir });
+  const audit = createAuditTrail({
+    db,
+    kek,
+    checkpointDir: config.auditCheckpointDir,
+    boundMs: config.auditSealBoundSeconds * 1000,
+    checkpointEveryMs: config.auditCheckpointMinutes * 60_000,
+    onError: (error) => console.error('audit sealer:', error instanceof Error ? error.message : error),
+    ...options.audit,
+  });
   const geo = createGeoService({ db });
   const org = createOrgService({ db, geo });
   const actors = createActorCache({ ttlMs: options.actorCacheMs });
@@ -71,12 +88,12 @@ export function createServices(database: Database, config: Config, options: { jo
     db,
     registry,
     publicUrl: config.publicUrl,
-    kek: credentialKek({ secret: config.credentialKeySecret, dataDir: config.dataDir }),
+    kek,
   });
   const training = createTrainingService({ db, geo, org, registry, credentials, jobs });
   const planning = createPlanningService({ db, geo });
   const competency = createCompetencyService({ db, org, registry, identity, credentials });
-  return { jobs, actors, geo, org, identity, registry, imports, credentials, training, planning, competency };
+  return { audit, jobs, actors, geo, org, identity, registry, imports, credentials, training, planning, competency };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -154,7 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(geoRoutes, { geo: services.geo });
   await app.register(orgRoutes, { org: services.org });
   await app.register(identityRoutes, { identity: services.identity, cookieSecure: config.cookieSecure, signInRateLimit: 30 });
-  await app.register(auditRoutes, { db: database.db });
+  await app.register(auditRoutes, { db: database.db, audit: services.audit });
   await app.register(registryRoutes, { registry: services.registry });
   await app.register(importRoutes, { imports: services.imports });
   await app.register(credentialsRoutes, { credentials: services.credentials });
@@ -165,6 +182,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());
   app.addHook('onClose', async () => services.jobs.stop());
+  // Every process seals the audit trail (one pass at a time across them); a stop seals what is
+  // committed and signs a checkpoint of it.
+  app.addHook('onReady', async () => services.audit.start());
+  app.addHook('onClose', async () => services.audit.stop());
 
   const webRoot = options.webRoot;
   const serveWeb = Boolean(webRoot && existsSync(path.join(webRoot, 'index.html')));

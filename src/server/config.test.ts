@@ -25,4 +25,11 @@ describe('configuration', () => {
     const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@h/db', ARCHEEP_DATA_DIR: '/var/lib/archeep', COOKIE_SECURE: 'true' });
     expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@h/db', dataDir: '/var/lib/archeep', cookieSecure: true });
   });
+
+  it('keeps the audit checkpoints beside the data folder, and refuses them inside it', () => {
+    expect(loadConfig({ ARCHEEP_DATA_DIR: '/var/lib/archeep/' }).auditCheckpointDir).toBe('/var/lib/archeep-audit');
+    expect(() => loadConfig({ ARCHEEP_DATA_DIR: '/var/lib/archeep', AUDIT_CHECKPOINT_DIR: '/var/lib/archeep/checkpoints' })).toThrow(
+      /AUDIT_CHECKPOINT_DIR: must be outside ARCHEEP_DATA_DIR/,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -45,6 +46,21 @@ const ConfigSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v.trim(), 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
     .optional(),
+  // The audit trail's signed checkpoints are appended to a file here: beside the data folder, never
+  // inside it (default `<data folder>-audit`).
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 60)
+    .default(5),
+  // An event committed longer ago than this and still unsealed is a fault that verification reports.
+  AUDIT_SEAL_BOUND_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 3600)
+    .default(300),
 });
 
 export type Config = {
@@ -62,6 +78,12 @@ export type Config = {
   publicUrl: string;
   /** The key-encryption key for issuers' signing keys, if set; otherwise one in the data folder. */
   credentialKeySecret: string | undefined;
+  /** Folder of the audit trail's checkpoint file, outside the data folder. */
+  auditCheckpointDir: string;
+  /** How often a signed checkpoint of the audit chain is made (and at every stop). */
+  auditCheckpointMinutes: number;
+  /** How long an audit event may wait for its seal before verification reports it. */
+  auditSealBoundSeconds: number;
   /** Base delay added per consecutive failed sign-in, so guessing slows down before the lock. */
   loginFailureDelayMs: number;
 };
@@ -76,6 +98,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration / ค่าตั้งระบบไม่ถูกต้อง:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  const auditCheckpointDir = c.AUDIT_CHECKPOINT_DIR ?? `${c.ARCHEEP_DATA_DIR.replace(/[\\/]+$/, '')}-audit`;
+  const data = path.resolve(c.ARCHEEP_DATA_DIR);
+  const checkpoints = path.resolve(auditCheckpointDir);
+  if (checkpoints === data || checkpoints.startsWith(data + path.sep)) {
+    throw new ConfigError(
+      `Invalid configuration / ค่าตั้งระบบไม่ถูกต้อง:\n  AUDIT_CHECKPOINT_DIR: must be outside ARCHEEP_DATA_DIR (${data}); a restore of the data folder would roll the checkpoints back with the trail they anchor / ต้องอยู่นอกโฟลเดอร์ข้อมูล`,
+    );
+  }
   return {
     port: c.PORT,
     host: c.HOST,
@@ -89,6 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: c.LOGIN_LOCK_MINUTES,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
     credentialKeySecret: c.CREDENTIAL_KEY_SECRET,
+    auditCheckpointDir,
+    auditCheckpointMinutes: c.AUDIT_CHECKPOINT_MINUTES,
+    auditSealBoundSeconds: c.AUDIT_SEAL_BOUND_SECONDS,
     loginFailureDelayMs: 250,
   };
 }

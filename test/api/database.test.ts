@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openPGlite, openPostgres } from '../../src/server/db/engine';
 import { DatabaseEncodingError, migrate, readMigrations } from '../../src/server/db/migrator';
-import { recordAudit } from '../../src/server/platform/audit/audit.service';
+import { createAuditTrail, recordAudit } from '../../src/server/platform/audit/audit.service';
 import { ENGINES } from '../helpers/database';
 import { whenNotBusy } from '../helpers/pg-admin';
 
@@ -62,21 +63,25 @@ describe.each(ENGINES.filter((engine) => engine === 'postgresql'))('migrations o
 });
 
 describe('npm run audit:verify', () => {
-  it('reports that the chain holds, then the first tampered event', async () => {
+  it('reports that the chain holds, then the first tampered event, then a deleted tail', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'archeep-audit-'));
+    const checkpointDir = `${dataDir}-audit`;
+    const secret = randomBytes(32).toString('base64');
     try {
       const database = await openPGlite(dataDir);
       await migrate(database);
-      for (let i = 0; i < 3; i++) {
+      const trail = createAuditTrail({ db: database.db, kek: () => Buffer.from(secret, 'base64'), checkpointDir, boundMs: 300_000, checkpointEveryMs: 60_000 });
+      for (let i = 0; i < 4; i++) {
         await database.db
           .transaction()
           .execute((trx) =>
             recordAudit(trx, { actor: null, requestId: `r${i}` }, { action: 'test.event', entityType: 'test', entityId: String(i), after: { i } }),
           );
       }
+      await trail.checkpointNow();
       await database.close();
       const { DATABASE_URL: _unused, ...inherited } = process.env;
-      const env = { ...inherited, ARCHEEP_DATA_DIR: dataDir };
+      const env = { ...inherited, ARCHEEP_DATA_DIR: dataDir, AUDIT_CHECKPOINT_DIR: checkpointDir, CREDENTIAL_KEY_SECRET: secret };
       // The exit code is part of the contract (0 holds, 2 broken), so both outcomes are results here.
       const verify = () =>
         run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/audit-verify.ts')], { env, cwd: ROOT }).then(
@@ -86,17 +91,34 @@ describe('npm run audit:verify', () => {
 
       const ok = await verify();
       expect(ok.code).toBe(0);
-      expect(ok.stdout).toContain('Audit chain holds: 3 events');
+      expect(ok.stdout).toContain('Audit chain holds: 4 events');
+      expect(ok.stdout).toContain('no event waits for its seal');
+      expect(ok.stdout).toContain('the latest #1 at position 4');
 
+      // Someone with the owner's rights deletes the newest events, their seals and the database's
+      // checkpoints: the checkpoint file outside the database still says the chain had 4.
       const tamper = await openPGlite(dataDir);
-      await sql`alter table audit_event disable trigger audit_event_no_update`.execute(tamper.db);
-      await sql`update audit_event set entity_id = 'forged' where id = 2`.execute(tamper.db);
+      await sql`set session_replication_role = replica`.execute(tamper.db);
+      await sql`delete from audit_checkpoint`.execute(tamper.db);
+      await sql`delete from audit_seal where position > 2`.execute(tamper.db);
+      await sql`delete from audit_event where id > 2`.execute(tamper.db);
       await tamper.close();
+      const cut = await verify();
+      expect(cut.code).toBe(2);
+      expect(cut.stderr).toContain('(tail-removed)');
+      expect(cut.stderr).toContain('The chain ends at position 2, but checkpoint #1');
+
+      const rewrite = await openPGlite(dataDir);
+      await sql`alter table audit_event disable trigger audit_event_no_update`.execute(rewrite.db);
+      await sql`update audit_event set entity_id = 'forged' where id = 2`.execute(rewrite.db);
+      await rewrite.close();
       const broken = await verify();
       expect(broken.code).toBe(2);
-      expect(broken.stderr).toContain('BROKEN at event id 2');
+      expect(broken.stderr).toContain('BROKEN at event id 2, position 2 (hash-mismatch)');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(checkpointDir, { recursive: true, force: true });
     }
-  });
+    // Three runs of the script, each a process that loads TypeScript and opens PGlite.
+  }, 180_000);
 });

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type Services } from '../../src/server/app';
 import { loadConfig, type Config } from '../../src/server/config';
@@ -22,6 +25,8 @@ export interface StaffAccount {
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  /** PostgreSQL: the test database's URL (a second app instance opens its own pool on it); null on PGlite. */
+  databaseUrl: string | null;
   services: Services;
   config: Config;
   /** An account with these roles, signed in; built straight in the database (a factory). */
@@ -36,12 +41,15 @@ export async function createTestApp(
   overrides: Partial<Config> = {},
   options: { webRoot?: string | null; services?: Parameters<typeof createServices>[2] } = {},
 ): Promise<TestApp> {
-  const { database, dispose } = await createTestDatabase(engine);
-  // Each test database gets its own key-encryption key: nothing is written beside the project.
+  const { database, url, dispose } = await createTestDatabase(engine);
+  // Each test database gets its own key-encryption key and checkpoint folder: nothing is written
+  // beside the project.
+  const scratch = mkdtempSync(path.join(tmpdir(), 'archeep-test-audit-'));
   const config: Config = {
     ...loadConfig({ LOG_LEVEL: 'silent' }),
     loginFailureDelayMs: 1,
     credentialKeySecret: randomBytes(32).toString('base64'),
+    auditCheckpointDir: scratch,
     ...overrides,
   };
   const services = createServices(database, config, { jobs: { pollMs: 50 }, ...options.services });
@@ -59,6 +67,7 @@ export async function createTestApp(
   return {
     app,
     database,
+    databaseUrl: url,
     services,
     config,
     signIn,
@@ -84,6 +93,7 @@ export async function createTestApp(
     async dispose() {
       await app.close();
       await dispose();
+      rmSync(scratch, { recursive: true, force: true });
     },
   };
 }

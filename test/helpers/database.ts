@@ -13,6 +13,8 @@ export const ENGINES: EngineKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 
 
 export interface TestDatabase {
   database: Database;
+  /** PostgreSQL: the database's URL, for a second process's connection to it; null on PGlite. */
+  url: string | null;
   /** Drops the database (PostgreSQL) or closes it (PGlite). */
   dispose(): Promise<void>;
 }
@@ -58,7 +60,7 @@ export async function createTestDatabase(engine: EngineKind): Promise<TestDataba
     const database = await openPGlite(null);
     await migrate(database);
     await loadReferenceData(database, createServices(database, loadConfig({})));
-    return { database, dispose: () => database.close() };
+    return { database, url: null, dispose: () => database.close() };
   }
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
@@ -69,6 +71,7 @@ export async function createTestDatabase(engine: EngineKind): Promise<TestDataba
   const database = await openPostgres(urlFor(name));
   return {
     database,
+    url: urlFor(name),
     async dispose() {
       await database.close();
       const cleanup = new pg.Client({ connectionString: adminUrl() });

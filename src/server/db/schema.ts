@@ -127,8 +127,43 @@ export interface AuditEventTable {
   after: Json;
   request_id: string | null;
   ip: string | null;
+  /** The registered person the event concerns; their personal values are encrypted (0006). */
+  subject_person_id: number | null;
+}
+
+// ---------------------------------------------------------------- 0006 audit seal
+export interface AuditSealTable {
+  position: number;
+  event_id: number;
   prev_hash: string;
   hash: string;
+  sealed_at: Generated<Date>;
+}
+
+export interface AuditUnsealedTable {
+  event_id: number;
+}
+
+export interface AuditCheckpointTable {
+  seq: number;
+  position: number;
+  head_hash: string;
+  made_at: Date;
+  key_id: string;
+  signature: string;
+}
+
+export interface AuditSigningKeyTable {
+  id: string;
+  public_key: string;
+  secret_sealed: string;
+  created_at: Generated<Date>;
+}
+
+export interface AuditSubjectKeyTable {
+  person_id: number;
+  secret: string;
+  created_at: Generated<Date>;
 }
 
 export interface ReferenceDataVersionTable {
@@ -548,6 +583,11 @@ export interface DB {
   role_assignment: RoleAssignmentTable;
   user_session: UserSessionTable;
   audit_event: AuditEventTable;
+  audit_seal: AuditSealTable;
+  audit_unsealed: AuditUnsealedTable;
+  audit_checkpoint: AuditCheckpointTable;
+  audit_signing_key: AuditSigningKeyTable;
+  audit_subject_key: AuditSubjectKeyTable;
   reference_data_version: ReferenceDataVersionTable;
   job: JobTable;
   person: PersonTable;
@@ -581,6 +621,8 @@ export type NewAppUser = Insertable<AppUserTable>;
 export type AppUserUpdate = Updateable<AppUserTable>;
 export type Unit = Selectable<UnitTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+export type AuditSealRow = Selectable<AuditSealTable>;
+export type AuditCheckpointRow = Selectable<AuditCheckpointTable>;
 export type PersonRow = Selectable<PersonTable>;
 export type OccupationGroupRow = Selectable<OccupationGroupTable>;
 export type JobRow = Selectable<JobTable>;

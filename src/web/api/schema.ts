@@ -1150,7 +1150,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Browse the audit trail, newest first */
+        /** Browse the audit trail, newest first (events not yet sealed have no seal) */
         get: {
             parameters: {
                 query?: {
@@ -1160,6 +1160,8 @@ export interface paths {
                     entityId?: string;
                     /** @description Username of whoever acted */
                     actor?: string;
+                    /** @description Events about this registered person */
+                    subjectPersonId?: number;
                     from?: string;
                     to?: string;
                     /** @description Cursor: events older than this id */
@@ -1219,7 +1221,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Walk the hash chain and report the first tampered event, if any */
+        /** Walk the hash chain and the signed checkpoints; report the first altered, removed or inserted event, if any */
         get: {
             parameters: {
                 query?: never;
@@ -1235,11 +1237,127 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        "application/json": components["schemas"]["AuditVerdict"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sealed chain's head, the seal's lag and the latest checkpoint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditStatus"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail's signed checkpoints and the keys that sign them (public) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only checkpoints with a larger seq */
+                    after?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/json": {
-                            ok: boolean;
-                            events: number;
-                            firstBadId: number | null;
-                            reason: string | null;
+                            keys: {
+                                id: string;
+                                /** @enum {string} */
+                                algorithm: "Ed25519";
+                                publicKey: string;
+                                createdAt: string;
+                            }[];
+                            checkpoints: components["schemas"]["AuditCheckpoint"][];
                         };
                     };
                 };
@@ -6176,6 +6294,13 @@ export interface components {
                 messageTh: string;
             }[];
         };
+        AuditSealInput: {
+            /** @description Place in the hash chain (1, 2, 3… in seal order) */
+            position: number;
+            /** @description sha256(previous hash ‖ event) in hex */
+            hash: string;
+            sealedAt: string;
+        };
         AuditEventInput: {
             id: number;
             occurredAt: string;
@@ -6185,11 +6310,60 @@ export interface components {
             entityType: string;
             entityId: string | null;
             provinceCode: string | null;
+            /** @description The registered person the event concerns */
+            subjectPersonId: number | null;
             before: unknown;
             after: unknown;
+            /** @description Some personal values show as `{ "erased": true }`: their person was erased */
+            personalErased: boolean;
             requestId: string | null;
             ip: string | null;
-            hash: string;
+            /** @description Null while the event waits for the sealer (normally under a second) */
+            seal: components["schemas"]["AuditSealInput"] | null;
+        };
+        AuditCheckpointInput: {
+            seq: number;
+            /** @description Events in the chain when it was signed */
+            position: number;
+            /** @description Hash of the seal at `position` */
+            headHash: string;
+            madeAt: string;
+            keyId: string;
+            /** @description Ed25519 public key, raw 32 bytes in base64url */
+            publicKey: string;
+            /** @description Ed25519 signature (base64url) of the canonical JSON of {seq, position, headHash, madeAt, keyId} */
+            signature: string;
+        };
+        AuditStatusInput: {
+            sealedPosition: number;
+            headHash: string;
+            lastSealedAt: string | null;
+            /** @description Committed events waiting for their seal */
+            unsealed: number;
+            /** @description The seal's lag: how long the oldest waiting event has waited */
+            oldestUnsealedSeconds: number | null;
+            /** @description An event unsealed for longer than this is reported by verification */
+            boundSeconds: number;
+            latestCheckpoint: components["schemas"]["AuditCheckpointInput"] | null;
+        };
+        AuditVerdictInput: {
+            ok: boolean;
+            /** @description Sealed events checked */
+            events: number;
+            sealedPosition: number;
+            unsealed: number;
+            oldestUnsealedSeconds: number | null;
+            boundSeconds: number;
+            /** @description Signed checkpoints checked against the chain */
+            checkpoints: number;
+            latestCheckpoint: components["schemas"]["AuditCheckpointInput"] | null;
+            firstBadId: number | null;
+            firstBadPosition: number | null;
+            reason: ("hash-mismatch" | "broken-link" | "event-removed" | "seal-removed" | "sealed-late" | "unsealed-too-long" | "checkpoint-mismatch" | "tail-removed" | "checkpoint-signature") | null;
+            message: {
+                en: string;
+                th: string;
+            } | null;
         };
         RegionInput: {
             code: string;
@@ -7367,6 +7541,13 @@ export interface components {
                 messageTh: string;
             }[];
         };
+        AuditSeal: {
+            /** @description Place in the hash chain (1, 2, 3… in seal order) */
+            position: number;
+            /** @description sha256(previous hash ‖ event) in hex */
+            hash: string;
+            sealedAt: string;
+        };
         AuditEvent: {
             id: number;
             occurredAt: string;
@@ -7376,11 +7557,60 @@ export interface components {
             entityType: string;
             entityId: string | null;
             provinceCode: string | null;
+            /** @description The registered person the event concerns */
+            subjectPersonId: number | null;
             before: unknown;
             after: unknown;
+            /** @description Some personal values show as `{ "erased": true }`: their person was erased */
+            personalErased: boolean;
             requestId: string | null;
             ip: string | null;
-            hash: string;
+            /** @description Null while the event waits for the sealer (normally under a second) */
+            seal: components["schemas"]["AuditSeal"] | null;
+        };
+        AuditCheckpoint: {
+            seq: number;
+            /** @description Events in the chain when it was signed */
+            position: number;
+            /** @description Hash of the seal at `position` */
+            headHash: string;
+            madeAt: string;
+            keyId: string;
+            /** @description Ed25519 public key, raw 32 bytes in base64url */
+            publicKey: string;
+            /** @description Ed25519 signature (base64url) of the canonical JSON of {seq, position, headHash, madeAt, keyId} */
+            signature: string;
+        };
+        AuditStatus: {
+            sealedPosition: number;
+            headHash: string;
+            lastSealedAt: string | null;
+            /** @description Committed events waiting for their seal */
+            unsealed: number;
+            /** @description The seal's lag: how long the oldest waiting event has waited */
+            oldestUnsealedSeconds: number | null;
+            /** @description An event unsealed for longer than this is reported by verification */
+            boundSeconds: number;
+            latestCheckpoint: components["schemas"]["AuditCheckpoint"] | null;
+        };
+        AuditVerdict: {
+            ok: boolean;
+            /** @description Sealed events checked */
+            events: number;
+            sealedPosition: number;
+            unsealed: number;
+            oldestUnsealedSeconds: number | null;
+            boundSeconds: number;
+            /** @description Signed checkpoints checked against the chain */
+            checkpoints: number;
+            latestCheckpoint: components["schemas"]["AuditCheckpoint"] | null;
+            firstBadId: number | null;
+            firstBadPosition: number | null;
+            reason: ("hash-mismatch" | "broken-link" | "event-removed" | "seal-removed" | "sealed-late" | "unsealed-too-long" | "checkpoint-mismatch" | "tail-removed" | "checkpoint-signature") | null;
+            message: {
+                en: string;
+                th: string;
+            } | null;
         };
         Region: {
             code: string;

@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/executor';
 import type { CredentialTable } from '../../db/schema';
 
@@ -30,28 +30,6 @@ export const revoke = (trx: Executor, id: number, by: string, reason: string) =>
     .where('status', '=', 'valid')
     .returning('id')
     .executeTakeFirst();
-
-export const repointHolder = (trx: Executor, fromId: number, toId: number) =>
-  trx.updateTable('credential').set({ person_id: toId }).where('person_id', '=', fromId).execute();
-
-/**
- * An erased holder: the printed name and the signed document that carries it go, and the
- * credential no longer vouches for anyone. Returns the status-list places to revoke.
- */
-export const eraseHolder = (trx: Executor, personId: number) =>
-  trx
-    .updateTable('credential')
-    .set((eb) => ({
-      holder_name_th: 'ลบข้อมูลแล้ว',
-      holder_name_en: null,
-      document: null,
-      status: 'revoked',
-      revoked_at: eb.fn.coalesce('revoked_at', sql<Date>`now()`),
-      revoked_reason: eb.fn.coalesce('revoked_reason', sql<string>`'holder erased on request'`),
-    }))
-    .where('person_id', '=', personId)
-    .returning(['status_list_id', 'status_index'])
-    .execute();
 
 export const agencyOfUnit = async (db: Executor, unitCode: string) =>
   (await db.selectFrom('unit').select('agency_code').where('code', '=', unitCode).executeTakeFirstOrThrow()).agency_code;

@@ -97,11 +97,11 @@ const isTraining = (kind: string, _details: unknown): _details is TrainingDetail
 export function createCredentialsService(deps: { db: Kysely<DB>; registry: RegistryService; publicUrl: string; kek: () => Buffer }) {
   const { db, registry, publicUrl } = deps;
   const signing = createSigning({ db, publicUrl, kek: deps.kek });
-  // A merge moves certificates to the survivor. An erasure removes the printed name and the signed
-  // document that carries it, and revokes in the status list too, so the holder's copy says revoked.
-  registry.links.onMerge.push(async (trx, fromId, toId) => void (await repository.repointHolder(trx, fromId, toId)));
-  registry.links.onErase.push(async (trx, personId) => {
-    for (const c of await repository.eraseHolder(trx, personId)) {
+  // A merge and an erasure follow `credentialsContract`: the erasure removes the printed name and
+  // the signed document that carries it; here it is also revoked in the status list, so the
+  // holder's own copy says revoked.
+  registry.links.followErasure('credential', async (trx, rows) => {
+    for (const c of rows as { status_list_id: string | null; status_index: number | null }[]) {
       if (c.status_list_id !== null && c.status_index !== null) await signing.setRevoked(trx, c.status_list_id, c.status_index, true);
     }
   });

@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { LinkDeclaration } from '../../platform/contract';
+import { createPersonLinks } from './links/person-links';
 import type { DB } from '../../db/schema';
 import type { Actor, Scope } from '../../platform/auth/actor';
 import { scopeIncludes } from '../../platform/auth/actor';
@@ -57,20 +59,16 @@ export interface GroupInput {
 
 const field = (name: string, code: string, en: string, th: string): FieldError => ({ field: `body.${name}`, code, message: en, messageTh: th });
 
-/**
- * Other modules keep links to people (enrolments, credentials, loans). They register here what a
- * merge must re-point and what legal duty forbids erasing, without the registry knowing them.
- */
-export interface PersonLinks {
-  onMerge: ((trx: Transaction<DB>, fromId: number, toId: number) => Promise<void>)[];
-  /** Removes the module's copies of the person's identifying data, inside the erasure's transaction. */
-  onErase: ((trx: Transaction<DB>, personId: number) => Promise<void>)[];
-  legalHolds: ((db: Kysely<DB>, personId: number) => Promise<{ en: string; th: string } | null>)[];
-}
-
-export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; org: OrgService; identity: IdentityService }) {
+export function createRegistryService(deps: {
+  db: Kysely<DB>;
+  geo: GeoService;
+  org: OrgService;
+  identity: IdentityService;
+  /** Every module's declared links to people and groups (`MODULE_CONTRACTS`): merges and erasures follow them. */
+  links: readonly LinkDeclaration[];
+}) {
   const { db, geo, org, identity } = deps;
-  const links: PersonLinks = { onMerge: [], onErase: [], legalHolds: [] };
+  const links = createPersonLinks(deps.links);
   let reference: Promise<{
     areas: Map<string, { districtCode: string; provinceCode: string }>;
     targetGroups: Map<string, { code: string; sensitive: boolean }>;
@@ -619,38 +617,8 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
           const row = await repository.lockPerson(trx, id);
           if (row?.status !== 'active') throw problems.conflict({ en: `Person ${id} is no longer active.`, th: `บุคคลรหัส ${id} ไม่อยู่ในสถานะใช้งานแล้ว` });
         }
-        // Records merged into the duplicate before now point to the survivor; their documents follow.
-        await trx.updateTable('person').set({ merged_into: survivorId }).where('merged_into', '=', duplicateId).execute();
-        const survivorGroups = new Set(
-          (await trx.selectFrom('group_membership').select('group_id').where('person_id', '=', survivorId).where('left_on', 'is', null).execute()).map(
-            (m) => m.group_id,
-          ),
-        );
-        for (const m of await trx.selectFrom('group_membership').selectAll().where('person_id', '=', duplicateId).execute()) {
-          if (m.left_on === null && survivorGroups.has(m.group_id)) {
-            await trx
-              .updateTable('group_membership')
-              .set({ left_on: today < m.joined_on ? m.joined_on : today, left_reason: `merged into person ${survivorId}` })
-              .where('id', '=', m.id)
-              .execute();
-          }
-          await trx.updateTable('group_membership').set({ person_id: survivorId }).where('id', '=', m.id).execute();
-        }
-        const standing = new Set(
-          (await trx.selectFrom('consent').select('purpose').where('person_id', '=', survivorId).where('withdrawn_at', 'is', null).execute()).map(
-            (c) => c.purpose,
-          ),
-        );
-        await trx
-          .updateTable('consent')
-          .set({ withdrawn_at: new Date(), evidence: `superseded by merge into person ${survivorId}` })
-          .where('person_id', '=', duplicateId)
-          .where('withdrawn_at', 'is', null)
-          .where('purpose', 'in', standing.size ? [...standing] : ['--'])
-          .execute();
-        await trx.updateTable('consent').set({ person_id: survivorId }).where('person_id', '=', duplicateId).execute();
-        await trx.updateTable('registry_event').set({ person_id: survivorId }).where('person_id', '=', duplicateId).execute();
-        for (const hook of links.onMerge) await hook(trx, duplicateId, survivorId);
+        // Every module's rows follow their declarations (`<module>.contract.ts`): memberships, consents, timeline, enrolments, …
+        await links.merge(trx, 'person', duplicateId, survivorId, today);
         await repository.updatePerson(trx, duplicateId, { status: 'merged', merged_into: survivorId });
         await repository.updatePerson(trx, survivorId, { target_groups: [...new Set([...survivor.target_groups, ...duplicate.target_groups])] });
         await repository.addEvent(trx, {
@@ -698,10 +666,8 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
      */
     async erasePerson(ctx: Ctx, id: number, reason: string) {
       const person = await writablePerson(ctx, id, { en: 'erase this person', th: 'ลบข้อมูลบุคคลนี้' });
-      for (const hold of links.legalHolds) {
-        const why = await hold(db, id);
-        if (why) throw problems.conflict({ en: `The record must be kept: ${why.en}`, th: `ต้องเก็บข้อมูลนี้ไว้: ${why.th}` });
-      }
+      const duty = await links.erasureRefusal(db, id);
+      if (duty) throw problems.conflict({ en: `The record must be kept: ${duty.en}`, th: `ต้องเก็บข้อมูลนี้ไว้: ${duty.th}` });
       const r = await ref();
       await db.transaction().execute(async (trx) => {
         await repository.updatePerson(trx, id, {
@@ -724,10 +690,8 @@ export function createRegistryService(deps: { db: Kysely<DB>; geo: GeoService; o
           household_size: null,
           search_text: '',
         });
-        await trx.updateTable('consent').set({ withdrawn_at: new Date() }).where('person_id', '=', id).where('withdrawn_at', 'is', null).execute();
-        await trx.updateTable('consent').set({ evidence: null }).where('person_id', '=', id).execute();
-        await trx.deleteFrom('registry_event').where('person_id', '=', id).where('group_id', 'is', null).execute();
-        for (const hook of links.onErase) await hook(trx, id);
+        // Every module's rows follow their declarations: consents end, the timeline goes, credentials are revoked, …
+        await links.erase(trx, id);
         await repository.addEvent(trx, {
           personId: id,
           module: 'registry',

@@ -451,18 +451,6 @@ export async function recomputeAttended(trx: Executor, enrolmentIds: number[]) {
     .execute();
 }
 
-// ---------------------------------------------------------------- person merges
-/** Moves enrolments to the survivor, except where the survivor already has one in that session. */
-export const repointEnrolments = (trx: Executor, fromId: number, toId: number) =>
-  trx
-    .updateTable('enrolment')
-    .set({ person_id: toId, updated_at: new Date() })
-    .where('person_id', '=', fromId)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('enrolment as o').select('o.id').where('o.person_id', '=', toId).whereRef('o.session_id', '=', 'enrolment.session_id'))),
-    )
-    .execute();
-
 export const enrolmentStatuses = (db: Executor, sessionId: number, ids: number[]) =>
   ids.length === 0
     ? Promise.resolve([])

@@ -317,7 +317,6 @@ export function createTrainingService(deps: {
   });
 
   // A merge moves the duplicate's enrolments to the survivor (credentials move their own).
-  registry.links.onMerge.push(async (trx, fromId, toId) => void (await repository.repointEnrolments(trx, fromId, toId)));
 
   const service = {
     // ---------------------------------------------------------- curricula

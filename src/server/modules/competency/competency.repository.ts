@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
-import type { Executor } from '../../../db/executor';
-import type { AssessmentCandidateTable, AssessmentEventTable, CompetencyStandardTable, CompetencyUnitTable, DB } from '../../../db/schema';
+import type { Executor } from '../../db/executor';
+import type { AssessmentCandidateTable, AssessmentEventTable, CompetencyStandardTable, CompetencyUnitTable, DB } from '../../db/schema';
 
 // ------------------------------------------------------------------ standards
 export async function replaceStandards(trx: Transaction<DB>, standards: Insertable<CompetencyStandardTable>[], units: Insertable<CompetencyUnitTable>[]) {

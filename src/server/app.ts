@@ -70,6 +70,7 @@ export function createServices(database: Database, config: Config, options: { jo
   });
   const credentials = createCredentialsService({
     db,
+    org,
     registry,
     publicUrl: config.publicUrl,
     kek: credentialKek({ secret: config.credentialKeySecret, dataDir: config.dataDir }),

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { fingerprint, loadReferenceSet } from '../../db/reference-data';
-import { scopeIncludes, type Actor, type Scope } from '../../platform/auth/actor';
+import { provincesOf, scopeIncludes } from '../../platform/auth/actor';
 import { recordAudit } from '../../platform/audit/audit.service';
-import type { RequestContext } from '../../platform/context';
+import type { ActorContext } from '../../platform/context';
 import { Problem, problems, type FieldError } from '../../platform/problem';
 import { bangkokDate } from '../../../shared/fiscal-year';
 import { fullName } from '../../../shared/person-fields';
@@ -17,11 +17,10 @@ import * as repository from './competency.repository';
 import { expiryOf, missingResults, overallOf, standing, unitsToAssess, type UnitResult } from './competency.rules';
 import { COMPETENCY_STANDARDS } from './data/standards';
 
-type Ctx = RequestContext & { actor: Actor };
+type Ctx = ActorContext;
 
 const thDate = (iso: string) => formatThaiDate(iso);
 const enDate = (iso: string) => formatThaiDate(iso, { locale: 'en' });
-const provincesOf = (scope: Scope): string[] | null => (scope.kind === 'all' ? null : scope.kind === 'none' ? [] : [...scope.codes]);
 
 /** Loads the shipped occupational standards when they change (start-up, after org). */
 export async function loadCompetencyReferenceData(db: Kysely<DB>): Promise<boolean> {

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
-import type { Actor } from '../../platform/auth/actor';
 import { recordAudit } from '../../platform/audit/audit.service';
-import type { RequestContext } from '../../platform/context';
+import type { ActorContext, RequestContext } from '../../platform/context';
 import { problems } from '../../platform/problem';
 import { bangkokDate } from '../../../shared/fiscal-year';
+import type { OrgService } from '../org/org.service';
 import type { RegistryService } from '../registry/registry.service';
 import { renderCertificatePdf } from './certificate.pdf';
 import { credentialsPolicy } from './credentials.policy';
@@ -14,7 +14,7 @@ import * as repository from './credentials.repository';
 import { createSigning } from './credentials.signing';
 import { openBadgeCredential, type VerificationReport } from './vc';
 
-type Ctx = RequestContext & { actor: Actor };
+type Ctx = ActorContext;
 
 const placeOf = (c: { province_code: string; issuer_unit_code: string }) => ({ provinceCode: c.province_code, issuerUnitCode: c.issuer_unit_code });
 
@@ -87,6 +87,8 @@ export type IssueInput = {
   sourceId: string;
 } & ({ kind: 'training-completion'; details: TrainingDetails } | { kind: 'qualification'; details: QualificationDetails });
 
+type CredentialDetailRow = repository.CredentialRow & { issuer_name_th: string; issuer_name_en: string; agency_name_th: string; agency_name_en: string };
+
 const isTraining = (kind: string, _details: unknown): _details is TrainingDetails => kind === 'training-completion';
 
 /**
@@ -94,8 +96,8 @@ const isTraining = (kind: string, _details: unknown): _details is TrainingDetail
  * checks. Training issues completion certificates through `issue` inside its own transaction; the
  * competency module will add qualifications and signatures on the same records.
  */
-export function createCredentialsService(deps: { db: Kysely<DB>; registry: RegistryService; publicUrl: string; kek: () => Buffer }) {
-  const { db, registry, publicUrl } = deps;
+export function createCredentialsService(deps: { db: Kysely<DB>; org: OrgService; registry: RegistryService; publicUrl: string; kek: () => Buffer }) {
+  const { db, org, registry, publicUrl } = deps;
   const signing = createSigning({ db, publicUrl, kek: deps.kek });
   // A merge and an erasure follow `credentialsContract`: the erasure removes the printed name and
   // the signed document that carries it; here it is also revoked in the status list, so the
@@ -108,10 +110,29 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
 
   const verifyUrl = (code: string) => `${publicUrl}/verify/${code}`;
 
+  /** Rows with their issuing unit's and its agency's names (org's). */
+  const withIssuer = async (rows: repository.CredentialRow[]): Promise<CredentialDetailRow[]> => {
+    const units = await org.unitNames(rows.map((c) => c.issuer_unit_code));
+    return rows.map((c) => {
+      const u = units.get(c.issuer_unit_code);
+      return {
+        ...c,
+        issuer_name_th: u?.nameTh ?? c.issuer_unit_code,
+        issuer_name_en: u?.nameEn ?? c.issuer_unit_code,
+        agency_name_th: u?.agencyNameTh ?? '',
+        agency_name_en: u?.agencyNameEn ?? '',
+      };
+    });
+  };
+  const findByCode = async (code: string) => {
+    const found = await repository.findByCode(db, code);
+    return found ? (await withIssuer([found]))[0] : undefined;
+  };
+
   const statusOf = (c: { status: string; expires_on: string | null }) =>
     c.status === 'revoked' ? ('revoked' as const) : c.expires_on && c.expires_on < bangkokDate(new Date()) ? ('expired' as const) : ('valid' as const);
 
-  const present = (c: repository.CredentialDetailRow) => {
+  const present = (c: CredentialDetailRow) => {
     const details = c.details as TrainingDetails | QualificationDetails;
     const training = isTraining(c.kind, details) ? details : null;
     const qualification = training ? null : (details as QualificationDetails);
@@ -151,7 +172,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
   /** The holder themself, or staff who may read in the credential's area. */
   async function readable(ctx: Ctx, rawCode: string) {
     const code = normalizeCode(rawCode);
-    const found = code ? await repository.findByCode(db, code) : undefined;
+    const found = code ? await findByCode(code) : undefined;
     if (!found) throw notFound();
     const own = ctx.actor.personId !== null && ctx.actor.personId === found.person_id;
     if (!own && !credentialsPolicy.reads(ctx.actor, placeOf(found))) throw notFound();
@@ -200,7 +221,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
   }
 
   /** The outcome of the public check, from the signed document where there is one. */
-  function outcome(c: repository.CredentialDetailRow, report: VerificationReport | null) {
+  function outcome(c: CredentialDetailRow, report: VerificationReport | null) {
     if (report && report.signature === 'invalid') return 'invalid' as const;
     return statusOf(c);
   }
@@ -217,7 +238,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
     async issue(trx: Transaction<DB>, ctx: RequestContext, input: IssueInput) {
       const existing = await repository.findBySource(trx, input.sourceType, input.sourceId);
       if (existing) return { id: existing.id, code: existing.code, created: false };
-      const agencyCode = input.agencyCode ?? (await repository.agencyOfUnit(trx, input.issuerUnitCode));
+      const agencyCode = input.agencyCode ?? (await org.unitNames([input.issuerUnitCode], trx)).get(input.issuerUnitCode)!.agencyCode;
       const code = newCredentialCode();
       const status = await signing.allocateStatus(trx, agencyCode);
       const unsigned = await openBadgeOf(
@@ -294,7 +315,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
      */
     async verify(rawCode: string) {
       const code = normalizeCode(rawCode);
-      const c = code ? await repository.findByCode(db, code) : undefined;
+      const c = code ? await findByCode(code) : undefined;
       if (!c) throw notFound();
       const report = c.document ? await signing.verify(c.document) : null;
       return {
@@ -341,7 +362,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
       // may be an earlier PUBLIC_URL's).
       const tail = typeof doc.id === 'string' ? /\/verify\/([0-9A-Za-z-]{20,40})$/.exec(doc.id) : null;
       const ours = tail ? normalizeCode(tail[1]!) : null;
-      const found = ours && report.signature === 'valid' ? await repository.findByCode(db, ours) : undefined;
+      const found = ours && report.signature === 'valid' ? await findByCode(ours) : undefined;
       const row = found && (found.document as { id?: unknown } | null)?.id === doc.id ? found : undefined;
       return {
         verified: report.verified,
@@ -360,6 +381,21 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
         validFrom: report.signature === 'valid' && typeof doc.validFrom === 'string' ? doc.validFrom : null,
         validUntil: report.signature === 'valid' && typeof doc.validUntil === 'string' ? doc.validUntil : null,
       };
+    },
+
+    /** For other modules: the credential issued for each source (an enrolment, a candidacy), by source id. */
+    async issuedFor(sourceType: 'enrolment' | 'assessment_candidate', sourceIds: readonly (number | string)[], executor: Executor = db) {
+      const rows = await repository.bySources(executor, sourceType, sourceIds.map(String));
+      return new Map(rows.map((c) => [Number(c.source_id), { code: c.code, status: c.status }]));
+    },
+
+    /** For other modules: each person's newest valid qualification for a standard. */
+    async qualificationsFor(personIds: readonly number[], standardCode: string) {
+      const found = new Map<number, string>();
+      for (const q of await repository.validQualifications(db, personIds)) {
+        if ((q.details as { standardCode?: string }).standardCode === standardCode && !found.has(q.person_id)) found.set(q.person_id, q.code);
+      }
+      return found;
     },
 
     async get(ctx: Ctx, code: string) {
@@ -400,20 +436,20 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
 
     async mine(ctx: Ctx) {
       if (!ctx.actor.personId) return [];
-      return (await repository.ofPerson(db, ctx.actor.personId)).map(present);
+      return (await withIssuer(await repository.ofPerson(db, ctx.actor.personId))).map(present);
     },
 
     async ofPerson(ctx: Ctx, personId: number) {
       const own = ctx.actor.personId === personId;
       if (!own && !credentialsPolicy.readsAny(ctx.actor))
         throw problems.forbidden({ en: 'Your role does not include reading certificates.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูเกียรติบัตร' });
-      return (await repository.ofPerson(db, personId)).filter((c) => own || credentialsPolicy.reads(ctx.actor, placeOf(c))).map(present);
+      return (await withIssuer(await repository.ofPerson(db, personId))).filter((c) => own || credentialsPolicy.reads(ctx.actor, placeOf(c))).map(present);
     },
 
     /** Revokes in the database and in the agency's status list, so the holder's own copy says revoked. */
     async revoke(ctx: Ctx, rawCode: string, reason: string) {
       const code = normalizeCode(rawCode);
-      const c = code ? await repository.findByCode(db, code) : undefined;
+      const c = code ? await findByCode(code) : undefined;
       if (!c) throw notFound();
       if (!credentialsPolicy.revokes(ctx.actor, placeOf(c))) {
         throw problems.outOfScope({
@@ -442,7 +478,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
           after: { reason, status: c.status_list_id ? `${c.status_list_id}:${c.status_index}` : null },
         });
       });
-      return present((await repository.findByCode(db, c.code))!);
+      return present((await findByCode(c.code))!);
     },
 
     /** An issuer's controller document (its keys, current and retired), or null when it has none. */
@@ -470,8 +506,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
     async rotateKey(ctx: Ctx, agencyCode: string) {
       if (!credentialsPolicy.managesKeys(ctx.actor))
         throw problems.forbidden({ en: 'Only a system administrator rotates signing keys.', th: 'เฉพาะผู้ดูแลระบบเท่านั้นที่เปลี่ยนกุญแจลงนามได้' });
-      if (!(await repository.agencyExists(db, agencyCode)))
-        throw problems.notFound({ en: `No agency has the code ${agencyCode}.`, th: `ไม่พบหน่วยงานรหัส ${agencyCode}` });
+      if (!(await org.agencyExists(agencyCode))) throw problems.notFound({ en: `No agency has the code ${agencyCode}.`, th: `ไม่พบหน่วยงานรหัส ${agencyCode}` });
       const rotated = await db.transaction().execute(async (trx) => {
         const r = await signing.rotate(trx, agencyCode);
         await recordAudit(trx, ctx, { action: 'issuer_key.rotate', entityType: 'agency', entityId: agencyCode, provinceCode: null, after: r });

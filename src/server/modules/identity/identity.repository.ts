@@ -56,16 +56,13 @@ export interface RoleRow {
   user_id: string;
   role: string;
   unit_code: string | null;
-  unit_name_th: string | null;
-  unit_name_en: string | null;
 }
 
 export async function rolesOf(db: Executor, userIds: readonly string[]): Promise<RoleRow[]> {
   if (userIds.length === 0) return [];
   return db
     .selectFrom('role_assignment as r')
-    .leftJoin('unit as u', 'u.code', 'r.unit_code')
-    .select(['r.user_id', 'r.role', 'r.unit_code', 'u.name_th as unit_name_th', 'u.name_en as unit_name_en'])
+    .select(['r.user_id', 'r.role', 'r.unit_code'])
     .where('r.user_id', 'in', [...userIds])
     .orderBy('r.role')
     .orderBy('r.unit_code')

@@ -1,11 +1,11 @@
+import type { Executor } from '../../db/executor';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { fingerprint, loadReferenceSet } from '../../db/reference-data';
 import { scopeCovers, scopeTouches, type Scope } from '../../platform/auth/actor';
 import { recordAudit } from '../../platform/audit/audit.service';
-import type { RequestContext } from '../../platform/context';
+import type { ActorContext } from '../../platform/context';
 import { problems } from '../../platform/problem';
-import type { Actor } from '../../platform/auth/actor';
 import type { GeoService } from '../geo/geo.service';
 import { AGENCIES } from './data/agencies';
 import { TARGET_GROUPS } from './data/target-groups';
@@ -69,6 +69,16 @@ export async function loadOrgReferenceData(db: Kysely<DB>, geo: GeoService): Pro
   return loadReferenceSet(db, 'org', fingerprint(agencies, units, targetGroups), (trx) => repository.upsertOrgReference(trx, agencies, units, targetGroups));
 }
 
+/** What other modules show of a unit. */
+export interface UnitNames {
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  agencyCode: string;
+  agencyNameTh: string;
+  agencyNameEn: string;
+}
+
 export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
   const { db, geo } = deps;
 
@@ -108,7 +118,7 @@ export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
       return (await repository.listTargetGroups(db)).map((t) => ({ code: t.code, nameTh: t.name_th, nameEn: t.name_en, sensitive: t.sensitive }));
     },
 
-    async listUnits(ctx: RequestContext & { actor: Actor }, filter: Omit<repository.UnitFilter, 'withinProvinces'>) {
+    async listUnits(ctx: ActorContext, filter: Omit<repository.UnitFilter, 'withinProvinces'>) {
       const scope = orgPolicy.unitReadScope(ctx.actor);
       if (scope.kind === 'none') {
         throw problems.forbidden({ en: 'Your role does not include reading units.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูข้อมูลหน่วยงาน' });
@@ -120,7 +130,7 @@ export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
       return { items: rows.map(presentUnit), total };
     },
 
-    async getUnit(ctx: RequestContext & { actor: Actor }, code: string) {
+    async getUnit(ctx: ActorContext, code: string) {
       const unit = await requireUnit(code);
       const scope = orgPolicy.unitReadScope(ctx.actor);
       if (!scopeTouches(scope, unit.area_province_codes)) throw await refuseOutOfScope(unit, scope, { en: 'read', th: 'ดูข้อมูล' });
@@ -132,11 +142,22 @@ export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
       return repository.unitAreas(db, codes);
     },
 
-    async updateUnitContact(
-      ctx: RequestContext & { actor: Actor },
-      code: string,
-      patch: { phone?: string | null; email?: string | null; address?: string | null },
-    ) {
+    /** Units by code with their names and their agency's, for other modules' pages and documents (inside a caller's transaction: pass it). */
+    async unitNames(codes: readonly string[], executor: Executor = db): Promise<Map<string, UnitNames>> {
+      const rows = await repository.unitsWithAgency(executor, [...new Set(codes)]);
+      return new Map(
+        rows.map((u) => [
+          u.code,
+          { code: u.code, nameTh: u.name_th, nameEn: u.name_en, agencyCode: u.agency_code, agencyNameTh: u.agency_name_th, agencyNameEn: u.agency_name_en },
+        ]),
+      );
+    },
+
+    async agencyExists(code: string) {
+      return repository.agencyExists(db, code);
+    },
+
+    async updateUnitContact(ctx: ActorContext, code: string, patch: { phone?: string | null; email?: string | null; address?: string | null }) {
       // The area is reference data and does not change under an edit, so the scope check can
       // come first; naming the areas reads the database, which must not happen inside a transaction.
       const unit = await requireUnit(code);

@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema';
 import type { Actor, Scope } from '../../platform/auth/actor';
 import { scopeIncludes } from '../../platform/auth/actor';
 import { recordAudit } from '../../platform/audit/audit.service';
-import type { RequestContext } from '../../platform/context';
+import type { ActorContext } from '../../platform/context';
 import { problems, type FieldError } from '../../platform/problem';
 import { normalizeNationalId } from '../../../shared/national-id';
 import { fullName } from '../../../shared/person-fields';
@@ -19,7 +19,7 @@ import { provincesOf, registryPolicy } from './registry.policy';
 import { maskDocument, presentGroup, presentPerson, presentPersonListItem, type Viewer } from './registry.present';
 import * as repository from './registry.repository';
 
-type Ctx = RequestContext & { actor: Actor };
+type Ctx = ActorContext;
 
 export const CONSENT_PURPOSES = ['sensitive-data', 'share-lazada', 'share-gsb', 'share-partners', 'contact'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];

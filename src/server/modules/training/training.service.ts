@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB, EnrolmentStatus, SessionStatus } from '../../db/schema';
 import { loadReferenceSet, fingerprint } from '../../db/reference-data';
-import { scopeIncludes, type Actor, type Scope } from '../../platform/auth/actor';
+import { scopeIncludes, type Scope } from '../../platform/auth/actor';
 import { recordAudit } from '../../platform/audit/audit.service';
-import type { RequestContext } from '../../platform/context';
+import type { ActorContext, RequestContext } from '../../platform/context';
 import { FileProblem } from '../../platform/files/decode';
 import { mapHeader, parseLooseDate, type ImportColumn, type RowError } from '../../platform/files/rows';
 import { readTable } from '../../platform/files/table';
@@ -24,7 +24,7 @@ import { achievementOf, hoursOf, presentCurriculum, presentMyEnrolment, presentR
 import * as repository from './training.repository';
 import { canMoveSession, completionReasons, eligibilityReasons, SEATED, type Reason } from './training.rules';
 
-type Ctx = RequestContext & { actor: Actor };
+type Ctx = ActorContext;
 
 export const CERTIFICATES_JOB = 'training.certificates';
 const CERTIFICATE_BATCH = 25;

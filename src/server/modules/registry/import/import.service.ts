@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CopyData, Database } from '../../../db/engine';
 import type { DB, ImportFileRow } from '../../../db/schema';
-import type { Actor } from '../../../platform/auth/actor';
 import { recordAudit } from '../../../platform/audit/audit.service';
-import type { RequestContext } from '../../../platform/context';
+import type { ActorContext, RequestContext } from '../../../platform/context';
 import type { JobContext, JobRunner } from '../../../platform/jobs/jobs';
 import { SimulatedCrash } from '../../../platform/jobs/jobs';
 import { problems } from '../../../platform/problem';
@@ -20,7 +19,7 @@ import { readPersonRow, type PeopleRowContext, type PersonRecord } from './peopl
 import { mapHeader, type RowError } from '../../../platform/files/rows';
 import { readXlsx, templateXlsx, writeXlsx } from '../../../platform/files/xlsx';
 
-type Ctx = RequestContext & { actor: Actor };
+type Ctx = ActorContext;
 export type ImportKind = 'people' | 'groups';
 
 export const IMPORT_VALIDATE_JOB = 'registry.import.validate';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { scopeIncludes, type Actor, type Scope } from '../../../platform/auth/actor';
+import { scopeIncludes, type Scope } from '../../../platform/auth/actor';
 import { recordAudit } from '../../../platform/audit/audit.service';
-import type { RequestContext } from '../../../platform/context';
+import type { ActorContext } from '../../../platform/context';
 import { csvCell, readCsv, type CsvRecord } from '../../../platform/files/csv';
 import { decodeCsvBytes, FileProblem, isZip } from '../../../platform/files/decode';
 import { cellReader, mapHeader, type ImportColumn, type RowError } from '../../../platform/files/rows';
@@ -16,7 +16,7 @@ import { planningPolicy, provincesOf } from './planning.policy';
 import * as repository from './planning.repository';
 import type { DemandRecord, RollupRow } from './planning.repository';
 
-type Ctx = RequestContext & { actor: Actor };
+type Ctx = ActorContext;
 
 /** A DSD demand file is a table of provinces × occupations: a few thousand rows, well under a megabyte. */
 export const DEMAND_MAX_BYTES = 5 * 1024 * 1024;

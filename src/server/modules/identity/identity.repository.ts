@@ -110,3 +110,12 @@ export async function listUsers(db: Executor, filter: UserFilter): Promise<{ row
 }
 
 export const findUserByPerson = (db: Executor, personId: number) => db.selectFrom('app_user').selectAll().where('person_id', '=', personId).executeTakeFirst();
+
+export const displayNamesOf = (db: Executor, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('app_user')
+        .select(['id', 'display_name'])
+        .where('id', 'in', [...ids])
+        .execute();

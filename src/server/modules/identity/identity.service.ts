@@ -135,6 +135,12 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
     },
 
     /** The signed-in person's own account, with the provinces their roles cover. */
+    /** For other modules: the names of users who acted (timelines, sheets), by id. */
+    async displayNames(userIds: readonly string[]) {
+      const rows = await repository.displayNamesOf(db, [...new Set(userIds)]);
+      return new Map(rows.map((u) => [u.id, u.display_name]));
+    },
+
     async me(ctx: Ctx) {
       const user = await repository.findUserById(db, ctx.actor.userId);
       if (!user) throw problems.unauthenticated();

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/executor';
 import { codeReader, GROUP_TYPES, MEMBER_ROLES, OCCUPATION_CATEGORIES } from '../../../../shared/person-fields';
-import { normalizeNationalId } from '../../../../shared/national-id';
+import { normalizeDocumentNumber } from '../../../../shared/national-id';
 import { parseThaiDate } from '../../../../shared/thai-date';
 import { GROUP_COLUMNS, type GroupColumnKey } from './columns';
 import type { PeopleRowContext } from './people-rows';
@@ -74,11 +74,8 @@ export function readGroupRow(
   const contactPhone = phoneText ? normalizePhone(phoneText) : null;
   if (phoneText && !contactPhone) fail('contact_phone', 'invalid-phone', `"${phoneText}" is not a Thai phone number.`, `"${phoneText}" ไม่ใช่หมายเลขโทรศัพท์`);
   const memberText = required('member_id_number');
-  const memberDocNumber = memberText
-    ? /^[\d\s\-๐-๙]+$/.test(memberText)
-      ? normalizeNationalId(memberText)
-      : memberText.replace(/\s+/g, '').toUpperCase()
-    : '';
+  // A member is named by a Thai ID (digits) or another document; both are stored as normalised.
+  const memberDocNumber = memberText ? normalizeDocumentNumber(/^[\d\s\-๐-๙]+$/.test(memberText) ? 'th-id' : 'other', memberText) : '';
   const roleText = get('member_role');
   const memberRole = roleText ? readRole(roleText) : 'member';
   if (!memberRole)

@@ -1,3 +1,4 @@
+import { normalizeDocumentNumber } from '../../../../shared/national-id';
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CopyData, Database } from '../../../db/engine';
@@ -558,9 +559,9 @@ function documentKey(kind: ImportKind, cells: readonly string[], mapping: Record
     const group =
       (cells[mapping.registration_no ?? -1] ?? '').trim() ||
       `${(cells[mapping.group_subdistrict_code ?? -1] ?? '').trim()}|${(cells[mapping.group_name ?? -1] ?? '').trim()}`;
-    const member = (cells[mapping.member_id_number ?? -1] ?? '').replace(/[\s-]/g, '');
+    const member = normalizeDocumentNumber('other', cells[mapping.member_id_number ?? -1] ?? '');
     return member ? `${group}|${member}` : null;
   }
-  const id = (cells[mapping.id_number ?? -1] ?? '').replace(/[\s-]/g, '').toUpperCase();
+  const id = normalizeDocumentNumber('other', cells[mapping.id_number ?? -1] ?? '');
   return id ? `${(cells[mapping.doc_type ?? -1] ?? '').trim()}|${id}` : null;
 }

@@ -70,6 +70,9 @@ export function createRegistryService(deps: {
     links,
     reference: access.ref,
 
+    /** For imports: every spelling of a target group → its code. */
+    targetGroupSpellings: async () => (await access.ref()).targetGroupSpellings,
+
     /** A document number masked as every role that does not need it sees it. */
     maskDocument,
 

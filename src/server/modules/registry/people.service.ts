@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { scopeIncludes } from '../../platform/auth/actor';
 import type { ActorContext } from '../../platform/context';
@@ -74,10 +76,28 @@ export function createPeopleService(access: RegistryAccess) {
             nameTh: fullName({ title: p.title, first: p.first_name_th, last: p.last_name_th }, 'th'),
             nameEn: p.first_name_en && p.last_name_en ? fullName({ title: p.title, first: p.first_name_en, last: p.last_name_en }, 'en') : null,
             docNumberMasked: maskDocument(p.doc_type, p.doc_number),
+            firstNameTh: p.first_name_th,
+            lastNameTh: p.last_name_th,
+            firstNameEn: p.first_name_en,
+            lastNameEn: p.last_name_en,
+            docType: p.doc_type,
+            docNumber: p.doc_number,
           },
         ]),
       );
     },
+
+    /**
+     * For other modules: who holds each of these document numbers (as normalised), a merged
+     * record answering with its survivor; documents nobody holds are absent.
+     */
+    async personIdsByDocuments(docNumbers: readonly string[]) {
+      const rows = await repository.peopleByDocuments(db, [...new Set(docNumbers)]);
+      return new Map(rows.map((r) => [r.doc_number, r.merged_into ?? r.id]));
+    },
+
+    /** For other modules: locks the people's rows in id order inside the caller's transaction (no deadlock between overlapping sets). */
+    lockPeople: (trx: Transaction<DB>, personIds: readonly number[]) => repository.lockPeople(trx, personIds),
     /** Gives a registered person their own citizen account; the officer hands over its one-time password. */
     async createCitizenAccount(ctx: Ctx, personId: number, input: { username: string }) {
       const person = await writablePerson(ctx, personId, { en: 'open an account for this person', th: 'สร้างบัญชีผู้ใช้ให้บุคคลนี้' });

@@ -342,3 +342,25 @@ export const withdrawConsent = (trx: Executor, personId: number, purpose: string
     .where('withdrawn_at', 'is', null)
     .returning('id')
     .execute();
+
+export const peopleByDocuments = (db: Executor, docNumbers: readonly string[]) =>
+  docNumbers.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('person')
+        .select(['id', 'doc_number', 'merged_into'])
+        .where('doc_number', 'in', [...docNumbers])
+        .where('status', '<>', 'erased')
+        .execute();
+
+/** Locks the people's rows in id order (two callers with overlapping people cannot deadlock). */
+export const lockPeople = (trx: Executor, personIds: readonly number[]) =>
+  personIds.length
+    ? trx
+        .selectFrom('person')
+        .select('id')
+        .where('id', 'in', [...personIds])
+        .orderBy('id')
+        .forUpdate()
+        .execute()
+    : Promise.resolve([]);

@@ -77,7 +77,7 @@ export function createServices(database: Database, config: Config, options: { jo
   });
   const training = createTrainingService({ db, geo, org, registry, credentials, jobs });
   const planning = createPlanningService({ db, geo });
-  const competency = createCompetencyService({ db, org, registry, identity, credentials });
+  const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
   return { jobs, actors, geo, org, identity, registry, imports, credentials, training, planning, competency };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -17,7 +17,7 @@ type Ctx = ActorContext;
 
 /** Curricula and sessions: planning a session, its schedule and its status. */
 /** `evaluate` is completion's: closing a session evaluates everyone seated. */
-export function createSessionsService(access: TrainingAccess, evaluate: (ctx: Ctx, sessionId: number) => Promise<unknown>) {
+export function createSessionsService<Evaluation>(access: TrainingAccess, evaluate: (ctx: Ctx, sessionId: number) => Promise<Evaluation>) {
   const { db, geo, org, registry, today, requireSession, refuse, managedSession, curriculumOf, enrolmentView, withSessionNames } = access;
 
   const service = {

@@ -70,6 +70,7 @@ export function createServices(database: Database, config: Config, options: { jo
   });
   const credentials = createCredentialsService({
     db,
+    geo,
     org,
     registry,
     publicUrl: config.publicUrl,

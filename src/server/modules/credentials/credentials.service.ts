@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import type { ActorContext, RequestContext } from '../../platform/context';
 import { problems } from '../../platform/problem';
 import { bangkokDate } from '../../../shared/fiscal-year';
+import type { GeoService } from '../geo/geo.service';
 import type { OrgService } from '../org/org.service';
 import type { RegistryService } from '../registry/registry.service';
 import { renderCertificatePdf } from './certificate.pdf';
@@ -96,8 +97,15 @@ const isTraining = (kind: string, _details: unknown): _details is TrainingDetail
  * checks. Training issues completion certificates through `issue` inside its own transaction; the
  * competency module will add qualifications and signatures on the same records.
  */
-export function createCredentialsService(deps: { db: Kysely<DB>; org: OrgService; registry: RegistryService; publicUrl: string; kek: () => Buffer }) {
-  const { db, org, registry, publicUrl } = deps;
+export function createCredentialsService(deps: {
+  db: Kysely<DB>;
+  geo: GeoService;
+  org: OrgService;
+  registry: RegistryService;
+  publicUrl: string;
+  kek: () => Buffer;
+}) {
+  const { db, geo, org, registry, publicUrl } = deps;
   const signing = createSigning({ db, publicUrl, kek: deps.kek });
   // A merge and an erasure follow `credentialsContract`: the erasure removes the printed name and
   // the signed document that carries it; here it is also revoked in the status list, so the
@@ -452,10 +460,8 @@ export function createCredentialsService(deps: { db: Kysely<DB>; org: OrgService
       const c = code ? await findByCode(code) : undefined;
       if (!c) throw notFound();
       if (!credentialsPolicy.revokes(ctx.actor, placeOf(c))) {
-        throw problems.outOfScope({
-          en: 'Only an officer of the issuing area may revoke this certificate.',
-          th: 'เฉพาะเจ้าหน้าที่ในพื้นที่ที่ออกเกียรติบัตรเท่านั้นที่เพิกถอนได้',
-        });
+        // Only an officer of the issuing area (or the issuing course provider) revokes; the refusal names both areas.
+        throw await geo.outOfScope({ en: 'revoke this certificate', th: 'เพิกถอนเกียรติบัตรนี้' }, [c.province_code], credentialsPolicy.issuerScope(ctx.actor));
       }
       await db.transaction().execute(async (trx) => {
         const revoked = await repository.revoke(trx, c.id, ctx.actor.userId, reason);

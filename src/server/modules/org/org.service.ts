@@ -82,26 +82,9 @@ export interface UnitNames {
 export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
   const { db, geo } = deps;
 
-  /** Province names for a message: all of them, or the first five and how many more. */
-  const namesOf = async (codes: readonly string[]) => {
-    if (codes.length >= 77) return { en: 'the whole country', th: 'ทั่วประเทศ' };
-    const provinces = await geo.provincesByCode(codes.slice(0, 5));
-    const more = codes.length - provinces.length;
-    return {
-      en: provinces.map((p) => p.nameEn).join(', ') + (more > 0 ? ` and ${more} more provinces` : ''),
-      th: provinces.map((p) => p.nameTh).join(', ') + (more > 0 ? ` และอีก ${more} จังหวัด` : ''),
-    };
-  };
-
-  /** Refuses with the unit's and the actor's areas named, so the person sees why. */
-  const refuseOutOfScope = async (unit: repository.UnitRow, scope: Scope, verb: { en: string; th: string }) => {
-    const unitArea = await namesOf(unit.area_province_codes);
-    const actorArea = scope.kind === 'provinces' ? await namesOf([...scope.codes]) : { en: 'no area', th: 'ไม่มีพื้นที่' };
-    return problems.outOfScope({
-      en: `You cannot ${verb.en} unit ${unit.code} (${unit.name_en}): it serves ${unitArea.en}, outside your area (${actorArea.en}).`,
-      th: `คุณไม่สามารถ${verb.th}หน่วยงาน ${unit.name_th} ได้ เพราะรับผิดชอบพื้นที่ ${unitArea.th} ซึ่งอยู่นอกพื้นที่ของคุณ (${actorArea.th})`,
-    });
-  };
+  /** Refuses with the unit's and the actor's areas named (`geo.outOfScope`, as every module refuses). */
+  const refuseOutOfScope = (unit: repository.UnitRow, scope: Scope, verb: { en: string; th: string }) =>
+    geo.outOfScope(verb, unit.area_province_codes, scope, { en: `unit ${unit.code} (${unit.name_en})`, th: `หน่วยงาน ${unit.name_th}` });
 
   const requireUnit = async (code: string) => {
     const unit = await repository.findUnit(db, code);

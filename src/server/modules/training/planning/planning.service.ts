@@ -259,13 +259,11 @@ export function createPlanningService(deps: { db: Kysely<DB>; geo: GeoService })
       },
     ));
 
-  const areaNames = (scope: Scope, index: Map<string, Place>) => {
-    if (scope.kind !== 'provinces') return { th: scope.kind === 'all' ? 'ทั่วประเทศ' : 'ไม่มีพื้นที่', en: scope.kind === 'all' ? 'nationwide' : 'no area' };
-    const named = [...scope.codes].sort().map((c) => index.get(c));
-    const shown = named.slice(0, 5);
-    const more = named.length > 5 ? ` +${named.length - 5}` : '';
-    return { th: shown.map((p) => p?.nameTh).join(', ') + more || 'ไม่มีพื้นที่', en: shown.map((p) => p?.nameEn).join(', ') + more || 'no area' };
-  };
+  /** The actor's area by name, as every refusal names it (`geo.areaNames`). */
+  const areaNames = (scope: Scope) =>
+    scope.kind === 'provinces'
+      ? geo.areaNames([...scope.codes].sort())
+      : Promise.resolve(scope.kind === 'all' ? { th: 'ทั่วประเทศ', en: 'nationwide' } : { th: 'ไม่มีพื้นที่', en: 'no area' });
 
   const categoryNames = new Map<string, { th: string; en: string }>(CURRICULUM_CATEGORIES.map((c) => [c.code, { th: c.th, en: c.en }]));
   const figures = (r: Pick<RollupRow, 'demand' | 'planned_seats' | 'enrolled' | 'completed'>) => ({
@@ -294,7 +292,7 @@ export function createPlanningService(deps: { db: Kysely<DB>; geo: GeoService })
         provinceSpellings: provinceSpellings(index.values()),
         categorySpellings: categorySpellings(),
         scope,
-        areaNames: areaNames(scope, index),
+        areaNames: await areaNames(scope),
         defaultFiscalYear: input.fiscalYear ?? null,
       };
       const format = isZip(input.bytes) ? 'xlsx' : 'csv';
@@ -400,14 +398,8 @@ export function createPlanningService(deps: { db: Kysely<DB>; geo: GeoService })
       const scope = planningPolicy.readScope(ctx.actor);
       if (scope.kind === 'none') throw problems.forbidden({ en: 'Your role does not include training planning.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูการวางแผนการฝึกอบรม' });
       const index = await provinceIndex();
-      if (query.province && !scopeIncludes(scope, query.province)) {
-        const place = index.get(query.province);
-        const mine = areaNames(scope, index);
-        throw problems.outOfScope({
-          en: `${place?.nameEn ?? query.province} is outside your area (${mine.en}).`,
-          th: `จังหวัด${place?.nameTh ?? query.province} อยู่นอกพื้นที่รับผิดชอบของคุณ (${mine.th})`,
-        });
-      }
+      if (query.province && !scopeIncludes(scope, query.province))
+        throw await geo.outOfScope({ en: 'read the training plan', th: 'ดูแผนการฝึกอบรม' }, [query.province], scope);
       const provinces = provincesOf(scope);
       const years = await repository.fiscalYears(db, provinces);
       const currentFiscalYear = fiscalYearOf(new Date());

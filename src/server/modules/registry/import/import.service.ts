@@ -12,14 +12,15 @@ import { bangkokDate } from '../../../../shared/fiscal-year';
 import { provincesOf, registryPolicy } from '../registry.policy';
 import type { RegistryService } from '../registry.service';
 import { GROUP_COLUMNS, PEOPLE_COLUMNS, type ImportColumn } from './columns';
-import { csvCell, readCsv, type CsvRecord } from '../../../platform/files/csv';
-import { decodeCsvBytes, FileProblem, isZip } from '../../../platform/files/decode';
+import { csvCell } from '../../../platform/files/csv';
+import { FileProblem } from '../../../platform/files/decode';
+import { openTable } from '../../../platform/files/table';
 import * as repository from './import.repository';
 import { findExisting, insertRowErrors, OPTIONAL_PERSON_COLUMNS, recordSensitiveConsents, stagePeople, upsertPeople } from './import.repository';
 import { importGroupBatch, readGroupRow, type GroupRecord } from './group-rows';
 import { readPersonRow, type PeopleRowContext, type PersonRecord } from './people-rows';
 import { mapHeader, type RowError } from '../../../platform/files/rows';
-import { readXlsx, templateXlsx, writeXlsx } from '../../../platform/files/xlsx';
+import { templateXlsx, writeXlsx } from '../../../platform/files/xlsx';
 
 type Ctx = ActorContext;
 export type ImportKind = 'people' | 'groups';
@@ -49,10 +50,8 @@ const columnsOf = (kind: ImportKind): readonly ImportColumn[] => (kind === 'peop
 /** A file problem as an API problem, naming what is wrong with the file. */
 const fileRefused = (e: FileProblem) => problems.validation([{ field: 'body', code: e.code, message: e.en, messageTh: e.th }], { en: e.en, th: e.th });
 
-async function* recordsOf(file: Pick<ImportFileRow, 'format' | 'content'>, fromLine = 1): AsyncGenerator<CsvRecord> {
-  if (file.format === 'xlsx') yield* readXlsx(file.content, { fromLine });
-  else yield* readCsv(decodeCsvBytes(file.content).text, { fromLine });
-}
+/** The stored file's records from `fromLine`, read by the one table reader (`openTable`). */
+const recordsOf = (file: Pick<ImportFileRow, 'content'>, fromLine = 1) => openTable(file.content, { fromLine }).records;
 
 export function createImportService(deps: {
   db: Kysely<DB>;
@@ -352,13 +351,14 @@ export function createImportService(deps: {
     /** Stores the file, reads its header and counts its rows; nothing is imported yet. */
     async upload(ctx: Ctx, input: { kind: ImportKind; fileName: string; bytes: Buffer }) {
       importActor(ctx);
-      const format = isZip(input.bytes) ? 'xlsx' : 'csv';
+      let format: 'csv' | 'xlsx' = 'csv';
       let encoding: string | null = null;
       let header: string[] | null = null;
       let rowCount = 0;
       try {
-        if (format === 'csv') encoding = decodeCsvBytes(input.bytes).encoding;
-        for await (const record of recordsOf({ format, content: input.bytes })) {
+        const table = openTable(input.bytes);
+        ({ format, encoding } = table);
+        for await (const record of table.records) {
           if (header === null) header = record.cells.map((c) => c.trim());
           else rowCount++;
         }

@@ -4,10 +4,10 @@ import type { DB } from '../../../db/schema';
 import { scopeIncludes, type Scope } from '../../../platform/auth/actor';
 import { recordAudit } from '../../../platform/audit/audit.service';
 import type { ActorContext } from '../../../platform/context';
-import { csvCell, readCsv, type CsvRecord } from '../../../platform/files/csv';
-import { decodeCsvBytes, FileProblem, isZip } from '../../../platform/files/decode';
+import { csvCell } from '../../../platform/files/csv';
+import { FileProblem } from '../../../platform/files/decode';
+import { openTable } from '../../../platform/files/table';
 import { cellReader, mapHeader, type ImportColumn, type RowError } from '../../../platform/files/rows';
-import { readXlsx } from '../../../platform/files/xlsx';
 import { problems, type FieldError } from '../../../platform/problem';
 import { fiscalYearOf } from '../../../../shared/fiscal-year';
 import type { GeoService } from '../../geo/geo.service';
@@ -295,7 +295,7 @@ export function createPlanningService(deps: { db: Kysely<DB>; geo: GeoService })
         areaNames: await areaNames(scope),
         defaultFiscalYear: input.fiscalYear ?? null,
       };
-      const format = isZip(input.bytes) ? 'xlsx' : 'csv';
+      let format: 'csv' | 'xlsx' = 'csv';
       let encoding: string | null = null;
       let mapping: Partial<Record<DemandColumnKey, number>> | null = null;
       const records: DemandRecord[] = [];
@@ -303,14 +303,9 @@ export function createPlanningService(deps: { db: Kysely<DB>; geo: GeoService })
       const firstLineOf = new Map<string, number>();
       let rows = 0;
       try {
-        let source: Iterable<CsvRecord> | AsyncIterable<CsvRecord>;
-        if (format === 'xlsx') source = readXlsx(input.bytes);
-        else {
-          const decoded = decodeCsvBytes(input.bytes);
-          encoding = decoded.encoding;
-          source = readCsv(decoded.text);
-        }
-        for await (const record of source) {
+        const table = openTable(input.bytes);
+        ({ format, encoding } = table);
+        for await (const record of table.records) {
           if (mapping === null) {
             mapping = headerMapping(record.cells, input.fiscalYear !== undefined);
             continue;

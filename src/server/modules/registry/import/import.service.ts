@@ -1,4 +1,3 @@
-import { normalizeDocumentNumber } from '../../../../shared/national-id';
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CopyData, Database } from '../../../db/engine';
@@ -11,7 +10,7 @@ import { problems } from '../../../platform/problem';
 import { bangkokDate } from '../../../../shared/fiscal-year';
 import { provincesOf, registryPolicy } from '../registry.policy';
 import type { RegistryService } from '../registry.service';
-import { GROUP_COLUMNS, PEOPLE_COLUMNS, type ImportColumn } from './columns';
+import { columnsOf, documentKey, optionalKey, type ImportActor, type ImportKind, type ImportOptions, type ImportSummary } from './columns';
 import { csvCell } from '../../../platform/files/csv';
 import { FileProblem } from '../../../platform/files/decode';
 import { openTable } from '../../../platform/files/table';
@@ -23,29 +22,10 @@ import { mapHeader, type RowError } from '../../../platform/files/rows';
 import { templateXlsx, writeXlsx } from '../../../platform/files/xlsx';
 
 type Ctx = ActorContext;
-export type ImportKind = 'people' | 'groups';
+export type { ImportKind, ImportOptions, ImportSummary } from './columns';
 
 export const IMPORT_VALIDATE_JOB = 'registry.import.validate';
 export const IMPORT_COMMIT_JOB = 'registry.import.commit';
-
-/** Who started an import, as the job that runs it later needs to know. */
-interface ImportActor {
-  userId: string;
-  username: string;
-  displayName: string;
-  unitCode: string | null;
-  provinces: string[] | null;
-}
-
-export interface ImportOptions {
-  batchSize?: number;
-  /** Batches written at once (each on its own connection); PGlite has one connection, so 1. */
-  concurrency?: number;
-  /** Tests only: act out a process that dies after this many committed batches. */
-  crashAfterBatches?: number;
-}
-
-const columnsOf = (kind: ImportKind): readonly ImportColumn[] => (kind === 'people' ? PEOPLE_COLUMNS : GROUP_COLUMNS);
 
 /** A file problem as an API problem, naming what is wrong with the file. */
 const fileRefused = (e: FileProblem) => problems.validation([{ field: 'body', code: e.code, message: e.en, messageTh: e.th }], { en: e.en, th: e.th });
@@ -508,32 +488,3 @@ export function createImportService(deps: {
 }
 
 export type ImportService = ReturnType<typeof createImportService>;
-
-export interface ImportSummary {
-  rows: number;
-  valid: number;
-  rejected: number;
-  errors: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  existing: number;
-}
-
-/** The template column that feeds a database column. */
-function optionalKey(column: string): string {
-  return column === 'monthly_income_satang' ? 'monthly_income' : column;
-}
-
-/** The document a row names, to find repeats within one file. */
-function documentKey(kind: ImportKind, cells: readonly string[], mapping: Record<string, number>): string | null {
-  if (kind === 'groups') {
-    const group =
-      (cells[mapping.registration_no ?? -1] ?? '').trim() ||
-      `${(cells[mapping.group_subdistrict_code ?? -1] ?? '').trim()}|${(cells[mapping.group_name ?? -1] ?? '').trim()}`;
-    const member = normalizeDocumentNumber('other', cells[mapping.member_id_number ?? -1] ?? '');
-    return member ? `${group}|${member}` : null;
-  }
-  const id = normalizeDocumentNumber('other', cells[mapping.id_number ?? -1] ?? '');
-  return id ? `${(cells[mapping.doc_type ?? -1] ?? '').trim()}|${id}` : null;
-}

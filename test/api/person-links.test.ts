@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODULE_CONTRACTS } from '../../src/server/modules/contracts';
 import type { LinkDeclaration } from '../../src/server/platform/contract';
+import { createPersonLinks } from '../../src/server/modules/registry/links/person-links';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { ENGINES } from '../helpers/database';
 import { personBody } from '../helpers/people';
@@ -188,5 +189,26 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
     });
     const account = await db.selectFrom('app_user').select(['status', 'display_name']).where('person_id', '=', survivor).executeTakeFirstOrThrow();
     expect(account).toEqual({ status: 'disabled', display_name: 'ลบข้อมูลแล้ว' });
+  });
+
+  it('refuses an erasure while a row kept under a declared duty matches, naming the duty (a loan still owed)', async () => {
+    const person = await register([]);
+    const other = await register([]);
+    const day = dayFromToday(3);
+    const session = await ok(officer, 'POST', '/api/training/sessions', sessionBody({ capacityMin: 1, applicationsCloseOn: day, days: [{ day, hours: 6 }] }));
+    await ok(officer, 'POST', `/api/training/sessions/${session.id}/status`, { status: 'open' });
+    await ok(officer, 'POST', `/api/training/sessions/${session.id}/applications`, { personId: person });
+    const duty = { en: 'A seat is held in a session that has not run.', th: 'ยังมีที่นั่งในรุ่นที่ยังไม่ได้อบรม' };
+    const links = createPersonLinks([
+      {
+        table: 'enrolment',
+        column: 'person_id',
+        refersTo: 'person',
+        merge: { kind: 'move' },
+        erase: { kind: 'keep', duty, refusesWhile: { column: 'status', in: ['enrolled', 'waitlisted'] } },
+      },
+    ]);
+    expect(await links.erasureRefusal(t.database.db, person)).toEqual(duty);
+    expect(await links.erasureRefusal(t.database.db, other)).toBeNull();
   });
 });

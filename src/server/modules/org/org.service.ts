@@ -81,6 +81,7 @@ export interface UnitNames {
 
 export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
   const { db, geo } = deps;
+  const unitNameCache = new Map<string, UnitNames>();
 
   /** Refuses with the unit's and the actor's areas named (`geo.outOfScope`, as every module refuses). */
   const refuseOutOfScope = (unit: repository.UnitRow, scope: Scope, verb: { en: string; th: string }) =>
@@ -127,13 +128,20 @@ export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
 
     /** Units by code with their names and their agency's, for other modules' pages and documents (inside a caller's transaction: pass it). */
     async unitNames(codes: readonly string[], executor: Executor = db): Promise<Map<string, UnitNames>> {
-      const rows = await repository.unitsWithAgency(executor, [...new Set(codes)]);
-      return new Map(
-        rows.map((u) => [
-          u.code,
-          { code: u.code, nameTh: u.name_th, nameEn: u.name_en, agencyCode: u.agency_code, agencyNameTh: u.agency_name_th, agencyNameEn: u.agency_name_en },
-        ]),
-      );
+      // Unit and agency names are reference data, loaded before the server listens and unchanged
+      // while it runs: each is read once (this is on the hot path of an application).
+      const missing = [...new Set(codes)].filter((c) => !unitNameCache.has(c));
+      for (const u of await repository.unitsWithAgency(executor, missing)) {
+        unitNameCache.set(u.code, {
+          code: u.code,
+          nameTh: u.name_th,
+          nameEn: u.name_en,
+          agencyCode: u.agency_code,
+          agencyNameTh: u.agency_name_th,
+          agencyNameEn: u.agency_name_en,
+        });
+      }
+      return new Map(codes.flatMap((c) => (unitNameCache.has(c) ? [[c, unitNameCache.get(c)!] as const] : [])));
     },
 
     async agencyExists(code: string) {

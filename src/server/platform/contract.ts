@@ -28,8 +28,12 @@ export const ifNull = (value: string | { now: true }) => ({ ifNull: value });
  * - `close`: it is ended first (the `close` column set to now, or to today in Bangkok but never
  *   before `notBefore`; `note` gets the text, `{survivor}` replaced by the survivor's id), then
  *   moves as history.
+ * `keep` leaves every row where it is, saying why (an append-only record of what happened to the
+ * duplicate: the audit trail's events name the record they concerned).
  */
-export interface MergeRule {
+export type MergeRule = MoveOnMerge | { kind: 'keep'; why: Bilingual };
+
+export interface MoveOnMerge {
   kind: 'move';
   unique?: { columns: readonly string[]; whileNull?: string };
   onConflict?:

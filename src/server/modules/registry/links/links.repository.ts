@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../db/executor';
-import type { EraseValue, LinkDeclaration } from '../../../platform/contract';
+import type { EraseValue, LinkDeclaration, MoveOnMerge } from '../../../platform/contract';
 
 /*
  * Generic SQL driven by the modules' link declarations (`<module>.contract.ts`): the registry runs
@@ -13,7 +13,7 @@ const C = (column: string) => sql.ref(column);
 const Q = (table: string, column: string) => sql.ref(`${table}.${column}`);
 
 /** `o.k = t.k and …` plus "both current" for a partial unique key. */
-function sameKey(link: LinkDeclaration, other: string): RawBuilder<unknown>[] {
+function sameKey(link: LinkDeclaration & { merge: MoveOnMerge }, other: string): RawBuilder<unknown>[] {
   const unique = link.merge.unique!;
   const conditions = unique.columns.map((k) => sql`${Q(other, k)} = ${Q(link.table, k)}`);
   if (unique.whileNull) conditions.push(sql`${Q(other, unique.whileNull)} is null`, sql`${Q(link.table, unique.whileNull)} is null`);
@@ -21,11 +21,13 @@ function sameKey(link: LinkDeclaration, other: string): RawBuilder<unknown>[] {
 }
 
 /** The survivor already holds a row that the duplicate's row would duplicate under the unique key. */
-const survivorHolds = (link: LinkDeclaration, toId: number) =>
+const survivorHolds = (link: LinkDeclaration & { merge: MoveOnMerge }, toId: number) =>
   sql`exists (select 1 from ${T(link.table)} as o where ${sql.join([sql`${Q('o', link.column)} = ${toId}`, ...sameKey(link, 'o')], sql` and `)})`;
 
 /** Moves one declared link from the duplicate to the survivor, resolving unique-key conflicts as declared. */
-export async function mergeLink(trx: Executor, link: LinkDeclaration, fromId: number, toId: number, today: string) {
+export async function mergeLink(trx: Executor, declared: LinkDeclaration, fromId: number, toId: number, today: string) {
+  if (declared.merge.kind === 'keep') return;
+  const link = declared as LinkDeclaration & { merge: MoveOnMerge };
   const { merge } = link;
   const conflict = merge.unique && merge.onConflict;
   if (conflict && conflict.kind === 'close') {

@@ -26,6 +26,7 @@ import { identityRoutes } from './modules/identity/identity.routes';
 import { createOrgService } from './modules/org/org.service';
 import { orgRoutes } from './modules/org/org.routes';
 import { createJobRunner, type JobRunnerOptions } from './platform/jobs/jobs';
+import { ALL_CONTRACTS } from './modules/contracts';
 import { createRegistryService } from './modules/registry/registry.service';
 import { registryRoutes } from './modules/registry/registry.routes';
 import { createImportService, type ImportOptions } from './modules/registry/import/import.service';
@@ -35,8 +36,8 @@ import { createCredentialsService } from './modules/credentials/credentials.serv
 import { credentialsRoutes } from './modules/credentials/credentials.routes';
 import { createTrainingService } from './modules/training/training.service';
 import { trainingRoutes } from './modules/training/training.routes';
-import { createCompetencyService } from './modules/credentials/competency/competency.service';
-import { competencyRoutes } from './modules/credentials/competency/competency.routes';
+import { createCompetencyService } from './modules/competency/competency.service';
+import { competencyRoutes } from './modules/competency/competency.routes';
 import { createPlanningService } from './modules/training/planning/planning.service';
 import { planningRoutes } from './modules/training/planning/planning.routes';
 
@@ -75,7 +76,7 @@ export function createServices(
   const org = createOrgService({ db, geo });
   const actors = createActorCache({ ttlMs: options.actorCacheMs });
   const identity = createIdentityService({ db, org, config, actors });
-  const registry = createRegistryService({ db, geo, org, identity });
+  const registry = createRegistryService({ db, geo, org, identity, links: ALL_CONTRACTS.flatMap((c) => c.links) });
   // PostgreSQL writes two import batches at once (one per core here); PGlite has one connection.
   const imports = createImportService({
     db,
@@ -86,13 +87,15 @@ export function createServices(
   });
   const credentials = createCredentialsService({
     db,
+    geo,
+    org,
     registry,
     publicUrl: config.publicUrl,
     kek,
   });
   const training = createTrainingService({ db, geo, org, registry, credentials, jobs });
   const planning = createPlanningService({ db, geo });
-  const competency = createCompetencyService({ db, org, registry, identity, credentials });
+  const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
   return { audit, jobs, actors, geo, org, identity, registry, imports, credentials, training, planning, competency };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import { buildApp, createServices } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
-import { openDatabase } from './db/engine';
+import { databaseCtype, openDatabase } from './db/engine';
 import { migrate } from './db/migrator';
 import { systemContext } from './platform/context';
 import { loadReferenceData } from './reference-data';
@@ -28,9 +27,9 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.resolve(config.dataDir) });
   const version = await migrate(database);
 
-  const ctype = await sql<{ datctype: string }>`select datctype from pg_database where datname = current_database()`.execute(database.db);
-  if (database.engine === 'postgresql' && /^(C|POSIX)$/i.test(ctype.rows[0]?.datctype ?? '')) {
-    console.warn(`Warning: the database LC_CTYPE is ${ctype.rows[0]?.datctype}; Thai trigram search needs C.UTF-8 or th_TH.UTF-8.`);
+  const ctype = await databaseCtype(database.db);
+  if (database.engine === 'postgresql' && /^(C|POSIX)$/i.test(ctype)) {
+    console.warn(`Warning: the database LC_CTYPE is ${ctype}; Thai trigram search needs C.UTF-8 or th_TH.UTF-8.`);
   }
 
   const services = createServices(database, config);

@@ -2,7 +2,7 @@ import type { Database } from './db/engine';
 import { loadGeoReferenceData } from './modules/geo/geo.service';
 import { loadOrgReferenceData } from './modules/org/org.service';
 import { loadTrainingReferenceData } from './modules/training/training.service';
-import { loadCompetencyReferenceData } from './modules/credentials/competency/competency.service';
+import { loadCompetencyReferenceData } from './modules/competency/competency.service';
 import type { Services } from './app';
 
 /** Loads every reference data set that changed since the last start; returns the names loaded. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNationalId, isValidNationalId, maskNationalId, nationalIdProblem, normalizeNationalId } from './national-id';
+import { formatNationalId, isValidNationalId, maskNationalId, nationalIdProblem, normalizeDocumentNumber, normalizeNationalId } from './national-id';
 
 /** An independent statement of the rule: weights 13 down to 2, check = (11 − sum mod 11) mod 10. */
 const withCheckDigit = (first12: string) => {
@@ -77,5 +77,14 @@ describe('national ID', () => {
     expect(maskNationalId('1-2345-67890-12-1')).toBe('1-2345-xxxxx-xx-1');
     expect(maskNationalId('12345')).toBe('x-xxxx-xxxxx-xx-x');
     expect(formatNationalId('12345')).toBe('12345');
+  });
+
+  it('normalises every kind of identity document the same way, wherever it is typed or imported', () => {
+    expect(normalizeDocumentNumber('th-id', '1-2345-67890-12-1')).toBe('1234567890121');
+    // A passport typed with a dash in the form, and the same number in a results file, are one document.
+    expect(normalizeDocumentNumber('passport', 'aa-1234567')).toBe('AA1234567');
+    expect(normalizeDocumentNumber('passport', ' AA 1234567 ')).toBe('AA1234567');
+    expect(normalizeDocumentNumber('passport', 'ＡＡ１２３４５６７')).toBe('AA1234567');
+    expect(normalizeDocumentNumber('pink-card', '๐๐-๑๒๓')).toBe('00123');
   });
 });

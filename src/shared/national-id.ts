@@ -21,6 +21,17 @@ export function normalizeNationalId(input: string): string {
 }
 
 /**
+ * An identity document's number as it is stored and compared, the one rule for every form, file
+ * and import: a Thai national ID is its 13 digits; any other document (passport, pink card, work
+ * permit) keeps its letters and digits, in capitals, without the spaces and dashes people type
+ * (`ab-123 456` and `AB123456` are the same passport).
+ */
+export function normalizeDocumentNumber(docType: string, input: string): string {
+  if (docType === 'th-id') return normalizeNationalId(input);
+  return normalizeNationalId(input.normalize('NFKC')).toUpperCase();
+}
+
+/**
  * The check digit for the first 12 digits: (11 − Σ d[i]·(13−i) mod 11) mod 10.
  * Throws a RangeError when `first12` does not start with 12 ASCII digits.
  */

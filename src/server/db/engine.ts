@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
@@ -139,3 +139,7 @@ export async function openPostgres(connectionString: string): Promise<Database> 
     },
   };
 }
+
+/** The database's LC_CTYPE: under C or POSIX, pg_trgm drops Thai letters. */
+export const databaseCtype = async (db: Kysely<DB>) =>
+  (await sql<{ datctype: string }>`select datctype from pg_database where datname = current_database()`.execute(db)).rows[0]?.datctype ?? '';

@@ -11,3 +11,6 @@ export interface RequestContext {
 export function systemContext(requestId = 'system'): RequestContext {
   return { actor: null, requestId };
 }
+
+/** The context of a signed-in request: every service call made for a person carries one. */
+export type ActorContext = RequestContext & { actor: Actor };

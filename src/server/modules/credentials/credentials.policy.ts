@@ -1,4 +1,4 @@
-import { hasAnyRole, scopeFor, scopeIncludes, type Actor, type Role } from '../../platform/auth/actor';
+import { hasAnyRole, scopeFor, scopeIncludes, type Actor, type Role, type Scope } from '../../platform/auth/actor';
 
 /**
  * Officers issue and revoke in their area, course providers for their own unit's certificates;
@@ -16,6 +16,8 @@ const providesFor = (actor: Actor, unitCode: string) => actor.grants.some((g) =>
 
 export const credentialsPolicy = {
   revokes: (actor: Actor, c: CredentialPlace): boolean => scopeIncludes(scopeFor(actor, ISSUERS), c.provinceCode) || providesFor(actor, c.issuerUnitCode),
+  /** The provinces an officer issues and revokes in (what a refusal names). */
+  issuerScope: (actor: Actor): Scope => scopeFor(actor, ISSUERS),
   reads: (actor: Actor, c: CredentialPlace): boolean => scopeIncludes(scopeFor(actor, READERS), c.provinceCode) || providesFor(actor, c.issuerUnitCode),
   /** Signing keys are the system administrator's: rotation, and the list of an agency's keys. */
   managesKeys: (actor: Actor): boolean => hasAnyRole(actor, ['system_admin']),

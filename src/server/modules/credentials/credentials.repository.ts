@@ -1,26 +1,42 @@
-import { sql, type Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/executor';
 import type { CredentialTable } from '../../db/schema';
 
 export const insertCredential = (trx: Executor, values: Insertable<CredentialTable>) =>
   trx.insertInto('credential').values(values).returning(['id', 'code']).executeTakeFirstOrThrow();
 
-const withIssuer = (db: Executor) =>
-  db
-    .selectFrom('credential as c')
-    .innerJoin('unit as u', 'u.code', 'c.issuer_unit_code')
-    .innerJoin('agency as a', 'a.code', 'u.agency_code')
-    .selectAll('c')
-    .select(['u.name_th as issuer_name_th', 'u.name_en as issuer_name_en', 'a.name_th as agency_name_th', 'a.name_en as agency_name_en']);
-
-export const findByCode = (db: Executor, code: string) => withIssuer(db).where('c.code', '=', code).executeTakeFirst();
-export type CredentialDetailRow = NonNullable<Awaited<ReturnType<typeof findByCode>>>;
+export const findByCode = (db: Executor, code: string) => db.selectFrom('credential').selectAll().where('code', '=', code).executeTakeFirst();
+export type CredentialRow = NonNullable<Awaited<ReturnType<typeof findByCode>>>;
 
 export const findBySource = (db: Executor, sourceType: string, sourceId: string) =>
   db.selectFrom('credential').selectAll().where('source_type', '=', sourceType).where('source_id', '=', sourceId).executeTakeFirst();
 
 export const ofPerson = (db: Executor, personId: number) =>
-  withIssuer(db).where('c.person_id', '=', personId).orderBy('c.issued_on', 'desc').orderBy('c.id', 'desc').execute();
+  db.selectFrom('credential').selectAll().where('person_id', '=', personId).orderBy('issued_on', 'desc').orderBy('id', 'desc').execute();
+
+/** Credentials issued for these sources (a training enrolment, an assessment candidacy), by source id. */
+export const bySources = (db: Executor, sourceType: string, sourceIds: readonly string[]) =>
+  sourceIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('credential')
+        .select(['source_id', 'code', 'status', 'kind', 'details', 'person_id', 'issued_on'])
+        .where('source_type', '=', sourceType)
+        .where('source_id', 'in', [...sourceIds])
+        .execute();
+
+/** Valid qualifications of these people (all, or for one standard), newest first. */
+export const validQualifications = (db: Executor, personIds: readonly number[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('credential')
+        .select(['person_id', 'code', 'details', 'issued_on'])
+        .where('person_id', 'in', [...personIds])
+        .where('kind', '=', 'qualification')
+        .where('status', '=', 'valid')
+        .orderBy('issued_on', 'desc')
+        .execute();
 
 export const revoke = (trx: Executor, id: number, by: string, reason: string) =>
   trx
@@ -30,31 +46,3 @@ export const revoke = (trx: Executor, id: number, by: string, reason: string) =>
     .where('status', '=', 'valid')
     .returning('id')
     .executeTakeFirst();
-
-export const repointHolder = (trx: Executor, fromId: number, toId: number) =>
-  trx.updateTable('credential').set({ person_id: toId }).where('person_id', '=', fromId).execute();
-
-/**
- * An erased holder: the printed name and the signed document that carries it go, and the
- * credential no longer vouches for anyone. Returns the status-list places to revoke.
- */
-export const eraseHolder = (trx: Executor, personId: number) =>
-  trx
-    .updateTable('credential')
-    .set((eb) => ({
-      holder_name_th: 'ลบข้อมูลแล้ว',
-      holder_name_en: null,
-      document: null,
-      status: 'revoked',
-      revoked_at: eb.fn.coalesce('revoked_at', sql<Date>`now()`),
-      revoked_reason: eb.fn.coalesce('revoked_reason', sql<string>`'holder erased on request'`),
-    }))
-    .where('person_id', '=', personId)
-    .returning(['status_list_id', 'status_index'])
-    .execute();
-
-export const agencyOfUnit = async (db: Executor, unitCode: string) =>
-  (await db.selectFrom('unit').select('agency_code').where('code', '=', unitCode).executeTakeFirstOrThrow()).agency_code;
-
-export const agencyExists = async (db: Executor, code: string) =>
-  Boolean(await db.selectFrom('agency').select('code').where('code', '=', code).executeTakeFirst());

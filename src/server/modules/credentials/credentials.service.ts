@@ -1,49 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
-import type { Actor } from '../../platform/auth/actor';
 import { recordAudit } from '../../platform/audit/audit.service';
-import type { RequestContext } from '../../platform/context';
+import type { ActorContext, RequestContext } from '../../platform/context';
 import { problems } from '../../platform/problem';
 import { bangkokDate } from '../../../shared/fiscal-year';
+import type { GeoService } from '../geo/geo.service';
+import type { OrgService } from '../org/org.service';
 import type { RegistryService } from '../registry/registry.service';
 import { renderCertificatePdf } from './certificate.pdf';
+import { maskName, newCredentialCode, normalizeCode } from './credentials.codes';
 import { credentialsPolicy } from './credentials.policy';
 import * as repository from './credentials.repository';
 import { createSigning } from './credentials.signing';
 import { openBadgeCredential, type VerificationReport } from './vc';
 
-type Ctx = RequestContext & { actor: Actor };
+type Ctx = ActorContext;
 
 const placeOf = (c: { province_code: string; issuer_unit_code: string }) => ({ provinceCode: c.province_code, issuerUnitCode: c.issuer_unit_code });
-
-/** Crockford's base32 without I, L, O, U: no letter is read as another when typed from paper. */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** 20 random symbols, 100 bits: unguessable, and short enough to type from a printed certificate. */
-export function newCredentialCode(): string {
-  const bytes = randomBytes(20);
-  let code = '';
-  for (const b of bytes) code += ALPHABET[b & 31];
-  return code.match(/.{4}/g)!.join('-');
-}
-
-/** Normalises a typed code: case, spaces and missing dashes do not matter. */
-export function normalizeCode(input: string): string | null {
-  const symbols = input.toUpperCase().replace(/[\s-]/g, '');
-  if (!/^[0-9A-HJKMNP-TV-Z]{20}$/.test(symbols)) return null;
-  return symbols.match(/.{4}/g)!.join('-');
-}
-
-/** "นางสาวสมหญิง ใจดี" → "นางสาวสมหญิง ใ•••": enough to recognise, not enough to look someone up. */
-export function maskName(name: string): string {
-  const words = name.trim().split(/\s+/);
-  if (words.length < 2) return name;
-  const last = words.pop()!;
-  const first = new Intl.Segmenter('th', { granularity: 'grapheme' }).segment(last)[Symbol.iterator]().next().value?.segment ?? '';
-  return `${words.join(' ')} ${first}•••`;
-}
 
 export interface TrainingDetails {
   courseCode: string;
@@ -87,6 +61,8 @@ export type IssueInput = {
   sourceId: string;
 } & ({ kind: 'training-completion'; details: TrainingDetails } | { kind: 'qualification'; details: QualificationDetails });
 
+type CredentialDetailRow = repository.CredentialRow & { issuer_name_th: string; issuer_name_en: string; agency_name_th: string; agency_name_en: string };
+
 const isTraining = (kind: string, _details: unknown): _details is TrainingDetails => kind === 'training-completion';
 
 /**
@@ -94,24 +70,50 @@ const isTraining = (kind: string, _details: unknown): _details is TrainingDetail
  * checks. Training issues completion certificates through `issue` inside its own transaction; the
  * competency module will add qualifications and signatures on the same records.
  */
-export function createCredentialsService(deps: { db: Kysely<DB>; registry: RegistryService; publicUrl: string; kek: () => Buffer }) {
-  const { db, registry, publicUrl } = deps;
+export function createCredentialsService(deps: {
+  db: Kysely<DB>;
+  geo: GeoService;
+  org: OrgService;
+  registry: RegistryService;
+  publicUrl: string;
+  kek: () => Buffer;
+}) {
+  const { db, geo, org, registry, publicUrl } = deps;
   const signing = createSigning({ db, publicUrl, kek: deps.kek });
-  // A merge moves certificates to the survivor. An erasure removes the printed name and the signed
-  // document that carries it, and revokes in the status list too, so the holder's copy says revoked.
-  registry.links.onMerge.push(async (trx, fromId, toId) => void (await repository.repointHolder(trx, fromId, toId)));
-  registry.links.onErase.push(async (trx, personId) => {
-    for (const c of await repository.eraseHolder(trx, personId)) {
+  // A merge and an erasure follow `credentialsContract`: the erasure removes the printed name and
+  // the signed document that carries it; here it is also revoked in the status list, so the
+  // holder's own copy says revoked.
+  registry.links.followErasure('credential', async (trx, rows) => {
+    for (const c of rows as { status_list_id: string | null; status_index: number | null }[]) {
       if (c.status_list_id !== null && c.status_index !== null) await signing.setRevoked(trx, c.status_list_id, c.status_index, true);
     }
   });
 
   const verifyUrl = (code: string) => `${publicUrl}/verify/${code}`;
 
+  /** Rows with their issuing unit's and its agency's names (org's). */
+  const withIssuer = async (rows: repository.CredentialRow[]): Promise<CredentialDetailRow[]> => {
+    const units = await org.unitNames(rows.map((c) => c.issuer_unit_code));
+    return rows.map((c) => {
+      const u = units.get(c.issuer_unit_code);
+      return {
+        ...c,
+        issuer_name_th: u?.nameTh ?? c.issuer_unit_code,
+        issuer_name_en: u?.nameEn ?? c.issuer_unit_code,
+        agency_name_th: u?.agencyNameTh ?? '',
+        agency_name_en: u?.agencyNameEn ?? '',
+      };
+    });
+  };
+  const findByCode = async (code: string) => {
+    const found = await repository.findByCode(db, code);
+    return found ? (await withIssuer([found]))[0] : undefined;
+  };
+
   const statusOf = (c: { status: string; expires_on: string | null }) =>
     c.status === 'revoked' ? ('revoked' as const) : c.expires_on && c.expires_on < bangkokDate(new Date()) ? ('expired' as const) : ('valid' as const);
 
-  const present = (c: repository.CredentialDetailRow) => {
+  const present = (c: CredentialDetailRow) => {
     const details = c.details as TrainingDetails | QualificationDetails;
     const training = isTraining(c.kind, details) ? details : null;
     const qualification = training ? null : (details as QualificationDetails);
@@ -151,7 +153,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
   /** The holder themself, or staff who may read in the credential's area. */
   async function readable(ctx: Ctx, rawCode: string) {
     const code = normalizeCode(rawCode);
-    const found = code ? await repository.findByCode(db, code) : undefined;
+    const found = code ? await findByCode(code) : undefined;
     if (!found) throw notFound();
     const own = ctx.actor.personId !== null && ctx.actor.personId === found.person_id;
     if (!own && !credentialsPolicy.reads(ctx.actor, placeOf(found))) throw notFound();
@@ -200,7 +202,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
   }
 
   /** The outcome of the public check, from the signed document where there is one. */
-  function outcome(c: repository.CredentialDetailRow, report: VerificationReport | null) {
+  function outcome(c: CredentialDetailRow, report: VerificationReport | null) {
     if (report && report.signature === 'invalid') return 'invalid' as const;
     return statusOf(c);
   }
@@ -217,7 +219,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
     async issue(trx: Transaction<DB>, ctx: RequestContext, input: IssueInput) {
       const existing = await repository.findBySource(trx, input.sourceType, input.sourceId);
       if (existing) return { id: existing.id, code: existing.code, created: false };
-      const agencyCode = input.agencyCode ?? (await repository.agencyOfUnit(trx, input.issuerUnitCode));
+      const agencyCode = input.agencyCode ?? (await org.unitNames([input.issuerUnitCode], trx)).get(input.issuerUnitCode)!.agencyCode;
       const code = newCredentialCode();
       const status = await signing.allocateStatus(trx, agencyCode);
       const unsigned = await openBadgeOf(
@@ -294,7 +296,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
      */
     async verify(rawCode: string) {
       const code = normalizeCode(rawCode);
-      const c = code ? await repository.findByCode(db, code) : undefined;
+      const c = code ? await findByCode(code) : undefined;
       if (!c) throw notFound();
       const report = c.document ? await signing.verify(c.document) : null;
       return {
@@ -341,7 +343,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
       // may be an earlier PUBLIC_URL's).
       const tail = typeof doc.id === 'string' ? /\/verify\/([0-9A-Za-z-]{20,40})$/.exec(doc.id) : null;
       const ours = tail ? normalizeCode(tail[1]!) : null;
-      const found = ours && report.signature === 'valid' ? await repository.findByCode(db, ours) : undefined;
+      const found = ours && report.signature === 'valid' ? await findByCode(ours) : undefined;
       const row = found && (found.document as { id?: unknown } | null)?.id === doc.id ? found : undefined;
       return {
         verified: report.verified,
@@ -360,6 +362,21 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
         validFrom: report.signature === 'valid' && typeof doc.validFrom === 'string' ? doc.validFrom : null,
         validUntil: report.signature === 'valid' && typeof doc.validUntil === 'string' ? doc.validUntil : null,
       };
+    },
+
+    /** For other modules: the credential issued for each source (an enrolment, a candidacy), by source id. */
+    async issuedFor(sourceType: 'enrolment' | 'assessment_candidate', sourceIds: readonly (number | string)[], executor: Executor = db) {
+      const rows = await repository.bySources(executor, sourceType, sourceIds.map(String));
+      return new Map(rows.map((c) => [Number(c.source_id), { code: c.code, status: c.status }]));
+    },
+
+    /** For other modules: each person's newest valid qualification for a standard. */
+    async qualificationsFor(personIds: readonly number[], standardCode: string) {
+      const found = new Map<number, string>();
+      for (const q of await repository.validQualifications(db, personIds)) {
+        if ((q.details as { standardCode?: string }).standardCode === standardCode && !found.has(q.person_id)) found.set(q.person_id, q.code);
+      }
+      return found;
     },
 
     async get(ctx: Ctx, code: string) {
@@ -400,26 +417,24 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
 
     async mine(ctx: Ctx) {
       if (!ctx.actor.personId) return [];
-      return (await repository.ofPerson(db, ctx.actor.personId)).map(present);
+      return (await withIssuer(await repository.ofPerson(db, ctx.actor.personId))).map(present);
     },
 
     async ofPerson(ctx: Ctx, personId: number) {
       const own = ctx.actor.personId === personId;
       if (!own && !credentialsPolicy.readsAny(ctx.actor))
         throw problems.forbidden({ en: 'Your role does not include reading certificates.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูเกียรติบัตร' });
-      return (await repository.ofPerson(db, personId)).filter((c) => own || credentialsPolicy.reads(ctx.actor, placeOf(c))).map(present);
+      return (await withIssuer(await repository.ofPerson(db, personId))).filter((c) => own || credentialsPolicy.reads(ctx.actor, placeOf(c))).map(present);
     },
 
     /** Revokes in the database and in the agency's status list, so the holder's own copy says revoked. */
     async revoke(ctx: Ctx, rawCode: string, reason: string) {
       const code = normalizeCode(rawCode);
-      const c = code ? await repository.findByCode(db, code) : undefined;
+      const c = code ? await findByCode(code) : undefined;
       if (!c) throw notFound();
       if (!credentialsPolicy.revokes(ctx.actor, placeOf(c))) {
-        throw problems.outOfScope({
-          en: 'Only an officer of the issuing area may revoke this certificate.',
-          th: 'เฉพาะเจ้าหน้าที่ในพื้นที่ที่ออกเกียรติบัตรเท่านั้นที่เพิกถอนได้',
-        });
+        // Only an officer of the issuing area (or the issuing course provider) revokes; the refusal names both areas.
+        throw await geo.outOfScope({ en: 'revoke this certificate', th: 'เพิกถอนเกียรติบัตรนี้' }, [c.province_code], credentialsPolicy.issuerScope(ctx.actor));
       }
       await db.transaction().execute(async (trx) => {
         const revoked = await repository.revoke(trx, c.id, ctx.actor.userId, reason);
@@ -442,7 +457,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
           after: { reason, status: c.status_list_id ? `${c.status_list_id}:${c.status_index}` : null },
         });
       });
-      return present((await repository.findByCode(db, c.code))!);
+      return present((await findByCode(c.code))!);
     },
 
     /** An issuer's controller document (its keys, current and retired), or null when it has none. */
@@ -470,8 +485,7 @@ export function createCredentialsService(deps: { db: Kysely<DB>; registry: Regis
     async rotateKey(ctx: Ctx, agencyCode: string) {
       if (!credentialsPolicy.managesKeys(ctx.actor))
         throw problems.forbidden({ en: 'Only a system administrator rotates signing keys.', th: 'เฉพาะผู้ดูแลระบบเท่านั้นที่เปลี่ยนกุญแจลงนามได้' });
-      if (!(await repository.agencyExists(db, agencyCode)))
-        throw problems.notFound({ en: `No agency has the code ${agencyCode}.`, th: `ไม่พบหน่วยงานรหัส ${agencyCode}` });
+      if (!(await org.agencyExists(agencyCode))) throw problems.notFound({ en: `No agency has the code ${agencyCode}.`, th: `ไม่พบหน่วยงานรหัส ${agencyCode}` });
       const rotated = await db.transaction().execute(async (trx) => {
         const r = await signing.rotate(trx, agencyCode);
         await recordAudit(trx, ctx, { action: 'issuer_key.rotate', entityType: 'agency', entityId: agencyCode, provinceCode: null, after: r });

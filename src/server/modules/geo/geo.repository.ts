@@ -158,3 +158,8 @@ export const districtNames = (db: Executor) =>
     .innerJoin('province as pr', 'pr.code', 'd.province_code')
     .select(['d.code', 'd.name_th as district_name_th', 'd.name_en as district_name_en', 'pr.name_th as province_name_th', 'pr.name_en as province_name_en'])
     .execute();
+
+/** Every sub-district with its names and postcode (7,436 rows): other modules name places from it. */
+export const subdistrictNames = (db: Executor) => db.selectFrom('subdistrict').select(['code', 'district_code', 'name_th', 'name_en', 'postcode']).execute();
+
+export const provinceNames = (db: Executor) => db.selectFrom('province').select(['code', 'name_th', 'name_en']).execute();

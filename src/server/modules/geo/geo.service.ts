@@ -5,6 +5,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { fingerprint, loadReferenceSet } from '../../db/reference-data';
 import { problems } from '../../platform/problem';
+import type { Scope } from '../../platform/auth/actor';
+import type { Bilingual } from '../../platform/contract';
 import { PROVINCE_REGION, REGIONS } from './data/regions';
 import * as repository from './geo.repository';
 
@@ -78,11 +80,65 @@ export interface PlaceNames {
   province_name_en: string;
 }
 
+const NO_PLACE: PlaceNames = { district_name_th: '', district_name_en: '', province_name_th: '', province_name_en: '' };
+
+/** A sub-district's names with its district's and province's. */
+export type SubdistrictPlace = PlaceNames & { subdistrict_name_th: string; subdistrict_name_en: string; postcode: string | null };
+
+export interface PlaceIndex {
+  provinces: ReadonlyMap<string, { name_th: string; name_en: string }>;
+  districts: ReadonlyMap<string, PlaceNames>;
+  subdistricts: ReadonlyMap<string, SubdistrictPlace>;
+}
+
 /** Reference geography: public, read-only, the same for every caller. */
 export function createGeoService(deps: { db: Kysely<DB> }) {
   const { db } = deps;
   let names: Promise<Map<string, PlaceNames>> | null = null;
+  let index: Promise<PlaceIndex> | null = null;
+  const districtNames = (): Promise<Map<string, PlaceNames>> =>
+    (names ??= repository.districtNames(db).then((rows) => new Map(rows.map(({ code, ...n }) => [code, n]))));
+  /**
+   * The names of every province, district and sub-district, read once (reference data): other
+   * modules show where their records are without joining geography's tables.
+   */
+  const placeIndex = (): Promise<PlaceIndex> => {
+    index ??= (async () => {
+      const [districts, subdistricts, provinces] = await Promise.all([districtNames(), repository.subdistrictNames(db), repository.provinceNames(db)]);
+      return {
+        provinces: new Map(provinces.map((p) => [p.code, { name_th: p.name_th, name_en: p.name_en }])),
+        districts,
+        subdistricts: new Map(
+          subdistricts.map((s) => [
+            s.code,
+            {
+              subdistrict_name_th: s.name_th,
+              subdistrict_name_en: s.name_en,
+              postcode: s.postcode,
+              ...(districts.get(s.district_code) ?? NO_PLACE),
+            },
+          ]),
+        ),
+      };
+    })();
+    return index;
+  };
+
+  /** Province names for a message: all of them, or the first five and how many more. */
+  const areaNames = async (codes: readonly string[]): Promise<Bilingual> => {
+    if (codes.length === 0) return { en: 'no area', th: 'ไม่มีพื้นที่' };
+    if (codes.length >= 77) return { en: 'the whole country', th: 'ทั่วประเทศ' };
+    const provinces = (await placeIndex()).provinces;
+    const named = codes.slice(0, 5).map((c) => provinces.get(c) ?? { name_en: c, name_th: c });
+    const more = codes.length - named.length;
+    return {
+      en: named.map((p) => p.name_en).join(', ') + (more > 0 ? ` and ${more} more provinces` : ''),
+      th: named.map((p) => p.name_th).join(', ') + (more > 0 ? ` และอีก ${more} จังหวัด` : ''),
+    };
+  };
+
   return {
+    areaNames,
     async regions() {
       return (await repository.listRegions(db)).map(presentArea);
     },
@@ -123,10 +179,33 @@ export function createGeoService(deps: { db: Kysely<DB> }) {
      * and a join per list costs more to plan than the list costs to read. Geography is reference
      * data, loaded before the server listens and unchanged while it runs.
      */
-    districtNames(): Promise<Map<string, PlaceNames>> {
-      names ??= repository.districtNames(db).then((rows) => new Map(rows.map(({ code, ...n }) => [code, n])));
-      return names;
+    districtNames,
+    /**
+     * The names of every province, district and sub-district, read once (reference data): other
+     * modules show where their records are without joining geography's tables.
+     */
+    placeIndex,
+    /**
+     * The one refusal for a record outside the actor's area: it names the record's area and the
+     * actor's, so the person sees why (403 `out-of-scope`; without any area, 403 `forbidden`).
+     * `subject` names what serves an area (a unit); without it, the record is in the area.
+     */
+    async outOfScope(what: Bilingual, recordProvinces: readonly string[], scope: Scope, subject?: Bilingual) {
+      if (scope.kind === 'none') return problems.forbidden({ en: `Your role does not include ${what.en}.`, th: `บทบาทของคุณไม่มีสิทธิ์${what.th}` });
+      const [area, mine] = await Promise.all([areaNames(recordProvinces), scope.kind === 'provinces' ? areaNames([...scope.codes]) : areaNames([])]);
+      return problems.outOfScope(
+        subject
+          ? {
+              en: `You cannot ${what.en} ${subject.en}: it serves ${area.en}, outside your area (${mine.en}).`,
+              th: `คุณไม่สามารถ${what.th}${subject.th} ได้ เพราะรับผิดชอบพื้นที่ ${area.th} ซึ่งอยู่นอกพื้นที่ของคุณ (${mine.th})`,
+            }
+          : {
+              en: `You cannot ${what.en} here: the record is in ${area.en}, outside your area (${mine.en}).`,
+              th: `คุณไม่สามารถ${what.th}ได้ เพราะข้อมูลอยู่ในจังหวัด${area.th} ซึ่งอยู่นอกพื้นที่รับผิดชอบของคุณ (${mine.th})`,
+            },
+      );
     },
+
     async search(query: string, limit = 20) {
       const q = query.normalize('NFC').trim().replace(/\s+/g, ' ');
       if (!q) return [];

@@ -56,16 +56,13 @@ export interface RoleRow {
   user_id: string;
   role: string;
   unit_code: string | null;
-  unit_name_th: string | null;
-  unit_name_en: string | null;
 }
 
 export async function rolesOf(db: Executor, userIds: readonly string[]): Promise<RoleRow[]> {
   if (userIds.length === 0) return [];
   return db
     .selectFrom('role_assignment as r')
-    .leftJoin('unit as u', 'u.code', 'r.unit_code')
-    .select(['r.user_id', 'r.role', 'r.unit_code', 'u.name_th as unit_name_th', 'u.name_en as unit_name_en'])
+    .select(['r.user_id', 'r.role', 'r.unit_code'])
     .where('r.user_id', 'in', [...userIds])
     .orderBy('r.role')
     .orderBy('r.unit_code')
@@ -113,3 +110,12 @@ export async function listUsers(db: Executor, filter: UserFilter): Promise<{ row
 }
 
 export const findUserByPerson = (db: Executor, personId: number) => db.selectFrom('app_user').selectAll().where('person_id', '=', personId).executeTakeFirst();
+
+export const displayNamesOf = (db: Executor, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('app_user')
+        .select(['id', 'display_name'])
+        .where('id', 'in', [...ids])
+        .execute();

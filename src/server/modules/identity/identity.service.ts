@@ -6,20 +6,20 @@ import { checkNewPassword, decoyPasswordHash, generateOneTimePassword, hashPassw
 import type { ActorCache } from '../../platform/auth/actor-cache';
 import { createSession, deleteSession, deleteUserSessions } from '../../platform/auth/sessions';
 import { recordAudit } from '../../platform/audit/audit.service';
-import type { RequestContext } from '../../platform/context';
+import type { ActorContext, RequestContext } from '../../platform/context';
 import { problems, type FieldError } from '../../platform/problem';
 import type { OrgService } from '../org/org.service';
 import { identityPolicy, ROLES_NEEDING_UNIT, ROLES_WITHOUT_UNIT } from './identity.policy';
 import * as repository from './identity.repository';
 
-type Ctx = RequestContext & { actor: Actor };
+type Ctx = ActorContext;
 
 export interface RoleInput {
   role: Role;
   unitCode: string | null;
 }
 
-const presentUser = (user: AppUser, roles: repository.RoleRow[]) => ({
+const presentUser = (user: AppUser, roles: NamedRole[]) => ({
   id: user.id,
   username: user.username,
   displayName: user.display_name,
@@ -55,8 +55,17 @@ const invalidCredentials = () =>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+type NamedRole = repository.RoleRow & { unit_name_th: string | null; unit_name_en: string | null };
+
 export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; config: Config; actors: ActorCache }) {
   const { db, org, config, actors } = deps;
+
+  /** The users' roles with their units' names (org's). */
+  const rolesOf = async (userIds: readonly string[]): Promise<NamedRole[]> => {
+    const rows = await repository.rolesOf(db, userIds);
+    const units = await org.unitNames(rows.flatMap((r) => (r.unit_code ? [r.unit_code] : [])));
+    return rows.map((r) => ({ ...r, unit_name_th: units.get(r.unit_code ?? '')?.nameTh ?? null, unit_name_en: units.get(r.unit_code ?? '')?.nameEn ?? null }));
+  };
 
   const requireManager = (ctx: Ctx) => {
     if (!identityPolicy.canManageUsers(ctx.actor)) {
@@ -126,10 +135,16 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
     },
 
     /** The signed-in person's own account, with the provinces their roles cover. */
+    /** For other modules: the names of users who acted (timelines, sheets), by id. */
+    async displayNames(userIds: readonly string[]) {
+      const rows = await repository.displayNamesOf(db, [...new Set(userIds)]);
+      return new Map(rows.map((u) => [u.id, u.display_name]));
+    },
+
     async me(ctx: Ctx) {
       const user = await repository.findUserById(db, ctx.actor.userId);
       if (!user) throw problems.unauthenticated();
-      const roles = await repository.rolesOf(db, [user.id]);
+      const roles = await rolesOf([user.id]);
       return {
         ...presentUser(user, roles),
         scopeProvinceCodes: ctx.actor.grants.some((g) => g.provinceCodes === null)
@@ -228,10 +243,7 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
         throw problems.forbidden({ en: 'Your role does not include reading accounts.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูบัญชีผู้ใช้' });
       }
       const { rows, total } = await repository.listUsers(db, filter);
-      const roles = await repository.rolesOf(
-        db,
-        rows.map((r) => r.id),
-      );
+      const roles = await rolesOf(rows.map((r) => r.id));
       return { items: rows.map((u) => presentUser(u, roles)), total };
     },
 
@@ -242,10 +254,7 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
     async holdersOf(role: Role, userIds?: readonly string[]) {
       const { rows } = await repository.listUsers(db, { role, status: 'active', limit: 1000, offset: 0 });
       const wanted = userIds ? rows.filter((u) => userIds.includes(u.id)) : rows;
-      const roles = await repository.rolesOf(
-        db,
-        wanted.map((u) => u.id),
-      );
+      const roles = await rolesOf(wanted.map((u) => u.id));
       return wanted.map((u) => ({
         id: u.id,
         username: u.username,
@@ -260,7 +269,7 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
       }
       const user = await repository.findUserById(db, id);
       if (!user) throw problems.notFound({ en: `No account has id ${id}.`, th: 'ไม่พบบัญชีผู้ใช้นี้' });
-      return presentUser(user, await repository.rolesOf(db, [id]));
+      return presentUser(user, await rolesOf([id]));
     },
 
     /** Creates an account with a one-time password, returned once for the administrator to hand over. */
@@ -287,7 +296,7 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
         await recordAudit(trx, ctx, { action: 'user.create', entityType: 'user', entityId: created.id, after: auditedUser(created, input.roles) });
         return created;
       });
-      return { user: presentUser(user, await repository.rolesOf(db, [user.id])), oneTimePassword };
+      return { user: presentUser(user, await rolesOf([user.id])), oneTimePassword };
     },
 
     async updateUser(
@@ -325,7 +334,7 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
         return after;
       });
       actors.forgetUser(id);
-      return presentUser(updated, await repository.rolesOf(db, [id]));
+      return presentUser(updated, await rolesOf([id]));
     },
 
     /**
@@ -367,7 +376,7 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
         });
         return created;
       });
-      return { user: presentUser(user, await repository.rolesOf(db, [user.id])), oneTimePassword };
+      return { user: presentUser(user, await rolesOf([user.id])), oneTimePassword };
     },
 
     /** The citizen account of a person, if any. */

@@ -205,3 +205,17 @@ export async function unitAreas(db: Executor, unitCodes: readonly string[]): Pro
   }
   return map;
 }
+
+/** Units by code with their agency's names: what other modules print beside a unit code. */
+export const unitsWithAgency = (db: Executor, codes: readonly string[]) =>
+  codes.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('unit as u')
+        .innerJoin('agency as a', 'a.code', 'u.agency_code')
+        .select(['u.code', 'u.name_th', 'u.name_en', 'u.agency_code', 'a.name_th as agency_name_th', 'a.name_en as agency_name_en'])
+        .where('u.code', 'in', [...codes])
+        .execute();
+
+export const agencyExists = async (db: Executor, code: string) =>
+  Boolean(await db.selectFrom('agency').select('code').where('code', '=', code).executeTakeFirst());

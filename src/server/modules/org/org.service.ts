@@ -1,11 +1,11 @@
+import type { Executor } from '../../db/executor';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { fingerprint, loadReferenceSet } from '../../db/reference-data';
 import { scopeCovers, scopeTouches, type Scope } from '../../platform/auth/actor';
 import { recordAudit } from '../../platform/audit/audit.service';
-import type { RequestContext } from '../../platform/context';
+import type { ActorContext } from '../../platform/context';
 import { problems } from '../../platform/problem';
-import type { Actor } from '../../platform/auth/actor';
 import type { GeoService } from '../geo/geo.service';
 import { AGENCIES } from './data/agencies';
 import { TARGET_GROUPS } from './data/target-groups';
@@ -69,29 +69,23 @@ export async function loadOrgReferenceData(db: Kysely<DB>, geo: GeoService): Pro
   return loadReferenceSet(db, 'org', fingerprint(agencies, units, targetGroups), (trx) => repository.upsertOrgReference(trx, agencies, units, targetGroups));
 }
 
+/** What other modules show of a unit. */
+export interface UnitNames {
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  agencyCode: string;
+  agencyNameTh: string;
+  agencyNameEn: string;
+}
+
 export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
   const { db, geo } = deps;
+  const unitNameCache = new Map<string, UnitNames>();
 
-  /** Province names for a message: all of them, or the first five and how many more. */
-  const namesOf = async (codes: readonly string[]) => {
-    if (codes.length >= 77) return { en: 'the whole country', th: 'ทั่วประเทศ' };
-    const provinces = await geo.provincesByCode(codes.slice(0, 5));
-    const more = codes.length - provinces.length;
-    return {
-      en: provinces.map((p) => p.nameEn).join(', ') + (more > 0 ? ` and ${more} more provinces` : ''),
-      th: provinces.map((p) => p.nameTh).join(', ') + (more > 0 ? ` และอีก ${more} จังหวัด` : ''),
-    };
-  };
-
-  /** Refuses with the unit's and the actor's areas named, so the person sees why. */
-  const refuseOutOfScope = async (unit: repository.UnitRow, scope: Scope, verb: { en: string; th: string }) => {
-    const unitArea = await namesOf(unit.area_province_codes);
-    const actorArea = scope.kind === 'provinces' ? await namesOf([...scope.codes]) : { en: 'no area', th: 'ไม่มีพื้นที่' };
-    return problems.outOfScope({
-      en: `You cannot ${verb.en} unit ${unit.code} (${unit.name_en}): it serves ${unitArea.en}, outside your area (${actorArea.en}).`,
-      th: `คุณไม่สามารถ${verb.th}หน่วยงาน ${unit.name_th} ได้ เพราะรับผิดชอบพื้นที่ ${unitArea.th} ซึ่งอยู่นอกพื้นที่ของคุณ (${actorArea.th})`,
-    });
-  };
+  /** Refuses with the unit's and the actor's areas named (`geo.outOfScope`, as every module refuses). */
+  const refuseOutOfScope = (unit: repository.UnitRow, scope: Scope, verb: { en: string; th: string }) =>
+    geo.outOfScope(verb, unit.area_province_codes, scope, { en: `unit ${unit.code} (${unit.name_en})`, th: `หน่วยงาน ${unit.name_th}` });
 
   const requireUnit = async (code: string) => {
     const unit = await repository.findUnit(db, code);
@@ -108,7 +102,7 @@ export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
       return (await repository.listTargetGroups(db)).map((t) => ({ code: t.code, nameTh: t.name_th, nameEn: t.name_en, sensitive: t.sensitive }));
     },
 
-    async listUnits(ctx: RequestContext & { actor: Actor }, filter: Omit<repository.UnitFilter, 'withinProvinces'>) {
+    async listUnits(ctx: ActorContext, filter: Omit<repository.UnitFilter, 'withinProvinces'>) {
       const scope = orgPolicy.unitReadScope(ctx.actor);
       if (scope.kind === 'none') {
         throw problems.forbidden({ en: 'Your role does not include reading units.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูข้อมูลหน่วยงาน' });
@@ -120,7 +114,7 @@ export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
       return { items: rows.map(presentUnit), total };
     },
 
-    async getUnit(ctx: RequestContext & { actor: Actor }, code: string) {
+    async getUnit(ctx: ActorContext, code: string) {
       const unit = await requireUnit(code);
       const scope = orgPolicy.unitReadScope(ctx.actor);
       if (!scopeTouches(scope, unit.area_province_codes)) throw await refuseOutOfScope(unit, scope, { en: 'read', th: 'ดูข้อมูล' });
@@ -132,11 +126,29 @@ export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
       return repository.unitAreas(db, codes);
     },
 
-    async updateUnitContact(
-      ctx: RequestContext & { actor: Actor },
-      code: string,
-      patch: { phone?: string | null; email?: string | null; address?: string | null },
-    ) {
+    /** Units by code with their names and their agency's, for other modules' pages and documents (inside a caller's transaction: pass it). */
+    async unitNames(codes: readonly string[], executor: Executor = db): Promise<Map<string, UnitNames>> {
+      // Unit and agency names are reference data, loaded before the server listens and unchanged
+      // while it runs: each is read once (this is on the hot path of an application).
+      const missing = [...new Set(codes)].filter((c) => !unitNameCache.has(c));
+      for (const u of await repository.unitsWithAgency(executor, missing)) {
+        unitNameCache.set(u.code, {
+          code: u.code,
+          nameTh: u.name_th,
+          nameEn: u.name_en,
+          agencyCode: u.agency_code,
+          agencyNameTh: u.agency_name_th,
+          agencyNameEn: u.agency_name_en,
+        });
+      }
+      return new Map(codes.flatMap((c) => (unitNameCache.has(c) ? [[c, unitNameCache.get(c)!] as const] : [])));
+    },
+
+    async agencyExists(code: string) {
+      return repository.agencyExists(db, code);
+    },
+
+    async updateUnitContact(ctx: ActorContext, code: string, patch: { phone?: string | null; email?: string | null; address?: string | null }) {
       // The area is reference data and does not change under an edit, so the scope check can
       // come first; naming the areas reads the database, which must not happen inside a transaction.
       const unit = await requireUnit(code);

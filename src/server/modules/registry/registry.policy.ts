@@ -19,4 +19,4 @@ export const registryPolicy = {
   seesPhone: (actor: Actor): boolean => hasAnyRole(actor, WRITERS),
 };
 
-export const provincesOf = (scope: Scope): string[] | null => (scope.kind === 'all' ? null : scope.kind === 'none' ? [] : [...scope.codes]);
+export { provincesOf } from '../../platform/auth/actor';

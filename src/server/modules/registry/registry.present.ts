@@ -1,5 +1,8 @@
 import { maskNationalId } from '../../../shared/national-id';
-import type { GroupRow, PersonRow } from './registry.repository';
+import type * as groups from './groups.repository';
+import type { GroupRow } from './groups.repository';
+import type * as repository from './registry.repository';
+import type { PersonRow } from './registry.repository';
 
 /** '1-2345-xxxxx-xx-1' for a Thai ID; other documents keep their first two and last character. */
 export function maskDocument(docType: string, docNumber: string): string {
@@ -121,5 +124,55 @@ export function presentGroup(g: GroupRow) {
     memberCount: g.member_count,
     createdAt: new Date(g.created_at).toISOString(),
     version: g.version,
+  };
+}
+
+export function presentEvent(e: repository.EventRow & { actor_name: string | null }) {
+  return {
+    id: e.id,
+    occurredAt: new Date(e.occurred_at).toISOString(),
+    module: e.module,
+    kind: e.kind,
+    summaryTh: e.summary_th,
+    summaryEn: e.summary_en,
+    actorName: e.actor_name,
+    data: (e.data ?? null) as Record<string, unknown> | null,
+  };
+}
+export function presentConsent(c: Awaited<ReturnType<typeof repository.consentsOf>>[number]) {
+  return {
+    id: c.id,
+    purpose: c.purpose,
+    lawfulBasis: c.lawful_basis,
+    givenAt: new Date(c.given_at).toISOString(),
+    withdrawnAt: c.withdrawn_at ? new Date(c.withdrawn_at).toISOString() : null,
+    evidence: c.evidence,
+  };
+}
+export function presentMembershipOfPerson(m: Awaited<ReturnType<typeof groups.membershipsOf>>[number]) {
+  return {
+    id: m.id,
+    groupId: m.group_id,
+    groupName: m.group_name,
+    groupType: m.group_type,
+    role: m.role,
+    joinedOn: m.joined_on,
+    leftOn: m.left_on,
+    leftReason: m.left_reason,
+  };
+}
+export function presentMember(m: Awaited<ReturnType<typeof groups.membersOf>>[number]) {
+  return {
+    id: m.id,
+    personId: m.person_id,
+    title: m.title,
+    firstNameTh: m.first_name_th,
+    lastNameTh: m.last_name_th,
+    firstNameEn: m.first_name_en,
+    lastNameEn: m.last_name_en,
+    role: m.role,
+    joinedOn: m.joined_on,
+    leftOn: m.left_on,
+    leftReason: m.left_reason,
   };
 }

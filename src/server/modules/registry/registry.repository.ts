@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor';
-import type { PersonTable, OccupationGroupTable } from '../../db/schema';
+import type { PersonTable } from '../../db/schema';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 
-export type PersonRow = Selectable<PersonTable> & {
+/** Where a record is, by name (geography's, added by the service). */
+export interface PlaceColumns {
   subdistrict_name_th: string;
   subdistrict_name_en: string;
   district_name_th: string;
@@ -11,37 +12,11 @@ export type PersonRow = Selectable<PersonTable> & {
   province_name_th: string;
   province_name_en: string;
   postcode: string | null;
-};
-export type GroupRow = Selectable<OccupationGroupTable> & {
-  subdistrict_name_th: string;
-  subdistrict_name_en: string;
-  district_name_th: string;
-  district_name_en: string;
-  province_name_th: string;
-  province_name_en: string;
-  member_count: number;
-};
+}
+export type PersonRow = Selectable<PersonTable> & PlaceColumns;
 
-/** The names of a record's sub-district, district and province (joined as s, d, pr). */
-const PLACE_NAMES = [
-  's.name_th as subdistrict_name_th',
-  's.name_en as subdistrict_name_en',
-  'd.name_th as district_name_th',
-  'd.name_en as district_name_en',
-  'pr.name_th as province_name_th',
-  'pr.name_en as province_name_en',
-] as const;
-
-const personWithPlace = (db: Executor) =>
-  db
-    .selectFrom('person as p')
-    .innerJoin('subdistrict as s', 's.code', 'p.subdistrict_code')
-    .innerJoin('district as d', 'd.code', 'p.district_code')
-    .innerJoin('province as pr', 'pr.code', 'p.province_code')
-    .selectAll('p')
-    .select([...PLACE_NAMES, 's.postcode']);
-
-export const findPerson = (db: Executor, id: number): Promise<PersonRow | undefined> => personWithPlace(db).where('p.id', '=', id).executeTakeFirst();
+/** A person's row; the service adds the names of their place (geography's). */
+export const findPerson = (db: Executor, id: number) => db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const lockPerson = (db: Executor, id: number) => db.selectFrom('person').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
@@ -320,111 +295,16 @@ export async function addEvent(trx: Executor, e: TimelineEvent) {
     .execute();
 }
 
+export type EventRow = Awaited<ReturnType<typeof eventsOf>>[number];
+
 export const eventsOf = (db: Executor, subject: { personId: number } | { groupId: number }, limit: number) =>
   db
     .selectFrom('registry_event as e')
-    .leftJoin('app_user as u', 'u.id', 'e.actor_user_id')
-    .select([
-      'e.id',
-      'e.occurred_at',
-      'e.module',
-      'e.kind',
-      'e.summary_th',
-      'e.summary_en',
-      'e.data',
-      'e.person_id',
-      'e.group_id',
-      'u.display_name as actor_name',
-    ])
+    .select(['e.id', 'e.occurred_at', 'e.module', 'e.kind', 'e.summary_th', 'e.summary_en', 'e.data', 'e.person_id', 'e.group_id', 'e.actor_user_id'])
     .where('personId' in subject ? 'e.person_id' : 'e.group_id', '=', 'personId' in subject ? subject.personId : subject.groupId)
     .orderBy('e.occurred_at', 'desc')
     .orderBy('e.id', 'desc')
     .limit(limit)
-    .execute();
-
-// ---------------------------------------------------------------- groups
-const groupWithPlace = (db: Executor) =>
-  db
-    .selectFrom('occupation_group as g')
-    .innerJoin('subdistrict as s', 's.code', 'g.subdistrict_code')
-    .innerJoin('district as d', 'd.code', 'g.district_code')
-    .innerJoin('province as pr', 'pr.code', 'g.province_code')
-    .selectAll('g')
-    .select([...PLACE_NAMES, sql<number>`(select count(*) from group_membership m where m.group_id = g.id and m.left_on is null)::int`.as('member_count')]);
-
-export const findGroup = (db: Executor, id: number): Promise<GroupRow | undefined> => groupWithPlace(db).where('g.id', '=', id).executeTakeFirst();
-
-export async function searchGroups(
-  db: Executor,
-  f: { provinces: readonly string[] | null; q?: string; type?: string; provinceCode?: string; limit: number; offset: number },
-) {
-  let query = groupWithPlace(db);
-  if (f.provinces) query = query.where('g.province_code', 'in', f.provinces.length ? [...f.provinces] : ['--']);
-  if (f.provinceCode) query = query.where('g.province_code', '=', f.provinceCode);
-  if (f.type) query = query.where('g.type', '=', f.type);
-  if (f.q) {
-    for (const part of f.q.toLowerCase().split(/\s+/).filter(Boolean)) {
-      query = query.where((eb) => eb.or([eb('g.search_text', 'like', `%${part.replace(/[\\%_]/g, '\\$&')}%`), eb('g.registration_no', '=', part)]));
-    }
-  }
-  const total = await db
-    .selectFrom(
-      query
-        .clearSelect()
-        .select(sql`1`.as('one'))
-        .limit(COUNT_CAP + 1)
-        .as('c'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const items = await query.orderBy('g.name').orderBy('g.id').limit(f.limit).offset(f.offset).execute();
-  return { items, total: Math.min(Number(total.n), COUNT_CAP), totalIsCapped: Number(total.n) > COUNT_CAP };
-}
-
-export const membersOf = (db: Executor, groupId: number) =>
-  db
-    .selectFrom('group_membership as m')
-    .innerJoin('person as p', 'p.id', 'm.person_id')
-    .select([
-      'm.id',
-      'm.group_id',
-      'm.person_id',
-      'm.role',
-      'm.joined_on',
-      'm.left_on',
-      'm.left_reason',
-      'p.title',
-      'p.first_name_th',
-      'p.last_name_th',
-      'p.first_name_en',
-      'p.last_name_en',
-      'p.status as person_status',
-    ])
-    .where('m.group_id', '=', groupId)
-    .orderBy(sql`m.left_on is not null`)
-    .orderBy(sql`case m.role when 'leader' then 0 when 'committee' then 1 else 2 end`)
-    .orderBy('m.joined_on')
-    .execute();
-
-export const membershipsOf = (db: Executor, personId: number) =>
-  db
-    .selectFrom('group_membership as m')
-    .innerJoin('occupation_group as g', 'g.id', 'm.group_id')
-    .select([
-      'm.id',
-      'm.group_id',
-      'm.person_id',
-      'm.role',
-      'm.joined_on',
-      'm.left_on',
-      'm.left_reason',
-      'g.name as group_name',
-      'g.type as group_type',
-      'g.province_code',
-    ])
-    .where('m.person_id', '=', personId)
-    .orderBy(sql`m.left_on is not null`)
-    .orderBy('m.joined_on', 'desc')
     .execute();
 
 /** Active people by province and by target group, within the given provinces (null = all). */
@@ -445,3 +325,42 @@ export async function peopleStats(db: Executor, provinces: readonly string[] | n
 
 export const peopleByIds = (db: Executor, ids: number[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('person').selectAll().where('id', 'in', ids).execute();
+
+// ---------------------------------------------------------------- consents
+export const insertConsent = (
+  trx: Executor,
+  values: { person_id: number; purpose: string; lawful_basis: string; evidence: string | null; recorded_by: string; unit_code: string | null },
+) => trx.insertInto('consent').values(values).execute();
+
+/** Withdraws the standing consent for a purpose; returns the ids withdrawn (none when none stood). */
+export const withdrawConsent = (trx: Executor, personId: number, purpose: string) =>
+  trx
+    .updateTable('consent')
+    .set({ withdrawn_at: new Date() })
+    .where('person_id', '=', personId)
+    .where('purpose', '=', purpose)
+    .where('withdrawn_at', 'is', null)
+    .returning('id')
+    .execute();
+
+export const peopleByDocuments = (db: Executor, docNumbers: readonly string[]) =>
+  docNumbers.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('person')
+        .select(['id', 'doc_number', 'merged_into'])
+        .where('doc_number', 'in', [...docNumbers])
+        .where('status', '<>', 'erased')
+        .execute();
+
+/** Locks the people's rows in id order (two callers with overlapping people cannot deadlock). */
+export const lockPeople = (trx: Executor, personIds: readonly number[]) =>
+  personIds.length
+    ? trx
+        .selectFrom('person')
+        .select('id')
+        .where('id', 'in', [...personIds])
+        .orderBy('id')
+        .forUpdate()
+        .execute()
+    : Promise.resolve([]);

@@ -1,13 +1,46 @@
 import type { CurriculumRow } from '../../db/schema';
 import { fullName } from '../../../shared/person-fields';
-import type { RosterRow, SessionListRow } from './training.repository';
+import type * as repository from './training.repository';
 import type { Reason } from './training.rules';
 
 /** Training's rows as API objects, in one place. Hours are kept as minutes and shown as hours. */
 
 export const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
-type MyEnrolmentRow = Awaited<ReturnType<typeof import('./training.repository').enrolmentsOfPerson>>[number];
+/** Names of the unit and province a session belongs to (org's and geo's, added by the service). */
+export interface SessionNames {
+  unit_name_th: string;
+  unit_name_en: string;
+  province_name_th: string;
+  province_name_en: string;
+}
+export type SessionListRow = repository.SessionRow & SessionNames;
+export type SessionDetailRow = SessionListRow & {
+  subdistrict_name_th: string | null;
+  subdistrict_name_en: string | null;
+  district_name_th: string | null;
+  district_name_en: string | null;
+};
+
+/** The certificate issued for an enrolment (credentials'), if any. */
+export interface CertificateColumns {
+  credential_code: string | null;
+  credential_status: string | null;
+}
+/** A roster line: the enrolment with the person's names and document (registry's). */
+export type RosterRow = repository.RosterEnrolmentRow &
+  CertificateColumns & {
+    title: string;
+    first_name_th: string;
+    last_name_th: string;
+    first_name_en: string | null;
+    last_name_en: string | null;
+    doc_type: string;
+    doc_number: string;
+    person_province_code: string;
+  };
+type MyEnrolmentRow = Awaited<ReturnType<typeof repository.enrolmentsOfPerson>>[number] &
+  CertificateColumns & { province_name_th: string; province_name_en: string };
 
 export const presentCurriculum = (c: CurriculumRow) => ({
   code: c.code,

@@ -91,33 +91,13 @@ const sessionColumns = [
   'c.name_en as curriculum_name_en',
   'c.mode',
   'c.category',
-  'u.name_th as unit_name_th',
-  'u.name_en as unit_name_en',
-  'p.name_th as province_name_th',
-  'p.name_en as province_name_en',
 ] as const;
 
-const sessionsQuery = (db: Executor) =>
-  db
-    .selectFrom('training_session as s')
-    .innerJoin('curriculum as c', 'c.code', 's.curriculum_code')
-    .innerJoin('unit as u', 'u.code', 's.unit_code')
-    .innerJoin('province as p', 'p.code', 's.province_code');
+/** Sessions with their curriculum; the service adds the names of their unit and place (org's, geo's). */
+const sessionsQuery = (db: Executor) => db.selectFrom('training_session as s').innerJoin('curriculum as c', 'c.code', 's.curriculum_code');
 
-export const findSession = (db: Executor, id: number) =>
-  sessionsQuery(db)
-    .leftJoin('subdistrict as sd', 'sd.code', 's.subdistrict_code')
-    .leftJoin('district as d', 'd.code', 'sd.district_code')
-    .select([
-      ...sessionColumns,
-      'sd.name_th as subdistrict_name_th',
-      'sd.name_en as subdistrict_name_en',
-      'd.name_th as district_name_th',
-      'd.name_en as district_name_en',
-    ])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
-export type SessionDetailRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+export const findSession = (db: Executor, id: number) => sessionsQuery(db).select(sessionColumns).where('s.id', '=', id).executeTakeFirst();
+export type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 
 export interface SessionFilter {
   provinceCode?: string;
@@ -143,7 +123,6 @@ export async function listSessions(db: Executor, f: SessionFilter) {
   ]);
   return { items, total: Number(total.n) };
 }
-export type SessionListRow = Awaited<ReturnType<typeof listSessions>>['items'][number];
 
 /** Locks the session's row: every seat decision for it queues here. */
 export const lockSession = (trx: Executor, id: number) => trx.selectFrom('training_session').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
@@ -280,37 +259,7 @@ export async function roster(db: Executor, sessionId: number, f: RosterFilter) {
     ])
     .where('e.session_id', '=', sessionId)
     .as('r');
-  let q = db
-    .selectFrom(ranked)
-    .innerJoin('person as p', 'p.id', 'r.person_id')
-    .leftJoin('credential as cr', (join) => join.on('cr.source_type', '=', 'enrolment').onRef('cr.source_id', '=', sql<string>`r.id::text`))
-    .select([
-      'r.id',
-      'r.person_id',
-      'r.status',
-      'r.source',
-      'r.group_id',
-      'r.applied_at',
-      'r.enrolled_at',
-      'r.withdrawn_at',
-      'r.withdraw_reason',
-      'r.attended_minutes',
-      'r.post_test_score',
-      'r.online_completed_on',
-      'r.evaluated_at',
-      'r.outcome_reasons',
-      'r.waitlist_position',
-      'p.doc_type',
-      'p.doc_number',
-      'p.title',
-      'p.first_name_th',
-      'p.last_name_th',
-      'p.first_name_en',
-      'p.last_name_en',
-      'p.province_code as person_province_code',
-      'cr.code as credential_code',
-      'cr.status as credential_status',
-    ]);
+  let q = db.selectFrom(ranked).selectAll();
   if (f.status) q = q.where('r.status', '=', f.status);
   const [items, counts] = await Promise.all([
     q
@@ -329,16 +278,14 @@ export async function roster(db: Executor, sessionId: number, f: RosterFilter) {
   ]);
   return { items, counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])) as Partial<Record<EnrolmentStatus, number>> };
 }
-export type RosterRow = Awaited<ReturnType<typeof roster>>['items'][number];
+export type RosterEnrolmentRow = Awaited<ReturnType<typeof roster>>['items'][number];
 
-/** A person's enrolments with their sessions, newest first, and any certificate. */
+/** A person's enrolments with their sessions, newest first. */
 export const enrolmentsOfPerson = (db: Executor, personId: number) =>
   db
     .selectFrom('enrolment as e')
     .innerJoin('training_session as s', 's.id', 'e.session_id')
     .innerJoin('curriculum as c', 'c.code', 's.curriculum_code')
-    .innerJoin('province as p', 'p.code', 's.province_code')
-    .leftJoin('credential as cr', (join) => join.on('cr.source_type', '=', 'enrolment').onRef('cr.source_id', '=', sql<string>`e.id::text`))
     .select([
       'e.id',
       'e.session_id',
@@ -355,10 +302,7 @@ export const enrolmentsOfPerson = (db: Executor, personId: number) =>
       's.venue',
       'c.name_th as curriculum_name_th',
       'c.name_en as curriculum_name_en',
-      'p.name_th as province_name_th',
-      'p.name_en as province_name_en',
-      'cr.code as credential_code',
-      'cr.status as credential_status',
+      's.province_code',
       sql<
         number | null
       >`case when e.status = 'waitlisted' then (select count(*) from enrolment w where w.session_id = e.session_id and w.status = 'waitlisted' and (w.applied_at, w.id) <= (e.applied_at, e.id)) end`.as(
@@ -386,18 +330,6 @@ export const setOutcome = (trx: Executor, id: number, status: 'completed' | 'not
     .set((eb) => ({ status, evaluated_at: new Date(), outcome_reasons: JSON.stringify(reasons), updated_at: new Date(), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
-
-/** Enrolments of a session found by their people's identity documents (the online-results file). */
-export const enrolmentsByDocument = (db: Executor, sessionId: number, docNumbers: string[]) =>
-  docNumbers.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('enrolment as e')
-        .innerJoin('person as p', 'p.id', 'e.person_id')
-        .select(['e.id', 'e.status', 'p.doc_number'])
-        .where('e.session_id', '=', sessionId)
-        .where('p.doc_number', 'in', docNumbers)
-        .execute();
 
 export const setOnlineResult = (trx: Executor, id: number, completedOn: string, score: number | null) =>
   trx.updateTable('enrolment').set({ online_completed_on: completedOn, post_test_score: score, updated_at: new Date() }).where('id', '=', id).execute();
@@ -451,18 +383,6 @@ export async function recomputeAttended(trx: Executor, enrolmentIds: number[]) {
     .execute();
 }
 
-// ---------------------------------------------------------------- person merges
-/** Moves enrolments to the survivor, except where the survivor already has one in that session. */
-export const repointEnrolments = (trx: Executor, fromId: number, toId: number) =>
-  trx
-    .updateTable('enrolment')
-    .set({ person_id: toId, updated_at: new Date() })
-    .where('person_id', '=', fromId)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('enrolment as o').select('o.id').where('o.person_id', '=', toId).whereRef('o.session_id', '=', 'enrolment.session_id'))),
-    )
-    .execute();
-
 export const enrolmentStatuses = (db: Executor, sessionId: number, ids: number[]) =>
   ids.length === 0
     ? Promise.resolve([])
@@ -484,26 +404,38 @@ export const countCompleted = async (db: Executor, sessionId: number) =>
   );
 
 // ---------------------------------------------------------------- certificates
-const completedWithout = (db: Executor, sessionId: number) =>
-  db
-    .selectFrom('enrolment as e')
-    .leftJoin('credential as c', (join) => join.on('c.source_type', '=', 'enrolment').onRef('c.source_id', '=', sql<string>`e.id::text`))
-    .where('e.session_id', '=', sessionId)
-    .where('e.status', '=', 'completed')
-    .where('c.id', 'is', null);
-
-/** The next completed people who have no certificate yet, in a stable order (the bulk job's cursor). */
-export const completedWithoutCertificate = (db: Executor, sessionId: number, limit: number) =>
-  completedWithout(db, sessionId).select(['e.id', 'e.person_id']).orderBy('e.id').limit(limit).execute();
-
-export const countCompletedWithoutCertificate = async (db: Executor, sessionId: number) =>
-  Number(
-    (
-      await completedWithout(db, sessionId)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+/** A session's completed enrolments in a stable order (the bulk issue's cursor runs over them). */
+export const completedEnrolments = (db: Executor, sessionId: number) =>
+  db.selectFrom('enrolment').select(['id', 'person_id']).where('session_id', '=', sessionId).where('status', '=', 'completed').orderBy('id').execute();
 
 export const waitingOrSeated = (db: Executor, sessionId: number) =>
   db.selectFrom('enrolment').select(['id', 'person_id']).where('session_id', '=', sessionId).where('status', 'in', ['enrolled', 'waitlisted']).execute();
+
+// ---------------------------------------------------------------- for other modules
+/** Curricula that prepare for any of these competency units. */
+export const curriculaForUnits = (db: Executor, unitCodes: readonly string[]) =>
+  unitCodes.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('curriculum')
+        .select(['code', 'name_th', 'name_en', 'competency_units'])
+        .where(sql<boolean>`competency_units && ${sql.val([...unitCodes])}::text[]`)
+        .orderBy('code')
+        .execute();
+
+/** Each person's latest completion of a course that prepares for any of these units. */
+export const completionsForUnits = (db: Executor, unitCodes: readonly string[], personIds?: readonly number[]) =>
+  unitCodes.length === 0 || personIds?.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('enrolment as e')
+        .innerJoin('training_session as s', 's.id', 'e.session_id')
+        .innerJoin('curriculum as c', 'c.code', 's.curriculum_code')
+        .distinctOn('e.person_id')
+        .select(['e.person_id', 'c.code as course_code', 'c.name_th as course_name_th', 'c.name_en as course_name_en', 's.ends_on as completed_on'])
+        .where('e.status', '=', 'completed')
+        .where(sql<boolean>`c.competency_units && ${sql.val([...unitCodes])}::text[]`)
+        .$if(personIds !== undefined, (q) => q.where('e.person_id', 'in', [...personIds!]))
+        .orderBy('e.person_id')
+        .orderBy('s.ends_on', 'desc')
+        .execute();

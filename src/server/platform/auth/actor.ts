@@ -71,3 +71,6 @@ export function scopeTouches(scope: Scope, provinceCodes: readonly string[]): bo
   if (scope.kind === 'none') return false;
   return provinceCodes.some((code) => scope.codes.has(code));
 }
+
+/** A scope as a SQL filter: null for all provinces, else the list (empty for none). */
+export const provincesOf = (scope: Scope): string[] | null => (scope.kind === 'all' ? null : scope.kind === 'none' ? [] : [...scope.codes]);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Executor } from '../../db/executor';
-import type { RequestContext } from '../context';
+import type { ActorContext, RequestContext } from '../context';
 import { problems } from '../problem';
 import type { Actor } from './actor';
 import type { ActorCache } from './actor-cache';
@@ -49,7 +49,7 @@ export const authPlugin = fp<AuthPluginOptions>(
  * The request's context for a service call, refusing anonymous callers. Until a one-time password
  * is replaced, only the password change itself is allowed.
  */
-export function requireContext(request: FastifyRequest, options: { allowPendingPasswordChange?: boolean } = {}): RequestContext & { actor: Actor } {
+export function requireContext(request: FastifyRequest, options: { allowPendingPasswordChange?: boolean } = {}): ActorContext {
   const actor = request.actor;
   if (!actor) throw problems.unauthenticated();
   if (actor.mustChangePassword && !options.allowPendingPasswordChange) {

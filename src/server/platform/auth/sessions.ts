@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/executor';
+import * as repository from './sessions.repository';
 
 export const SESSION_COOKIE = 'archeep_session';
 
@@ -12,42 +13,36 @@ export async function createSession(
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + input.ttlHours * 3600_000);
-  await db
-    .insertInto('user_session')
-    .values({
-      token_hash: hashToken(token),
-      user_id: input.userId,
-      expires_at: expiresAt,
-      ip: input.ip ?? null,
-      user_agent: input.userAgent?.slice(0, 300) ?? null,
-    })
-    .execute();
+  await repository.insertSession(db, {
+    token_hash: hashToken(token),
+    user_id: input.userId,
+    expires_at: expiresAt,
+    ip: input.ip ?? null,
+    user_agent: input.userAgent?.slice(0, 300) ?? null,
+  });
   return { token, expiresAt };
 }
 
 /** The user id behind a live session token, or null; touches last_seen_at at most once a minute. */
 export async function resolveSession(db: Executor, token: string): Promise<string | null> {
   const tokenHash = hashToken(token);
-  const row = await db.selectFrom('user_session').select(['user_id', 'expires_at', 'last_seen_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
+  const row = await repository.findSession(db, tokenHash);
   if (!row || row.expires_at.getTime() <= Date.now()) return null;
   if (Date.now() - row.last_seen_at.getTime() > 60_000) {
-    await db.updateTable('user_session').set({ last_seen_at: new Date() }).where('token_hash', '=', tokenHash).execute();
+    await repository.touchSession(db, tokenHash);
   }
   return row.user_id;
 }
 
 export async function deleteSession(db: Executor, token: string): Promise<void> {
-  await db.deleteFrom('user_session').where('token_hash', '=', hashToken(token)).execute();
+  await repository.deleteByHash(db, hashToken(token));
 }
 
 /** Ends every session of a user (password change, disabling), except optionally the current one. */
 export async function deleteUserSessions(db: Executor, userId: string, exceptToken?: string): Promise<void> {
-  let query = db.deleteFrom('user_session').where('user_id', '=', userId);
-  if (exceptToken) query = query.where('token_hash', '!=', hashToken(exceptToken));
-  await query.execute();
+  await repository.deleteOfUser(db, userId, exceptToken ? hashToken(exceptToken) : undefined);
 }
 
 export async function deleteExpiredSessions(db: Executor): Promise<number> {
-  const result = await db.deleteFrom('user_session').where('expires_at', '<', new Date()).executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return repository.deleteExpired(db);
 }

@@ -3,11 +3,26 @@ import { decodeCsvBytes, FileProblem, isZip } from './decode';
 import { readXlsx } from './xlsx';
 
 /**
+ * The one reader of an uploaded table, for every module: XLSX when the bytes are a zip, else CSV
+ * in whatever encoding `decodeCsvBytes` finds (UTF-8 with or without BOM, Windows-874, UTF-16).
+ * Records stream from `fromLine` (a resumed import skips what it committed).
+ */
+export function openTable(bytes: Uint8Array, options: { fromLine?: number } = {}) {
+  if (isZip(bytes)) return { format: 'xlsx' as const, encoding: null, records: readXlsx(bytes, options) as AsyncIterable<CsvRecord> | Iterable<CsvRecord> };
+  const decoded = decodeCsvBytes(bytes);
+  return {
+    format: 'csv' as const,
+    encoding: decoded.encoding as string,
+    records: readCsv(decoded.text, options) as AsyncIterable<CsvRecord> | Iterable<CsvRecord>,
+  };
+}
+
+/**
  * A small uploaded table (CSV in any encoding `decodeCsvBytes` reads, or XLSX) read whole: its
  * header and its non-empty rows. For files of a few thousand rows; the registry's import streams.
  */
 export async function readTable(bytes: Uint8Array, options: { maxRows: number }): Promise<{ header: string[]; rows: CsvRecord[] }> {
-  const records: AsyncIterable<CsvRecord> | Iterable<CsvRecord> = isZip(bytes) ? readXlsx(bytes) : readCsv(decodeCsvBytes(bytes).text);
+  const { records } = openTable(bytes);
   let header: string[] | null = null;
   const rows: CsvRecord[] = [];
   for await (const record of records) {

@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Executor } from '../../db/executor';
 import type { DB, JobRow } from '../../db/schema';
+import * as repository from './jobs.repository';
 
 /**
  * Long work (imports, bulk issues) as rows in `job`, run by a small in-process runner. A job's
@@ -58,34 +59,11 @@ export function createJobRunner(db: Kysely<DB>, options: JobRunnerOptions = {}) 
   async function claim(): Promise<JobRow | null> {
     const kinds = [...handlers.keys()];
     if (kinds.length === 0) return null;
-    const claimed = await sql<JobRow>`
-      update job set status = 'running', locked_by = ${owner}, heartbeat_at = now(),
-             started_at = coalesce(started_at, now()), attempts = attempts + 1
-       where id = (
-         select id from job
-          where kind in (${sql.join(kinds)})
-            and (status = 'queued'
-                 or (status = 'running' and heartbeat_at < now() - make_interval(secs => ${staleAfterMs / 1000})))
-          order by created_at
-          limit 1
-          for update skip locked)
-      returning *`.execute(db);
-    return claimed.rows[0] ?? null;
+    return repository.claimJob(db, kinds, owner, staleAfterMs);
   }
 
   async function finish(id: string, fields: { status: 'succeeded' | 'failed'; result?: unknown; error?: string }) {
-    await db
-      .updateTable('job')
-      .set({
-        status: fields.status,
-        result: fields.result === undefined ? null : JSON.stringify(fields.result),
-        error: fields.error ?? null,
-        finished_at: new Date(),
-        locked_by: null,
-      })
-      .where('id', '=', id)
-      .where('locked_by', '=', owner)
-      .execute();
+    await repository.finishJob(db, id, owner, fields);
   }
 
   async function runOne(job: JobRow): Promise<void> {
@@ -96,13 +74,7 @@ export function createJobRunner(db: Kysely<DB>, options: JobRunnerOptions = {}) 
     }
     const beat = setInterval(
       () => {
-        void db
-          .updateTable('job')
-          .set({ heartbeat_at: new Date() })
-          .where('id', '=', job.id)
-          .where('locked_by', '=', owner)
-          .execute()
-          .catch(() => {});
+        void repository.beat(db, job.id, owner).catch(() => {});
       },
       Math.max(1000, staleAfterMs / 4),
     );
@@ -112,11 +84,7 @@ export function createJobRunner(db: Kysely<DB>, options: JobRunnerOptions = {}) 
         job,
         signal: abort.signal,
         progress: async (done, total) => {
-          await db
-            .updateTable('job')
-            .set({ progress_done: done, ...(total === undefined ? {} : { progress_total: total }), heartbeat_at: new Date() })
-            .where('id', '=', job.id)
-            .execute();
+          await repository.setProgress(db, job.id, done, total);
         },
       });
       await finish(job.id, { status: 'succeeded', result });
@@ -153,11 +121,7 @@ export function createJobRunner(db: Kysely<DB>, options: JobRunnerOptions = {}) 
 
     /** Adds a job; pass the transaction that creates the work so both commit together. */
     async enqueue(executor: Executor, job: { kind: string; payload?: unknown; createdBy?: string | null; total?: number }): Promise<string> {
-      const row = await executor
-        .insertInto('job')
-        .values({ kind: job.kind, payload: JSON.stringify(job.payload ?? {}), created_by: job.createdBy ?? null, progress_total: job.total ?? null })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = await repository.insertJob(executor, job);
       queueMicrotask(() => setTimeout(wake, 0));
       return row.id;
     },
@@ -185,13 +149,7 @@ export function createJobRunner(db: Kysely<DB>, options: JobRunnerOptions = {}) 
       if (!running) throw new Error('The job runner is not started.');
       for (;;) {
         if (current) await current;
-        const waiting = await db
-          .selectFrom('job')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('kind', 'in', [...handlers.keys()].length ? [...handlers.keys()] : ['-'])
-          .where('status', '=', 'queued')
-          .executeTakeFirstOrThrow();
-        if (Number(waiting.n) === 0) return;
+        if ((await repository.countQueued(db, [...handlers.keys()])) === 0) return;
         await new Promise<void>((resolve) => {
           idleWaiters.push(resolve);
           wake();
@@ -200,7 +158,7 @@ export function createJobRunner(db: Kysely<DB>, options: JobRunnerOptions = {}) 
     },
 
     async get(executor: Executor, id: string) {
-      return executor.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
+      return repository.findJob(executor, id);
     },
   };
 }

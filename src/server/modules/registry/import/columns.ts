@@ -5,6 +5,7 @@
  */
 
 import type { ImportColumn } from '../../../platform/files/rows';
+import { normalizeDocumentNumber } from '../../../../shared/national-id';
 
 export type { ImportColumn };
 
@@ -112,3 +113,53 @@ export const GROUP_COLUMNS = [
 ] as const satisfies readonly ImportColumn[];
 
 export type GroupColumnKey = (typeof GROUP_COLUMNS)[number]['key'];
+
+export type ImportKind = 'people' | 'groups';
+
+export const columnsOf = (kind: ImportKind): readonly ImportColumn[] => (kind === 'people' ? PEOPLE_COLUMNS : GROUP_COLUMNS);
+
+export interface ImportSummary {
+  rows: number;
+  valid: number;
+  rejected: number;
+  errors: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  existing: number;
+}
+
+/** The template column that feeds a database column. */
+export function optionalKey(column: string): string {
+  return column === 'monthly_income_satang' ? 'monthly_income' : column;
+}
+
+/** The document a row names, to find repeats within one file. */
+export function documentKey(kind: ImportKind, cells: readonly string[], mapping: Record<string, number>): string | null {
+  if (kind === 'groups') {
+    const group =
+      (cells[mapping.registration_no ?? -1] ?? '').trim() ||
+      `${(cells[mapping.group_subdistrict_code ?? -1] ?? '').trim()}|${(cells[mapping.group_name ?? -1] ?? '').trim()}`;
+    const member = normalizeDocumentNumber('other', cells[mapping.member_id_number ?? -1] ?? '');
+    return member ? `${group}|${member}` : null;
+  }
+  const id = normalizeDocumentNumber('other', cells[mapping.id_number ?? -1] ?? '');
+  return id ? `${(cells[mapping.doc_type ?? -1] ?? '').trim()}|${id}` : null;
+}
+
+/** Who started an import, as the job that runs it later needs to know. */
+export interface ImportActor {
+  userId: string;
+  username: string;
+  displayName: string;
+  unitCode: string | null;
+  provinces: string[] | null;
+}
+
+export interface ImportOptions {
+  batchSize?: number;
+  /** Batches written at once (each on its own connection); PGlite has one connection, so 1. */
+  concurrency?: number;
+  /** Tests only: act out a process that dies after this many committed batches. */
+  crashAfterBatches?: number;
+}

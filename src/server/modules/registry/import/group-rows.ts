@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../../db/executor';
+import * as repository from './import.repository';
 import { codeReader, GROUP_TYPES, MEMBER_ROLES, OCCUPATION_CATEGORIES } from '../../../../shared/person-fields';
-import { normalizeNationalId } from '../../../../shared/national-id';
+import { normalizeDocumentNumber } from '../../../../shared/national-id';
 import { parseThaiDate } from '../../../../shared/thai-date';
 import { GROUP_COLUMNS, type GroupColumnKey } from './columns';
 import type { PeopleRowContext } from './people-rows';
@@ -74,11 +74,8 @@ export function readGroupRow(
   const contactPhone = phoneText ? normalizePhone(phoneText) : null;
   if (phoneText && !contactPhone) fail('contact_phone', 'invalid-phone', `"${phoneText}" is not a Thai phone number.`, `"${phoneText}" ไม่ใช่หมายเลขโทรศัพท์`);
   const memberText = required('member_id_number');
-  const memberDocNumber = memberText
-    ? /^[\d\s\-๐-๙]+$/.test(memberText)
-      ? normalizeNationalId(memberText)
-      : memberText.replace(/\s+/g, '').toUpperCase()
-    : '';
+  // A member is named by a Thai ID (digits) or another document; both are stored as normalised.
+  const memberDocNumber = memberText ? normalizeDocumentNumber(/^[\d\s\-๐-๙]+$/.test(memberText) ? 'th-id' : 'other', memberText) : '';
   const roleText = get('member_role');
   const memberRole = roleText ? readRole(roleText) : 'member';
   if (!memberRole)
@@ -113,28 +110,11 @@ export async function importGroupBatch(
   options: { importId: string; unitCode: string | null; scope: string[] | null; errors: RowError[] },
 ) {
   if (rows.length === 0) return { inserted: 0, updated: 0, valid: 0 };
-  const col = <T>(f: (r: GroupRecord) => T) => rows.map(f);
-  await sql`
-    insert into occupation_group (name, type, registration_no, occupation, subdistrict_code, district_code, province_code, founded_on, contact_phone, registered_unit_code, source, import_id, search_text)
-    select distinct on (coalesce(t.registration_no, t.subdistrict_code || '|' || t.name))
-           t.name, t.type, t.registration_no, t.occupation, t.subdistrict_code, t.district_code, t.province_code, t.founded_on, t.contact_phone,
-           ${options.unitCode}, 'import', ${options.importId}::uuid, lower(concat_ws(' ', t.name, t.registration_no))
-      from unnest(${col((r) => r.name)}::text[], ${col((r) => r.type)}::text[], ${col((r) => r.registrationNo)}::text[], ${col((r) => r.occupation)}::text[],
-                  ${col((r) => r.subdistrictCode)}::text[], ${col((r) => r.districtCode)}::text[], ${col((r) => r.provinceCode)}::text[],
-                  ${col((r) => r.foundedOn)}::date[], ${col((r) => r.contactPhone)}::text[])
-           as t(name, type, registration_no, occupation, subdistrict_code, district_code, province_code, founded_on, contact_phone)
-    on conflict do nothing`.execute(trx);
-  const found = await sql<{ line: number; group_id: number | null; person_id: number | null; person_province: string | null }>`
-    select t.line, g.id as group_id, p.id as person_id, p.province_code as person_province
-      from unnest(${col((r) => r.line)}::int[], ${col((r) => r.name)}::text[], ${col((r) => r.registrationNo)}::text[], ${col((r) => r.subdistrictCode)}::text[], ${col((r) => r.memberDocNumber)}::text[])
-           as t(line, name, registration_no, subdistrict_code, doc_number)
-      left join occupation_group g on (t.registration_no is not null and g.registration_no = t.registration_no)
-                                   or (t.registration_no is null and g.registration_no is null and g.subdistrict_code = t.subdistrict_code and g.name = t.name)
-      left join person d on d.doc_number = t.doc_number
-      left join person p on p.id = coalesce(d.merged_into, d.id) and p.status = 'active'`.execute(trx);
+  await repository.insertGroups(trx, rows, options);
+  const found = await repository.resolveGroupMembers(trx, rows);
   const byLine = new Map(rows.map((r) => [r.line, r]));
   const members: { groupId: number; personId: number; role: string; joinedOn: string }[] = [];
-  for (const f of found.rows) {
+  for (const f of found) {
     if (f.person_id === null) {
       options.errors.push({
         line: f.line,
@@ -159,12 +139,6 @@ export async function importGroupBatch(
     }
   }
   if (members.length === 0) return { inserted: 0, updated: 0, valid: 0 };
-  const added = await sql<{ n: number }>`
-    with added as (
-      insert into group_membership (group_id, person_id, role, joined_on)
-      select * from unnest(${members.map((m) => m.groupId)}::int8[], ${members.map((m) => m.personId)}::int8[], ${members.map((m) => m.role)}::text[], ${members.map((m) => m.joinedOn)}::date[])
-      on conflict do nothing
-      returning 1)
-    select count(*)::int as n from added`.execute(trx);
-  return { inserted: added.rows[0]!.n, updated: 0, valid: members.length };
+  const added = await repository.insertMemberships(trx, members);
+  return { inserted: added, updated: 0, valid: members.length };
 }

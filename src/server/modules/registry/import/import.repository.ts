@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { CopyData } from '../../../db/engine';
 import type { Executor } from '../../../db/executor';
+import type { ImportBatchTable, ImportFileTable } from '../../../db/schema';
+import type { GroupRecord } from './group-rows';
 import type { PersonRecord } from './people-rows';
 import { personSearchText } from './people-rows';
 import type { RowError } from '../../../platform/files/rows';
@@ -175,4 +177,82 @@ export async function insertRowErrors(trx: Executor, importId: string, phase: 'd
       from unnest(${errors.map((e) => e.line)}::int[], ${errors.map((e) => e.column)}::text[], ${errors.map((e) => (e.value ?? '').slice(0, 200) || null)}::text[],
                   ${errors.map((e) => e.code)}::text[], ${errors.map((e) => e.th)}::text[], ${errors.map((e) => e.en)}::text[])
            with ordinality as t(line, column_key, value, code, th, en, n)`.execute(trx);
+}
+
+// ---------------------------------------------------------------- import files, batches, row errors
+export const findImport = (db: Executor, id: string) => db.selectFrom('import_file').selectAll().where('id', '=', id).executeTakeFirst();
+export const getImport = (db: Executor, id: string) => db.selectFrom('import_file').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+export const lockImport = (trx: Executor, id: string) =>
+  trx.selectFrom('import_file').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+export const importsOf = (db: Executor, userId: string, limit: number) =>
+  db.selectFrom('import_file').selectAll().where('uploaded_by', '=', userId).orderBy('created_at', 'desc').limit(limit).execute();
+
+export const insertImport = (trx: Executor, values: Insertable<ImportFileTable>) =>
+  trx.insertInto('import_file').values(values).returning('id').executeTakeFirstOrThrow();
+
+export const updateImport = (db: Executor, id: string, patch: Updateable<ImportFileTable>) =>
+  db
+    .updateTable('import_file')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+
+/** The ledger of committed batches: line ranges and counts. */
+export const batchesOf = (db: Executor, importId: string) =>
+  db.selectFrom('import_batch').select(['first_line', 'last_line', 'counts']).where('import_id', '=', importId).execute();
+
+export const insertBatch = (trx: Executor, values: Insertable<ImportBatchTable>) => trx.insertInto('import_batch').values(values).execute();
+
+export const deleteRowErrors = (db: Executor, importId: string, phase: 'dry-run' | 'import') =>
+  db.deleteFrom('import_row_error').where('import_id', '=', importId).where('phase', '=', phase).execute();
+
+export function rowErrorsOf(db: Executor, importId: string, phase: 'dry-run' | 'import', page?: { limit: number; offset: number }) {
+  let q = db.selectFrom('import_row_error').selectAll().where('import_id', '=', importId).where('phase', '=', phase).orderBy('seq');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  return q.execute();
+}
+
+/** Fresh planner statistics after a large import, so name search stays on its indexes. */
+export const analyzePeople = (db: Executor) => sql`analyze person`.execute(db);
+
+// ---------------------------------------------------------------- occupation groups from a file
+/** Creates the batch's groups that do not exist yet (by registration number, or by name in the sub-district). */
+export async function insertGroups(trx: Executor, rows: readonly GroupRecord[], options: { importId: string; unitCode: string | null }) {
+  const col = <T>(f: (r: GroupRecord) => T) => rows.map(f);
+  await sql`
+    insert into occupation_group (name, type, registration_no, occupation, subdistrict_code, district_code, province_code, founded_on, contact_phone, registered_unit_code, source, import_id, search_text)
+    select distinct on (coalesce(t.registration_no, t.subdistrict_code || '|' || t.name))
+           t.name, t.type, t.registration_no, t.occupation, t.subdistrict_code, t.district_code, t.province_code, t.founded_on, t.contact_phone,
+           ${options.unitCode}, 'import', ${options.importId}::uuid, lower(concat_ws(' ', t.name, t.registration_no))
+      from unnest(${col((r) => r.name)}::text[], ${col((r) => r.type)}::text[], ${col((r) => r.registrationNo)}::text[], ${col((r) => r.occupation)}::text[],
+                  ${col((r) => r.subdistrictCode)}::text[], ${col((r) => r.districtCode)}::text[], ${col((r) => r.provinceCode)}::text[],
+                  ${col((r) => r.foundedOn)}::date[], ${col((r) => r.contactPhone)}::text[])
+           as t(name, type, registration_no, occupation, subdistrict_code, district_code, province_code, founded_on, contact_phone)
+    on conflict do nothing`.execute(trx);
+}
+
+/** Each row's group and its member (a merged record answers with its survivor; only active people). */
+export async function resolveGroupMembers(trx: Executor, rows: readonly GroupRecord[]) {
+  const col = <T>(f: (r: GroupRecord) => T) => rows.map(f);
+  const found = await sql<{ line: number; group_id: number | null; person_id: number | null; person_province: string | null }>`
+    select t.line, g.id as group_id, p.id as person_id, p.province_code as person_province
+      from unnest(${col((r) => r.line)}::int[], ${col((r) => r.name)}::text[], ${col((r) => r.registrationNo)}::text[], ${col((r) => r.subdistrictCode)}::text[], ${col((r) => r.memberDocNumber)}::text[])
+           as t(line, name, registration_no, subdistrict_code, doc_number)
+      left join occupation_group g on (t.registration_no is not null and g.registration_no = t.registration_no)
+                                   or (t.registration_no is null and g.registration_no is null and g.subdistrict_code = t.subdistrict_code and g.name = t.name)
+      left join person d on d.doc_number = t.doc_number
+      left join person p on p.id = coalesce(d.merged_into, d.id) and p.status = 'active'`.execute(trx);
+  return found.rows;
+}
+
+/** Adds the memberships not held yet; returns how many were added. */
+export async function insertMemberships(trx: Executor, members: readonly { groupId: number; personId: number; role: string; joinedOn: string }[]) {
+  const added = await sql<{ n: number }>`
+    with added as (
+      insert into group_membership (group_id, person_id, role, joined_on)
+      select * from unnest(${members.map((m) => m.groupId)}::int8[], ${members.map((m) => m.personId)}::int8[], ${members.map((m) => m.role)}::text[], ${members.map((m) => m.joinedOn)}::date[])
+      on conflict do nothing
+      returning 1)
+    select count(*)::int as n from added`.execute(trx);
+  return added.rows[0]!.n;
 }

@@ -1,57 +1,37 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { CopyData, Database } from '../../../db/engine';
 import type { DB, ImportFileRow } from '../../../db/schema';
-import type { Actor } from '../../../platform/auth/actor';
 import { recordAudit } from '../../../platform/audit/audit.service';
-import type { RequestContext } from '../../../platform/context';
+import type { ActorContext, RequestContext } from '../../../platform/context';
 import type { JobContext, JobRunner } from '../../../platform/jobs/jobs';
 import { SimulatedCrash } from '../../../platform/jobs/jobs';
 import { problems } from '../../../platform/problem';
 import { bangkokDate } from '../../../../shared/fiscal-year';
 import { provincesOf, registryPolicy } from '../registry.policy';
 import type { RegistryService } from '../registry.service';
-import { GROUP_COLUMNS, PEOPLE_COLUMNS, type ImportColumn } from './columns';
-import { csvCell, readCsv, type CsvRecord } from '../../../platform/files/csv';
-import { decodeCsvBytes, FileProblem, isZip } from '../../../platform/files/decode';
+import { columnsOf, documentKey, optionalKey, type ImportActor, type ImportKind, type ImportOptions, type ImportSummary } from './columns';
+import { csvCell } from '../../../platform/files/csv';
+import { FileProblem } from '../../../platform/files/decode';
+import { openTable } from '../../../platform/files/table';
+import * as repository from './import.repository';
 import { findExisting, insertRowErrors, OPTIONAL_PERSON_COLUMNS, recordSensitiveConsents, stagePeople, upsertPeople } from './import.repository';
 import { importGroupBatch, readGroupRow, type GroupRecord } from './group-rows';
 import { readPersonRow, type PeopleRowContext, type PersonRecord } from './people-rows';
 import { mapHeader, type RowError } from '../../../platform/files/rows';
-import { readXlsx, templateXlsx, writeXlsx } from '../../../platform/files/xlsx';
+import { templateXlsx, writeXlsx } from '../../../platform/files/xlsx';
 
-type Ctx = RequestContext & { actor: Actor };
-export type ImportKind = 'people' | 'groups';
+type Ctx = ActorContext;
+export type { ImportKind, ImportOptions, ImportSummary } from './columns';
 
 export const IMPORT_VALIDATE_JOB = 'registry.import.validate';
 export const IMPORT_COMMIT_JOB = 'registry.import.commit';
 
-/** Who started an import, as the job that runs it later needs to know. */
-interface ImportActor {
-  userId: string;
-  username: string;
-  displayName: string;
-  unitCode: string | null;
-  provinces: string[] | null;
-}
-
-export interface ImportOptions {
-  batchSize?: number;
-  /** Batches written at once (each on its own connection); PGlite has one connection, so 1. */
-  concurrency?: number;
-  /** Tests only: act out a process that dies after this many committed batches. */
-  crashAfterBatches?: number;
-}
-
-const columnsOf = (kind: ImportKind): readonly ImportColumn[] => (kind === 'people' ? PEOPLE_COLUMNS : GROUP_COLUMNS);
-
 /** A file problem as an API problem, naming what is wrong with the file. */
 const fileRefused = (e: FileProblem) => problems.validation([{ field: 'body', code: e.code, message: e.en, messageTh: e.th }], { en: e.en, th: e.th });
 
-async function* recordsOf(file: Pick<ImportFileRow, 'format' | 'content'>, fromLine = 1): AsyncGenerator<CsvRecord> {
-  if (file.format === 'xlsx') yield* readXlsx(file.content, { fromLine });
-  else yield* readCsv(decodeCsvBytes(file.content).text, { fromLine });
-}
+/** The stored file's records from `fromLine`, read by the one table reader (`openTable`). */
+const recordsOf = (file: Pick<ImportFileRow, 'content'>, fromLine = 1) => openTable(file.content, { fromLine }).records;
 
 export function createImportService(deps: {
   db: Kysely<DB>;
@@ -71,7 +51,7 @@ export function createImportService(deps: {
   const concurrency = options.concurrency ?? 1;
 
   const requireImport = async (ctx: Ctx, id: string) => {
-    const file = await db.selectFrom('import_file').selectAll().where('id', '=', id).executeTakeFirst();
+    const file = await repository.findImport(db, id);
     // Imports are private to the officer who uploaded them (they hold whole files of personal data).
     if (!file || file.uploaded_by !== ctx.actor.userId) throw problems.notFound({ en: `No import ${id} of yours.`, th: `ไม่พบการนำเข้ารหัส ${id} ของคุณ` });
     return file;
@@ -101,9 +81,7 @@ export function createImportService(deps: {
 
   async function rowContext(actor: ImportActor): Promise<PeopleRowContext> {
     const ref = await registry.reference();
-    const spellings = new Map<string, string>();
-    const groups = await db.selectFrom('target_group').selectAll().execute();
-    for (const g of groups) for (const s of [g.code, g.name_th, g.name_en]) spellings.set(s.toLowerCase(), g.code);
+    const spellings = await registry.targetGroupSpellings();
     return {
       subdistricts: ref.areas,
       targetGroups: spellings,
@@ -194,8 +172,8 @@ export function createImportService(deps: {
 
   async function validateJob(job: JobContext) {
     const { importId, actor } = job.job.payload as { importId: string; actor: ImportActor };
-    const file = (await db.selectFrom('import_file').selectAll().where('id', '=', importId).executeTakeFirst())!;
-    await db.deleteFrom('import_row_error').where('import_id', '=', importId).where('phase', '=', 'dry-run').execute();
+    const file = (await repository.findImport(db, importId))!;
+    await repository.deleteRowErrors(db, importId, 'dry-run');
     const summary: ImportSummary = { rows: 0, valid: 0, rejected: 0, errors: 0, inserted: 0, updated: 0, unchanged: 0, existing: 0 };
     const rejectedLines = new Set<number>();
     await walk(
@@ -219,19 +197,15 @@ export function createImportService(deps: {
       },
     );
     summary.rejected = rejectedLines.size;
-    await db
-      .updateTable('import_file')
-      .set({ status: 'validated', dry_run: JSON.stringify(summary), updated_at: new Date() })
-      .where('id', '=', importId)
-      .execute();
+    await repository.updateImport(db, importId, { status: 'validated', dry_run: JSON.stringify(summary) });
     return summary;
   }
 
   async function commitJob(job: JobContext) {
     const { importId, actor } = job.job.payload as { importId: string; actor: ImportActor };
-    const file = await db.selectFrom('import_file').selectAll().where('id', '=', importId).executeTakeFirstOrThrow();
+    const file = await repository.getImport(db, importId);
     // A restarted job skips the line ranges committed before; their counts are in their ledger rows.
-    const done = await db.selectFrom('import_batch').select(['first_line', 'last_line']).where('import_id', '=', importId).execute();
+    const done = await repository.batchesOf(db, importId);
     const committed = (line: number) => done.some((b) => line >= b.first_line && line <= b.last_line);
     const present = new Set(OPTIONAL_PERSON_COLUMNS.filter((c) => (file.mapping as Record<string, number>)[optionalKey(c)] !== undefined));
     const inFlight = new Set<Promise<void>>();
@@ -256,15 +230,12 @@ export function createImportService(deps: {
         await insertRowErrors(trx, importId, 'import', errors);
         const rejected = new Set(errors.map((e) => e.line)).size;
         // The ledger row commits with the rows it describes: a crash leaves both or neither.
-        await trx
-          .insertInto('import_batch')
-          .values({
-            import_id: importId,
-            first_line: batch.firstLine,
-            last_line: batch.lastLine,
-            counts: JSON.stringify({ ...counts, rejected, errors: errors.length }),
-          })
-          .execute();
+        await repository.insertBatch(trx, {
+          import_id: importId,
+          first_line: batch.firstLine,
+          last_line: batch.lastLine,
+          counts: JSON.stringify({ ...counts, rejected, errors: errors.length }),
+        });
         processed += counts.valid + rejected;
       });
       await job.progress(processed, file.row_count);
@@ -292,13 +263,9 @@ export function createImportService(deps: {
     const summary = await summaryOf(importId);
     // A large import changes the table's shape: fresh statistics keep name search on its indexes
     // rather than waiting for autovacuum to notice.
-    if (summary.inserted >= 10_000) await sql`analyze person`.execute(db);
+    if (summary.inserted >= 10_000) await repository.analyzePeople(db);
     await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('import_file')
-        .set({ status: 'completed', result: JSON.stringify(summary), updated_at: new Date() })
-        .where('id', '=', importId)
-        .execute();
+      await repository.updateImport(trx, importId, { status: 'completed', result: JSON.stringify(summary) });
       await recordAudit(trx, auditCtx(actor, job.job.id), {
         action: `import.${file.kind}`,
         entityType: 'import_file',
@@ -311,7 +278,7 @@ export function createImportService(deps: {
 
   /** The sum of the committed batches of an import. */
   async function summaryOf(importId: string): Promise<ImportSummary> {
-    const rows = await db.selectFrom('import_batch').select('counts').where('import_id', '=', importId).execute();
+    const rows = await repository.batchesOf(db, importId);
     const summary: ImportSummary = { rows: 0, valid: 0, rejected: 0, errors: 0, inserted: 0, updated: 0, unchanged: 0, existing: 0 };
     for (const { counts } of rows) {
       const c = counts as { inserted: number; updated: number; valid: number; rejected: number; errors: number };
@@ -333,7 +300,7 @@ export function createImportService(deps: {
     } catch (error) {
       if (!(error instanceof SimulatedCrash)) {
         const { importId } = job.job.payload as { importId: string };
-        await db.updateTable('import_file').set({ status: 'failed', updated_at: new Date() }).where('id', '=', importId).execute();
+        await repository.updateImport(db, importId, { status: 'failed' });
       }
       throw error;
     }
@@ -364,13 +331,14 @@ export function createImportService(deps: {
     /** Stores the file, reads its header and counts its rows; nothing is imported yet. */
     async upload(ctx: Ctx, input: { kind: ImportKind; fileName: string; bytes: Buffer }) {
       importActor(ctx);
-      const format = isZip(input.bytes) ? 'xlsx' : 'csv';
+      let format: 'csv' | 'xlsx' = 'csv';
       let encoding: string | null = null;
       let header: string[] | null = null;
       let rowCount = 0;
       try {
-        if (format === 'csv') encoding = decodeCsvBytes(input.bytes).encoding;
-        for await (const record of recordsOf({ format, content: input.bytes })) {
+        const table = openTable(input.bytes);
+        ({ format, encoding } = table);
+        for await (const record of table.records) {
           if (header === null) header = record.cells.map((c) => c.trim());
           else rowCount++;
         }
@@ -391,23 +359,19 @@ export function createImportService(deps: {
       }
       const sha256 = createHash('sha256').update(input.bytes).digest('hex');
       const id = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('import_file')
-          .values({
-            kind: input.kind,
-            file_name: input.fileName.slice(0, 200),
-            format,
-            encoding,
-            byte_size: input.bytes.length,
-            sha256,
-            content: input.bytes,
-            header: JSON.stringify(header),
-            mapping: JSON.stringify(mapping),
-            row_count: rowCount,
-            uploaded_by: ctx.actor.userId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const row = await repository.insertImport(trx, {
+          kind: input.kind,
+          file_name: input.fileName.slice(0, 200),
+          format,
+          encoding,
+          byte_size: input.bytes.length,
+          sha256,
+          content: input.bytes,
+          header: JSON.stringify(header),
+          mapping: JSON.stringify(mapping),
+          row_count: rowCount,
+          uploaded_by: ctx.actor.userId,
+        });
         await recordAudit(trx, ctx, {
           action: 'import.upload',
           entityType: 'import_file',
@@ -416,7 +380,7 @@ export function createImportService(deps: {
         });
         return row.id;
       });
-      return present(await db.selectFrom('import_file').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+      return present(await repository.getImport(db, id));
     },
 
     async get(ctx: Ctx, id: string) {
@@ -424,7 +388,7 @@ export function createImportService(deps: {
     },
 
     async list(ctx: Ctx) {
-      const rows = await db.selectFrom('import_file').selectAll().where('uploaded_by', '=', ctx.actor.userId).orderBy('created_at', 'desc').limit(50).execute();
+      const rows = await repository.importsOf(db, ctx.actor.userId, 50);
       return Promise.all(rows.map(present));
     },
 
@@ -456,11 +420,7 @@ export function createImportService(deps: {
             : [],
       );
       if (errors.length) throw problems.validation(errors);
-      await db
-        .updateTable('import_file')
-        .set({ mapping: JSON.stringify(mapping), status: 'uploaded', dry_run: null, updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
+      await repository.updateImport(db, id, { mapping: JSON.stringify(mapping), status: 'uploaded', dry_run: null });
       return present(await requireImport(ctx, id));
     },
 
@@ -476,15 +436,7 @@ export function createImportService(deps: {
 
     async errors(ctx: Ctx, id: string, phase: 'dry-run' | 'import', page: { limit: number; offset: number }) {
       await requireImport(ctx, id);
-      const rows = await db
-        .selectFrom('import_row_error')
-        .selectAll()
-        .where('import_id', '=', id)
-        .where('phase', '=', phase)
-        .orderBy('seq')
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
+      const rows = await repository.rowErrorsOf(db, id, phase, page);
       return rows.map((e) => ({ line: e.line, column: e.column_key, value: e.value, code: e.code, messageTh: e.message_th, messageEn: e.message_en }));
     },
 
@@ -492,7 +444,7 @@ export function createImportService(deps: {
     async errorReport(ctx: Ctx, id: string, phase: 'dry-run' | 'import', format: 'csv' | 'xlsx') {
       const file = await requireImport(ctx, id);
       const columns = columnsOf(file.kind);
-      const rows = await db.selectFrom('import_row_error').selectAll().where('import_id', '=', id).where('phase', '=', phase).orderBy('seq').execute();
+      const rows = await repository.rowErrorsOf(db, id, phase);
       const header = ['บรรทัด (line)', 'คอลัมน์ (column)', 'ค่า (value)', 'รหัส (code)', 'เหตุผล', 'Reason'];
       const body = rows.map((e) => {
         const column = columns.find((c) => c.key === e.column_key);
@@ -520,7 +472,7 @@ export function createImportService(deps: {
     }
     await db.transaction().execute(async (trx) => {
       // The status moves under a row lock, so a double-click starts one job, not two.
-      const locked = await trx.selectFrom('import_file').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+      const locked = await repository.lockImport(trx, id);
       if (!from.includes(locked.status)) {
         throw problems.conflict({
           en: `This import is ${locked.status}; it cannot be ${to === 'importing' ? 'imported' : 'checked'} now.`,
@@ -528,7 +480,7 @@ export function createImportService(deps: {
         });
       }
       const jobId = await jobs.enqueue(trx, { kind, payload: { importId: id, actor }, createdBy: ctx.actor.userId, total: file.row_count });
-      await trx.updateTable('import_file').set({ status: to, job_id: jobId, updated_at: new Date() }).where('id', '=', id).execute();
+      await repository.updateImport(trx, id, { status: to, job_id: jobId });
       if (to === 'importing') await recordAudit(trx, ctx, { action: 'import.start', entityType: 'import_file', entityId: id, after: { rows: file.row_count } });
     });
     return present(await requireImport(ctx, id));
@@ -536,32 +488,3 @@ export function createImportService(deps: {
 }
 
 export type ImportService = ReturnType<typeof createImportService>;
-
-export interface ImportSummary {
-  rows: number;
-  valid: number;
-  rejected: number;
-  errors: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  existing: number;
-}
-
-/** The template column that feeds a database column. */
-function optionalKey(column: string): string {
-  return column === 'monthly_income_satang' ? 'monthly_income' : column;
-}
-
-/** The document a row names, to find repeats within one file. */
-function documentKey(kind: ImportKind, cells: readonly string[], mapping: Record<string, number>): string | null {
-  if (kind === 'groups') {
-    const group =
-      (cells[mapping.registration_no ?? -1] ?? '').trim() ||
-      `${(cells[mapping.group_subdistrict_code ?? -1] ?? '').trim()}|${(cells[mapping.group_name ?? -1] ?? '').trim()}`;
-    const member = (cells[mapping.member_id_number ?? -1] ?? '').replace(/[\s-]/g, '');
-    return member ? `${group}|${member}` : null;
-  }
-  const id = (cells[mapping.id_number ?? -1] ?? '').replace(/[\s-]/g, '').toUpperCase();
-  return id ? `${(cells[mapping.doc_type ?? -1] ?? '').trim()}|${id}` : null;
-}

@@ -13,5 +13,4 @@ export const planningPolicy = {
   importScope: (actor: Actor): Scope => scopeFor(actor, IMPORTERS),
 };
 
-/** A scope as a SQL filter: null = every province, [] = none. */
-export const provincesOf = (scope: Scope): string[] | null => (scope.kind === 'all' ? null : scope.kind === 'none' ? [] : [...scope.codes]);
+export { provincesOf } from '../../../platform/auth/actor';

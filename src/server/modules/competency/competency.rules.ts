@@ -42,3 +42,31 @@ export function expiryOf(awardedOn: string, validityYears: number | null): strin
   end.setUTCDate(end.getUTCDate() - 1);
   return end.toISOString().slice(0, 10);
 }
+
+/** Where an eligible person stands for a standard. */
+export type Standing = 'qualified' | 'referred' | 'not-yet-competent' | 'not-assessed';
+
+/**
+ * Qualified (a valid qualification for the standard), referred (to an event still open), not yet
+ * competent (their last decision), or not assessed.
+ */
+export function eligibleStanding(x: {
+  qualificationCode: string | null;
+  candidateStatus: string | null;
+  eventStatus: string | null;
+  overall: UnitResult | null;
+}): Standing {
+  if (x.qualificationCode !== null) return 'qualified';
+  if (x.candidateStatus === 'referred' && x.eventStatus === 'open') return 'referred';
+  if (x.overall === 'not-yet-competent') return 'not-yet-competent';
+  return 'not-assessed';
+}
+
+/** The eligible list's order: by province, then Thai first and last name (code-point order, as the database's `collate "C"`), then id. */
+export function byProvinceAndName(
+  a: { province_code: string; first_name_th: string; last_name_th: string; person_id: number },
+  b: { province_code: string; first_name_th: string; last_name_th: string; person_id: number },
+): number {
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return cmp(a.province_code, b.province_code) || cmp(a.first_name_th, b.first_name_th) || cmp(a.last_name_th, b.last_name_th) || a.person_id - b.person_id;
+}

@@ -1,4 +1,4 @@
-import { hasAnyRole, scopeFor, scopeIncludes, type Actor, type Role, type Scope } from '../../../platform/auth/actor';
+import { hasAnyRole, scopeFor, scopeIncludes, type Actor, type Role, type Scope } from '../../platform/auth/actor';
 
 /**
  * Who may do what in competency assessment, and where. Standards are public reference data.

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
-import type { Executor } from '../../../db/executor';
-import type { AssessmentCandidateTable, AssessmentEventTable, CompetencyStandardTable, CompetencyUnitTable, DB } from '../../../db/schema';
+import type { Executor } from '../../db/executor';
+import type { AssessmentCandidateTable, AssessmentEventTable, CompetencyStandardTable, CompetencyUnitTable, DB } from '../../db/schema';
 
 // ------------------------------------------------------------------ standards
 export async function replaceStandards(trx: Transaction<DB>, standards: Insertable<CompetencyStandardTable>[], units: Insertable<CompetencyUnitTable>[]) {
@@ -52,145 +52,45 @@ export const unitsOf = (db: Executor, standardCode: string) =>
 export type StandardRow = NonNullable<Awaited<ReturnType<typeof findStandard>>>;
 export type UnitRow = Awaited<ReturnType<typeof unitsOf>>[number];
 
-/** Curricula that prepare for any unit of the standard. */
-export const linkedCurricula = (db: Executor, standardCode: string) =>
-  db
-    .selectFrom('curriculum as c')
-    .select(['c.code', 'c.name_th', 'c.name_en', 'c.competency_units'])
-    .where(sql<boolean>`c.competency_units && array(select code from competency_unit where standard_code = ${standardCode})`)
-    .orderBy('c.code')
-    .execute();
-
 // ------------------------------------------------------------------ eligibility
-export interface EligibleFilter {
-  provinceCode?: string;
-  /** The provinces the reader may see; null for all. */
-  provinces: readonly string[] | null;
-  limit: number;
-  offset: number;
-  personIds?: readonly number[];
-}
+/** Current (not withdrawn) experience records for a standard, of everyone or of the people given. */
+export const currentExperiences = (db: Executor, standardCode: string, personIds?: readonly number[]) =>
+  personIds?.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('prior_experience')
+        .select(['id', 'person_id', 'summary', 'recorded_at'])
+        .where('standard_code', '=', standardCode)
+        .where('withdrawn_at', 'is', null)
+        .$if(personIds !== undefined, (q) => q.where('person_id', 'in', [...personIds!]))
+        .execute();
 
-/**
- * People eligible for a standard: completed a curriculum linked to its units, or with prior
- * experience recorded, and active in the registry; each with their standing (their last
- * assessment for the standard, if any).
- */
-/** The filters on people, as SQL: active, and within the province, the reader's area and the ids asked for. */
-function peopleWhere(filter: Omit<EligibleFilter, 'limit' | 'offset'>) {
-  const where = [sql`p.status = 'active'`];
-  if (filter.provinceCode) where.push(sql`p.province_code = ${filter.provinceCode}`);
-  if (filter.provinces) where.push(filter.provinces.length ? sql`p.province_code in (${sql.join(filter.provinces)})` : sql`false`);
-  if (filter.personIds) where.push(filter.personIds.length ? sql`p.id in (${sql.join(filter.personIds)})` : sql`false`);
-  return sql.join(where, sql` and `);
-}
-
-/**
- * Everyone eligible for the standard with their basis and standing, as one select that the list
- * pages and the summary counts: completed a linked curriculum, or prior experience on record.
- */
-const eligibleSelect = (standardCode: string, filter: Omit<EligibleFilter, 'limit' | 'offset'>) => sql`
-    with units as (select array_agg(code) as codes from competency_unit where standard_code = ${standardCode}),
-    trained as (
-      select distinct on (e.person_id) e.person_id, c.code as course_code, c.name_th as course_name_th, c.name_en as course_name_en, s.ends_on as completed_on
-        from enrolment e
-        join training_session s on s.id = e.session_id
-        join curriculum c on c.code = s.curriculum_code
-       where e.status = 'completed' and c.competency_units && (select codes from units)
-       order by e.person_id, s.ends_on desc
-    ),
-    experienced as (
-      select id as experience_id, person_id, summary as experience_summary, recorded_at as experience_recorded_at
-        from prior_experience where standard_code = ${standardCode} and withdrawn_at is null
-    ),
-    pool as (select person_id from trained union select person_id from experienced)
-    select p.id as person_id, p.title, p.first_name_th, p.last_name_th, p.first_name_en, p.last_name_en, p.doc_type, p.doc_number, p.province_code,
-           pr.name_th as province_name_th, pr.name_en as province_name_en,
-           t.course_code, t.course_name_th, t.course_name_en, t.completed_on,
-           x.experience_id, x.experience_summary, x.experience_recorded_at,
-           last.candidate_id, last.candidate_status, last.overall, last.event_id, last.event_code, last.assessed_on, last.event_status,
-           q.code as qualification_code
-      from pool
-      join person p on p.id = pool.person_id
-      join province pr on pr.code = p.province_code
-      left join trained t on t.person_id = p.id
-      left join experienced x on x.person_id = p.id
-      left join lateral (
-        select ac.id as candidate_id, ac.status as candidate_status, ac.overall, ev.id as event_id, ev.code as event_code, ev.assessed_on, ev.status as event_status
-          from assessment_candidate ac join assessment_event ev on ev.id = ac.event_id
-         where ac.person_id = p.id and ev.standard_code = ${standardCode} and ac.status <> 'withdrawn' and ev.status <> 'cancelled'
-         order by ev.assessed_on desc, ac.id desc limit 1
-      ) last on true
-      left join lateral (
-        select cr.code from credential cr
-         where cr.person_id = p.id and cr.kind = 'qualification' and cr.status = 'valid' and cr.details->>'standardCode' = ${standardCode}
-         order by cr.issued_on desc limit 1
-      ) q on true
-     where ${peopleWhere(filter)}`;
-
-/**
- * Where an eligible person stands: qualified (a valid qualification), referred (to an open event),
- * not yet competent (their last decision), or not assessed.
- */
-const STANDING_SQL = sql`case
-  when e.qualification_code is not null then 'qualified'
-  when e.candidate_status = 'referred' and e.event_status = 'open' then 'referred'
-  when e.overall = 'not-yet-competent' then 'not-yet-competent'
-  else 'not-assessed' end`;
-
-/**
- * People eligible for a standard: completed a curriculum linked to its units, or with prior
- * experience recorded, and active in the registry; each with their standing (their last
- * assessment for the standard, if any).
- */
-export async function eligible(db: Executor, standardCode: string, filter: EligibleFilter) {
-  const result = await sql<EligibleRow>`
-    select e.*, ${STANDING_SQL} as standing, count(*) over () as total from (${eligibleSelect(standardCode, filter)}) e
-     order by e.province_code, e.first_name_th, e.last_name_th, e.person_id
-     limit ${filter.limit} offset ${filter.offset}`.execute(db);
-  return { rows: result.rows, total: result.rows.length ? Number(result.rows[0]!.total) : 0 };
-}
-
-/** How many eligible people stand where, by province: the standard's picture of the area. */
-export async function eligibleSummary(db: Executor, standardCode: string, filter: Omit<EligibleFilter, 'limit' | 'offset' | 'personIds'>) {
-  const result = await sql<{ province_code: string; province_name_th: string; province_name_en: string; standing: EligibleRow['standing']; people: string }>`
-    select e.province_code, e.province_name_th, e.province_name_en, ${STANDING_SQL} as standing, count(*) as people
-      from (${eligibleSelect(standardCode, filter)}) e
-     group by 1, 2, 3, 4
-     order by 1, 4`.execute(db);
-  return result.rows.map((r) => ({ ...r, people: Number(r.people) }));
-}
-
-export interface EligibleRow {
-  person_id: number;
-  title: string | null;
-  first_name_th: string;
-  last_name_th: string;
-  first_name_en: string | null;
-  last_name_en: string | null;
-  doc_type: string;
-  doc_number: string;
-  province_code: string;
-  province_name_th: string;
-  province_name_en: string;
-  course_code: string | null;
-  course_name_th: string | null;
-  course_name_en: string | null;
-  completed_on: string | null;
-  experience_id: number | null;
-  experience_summary: string | null;
-  experience_recorded_at: Date | null;
-  candidate_id: number | null;
-  candidate_status: 'referred' | 'assessed' | 'absent' | null;
-  overall: 'competent' | 'not-yet-competent' | null;
-  event_id: number | null;
-  event_code: string | null;
-  assessed_on: string | null;
-  event_status: 'open' | 'completed' | null;
-  qualification_code: string | null;
-  standing: 'qualified' | 'referred' | 'not-yet-competent' | 'not-assessed';
-  total: string;
-}
+/** Each person's last assessment for a standard (not withdrawn, event not cancelled). */
+export const lastAssessments = (db: Executor, standardCode: string, personIds: readonly number[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('assessment_candidate as ac')
+        .innerJoin('assessment_event as ev', 'ev.id', 'ac.event_id')
+        .distinctOn('ac.person_id')
+        .select([
+          'ac.person_id',
+          'ac.id as candidate_id',
+          'ac.status as candidate_status',
+          'ac.overall',
+          'ev.id as event_id',
+          'ev.code as event_code',
+          'ev.assessed_on',
+          'ev.status as event_status',
+        ])
+        .where('ev.standard_code', '=', standardCode)
+        .where('ac.status', '<>', 'withdrawn')
+        .where('ev.status', '<>', 'cancelled')
+        .where('ac.person_id', 'in', [...personIds])
+        .orderBy('ac.person_id')
+        .orderBy('ev.assessed_on', 'desc')
+        .orderBy('ac.id', 'desc')
+        .execute();
 
 export const insertExperience = (
   trx: Executor,
@@ -210,7 +110,6 @@ export const experiencesOf = (db: Executor, personId: number) =>
   db
     .selectFrom('prior_experience as x')
     .innerJoin('competency_standard as s', 's.code', 'x.standard_code')
-    .innerJoin('app_user as u', 'u.id', 'x.recorded_by')
     .select([
       'x.id',
       'x.standard_code',
@@ -220,7 +119,7 @@ export const experiencesOf = (db: Executor, personId: number) =>
       'x.summary',
       'x.evidence',
       'x.recorded_at',
-      'u.display_name as recorded_by_name',
+      'x.recorded_by',
       'x.withdrawn_at',
       'x.withdrawn_reason',
     ])
@@ -253,18 +152,12 @@ const eventQuery = (db: Executor) =>
   db
     .selectFrom('assessment_event as ev')
     .innerJoin('competency_standard as s', 's.code', 'ev.standard_code')
-    .innerJoin('unit as u', 'u.code', 'ev.centre_unit_code')
-    .innerJoin('province as p', 'p.code', 'ev.province_code')
     .selectAll('ev')
     .select([
       's.name_th as standard_name_th',
       's.name_en as standard_name_en',
       's.qualification_th',
       's.qualification_en',
-      'u.name_th as centre_name_th',
-      'u.name_en as centre_name_en',
-      'p.name_th as province_name_th',
-      'p.name_en as province_name_en',
       (eb) =>
         eb
           .selectFrom('assessment_candidate as c')
@@ -282,7 +175,9 @@ const eventQuery = (db: Executor) =>
     ]);
 
 export const findEvent = (db: Executor, id: number) => eventQuery(db).where('ev.id', '=', id).executeTakeFirst();
-export type EventRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
+export type EventBaseRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
+
+export const setEventCode = (trx: Executor, id: number, code: string) => trx.updateTable('assessment_event').set({ code }).where('id', '=', id).execute();
 
 export const lockEvent = (trx: Executor, id: number) =>
   trx.selectFrom('assessment_event').select(['id', 'status', 'capacity']).where('id', '=', id).forUpdate().executeTakeFirst();
@@ -310,14 +205,7 @@ export async function listEvents(
   return items;
 }
 
-export const assessorsOf = (db: Executor, eventId: number) =>
-  db
-    .selectFrom('assessment_assessor as a')
-    .innerJoin('app_user as u', 'u.id', 'a.user_id')
-    .select(['u.id', 'u.display_name'])
-    .where('a.event_id', '=', eventId)
-    .orderBy('u.display_name')
-    .execute();
+export const assessorsOf = (db: Executor, eventId: number) => db.selectFrom('assessment_assessor').select('user_id').where('event_id', '=', eventId).execute();
 
 export const isAssessorOf = async (db: Executor, eventId: number, userId: string) =>
   Boolean(await db.selectFrom('assessment_assessor').select('user_id').where('event_id', '=', eventId).where('user_id', '=', userId).executeTakeFirst());
@@ -332,42 +220,15 @@ export const setEventStatus = (trx: Executor, id: number, from: string, to: 'com
     .executeTakeFirst();
 
 // ------------------------------------------------------------------ candidates and results
+/** An event's candidates; the service adds their names (registry's) and qualifications (credentials'). */
 export const candidatesOf = (db: Executor, eventId: number) =>
   db
-    .selectFrom('assessment_candidate as c')
-    .innerJoin('person as p', 'p.id', 'c.person_id')
-    .select([
-      'c.id',
-      'c.event_id',
-      'c.person_id',
-      'c.basis',
-      'c.basis_note',
-      'c.units',
-      'c.status',
-      'c.overall',
-      'c.previous_candidate_id',
-      'c.decided_at',
-      'p.title',
-      'p.first_name_th',
-      'p.last_name_th',
-      'p.first_name_en',
-      'p.last_name_en',
-      'p.doc_type',
-      'p.doc_number',
-      'p.province_code',
-      (eb) =>
-        eb
-          .selectFrom('credential as cr')
-          .select('cr.code')
-          .where('cr.source_type', '=', 'assessment_candidate')
-          .whereRef('cr.source_id', '=', sql<string>`c.id::text`)
-          .as('credential_code'),
-    ])
-    .where('c.event_id', '=', eventId)
-    .orderBy('p.first_name_th')
-    .orderBy('c.id')
+    .selectFrom('assessment_candidate')
+    .select(['id', 'event_id', 'person_id', 'basis', 'basis_note', 'units', 'status', 'overall', 'previous_candidate_id', 'decided_at'])
+    .where('event_id', '=', eventId)
+    .orderBy('id')
     .execute();
-export type CandidateRow = Awaited<ReturnType<typeof candidatesOf>>[number];
+export type CandidateBaseRow = Awaited<ReturnType<typeof candidatesOf>>[number];
 
 export const findCandidate = (db: Executor, id: number) => db.selectFrom('assessment_candidate').selectAll().where('id', '=', id).executeTakeFirst();
 export const lockCandidate = (trx: Executor, id: number) =>
@@ -392,8 +253,7 @@ export const resultsOfEvent = (db: Executor, eventId: number) =>
   db
     .selectFrom('assessment_result as r')
     .innerJoin('assessment_candidate as c', 'c.id', 'r.candidate_id')
-    .innerJoin('app_user as u', 'u.id', 'r.assessor_user_id')
-    .select(['r.candidate_id', 'r.unit_code', 'r.result', 'r.evidence_note', 'r.recorded_at', 'u.display_name as assessor_name'])
+    .select(['r.candidate_id', 'r.unit_code', 'r.result', 'r.evidence_note', 'r.recorded_at', 'r.assessor_user_id'])
     .where('c.event_id', '=', eventId)
     .execute();
 
@@ -450,18 +310,6 @@ export const decideCandidate = (
 export const withdrawCandidate = (trx: Executor, id: number) =>
   trx.updateTable('assessment_candidate').set({ status: 'withdrawn' }).where('id', '=', id).where('status', '=', 'referred').returning('id').executeTakeFirst();
 
-/** Locks the people's rows in id order (no deadlock between two referrals of overlapping people). */
-export const lockPeople = (trx: Executor, personIds: readonly number[]) =>
-  personIds.length
-    ? trx
-        .selectFrom('person')
-        .select('id')
-        .where('id', 'in', [...personIds])
-        .orderBy('id')
-        .forUpdate()
-        .execute()
-    : Promise.resolve([]);
-
 /** Open referrals of these people for the standard at events other than this one. */
 export const openReferrals = (db: Executor, standardCode: string, personIds: readonly number[]) =>
   personIds.length
@@ -482,15 +330,6 @@ export const assessmentsOfPerson = (db: Executor, personId: number) =>
     .selectFrom('assessment_candidate as c')
     .innerJoin('assessment_event as ev', 'ev.id', 'c.event_id')
     .innerJoin('competency_standard as s', 's.code', 'ev.standard_code')
-    .innerJoin('unit as u', 'u.code', 'ev.centre_unit_code')
-    .select((eb) => [
-      eb
-        .selectFrom('credential as cr')
-        .select('cr.code')
-        .where('cr.source_type', '=', 'assessment_candidate')
-        .whereRef('cr.source_id', '=', sql<string>`c.id::text`)
-        .as('credential_code'),
-    ])
     .select([
       'c.id',
       'c.status',
@@ -506,10 +345,13 @@ export const assessmentsOfPerson = (db: Executor, personId: number) =>
       's.code as standard_code',
       's.qualification_th',
       's.qualification_en',
-      'u.name_th as centre_name_th',
-      'u.name_en as centre_name_en',
+      'ev.centre_unit_code',
     ])
     .where('c.person_id', '=', personId)
     .where('c.status', '<>', 'withdrawn')
     .orderBy('ev.assessed_on', 'desc')
     .execute();
+
+/** A withdrawn candidate referred again takes their row back: the withdrawn row goes. */
+export const deleteWithdrawnCandidate = (trx: Executor, eventId: number, personId: number) =>
+  trx.deleteFrom('assessment_candidate').where('event_id', '=', eventId).where('person_id', '=', personId).where('status', '=', 'withdrawn').execute();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AGENCIES } from '../../../org/data/agencies';
-import { CURRICULA } from '../../../training/data/curricula';
+import { AGENCIES } from '../../org/data/agencies';
+import { CURRICULA } from '../../training/data/curricula';
 import { COMPETENCY_STANDARDS, type StandardSeed } from './standards';
 
 const THAI = /[\u0E00-\u0E7F]/;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireContext } from '../../../platform/auth/plugin';
-import { withProblems } from '../../../platform/http/schemas';
+import { requireContext } from '../../platform/auth/plugin';
+import { withProblems } from '../../platform/http/schemas';
 import {
   AssessorSchema,
   DecideBody,

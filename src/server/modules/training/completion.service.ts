@@ -1,0 +1,172 @@
+import { recordAudit } from '../../platform/audit/audit.service';
+import type { ActorContext, RequestContext } from '../../platform/context';
+import { problems } from '../../platform/problem';
+import { bangkokDate } from '../../../shared/fiscal-year';
+import type { TrainingAccess } from './training.access';
+import { reasonErrors } from './training.access';
+import { achievementOf, hoursOf, type SessionDetailRow } from './training.present';
+import * as repository from './training.repository';
+import { completionReasons, type Reason } from './training.rules';
+
+type Ctx = ActorContext;
+
+export const CERTIFICATES_JOB = 'training.certificates';
+const CERTIFICATE_BATCH = 25;
+
+/** Completion: the completion rule, and the certificates it earns (one by one, or as a job). */
+export function createCompletionService(access: TrainingAccess) {
+  const { db, registry, credentials, jobs, requireSession, managedSession, curriculumOf, completedWithoutCertificate } = access;
+  async function issueFor(ctx: RequestContext, session: SessionDetailRow, enrolments: { id: number; person_id: number }[]) {
+    const [facts, days, curriculum] = await Promise.all([
+      registry.facts(enrolments.map((e) => e.person_id)),
+      repository.daysOf(db, session.id),
+      curriculumOf(session.curriculum_code),
+    ]);
+    const minutes = days.reduce((sum, d) => sum + d.minutes, 0);
+    const achievement = achievementOf(curriculum, credentials.publicUrl);
+    const issued: string[] = [];
+    await db.transaction().execute(async (trx) => {
+      for (const e of enrolments) {
+        const p = facts.get(e.person_id)!;
+        const result = await credentials.issue(trx, ctx, {
+          kind: 'training-completion',
+          personId: e.person_id,
+          holderNameTh: p.nameTh,
+          holderNameEn: p.nameEn,
+          titleTh: session.curriculum_name_th,
+          titleEn: session.curriculum_name_en,
+          issuerUnitCode: session.unit_code,
+          provinceCode: session.province_code,
+          issuedOn: bangkokDate(new Date()),
+          details: {
+            courseCode: session.curriculum_code,
+            sessionCode: session.code,
+            hours: hoursOf(minutes),
+            startedOn: session.starts_on,
+            endedOn: session.ends_on,
+          },
+          achievement,
+          sourceType: 'enrolment',
+          sourceId: String(e.id),
+        });
+        issued.push(result.code);
+      }
+    });
+    return issued;
+  }
+
+  /** The bulk issue: batches of 25, each committed with its progress, so a restart carries on. */
+  jobs.register(CERTIFICATES_JOB, async ({ job, progress, signal }) => {
+    const payload = job.payload as { sessionId: number; actor: { userId: string; username: string; displayName: string } };
+    const ctx: RequestContext = { actor: { ...payload.actor, mustChangePassword: false, grants: [], personId: null }, requestId: `job:${job.id}` };
+    const session = await requireSession(payload.sessionId);
+    const total = await repository.countCompleted(db, payload.sessionId);
+    let issued = 0;
+    for (;;) {
+      if (signal.aborted) throw new Error('stopped');
+      const batch = await completedWithoutCertificate(payload.sessionId, CERTIFICATE_BATCH);
+      if (batch.length === 0) break;
+      issued += (await issueFor(ctx, session, batch)).length;
+      await progress(total - (await completedWithoutCertificate(payload.sessionId)).length, total);
+    }
+    return { issued, total };
+  });
+
+  const service = {
+    /** Evaluates the completion rule for every seated person, recording the outcome and why. */
+    async evaluate(ctx: Ctx, sessionId: number) {
+      const s = await managedSession(ctx, sessionId, { en: 'evaluate completion in this session', th: 'ประเมินผลการจบหลักสูตรของรุ่นนี้' });
+      if (s.status !== 'running' && s.status !== 'completed')
+        throw problems.conflict({ en: 'Completion is evaluated once the session is running.', th: 'ประเมินผลได้เมื่อรุ่นเริ่มอบรมแล้ว' });
+      const [curriculum, days] = await Promise.all([curriculumOf(s.curriculum_code), repository.daysOf(db, sessionId)]);
+      const scheduled = days.reduce((sum, d) => sum + d.minutes, 0);
+      const rule = { minAttendancePercent: curriculum.min_attendance_percent, minPostTestScore: curriculum.min_post_test_score };
+      const seated = await repository.seatedEnrolments(db, sessionId);
+      const outcomes = seated.map((e) => ({
+        e,
+        reasons: completionReasons(rule, { attendedMinutes: e.attended_minutes, scheduledMinutes: scheduled, postTestScore: e.post_test_score }),
+      }));
+      await db.transaction().execute(async (trx) => {
+        for (const { e, reasons } of outcomes) {
+          const status = reasons.length ? 'not-completed' : 'completed';
+          if (e.status === status && JSON.stringify(e.outcome_reasons ?? []) === JSON.stringify(reasons)) continue;
+          await repository.setOutcome(trx, e.id, status, reasons);
+          await registry.addTimelineEvent(trx, {
+            personId: e.person_id,
+            module: 'training',
+            kind: status,
+            summaryTh:
+              status === 'completed' ? `ผ่านการอบรม ${s.curriculum_name_th} (${s.code})` : `ยังไม่ผ่านการอบรม ${s.code}: ${reasons.map((r) => r.th).join('; ')}`,
+            summaryEn:
+              status === 'completed' ? `Completed ${s.curriculum_name_en} (${s.code})` : `Did not complete ${s.code}: ${reasons.map((r) => r.en).join('; ')}`,
+            data: { sessionId, enrolmentId: e.id, reasons },
+            actorUserId: ctx.actor.userId,
+          });
+        }
+        await recordAudit(trx, ctx, {
+          action: 'enrolment.evaluate',
+          entityType: 'training_session',
+          entityId: String(sessionId),
+          provinceCode: s.province_code,
+          after: { completed: outcomes.filter((o) => !o.reasons.length).length, notCompleted: outcomes.filter((o) => o.reasons.length).length },
+        });
+      });
+      return { completed: outcomes.filter((o) => !o.reasons.length).length, notCompleted: outcomes.filter((o) => o.reasons.length).length };
+    },
+    async issueCertificate(ctx: Ctx, enrolmentId: number) {
+      const e = await repository.findEnrolment(db, enrolmentId);
+      if (!e) throw problems.notFound({ en: `No enrolment has id ${enrolmentId}.`, th: `ไม่พบการสมัครรหัส ${enrolmentId}` });
+      const s = await managedSession(ctx, e.session_id, { en: 'issue certificates for this session', th: 'ออกเกียรติบัตรของรุ่นนี้' });
+      if (e.status !== 'completed') {
+        const reasons = (e.outcome_reasons as Reason[] | null) ?? [];
+        throw problems.unprocessable(
+          { en: 'Only a person who completed the course receives a certificate.', th: 'ออกเกียรติบัตรได้เฉพาะผู้ที่ผ่านการอบรม' },
+          reasonErrors(reasons, 'completion'),
+        );
+      }
+      const [code] = await issueFor(ctx, s, [e]);
+      return credentials.get(ctx, code!);
+    },
+    /** Issues every completed person's certificate as a job; answers with the job to follow. */
+    async issueCertificates(ctx: Ctx, sessionId: number) {
+      const s = await managedSession(ctx, sessionId, { en: 'issue certificates for this session', th: 'ออกเกียรติบัตรของรุ่นนี้' });
+      // Progress counts completed people who hold a certificate, out of all who completed.
+      const [pending, completed] = await Promise.all([
+        completedWithoutCertificate(sessionId).then((rows) => rows.length),
+        repository.countCompleted(db, sessionId),
+      ]);
+      const jobId = await db.transaction().execute(async (trx) => {
+        const id = await jobs.enqueue(trx, {
+          kind: CERTIFICATES_JOB,
+          payload: { sessionId, actor: { userId: ctx.actor.userId, username: ctx.actor.username, displayName: ctx.actor.displayName } },
+          createdBy: ctx.actor.userId,
+          total: completed,
+        });
+        await recordAudit(trx, ctx, {
+          action: 'credential.issue_bulk',
+          entityType: 'training_session',
+          entityId: String(sessionId),
+          provinceCode: s.province_code,
+          after: { jobId: id, pending },
+        });
+        return id;
+      });
+      return service.certificateJob(ctx, sessionId, jobId);
+    },
+    async certificateJob(ctx: Ctx, sessionId: number, jobId: string) {
+      await managedSession(ctx, sessionId, { en: 'follow this session’s certificates', th: 'ติดตามการออกเกียรติบัตรของรุ่นนี้' });
+      const job = await jobs.get(db, jobId);
+      if (!job || job.kind !== CERTIFICATES_JOB || (job.payload as { sessionId: number }).sessionId !== sessionId)
+        throw problems.notFound({ en: 'No such certificate job for this session.', th: 'ไม่พบงานออกเกียรติบัตรนี้ของรุ่นนี้' });
+      return {
+        id: job.id,
+        status: job.status,
+        done: Number(job.progress_done),
+        total: job.progress_total === null ? null : Number(job.progress_total),
+        error: job.error,
+        result: (job.result as { issued: number; total: number } | null) ?? null,
+      };
+    },
+  };
+  return service;
+}

@@ -7,7 +7,8 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1500,
+    // .vite/manifest.json: which chunks and CSS each module needs, read by scripts/web-bundle-size.ts.
+    manifest: true,
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

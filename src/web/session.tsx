@@ -1,9 +1,9 @@
-import { Center, Loader } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { api, ApiProblem, unwrap } from './api/client';
 import type { components } from './api/schema';
+import { PageLoader } from './components/PageLoader';
 
 export type Me = components['schemas']['Me'];
 export type Role = Me['roles'][number]['role'];
@@ -39,11 +39,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const { data: me, isPending } = useMe();
   const location = useLocation();
   if (isPending) {
-    return (
-      <Center h="60vh">
-        <Loader aria-label="Loading" />
-      </Center>
-    );
+    return <PageLoader height="60vh" />;
   }
   if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   if (me.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace state={{ from: location.pathname }} />;

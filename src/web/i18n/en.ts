@@ -26,6 +26,8 @@ export const en: Messages = {
     total: '{{count}} in all',
     error: 'Something went wrong',
     requestId: 'Request id',
+    loadFailed: 'This page could not be loaded: the connection may have dropped, or the system was just updated.',
+    reload: 'Reload',
   },
   auth: {
     signIn: 'Sign in',

@@ -1,10 +1,7 @@
 import { Badge, List, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
-
-/** The mission's modules, in the order of the journey from registration to income. */
-export const MODULES = ['registry', 'training', 'credentials', 'employment', 'enterprise', 'funding', 'marketplace', 'monitoring'] as const;
-export type ModuleName = (typeof MODULES)[number];
+import type { ModuleName } from './modules';
 
 /** A module not built yet says what it will do, so nobody mistakes an empty page for a fault. */
 export function ComingSoonPage({ module }: { module: ModuleName }) {

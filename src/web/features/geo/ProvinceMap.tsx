@@ -48,7 +48,7 @@ export function ProvinceMap({
   fillOf?: (code: string) => string;
   label?: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['geo', 'common']);
   const { data } = useQuery({
     queryKey: ['provinces.geojson'],
     queryFn: async () => (await (await fetch('/api/geo/provinces.geojson')).json()) as { features: Feature[] },
@@ -60,7 +60,7 @@ export function ProvinceMap({
   const viewBox = `${(97.2 * LON_SCALE).toFixed(2)} ${-20.6} ${((105.8 - 97.2) * LON_SCALE).toFixed(2)} ${20.6 - 5.5}`;
   return (
     <figure style={{ margin: 0 }}>
-      <svg className="province-map" viewBox={viewBox} role="img" aria-label={label ?? t('areas.map')} style={{ width: '100%', maxHeight: 520 }}>
+      <svg className="province-map" viewBox={viewBox} role="img" aria-label={label ?? t('map')} style={{ width: '100%', maxHeight: 520 }}>
         {shapes.map((s) => (
           <path
             key={s.code}
@@ -73,7 +73,7 @@ export function ProvinceMap({
         ))}
       </svg>
       <Text component="figcaption" size="xs" c="dimmed">
-        {t('areas.mapCredit')}
+        {t('mapCredit')}
       </Text>
     </figure>
   );

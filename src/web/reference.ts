@@ -13,6 +13,8 @@ export const referenceKeys = {
   subdistricts: (districtCode: string) => [...referenceKeys.all, 'subdistricts', districtCode] as const,
   agencies: () => [...referenceKeys.all, 'agencies'] as const,
   targetGroups: () => [...referenceKeys.all, 'target-groups'] as const,
+  areaSearch: (q: string) => [...referenceKeys.all, 'area-search', q] as const,
+  provinceShapes: () => [...referenceKeys.all, 'province-shapes'] as const,
 };
 
 export function useRegions() {
@@ -54,6 +56,24 @@ export function useAgencies() {
 
 export function useTargetGroups() {
   return useQuery({ queryKey: referenceKeys.targetGroups(), staleTime: Infinity, queryFn: () => unwrap(api.GET('/api/target-groups')) });
+}
+
+/** Areas whose Thai or English name matches, at every level. */
+export function useAreaSearch(q: string) {
+  return useQuery({
+    queryKey: referenceKeys.areaSearch(q),
+    enabled: q.length > 0,
+    queryFn: () => unwrap(api.GET('/api/geo/search', { params: { query: { q, limit: 20 } } })),
+  });
+}
+
+/** The provinces' outlines (GeoJSON, served by the API from the shipped data set), for the map. */
+export function useProvinceShapes<Feature>() {
+  return useQuery({
+    queryKey: referenceKeys.provinceShapes(),
+    staleTime: Infinity,
+    queryFn: async () => (await unwrap(api.GET('/api/geo/provinces.geojson'))) as unknown as { features: Feature[] },
+  });
 }
 
 /** A name in the reader's language. */

@@ -8,10 +8,13 @@ import { PageLoader } from './components/PageLoader';
 export type Me = components['schemas']['Me'];
 export type Role = Me['roles'][number]['role'];
 
+/** The signed-in account's query key; signing out clears every other query too. */
+export const meKey = ['me'] as const;
+
 /** The signed-in account, or null when nobody is signed in. */
 export function useMe() {
   return useQuery({
-    queryKey: ['me'],
+    queryKey: meKey,
     queryFn: async (): Promise<Me | null> => {
       try {
         return await unwrap(api.GET('/api/auth/me'));
@@ -28,7 +31,7 @@ export function useSetMe() {
   const client = useQueryClient();
   return (me: Me | null) => {
     if (me === null) client.clear();
-    client.setQueryData(['me'], me);
+    client.setQueryData(meKey, me);
   };
 }
 

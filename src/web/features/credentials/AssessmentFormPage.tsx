@@ -1,8 +1,9 @@
 import { Button, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
+import { useAssessmentCentres, useAssessors, useCredentialsRefresh, useStandards } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { nameOf, useProvinces } from '../../reference';
@@ -17,17 +18,13 @@ export function AssessmentFormPage() {
   const { t } = useTranslation('credentials', { keyPrefix: 'assessmentForm' });
   const lang = useLanguage();
   const navigate = useNavigate();
-  const client = useQueryClient();
   const [search] = useSearchParams();
   const { data: me } = useMe();
   const provinces = useProvinces();
-  const standards = useQuery({ queryKey: ['competency-standards'], staleTime: 5 * 60_000, queryFn: () => unwrap(api.GET('/api/competency/standards')) });
-  const centres = useQuery({
-    queryKey: ['assessment-centres'],
-    staleTime: 5 * 60_000,
-    queryFn: () => unwrap(api.GET('/api/units', { params: { query: { kind: 'assessment-centre', limit: 200 } } })),
-  });
-  const assessors = useQuery({ queryKey: ['assessors'], queryFn: () => unwrap(api.GET('/api/assessments/assessors')) });
+  const standards = useStandards();
+  const centres = useAssessmentCentres();
+  const assessors = useAssessors();
+  const refresh = useCredentialsRefresh();
   const scope = me?.scopeProvinceCodes ?? null;
 
   const [standardCode, setStandard] = useState<string | null>(search.get('standard'));
@@ -62,7 +59,7 @@ export function AssessmentFormPage() {
       ),
     onSuccess: (event) => {
       // Lists of events are kept for a while; this one must show on them at once.
-      void client.invalidateQueries({ queryKey: ['assessments'] });
+      void refresh.assessment();
       navigate(`/credentials/assessments/${event.id}`);
     },
   });

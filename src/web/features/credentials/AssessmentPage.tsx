@@ -1,11 +1,12 @@
 import type { TFunction } from 'i18next';
 import { Accordion, Alert, Anchor, Badge, Button, Code, Group, Loader, Modal, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Fact } from '../../components/Fact';
+import { useAssessment, useCredentialsRefresh, usePersonCredentials } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { hasRole, useMe } from '../../session';
@@ -30,13 +31,9 @@ export function AssessmentPage() {
   const { t } = useTranslation('credentials', { keyPrefix: 'assessment' });
   const lang = useLanguage();
   const id = Number(useParams().id);
-  const client = useQueryClient();
-  const event = useQuery({ queryKey: ['assessment', id], queryFn: () => unwrap(api.GET('/api/assessments/{id}', { params: { path: { id } } })) });
-  const setEvent = (e: AssessmentEvent) => {
-    client.setQueryData(['assessment', id], e);
-    void client.invalidateQueries({ queryKey: ['assessments'] });
-    void client.invalidateQueries({ queryKey: ['eligible'] });
-  };
+  const event = useAssessment(id);
+  const credentials = useCredentialsRefresh();
+  const setEvent = (e: AssessmentEvent) => void credentials.assessment(e);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const move = useMutation({
@@ -415,13 +412,9 @@ function Results({ candidate: c, event: e, t, lang }: { candidate: Candidate; ev
  */
 function Qualification({ event: e, candidate: c, known, t }: { event: AssessmentEvent; candidate: Candidate; known: string | null; t: Words }) {
   const { data: me } = useMe();
-  const client = useQueryClient();
   const reads = hasRole(me, 'officer', 'executive');
-  const credentials = useQuery({
-    queryKey: ['person-credentials', c.personId],
-    enabled: reads,
-    queryFn: () => unwrap(api.GET('/api/people/{personId}/credentials', { params: { path: { personId: c.personId } } })),
-  });
+  const credentials = usePersonCredentials(c.personId, { enabled: reads });
+  const refresh = useCredentialsRefresh();
   const mine = (credentials.data ?? []).filter((x) => x.kind === 'qualification' && x.standardCode === e.standardCode && x.assessedOn === e.assessedOn);
   const found = mine.find((x) => x.code === (c.credentialCode ?? known)) ?? mine.find((x) => x.status !== 'revoked') ?? mine[0];
   const code = c.credentialCode ?? found?.code ?? known;
@@ -445,8 +438,7 @@ function Qualification({ event: e, candidate: c, known, t }: { event: Assessment
           <RevokeCredential
             code={code}
             onRevoked={() => {
-              void client.invalidateQueries({ queryKey: ['person-credentials', c.personId] });
-              void client.invalidateQueries({ queryKey: ['eligible'] });
+              void refresh.person(c.personId);
             }}
           />
         )}

@@ -1,9 +1,8 @@
 import { Anchor, Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { useAssessments, useStandards } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -21,7 +20,7 @@ export function CompetencyPage() {
   const { t } = useTranslation('credentials', { keyPrefix: 'competency' });
   const lang = useLanguage();
   const { data: me } = useMe();
-  const standards = useQuery({ queryKey: ['competency-standards'], staleTime: 5 * 60_000, queryFn: () => unwrap(api.GET('/api/competency/standards')) });
+  const standards = useStandards();
   const seesEvents = hasRole(me, 'officer', 'executive', 'assessor');
 
   return (
@@ -104,11 +103,7 @@ function Events() {
   const { t } = useTranslation('credentials', { keyPrefix: 'competency' });
   const lang = useLanguage();
   const [status, setStatus] = useState<EventStatus | null>('open');
-  const events = useQuery({
-    queryKey: ['assessments', status],
-    placeholderData: keepPreviousData,
-    queryFn: () => unwrap(api.GET('/api/assessments', { params: { query: { status: status ?? undefined, limit: 200 } } })),
-  });
+  const events = useAssessments({ status: status ?? undefined, limit: 200 });
   return (
     <section aria-labelledby="events-heading">
       <Title order={2} size="h3" id="events-heading">

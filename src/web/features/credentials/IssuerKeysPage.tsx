@@ -1,7 +1,8 @@
 import { Alert, Button, Code, Group, Loader, Modal, Select, Stack, Table, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
+import { useCredentialsRefresh, useIssuerKeys } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -16,20 +17,16 @@ import { useAgencies } from '../../reference';
 export function IssuerKeysPage() {
   const { t } = useTranslation('credentials', { keyPrefix: 'issuerKeys' });
   const lang = useLanguage();
-  const client = useQueryClient();
   const agencies = useAgencies();
   const [agencyCode, setAgency] = useState<string | null>('TPQI');
   const [confirming, setConfirming] = useState(false);
-  const keys = useQuery({
-    queryKey: ['issuer-keys', agencyCode],
-    enabled: Boolean(agencyCode),
-    queryFn: () => unwrap(api.GET('/api/credentials/issuers/{agencyCode}/keys', { params: { path: { agencyCode: agencyCode! } } })),
-  });
+  const keys = useIssuerKeys(agencyCode);
+  const refresh = useCredentialsRefresh();
   const rotate = useMutation({
     mutationFn: () => unwrap(api.POST('/api/credentials/issuers/{agencyCode}/keys/rotate', { params: { path: { agencyCode: agencyCode! } } })),
     onSuccess: (result) => {
       setConfirming(false);
-      client.setQueryData(['issuer-keys', agencyCode], result.keys);
+      refresh.issuerKeys(agencyCode!, result.keys);
     },
   });
   const agency = agencies.data?.find((a) => a.code === agencyCode);

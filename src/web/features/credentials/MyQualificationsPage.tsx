@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
 import { Alert, Anchor, Button, Code, Group, List, Loader, Paper, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Fact } from '../../components/Fact';
+import { useMyAssessments } from './queries';
+import { useMyCredentials } from '../training/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QrCode } from '../../components/QrCode';
@@ -31,8 +31,8 @@ const STATUS = {
 export function MyQualificationsPage() {
   const { t } = useTranslation('credentials', { keyPrefix: 'myQualifications' });
   const lang = useLanguage();
-  const credentials = useQuery({ queryKey: ['my-credentials'], queryFn: () => unwrap(api.GET('/api/credentials/mine')) });
-  const assessments = useQuery({ queryKey: ['my-assessments'], queryFn: () => unwrap(api.GET('/api/assessments/mine')) });
+  const credentials = useMyCredentials();
+  const assessments = useMyAssessments();
   const qualifications = (credentials.data ?? []).filter((c) => c.kind === 'qualification');
 
   return (

@@ -1,11 +1,12 @@
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatThaiDateTime } from '../../../shared/thai-date';
 import { useLanguage } from '../../i18n/language';
 import { named } from './words';
+import { useCredentialsRefresh, usePersonExperience, useStandards } from './queries';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -15,18 +16,9 @@ import { useTranslation } from 'react-i18next';
 export function PriorExperienceCard({ personId, canRecord }: { personId: number; canRecord: boolean }) {
   const { t } = useTranslation('credentials', { keyPrefix: 'priorExperienceCard' });
   const lang = useLanguage();
-  const client = useQueryClient();
-  const experience = useQuery({
-    queryKey: ['person-experience', personId],
-    retry: false,
-    queryFn: () => unwrap(api.GET('/api/people/{personId}/experience', { params: { path: { personId } } })),
-  });
-  const standards = useQuery({
-    queryKey: ['competency-standards'],
-    staleTime: 5 * 60_000,
-    enabled: canRecord,
-    queryFn: () => unwrap(api.GET('/api/competency/standards')),
-  });
+  const refresh = useCredentialsRefresh();
+  const experience = usePersonExperience(personId);
+  const standards = useStandards({ enabled: canRecord });
   const [standardCode, setStandard] = useState<string | null>(null);
   const [summary, setSummary] = useState('');
   const [evidence, setEvidence] = useState('');
@@ -36,8 +28,7 @@ export function PriorExperienceCard({ personId, canRecord }: { personId: number;
       setSummary('');
       setEvidence('');
       setStandard(null);
-      void client.invalidateQueries({ queryKey: ['person-experience', personId] });
-      void client.invalidateQueries({ queryKey: ['person-timeline', personId] });
+      void refresh.person(personId);
     },
   });
   const hidden = experience.error instanceof ApiProblem && (experience.error.status === 403 || experience.error.status === 404);

@@ -21,13 +21,14 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { BarChart } from '../../components/BarChart';
 import { Fact } from '../../components/Fact';
+import { useAssessments, useCredentialsRefresh, useEligible, useEligibleSummary, useStandard } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -54,11 +55,7 @@ export function StandardPage() {
   const lang = useLanguage();
   const code = useParams().code ?? '';
   const { data: me } = useMe();
-  const standard = useQuery({
-    queryKey: ['competency-standard', code],
-    staleTime: 5 * 60_000,
-    queryFn: () => unwrap(api.GET('/api/competency/standards/{code}', { params: { path: { code } } })),
-  });
+  const standard = useStandard(code);
   const names = useReferenceNames(lang);
   const s = standard.data;
 
@@ -117,10 +114,7 @@ const STANDING_COLOURS = { notAssessed: '#6b6b6b', referred: '#0072B2', notYetCo
 /** Where the eligible stand, province by province: the picture an officer or executive reads first. */
 function EligibleChart({ code, t, lang }: { code: string; t: Words; lang: Language }) {
   const { t: words } = useTranslation('credentials');
-  const summary = useQuery({
-    queryKey: ['eligible', code, 'summary'],
-    queryFn: () => unwrap(api.GET('/api/competency/standards/{code}/eligible/summary', { params: { path: { code } } })),
-  });
+  const summary = useEligibleSummary(code);
   if (summary.error) return <ProblemAlert error={summary.error} />;
   const rows = [...(summary.data ?? [])]
     .sort((a, b) => b.notAssessed + b.referred + b.notYetCompetent + b.qualified - (a.notAssessed + a.referred + a.notYetCompetent + a.qualified))
@@ -246,7 +240,6 @@ function Curricula({ s, t, lang }: { s: Standard; t: Words; lang: Language }) {
 function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language }) {
   const { t: words } = useTranslation('credentials');
   const { data: me } = useMe();
-  const client = useQueryClient();
   const provinces = useProvinces();
   const scope = me?.scopeProvinceCodes ?? null;
   const [province, setProvince] = useState<string | null>(scope?.length === 1 ? scope[0]! : null);
@@ -254,28 +247,12 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [eventId, setEventId] = useState<string | null>(null);
   const officer = hasRole(me, 'officer');
-  const eligible = useQuery({
-    queryKey: ['eligible', s.code, province, page],
-    placeholderData: keepPreviousData,
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/competency/standards/{code}/eligible', {
-          params: { path: { code: s.code }, query: { province: province ?? undefined, limit: PAGE, offset: (page - 1) * PAGE } },
-        }),
-      ),
-  });
-  const events = useQuery({
-    queryKey: ['assessments', 'open', s.code],
-    enabled: officer,
-    queryFn: () => unwrap(api.GET('/api/assessments', { params: { query: { standard: s.code, status: 'open', limit: 200 } } })),
-  });
+  const eligible = useEligible(s.code, { province: province ?? undefined, limit: PAGE, offset: (page - 1) * PAGE });
+  const events = useAssessments({ standard: s.code, status: 'open', limit: 200 }, { enabled: officer });
   const openEvents = (events.data ?? []).filter((e) => !province || e.provinceCode === province);
   const chosenEvent = eventId ?? (openEvents.length === 1 ? String(openEvents[0]!.id) : null);
-  const refresh = () => {
-    void client.invalidateQueries({ queryKey: ['eligible', s.code] });
-    void client.invalidateQueries({ queryKey: ['assessments'] });
-    void client.invalidateQueries({ queryKey: ['assessment'] });
-  };
+  const credentials = useCredentialsRefresh();
+  const refresh = () => void credentials.referred(s.code);
   const refer = useMutation({
     mutationFn: (ids: number[]) =>
       unwrap(api.POST('/api/assessments/{id}/candidates', { params: { path: { id: Number(chosenEvent) } }, body: { personIds: ids } })),

@@ -18,13 +18,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Fact } from '../../components/Fact';
+import { useVerification } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { setLanguage } from '../../i18n';
@@ -75,12 +76,7 @@ export function VerifyPage() {
   const lang = useLanguage();
   const { t: common, i18n } = useTranslation();
   const code = useParams().code?.trim() ?? '';
-  const verification = useQuery({
-    queryKey: ['verify', code],
-    enabled: code.length > 0,
-    retry: false,
-    queryFn: () => unwrap(api.GET('/api/verify/{code}', { params: { path: { code } } })),
-  });
+  const verification = useVerification(code);
   const unknown = verification.error instanceof ApiProblem && (verification.error.status === 404 || verification.error.status === 400);
 
   return (

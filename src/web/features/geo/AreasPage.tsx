@@ -1,14 +1,12 @@
 import { Anchor, Badge, Breadcrumbs, Grid, List, Loader, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ScrollTable } from '../../components/ScrollTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { nameOf, useDistricts, useProvinces, useRegions, useSubdistricts } from '../../reference';
+import { nameOf, useAreaSearch, useDistricts, useProvinces, useRegions, useSubdistricts } from '../../reference';
 import { useMe } from '../../session';
 import { ProvinceMap } from './ProvinceMap';
 
@@ -28,11 +26,7 @@ export function AreasPage() {
   const provinces = useProvinces();
   const districts = useDistricts(provinceCode);
   const subdistricts = useSubdistricts(districtCode);
-  const search = useQuery({
-    queryKey: ['geo-search', query],
-    queryFn: () => unwrap(api.GET('/api/geo/search', { params: { query: { q: query, limit: 20 } } })),
-    enabled: query.length > 0,
-  });
+  const search = useAreaSearch(query);
 
   const province = provinces.data?.find((p) => p.code === provinceCode);
   const region = regions.data?.find((r) => r.code === (regionCode ?? province?.regionCode));

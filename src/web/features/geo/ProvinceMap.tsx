@@ -1,5 +1,5 @@
 import { Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useProvinceShapes } from '../../reference';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -49,11 +49,7 @@ export function ProvinceMap({
   label?: string;
 }) {
   const { t } = useTranslation(['geo', 'common']);
-  const { data } = useQuery({
-    queryKey: ['provinces.geojson'],
-    queryFn: async () => (await (await fetch('/api/geo/provinces.geojson')).json()) as { features: Feature[] },
-    staleTime: Infinity,
-  });
+  const { data } = useProvinceShapes<Feature>();
   const shapes = useMemo(() => (data?.features ?? []).map((f) => ({ code: f.properties.ADM1_PCODE.replace(/^TH/, ''), d: pathOf(f) })), [data]);
   if (!data) return null;
   // Thailand spans about 97.3–105.7°E and 5.6–20.5°N.

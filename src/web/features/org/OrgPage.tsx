@@ -1,10 +1,9 @@
 import { Alert, Anchor, Badge, Grid, Group, List, Pagination, Paper, Select, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
+import { useUnits } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ScrollTable } from '../../components/ScrollTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -27,24 +26,13 @@ export function OrgPage() {
   const [page, setPage] = useState(1);
 
   const agencies = useAgencies();
-  const units = useQuery({
-    queryKey: ['units', agency, kind, province, q, page],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/units', {
-          params: {
-            query: {
-              agency: agency ?? undefined,
-              kind: kind ?? undefined,
-              province: province ?? undefined,
-              q: q || undefined,
-              limit: PAGE,
-              offset: (page - 1) * PAGE,
-            },
-          },
-        }),
-      ),
-    placeholderData: keepPreviousData,
+  const units = useUnits({
+    agency: agency ?? undefined,
+    kind: kind ?? undefined,
+    province: province ?? undefined,
+    q: q || undefined,
+    limit: PAGE,
+    offset: (page - 1) * PAGE,
   });
 
   const agencyName = (code: string) => {

@@ -1,9 +1,10 @@
 import { Alert, Anchor, Badge, Button, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
+import { useUnit, useUnitSaved } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { nameOf, useProvinces } from '../../reference';
@@ -15,8 +16,8 @@ export function UnitPage() {
   const lang = i18n.language;
   const { data: me } = useMe();
   const provinces = useProvinces();
-  const client = useQueryClient();
-  const unit = useQuery({ queryKey: ['unit', code], queryFn: () => unwrap(api.GET('/api/units/{code}', { params: { path: { code } } })) });
+  const unit = useUnit(code);
+  const saved = useUnitSaved();
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
   const [address, setAddress] = useState('');
@@ -32,8 +33,7 @@ export function UnitPage() {
     mutationFn: () =>
       unwrap(api.PATCH('/api/units/{code}', { params: { path: { code } }, body: { phone: phone || null, email: email || null, address: address || null } })),
     onSuccess: (updated) => {
-      client.setQueryData(['unit', code], updated);
-      void client.invalidateQueries({ queryKey: ['units'] });
+      saved(updated);
     },
   });
   const fieldErrors = save.error instanceof ApiProblem ? save.error.fieldErrors(lang) : {};

@@ -1,16 +1,17 @@
 import { Button, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { Role } from '../../session';
 import { OneTimePassword } from './OneTimePassword';
+import { useUsersRefresh } from './queries';
 import { RolesEditor, type RoleRow } from './RolesEditor';
 
 export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation(['users', 'common']);
-  const client = useQueryClient();
+  const refresh = useUsersRefresh();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
@@ -30,7 +31,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
           },
         }),
       ),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: () => void refresh.created(),
   });
   const errors = create.error instanceof ApiProblem ? create.error.fieldErrors(i18n.language) : {};
 

@@ -1,10 +1,9 @@
 import { ActionIcon, Button, Group, Select, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { nameOf } from '../../reference';
+import { useUnits } from '../org/queries';
 import type { Role } from '../../session';
 
 export const ROLES: Role[] = [
@@ -46,11 +45,7 @@ function UnitSelect({
   const { t, i18n } = useTranslation(['users', 'common']);
   const [search, setSearch] = useState(initialLabel ?? '');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const units = useQuery({
-    queryKey: ['unit-options', q],
-    queryFn: () => unwrap(api.GET('/api/units', { params: { query: { q: q || undefined, limit: 20, offset: 0 } } })),
-    enabled: !disabled,
-  });
+  const units = useUnits({ q: q || undefined, limit: 20, offset: 0 }, { enabled: !disabled });
   const options = (units.data?.items ?? []).map((u) => ({ value: u.code, label: nameOf(u, i18n.language) }));
   if (value && initialLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel });
   return (

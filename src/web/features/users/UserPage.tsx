@@ -1,10 +1,11 @@
 import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatThaiDateTime } from '../../../shared/thai-date';
 import { api, ApiProblem, unwrap } from '../../api/client';
+import { useUser, useUsersRefresh } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { nameOf } from '../../reference';
@@ -17,8 +18,8 @@ export function UserPage() {
   const { t, i18n } = useTranslation(['users', 'common', 'org']);
   const lang = i18n.language === 'en' ? 'en' : 'th';
   const { data: me } = useMe();
-  const client = useQueryClient();
-  const user = useQuery({ queryKey: ['user', id], queryFn: () => unwrap(api.GET('/api/users/{id}', { params: { path: { id } } })) });
+  const user = useUser(id);
+  const refresh = useUsersRefresh();
   const [roles, setRoles] = useState<RoleRow[]>([]);
   useEffect(() => {
     if (user.data)
@@ -32,8 +33,7 @@ export function UserPage() {
   }, [user.data, lang]);
 
   const onSaved = (updated: NonNullable<typeof user.data>) => {
-    client.setQueryData(['user', id], updated);
-    void client.invalidateQueries({ queryKey: ['users'] });
+    void refresh.saved(updated);
   };
   const update = useMutation({
     mutationFn: (body: { status?: 'active' | 'disabled'; roles?: { role: Role; unitCode: string | null }[] }) =>

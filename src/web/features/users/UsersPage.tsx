@@ -1,11 +1,10 @@
 import { Anchor, Badge, Button, Group, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatThaiDateTime } from '../../../shared/thai-date';
-import { api, unwrap } from '../../api/client';
+import { useUsers } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ScrollTable } from '../../components/ScrollTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -26,16 +25,7 @@ export function UsersPage() {
   const [status, setStatus] = useState<'active' | 'disabled' | null>(null);
   const [page, setPage] = useState(1);
   const [creating, { open, close }] = useDisclosure(false);
-  const users = useQuery({
-    queryKey: ['users', q, role, status, page],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/users', {
-          params: { query: { q: q || undefined, role: role ?? undefined, status: status ?? undefined, limit: PAGE, offset: (page - 1) * PAGE } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const users = useUsers({ q: q || undefined, role: role ?? undefined, status: status ?? undefined, limit: PAGE, offset: (page - 1) * PAGE });
 
   return (
     <>

@@ -2,6 +2,7 @@ import { Button, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Sta
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { useAssessmentCentres, useAssessors, useCredentialsRefresh, useStandards } from './queries';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,7 +13,6 @@ import { bangkokDate } from '../../../shared/fiscal-year';
 import { ThaiDateInput } from '../registry/fields';
 import { useLanguage } from '../../i18n/language';
 import { named } from './words';
-import { useTranslation } from 'react-i18next';
 
 export function AssessmentFormPage() {
   const { t } = useTranslation('credentials', { keyPrefix: 'assessmentForm' });

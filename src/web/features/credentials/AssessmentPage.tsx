@@ -3,6 +3,7 @@ import { Accordion, Alert, Anchor, Badge, Button, Code, Group, Loader, Modal, Pa
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Fact } from '../../components/Fact';
@@ -16,7 +17,6 @@ import { RevokeCredential } from './RevokeCredential';
 import { UnitCriteria } from './StandardPage';
 import { StatusBadge } from './StatusBadge';
 import { CANDIDATE_STATUS, EVENT_STATUS, RESULT, named, type Language } from './words';
-import { useTranslation } from 'react-i18next';
 
 type AssessmentEvent = components['schemas']['AssessmentEvent'];
 type Candidate = components['schemas']['AssessmentCandidate'];

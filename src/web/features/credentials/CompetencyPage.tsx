@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
 import { useAssessments, useStandards } from './queries';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,7 +12,6 @@ import { formatThaiDate } from '../../../shared/thai-date';
 import { useLanguage } from '../../i18n/language';
 import { StatusBadge } from './StatusBadge';
 import { EVENT_STATUS, named } from './words';
-import { useTranslation } from 'react-i18next';
 
 type EventStatus = components['schemas']['AssessmentEventSummary']['status'];
 

@@ -1,6 +1,7 @@
 import { Alert, Button, Code, Group, Loader, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { useCredentialsRefresh, useIssuerKeys } from './queries';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,7 +11,6 @@ import { formatThaiDateTime } from '../../../shared/thai-date';
 import { useLanguage } from '../../i18n/language';
 import { StatusBadge } from './StatusBadge';
 import { named, shortKeyId } from './words';
-import { useTranslation } from 'react-i18next';
 import { useAgencies } from '../../reference';
 
 /** A system administrator's view of an agency's signing keys, and their rotation. */

@@ -1,13 +1,13 @@
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatThaiDateTime } from '../../../shared/thai-date';
 import { useLanguage } from '../../i18n/language';
 import { named } from './words';
 import { useCredentialsRefresh, usePersonExperience, useStandards } from './queries';
-import { useTranslation } from 'react-i18next';
 
 /**
  * A person's prior experience against the occupational standards, for the person page; officers

@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useTranslation } from 'react-i18next';
 
 /** An officer's revocation of a credential by code, with the reason asked for first. */
 export function RevokeCredential({ code, onRevoked }: { code: string; onRevoked: () => void }) {

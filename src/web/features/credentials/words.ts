@@ -1,9 +1,10 @@
 import type { components } from '../../api/schema';
 
 /**
- * Names the competency and credential pages share, Thai first. Every status carries a mark as well
- * as a colour, so that nothing is told by colour alone; colours are those whose text stays above
- * 4.5:1 (filled: white on a dark shade; light: dark text).
+ * How the competency and credential pages show statuses. Every status carries a mark as well as a
+ * colour, so that nothing is told by colour alone; colours are those whose text stays above 4.5:1
+ * (filled: white on a dark shade; light: dark text). Their words are in i18n/ under the same names
+ * (`eventStatus`, `candidateStatus`, `result`, `standing`), with `basis`, `kind` and `standardFields`.
  */
 export type Language = 'th' | 'en';
 /** How a status looks: its colour and the mark beside its words (the words are in i18n/, under the same key). */

@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
-import { useProvinceShapes } from '../../reference';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProvinceShapes } from '../../reference';
 
 type Ring = [number, number][];
 interface Feature {

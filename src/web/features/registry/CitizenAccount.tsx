@@ -1,11 +1,11 @@
 import { Badge, Button, Group, Paper, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { OneTimePassword } from '../users/OneTimePassword';
 import { useLanguage } from '../../i18n/language';
-import { useTranslation } from 'react-i18next';
 
 /** The citizen account of a person: its state, or (for officers) a way to open one. */
 export function CitizenAccount({

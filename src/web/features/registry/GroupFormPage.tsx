@@ -2,6 +2,7 @@ import { Button, Fieldset, Group, Select, Stack, TextInput } from '@mantine/core
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { useRegistryRefresh } from './queries';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,7 +11,6 @@ import { GROUP_TYPES, OCCUPATION_CATEGORIES, type Coded } from '../../../shared/
 import { bangkokDate } from '../../../shared/fiscal-year';
 import { AddressPicker, PersonPicker, ThaiDateInput } from './fields';
 import { useLanguage } from '../../i18n/language';
-import { useTranslation } from 'react-i18next';
 
 export function GroupFormPage() {
   const { t } = useTranslation('registry', { keyPrefix: 'groupForm' });

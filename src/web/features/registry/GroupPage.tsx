@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, 
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { Fact } from '../../components/Fact';
 import { useGroup, useGroupTimeline, useRegistryRefresh } from './queries';
@@ -13,7 +14,6 @@ import { GROUP_TYPES, labelOf, MEMBER_ROLES, OCCUPATION_CATEGORIES, type Coded }
 import { formatThaiDate, formatThaiDateTime } from '../../../shared/thai-date';
 import { PersonPicker, ThaiDateInput } from './fields';
 import { useLanguage } from '../../i18n/language';
-import { useTranslation } from 'react-i18next';
 
 export function GroupPage() {
   const { t } = useTranslation('registry', { keyPrefix: 'group' });

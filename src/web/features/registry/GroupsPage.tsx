@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Pagination, Select, Table, Text, TextInput } fro
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { useGroups, type GroupsQuery } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -9,7 +10,6 @@ import { ScrollTable } from '../../components/ScrollTable';
 import { hasRole, useMe } from '../../session';
 import { GROUP_TYPES, labelOf, OCCUPATION_CATEGORIES } from '../../../shared/person-fields';
 import { useLanguage } from '../../i18n/language';
-import { useTranslation } from 'react-i18next';
 
 const PAGE = 20;
 

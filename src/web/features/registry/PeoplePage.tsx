@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Pagination, Select, Table, Text, TextInpu
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import { usePeople } from './queries';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,7 +13,6 @@ import { hasRole, useMe } from '../../session';
 import { formatThaiDate } from '../../../shared/thai-date';
 import { RegistryOverview } from './RegistryOverview';
 import { useLanguage } from '../../i18n/language';
-import { useTranslation } from 'react-i18next';
 
 const PAGE = 20;
 

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Fieldset, Group, MultiSelect, NumberInput, Sel
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { usePerson, usePersonIdentity, useRegistryRefresh } from './queries';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,7 +13,6 @@ import { bahtToSatang, satangToBaht } from '../../../shared/money';
 import { DISABILITY_TYPES, DOCUMENT_TYPES, EDUCATION_LEVELS, SEXES, TITLES, WORK_STATUSES, type Coded } from '../../../shared/person-fields';
 import { AddressPicker, ThaiDateInput } from './fields';
 import { useLanguage } from '../../i18n/language';
-import { useTranslation } from 'react-i18next';
 
 type Sharing = 'share-lazada' | 'share-gsb' | 'share-partners' | 'contact';
 

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { Fact } from '../../components/Fact';
 import { usePerson, usePersonTimeline, useRegistryRefresh } from './queries';
@@ -16,7 +17,6 @@ import { formatThaiDate, formatThaiDateTime } from '../../../shared/thai-date';
 import { useLanguage } from '../../i18n/language';
 import { CitizenAccount } from './CitizenAccount';
 import { PriorExperienceCard } from '../credentials/PriorExperienceCard';
-import { useTranslation } from 'react-i18next';
 
 const PURPOSES = ['sensitive-data', 'share-lazada', 'share-gsb', 'share-partners', 'contact'] as const;
 type Purpose = (typeof PURPOSES)[number];

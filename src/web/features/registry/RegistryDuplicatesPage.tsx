@@ -2,13 +2,13 @@ import { Alert, Anchor, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, T
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { useDuplicates, useRegistryRefresh } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatThaiDate } from '../../../shared/thai-date';
 import { useLanguage } from '../../i18n/language';
-import { useTranslation } from 'react-i18next';
 
 export function RegistryDuplicatesPage() {
   const { t } = useTranslation('registry', { keyPrefix: 'registryDuplicates' });

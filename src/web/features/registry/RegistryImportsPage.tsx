@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { useImport, useImportErrors, useImports, useRegistryRefresh } from './queries';
 import {
   Alert,
   Anchor,
@@ -19,6 +18,7 @@ import {
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useImport, useImportErrors, useImports, useRegistryRefresh } from './queries';
 import { api, unwrap } from '../../api/client';
 import { tableUpload, TABLE_FILES } from '../../api/upload';
 import { useFormat } from '../../format';

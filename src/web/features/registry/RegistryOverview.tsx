@@ -1,10 +1,10 @@
 import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { usePeopleStats } from './queries';
 import { ProvinceMap } from '../geo/ProvinceMap';
 import { nameOf, useProvinces, useTargetGroups } from '../../reference';
 import { useLanguage } from '../../i18n/language';
 import { useFormat } from '../../format';
-import { useTranslation } from 'react-i18next';
 
 /** Five shades from light to dark indigo, all distinguishable from the map's white background. */
 const SHADES = ['#dbe4ff', '#bac8ff', '#91a7ff', '#5c7cfa', '#364fc7'];

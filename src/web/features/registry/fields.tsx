@@ -1,10 +1,10 @@
 import { Group, Select, TextInput } from '@mantine/core';
-import { usePeople } from './queries';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePeople } from './queries';
 import { nameOf, useDistricts, useProvinces, useSubdistricts } from '../../reference';
 import { parseThaiDate, toBuddhistYear } from '../../../shared/thai-date';
 import { useLanguage } from '../../i18n/language';
-import { useTranslation } from 'react-i18next';
 
 /** '1985-03-05' → '05/03/2528', as Thai forms show dates. */
 export const isoToThai = (iso: string | null | undefined) => {

@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, Paper, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { Fact } from '../../components/Fact';
 import { useTrainingRefresh } from './queries';
@@ -10,7 +11,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { useMe } from '../../session';
 import { formatThaiDate } from '../../../shared/thai-date';
 import { useLanguage } from '../../i18n/language';
-import { useTranslation } from 'react-i18next';
 
 type Language = 'th' | 'en';
 

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import type { TFunction } from 'i18next';
 import { Accordion, Alert, Badge, Group, List, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
 import { Fact } from '../../components/Fact';
 import { useCurricula } from './queries';
@@ -8,7 +9,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { CURRICULUM_CATEGORIES, DELIVERY_MODES } from '../../../shared/training-categories';
 import { useLanguage } from '../../i18n/language';
-import { useTranslation } from 'react-i18next';
 import { useAgencies, useTargetGroups } from '../../reference';
 
 type Curriculum = components['schemas']['Curriculum'];

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { Alert, Anchor, Badge, Button, Code, CopyButton, Group, Loader, Paper, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
 import { useMyCredentials } from './queries';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,7 +12,6 @@ import { bangkokDate } from '../../../shared/fiscal-year';
 import { formatThaiDate } from '../../../shared/thai-date';
 import { useLanguage } from '../../i18n/language';
 import { Fact } from '../../components/Fact';
-import { useTranslation } from 'react-i18next';
 
 type Credential = components['schemas']['Credential'];
 type Language = 'th' | 'en';

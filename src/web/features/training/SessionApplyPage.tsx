@@ -3,6 +3,7 @@ import { Alert, Anchor, Badge, Button, Group, List, Loader, Paper, SimpleGrid, S
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Fact } from '../../components/Fact';
@@ -15,7 +16,6 @@ import { formatThaiDate } from '../../../shared/thai-date';
 import { useLanguage } from '../../i18n/language';
 import { categoryName, completionRule, modeName, useReferenceNames, WhoMayApply } from './CurriculaPage';
 import { EnrolmentStatusBadge } from './MyCoursesPage';
-import { useTranslation } from 'react-i18next';
 
 type Session = components['schemas']['TrainingSession'];
 type MyEnrolment = components['schemas']['MyEnrolment'];

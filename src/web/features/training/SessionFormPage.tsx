@@ -2,6 +2,7 @@ import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, T
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { useCurricula } from './queries';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,7 +13,6 @@ import { bangkokDate } from '../../../shared/fiscal-year';
 import { AddressPicker, ThaiDateInput } from '../registry/fields';
 import { useLanguage } from '../../i18n/language';
 import { MODE_NAMES } from './words';
-import { useTranslation } from 'react-i18next';
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Pagination, Progress, Select, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import { useSessions } from './queries';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,7 +12,6 @@ import { hasRole, useMe } from '../../session';
 import { formatThaiDate } from '../../../shared/thai-date';
 import { useLanguage } from '../../i18n/language';
 import { CATEGORY_NAMES, STATUS_COLOURS } from './words';
-import { useTranslation } from 'react-i18next';
 
 const PAGE = 20;
 

@@ -1,48 +1,80 @@
-import { Route, Routes } from 'react-router';
+import { lazy, type ComponentType } from 'react';
+import { Outlet, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { NotFoundPage } from './components/NotFoundPage';
-import { AuditPage } from './features/audit/AuditPage';
-import { ChangePasswordPage } from './features/auth/ChangePasswordPage';
+import { LazyPage } from './components/PageLoader';
 import { SignInPage } from './features/auth/SignInPage';
-import { AreasPage } from './features/geo/AreasPage';
 import { HomePage } from './features/home/HomePage';
-import { ComingSoonPage, MODULES } from './features/modules/ComingSoonPage';
-import { OrgPage } from './features/org/OrgPage';
-import { UnitPage } from './features/org/UnitPage';
-import { UserPage } from './features/users/UserPage';
-import { UsersPage } from './features/users/UsersPage';
+import { BUILT_MODULES, MODULES } from './features/modules/modules';
 import { RequireSession } from './session';
-import { VerifyPage } from './features/credentials/VerifyPage';
-import { CompetencyPage } from './features/credentials/CompetencyPage';
-import { StandardPage } from './features/credentials/StandardPage';
-import { AssessmentFormPage } from './features/credentials/AssessmentFormPage';
-import { AssessmentPage } from './features/credentials/AssessmentPage';
-import { MyQualificationsPage } from './features/credentials/MyQualificationsPage';
-import { IssuerKeysPage } from './features/credentials/IssuerKeysPage';
-import { MyCoursesPage } from './features/training/MyCoursesPage';
-import { SessionApplyPage } from './features/training/SessionApplyPage';
-import { MyCertificatesPage } from './features/training/MyCertificatesPage';
-import { CheckInPage } from './features/training/CheckInPage';
-import { CurriculaPage } from './features/training/CurriculaPage';
-import { PeoplePage } from './features/registry/PeoplePage';
-import { PersonFormPage } from './features/registry/PersonFormPage';
-import { PersonPage } from './features/registry/PersonPage';
-import { GroupsPage } from './features/registry/GroupsPage';
-import { GroupFormPage } from './features/registry/GroupFormPage';
-import { GroupPage } from './features/registry/GroupPage';
-import { RegistryImportsPage } from './features/registry/RegistryImportsPage';
-import { RegistryDuplicatesPage } from './features/registry/RegistryDuplicatesPage';
-import { SessionsPage } from './features/training/SessionsPage';
-import { SessionFormPage } from './features/training/SessionFormPage';
-import { SessionPage } from './features/training/SessionPage';
-import { PlanningPage } from './features/training/PlanningPage';
+
+/**
+ * A page from a lazily loaded feature: each feature's pages come in one chunk, fetched the first
+ * time one of them is opened. The sign-in page, the layout and the home page are in the first
+ * load (scripts/web-bundle-size.ts keeps it within its budget).
+ */
+function page<M>(load: () => Promise<M>, name: keyof M & string) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const auth = () => import('./features/auth/ChangePasswordPage');
+const registry = () => import('./features/registry/pages');
+const training = () => import('./features/training/pages');
+const credentials = () => import('./features/credentials/pages');
+const verify = () => import('./features/credentials/VerifyPage');
+const geo = () => import('./features/geo/AreasPage');
+const org = () => import('./features/org/pages');
+const users = () => import('./features/users/pages');
+const audit = () => import('./features/audit/AuditPage');
+const modules = () => import('./features/modules/ComingSoonPage');
+
+const ChangePasswordPage = page(auth, 'ChangePasswordPage');
+const MyCoursesPage = page(training, 'MyCoursesPage');
+const SessionApplyPage = page(training, 'SessionApplyPage');
+const MyCertificatesPage = page(training, 'MyCertificatesPage');
+const CheckInPage = page(training, 'CheckInPage');
+const CurriculaPage = page(training, 'CurriculaPage');
+const SessionsPage = page(training, 'SessionsPage');
+const SessionFormPage = page(training, 'SessionFormPage');
+const SessionPage = page(training, 'SessionPage');
+const PlanningPage = page(training, 'PlanningPage');
+const PeoplePage = page(registry, 'PeoplePage');
+const PersonFormPage = page(registry, 'PersonFormPage');
+const PersonPage = page(registry, 'PersonPage');
+const GroupsPage = page(registry, 'GroupsPage');
+const GroupFormPage = page(registry, 'GroupFormPage');
+const GroupPage = page(registry, 'GroupPage');
+const RegistryImportsPage = page(registry, 'RegistryImportsPage');
+const RegistryDuplicatesPage = page(registry, 'RegistryDuplicatesPage');
+const VerifyPage = page(verify, 'VerifyPage');
+const CompetencyPage = page(credentials, 'CompetencyPage');
+const StandardPage = page(credentials, 'StandardPage');
+const AssessmentFormPage = page(credentials, 'AssessmentFormPage');
+const AssessmentPage = page(credentials, 'AssessmentPage');
+const MyQualificationsPage = page(credentials, 'MyQualificationsPage');
+const IssuerKeysPage = page(credentials, 'IssuerKeysPage');
+const AreasPage = page(geo, 'AreasPage');
+const OrgPage = page(org, 'OrgPage');
+const UnitPage = page(org, 'UnitPage');
+const UsersPage = page(users, 'UsersPage');
+const UserPage = page(users, 'UserPage');
+const AuditPage = page(audit, 'AuditPage');
+const ComingSoonPage = lazy(async () => ({ default: (await modules()).ComingSoonPage }));
 
 export function App() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
-      <Route path="/verify" element={<VerifyPage />} />
-      <Route path="/verify/:code" element={<VerifyPage />} />
+      <Route
+        element={
+          <LazyPage>
+            <Outlet />
+          </LazyPage>
+        }
+      >
+        <Route path="/verify" element={<VerifyPage />} />
+        <Route path="/verify/:code" element={<VerifyPage />} />
+      </Route>
       <Route
         element={
           <RequireSession>
@@ -76,7 +108,7 @@ export function App() {
         <Route path="credentials/assessments/new" element={<AssessmentFormPage />} />
         <Route path="credentials/assessments/:id" element={<AssessmentPage />} />
         <Route path="credentials/keys" element={<IssuerKeysPage />} />
-        {MODULES.filter((module) => module !== 'registry' && module !== 'training' && module !== 'credentials').map((module) => (
+        {MODULES.filter((module) => !BUILT_MODULES.includes(module)).map((module) => (
           <Route key={module} path={module} element={<ComingSoonPage module={module} />} />
         ))}
         <Route path="areas" element={<AreasPage />} />

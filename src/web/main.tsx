@@ -1,13 +1,13 @@
 import '@fontsource/sarabun/400.css';
 import '@fontsource/sarabun/600.css';
 import '@mantine/core/styles.css';
-import './styles.css';
-import './i18n';
 import { Alert, Anchor, createTheme, MantineProvider, Modal, Select } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import './styles.css';
+import './i18n';
 import { ApiProblem } from './api/client';
 import { App } from './App';
 

@@ -1,17 +1,20 @@
-import { Center, Loader } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { api, ApiProblem, unwrap } from './api/client';
 import type { components } from './api/schema';
+import { PageLoader } from './components/PageLoader';
 
 export type Me = components['schemas']['Me'];
 export type Role = Me['roles'][number]['role'];
 
+/** The signed-in account's query key; signing out clears every other query too. */
+export const meKey = ['me'] as const;
+
 /** The signed-in account, or null when nobody is signed in. */
 export function useMe() {
   return useQuery({
-    queryKey: ['me'],
+    queryKey: meKey,
     queryFn: async (): Promise<Me | null> => {
       try {
         return await unwrap(api.GET('/api/auth/me'));
@@ -28,7 +31,7 @@ export function useSetMe() {
   const client = useQueryClient();
   return (me: Me | null) => {
     if (me === null) client.clear();
-    client.setQueryData(['me'], me);
+    client.setQueryData(meKey, me);
   };
 }
 
@@ -39,11 +42,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const { data: me, isPending } = useMe();
   const location = useLocation();
   if (isPending) {
-    return (
-      <Center h="60vh">
-        <Loader aria-label="Loading" />
-      </Center>
-    );
+    return <PageLoader height="60vh" />;
   }
   if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   if (me.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace state={{ from: location.pathname }} />;

@@ -3,8 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
-import { MODULES } from '../features/modules/ComingSoonPage';
+import { MODULES } from '../features/modules/modules';
 import { setLanguage } from '../i18n';
+import { LazyPage } from './PageLoader';
 import { hasRole, useMe, useSetMe } from '../session';
 
 /** Header, navigation (a drawer on phones) and the page. */
@@ -109,7 +110,9 @@ export function AppLayout() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Outlet />
+        <LazyPage>
+          <Outlet />
+        </LazyPage>
         <Text component="footer" size="sm" c="dimmed" mt="xl">
           Archeep ·{' '}
           <Anchor href="/api/docs" size="sm">

@@ -2,6 +2,7 @@ import { Table, Text } from '@mantine/core';
 import type { ECharts } from 'echarts/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../format';
 import { ScrollTable } from './ScrollTable';
 
 let echartsLoaded: Promise<typeof import('echarts/core')> | null = null;
@@ -34,11 +35,6 @@ export interface BarSeries {
   color: string;
 }
 
-const TEXT = {
-  th: { table: 'ดูตัวเลขเป็นตาราง', summary: '{label} แผนภูมิแท่ง {n} รายการ เปรียบเทียบ {series} ตัวเลขทั้งหมดอยู่ในตารางใต้แผนภูมิ' },
-  en: { table: 'Show the figures as a table', summary: '{label}: a bar chart of {n} items comparing {series}. Every figure is in the table below the chart.' },
-};
-
 /**
  * A bar chart (ECharts, drawn as SVG) with the same figures in a table that opens under it, so a
  * screen-reader or keyboard user reads what a sighted reader sees. The chart follows its
@@ -66,11 +62,8 @@ export function BarChart({
   horizontal?: boolean;
   height?: number;
 }) {
-  const { i18n } = useTranslation();
-  const lang = i18n.language.startsWith('en') ? 'en' : 'th';
-  const t = TEXT[lang];
-  const locale = lang === 'th' ? 'th-TH' : 'en';
-  const number = (n: number) => n.toLocaleString(locale);
+  const { t } = useTranslation('common', { keyPrefix: 'barChart' });
+  const { number } = useFormat();
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   const [ready, setReady] = useState(false);
@@ -78,7 +71,7 @@ export function BarChart({
   const shownHeight = height ?? (horizontal ? Math.max(200, categories.length * (12 * series.length + 14) + 50) : 360);
   const summary =
     description ??
-    t.summary
+    t('summary')
       .replace('{label}', label)
       .replace('{n}', number(categories.length))
       .replace('{series}', series.map((s) => s.name).join(', '));
@@ -120,7 +113,7 @@ export function BarChart({
         rotate: horizontal ? 0 : categories.length > 6 ? 35 : 0,
       },
     };
-    const valueAxis = { type: 'value' as const, axisLabel: { color: '#212529', formatter: (v: number) => v.toLocaleString(locale) } };
+    const valueAxis = { type: 'value' as const, axisLabel: { color: '#212529', formatter: number } };
     chart.current?.setOption(
       {
         aria: { enabled: true, label: { enabled: true, description: summary } },
@@ -131,7 +124,7 @@ export function BarChart({
         tooltip: {
           trigger: 'axis',
           axisPointer: { type: 'shadow' },
-          valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toLocaleString(locale) : String(v ?? '')),
+          valueFormatter: (v: unknown) => (typeof v === 'number' ? number(v) : String(v ?? '')),
         },
         grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
         xAxis: horizontal ? valueAxis : categoryAxis,
@@ -140,7 +133,7 @@ export function BarChart({
       },
       { notMerge: true },
     );
-  }, [ready, categories, series, horizontal, summary, locale]);
+  }, [ready, categories, series, horizontal, summary, number]);
 
   return (
     <figure style={{ margin: 0 }} aria-labelledby={captionId}>
@@ -159,7 +152,7 @@ export function BarChart({
       </ul>
       <div ref={box} style={{ width: '100%', height: shownHeight }} />
       <details>
-        <summary style={{ cursor: 'pointer', padding: '6px 0', minHeight: 24 }}>{t.table}</summary>
+        <summary style={{ cursor: 'pointer', padding: '6px 0', minHeight: 24 }}>{t('table')}</summary>
         <ScrollTable label={label} minWidth={Math.min(640, 160 + 110 * series.length)} striped>
           <caption style={{ captionSide: 'top', textAlign: 'start' }}>{label}</caption>
           <Table.Thead>

@@ -20,7 +20,7 @@ const EMPTY: Filter = { action: '', entityType: '', actor: '', from: '', to: '' 
 const bangkokMidnight = (date: string) => (date ? `${date}T00:00:00+07:00` : undefined);
 
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['audit', 'common']);
   const lang = i18n.language === 'en' ? 'en' : 'th';
   const [draft, setDraft] = useState<Filter>(EMPTY);
   const [filter, setFilter] = useState<Filter>(EMPTY);
@@ -56,38 +56,36 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} intro={t('audit.intro')} />
+      <PageHeader title={t('title')} intro={t('intro')} />
       <form onSubmit={submit}>
         <Group align="end" mb="md" wrap="wrap">
-          {field('action', t('audit.action'))}
-          {field('entityType', t('audit.entityType'))}
-          {field('actor', t('audit.actor'))}
-          {field('from', t('audit.from'), 'date')}
-          {field('to', t('audit.to'), 'date')}
-          <Button type="submit">{t('audit.filter')}</Button>
+          {field('action', t('action'))}
+          {field('entityType', t('entityType'))}
+          {field('actor', t('actor'))}
+          {field('from', t('from'), 'date')}
+          {field('to', t('to'), 'date')}
+          <Button type="submit">{t('filter')}</Button>
         </Group>
       </form>
       <Group mb="md">
         <Button variant="light" onClick={() => verify.mutate()} loading={verify.isPending}>
-          {t('audit.verify')}
+          {t('verify')}
         </Button>
         {verify.data && (
           <Alert color={verify.data.ok ? 'green' : 'red'} role="status" py={6}>
-            {verify.data.ok
-              ? t('audit.verifyOk', { count: verify.data.events })
-              : t('audit.verifyBad', { id: verify.data.firstBadId, reason: verify.data.reason })}
+            {verify.data.ok ? t('verifyOk', { count: verify.data.events }) : t('verifyBad', { id: verify.data.firstBadId, reason: verify.data.reason })}
           </Alert>
         )}
       </Group>
       <ProblemAlert error={events.error ?? verify.error} />
-      <ScrollTable label={t('audit.title')} minWidth={720} striped>
+      <ScrollTable label={t('title')} minWidth={720} striped>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('audit.when')}</Table.Th>
-            <Table.Th>{t('audit.what')}</Table.Th>
-            <Table.Th>{t('audit.who')}</Table.Th>
-            <Table.Th>{t('audit.entity')}</Table.Th>
-            <Table.Th>{t('audit.details')}</Table.Th>
+            <Table.Th>{t('when')}</Table.Th>
+            <Table.Th>{t('what')}</Table.Th>
+            <Table.Th>{t('who')}</Table.Th>
+            <Table.Th>{t('entity')}</Table.Th>
+            <Table.Th>{t('details')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -104,7 +102,7 @@ export function AuditPage() {
                 <Table.Td>
                   <Code>{e.action}</Code>
                 </Table.Td>
-                <Table.Td>{e.actorUsername ?? t('audit.system')}</Table.Td>
+                <Table.Td>{e.actorUsername ?? t('system')}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{e.entityType}</Text>
                   <Text size="xs" c="dimmed">
@@ -113,11 +111,11 @@ export function AuditPage() {
                 </Table.Td>
                 <Table.Td>
                   {(e.before != null || e.after != null) && (
-                    <Spoiler maxHeight={0} showLabel={t('audit.details')} hideLabel={t('common.close')}>
+                    <Spoiler maxHeight={0} showLabel={t('details')} hideLabel={t('common:common.close')}>
                       {e.before != null && (
                         <>
                           <Text size="xs" fw={600}>
-                            {t('audit.before')}
+                            {t('before')}
                           </Text>
                           <Code block>{JSON.stringify(e.before, null, 1)}</Code>
                         </>
@@ -125,7 +123,7 @@ export function AuditPage() {
                       {e.after != null && (
                         <>
                           <Text size="xs" fw={600}>
-                            {t('audit.after')}
+                            {t('after')}
                           </Text>
                           <Code block>{JSON.stringify(e.after, null, 1)}</Code>
                         </>
@@ -133,7 +131,7 @@ export function AuditPage() {
                     </Spoiler>
                   )}
                   <Text size="xs" c="dimmed">
-                    {t('audit.requestId')}: {e.requestId}
+                    {t('requestId')}: {e.requestId}
                   </Text>
                 </Table.Td>
               </Table.Tr>
@@ -142,7 +140,7 @@ export function AuditPage() {
       </ScrollTable>
       {events.hasNextPage && (
         <Button mt="sm" variant="light" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
-          {t('common.more')}
+          {t('common:common.more')}
         </Button>
       )}
     </>

@@ -6,7 +6,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useMe } from '../../session';
+import { meKey, useMe } from '../../session';
 
 export function ChangePasswordPage() {
   const { t, i18n } = useTranslation();
@@ -22,7 +22,7 @@ export function ChangePasswordPage() {
   const change = useMutation({
     mutationFn: () => unwrap(api.POST('/api/auth/password', { body: { currentPassword: current, newPassword: next } })),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['me'] });
+      await client.invalidateQueries({ queryKey: meKey });
       navigate((location.state as { from?: string } | null)?.from ?? '/', { replace: true });
     },
   });

@@ -1,67 +1,30 @@
 import { Button, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
+import { useAssessmentCentres, useAssessors, useCredentialsRefresh, useStandards } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { nameOf, useProvinces } from '../../reference';
 import { useMe } from '../../session';
 import { bangkokDate } from '../../../shared/fiscal-year';
 import { ThaiDateInput } from '../registry/fields';
-import { useLanguage, useText } from '../registry/text';
+import { useLanguage } from '../../i18n/language';
 import { named } from './words';
 
-const TEXT = {
-  th: {
-    title: 'จัดการประเมินสมรรถนะใหม่',
-    intro: 'เลือกมาตรฐาน ศูนย์ประเมิน วันที่ สถานที่ และผู้ประเมิน จากนั้นส่งผู้มีสิทธิ์เข้ารับการประเมินได้จากหน้ามาตรฐาน',
-    standard: 'มาตรฐานอาชีพ',
-    centre: 'ศูนย์ประเมิน',
-    province: 'จังหวัดที่จัดประเมิน',
-    date: 'วันที่ประเมิน',
-    online: 'ประเมินออนไลน์',
-    venue: 'สถานที่ประเมิน',
-    venueHint: 'เช่น ชื่ออาคาร ห้อง',
-    capacity: 'รับผู้เข้ารับการประเมินได้ (คน)',
-    assessors: 'ผู้ประเมิน',
-    assessorsHint: 'เลือกได้หลายคน เฉพาะผู้ประเมินที่มีชื่อเท่านั้นที่บันทึกผลได้',
-    save: 'บันทึกการประเมิน',
-    pick: 'เลือก',
-  },
-  en: {
-    title: 'Organise a competency assessment',
-    intro: 'Choose the standard, the assessment centre, the day, the place and the assessors; then refer eligible people from the standard’s page',
-    standard: 'Occupational standard',
-    centre: 'Assessment centre',
-    province: 'Province where it is held',
-    date: 'Date of the assessment',
-    online: 'Held online',
-    venue: 'Venue',
-    venueHint: 'e.g. building and room',
-    capacity: 'Candidates it takes',
-    assessors: 'Assessors',
-    assessorsHint: 'One or more; only the assessors named here record results',
-    save: 'Save the assessment',
-    pick: 'Choose',
-  },
-};
-
 export function AssessmentFormPage() {
-  const t = useText(TEXT);
+  const { t } = useTranslation('credentials', { keyPrefix: 'assessmentForm' });
   const lang = useLanguage();
   const navigate = useNavigate();
-  const client = useQueryClient();
   const [search] = useSearchParams();
   const { data: me } = useMe();
   const provinces = useProvinces();
-  const standards = useQuery({ queryKey: ['competency-standards'], staleTime: 5 * 60_000, queryFn: () => unwrap(api.GET('/api/competency/standards')) });
-  const centres = useQuery({
-    queryKey: ['assessment-centres'],
-    staleTime: 5 * 60_000,
-    queryFn: () => unwrap(api.GET('/api/units', { params: { query: { kind: 'assessment-centre', limit: 200 } } })),
-  });
-  const assessors = useQuery({ queryKey: ['assessors'], queryFn: () => unwrap(api.GET('/api/assessments/assessors')) });
+  const standards = useStandards();
+  const centres = useAssessmentCentres();
+  const assessors = useAssessors();
+  const refresh = useCredentialsRefresh();
   const scope = me?.scopeProvinceCodes ?? null;
 
   const [standardCode, setStandard] = useState<string | null>(search.get('standard'));
@@ -96,7 +59,7 @@ export function AssessmentFormPage() {
       ),
     onSuccess: (event) => {
       // Lists of events are kept for a while; this one must show on them at once.
-      void client.invalidateQueries({ queryKey: ['assessments'] });
+      void refresh.assessment();
       navigate(`/credentials/assessments/${event.id}`);
     },
   });
@@ -113,15 +76,15 @@ export function AssessmentFormPage() {
 
   return (
     <>
-      <PageHeader title={t.title} intro={t.intro} />
+      <PageHeader title={t('title')} intro={t('intro')} />
       <form onSubmit={submit} noValidate>
         <Stack gap="md" maw={900}>
           <Paper withBorder p="md">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select
-                label={t.standard}
+                label={t('standard')}
                 required
-                placeholder={t.pick}
+                placeholder={t('pick')}
                 value={standard}
                 onChange={setStandard}
                 error={errors.standardCode}
@@ -129,10 +92,10 @@ export function AssessmentFormPage() {
                 data={(standards.data ?? []).map((s) => ({ value: s.code, label: `${named(s, lang)} (${s.code})` }))}
               />
               <Select
-                label={t.province}
+                label={t('province')}
                 required
                 searchable
-                placeholder={t.pick}
+                placeholder={t('pick')}
                 value={provinceCode}
                 onChange={(v) => {
                   setProvince(v);
@@ -143,22 +106,22 @@ export function AssessmentFormPage() {
                 data={(provinces.data ?? []).filter((p) => !scope || scope.includes(p.code)).map((p) => ({ value: p.code, label: nameOf(p, lang) }))}
               />
               <Select
-                label={t.centre}
+                label={t('centre')}
                 required
                 searchable
-                placeholder={t.pick}
+                placeholder={t('pick')}
                 value={centre}
                 onChange={setCentre}
                 error={errors.centreUnitCode}
                 size="md"
                 data={centresHere.map((c) => ({ value: c.code, label: named(c, lang) }))}
               />
-              <ThaiDateInput label={t.date} value={assessedOn} onChange={setAssessedOn} required error={errors.assessedOn} />
-              <Switch label={t.online} checked={online} onChange={(e) => setOnline(e.currentTarget.checked)} size="md" mt={{ sm: 'xl' }} />
+              <ThaiDateInput label={t('date')} value={assessedOn} onChange={setAssessedOn} required error={errors.assessedOn} />
+              <Switch label={t('online')} checked={online} onChange={(e) => setOnline(e.currentTarget.checked)} size="md" mt={{ sm: 'xl' }} />
               {!online && (
                 <TextInput
-                  label={t.venue}
-                  description={t.venueHint}
+                  label={t('venue')}
+                  description={t('venueHint')}
                   required
                   value={venue}
                   onChange={(e) => setVenue(e.currentTarget.value)}
@@ -167,7 +130,7 @@ export function AssessmentFormPage() {
                 />
               )}
               <NumberInput
-                label={t.capacity}
+                label={t('capacity')}
                 min={1}
                 max={500}
                 value={capacity}
@@ -179,15 +142,15 @@ export function AssessmentFormPage() {
           </Paper>
           <Paper withBorder p="md">
             <MultiSelect
-              label={t.assessors}
-              description={t.assessorsHint}
+              label={t('assessors')}
+              description={t('assessorsHint')}
               required
               searchable
               value={assessorIds}
               onChange={setAssessorIds}
               error={assessorError}
               size="md"
-              placeholder={t.pick}
+              placeholder={t('pick')}
               data={(assessors.data ?? []).map((a) => ({
                 value: a.id,
                 label: [a.displayName, ...a.units.map((u) => (lang === 'th' ? u.nameTh : u.nameEn) ?? u.code ?? '')].filter(Boolean).join(' · '),
@@ -197,7 +160,7 @@ export function AssessmentFormPage() {
           <ProblemAlert error={save.error ?? standards.error ?? assessors.error} />
           <Group>
             <Button type="submit" size="md" loading={save.isPending}>
-              {t.save}
+              {t('save')}
             </Button>
           </Group>
         </Stack>

@@ -1,142 +1,39 @@
+import type { TFunction } from 'i18next';
 import { Accordion, Alert, Anchor, Badge, Button, Code, Group, Loader, Modal, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { Fact } from '../../components/Fact';
+import { useAssessment, useCredentialsRefresh, usePersonCredentials } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { hasRole, useMe } from '../../session';
 import { formatThaiDate, formatThaiDateTime } from '../../../shared/thai-date';
-import { fill, useLanguage, useText } from '../registry/text';
+import { useLanguage } from '../../i18n/language';
 import { RevokeCredential } from './RevokeCredential';
 import { UnitCriteria } from './StandardPage';
 import { StatusBadge } from './StatusBadge';
-import { BASIS, CANDIDATE_STATUS, EVENT_STATUS, RESULT, named, type Language } from './words';
+import { CANDIDATE_STATUS, EVENT_STATUS, RESULT, named, type Language } from './words';
 
 type AssessmentEvent = components['schemas']['AssessmentEvent'];
 type Candidate = components['schemas']['AssessmentCandidate'];
 type Result = Candidate['results'][number]['result'];
 type Draft = Record<string, { result: Result | null; note: string }>;
 
-const TEXT = {
-  th: {
-    loading: 'กำลังโหลด',
-    back: 'กลับไปหน้าสมรรถนะและคุณวุฒิ',
-    standardPage: 'ดูมาตรฐานและผู้มีสิทธิ์',
-    date: 'วันที่ประเมิน',
-    centre: 'ศูนย์ประเมิน',
-    place: 'สถานที่',
-    online: 'ออนไลน์',
-    assessors: 'ผู้ประเมิน',
-    seats: 'ผู้เข้ารับการประเมิน',
-    seatsValue: '{n} จาก {max} คน · ผ่าน {c} คน',
-    complete: 'ปิดการประเมิน',
-    cancel: 'ยกเลิกการประเมิน',
-    cancelTitle: 'ยกเลิกการประเมิน',
-    reason: 'เหตุผล (ผู้เข้ารับการประเมินจะเห็นในประวัติ)',
-    confirm: 'ยืนยัน',
-    backButton: 'กลับ',
-    candidates: 'ใบประเมินรายบุคคล',
-    nobody: 'ยังไม่มีผู้เข้ารับการประเมิน ส่งผู้มีสิทธิ์ได้จากหน้ามาตรฐาน',
-    notYet: 'บันทึกผลได้ตั้งแต่วันที่ประเมินเป็นต้นไป และเฉพาะผู้ประเมินที่มีชื่อในการประเมินนี้',
-    unit: 'หน่วยที่ {n}',
-    criteria: 'ดูเกณฑ์การปฏิบัติงาน ({n} ข้อ)',
-    resultOf: 'ผลการประเมินหน่วยที่ {n}',
-    evidence: 'หลักฐาน: สิ่งที่ผู้ประเมินเห็นหรือถาม',
-    evidenceHint: 'อย่างน้อย 3 ตัวอักษร เช่น สาธิตการตั้งร้าน ตอบคำถามเรื่องค่าส่ง',
-    needResult: 'เลือกผลของหน่วยนี้',
-    needEvidence: 'เขียนหลักฐานอย่างน้อย 3 ตัวอักษร',
-    nothingToSave: 'ยังไม่มีผลที่จะบันทึก',
-    save: 'บันทึกผล',
-    saved: 'บันทึกผลแล้ว',
-    unsaved: 'มีการแก้ไขที่ยังไม่ได้บันทึก',
-    decide: 'สรุปผล',
-    decideHint: 'บันทึกผลให้ครบทุกหน่วยก่อนสรุปผล',
-    absent: 'ไม่มาเข้ารับการประเมิน',
-    withdraw: 'ถอนชื่อ',
-    decideTitle: 'สรุปผลของ {name}',
-    decideCompetent: 'ผลที่บันทึกไว้: มีสมรรถนะครบทุกหน่วย ระบบจะออกคุณวุฒิพร้อมลายมือชื่ออิเล็กทรอนิกส์ทันที',
-    decideNyc: 'ผลที่บันทึกไว้: ยังไม่ผ่าน {n} หน่วย ผู้เข้ารับการประเมินประเมินซ้ำได้เฉพาะหน่วยที่ยังไม่ผ่าน',
-    decideFinal: 'สรุปผลแล้วแก้ไขผลไม่ได้',
-    absentTitle: 'บันทึกว่า {name} ไม่มาเข้ารับการประเมิน',
-    withdrawTitle: 'ถอนชื่อ {name} ออกจากการประเมิน',
-    by: 'บันทึกโดย {name} · {when}',
-    overall: 'ผลสรุป',
-    credential: 'คุณวุฒิที่ออก',
-    publicPage: 'เปิดหน้าตรวจสอบสาธารณะ',
-    revoked: 'ถูกเพิกถอน',
-    awarded: 'ผ่านการประเมิน ออกคุณวุฒิแล้ว รหัส {code}',
-    notAwarded: 'ยังไม่ผ่านบางหน่วย บันทึกผลสรุปแล้ว',
-    absentDone: 'บันทึกว่าไม่มาเข้ารับการประเมินแล้ว',
-    basis: 'สิทธิ์จาก',
-  },
-  en: {
-    loading: 'Loading',
-    back: 'Back to competency and credentials',
-    standardPage: 'See the standard and who is eligible',
-    date: 'Date',
-    centre: 'Assessment centre',
-    place: 'Venue',
-    online: 'Online',
-    assessors: 'Assessors',
-    seats: 'Candidates',
-    seatsValue: '{n} of {max} · {c} competent',
-    complete: 'Complete the assessment',
-    cancel: 'Cancel the assessment',
-    cancelTitle: 'Cancel the assessment',
-    reason: 'Reason (candidates see it on their timeline)',
-    confirm: 'Confirm',
-    backButton: 'Back',
-    candidates: 'Assessment sheets',
-    nobody: 'No candidate yet; refer eligible people from the standard’s page',
-    notYet: 'Results are recorded on or after the day, by the assessors named on this assessment only',
-    unit: 'Unit {n}',
-    criteria: 'Show the performance criteria ({n})',
-    resultOf: 'Result for unit {n}',
-    evidence: 'Evidence: what the assessor saw or asked',
-    evidenceHint: 'At least 3 characters, e.g. set up a shop, answered questions on shipping costs',
-    needResult: 'Choose a result for this unit',
-    needEvidence: 'Write at least 3 characters of evidence',
-    nothingToSave: 'No result to save yet',
-    save: 'Save results',
-    saved: 'Results saved',
-    unsaved: 'Changes not saved yet',
-    decide: 'Decide',
-    decideHint: 'Save a result for every unit before deciding',
-    absent: 'Did not attend',
-    withdraw: 'Withdraw',
-    decideTitle: 'Decide for {name}',
-    decideCompetent: 'The saved results: competent in every unit. The qualification is issued, electronically signed, at once.',
-    decideNyc: 'The saved results: not yet competent in {n} unit(s); these units alone may be re-assessed.',
-    decideFinal: 'Results cannot change after the decision.',
-    absentTitle: 'Record that {name} did not attend',
-    withdrawTitle: 'Withdraw {name} from the assessment',
-    by: 'Recorded by {name} · {when}',
-    overall: 'Overall',
-    credential: 'Qualification issued',
-    publicPage: 'Open the public check page',
-    revoked: 'Revoked',
-    awarded: 'Competent: the qualification was issued, code {code}',
-    notAwarded: 'Not yet competent in some units; the decision is recorded',
-    absentDone: 'Recorded as absent',
-    basis: 'Eligible through',
-  },
-};
-type Words = (typeof TEXT)['th'];
+type Words = TFunction<'credentials', 'assessment'>;
 
 /** An assessment event: its facts, the organiser's actions, and one sheet per candidate for the assessors. */
 export function AssessmentPage() {
-  const t = useText(TEXT);
+  const { t: words } = useTranslation('credentials');
+  const { t } = useTranslation('credentials', { keyPrefix: 'assessment' });
   const lang = useLanguage();
   const id = Number(useParams().id);
-  const client = useQueryClient();
-  const event = useQuery({ queryKey: ['assessment', id], queryFn: () => unwrap(api.GET('/api/assessments/{id}', { params: { path: { id } } })) });
-  const setEvent = (e: AssessmentEvent) => {
-    client.setQueryData(['assessment', id], e);
-    void client.invalidateQueries({ queryKey: ['assessments'] });
-    void client.invalidateQueries({ queryKey: ['eligible'] });
-  };
+  const event = useAssessment(id);
+  const credentials = useCredentialsRefresh();
+  const setEvent = (e: AssessmentEvent) => void credentials.assessment(e);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const move = useMutation({
@@ -154,7 +51,7 @@ export function AssessmentPage() {
     return (
       <Group gap="xs" role="status">
         <Loader size="sm" aria-hidden />
-        <Text>{t.loading}</Text>
+        <Text>{t('loading')}</Text>
       </Group>
     );
   const active = e.candidates.filter((c) => c.status !== 'withdrawn');
@@ -163,24 +60,24 @@ export function AssessmentPage() {
     <>
       <PageHeader title={lang === 'th' ? e.qualificationTh : e.qualificationEn} intro={`${e.code} · ${lang === 'th' ? e.standardNameTh : e.standardNameEn}`}>
         <Group gap="sm" wrap="wrap">
-          <StatusBadge status={EVENT_STATUS[e.status]} lang={lang} data-testid="event-status" />
+          <StatusBadge look={EVENT_STATUS[e.status]} label={words(`eventStatus.${e.status}`)} data-testid="event-status" />
           {e.canOrganise && (
             <Button size="md" onClick={() => move.mutate('completed')} loading={move.isPending && move.variables === 'completed'}>
-              {t.complete}
+              {t('complete')}
             </Button>
           )}
           {e.canOrganise && (
             <Button size="md" color="red.9" variant="outline" onClick={() => setCancelling(true)}>
-              {t.cancel}
+              {t('cancel')}
             </Button>
           )}
         </Group>
         <Group gap="md">
           <Anchor component={Link} to="/credentials">
-            {t.back}
+            {t('back')}
           </Anchor>
           <Anchor component={Link} to={`/credentials/standards/${e.standardCode}`}>
-            {t.standardPage}
+            {t('standardPage')}
           </Anchor>
         </Group>
       </PageHeader>
@@ -192,51 +89,40 @@ export function AssessmentPage() {
       )}
       <Paper withBorder p="md" mb="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-          <Fact label={t.date}>{formatThaiDate(e.assessedOn, { style: 'long', locale: lang })}</Fact>
-          <Fact label={t.centre}>{lang === 'th' ? e.centreNameTh : e.centreNameEn}</Fact>
-          <Fact label={t.place}>{e.online ? t.online : `${e.venue ?? '—'} · ${lang === 'th' ? e.provinceNameTh : e.provinceNameEn}`}</Fact>
-          <Fact label={t.seats}>{fill(t.seatsValue, { n: active.length, max: e.capacity, c: e.competentCount })}</Fact>
-          <Fact label={t.assessors}>{e.assessors.map((a) => a.displayName).join(', ')}</Fact>
+          <Fact label={t('date')}>{formatThaiDate(e.assessedOn, { style: 'long', locale: lang })}</Fact>
+          <Fact label={t('centre')}>{lang === 'th' ? e.centreNameTh : e.centreNameEn}</Fact>
+          <Fact label={t('place')}>{e.online ? t('online') : `${e.venue ?? '—'} · ${lang === 'th' ? e.provinceNameTh : e.provinceNameEn}`}</Fact>
+          <Fact label={t('seats')}>{t('seatsValue', { n: active.length, max: e.capacity, c: e.competentCount })}</Fact>
+          <Fact label={t('assessors')}>{e.assessors.map((a) => a.displayName).join(', ')}</Fact>
         </SimpleGrid>
       </Paper>
 
       <Title order={2} size="h3" mb="xs">
-        {t.candidates}
+        {t('candidates')}
       </Title>
-      {e.status === 'open' && !e.canAssess && !e.canOrganise && <Text mb="sm">{t.notYet}</Text>}
-      {e.candidates.length === 0 && <Text>{t.nobody}</Text>}
+      {e.status === 'open' && !e.canAssess && !e.canOrganise && <Text mb="sm">{t('notYet')}</Text>}
+      {e.candidates.length === 0 && <Text>{t('nobody')}</Text>}
       <Stack gap="lg" maw={1000}>
         {e.candidates.map((c) => (
           <CandidateSheet key={c.id} event={e} candidate={c} onEvent={setEvent} />
         ))}
       </Stack>
 
-      <Modal opened={cancelling} onClose={() => setCancelling(false)} title={t.cancelTitle}>
+      <Modal opened={cancelling} onClose={() => setCancelling(false)} title={t('cancelTitle')}>
         <Stack>
-          <Textarea label={t.reason} required value={reason} onChange={(ev) => setReason(ev.currentTarget.value)} autosize minRows={2} maxLength={500} />
+          <Textarea label={t('reason')} required value={reason} onChange={(ev) => setReason(ev.currentTarget.value)} autosize minRows={2} maxLength={500} />
           <ProblemAlert error={move.error} />
           <Group justify="end">
             <Button variant="default" onClick={() => setCancelling(false)}>
-              {t.backButton}
+              {t('backButton')}
             </Button>
             <Button color="red.9" onClick={() => move.mutate('cancelled')} loading={move.isPending} disabled={!reason.trim()}>
-              {t.confirm}
+              {t('confirm')}
             </Button>
           </Group>
         </Stack>
       </Modal>
     </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text style={{ overflowWrap: 'anywhere' }}>{children}</Text>
-    </div>
   );
 }
 
@@ -250,7 +136,8 @@ const draftOf = (c: Candidate): Draft =>
 
 /** One candidate: the assessor's sheet while undecided, the results and the qualification after. */
 function CandidateSheet({ event: e, candidate: c, onEvent }: { event: AssessmentEvent; candidate: Candidate; onEvent: (e: AssessmentEvent) => void }) {
-  const t = useText(TEXT);
+  const { t: words } = useTranslation('credentials');
+  const { t } = useTranslation('credentials', { keyPrefix: 'assessment' });
   const lang = useLanguage();
   const name = lang === 'th' ? c.nameTh : (c.nameEn ?? c.nameTh);
   const headingId = `candidate-${c.id}`;
@@ -318,13 +205,13 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
             {name}
           </Title>
           <Text size="sm" c="dimmed">
-            {c.docNumberMasked} · {t.basis}: {BASIS[c.basis][lang]}
+            {c.docNumberMasked} · {t('basis')}: {words(`basis.${c.basis}`)}
             {c.basisNote ? ` (${c.basisNote})` : ''}
           </Text>
         </div>
         <Group gap="xs">
-          <StatusBadge status={CANDIDATE_STATUS[c.status]} lang={lang} />
-          {c.overall && <StatusBadge status={RESULT[c.overall]} lang={lang} />}
+          <StatusBadge look={CANDIDATE_STATUS[c.status]} label={words(`candidateStatus.${c.status}`)} />
+          {c.overall && <StatusBadge look={RESULT[c.overall]} label={words(`result.${c.overall}`)} />}
         </Group>
       </Group>
 
@@ -336,7 +223,7 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
           color={decided.overall === 'competent' ? 'green' : 'gray'}
           styles={{ message: { color: decided.overall === 'competent' ? '#1b5e20' : '#212529' } }}
         >
-          {decided.absent ? t.absentDone : decided.credentialCode ? fill(t.awarded, { code: decided.credentialCode }) : t.notAwarded}
+          {decided.absent ? t('absentDone') : decided.credentialCode ? t('awarded', { code: decided.credentialCode }) : t('notAwarded')}
         </Alert>
       )}
 
@@ -349,14 +236,14 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
             return (
               <Paper key={u.code} withBorder p="sm" bg="gray.0">
                 <Text size="sm" c="dimmed">
-                  {fill(t.unit, { n: u.position })} · {u.code}
+                  {t('unit', { n: u.position })} · {u.code}
                 </Text>
                 <Title order={4} size="h4" lh={1.4}>
                   {named(u, lang)}
                 </Title>
                 <Accordion variant="contained" mt="xs" chevronPosition="right" bg="white">
                   <Accordion.Item value="criteria">
-                    <Accordion.Control>{fill(t.criteria, { n: criteriaCount })}</Accordion.Control>
+                    <Accordion.Control>{t('criteria', { n: criteriaCount })}</Accordion.Control>
                     <Accordion.Panel>
                       <UnitCriteria unit={u} lang={lang} />
                     </Accordion.Panel>
@@ -364,10 +251,10 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
                 </Accordion>
                 <Radio.Group
                   mt="sm"
-                  label={fill(t.resultOf, { n: u.position })}
+                  label={t('resultOf', { n: u.position })}
                   required
                   value={d.result ?? ''}
-                  error={problem === 'result' ? t.needResult : undefined}
+                  error={problem === 'result' ? t('needResult') : undefined}
                   onChange={(v) => setDraft((old) => ({ ...old, [u.code]: { ...d, result: v as Result } }))}
                 >
                   <SimpleGrid cols={{ base: 1, xs: 2 }} mt={6} spacing="sm">
@@ -387,7 +274,7 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
                         <Group wrap="nowrap" gap="sm">
                           <Radio.Indicator size="md" />
                           <Text fw={600} size="lg">
-                            {RESULT[r][lang]}
+                            {words(`result.${r}`)}
                           </Text>
                           <Text span aria-hidden fw={700} size="xl" c={r === 'competent' ? '#1b5e20' : '#a51d1d'} ml="auto">
                             {RESULT[r].mark}
@@ -399,15 +286,15 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
                 </Radio.Group>
                 <Textarea
                   mt="sm"
-                  label={t.evidence}
-                  description={t.evidenceHint}
+                  label={t('evidence')}
+                  description={t('evidenceHint')}
                   required
                   autosize
                   minRows={2}
                   maxLength={2000}
                   size="md"
                   value={d.note}
-                  error={problem === 'evidence' ? t.needEvidence : undefined}
+                  error={problem === 'evidence' ? t('needEvidence') : undefined}
                   onChange={(ev) => {
                     const note = ev.currentTarget.value;
                     setDraft((old) => ({ ...old, [u.code]: { ...d, note } }));
@@ -418,28 +305,28 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
           })}
           {tried && ready.length === 0 && (
             <Text c="red.9" role="alert">
-              {t.nothingToSave}
+              {t('nothingToSave')}
             </Text>
           )}
           <ProblemAlert error={save.error ?? decide.error ?? withdraw.error} />
           <Group gap="sm" wrap="wrap">
             <Button size="lg" onClick={onSave} loading={save.isPending}>
-              {t.save}
+              {t('save')}
             </Button>
             <Button size="lg" color="#1b5e20" onClick={() => setConfirming('decide')} disabled={!allSaved}>
-              {t.decide}
+              {t('decide')}
             </Button>
             <Button size="lg" variant="default" onClick={() => setConfirming('absent')}>
-              {t.absent}
+              {t('absent')}
             </Button>
             {e.canOrganise && (
               <Button size="lg" variant="outline" color="red.9" onClick={() => setConfirming('withdraw')}>
-                {t.withdraw}
+                {t('withdraw')}
               </Button>
             )}
           </Group>
           <Text size="sm" role="status">
-            {dirty ? t.unsaved : allSaved ? t.saved : t.decideHint}
+            {dirty ? t('unsaved') : allSaved ? t('saved') : t('decideHint')}
           </Text>
         </Stack>
       ) : (
@@ -449,7 +336,7 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
             <Group mt="sm">
               <ProblemAlert error={withdraw.error} />
               <Button size="md" variant="outline" color="red.9" onClick={() => setConfirming('withdraw')}>
-                {t.withdraw}
+                {t('withdraw')}
               </Button>
             </Group>
           )}
@@ -461,22 +348,22 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
       <Modal
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
-        title={fill(confirming === 'absent' ? t.absentTitle : confirming === 'withdraw' ? t.withdrawTitle : t.decideTitle, { name })}
+        title={t(confirming === 'absent' ? 'absentTitle' : confirming === 'withdraw' ? 'withdrawTitle' : 'decideTitle', { name })}
       >
         <Stack>
-          {confirming === 'decide' && <Text>{notYetCompetent === 0 ? t.decideCompetent : fill(t.decideNyc, { n: notYetCompetent })}</Text>}
-          {confirming !== 'withdraw' && <Text fw={600}>{t.decideFinal}</Text>}
+          {confirming === 'decide' && <Text>{notYetCompetent === 0 ? t('decideCompetent') : t('decideNyc', { n: notYetCompetent })}</Text>}
+          {confirming !== 'withdraw' && <Text fw={600}>{t('decideFinal')}</Text>}
           <ProblemAlert error={decide.error ?? withdraw.error} />
           <Group justify="end">
             <Button variant="default" onClick={() => setConfirming(null)}>
-              {t.backButton}
+              {t('backButton')}
             </Button>
             <Button
               color={confirming === 'withdraw' ? 'red.9' : undefined}
               loading={decide.isPending || withdraw.isPending}
               onClick={() => (confirming === 'withdraw' ? withdraw.mutate() : decide.mutate(confirming === 'absent'))}
             >
-              {t.confirm}
+              {t('confirm')}
             </Button>
           </Group>
         </Stack>
@@ -487,6 +374,7 @@ function CandidateSheet({ event: e, candidate: c, onEvent }: { event: Assessment
 
 /** Results as recorded: one line per unit, with what the assessor saw. */
 function Results({ candidate: c, event: e, t, lang }: { candidate: Candidate; event: AssessmentEvent; t: Words; lang: Language }) {
+  const { t: words } = useTranslation('credentials');
   if (c.results.length === 0) return null;
   return (
     <Stack gap="xs" mt="md">
@@ -497,9 +385,9 @@ function Results({ candidate: c, event: e, t, lang }: { candidate: Candidate; ev
           <Paper key={code} withBorder p="sm">
             <Group justify="space-between" wrap="wrap" gap="xs">
               <Text fw={600} style={{ flex: '1 1 14rem', minWidth: 0 }}>
-                {u ? `${fill(t.unit, { n: u.position })}: ${named(u, lang)}` : code}
+                {u ? `${t('unit', { n: u.position })}: ${named(u, lang)}` : code}
               </Text>
-              {r && <StatusBadge status={RESULT[r.result]} lang={lang} size="md" />}
+              {r && <StatusBadge look={RESULT[r.result]} label={words(`result.${r.result}`)} size="md" />}
             </Group>
             {r && (
               <Text size="sm" mt={4}>
@@ -508,7 +396,7 @@ function Results({ candidate: c, event: e, t, lang }: { candidate: Candidate; ev
             )}
             {r && (
               <Text size="xs" c="dimmed" mt={2}>
-                {fill(t.by, { name: r.assessorName, when: formatThaiDateTime(new Date(r.recordedAt), lang) })}
+                {t('by', { name: r.assessorName, when: formatThaiDateTime(new Date(r.recordedAt), lang) })}
               </Text>
             )}
           </Paper>
@@ -524,13 +412,9 @@ function Results({ candidate: c, event: e, t, lang }: { candidate: Candidate; ev
  */
 function Qualification({ event: e, candidate: c, known, t }: { event: AssessmentEvent; candidate: Candidate; known: string | null; t: Words }) {
   const { data: me } = useMe();
-  const client = useQueryClient();
   const reads = hasRole(me, 'officer', 'executive');
-  const credentials = useQuery({
-    queryKey: ['person-credentials', c.personId],
-    enabled: reads,
-    queryFn: () => unwrap(api.GET('/api/people/{personId}/credentials', { params: { path: { personId: c.personId } } })),
-  });
+  const credentials = usePersonCredentials(c.personId, { enabled: reads });
+  const refresh = useCredentialsRefresh();
   const mine = (credentials.data ?? []).filter((x) => x.kind === 'qualification' && x.standardCode === e.standardCode && x.assessedOn === e.assessedOn);
   const found = mine.find((x) => x.code === (c.credentialCode ?? known)) ?? mine.find((x) => x.status !== 'revoked') ?? mine[0];
   const code = c.credentialCode ?? found?.code ?? known;
@@ -538,7 +422,7 @@ function Qualification({ event: e, candidate: c, known, t }: { event: Assessment
   return (
     <Paper withBorder p="sm" mt="md" bg="gray.0">
       <Text size="sm" c="dimmed">
-        {t.credential}
+        {t('credential')}
       </Text>
       <Group gap="sm" wrap="wrap" mt={4}>
         <Code fz="md" data-testid="credential-code">
@@ -546,16 +430,15 @@ function Qualification({ event: e, candidate: c, known, t }: { event: Assessment
         </Code>
         {found?.status === 'revoked' && (
           <Badge color="red.9" variant="filled" tt="none" size="lg">
-            ✕ {t.revoked}
+            ✕ {t('revoked')}
           </Badge>
         )}
-        <Anchor href={`/verify/${code}`}>{t.publicPage}</Anchor>
+        <Anchor href={`/verify/${code}`}>{t('publicPage')}</Anchor>
         {hasRole(me, 'officer') && found && found.status !== 'revoked' && (
           <RevokeCredential
             code={code}
             onRevoked={() => {
-              void client.invalidateQueries({ queryKey: ['person-credentials', c.personId] });
-              void client.invalidateQueries({ queryKey: ['eligible'] });
+              void refresh.person(c.personId);
             }}
           />
         )}

@@ -1,107 +1,54 @@
 import { Anchor, Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
+import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
+import { useAssessments, useStandards } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScrollTable } from '../../components/ScrollTable';
 import { hasRole, useMe } from '../../session';
 import { formatThaiDate } from '../../../shared/thai-date';
-import { fill, useLanguage, useText } from '../registry/text';
+import { useLanguage } from '../../i18n/language';
 import { StatusBadge } from './StatusBadge';
 import { EVENT_STATUS, named } from './words';
 
 type EventStatus = components['schemas']['AssessmentEventSummary']['status'];
 
-const TEXT = {
-  th: {
-    title: 'สมรรถนะและคุณวุฒิ',
-    intro: 'มาตรฐานอาชีพ การประเมินสมรรถนะ และคุณวุฒิที่ลงลายมือชื่ออิเล็กทรอนิกส์ ซึ่งใครก็ตรวจสอบได้',
-    newEvent: 'จัดการประเมินใหม่',
-    keys: 'กุญแจลงนามของหน่วยงาน',
-    verify: 'ตรวจสอบเอกสารรับรอง',
-    standards: 'มาตรฐานอาชีพ',
-    level: 'ระดับ {n}',
-    units: '{n} หน่วยสมรรถนะ',
-    assumed: 'มีข้อมูลสมมติ',
-    qualification: 'คุณวุฒิที่ได้รับเมื่อผ่าน',
-    events: 'การประเมินสมรรถนะ',
-    eventsIntro: 'การประเมินในพื้นที่ของคุณ และการประเมินที่คุณมีชื่อเป็นผู้ประเมิน',
-    status: 'สถานะ',
-    all: 'ทั้งหมด',
-    event: 'การประเมิน',
-    date: 'วันที่ประเมิน',
-    centre: 'ศูนย์ประเมิน',
-    province: 'จังหวัด',
-    candidates: 'ผู้เข้ารับการประเมิน',
-    candidatesValue: '{n} คน · ผ่าน {c} คน',
-    none: 'ยังไม่มีการประเมินตามเงื่อนไขนี้',
-    loading: 'กำลังโหลด',
-    online: 'ออนไลน์',
-  },
-  en: {
-    title: 'Competency and credentials',
-    intro: 'Occupational standards, competency assessment, and electronically signed qualifications anyone can check',
-    newEvent: 'Organise an assessment',
-    keys: 'Agencies’ signing keys',
-    verify: 'Check a credential',
-    standards: 'Occupational standards',
-    level: 'Level {n}',
-    units: '{n} units of competency',
-    assumed: 'Partly assumed',
-    qualification: 'Qualification awarded on passing',
-    events: 'Competency assessments',
-    eventsIntro: 'Assessments in your area, and those you are named to assess',
-    status: 'Status',
-    all: 'All',
-    event: 'Assessment',
-    date: 'Date',
-    centre: 'Assessment centre',
-    province: 'Province',
-    candidates: 'Candidates',
-    candidatesValue: '{n} · {c} competent',
-    none: 'No assessment matches',
-    loading: 'Loading',
-    online: 'Online',
-  },
-};
-
 /** The competency module's front page: the standards, and the assessments the reader deals with. */
 export function CompetencyPage() {
-  const t = useText(TEXT);
+  const { t } = useTranslation('credentials', { keyPrefix: 'competency' });
   const lang = useLanguage();
   const { data: me } = useMe();
-  const standards = useQuery({ queryKey: ['competency-standards'], staleTime: 5 * 60_000, queryFn: () => unwrap(api.GET('/api/competency/standards')) });
+  const standards = useStandards();
   const seesEvents = hasRole(me, 'officer', 'executive', 'assessor');
 
   return (
     <>
-      <PageHeader title={t.title} intro={t.intro}>
+      <PageHeader title={t('title')} intro={t('intro')}>
         <Group gap="sm" wrap="wrap">
           {hasRole(me, 'officer') && (
             <Button component={Link} to="/credentials/assessments/new" size="md">
-              {t.newEvent}
+              {t('newEvent')}
             </Button>
           )}
           {hasRole(me, 'system_admin') && (
             <Button component={Link} to="/credentials/keys" variant="default" size="md">
-              {t.keys}
+              {t('keys')}
             </Button>
           )}
           <Button component={Link} to="/verify" variant="default" size="md">
-            {t.verify}
+            {t('verify')}
           </Button>
         </Group>
       </PageHeader>
       <Stack gap="xl" maw={1100}>
         <section aria-labelledby="standards-heading">
           <Title order={2} size="h3" id="standards-heading" mb="sm">
-            {t.standards}
+            {t('standards')}
           </Title>
           <ProblemAlert error={standards.error} />
-          {standards.isPending && <Loading text={t.loading} />}
+          {standards.isPending && <Loading text={t('loading')} />}
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             {(standards.data ?? []).map((s) => (
               <Paper key={s.code} withBorder p="md" component="article" aria-labelledby={`standard-${s.code}`}>
@@ -115,20 +62,20 @@ export function CompetencyPage() {
                 </Text>
                 <Text mt="xs">
                   <Text span c="dimmed" size="sm">
-                    {t.qualification}:{' '}
+                    {t('qualification')}:{' '}
                   </Text>
                   {lang === 'th' ? s.qualificationTh : s.qualificationEn}
                 </Text>
                 <Group gap={6} mt="xs">
                   <Badge variant="light" color="indigo" c="indigo.9" tt="none" size="lg">
-                    {fill(t.level, { n: s.level })}
+                    {t('level', { n: s.level })}
                   </Badge>
                   <Badge variant="light" color="gray" c="dark" tt="none" size="lg">
-                    {fill(t.units, { n: s.unitCount })}
+                    {t('units', { n: s.unitCount })}
                   </Badge>
                   {s.assumedFields.length > 0 && (
                     <Badge variant="filled" color="yellow" c="dark" tt="none" size="lg">
-                      {t.assumed}
+                      {t('assumed')}
                     </Badge>
                   )}
                 </Group>
@@ -152,44 +99,41 @@ function Loading({ text }: { text: string }) {
 }
 
 function Events() {
-  const t = useText(TEXT);
+  const { t: words } = useTranslation('credentials');
+  const { t } = useTranslation('credentials', { keyPrefix: 'competency' });
   const lang = useLanguage();
   const [status, setStatus] = useState<EventStatus | null>('open');
-  const events = useQuery({
-    queryKey: ['assessments', status],
-    placeholderData: keepPreviousData,
-    queryFn: () => unwrap(api.GET('/api/assessments', { params: { query: { status: status ?? undefined, limit: 200 } } })),
-  });
+  const events = useAssessments({ status: status ?? undefined, limit: 200 });
   return (
     <section aria-labelledby="events-heading">
       <Title order={2} size="h3" id="events-heading">
-        {t.events}
+        {t('events')}
       </Title>
       <Text c="dimmed" mb="sm">
-        {t.eventsIntro}
+        {t('eventsIntro')}
       </Text>
       <Select
-        label={t.status}
-        data={Object.entries(EVENT_STATUS).map(([value, s]) => ({ value, label: s[lang] }))}
+        label={t('status')}
+        data={(Object.keys(EVENT_STATUS) as EventStatus[]).map((value) => ({ value, label: words(`eventStatus.${value}`) }))}
         value={status}
         onChange={(v) => setStatus(v as EventStatus | null)}
         clearable
-        placeholder={t.all}
+        placeholder={t('all')}
         maw={260}
         mb="sm"
       />
       <ProblemAlert error={events.error} />
-      {events.isPending && <Loading text={t.loading} />}
-      {events.data && events.data.length === 0 && <Text role="status">{t.none}</Text>}
+      {events.isPending && <Loading text={t('loading')} />}
+      {events.data && events.data.length === 0 && <Text role="status">{t('none')}</Text>}
       {events.data && events.data.length > 0 && (
-        <ScrollTable label={t.events} minWidth={760} striped>
+        <ScrollTable label={t('events')} minWidth={760} striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t.event}</Table.Th>
-              <Table.Th>{t.date}</Table.Th>
-              <Table.Th>{t.centre}</Table.Th>
-              <Table.Th>{t.status}</Table.Th>
-              <Table.Th>{t.candidates}</Table.Th>
+              <Table.Th>{t('event')}</Table.Th>
+              <Table.Th>{t('date')}</Table.Th>
+              <Table.Th>{t('centre')}</Table.Th>
+              <Table.Th>{t('status')}</Table.Th>
+              <Table.Th>{t('candidates')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -208,13 +152,13 @@ function Events() {
                   {lang === 'th' ? e.centreNameTh : e.centreNameEn}
                   <Text size="sm" c="dimmed">
                     {lang === 'th' ? e.provinceNameTh : e.provinceNameEn}
-                    {e.online ? ` · ${t.online}` : e.venue ? ` · ${e.venue}` : ''}
+                    {e.online ? ` · ${t('online')}` : e.venue ? ` · ${e.venue}` : ''}
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <StatusBadge status={EVENT_STATUS[e.status]} lang={lang} size="md" wrap={false} />
+                  <StatusBadge look={EVENT_STATUS[e.status]} label={words(`eventStatus.${e.status}`)} size="md" wrap={false} />
                 </Table.Td>
-                <Table.Td>{fill(t.candidatesValue, { n: e.candidateCount, c: e.competentCount })}</Table.Td>
+                <Table.Td>{t('candidatesValue', { n: e.candidateCount, c: e.competentCount })}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

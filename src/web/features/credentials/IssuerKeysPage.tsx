@@ -1,81 +1,32 @@
 import { Alert, Button, Code, Group, Loader, Modal, Select, Stack, Table, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { useCredentialsRefresh, useIssuerKeys } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScrollTable } from '../../components/ScrollTable';
 import { formatThaiDateTime } from '../../../shared/thai-date';
-import { fill, useLanguage, useText } from '../registry/text';
+import { useLanguage } from '../../i18n/language';
 import { StatusBadge } from './StatusBadge';
 import { named, shortKeyId } from './words';
-
-const TEXT = {
-  th: {
-    title: 'กุญแจลงนามของหน่วยงาน',
-    intro: 'กุญแจ Ed25519 ที่แต่ละหน่วยงานใช้ลงลายมือชื่ออิเล็กทรอนิกส์บนเอกสารรับรอง กุญแจที่เลิกใช้ยังคงใช้ตรวจสอบเอกสารที่ลงนามไว้ก่อนได้',
-    agency: 'หน่วยงาน',
-    pick: 'เลือก',
-    loading: 'กำลังโหลด',
-    none: 'หน่วยงานนี้ยังไม่มีกุญแจ ระบบจะสร้างให้เมื่อออกเอกสารรับรองฉบับแรก',
-    keys: 'กุญแจของ {agency}',
-    key: 'รหัสกุญแจ',
-    status: 'สถานะ',
-    created: 'สร้างเมื่อ',
-    retired: 'เลิกใช้เมื่อ',
-    publicKey: 'กุญแจสาธารณะ (multibase)',
-    active: 'ใช้งานอยู่',
-    retiredStatus: 'เลิกใช้แล้ว',
-    rotate: 'เปลี่ยนกุญแจลงนาม',
-    rotateTitle: 'เปลี่ยนกุญแจลงนามของ {agency}',
-    rotateText: 'กุญแจปัจจุบันจะเลิกใช้ และระบบจะสร้างกุญแจใหม่สำหรับเอกสารที่ออกต่อจากนี้ เอกสารที่ลงนามด้วยกุญแจเดิมยังตรวจสอบได้ตามปกติ ควรทำเมื่อสงสัยว่ากุญแจรั่วไหล หรือตามรอบที่กำหนด',
-    confirm: 'ยืนยันการเปลี่ยนกุญแจ',
-    back: 'กลับ',
-    rotated: 'เปลี่ยนกุญแจแล้ว: กุญแจใหม่คือ {key}',
-  },
-  en: {
-    title: 'Agencies’ signing keys',
-    intro: 'The Ed25519 keys each agency signs credentials with. A retired key still verifies what it signed before.',
-    agency: 'Agency',
-    pick: 'Choose',
-    loading: 'Loading',
-    none: 'This agency has no key yet; one is made when it issues its first credential.',
-    keys: 'Keys of {agency}',
-    key: 'Key id',
-    status: 'Status',
-    created: 'Created',
-    retired: 'Retired',
-    publicKey: 'Public key (multibase)',
-    active: 'Active',
-    retiredStatus: 'Retired',
-    rotate: 'Rotate the signing key',
-    rotateTitle: 'Rotate the signing key of {agency}',
-    rotateText:
-      'The current key is retired and a new one signs everything issued from now on. Credentials signed with the old key still verify. Rotate when a key may have leaked, or on schedule.',
-    confirm: 'Rotate the key',
-    back: 'Back',
-    rotated: 'Rotated: the new key is {key}',
-  },
-};
+import { useAgencies } from '../../reference';
 
 /** A system administrator's view of an agency's signing keys, and their rotation. */
 export function IssuerKeysPage() {
-  const t = useText(TEXT);
+  const { t } = useTranslation('credentials', { keyPrefix: 'issuerKeys' });
   const lang = useLanguage();
-  const client = useQueryClient();
-  const agencies = useQuery({ queryKey: ['agencies'], staleTime: Infinity, queryFn: () => unwrap(api.GET('/api/agencies')) });
+  const agencies = useAgencies();
   const [agencyCode, setAgency] = useState<string | null>('TPQI');
   const [confirming, setConfirming] = useState(false);
-  const keys = useQuery({
-    queryKey: ['issuer-keys', agencyCode],
-    enabled: Boolean(agencyCode),
-    queryFn: () => unwrap(api.GET('/api/credentials/issuers/{agencyCode}/keys', { params: { path: { agencyCode: agencyCode! } } })),
-  });
+  const keys = useIssuerKeys(agencyCode);
+  const refresh = useCredentialsRefresh();
   const rotate = useMutation({
     mutationFn: () => unwrap(api.POST('/api/credentials/issuers/{agencyCode}/keys/rotate', { params: { path: { agencyCode: agencyCode! } } })),
     onSuccess: (result) => {
       setConfirming(false);
-      client.setQueryData(['issuer-keys', agencyCode], result.keys);
+      refresh.issuerKeys(agencyCode!, result.keys);
     },
   });
   const agency = agencies.data?.find((a) => a.code === agencyCode);
@@ -85,11 +36,11 @@ export function IssuerKeysPage() {
 
   return (
     <>
-      <PageHeader title={t.title} intro={t.intro} />
+      <PageHeader title={t('title')} intro={t('intro')} />
       <Stack maw={1000}>
         <Select
-          label={t.agency}
-          placeholder={t.pick}
+          label={t('agency')}
+          placeholder={t('pick')}
           searchable
           data={options}
           value={agencyCode}
@@ -104,24 +55,24 @@ export function IssuerKeysPage() {
         {keys.isFetching && !keys.data && (
           <Group gap="xs" role="status">
             <Loader size="sm" aria-hidden />
-            <Text>{t.loading}</Text>
+            <Text>{t('loading')}</Text>
           </Group>
         )}
         {rotate.data && (
           <Alert color="green" variant="light" role="status" styles={{ message: { color: '#1b5e20' } }}>
-            {fill(t.rotated, { key: shortKeyId(rotate.data.activeKeyId) })}
+            {t('rotated', { key: shortKeyId(rotate.data.activeKeyId) })}
           </Alert>
         )}
-        {keys.data && keys.data.length === 0 && <Text>{t.none}</Text>}
+        {keys.data && keys.data.length === 0 && <Text>{t('none')}</Text>}
         {keys.data && keys.data.length > 0 && (
-          <ScrollTable label={fill(t.keys, { agency: agencyName })} minWidth={760} striped>
+          <ScrollTable label={t('keys', { agency: agencyName })} minWidth={760} striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t.key}</Table.Th>
-                <Table.Th>{t.status}</Table.Th>
-                <Table.Th>{t.created}</Table.Th>
-                <Table.Th>{t.retired}</Table.Th>
-                <Table.Th>{t.publicKey}</Table.Th>
+                <Table.Th>{t('key')}</Table.Th>
+                <Table.Th>{t('status')}</Table.Th>
+                <Table.Th>{t('created')}</Table.Th>
+                <Table.Th>{t('retired')}</Table.Th>
+                <Table.Th>{t('publicKey')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -132,14 +83,10 @@ export function IssuerKeysPage() {
                   </Table.Td>
                   <Table.Td>
                     <StatusBadge
-                      lang={lang}
                       size="md"
                       wrap={false}
-                      status={
-                        k.status === 'active'
-                          ? { th: t.active, en: t.active, colour: '#1b5e20', mark: '✓' }
-                          : { th: t.retiredStatus, en: t.retiredStatus, colour: 'gray.7', mark: '–' }
-                      }
+                      label={k.status === 'active' ? t('active') : t('retiredStatus')}
+                      look={k.status === 'active' ? { colour: '#1b5e20', mark: '✓' } : { colour: 'gray.7', mark: '–' }}
                     />
                   </Table.Td>
                   <Table.Td>{formatThaiDateTime(new Date(k.createdAt), lang)}</Table.Td>
@@ -155,21 +102,21 @@ export function IssuerKeysPage() {
         {agencyCode && keys.data && (
           <Group>
             <Button color="red.9" variant="outline" size="md" onClick={() => setConfirming(true)}>
-              {t.rotate}
+              {t('rotate')}
             </Button>
           </Group>
         )}
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={fill(t.rotateTitle, { agency: agencyName })}>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('rotateTitle', { agency: agencyName })}>
         <Stack>
-          <Text>{t.rotateText}</Text>
+          <Text>{t('rotateText')}</Text>
           <ProblemAlert error={rotate.error} />
           <Group justify="end">
             <Button variant="default" onClick={() => setConfirming(false)}>
-              {t.back}
+              {t('back')}
             </Button>
             <Button color="red.9" onClick={() => rotate.mutate()} loading={rotate.isPending}>
-              {t.confirm}
+              {t('confirm')}
             </Button>
           </Group>
         </Stack>

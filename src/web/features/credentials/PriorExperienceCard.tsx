@@ -1,68 +1,24 @@
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatThaiDateTime } from '../../../shared/thai-date';
-import { fill, useLanguage, useText } from '../registry/text';
+import { useLanguage } from '../../i18n/language';
 import { named } from './words';
-
-const TEXT = {
-  th: {
-    title: 'ประสบการณ์เพื่อขอรับการประเมินสมรรถนะ',
-    intro: 'ผู้ที่มีประสบการณ์ซึ่งเจ้าหน้าที่เห็นหลักฐานแล้ว มีสิทธิ์เข้ารับการประเมินได้โดยไม่ต้องอบรมก่อน',
-    none: 'ยังไม่มีการบันทึกประสบการณ์',
-    evidence: 'หลักฐาน: {text}',
-    recorded: 'บันทึกโดย {name} · {when}',
-    withdrawn: 'ถอนแล้ว',
-    add: 'บันทึกประสบการณ์',
-    standard: 'มาตรฐานอาชีพ',
-    summary: 'ประสบการณ์',
-    summaryHint: 'สิ่งที่ทำมา เช่น ขายปลาร้าบน Facebook และ Shopee ตั้งแต่ปี 2562',
-    seen: 'หลักฐานที่เจ้าหน้าที่เห็น',
-    seenHint: 'เช่น หน้าร้านออนไลน์ ยอดขาย 12 เดือน ผู้รับรอง',
-    save: 'บันทึกประสบการณ์',
-    pick: 'เลือก',
-    saved: 'บันทึกแล้ว',
-  },
-  en: {
-    title: 'Experience towards competency assessment',
-    intro: 'Experience an officer has seen evidence of makes a person eligible for assessment without a course',
-    none: 'No experience recorded yet',
-    evidence: 'Evidence: {text}',
-    recorded: 'Recorded by {name} · {when}',
-    withdrawn: 'Withdrawn',
-    add: 'Record experience',
-    standard: 'Occupational standard',
-    summary: 'Experience',
-    summaryHint: 'What the person has done, e.g. sells fermented fish on Facebook and Shopee since 2019',
-    seen: 'Evidence the officer saw',
-    seenHint: 'e.g. the online shop, 12 months of sales, a referee',
-    save: 'Record the experience',
-    pick: 'Choose',
-    saved: 'Recorded',
-  },
-};
+import { useCredentialsRefresh, usePersonExperience, useStandards } from './queries';
 
 /**
  * A person's prior experience against the occupational standards, for the person page; officers
  * record it here with the evidence they saw. Hidden from roles that may not read it.
  */
 export function PriorExperienceCard({ personId, canRecord }: { personId: number; canRecord: boolean }) {
-  const t = useText(TEXT);
+  const { t } = useTranslation('credentials', { keyPrefix: 'priorExperienceCard' });
   const lang = useLanguage();
-  const client = useQueryClient();
-  const experience = useQuery({
-    queryKey: ['person-experience', personId],
-    retry: false,
-    queryFn: () => unwrap(api.GET('/api/people/{personId}/experience', { params: { path: { personId } } })),
-  });
-  const standards = useQuery({
-    queryKey: ['competency-standards'],
-    staleTime: 5 * 60_000,
-    enabled: canRecord,
-    queryFn: () => unwrap(api.GET('/api/competency/standards')),
-  });
+  const refresh = useCredentialsRefresh();
+  const experience = usePersonExperience(personId);
+  const standards = useStandards({ enabled: canRecord });
   const [standardCode, setStandard] = useState<string | null>(null);
   const [summary, setSummary] = useState('');
   const [evidence, setEvidence] = useState('');
@@ -72,8 +28,7 @@ export function PriorExperienceCard({ personId, canRecord }: { personId: number;
       setSummary('');
       setEvidence('');
       setStandard(null);
-      void client.invalidateQueries({ queryKey: ['person-experience', personId] });
-      void client.invalidateQueries({ queryKey: ['person-timeline', personId] });
+      void refresh.person(personId);
     },
   });
   const hidden = experience.error instanceof ApiProblem && (experience.error.status === 403 || experience.error.status === 404);
@@ -88,13 +43,13 @@ export function PriorExperienceCard({ personId, canRecord }: { personId: number;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={`experience-${personId}`}>
       <Title order={2} size="h4" id={`experience-${personId}`}>
-        {t.title}
+        {t('title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        {t.intro}
+        {t('intro')}
       </Text>
       <ProblemAlert error={experience.error} />
-      {experience.data?.length === 0 && <Text mb="sm">{t.none}</Text>}
+      {experience.data?.length === 0 && <Text mb="sm">{t('none')}</Text>}
       <Stack gap="xs" mb="sm">
         {(experience.data ?? []).map((x) => (
           <Paper key={x.id} withBorder p="sm">
@@ -102,25 +57,25 @@ export function PriorExperienceCard({ personId, canRecord }: { personId: number;
               <Text fw={600}>{lang === 'th' ? x.standardNameTh : x.standardNameEn}</Text>
               {x.withdrawn && (
                 <Badge color="gray.7" variant="filled" tt="none">
-                  {t.withdrawn}
+                  {t('withdrawn')}
                 </Badge>
               )}
             </Group>
             <Text>{x.summary}</Text>
-            <Text size="sm">{fill(t.evidence, { text: x.evidence })}</Text>
+            <Text size="sm">{t('evidence', { text: x.evidence })}</Text>
             <Text size="xs" c="dimmed">
-              {fill(t.recorded, { name: x.recordedBy, when: formatThaiDateTime(new Date(x.recordedAt), lang) })}
+              {t('recorded', { name: x.recordedBy, when: formatThaiDateTime(new Date(x.recordedAt), lang) })}
             </Text>
           </Paper>
         ))}
       </Stack>
       {canRecord && (
-        <form onSubmit={submit} noValidate aria-label={t.add}>
+        <form onSubmit={submit} noValidate aria-label={t('add')}>
           <Stack gap="sm">
             <Select
-              label={t.standard}
+              label={t('standard')}
               required
-              placeholder={t.pick}
+              placeholder={t('pick')}
               value={standardCode}
               onChange={setStandard}
               error={errors.standardCode}
@@ -129,8 +84,8 @@ export function PriorExperienceCard({ personId, canRecord }: { personId: number;
             />
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <Textarea
-                label={t.summary}
-                description={t.summaryHint}
+                label={t('summary')}
+                description={t('summaryHint')}
                 required
                 autosize
                 minRows={2}
@@ -140,8 +95,8 @@ export function PriorExperienceCard({ personId, canRecord }: { personId: number;
                 error={errors.summary}
               />
               <Textarea
-                label={t.seen}
-                description={t.seenHint}
+                label={t('seen')}
+                description={t('seenHint')}
                 required
                 autosize
                 minRows={2}
@@ -154,9 +109,9 @@ export function PriorExperienceCard({ personId, canRecord }: { personId: number;
             <ProblemAlert error={record.error} />
             <Group>
               <Button type="submit" loading={record.isPending} disabled={!standardCode}>
-                {t.save}
+                {t('save')}
               </Button>
-              {record.isSuccess && <Text role="status">{t.saved}</Text>}
+              {record.isSuccess && <Text role="status">{t('saved')}</Text>}
             </Group>
           </Stack>
         </form>

@@ -1,34 +1,13 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { fill, useText } from '../registry/text';
-
-const TEXT = {
-  th: {
-    revoke: 'เพิกถอน',
-    revokeNamed: 'เพิกถอนคุณวุฒิ {code}',
-    title: 'เพิกถอนเอกสารรับรอง',
-    intro: 'เมื่อเพิกถอนแล้ว หน้าตรวจสอบสาธารณะและไฟล์ที่ผู้ถือเก็บไว้จะแสดงว่าถูกเพิกถอน ย้อนกลับไม่ได้',
-    reason: 'เหตุผลในการเพิกถอน (บันทึกในประวัติและการตรวจสอบ)',
-    confirm: 'ยืนยันการเพิกถอน',
-    back: 'กลับ',
-  },
-  en: {
-    revoke: 'Revoke',
-    revokeNamed: 'Revoke the qualification {code}',
-    title: 'Revoke the credential',
-    intro: 'Once revoked, the public check and the file the holder keeps both say revoked. This cannot be undone.',
-    reason: 'Why (kept in the timeline and the audit trail)',
-    confirm: 'Revoke it',
-    back: 'Back',
-  },
-};
 
 /** An officer's revocation of a credential by code, with the reason asked for first. */
 export function RevokeCredential({ code, onRevoked }: { code: string; onRevoked: () => void }) {
-  const t = useText(TEXT);
+  const { t } = useTranslation('credentials', { keyPrefix: 'revokeCredential' });
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const revoke = useMutation({
@@ -41,20 +20,20 @@ export function RevokeCredential({ code, onRevoked }: { code: string; onRevoked:
   });
   return (
     <>
-      <Button color="red.9" variant="outline" size="md" onClick={() => setOpen(true)} aria-label={fill(t.revokeNamed, { code })}>
-        {t.revoke}
+      <Button color="red.9" variant="outline" size="md" onClick={() => setOpen(true)} aria-label={t('revokeNamed', { code })}>
+        {t('revoke')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t.title}>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('title')}>
         <Stack>
-          <Text>{t.intro}</Text>
-          <Textarea label={t.reason} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} maxLength={500} />
+          <Text>{t('intro')}</Text>
+          <Textarea label={t('reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} maxLength={500} />
           <ProblemAlert error={revoke.error} />
           <Group justify="end">
             <Button variant="default" onClick={() => setOpen(false)}>
-              {t.back}
+              {t('back')}
             </Button>
             <Button color="red.9" onClick={() => revoke.mutate()} loading={revoke.isPending} disabled={reason.trim().length < 3}>
-              {t.confirm}
+              {t('confirm')}
             </Button>
           </Group>
         </Stack>

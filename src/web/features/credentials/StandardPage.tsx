@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import {
   Accordion,
   Alert,
@@ -19,144 +21,41 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { BarChart } from '../../components/BarChart';
+import { Fact } from '../../components/Fact';
+import { useAssessments, useCredentialsRefresh, useEligible, useEligibleSummary, useStandard } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScrollTable } from '../../components/ScrollTable';
 import { nameOf, useProvinces } from '../../reference';
 import { hasRole, useMe } from '../../session';
 import { formatThaiDate } from '../../../shared/thai-date';
-import { fill, useLanguage, useText } from '../registry/text';
+import { useLanguage } from '../../i18n/language';
 import { ASSUMED_STYLES, useReferenceNames } from '../training/CurriculaPage';
 import { RevokeCredential } from './RevokeCredential';
 import { StatusBadge } from './StatusBadge';
-import { STANDARD_FIELDS, STANDING, named, type Language } from './words';
+import { STANDING, named, type Language } from './words';
 
 type Standard = components['schemas']['CompetencyStandard'];
 type Unit = components['schemas']['CompetencyUnit'];
 type Eligible = components['schemas']['EligibleCandidate'];
 
 const PAGE = 50;
-const TEXT = {
-  th: {
-    back: 'กลับไปหน้าสมรรถนะและคุณวุฒิ',
-    loading: 'กำลังโหลด',
-    sector: 'สาขาวิชาชีพ',
-    qualification: 'คุณวุฒิที่ได้รับเมื่อผ่านทุกหน่วย',
-    level: 'ระดับคุณวุฒิ',
-    owner: 'หน่วยงานเจ้าของมาตรฐานและผู้ออกคุณวุฒิ',
-    validity: 'อายุคุณวุฒิ',
-    validityYears: '{n} ปีนับจากวันที่ได้รับ',
-    noExpiry: 'ไม่มีวันหมดอายุ',
-    code: 'รหัสมาตรฐาน',
-    assumed: 'ข้อมูลสมมติ (assumed)',
-    assumedIntro: 'ข้อมูลต่อไปนี้ไม่ได้มาจากเอกสารต้นทาง ทีมงานกำหนดขึ้นเพื่อใช้งานระบบ และรอสถาบันคุณวุฒิวิชาชีพยืนยัน:',
-    source: 'แหล่งข้อมูล',
-    units: 'หน่วยสมรรถนะ',
-    unit: 'หน่วยที่ {n}',
-    elements: 'สมรรถนะย่อยและเกณฑ์การปฏิบัติงาน',
-    criteria: 'เกณฑ์การปฏิบัติงาน',
-    curricula: 'หลักสูตรที่เตรียมความพร้อม',
-    curriculaIntro: 'ผู้ที่อบรมผ่านหลักสูตรเหล่านี้มีสิทธิ์เข้ารับการประเมิน',
-    covers: 'ครอบคลุมหน่วย',
-    noCurricula: 'ยังไม่มีหลักสูตรที่เชื่อมโยง',
-    allCurricula: 'ดูหลักสูตรทั้งหมด',
-    eligible: 'ผู้มีสิทธิ์เข้ารับการประเมิน',
-    eligibleIntro: 'ผู้ที่อบรมผ่านหลักสูตรที่เชื่อมโยง หรือมีประสบการณ์ที่เจ้าหน้าที่บันทึกไว้ พร้อมสถานะของแต่ละคน',
-    province: 'จังหวัด',
-    allProvinces: 'ทุกจังหวัดในพื้นที่ของคุณ',
-    total: 'ทั้งหมด {n} คน',
-    none: 'ยังไม่มีผู้มีสิทธิ์ในพื้นที่นี้',
-    choose: 'เลือก',
-    chooseNamed: 'เลือก {name}',
-    name: 'ชื่อ–นามสกุล',
-    id: 'เลขประจำตัว',
-    basis: 'สิทธิ์จาก',
-    standing: 'สถานะ',
-    trained: 'ผ่านหลักสูตร {course} เมื่อ {date}',
-    experience: 'ประสบการณ์: {summary}',
-    lastEvent: 'ครั้งล่าสุด {code} วันที่ {date}',
-    publicPage: 'หน้าตรวจสอบสาธารณะ',
-    refer: 'ส่งผู้ที่เลือกเข้ารับการประเมิน',
-    event: 'การประเมินที่เปิดอยู่',
-    eventHint: 'เลือกการประเมินของมาตรฐานนี้ที่ยังเปิดอยู่',
-    referButton: 'ส่งเข้ารับการประเมิน ({n} คน)',
-    noEvent: 'ยังไม่มีการประเมินที่เปิดอยู่สำหรับมาตรฐานนี้',
-    newEvent: 'จัดการประเมินใหม่',
-    referred: 'ส่ง {n} คนเข้ารับการประเมิน {code} แล้ว',
-    openEvent: 'เปิดใบประเมิน',
-    selected: 'เลือกแล้ว {n} คน',
-    chart: 'ผู้มีสิทธิ์เข้ารับการประเมินตามจังหวัดและสถานะ',
-  },
-  en: {
-    back: 'Back to competency and credentials',
-    loading: 'Loading',
-    sector: 'Sector',
-    qualification: 'Qualification awarded on passing every unit',
-    level: 'Level',
-    owner: 'Owner of the standard and issuer of the qualification',
-    validity: 'Valid for',
-    validityYears: '{n} years from the award',
-    noExpiry: 'Does not expire',
-    code: 'Standard code',
-    assumed: 'Assumed data',
-    assumedIntro: 'These are not in the source documents; the team set them so the system can run, to be confirmed by TPQI:',
-    source: 'Source',
-    units: 'Units of competency',
-    unit: 'Unit {n}',
-    elements: 'Elements and performance criteria',
-    criteria: 'Performance criteria',
-    curricula: 'Courses that prepare for it',
-    curriculaIntro: 'People who completed these courses may be assessed',
-    covers: 'Covers units',
-    noCurricula: 'No linked course yet',
-    allCurricula: 'See all curricula',
-    eligible: 'Eligible candidates',
-    eligibleIntro: 'People who completed a linked course, or whose experience an officer recorded, and where each stands',
-    province: 'Province',
-    allProvinces: 'Every province in your area',
-    total: '{n} people',
-    none: 'Nobody is eligible in this area yet',
-    choose: 'Choose',
-    chooseNamed: 'Choose {name}',
-    name: 'Name',
-    id: 'ID',
-    basis: 'Eligible through',
-    standing: 'Standing',
-    trained: 'Completed {course} on {date}',
-    experience: 'Experience: {summary}',
-    lastEvent: 'Last: {code} on {date}',
-    publicPage: 'Public check page',
-    refer: 'Refer the people chosen to an assessment',
-    event: 'Open assessment',
-    eventHint: 'An assessment of this standard that is still open',
-    referButton: 'Refer to the assessment ({n})',
-    noEvent: 'No open assessment of this standard yet',
-    newEvent: 'Organise an assessment',
-    referred: '{n} referred to {code}',
-    openEvent: 'Open the assessment sheet',
-    selected: '{n} chosen',
-    chart: 'Eligible people by province and standing',
-  },
-};
-type Words = (typeof TEXT)['th'];
+type Words = TFunction<'credentials', 'standard'>;
 
 /** A standard in full: units → elements → criteria, the courses that prepare for it, and who may be assessed. */
 export function StandardPage() {
-  const t = useText(TEXT);
+  const { t: words } = useTranslation('credentials');
+  const { t } = useTranslation('credentials', { keyPrefix: 'standard' });
   const lang = useLanguage();
   const code = useParams().code ?? '';
   const { data: me } = useMe();
-  const standard = useQuery({
-    queryKey: ['competency-standard', code],
-    staleTime: 5 * 60_000,
-    queryFn: () => unwrap(api.GET('/api/competency/standards/{code}', { params: { path: { code } } })),
-  });
+  const standard = useStandard(code);
   const names = useReferenceNames(lang);
   const s = standard.data;
 
@@ -164,42 +63,42 @@ export function StandardPage() {
     <>
       <PageHeader title={s ? named(s, lang) : code} intro={s ? `${s.code} · ${lang === 'th' ? s.qualificationTh : s.qualificationEn}` : undefined}>
         <Anchor component={Link} to="/credentials" w="fit-content">
-          {t.back}
+          {t('back')}
         </Anchor>
       </PageHeader>
       <ProblemAlert error={standard.error} />
       {standard.isPending && (
         <Group gap="xs" role="status">
           <Loader size="sm" aria-hidden />
-          <Text>{t.loading}</Text>
+          <Text>{t('loading')}</Text>
         </Group>
       )}
       {s && (
         <Stack gap="lg" maw={1100}>
           <Paper withBorder p="md">
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-              <Fact label={t.sector}>{lang === 'th' ? s.sectorTh : s.sectorEn}</Fact>
-              <Fact label={t.qualification}>{lang === 'th' ? s.qualificationTh : s.qualificationEn}</Fact>
-              <Fact label={t.level}>{s.level}</Fact>
-              <Fact label={t.owner}>{names.agencyName(s.ownerAgencyCode)}</Fact>
-              <Fact label={t.validity}>{s.validityYears === null ? t.noExpiry : fill(t.validityYears, { n: s.validityYears })}</Fact>
-              <Fact label={t.code}>{s.code}</Fact>
+              <Fact label={t('sector')}>{lang === 'th' ? s.sectorTh : s.sectorEn}</Fact>
+              <Fact label={t('qualification')}>{lang === 'th' ? s.qualificationTh : s.qualificationEn}</Fact>
+              <Fact label={t('level')}>{s.level}</Fact>
+              <Fact label={t('owner')}>{names.agencyName(s.ownerAgencyCode)}</Fact>
+              <Fact label={t('validity')}>{s.validityYears === null ? t('noExpiry') : t('validityYears', { n: s.validityYears })}</Fact>
+              <Fact label={t('code')}>{s.code}</Fact>
             </SimpleGrid>
             {s.assumedFields.length > 0 && (
-              <Alert color="yellow" variant="light" title={t.assumed} styles={ASSUMED_STYLES} mt="md">
-                <Text size="sm">{t.assumedIntro}</Text>
+              <Alert color="yellow" variant="light" title={t('assumed')} styles={ASSUMED_STYLES} mt="md">
+                <Text size="sm">{t('assumedIntro')}</Text>
                 <List size="sm" spacing={2} mt={4}>
                   {s.assumedFields.map((field) => (
-                    <List.Item key={field}>{STANDARD_FIELDS[field]?.[lang] ?? field}</List.Item>
+                    <List.Item key={field}>{words(`standardFields.${field}` as 'standardFields.code', { defaultValue: field })}</List.Item>
                   ))}
                 </List>
                 <Text size="sm" mt="xs">
-                  {t.source}: {s.sourceNote[lang]}
+                  {t('source')}: {s.sourceNote[lang]}
                 </Text>
               </Alert>
             )}
           </Paper>
-          <Units units={s.units} t={t} lang={lang} assumed={s.assumedFields.includes('units.elements')} assumedLabel={t.assumed} />
+          <Units units={s.units} t={t} lang={lang} assumed={s.assumedFields.includes('units.elements')} assumedLabel={t('assumed')} />
           <Curricula s={s} t={t} lang={lang} />
           {hasRole(me, 'officer', 'executive') && <EligibleChart code={s.code} t={t} lang={lang} />}
           {hasRole(me, 'officer', 'executive') && <EligibleList s={s} t={t} lang={lang} />}
@@ -214,44 +113,33 @@ const STANDING_COLOURS = { notAssessed: '#6b6b6b', referred: '#0072B2', notYetCo
 
 /** Where the eligible stand, province by province: the picture an officer or executive reads first. */
 function EligibleChart({ code, t, lang }: { code: string; t: Words; lang: Language }) {
-  const summary = useQuery({
-    queryKey: ['eligible', code, 'summary'],
-    queryFn: () => unwrap(api.GET('/api/competency/standards/{code}/eligible/summary', { params: { path: { code } } })),
-  });
+  const { t: words } = useTranslation('credentials');
+  const summary = useEligibleSummary(code);
   if (summary.error) return <ProblemAlert error={summary.error} />;
   const rows = [...(summary.data ?? [])]
     .sort((a, b) => b.notAssessed + b.referred + b.notYetCompetent + b.qualified - (a.notAssessed + a.referred + a.notYetCompetent + a.qualified))
     .slice(0, 15);
   if (!summary.data || rows.length === 0) return null;
   const series = (['notAssessed', 'referred', 'notYetCompetent', 'qualified'] as const).map((key) => ({
-    name: STANDING[({ notAssessed: 'not-assessed', referred: 'referred', notYetCompetent: 'not-yet-competent', qualified: 'qualified' } as const)[key]][lang],
+    name: words(
+      `standing.${({ notAssessed: 'not-assessed', referred: 'referred', notYetCompetent: 'not-yet-competent', qualified: 'qualified' } as const)[key]}`,
+    ),
     values: rows.map((r) => r[key]),
     color: STANDING_COLOURS[key],
   }));
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h3" mb="xs">
-        {t.chart}
+        {t('chart')}
       </Title>
       <BarChart
-        label={t.chart}
+        label={t('chart')}
         categories={rows.map((r) => (lang === 'th' ? r.provinceNameTh : r.provinceNameEn))}
-        categoryHeader={t.province}
+        categoryHeader={t('province')}
         series={series}
         horizontal
       />
     </Paper>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text>{children}</Text>
-    </div>
   );
 }
 
@@ -285,7 +173,7 @@ function Units({ units, t, lang, assumed, assumedLabel }: { units: Unit[]; t: Wo
     <section aria-labelledby="units-heading">
       <Group gap="sm" mb="sm">
         <Title order={2} size="h3" id="units-heading">
-          {t.units}
+          {t('units')}
         </Title>
         {assumed && (
           <Badge variant="filled" color="yellow" c="dark" tt="none" size="lg">
@@ -298,7 +186,7 @@ function Units({ units, t, lang, assumed, assumedLabel }: { units: Unit[]; t: Wo
           <Accordion.Item key={u.code} value={u.code}>
             <Accordion.Control>
               <Text size="sm" c="dimmed">
-                {fill(t.unit, { n: u.position })} · {u.code}
+                {t('unit', { n: u.position })} · {u.code}
               </Text>
               <Text fw={600} size="lg" lh={1.4}>
                 {named(u, lang)}
@@ -307,7 +195,7 @@ function Units({ units, t, lang, assumed, assumedLabel }: { units: Unit[]; t: Wo
             <Accordion.Panel>
               <Text mb="sm">{lang === 'th' ? u.descriptionTh : u.descriptionEn}</Text>
               <Title order={4} size="h5" mb="xs">
-                {t.elements}
+                {t('elements')}
               </Title>
               <UnitCriteria unit={u} lang={lang} />
             </Accordion.Panel>
@@ -322,27 +210,27 @@ function Curricula({ s, t, lang }: { s: Standard; t: Words; lang: Language }) {
   return (
     <section aria-labelledby="curricula-heading">
       <Title order={2} size="h3" id="curricula-heading">
-        {t.curricula}
+        {t('curricula')}
       </Title>
       <Text c="dimmed" mb="sm">
-        {t.curriculaIntro}
+        {t('curriculaIntro')}
       </Text>
       {s.curricula.length === 0 ? (
-        <Text>{t.noCurricula}</Text>
+        <Text>{t('noCurricula')}</Text>
       ) : (
         <List spacing="xs">
           {s.curricula.map((c) => (
             <List.Item key={c.code}>
               <Text fw={600}>{named(c, lang)}</Text>
               <Text size="sm">
-                {t.covers}: {c.unitCodes.join(', ')}
+                {t('covers')}: {c.unitCodes.join(', ')}
               </Text>
             </List.Item>
           ))}
         </List>
       )}
       <Anchor component={Link} to="/training/curricula" mt="xs" display="inline-block">
-        {t.allCurricula}
+        {t('allCurricula')}
       </Anchor>
     </section>
   );
@@ -350,8 +238,8 @@ function Curricula({ s, t, lang }: { s: Standard; t: Words; lang: Language }) {
 
 /** Who may be assessed, by province; an officer chooses people and refers them to an open event. */
 function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language }) {
+  const { t: words } = useTranslation('credentials');
   const { data: me } = useMe();
-  const client = useQueryClient();
   const provinces = useProvinces();
   const scope = me?.scopeProvinceCodes ?? null;
   const [province, setProvince] = useState<string | null>(scope?.length === 1 ? scope[0]! : null);
@@ -359,28 +247,12 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [eventId, setEventId] = useState<string | null>(null);
   const officer = hasRole(me, 'officer');
-  const eligible = useQuery({
-    queryKey: ['eligible', s.code, province, page],
-    placeholderData: keepPreviousData,
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/competency/standards/{code}/eligible', {
-          params: { path: { code: s.code }, query: { province: province ?? undefined, limit: PAGE, offset: (page - 1) * PAGE } },
-        }),
-      ),
-  });
-  const events = useQuery({
-    queryKey: ['assessments', 'open', s.code],
-    enabled: officer,
-    queryFn: () => unwrap(api.GET('/api/assessments', { params: { query: { standard: s.code, status: 'open', limit: 200 } } })),
-  });
+  const eligible = useEligible(s.code, { province: province ?? undefined, limit: PAGE, offset: (page - 1) * PAGE });
+  const events = useAssessments({ standard: s.code, status: 'open', limit: 200 }, { enabled: officer });
   const openEvents = (events.data ?? []).filter((e) => !province || e.provinceCode === province);
   const chosenEvent = eventId ?? (openEvents.length === 1 ? String(openEvents[0]!.id) : null);
-  const refresh = () => {
-    void client.invalidateQueries({ queryKey: ['eligible', s.code] });
-    void client.invalidateQueries({ queryKey: ['assessments'] });
-    void client.invalidateQueries({ queryKey: ['assessment'] });
-  };
+  const credentials = useCredentialsRefresh();
+  const refresh = () => void credentials.referred(s.code);
   const refer = useMutation({
     mutationFn: (ids: number[]) =>
       unwrap(api.POST('/api/assessments/{id}/candidates', { params: { path: { id: Number(chosenEvent) } }, body: { personIds: ids } })),
@@ -406,13 +278,13 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
   return (
     <section aria-labelledby="eligible-heading">
       <Title order={2} size="h3" id="eligible-heading">
-        {t.eligible}
+        {t('eligible')}
       </Title>
       <Text c="dimmed" mb="sm">
-        {t.eligibleIntro}
+        {t('eligibleIntro')}
       </Text>
       <Select
-        label={t.province}
+        label={t('province')}
         data={provinceOptions}
         value={province}
         onChange={(v) => {
@@ -422,29 +294,29 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
         }}
         clearable={!scope || scope.length > 1}
         searchable
-        placeholder={t.allProvinces}
+        placeholder={t('allProvinces')}
         maw={320}
         mb="sm"
       />
       <ProblemAlert error={eligible.error} />
       {eligible.data && (
         <Text role="status" size="sm" mb="xs">
-          {eligible.data.total === 0 ? t.none : fill(t.total, { n: eligible.data.total })}
+          {eligible.data.total === 0 ? t('none') : t('total', { n: eligible.data.total })}
         </Text>
       )}
       {rows.length > 0 && (
-        <ScrollTable label={t.eligible} minWidth={820} striped>
+        <ScrollTable label={t('eligible')} minWidth={820} striped>
           <Table.Thead>
             <Table.Tr>
               {officer && (
                 <Table.Th w={56}>
-                  <VisuallyHidden>{t.choose}</VisuallyHidden>
+                  <VisuallyHidden>{t('choose')}</VisuallyHidden>
                 </Table.Th>
               )}
-              <Table.Th>{t.name}</Table.Th>
-              <Table.Th>{t.province}</Table.Th>
-              <Table.Th>{t.basis}</Table.Th>
-              <Table.Th>{t.standing}</Table.Th>
+              <Table.Th>{t('name')}</Table.Th>
+              <Table.Th>{t('province')}</Table.Th>
+              <Table.Th>{t('basis')}</Table.Th>
+              <Table.Th>{t('standing')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -457,7 +329,7 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
                       {referable(e) && (
                         <Checkbox
                           size="lg"
-                          aria-label={fill(t.chooseNamed, { name })}
+                          aria-label={t('chooseNamed', { name })}
                           checked={chosen.has(e.personId)}
                           onChange={(ev) => toggle(e.personId, ev.currentTarget.checked)}
                         />
@@ -476,20 +348,20 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
                   <Table.Td>
                     {e.training && (
                       <Text size="sm">
-                        {fill(t.trained, {
+                        {t('trained', {
                           course: lang === 'th' ? e.training.courseNameTh : e.training.courseNameEn,
                           date: formatThaiDate(e.training.completedOn, { locale: lang }),
                         })}
                       </Text>
                     )}
-                    {e.experience && <Text size="sm">{fill(t.experience, { summary: e.experience.summary })}</Text>}
+                    {e.experience && <Text size="sm">{t('experience', { summary: e.experience.summary })}</Text>}
                   </Table.Td>
                   <Table.Td>
-                    <StatusBadge status={STANDING[e.standing]} lang={lang} size="md" />
+                    <StatusBadge look={STANDING[e.standing]} label={words(`standing.${e.standing}`)} size="md" />
                     {e.lastEvent && (
                       <Text size="sm" mt={4}>
                         <Anchor component={Link} to={`/credentials/assessments/${e.lastEvent.id}`}>
-                          {fill(t.lastEvent, { code: e.lastEvent.code, date: formatThaiDate(e.lastEvent.assessedOn, { locale: lang }) })}
+                          {t('lastEvent', { code: e.lastEvent.code, date: formatThaiDate(e.lastEvent.assessedOn, { locale: lang }) })}
                         </Anchor>
                       </Text>
                     )}
@@ -497,7 +369,7 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
                       <Group gap="xs" mt={4} wrap="wrap">
                         <Code>{e.qualificationCode}</Code>
                         <Anchor href={`/verify/${e.qualificationCode}`} size="sm">
-                          {t.publicPage}
+                          {t('publicPage')}
                         </Anchor>
                         {officer && <RevokeCredential code={e.qualificationCode} onRevoked={refresh} />}
                       </Group>
@@ -516,23 +388,23 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
       {officer && rows.length > 0 && (
         <Paper withBorder p="md" mt="md" component="section" aria-labelledby="refer-heading">
           <Title order={3} size="h4" id="refer-heading" mb="xs">
-            {t.refer}
+            {t('refer')}
           </Title>
           <Text size="sm" role="status" mb="xs">
-            {fill(t.selected, { n: chosenIds.length })}
+            {t('selected', { n: chosenIds.length })}
           </Text>
           {events.data && openEvents.length === 0 ? (
             <Group gap="sm">
-              <Text>{t.noEvent}</Text>
+              <Text>{t('noEvent')}</Text>
               <Button component={Link} to={`/credentials/assessments/new?standard=${s.code}`} variant="default" size="md">
-                {t.newEvent}
+                {t('newEvent')}
               </Button>
             </Group>
           ) : (
             <Group align="end" wrap="wrap">
               <Select
-                label={t.event}
-                description={t.eventHint}
+                label={t('event')}
+                description={t('eventHint')}
                 value={chosenEvent}
                 onChange={setEventId}
                 miw={320}
@@ -542,15 +414,15 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
                 }))}
               />
               <Button size="md" onClick={() => refer.mutate(chosenIds)} disabled={!chosenEvent || chosenIds.length === 0} loading={refer.isPending}>
-                {fill(t.referButton, { n: chosenIds.length })}
+                {t('referButton', { n: chosenIds.length })}
               </Button>
             </Group>
           )}
           {refer.data && (
             <Alert color="green" variant="light" mt="sm" styles={{ message: { color: '#1b5e20' } }}>
-              {fill(t.referred, { n: refer.variables?.length ?? 0, code: refer.data.code })}{' '}
+              {t('referred', { n: refer.variables?.length ?? 0, code: refer.data.code })}{' '}
               <Anchor component={Link} to={`/credentials/assessments/${refer.data.id}`}>
-                {t.openEvent}
+                {t('openEvent')}
               </Anchor>
             </Alert>
           )}

@@ -1,17 +1,11 @@
 import { Badge, type BadgeProps } from '@mantine/core';
-import type { Language } from './words';
+import type { Look } from './words';
 
 /** A filled badge that says its status in words, with a mark beside the colour; `wrap` lets long words break on a phone. */
-export function StatusBadge({
-  status,
-  lang,
-  size = 'lg',
-  wrap = true,
-  ...props
-}: { status: { th: string; en: string; colour: string; mark: string }; lang: Language; wrap?: boolean } & Omit<BadgeProps, 'color'>) {
+export function StatusBadge({ look, label, size = 'lg', wrap = true, ...props }: { look: Look; label: string; wrap?: boolean } & Omit<BadgeProps, 'color'>) {
   return (
     <Badge
-      color={status.colour}
+      color={look.colour}
       variant="filled"
       tt="none"
       size={size}
@@ -20,8 +14,8 @@ export function StatusBadge({
       styles={{ label: { whiteSpace: wrap ? 'normal' : 'nowrap', overflow: 'visible' } }}
       {...props}
     >
-      <span aria-hidden>{status.mark} </span>
-      {status[lang]}
+      <span aria-hidden>{look.mark} </span>
+      {label}
     </Badge>
   );
 }

@@ -1,20 +1,18 @@
 import { Anchor, Badge, Breadcrumbs, Grid, List, Loader, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ScrollTable } from '../../components/ScrollTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { nameOf, useProvinces } from '../../reference';
+import { nameOf, useAreaSearch, useDistricts, useProvinces, useRegions, useSubdistricts } from '../../reference';
 import { useMe } from '../../session';
 import { ProvinceMap } from './ProvinceMap';
 
 /** Region → province → district → sub-district, kept in the URL so every level can be linked to. */
 export function AreasPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['geo', 'common']);
   const lang = i18n.language;
   const [params, setParams] = useSearchParams();
   const regionCode = params.get('region') ?? undefined;
@@ -24,25 +22,11 @@ export function AreasPage() {
   const [text, setText] = useState('');
   const [query] = useDebouncedValue(text.trim(), 250);
 
-  const regions = useQuery({ queryKey: ['regions'], queryFn: () => unwrap(api.GET('/api/geo/regions')), staleTime: Infinity });
+  const regions = useRegions();
   const provinces = useProvinces();
-  const districts = useQuery({
-    queryKey: ['districts', provinceCode],
-    queryFn: () => unwrap(api.GET('/api/geo/provinces/{code}/districts', { params: { path: { code: provinceCode! } } })),
-    enabled: Boolean(provinceCode),
-    staleTime: Infinity,
-  });
-  const subdistricts = useQuery({
-    queryKey: ['subdistricts', districtCode],
-    queryFn: () => unwrap(api.GET('/api/geo/districts/{code}/subdistricts', { params: { path: { code: districtCode! } } })),
-    enabled: Boolean(districtCode),
-    staleTime: Infinity,
-  });
-  const search = useQuery({
-    queryKey: ['geo-search', query],
-    queryFn: () => unwrap(api.GET('/api/geo/search', { params: { query: { q: query, limit: 20 } } })),
-    enabled: query.length > 0,
-  });
+  const districts = useDistricts(provinceCode);
+  const subdistricts = useSubdistricts(districtCode);
+  const search = useAreaSearch(query);
 
   const province = provinces.data?.find((p) => p.code === provinceCode);
   const region = regions.data?.find((r) => r.code === (regionCode ?? province?.regionCode));
@@ -57,7 +41,7 @@ export function AreasPage() {
 
   const crumbs = [
     <Anchor key="all" component="button" type="button" onClick={() => go({})}>
-      {t('areas.all')}
+      {t('all')}
     </Anchor>,
     region && (
       <Anchor key="r" component="button" type="button" onClick={() => go({ region: region.code })}>
@@ -72,15 +56,15 @@ export function AreasPage() {
     district && <Text key="d">{nameOf(district, lang)}</Text>,
   ].filter(Boolean);
 
-  const heading = districtCode ? t('areas.subdistricts') : provinceCode ? t('areas.districts') : regionCode ? t('areas.provinces') : t('areas.regions');
+  const heading = districtCode ? t('subdistricts') : provinceCode ? t('districts') : regionCode ? t('provinces') : t('regions');
   const rows = <T extends { code: string; nameTh: string; nameEn: string; postcode?: string | null }>(items: T[], onOpen?: (item: T) => void) => (
     <ScrollTable label={heading} minWidth={420} striped highlightOnHover>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('areas.code')}</Table.Th>
-          <Table.Th>{t('areas.nameTh')}</Table.Th>
-          <Table.Th>{t('areas.nameEn')}</Table.Th>
-          {items[0] && 'postcode' in items[0] && <Table.Th>{t('areas.postcode')}</Table.Th>}
+          <Table.Th>{t('code')}</Table.Th>
+          <Table.Th>{t('nameTh')}</Table.Th>
+          <Table.Th>{t('nameEn')}</Table.Th>
+          {items[0] && 'postcode' in items[0] && <Table.Th>{t('postcode')}</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -124,7 +108,7 @@ export function AreasPage() {
               {nameOf(r, lang)}
             </Anchor>{' '}
             <Text span c="dimmed" size="sm">
-              ({provinces.data?.filter((p) => p.regionCode === r.code).length ?? ''} {t('areas.provinces')})
+              ({provinces.data?.filter((p) => p.regionCode === r.code).length ?? ''} {t('provinces')})
             </Text>
           </List.Item>
         ))}
@@ -134,20 +118,20 @@ export function AreasPage() {
 
   return (
     <>
-      <PageHeader title={t('areas.title')} intro={t('areas.intro')} />
-      <TextInput label={t('areas.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} maw={480} mb="sm" type="search" />
+      <PageHeader title={t('title')} intro={t('intro')} />
+      <TextInput label={t('search')} value={text} onChange={(e) => setText(e.currentTarget.value)} maw={480} mb="sm" type="search" />
       {query && (
         <Paper withBorder p="sm" mb="md" aria-live="polite">
           <Title order={2} size="h5" mb="xs">
-            {t('areas.searchResults')}
+            {t('searchResults')}
           </Title>
-          {search.isFetching && <Loader size="sm" aria-label={t('common.loading')} />}
-          {search.data?.length === 0 && <Text>{t('areas.noResults')}</Text>}
+          {search.isFetching && <Loader size="sm" aria-label={t('common:common.loading')} />}
+          {search.data?.length === 0 && <Text>{t('noResults')}</Text>}
           <List spacing={4}>
             {search.data?.map((m) => (
               <List.Item key={`${m.level}-${m.code}`}>
                 <Badge variant="light" mr="xs" tt="none">
-                  {t(`areas.level.${m.level}`)}
+                  {t(`level.${m.level}`)}
                 </Badge>
                 <Anchor
                   component="button"
@@ -183,7 +167,7 @@ export function AreasPage() {
           {me?.scopeProvinceCodes && (
             <Text size="sm" mb="xs">
               <Badge color="indigo" variant="filled" mr="xs">
-                {t('areas.yourArea')}
+                {t('yourArea')}
               </Badge>
               {me.scopeProvinceCodes.map((c) => provinceNames.get(c)).join(', ')}
             </Text>
@@ -199,7 +183,7 @@ export function AreasPage() {
       <Text size="xs" c="dimmed" mt="md">
         DOPA codes: thailand-geography-json (MIT).{' '}
         <Anchor component={Link} to="/org" size="xs">
-          {t('nav.org')}
+          {t('common:nav.org')}
         </Anchor>
       </Text>
     </>

@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProvinceShapes } from '../../reference';
 
 type Ring = [number, number][];
 interface Feature {
@@ -48,19 +48,15 @@ export function ProvinceMap({
   fillOf?: (code: string) => string;
   label?: string;
 }) {
-  const { t } = useTranslation();
-  const { data } = useQuery({
-    queryKey: ['provinces.geojson'],
-    queryFn: async () => (await (await fetch('/api/geo/provinces.geojson')).json()) as { features: Feature[] },
-    staleTime: Infinity,
-  });
+  const { t } = useTranslation(['geo', 'common']);
+  const { data } = useProvinceShapes<Feature>();
   const shapes = useMemo(() => (data?.features ?? []).map((f) => ({ code: f.properties.ADM1_PCODE.replace(/^TH/, ''), d: pathOf(f) })), [data]);
   if (!data) return null;
   // Thailand spans about 97.3–105.7°E and 5.6–20.5°N.
   const viewBox = `${(97.2 * LON_SCALE).toFixed(2)} ${-20.6} ${((105.8 - 97.2) * LON_SCALE).toFixed(2)} ${20.6 - 5.5}`;
   return (
     <figure style={{ margin: 0 }}>
-      <svg className="province-map" viewBox={viewBox} role="img" aria-label={label ?? t('areas.map')} style={{ width: '100%', maxHeight: 520 }}>
+      <svg className="province-map" viewBox={viewBox} role="img" aria-label={label ?? t('map')} style={{ width: '100%', maxHeight: 520 }}>
         {shapes.map((s) => (
           <path
             key={s.code}
@@ -73,7 +69,7 @@ export function ProvinceMap({
         ))}
       </svg>
       <Text component="figcaption" size="xs" c="dimmed">
-        {t('areas.mapCredit')}
+        {t('mapCredit')}
       </Text>
     </figure>
   );

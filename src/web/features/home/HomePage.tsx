@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useFormat } from '../../format';
 import { PageHeader } from '../../components/PageHeader';
 import { nameOf, useProvinces } from '../../reference';
 import { hasRole, useMe } from '../../session';
@@ -16,6 +17,7 @@ const TARGETS = [
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const { data: me } = useMe();
+  const { number } = useFormat();
   const { data: provinces } = useProvinces();
   if (!me) return null;
   const area =
@@ -30,7 +32,6 @@ export function HomePage() {
               ) || code,
           )
           .join(', ') || t('common.none');
-  const number = new Intl.NumberFormat(i18n.language === 'th' ? 'th-TH' : 'en-GB');
 
   return (
     <Stack>
@@ -68,7 +69,7 @@ export function HomePage() {
               {t('home.target')}
             </Badge>
             <Text fz={28} fw={600} c="indigo.9">
-              {number.format(target.value)}
+              {number(target.value)}
             </Text>
             <Text>{t(target.label)}</Text>
             {'detail' in target && (

@@ -1,24 +1,21 @@
 import { Badge, List, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
-
-/** The mission's modules, in the order of the journey from registration to income. */
-export const MODULES = ['registry', 'training', 'credentials', 'employment', 'enterprise', 'funding', 'marketplace', 'monitoring'] as const;
-export type ModuleName = (typeof MODULES)[number];
+import type { ModuleName } from './modules';
 
 /** A module not built yet says what it will do, so nobody mistakes an empty page for a fault. */
 export function ComingSoonPage({ module }: { module: ModuleName }) {
-  const { t } = useTranslation();
-  const items = t(`modules.${module}`, { returnObjects: true }) as string[];
+  const { t } = useTranslation(['modules', 'common']);
+  const items = t(`${module}`, { returnObjects: true }) as string[];
   return (
     <>
-      <PageHeader title={t(`nav.${module}`)}>
+      <PageHeader title={t(`common:nav.${module}`)}>
         <Badge color="yellow" c="dark" variant="filled" w="fit-content">
-          {t('modules.comingSoon')}
+          {t('comingSoon')}
         </Badge>
       </PageHeader>
       <Paper withBorder p="md" maw={720}>
-        <Text mb="sm">{t('modules.comingSoonIntro')}</Text>
+        <Text mb="sm">{t('comingSoonIntro')}</Text>
         <List spacing="xs">
           {items.map((item) => (
             <List.Item key={item}>{item}</List.Item>

@@ -1,21 +1,20 @@
 import { Alert, Anchor, Badge, Grid, Group, List, Pagination, Paper, Select, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
+import { useUnits } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ScrollTable } from '../../components/ScrollTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { nameOf, useProvinces } from '../../reference';
+import { nameOf, useAgencies, useProvinces } from '../../reference';
 import { useMe } from '../../session';
 
 const PAGE = 25;
 const KINDS = ['headquarters', 'learning-centre', 'provincial-skill-development-office', 'provincial-employment-office'] as const;
 
 export function OrgPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['org', 'common']);
   const lang = i18n.language;
   const { data: me } = useMe();
   const provinces = useProvinces();
@@ -26,25 +25,14 @@ export function OrgPage() {
   const [q] = useDebouncedValue(text.trim(), 250);
   const [page, setPage] = useState(1);
 
-  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => unwrap(api.GET('/api/agencies')), staleTime: Infinity });
-  const units = useQuery({
-    queryKey: ['units', agency, kind, province, q, page],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/units', {
-          params: {
-            query: {
-              agency: agency ?? undefined,
-              kind: kind ?? undefined,
-              province: province ?? undefined,
-              q: q || undefined,
-              limit: PAGE,
-              offset: (page - 1) * PAGE,
-            },
-          },
-        }),
-      ),
-    placeholderData: keepPreviousData,
+  const agencies = useAgencies();
+  const units = useUnits({
+    agency: agency ?? undefined,
+    kind: kind ?? undefined,
+    province: province ?? undefined,
+    q: q || undefined,
+    limit: PAGE,
+    offset: (page - 1) * PAGE,
   });
 
   const agencyName = (code: string) => {
@@ -63,12 +51,12 @@ export function OrgPage() {
 
   return (
     <>
-      <PageHeader title={t('org.title')} />
+      <PageHeader title={t('title')} />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Paper withBorder p="md">
             <Title order={2} size="h4" mb="xs">
-              {t('org.agencies')}
+              {t('agencies')}
             </Title>
             <List spacing="xs">
               {top.map((a) => (
@@ -90,16 +78,16 @@ export function OrgPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Title order={2} size="h4" mb="xs">
-            {t('org.units')}
+            {t('units')}
           </Title>
           {me?.scopeProvinceCodes && (
             <Alert mb="sm" color="indigo" variant="light">
-              {t('org.scopeNote')}
+              {t('scopeNote')}
             </Alert>
           )}
           <Group grow preventGrowOverflow={false} wrap="wrap" mb="sm" align="end">
             <Select
-              label={t('org.agency')}
+              label={t('agency')}
               data={(agencies.data ?? []).filter((a) => a.kind !== 'ministry').map((a) => ({ value: a.code, label: agencyName(a.code) }))}
               value={agency}
               onChange={resetPage(setAgency)}
@@ -108,15 +96,15 @@ export function OrgPage() {
               miw={180}
             />
             <Select
-              label={t('org.kind')}
-              data={KINDS.map((k) => ({ value: k, label: t(`org.kinds.${k}`) }))}
+              label={t('kind')}
+              data={KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
               value={kind}
               onChange={resetPage(setKind)}
               clearable
               miw={180}
             />
             <Select
-              label={t('org.province')}
+              label={t('province')}
               data={(provinces.data ?? []).map((p) => ({ value: p.code, label: nameOf(p, lang) }))}
               value={province}
               onChange={resetPage(setProvince)}
@@ -125,7 +113,7 @@ export function OrgPage() {
               miw={160}
             />
             <TextInput
-              label={t('org.text')}
+              label={t('text')}
               value={text}
               onChange={(e) => {
                 setText(e.currentTarget.value);
@@ -139,14 +127,14 @@ export function OrgPage() {
           {units.data && (
             <>
               <Text size="sm" mb="xs" aria-live="polite">
-                {t('common.total', { count: units.data.total })}
+                {t('common:common.total', { count: units.data.total })}
               </Text>
-              <ScrollTable label={t('org.units')} minWidth={560} striped highlightOnHover>
+              <ScrollTable label={t('units')} minWidth={560} striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('org.units')}</Table.Th>
-                    <Table.Th>{t('org.kind')}</Table.Th>
-                    <Table.Th>{t('org.area')}</Table.Th>
+                    <Table.Th>{t('units')}</Table.Th>
+                    <Table.Th>{t('kind')}</Table.Th>
+                    <Table.Th>{t('area')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -161,14 +149,14 @@ export function OrgPage() {
                         </Text>
                         {u.assumed && (
                           <Badge size="sm" tt="none" color="yellow" c="dark" variant="filled">
-                            {t('org.assumed')}
+                            {t('assumed')}
                           </Badge>
                         )}
                       </Table.Td>
-                      <Table.Td>{t(`org.kinds.${u.kind}`, { defaultValue: u.kind })}</Table.Td>
+                      <Table.Td>{t(`kinds.${u.kind}`, { defaultValue: u.kind })}</Table.Td>
                       <Table.Td>
                         {u.areaProvinceCodes.length > 3
-                          ? t('org.provincesCount', { count: u.areaProvinceCodes.length })
+                          ? t('provincesCount', { count: u.areaProvinceCodes.length })
                           : u.areaProvinceCodes
                               .map(
                                 (c) =>

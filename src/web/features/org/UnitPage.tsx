@@ -1,9 +1,10 @@
 import { Alert, Anchor, Badge, Button, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
+import { useUnit, useUnitSaved } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { nameOf, useProvinces } from '../../reference';
@@ -11,12 +12,12 @@ import { hasRole, useMe } from '../../session';
 
 export function UnitPage() {
   const { code = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['org', 'common']);
   const lang = i18n.language;
   const { data: me } = useMe();
   const provinces = useProvinces();
-  const client = useQueryClient();
-  const unit = useQuery({ queryKey: ['unit', code], queryFn: () => unwrap(api.GET('/api/units/{code}', { params: { path: { code } } })) });
+  const unit = useUnit(code);
+  const saved = useUnitSaved();
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
   const [address, setAddress] = useState('');
@@ -32,8 +33,7 @@ export function UnitPage() {
     mutationFn: () =>
       unwrap(api.PATCH('/api/units/{code}', { params: { path: { code } }, body: { phone: phone || null, email: email || null, address: address || null } })),
     onSuccess: (updated) => {
-      client.setQueryData(['unit', code], updated);
-      void client.invalidateQueries({ queryKey: ['units'] });
+      saved(updated);
     },
   });
   const fieldErrors = save.error instanceof ApiProblem ? save.error.fieldErrors(lang) : {};
@@ -49,19 +49,19 @@ export function UnitPage() {
         <PageHeader title={code} />
         <ProblemAlert error={unit.error} />
         <Anchor component={Link} to="/org">
-          {t('org.back')}
+          {t('back')}
         </Anchor>
       </>
     );
   }
-  if (!unit.data) return <Text>{t('common.loading')}</Text>;
+  if (!unit.data) return <Text>{t('common:common.loading')}</Text>;
   const u = unit.data;
   return (
     <Stack maw={720}>
-      <PageHeader title={nameOf(u, lang)} intro={`${u.code} · ${t(`org.kinds.${u.kind}`, { defaultValue: u.kind })}`}>
+      <PageHeader title={nameOf(u, lang)} intro={`${u.code} · ${t(`kinds.${u.kind}`, { defaultValue: u.kind })}`}>
         {u.assumed && (
           <Badge color="yellow" c="dark" variant="filled" w="fit-content" tt="none">
-            {t('org.assumed')}
+            {t('assumed')}
           </Badge>
         )}
       </PageHeader>
@@ -72,7 +72,7 @@ export function UnitPage() {
       )}
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="xs">
-          {t('org.area')}
+          {t('area')}
         </Title>
         <Text>
           {u.areaProvinceCodes
@@ -88,12 +88,12 @@ export function UnitPage() {
       </Paper>
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="xs">
-          {canEdit ? t('org.edit') : t('org.contact')}
+          {canEdit ? t('edit') : t('contact')}
         </Title>
         <form onSubmit={submit} noValidate>
           <Stack>
             <TextInput
-              label={t('org.phone')}
+              label={t('phone')}
               value={phone}
               onChange={(e) => setPhone(e.currentTarget.value)}
               readOnly={!canEdit}
@@ -101,7 +101,7 @@ export function UnitPage() {
               type="tel"
             />
             <TextInput
-              label={t('org.email')}
+              label={t('email')}
               value={email}
               onChange={(e) => setEmail(e.currentTarget.value)}
               readOnly={!canEdit}
@@ -109,7 +109,7 @@ export function UnitPage() {
               type="email"
             />
             <Textarea
-              label={t('org.address')}
+              label={t('address')}
               value={address}
               onChange={(e) => setAddress(e.currentTarget.value)}
               readOnly={!canEdit}
@@ -120,19 +120,19 @@ export function UnitPage() {
             {save.error && Object.keys(fieldErrors).length === 0 && <ProblemAlert error={save.error} />}
             {save.isSuccess && (
               <Alert color="green" role="status">
-                {t('org.saved')}
+                {t('saved')}
               </Alert>
             )}
             {canEdit && (
               <Button type="submit" loading={save.isPending} w="fit-content">
-                {t('common.save')}
+                {t('common:common.save')}
               </Button>
             )}
           </Stack>
         </form>
       </Paper>
       <Anchor component={Link} to="/org">
-        {t('org.back')}
+        {t('back')}
       </Anchor>
     </Stack>
   );

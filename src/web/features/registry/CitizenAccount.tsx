@@ -1,35 +1,11 @@
 import { Badge, Button, Group, Paper, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { OneTimePassword } from '../users/OneTimePassword';
-import { useLanguage, useText } from './text';
-
-const TEXT = {
-  th: {
-    title: 'บัญชีผู้ใช้ของบุคคลนี้',
-    intro: 'ให้บุคคลนี้เข้าระบบด้วยตนเองทางโทรศัพท์ เพื่อสมัครอบรม เช็กอิน และดูเกียรติบัตรของตน',
-    none: 'ยังไม่มีบัญชี',
-    username: 'ชื่อผู้ใช้',
-    usernameHint: 'ตัวอักษรภาษาอังกฤษตัวเล็ก ตัวเลข จุด หรือขีด 3–64 ตัว',
-    open: 'เปิดบัญชีผู้ใช้',
-    active: 'ใช้งานได้',
-    disabled: 'ระงับแล้ว',
-    pending: 'ยังไม่ได้เปลี่ยนรหัสผ่านครั้งแรก',
-  },
-  en: {
-    title: 'This person’s own account',
-    intro: 'Lets the person sign in on their phone to apply for training, check in and see their certificates',
-    none: 'No account yet',
-    username: 'Username',
-    usernameHint: 'Lower-case letters, digits, dot or dash; 3–64 characters',
-    open: 'Open an account',
-    active: 'Active',
-    disabled: 'Disabled',
-    pending: 'First password not yet changed',
-  },
-};
+import { useLanguage } from '../../i18n/language';
 
 /** The citizen account of a person: its state, or (for officers) a way to open one. */
 export function CitizenAccount({
@@ -43,7 +19,7 @@ export function CitizenAccount({
   canOpen: boolean;
   onOpened: () => void;
 }) {
-  const t = useText(TEXT);
+  const { t } = useTranslation('registry', { keyPrefix: 'citizenAccount' });
   const lang = useLanguage();
   const [username, setUsername] = useState('');
   const open = useMutation({
@@ -54,10 +30,10 @@ export function CitizenAccount({
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb={4}>
-        {t.title}
+        {t('title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        {t.intro}
+        {t('intro')}
       </Text>
       {open.data ? (
         <OneTimePassword username={open.data.username} password={open.data.oneTimePassword} />
@@ -65,26 +41,26 @@ export function CitizenAccount({
         <Group gap="xs">
           <Text fw={600}>{account.username}</Text>
           <Badge color={account.status === 'active' ? 'teal' : 'gray'} variant="light" c="dark">
-            {account.status === 'active' ? t.active : t.disabled}
+            {account.status === 'active' ? t('active') : t('disabled')}
           </Badge>
           {account.mustChangePassword && (
             <Badge color="yellow" variant="light" c="dark">
-              {t.pending}
+              {t('pending')}
             </Badge>
           )}
         </Group>
       ) : (
         <Group align="end" wrap="wrap">
           <TextInput
-            label={t.username}
-            description={t.usernameHint}
+            label={t('username')}
+            description={t('usernameHint')}
             value={username}
             onChange={(e) => setUsername(e.currentTarget.value.trim().toLowerCase())}
             error={open.error instanceof ApiProblem ? open.error.fieldErrors(lang).username : undefined}
             autoComplete="off"
           />
           <Button onClick={() => open.mutate()} disabled={username.length < 3} loading={open.isPending}>
-            {t.open}
+            {t('open')}
           </Button>
         </Group>
       )}

@@ -1,55 +1,22 @@
 import { Button, Fieldset, Group, Select, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
+import { useRegistryRefresh } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { GROUP_TYPES, OCCUPATION_CATEGORIES, type Coded } from '../../../shared/person-fields';
 import { bangkokDate } from '../../../shared/fiscal-year';
 import { AddressPicker, PersonPicker, ThaiDateInput } from './fields';
-import { useLanguage, useText } from './text';
-
-const TEXT = {
-  th: {
-    title: 'ลงทะเบียนกลุ่มอาชีพ',
-    group: 'กลุ่ม',
-    name: 'ชื่อกลุ่ม',
-    type: 'ประเภทกลุ่ม',
-    registrationNo: 'เลขทะเบียนวิสาหกิจชุมชน',
-    occupation: 'ประเภทอาชีพ',
-    founded: 'วันที่ก่อตั้ง',
-    place: 'ที่ตั้งกลุ่ม',
-    contactName: 'ผู้ติดต่อ',
-    contactPhone: 'โทรศัพท์ติดต่อ',
-    leader: 'ประธาน/หัวหน้ากลุ่ม',
-    leaderHint: 'ต้องลงทะเบียนบุคคลไว้ก่อน',
-    choose: 'เลือก',
-    save: 'บันทึก',
-  },
-  en: {
-    title: 'Register an occupation group',
-    group: 'Group',
-    name: 'Group name',
-    type: 'Group type',
-    registrationNo: 'Community enterprise registration number',
-    occupation: 'Occupation category',
-    founded: 'Founded on',
-    place: 'Where the group is',
-    contactName: 'Contact person',
-    contactPhone: 'Contact phone',
-    leader: 'Leader',
-    leaderHint: 'The person must be registered first',
-    choose: 'Choose',
-    save: 'Save',
-  },
-};
+import { useLanguage } from '../../i18n/language';
 
 export function GroupFormPage() {
-  const t = useText(TEXT);
+  const { t } = useTranslation('registry', { keyPrefix: 'groupForm' });
   const lang = useLanguage();
   const navigate = useNavigate();
-  const client = useQueryClient();
+  const refresh = useRegistryRefresh();
   const [name, setName] = useState('');
   const [type, setType] = useState<string | null>(null);
   const [registrationNo, setRegistrationNo] = useState('');
@@ -77,7 +44,7 @@ export function GroupFormPage() {
         }),
       ),
     onSuccess: (group) => {
-      void client.invalidateQueries({ queryKey: ['groups'] });
+      void refresh.groups();
       navigate(`/registry/groups/${group.id}`);
     },
   });
@@ -89,26 +56,26 @@ export function GroupFormPage() {
   };
   return (
     <>
-      <PageHeader title={t.title} />
+      <PageHeader title={t('title')} />
       <form onSubmit={submit} noValidate>
         <Stack maw={820}>
-          <Fieldset legend={t.group}>
+          <Fieldset legend={t('group')}>
             <Stack gap="sm">
-              <TextInput label={t.name} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
+              <TextInput label={t('name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
               <Group grow align="start" wrap="wrap">
                 <Select
-                  label={t.type}
+                  label={t('type')}
                   required
                   data={options(GROUP_TYPES)}
                   value={type}
                   onChange={setType}
-                  placeholder={t.choose}
+                  placeholder={t('choose')}
                   error={errors.type}
                   miw={200}
                 />
                 {type === 'community-enterprise' && (
                   <TextInput
-                    label={t.registrationNo}
+                    label={t('registrationNo')}
                     value={registrationNo}
                     onChange={(e) => setRegistrationNo(e.currentTarget.value)}
                     error={errors.registrationNo}
@@ -118,32 +85,32 @@ export function GroupFormPage() {
               </Group>
               <Group grow align="start" wrap="wrap">
                 <Select
-                  label={t.occupation}
+                  label={t('occupation')}
                   required
                   data={options(OCCUPATION_CATEGORIES)}
                   value={occupation}
                   onChange={setOccupation}
-                  placeholder={t.choose}
+                  placeholder={t('choose')}
                   error={errors.occupation}
                   miw={200}
                 />
-                <ThaiDateInput label={t.founded} value={foundedOn} onChange={setFoundedOn} error={errors.foundedOn} />
+                <ThaiDateInput label={t('founded')} value={foundedOn} onChange={setFoundedOn} error={errors.foundedOn} />
               </Group>
             </Stack>
           </Fieldset>
-          <Fieldset legend={t.place}>
+          <Fieldset legend={t('place')}>
             <Stack gap="sm">
               <AddressPicker value={subdistrictCode} onChange={setSubdistrictCode} error={errors.subdistrictCode} required />
               <Group grow align="start" wrap="wrap">
-                <TextInput label={t.contactName} value={contactName} onChange={(e) => setContactName(e.currentTarget.value)} miw={200} />
-                <TextInput label={t.contactPhone} type="tel" value={contactPhone} onChange={(e) => setContactPhone(e.currentTarget.value)} miw={200} />
+                <TextInput label={t('contactName')} value={contactName} onChange={(e) => setContactName(e.currentTarget.value)} miw={200} />
+                <TextInput label={t('contactPhone')} type="tel" value={contactPhone} onChange={(e) => setContactPhone(e.currentTarget.value)} miw={200} />
               </Group>
             </Stack>
           </Fieldset>
-          <PersonPicker label={t.leader} value={leader} onChange={setLeader} error={errors['members[0].personId']} />
+          <PersonPicker label={t('leader')} value={leader} onChange={setLeader} error={errors['members[0].personId']} />
           {save.error && <ProblemAlert error={save.error} />}
           <Button type="submit" loading={save.isPending} w="fit-content">
-            {t.save}
+            {t('save')}
           </Button>
         </Stack>
       </form>

@@ -1,84 +1,45 @@
 import { Anchor, Button, Group, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
+import { useTranslation } from 'react-i18next';
+import { useGroups, type GroupsQuery } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScrollTable } from '../../components/ScrollTable';
 import { hasRole, useMe } from '../../session';
 import { GROUP_TYPES, labelOf, OCCUPATION_CATEGORIES } from '../../../shared/person-fields';
-import { fill, useLanguage, useText } from './text';
+import { useLanguage } from '../../i18n/language';
 
 const PAGE = 20;
-const TEXT = {
-  th: {
-    title: 'กลุ่มอาชีพ',
-    intro: 'วิสาหกิจชุมชน กลุ่มอาชีพอิสระ กลุ่มอาชีพสตรี และกลุ่มอื่น ๆ ในพื้นที่ของคุณ',
-    search: 'ค้นหากลุ่ม',
-    hint: 'ชื่อกลุ่มหรือเลขทะเบียน',
-    type: 'ประเภทกลุ่ม',
-    all: 'ทั้งหมด',
-    create: 'ลงทะเบียนกลุ่ม',
-    people: 'ทะเบียนบุคคล',
-    name: 'ชื่อกลุ่ม',
-    occupation: 'อาชีพ',
-    area: 'ตำบล อำเภอ จังหวัด',
-    members: 'สมาชิก',
-    total: 'พบ {n} กลุ่ม',
-    none: 'ไม่พบกลุ่มที่ตรงกับการค้นหา',
-  },
-  en: {
-    title: 'Occupation groups',
-    intro: 'Community enterprises, independent, women’s and other occupation groups in your area',
-    search: 'Find a group',
-    hint: 'Group name or registration number',
-    type: 'Group type',
-    all: 'All',
-    create: 'Register a group',
-    people: 'People',
-    name: 'Group',
-    occupation: 'Occupation',
-    area: 'Sub-district, district, province',
-    members: 'Members',
-    total: '{n} groups',
-    none: 'No group matches the search',
-  },
-};
 
 export function GroupsPage() {
-  const t = useText(TEXT);
+  const { t } = useTranslation('registry', { keyPrefix: 'groups' });
   const lang = useLanguage();
   const { data: me } = useMe();
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 250);
   const [type, setType] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const groups = useQuery({
-    queryKey: ['groups', q, type, page],
-    placeholderData: keepPreviousData,
-    queryFn: () =>
-      unwrap(api.GET('/api/groups', { params: { query: { q: q || undefined, type: (type ?? undefined) as never, limit: PAGE, offset: (page - 1) * PAGE } } })),
-  });
+  const groups = useGroups({ q: q || undefined, type: (type ?? undefined) as GroupsQuery['type'], limit: PAGE, offset: (page - 1) * PAGE });
   return (
     <>
-      <PageHeader title={t.title} intro={t.intro}>
+      <PageHeader title={t('title')} intro={t('intro')}>
         <Group gap="sm">
           {hasRole(me, 'officer') && (
             <Button component={Link} to="/registry/groups/new">
-              {t.create}
+              {t('create')}
             </Button>
           )}
           <Button component={Link} to="/registry" variant="default">
-            {t.people}
+            {t('people')}
           </Button>
         </Group>
       </PageHeader>
       <Group mb="sm" align="end" wrap="wrap">
         <TextInput
-          label={t.search}
-          description={t.hint}
+          label={t('search')}
+          description={t('hint')}
           type="search"
           value={text}
           onChange={(e) => {
@@ -88,7 +49,7 @@ export function GroupsPage() {
           miw={260}
         />
         <Select
-          label={t.type}
+          label={t('type')}
           data={GROUP_TYPES.map((g) => ({ value: g.code, label: lang === 'th' ? g.th : g.en }))}
           value={type}
           onChange={(v) => {
@@ -96,23 +57,23 @@ export function GroupsPage() {
             setPage(1);
           }}
           clearable
-          placeholder={t.all}
+          placeholder={t('all')}
         />
       </Group>
       <ProblemAlert error={groups.error} />
       {groups.data && (
         <>
           <Text size="sm" mb="xs" role="status">
-            {groups.data.total === 0 ? t.none : fill(t.total, { n: groups.data.total })}
+            {groups.data.total === 0 ? t('none') : t('total', { n: groups.data.total })}
           </Text>
           {groups.data.items.length > 0 && (
-            <ScrollTable label={t.title} minWidth={640} striped>
+            <ScrollTable label={t('title')} minWidth={640} striped>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t.name}</Table.Th>
-                  <Table.Th>{t.occupation}</Table.Th>
-                  <Table.Th>{t.area}</Table.Th>
-                  <Table.Th>{t.members}</Table.Th>
+                  <Table.Th>{t('name')}</Table.Th>
+                  <Table.Th>{t('occupation')}</Table.Th>
+                  <Table.Th>{t('area')}</Table.Th>
+                  <Table.Th>{t('members')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -1,72 +1,24 @@
 import { Anchor, Badge, Button, Group, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../format';
+import { usePeople } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScrollTable } from '../../components/ScrollTable';
-import { nameOf, useProvinces } from '../../reference';
+import { nameOf, useProvinces, useTargetGroups } from '../../reference';
 import { hasRole, useMe } from '../../session';
 import { formatThaiDate } from '../../../shared/thai-date';
 import { RegistryOverview } from './RegistryOverview';
-import { fill, useLanguage, useText } from './text';
+import { useLanguage } from '../../i18n/language';
 
 const PAGE = 20;
-const TEXT = {
-  th: {
-    title: 'ทะเบียนบุคคล',
-    intro: 'ค้นหาด้วยเลขประจำตัวประชาชน เบอร์โทรศัพท์ หรือพิมพ์ส่วนหนึ่งของชื่อ',
-    search: 'ค้นหาบุคคล',
-    searchHint: 'เช่น สมศรี หรือ 1-2345-67890-12-1',
-    province: 'จังหวัด',
-    targetGroup: 'กลุ่มเป้าหมาย',
-    all: 'ทั้งหมด',
-    register: 'ลงทะเบียนบุคคล',
-    groups: 'กลุ่มอาชีพ',
-    imports: 'นำเข้าจากไฟล์',
-    duplicates: 'ตรวจระเบียนซ้ำ',
-    exportCsv: 'ส่งออก CSV',
-    exportXlsx: 'ส่งออก Excel',
-    id: 'เลขประจำตัว',
-    name: 'ชื่อ–นามสกุล',
-    birth: 'วันเกิด',
-    area: 'อำเภอ จังหวัด',
-    groupsCol: 'กลุ่มเป้าหมาย',
-    total: 'พบ {n} คน',
-    capped: 'พบมากกว่า {n} คน กรุณาระบุให้แคบลง',
-    none: 'ไม่พบบุคคลที่ตรงกับการค้นหา',
-    results: 'ผลการค้นหาบุคคล',
-  },
-  en: {
-    title: 'People',
-    intro: 'Search by national ID, phone number, or type part of a name',
-    search: 'Find a person',
-    searchHint: 'e.g. Somsri or 1-2345-67890-12-1',
-    province: 'Province',
-    targetGroup: 'Target group',
-    all: 'All',
-    register: 'Register a person',
-    groups: 'Occupation groups',
-    imports: 'Import from a file',
-    duplicates: 'Review duplicates',
-    exportCsv: 'Export CSV',
-    exportXlsx: 'Export Excel',
-    id: 'ID',
-    name: 'Name',
-    birth: 'Birth date',
-    area: 'District, province',
-    groupsCol: 'Target groups',
-    total: '{n} people',
-    capped: 'More than {n} people; narrow the search',
-    none: 'Nobody matches the search',
-    results: 'People found',
-  },
-};
 
 export function PeoplePage() {
-  const t = useText(TEXT);
+  const { number } = useFormat();
+  const { t } = useTranslation('registry', { keyPrefix: 'people' });
   const lang = useLanguage();
   const { data: me } = useMe();
   const provinces = useProvinces();
@@ -75,13 +27,9 @@ export function PeoplePage() {
   const [province, setProvince] = useState<string | null>(null);
   const [targetGroup, setTargetGroup] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const targetGroups = useQuery({ queryKey: ['target-groups'], staleTime: Infinity, queryFn: () => unwrap(api.GET('/api/target-groups')) });
+  const targetGroups = useTargetGroups();
   const query = { q: q || undefined, province: province ?? undefined, targetGroup: targetGroup ?? undefined };
-  const people = useQuery({
-    queryKey: ['people', query, page],
-    placeholderData: keepPreviousData,
-    queryFn: () => unwrap(api.GET('/api/people', { params: { query: { ...query, limit: PAGE, offset: (page - 1) * PAGE } } })),
-  });
+  const people = usePeople({ ...query, limit: PAGE, offset: (page - 1) * PAGE });
   const officer = hasRole(me, 'officer');
   const scope = me?.scopeProvinceCodes;
   const provinceOptions = (provinces.data ?? []).filter((p) => !scope || scope.includes(p.code)).map((p) => ({ value: p.code, label: nameOf(p, lang) }));
@@ -95,24 +43,24 @@ export function PeoplePage() {
 
   return (
     <>
-      <PageHeader title={t.title} intro={t.intro}>
+      <PageHeader title={t('title')} intro={t('intro')}>
         <Group gap="sm" wrap="wrap">
           {officer && (
             <Button component={Link} to="/registry/people/new">
-              {t.register}
+              {t('register')}
             </Button>
           )}
           <Button component={Link} to="/registry/groups" variant="default">
-            {t.groups}
+            {t('groups')}
           </Button>
           {officer && (
             <Button component={Link} to="/registry/imports" variant="default">
-              {t.imports}
+              {t('imports')}
             </Button>
           )}
           {officer && (
             <Button component={Link} to="/registry/duplicates" variant="default">
-              {t.duplicates}
+              {t('duplicates')}
             </Button>
           )}
         </Group>
@@ -125,8 +73,8 @@ export function PeoplePage() {
       />
       <Group mb="sm" align="end" wrap="wrap">
         <TextInput
-          label={t.search}
-          description={t.searchHint}
+          label={t('search')}
+          description={t('searchHint')}
           type="search"
           value={text}
           miw={260}
@@ -137,7 +85,7 @@ export function PeoplePage() {
           }}
         />
         <Select
-          label={t.province}
+          label={t('province')}
           data={provinceOptions}
           value={province}
           onChange={(v) => {
@@ -146,10 +94,10 @@ export function PeoplePage() {
           }}
           clearable
           searchable
-          placeholder={t.all}
+          placeholder={t('all')}
         />
         <Select
-          label={t.targetGroup}
+          label={t('targetGroup')}
           data={(targetGroups.data ?? []).filter((g) => !g.sensitive).map((g) => ({ value: g.code, label: nameOf(g, lang) }))}
           value={targetGroup}
           onChange={(v) => {
@@ -157,7 +105,7 @@ export function PeoplePage() {
             setPage(1);
           }}
           clearable
-          placeholder={t.all}
+          placeholder={t('all')}
         />
       </Group>
       <ProblemAlert error={people.error} />
@@ -165,28 +113,26 @@ export function PeoplePage() {
         <>
           <Group justify="space-between" mb="xs" wrap="wrap">
             <Text size="sm" role="status">
-              {people.data.total === 0
-                ? t.none
-                : fill(people.data.totalIsCapped ? t.capped : t.total, { n: people.data.total.toLocaleString(lang === 'th' ? 'th-TH' : 'en') })}
+              {people.data.total === 0 ? t('none') : t(people.data.totalIsCapped ? 'capped' : 'total', { n: number(people.data.total) })}
             </Text>
             <Group gap="xs">
               <Anchor href={exportHref('csv')} download size="sm">
-                {t.exportCsv}
+                {t('exportCsv')}
               </Anchor>
               <Anchor href={exportHref('xlsx')} download size="sm">
-                {t.exportXlsx}
+                {t('exportXlsx')}
               </Anchor>
             </Group>
           </Group>
           {people.data.items.length > 0 && (
-            <ScrollTable label={t.results} minWidth={640} striped>
+            <ScrollTable label={t('results')} minWidth={640} striped>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t.name}</Table.Th>
-                  <Table.Th>{t.id}</Table.Th>
-                  <Table.Th>{t.birth}</Table.Th>
-                  <Table.Th>{t.area}</Table.Th>
-                  <Table.Th>{t.groupsCol}</Table.Th>
+                  <Table.Th>{t('name')}</Table.Th>
+                  <Table.Th>{t('id')}</Table.Th>
+                  <Table.Th>{t('birth')}</Table.Th>
+                  <Table.Th>{t('area')}</Table.Th>
+                  <Table.Th>{t('groupsCol')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

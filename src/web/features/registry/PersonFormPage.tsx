@@ -1,122 +1,31 @@
 import { Alert, Button, Checkbox, Fieldset, Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
+import { usePerson, usePersonIdentity, useRegistryRefresh } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { nameOf } from '../../reference';
+import { nameOf, useTargetGroups } from '../../reference';
 import { nationalIdProblem } from '../../../shared/national-id';
 import { bahtToSatang, satangToBaht } from '../../../shared/money';
 import { DISABILITY_TYPES, DOCUMENT_TYPES, EDUCATION_LEVELS, SEXES, TITLES, WORK_STATUSES, type Coded } from '../../../shared/person-fields';
 import { AddressPicker, ThaiDateInput } from './fields';
-import { useLanguage, useText } from './text';
-
-const TEXT = {
-  th: {
-    newTitle: 'ลงทะเบียนบุคคล',
-    editTitle: 'แก้ไขข้อมูลบุคคล',
-    identity: 'เอกสารประจำตัว',
-    docType: 'ประเภทเอกสาร',
-    docNumber: 'เลขประจำตัวประชาชน',
-    otherNumber: 'เลขเอกสาร',
-    name: 'ชื่อ',
-    title: 'คำนำหน้า',
-    firstNameTh: 'ชื่อ (ไทย)',
-    lastNameTh: 'นามสกุล (ไทย)',
-    firstNameEn: 'ชื่อ (อังกฤษ)',
-    lastNameEn: 'นามสกุล (อังกฤษ)',
-    sex: 'เพศ',
-    birthDate: 'วันเกิด',
-    contact: 'ที่อยู่และการติดต่อ',
-    phone: 'โทรศัพท์',
-    houseNo: 'บ้านเลขที่',
-    villageNo: 'หมู่ที่',
-    circumstances: 'สถานการณ์',
-    targetGroups: 'กลุ่มเป้าหมาย',
-    education: 'การศึกษา',
-    workStatus: 'สถานะการทำงาน',
-    income: 'รายได้ต่อเดือน (บาท)',
-    household: 'จำนวนสมาชิกในครัวเรือน',
-    sensitive: 'ข้อมูลอ่อนไหว (ความพิการ)',
-    sensitiveConsent: 'เจ้าของข้อมูลให้ความยินยอมโดยชัดแจ้งให้เก็บข้อมูลความพิการ (พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล มาตรา 26)',
-    evidence: 'หลักฐานความยินยอม',
-    evidenceHint: 'เช่น แบบฟอร์มยินยอมที่ลงนาม เลขที่ 123',
-    disabilityType: 'ประเภทความพิการ',
-    cardNo: 'เลขบัตรประจำตัวคนพิการ',
-    sharing: 'ความยินยอมให้เปิดเผยข้อมูลแก่หน่วยงานพันธมิตร',
-    shareLazada: 'ส่งต่อให้ Lazada เพื่อเปิดร้านค้าออนไลน์',
-    shareGsb: 'ส่งต่อให้ธนาคารออมสินเพื่อพิจารณาสินเชื่อ',
-    sharePartners: 'ส่งต่อให้หน่วยงานพันธมิตรอื่นในโครงการ',
-    contactConsent: 'ติดต่อแจ้งข่าวโครงการ',
-    save: 'บันทึก',
-    choose: 'เลือก',
-    consentNeeded: 'ต้องได้รับความยินยอมโดยชัดแจ้งก่อนจึงจะบันทึกข้อมูลความพิการได้',
-    sensitiveLocked: 'ความยินยอมเรื่องข้อมูลอ่อนไหวบันทึกได้ที่หน้าข้อมูลบุคคล',
-  },
-  en: {
-    newTitle: 'Register a person',
-    editTitle: 'Correct a person’s record',
-    identity: 'Identity document',
-    docType: 'Document type',
-    docNumber: 'Thai national ID',
-    otherNumber: 'Document number',
-    name: 'Name',
-    title: 'Title',
-    firstNameTh: 'First name (Thai)',
-    lastNameTh: 'Last name (Thai)',
-    firstNameEn: 'First name (English)',
-    lastNameEn: 'Last name (English)',
-    sex: 'Sex',
-    birthDate: 'Birth date',
-    contact: 'Address and contact',
-    phone: 'Phone',
-    houseNo: 'House number',
-    villageNo: 'Village (moo)',
-    circumstances: 'Circumstances',
-    targetGroups: 'Target groups',
-    education: 'Education',
-    workStatus: 'Work status',
-    income: 'Monthly income (baht)',
-    household: 'Household size',
-    sensitive: 'Sensitive data (disability)',
-    sensitiveConsent: 'The person gave explicit consent to keeping disability data (PDPA s.26)',
-    evidence: 'Evidence of consent',
-    evidenceHint: 'e.g. signed consent form no. 123',
-    disabilityType: 'Disability type',
-    cardNo: 'Disability card number',
-    sharing: 'Consent to share with partner agencies',
-    shareLazada: 'Share with Lazada to open an online shop',
-    shareGsb: 'Share with the Government Savings Bank for a loan',
-    sharePartners: 'Share with other partner agencies of the programme',
-    contactConsent: 'Contact about the programme',
-    save: 'Save',
-    choose: 'Choose',
-    consentNeeded: 'Explicit consent is needed before disability data can be recorded',
-    sensitiveLocked: 'Consent to sensitive data is recorded on the person’s page',
-  },
-};
+import { useLanguage } from '../../i18n/language';
 
 type Sharing = 'share-lazada' | 'share-gsb' | 'share-partners' | 'contact';
 
 export function PersonFormPage() {
-  const t = useText(TEXT);
+  const { t } = useTranslation('registry', { keyPrefix: 'personForm' });
   const lang = useLanguage();
   const { id } = useParams();
   const editing = Boolean(id);
   const navigate = useNavigate();
-  const client = useQueryClient();
-  const existing = useQuery({
-    queryKey: ['person', Number(id)],
-    enabled: editing,
-    queryFn: () => unwrap(api.GET('/api/people/{id}', { params: { path: { id: Number(id) } } })),
-  });
-  const revealed = useQuery({
-    queryKey: ['person-identity', Number(id)],
-    enabled: editing,
-    queryFn: () => unwrap(api.GET('/api/people/{id}/identity', { params: { path: { id: Number(id) } } })),
-  });
-  const targetGroups = useQuery({ queryKey: ['target-groups'], staleTime: Infinity, queryFn: () => unwrap(api.GET('/api/target-groups')) });
+  const refresh = useRegistryRefresh();
+  const existing = usePerson(Number(id), { enabled: editing });
+  const revealed = usePersonIdentity(Number(id), { enabled: editing });
+  const targetGroups = useTargetGroups();
 
   const [f, setF] = useState({
     docType: 'th-id',
@@ -211,8 +120,7 @@ export function PersonFormPage() {
       return unwrap(api.POST('/api/people', { body: { ...body, consents } }));
     },
     onSuccess: (person) => {
-      void client.invalidateQueries({ queryKey: ['people'] });
-      void client.invalidateQueries({ queryKey: ['person', person.id] });
+      void refresh.person(person.id);
       navigate(`/registry/people/${person.id}`);
     },
   });
@@ -227,13 +135,13 @@ export function PersonFormPage() {
 
   return (
     <>
-      <PageHeader title={editing ? t.editTitle : t.newTitle} />
+      <PageHeader title={editing ? t('editTitle') : t('newTitle')} />
       <form onSubmit={submit} noValidate>
         <Stack maw={820}>
-          <Fieldset legend={t.identity}>
+          <Fieldset legend={t('identity')}>
             <Group grow align="start" wrap="wrap">
               <Select
-                label={t.docType}
+                label={t('docType')}
                 data={options(DOCUMENT_TYPES)}
                 value={f.docType}
                 onChange={(v) => set('docType', v ?? 'th-id')}
@@ -241,7 +149,7 @@ export function PersonFormPage() {
                 miw={200}
               />
               <TextInput
-                label={f.docType === 'th-id' ? t.docNumber : t.otherNumber}
+                label={f.docType === 'th-id' ? t('docNumber') : t('otherNumber')}
                 required
                 inputMode={f.docType === 'th-id' ? 'numeric' : 'text'}
                 autoComplete="off"
@@ -253,21 +161,21 @@ export function PersonFormPage() {
               />
             </Group>
           </Fieldset>
-          <Fieldset legend={t.name}>
+          <Fieldset legend={t('name')}>
             <Stack gap="sm">
               <Group grow align="start" wrap="wrap">
                 <Select
-                  label={t.title}
+                  label={t('title')}
                   required
                   data={options(TITLES)}
                   value={f.title}
                   onChange={(v) => set('title', v)}
-                  placeholder={t.choose}
+                  placeholder={t('choose')}
                   error={errors.title}
                   miw={140}
                 />
                 <TextInput
-                  label={t.firstNameTh}
+                  label={t('firstNameTh')}
                   required
                   value={f.firstNameTh}
                   onChange={(e) => set('firstNameTh', e.currentTarget.value)}
@@ -275,7 +183,7 @@ export function PersonFormPage() {
                   miw={180}
                 />
                 <TextInput
-                  label={t.lastNameTh}
+                  label={t('lastNameTh')}
                   required
                   value={f.lastNameTh}
                   onChange={(e) => set('lastNameTh', e.currentTarget.value)}
@@ -285,7 +193,7 @@ export function PersonFormPage() {
               </Group>
               <Group grow align="start" wrap="wrap">
                 <TextInput
-                  label={t.firstNameEn}
+                  label={t('firstNameEn')}
                   value={f.firstNameEn}
                   onChange={(e) => set('firstNameEn', e.currentTarget.value)}
                   error={errors.firstNameEn}
@@ -293,7 +201,7 @@ export function PersonFormPage() {
                   lang="en"
                 />
                 <TextInput
-                  label={t.lastNameEn}
+                  label={t('lastNameEn')}
                   value={f.lastNameEn}
                   onChange={(e) => set('lastNameEn', e.currentTarget.value)}
                   error={errors.lastNameEn}
@@ -303,25 +211,25 @@ export function PersonFormPage() {
               </Group>
               <Group grow align="start" wrap="wrap">
                 <Select
-                  label={t.sex}
+                  label={t('sex')}
                   required
                   data={options(SEXES)}
                   value={f.sex}
                   onChange={(v) => set('sex', v)}
-                  placeholder={t.choose}
+                  placeholder={t('choose')}
                   error={errors.sex}
                   miw={140}
                 />
-                <ThaiDateInput label={t.birthDate} required value={f.birthDate} onChange={(v) => set('birthDate', v)} error={errors.birthDate} />
+                <ThaiDateInput label={t('birthDate')} required value={f.birthDate} onChange={(v) => set('birthDate', v)} error={errors.birthDate} />
               </Group>
             </Stack>
           </Fieldset>
-          <Fieldset legend={t.contact}>
+          <Fieldset legend={t('contact')}>
             <Stack gap="sm">
               <Group grow align="start" wrap="wrap">
-                <TextInput label={t.houseNo} value={f.houseNo} onChange={(e) => set('houseNo', e.currentTarget.value)} error={errors.houseNo} miw={120} />
+                <TextInput label={t('houseNo')} value={f.houseNo} onChange={(e) => set('houseNo', e.currentTarget.value)} error={errors.houseNo} miw={120} />
                 <NumberInput
-                  label={t.villageNo}
+                  label={t('villageNo')}
                   value={f.villageNo}
                   onChange={(v) => set('villageNo', v)}
                   min={1}
@@ -331,7 +239,7 @@ export function PersonFormPage() {
                   miw={120}
                 />
                 <TextInput
-                  label={t.phone}
+                  label={t('phone')}
                   type="tel"
                   inputMode="tel"
                   value={f.phone}
@@ -343,10 +251,10 @@ export function PersonFormPage() {
               <AddressPicker value={f.subdistrictCode} onChange={(v) => set('subdistrictCode', v)} error={errors.subdistrictCode} required />
             </Stack>
           </Fieldset>
-          <Fieldset legend={t.circumstances}>
+          <Fieldset legend={t('circumstances')}>
             <Stack gap="sm">
               <MultiSelect
-                label={t.targetGroups}
+                label={t('targetGroups')}
                 data={(targetGroups.data ?? []).filter((g) => sensitiveConsent || !g.sensitive).map((g) => ({ value: g.code, label: nameOf(g, lang) }))}
                 value={f.targetGroups}
                 onChange={(v) => set('targetGroups', v)}
@@ -354,27 +262,27 @@ export function PersonFormPage() {
               />
               <Group grow align="start" wrap="wrap">
                 <Select
-                  label={t.education}
+                  label={t('education')}
                   data={options(EDUCATION_LEVELS)}
                   value={f.education}
                   onChange={(v) => set('education', v)}
                   clearable
-                  placeholder={t.choose}
+                  placeholder={t('choose')}
                   miw={180}
                 />
                 <Select
-                  label={t.workStatus}
+                  label={t('workStatus')}
                   data={options(WORK_STATUSES)}
                   value={f.workStatus}
                   onChange={(v) => set('workStatus', v)}
                   clearable
-                  placeholder={t.choose}
+                  placeholder={t('choose')}
                   miw={180}
                 />
               </Group>
               <Group grow align="start" wrap="wrap">
                 <TextInput
-                  label={t.income}
+                  label={t('income')}
                   inputMode="decimal"
                   value={f.income}
                   onChange={(e) => set('income', e.currentTarget.value)}
@@ -382,7 +290,7 @@ export function PersonFormPage() {
                   miw={160}
                 />
                 <NumberInput
-                  label={t.household}
+                  label={t('household')}
                   value={f.householdSize}
                   onChange={(v) => set('householdSize', v)}
                   min={1}
@@ -393,14 +301,14 @@ export function PersonFormPage() {
               </Group>
             </Stack>
           </Fieldset>
-          <Fieldset legend={t.sensitive}>
+          <Fieldset legend={t('sensitive')}>
             <Stack gap="sm">
               {editing ? (
-                <Text size="sm">{t.sensitiveLocked}</Text>
+                <Text size="sm">{t('sensitiveLocked')}</Text>
               ) : (
                 <>
                   <Checkbox
-                    label={t.sensitiveConsent}
+                    label={t('sensitiveConsent')}
                     checked={sensitiveConsent}
                     onChange={(e) => {
                       setSensitiveConsent(e.currentTarget.checked);
@@ -415,38 +323,44 @@ export function PersonFormPage() {
                     }}
                   />
                   {sensitiveConsent && (
-                    <TextInput label={t.evidence} description={t.evidenceHint} value={evidence} onChange={(e) => setEvidence(e.currentTarget.value)} />
+                    <TextInput label={t('evidence')} description={t('evidenceHint')} value={evidence} onChange={(e) => setEvidence(e.currentTarget.value)} />
                   )}
                 </>
               )}
               {sensitiveConsent ? (
                 <Group grow align="start" wrap="wrap">
                   <Select
-                    label={t.disabilityType}
+                    label={t('disabilityType')}
                     data={options(DISABILITY_TYPES)}
                     value={f.disabilityType}
                     onChange={(v) => set('disabilityType', v)}
                     clearable
-                    placeholder={t.choose}
+                    placeholder={t('choose')}
                     error={errors.disability}
                     miw={200}
                   />
-                  <TextInput label={t.cardNo} value={f.cardNo} onChange={(e) => set('cardNo', e.currentTarget.value)} disabled={!f.disabilityType} miw={180} />
+                  <TextInput
+                    label={t('cardNo')}
+                    value={f.cardNo}
+                    onChange={(e) => set('cardNo', e.currentTarget.value)}
+                    disabled={!f.disabilityType}
+                    miw={180}
+                  />
                 </Group>
               ) : (
                 <Text size="sm" c="dimmed">
-                  {t.consentNeeded}
+                  {t('consentNeeded')}
                 </Text>
               )}
             </Stack>
           </Fieldset>
           {!editing && (
-            <Checkbox.Group label={t.sharing} value={sharing} onChange={(v) => setSharing(v as Sharing[])}>
+            <Checkbox.Group label={t('sharing')} value={sharing} onChange={(v) => setSharing(v as Sharing[])}>
               <Stack gap={6} mt={6}>
-                <Checkbox value="share-lazada" label={t.shareLazada} />
-                <Checkbox value="share-gsb" label={t.shareGsb} />
-                <Checkbox value="share-partners" label={t.sharePartners} />
-                <Checkbox value="contact" label={t.contactConsent} />
+                <Checkbox value="share-lazada" label={t('shareLazada')} />
+                <Checkbox value="share-gsb" label={t('shareGsb')} />
+                <Checkbox value="share-partners" label={t('sharePartners')} />
+                <Checkbox value="contact" label={t('contactConsent')} />
               </Stack>
             </Checkbox.Group>
           )}
@@ -457,7 +371,7 @@ export function PersonFormPage() {
           )}
           {save.error instanceof ApiProblem && <ProblemAlert error={save.error} />}
           <Button type="submit" loading={save.isPending} w="fit-content">
-            {t.save}
+            {t('save')}
           </Button>
         </Stack>
       </form>

@@ -1,48 +1,33 @@
 import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { useTranslation } from 'react-i18next';
+import { usePeopleStats } from './queries';
 import { ProvinceMap } from '../geo/ProvinceMap';
-import { nameOf, useProvinces } from '../../reference';
-import { fill, useLanguage, useText } from './text';
+import { nameOf, useProvinces, useTargetGroups } from '../../reference';
+import { useLanguage } from '../../i18n/language';
+import { useFormat } from '../../format';
 
-const TEXT = {
-  th: {
-    title: 'ภาพรวมทะเบียนในพื้นที่ของคุณ',
-    people: 'บุคคล {n} คน',
-    map: 'แผนที่จำนวนผู้ลงทะเบียนรายจังหวัด (สีเข้ม = มาก)',
-    byGroup: 'ตามกลุ่มเป้าหมาย',
-    top: 'จังหวัดที่มีผู้ลงทะเบียนมากที่สุด',
-  },
-  en: {
-    title: 'The registry in your area',
-    people: '{n} people',
-    map: 'Map of registered people by province (darker = more)',
-    byGroup: 'By target group',
-    top: 'Provinces with the most people',
-  },
-};
 /** Five shades from light to dark indigo, all distinguishable from the map's white background. */
 const SHADES = ['#dbe4ff', '#bac8ff', '#91a7ff', '#5c7cfa', '#364fc7'];
 
 /** Where the registered people are and who they are: a map and bars, for those who would rather look. */
 export function RegistryOverview({ onProvince }: { onProvince: (code: string) => void }) {
-  const t = useText(TEXT);
+  const { number } = useFormat();
+  const { t } = useTranslation('registry', { keyPrefix: 'registryOverview' });
   const lang = useLanguage();
   const provinces = useProvinces();
-  const stats = useQuery({ queryKey: ['people-stats'], staleTime: 60_000, queryFn: () => unwrap(api.GET('/api/people/stats')) });
-  const groups = useQuery({ queryKey: ['target-groups'], staleTime: Infinity, queryFn: () => unwrap(api.GET('/api/target-groups')) });
+  const stats = usePeopleStats();
+  const groups = useTargetGroups();
   if (!stats.data || stats.data.total === 0) return null;
   const counts = new Map(stats.data.byProvince.map((p) => [p.provinceCode, p.count]));
   const max = Math.max(...counts.values());
-  const names = new Map((provinces.data ?? []).map((p) => [p.code, `${nameOf(p, lang)}: ${(counts.get(p.code) ?? 0).toLocaleString()}`]));
-  const number = (n: number) => n.toLocaleString(lang === 'th' ? 'th-TH' : 'en');
+  const names = new Map((provinces.data ?? []).map((p) => [p.code, `${nameOf(p, lang)}: ${number(counts.get(p.code) ?? 0)}`]));
   return (
     <Paper withBorder p="md" mb="md">
       <Group justify="space-between" mb="sm" wrap="wrap">
         <Title order={2} size="h4">
-          {t.title}
+          {t('title')}
         </Title>
-        <Text fw={600}>{fill(t.people, { n: number(stats.data.total) })}</Text>
+        <Text fw={600}>{t('people', { n: number(stats.data.total) })}</Text>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <div style={{ maxWidth: 360 }}>
@@ -50,7 +35,7 @@ export function RegistryOverview({ onProvince }: { onProvince: (code: string) =>
             highlight={[...counts.keys()]}
             onSelect={onProvince}
             names={names}
-            label={t.map}
+            label={t('map')}
             fillOf={(code) => {
               const n = counts.get(code) ?? 0;
               return n === 0 ? '#f1f3f5' : SHADES[Math.min(SHADES.length - 1, Math.floor((Math.sqrt(n) / Math.sqrt(max)) * SHADES.length))]!;
@@ -59,7 +44,7 @@ export function RegistryOverview({ onProvince }: { onProvince: (code: string) =>
         </div>
         <Stack gap="sm">
           <Title order={3} size="h5">
-            {t.byGroup}
+            {t('byGroup')}
           </Title>
           {stats.data.byTargetGroup.map((g) => (
             <div key={g.code}>
@@ -80,7 +65,7 @@ export function RegistryOverview({ onProvince }: { onProvince: (code: string) =>
             </div>
           ))}
           <Title order={3} size="h5" mt="sm">
-            {t.top}
+            {t('top')}
           </Title>
           {stats.data.byProvince.slice(0, 5).map((p) => (
             <Group key={p.provinceCode} justify="space-between" gap="xs">

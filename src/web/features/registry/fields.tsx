@@ -1,29 +1,10 @@
 import { Group, Select, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, unwrap } from '../../api/client';
-import { useProvinces, nameOf } from '../../reference';
+import { useTranslation } from 'react-i18next';
+import { usePeople } from './queries';
+import { nameOf, useDistricts, useProvinces, useSubdistricts } from '../../reference';
 import { parseThaiDate, toBuddhistYear } from '../../../shared/thai-date';
-import { useLanguage, useText } from './text';
-
-const TEXT = {
-  th: {
-    province: 'จังหวัด',
-    district: 'อำเภอ/เขต',
-    subdistrict: 'ตำบล/แขวง',
-    pick: 'เลือก',
-    dateHint: 'วว/ดด/ปปปป พ.ศ. เช่น 05/03/2528',
-    badDate: 'วันที่ไม่ถูกต้อง: พิมพ์ วว/ดด/ปปปป เป็นปี พ.ศ.',
-  },
-  en: {
-    province: 'Province',
-    district: 'District',
-    subdistrict: 'Sub-district',
-    pick: 'Choose',
-    dateHint: 'DD/MM/YYYY in B.E., e.g. 05/03/2528',
-    badDate: 'Not a date: type DD/MM/YYYY with the year in B.E.',
-  },
-};
+import { useLanguage } from '../../i18n/language';
 
 /** '1985-03-05' → '05/03/2528', as Thai forms show dates. */
 export const isoToThai = (iso: string | null | undefined) => {
@@ -51,7 +32,7 @@ export function ThaiDateInput({
   error?: string;
   name?: string;
 }) {
-  const t = useText(TEXT);
+  const { t } = useTranslation('registry', { keyPrefix: 'fields' });
   const [text, setText] = useState(isoToThai(value));
   const [touched, setTouched] = useState(false);
   useEffect(() => {
@@ -64,7 +45,7 @@ export function ThaiDateInput({
     <TextInput
       label={label}
       name={name}
-      description={t.dateHint}
+      description={t('dateHint')}
       placeholder="05/03/2528"
       inputMode="numeric"
       required={required}
@@ -74,7 +55,7 @@ export function ThaiDateInput({
         onChange(parseThaiDate(e.currentTarget.value));
       }}
       onBlur={() => setTouched(true)}
-      error={error ?? (touched && text.trim() && !parsed ? t.badDate : undefined)}
+      error={error ?? (touched && text.trim() && !parsed ? t('badDate') : undefined)}
     />
   );
 }
@@ -91,30 +72,20 @@ export function AddressPicker({
   error?: string;
   required?: boolean;
 }) {
-  const t = useText(TEXT);
+  const { t } = useTranslation('registry', { keyPrefix: 'fields' });
   const lang = useLanguage();
   const provinces = useProvinces();
   const [province, setProvince] = useState<string | null>(value ? value.slice(0, 2) : null);
   const [district, setDistrict] = useState<string | null>(value ? value.slice(0, 4) : null);
-  const districts = useQuery({
-    queryKey: ['districts', province],
-    enabled: Boolean(province),
-    staleTime: Infinity,
-    queryFn: () => unwrap(api.GET('/api/geo/provinces/{code}/districts', { params: { path: { code: province! } } })),
-  });
-  const subdistricts = useQuery({
-    queryKey: ['subdistricts', district],
-    enabled: Boolean(district),
-    staleTime: Infinity,
-    queryFn: () => unwrap(api.GET('/api/geo/districts/{code}/subdistricts', { params: { path: { code: district! } } })),
-  });
+  const districts = useDistricts(province);
+  const subdistricts = useSubdistricts(district);
   const options = (items: { code: string; nameTh: string; nameEn: string }[] | undefined) =>
     (items ?? []).map((i) => ({ value: i.code, label: nameOf(i, lang) }));
   return (
     <Group grow align="start" wrap="wrap" gap="sm">
       <Select
-        label={t.province}
-        placeholder={t.pick}
+        label={t('province')}
+        placeholder={t('pick')}
         searchable
         required={required}
         data={options(provinces.data)}
@@ -127,8 +98,8 @@ export function AddressPicker({
         }}
       />
       <Select
-        label={t.district}
-        placeholder={t.pick}
+        label={t('district')}
+        placeholder={t('pick')}
         searchable
         required={required}
         data={options(districts.data)}
@@ -141,8 +112,8 @@ export function AddressPicker({
         }}
       />
       <Select
-        label={t.subdistrict}
-        placeholder={t.pick}
+        label={t('subdistrict')}
+        placeholder={t('pick')}
         searchable
         required={required}
         data={options(subdistricts.data)}
@@ -155,11 +126,6 @@ export function AddressPicker({
     </Group>
   );
 }
-
-const PICKER_TEXT = {
-  th: { nothing: 'ไม่พบ พิมพ์ชื่อหรือเลขประจำตัวอย่างน้อย 2 ตัวอักษร' },
-  en: { nothing: 'Nobody found; type at least 2 letters of a name or an ID' },
-};
 
 /** A person chosen by typing part of their name or their ID; answers while typing. */
 export function PersonPicker({
@@ -175,18 +141,14 @@ export function PersonPicker({
   error?: string;
   required?: boolean;
 }) {
-  const t = useText(PICKER_TEXT);
+  const { t } = useTranslation('registry', { keyPrefix: 'picker' });
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
   useEffect(() => {
     const timer = setTimeout(() => setQ(search.trim()), 200);
     return () => clearTimeout(timer);
   }, [search]);
-  const found = useQuery({
-    queryKey: ['people-picker', q],
-    enabled: q.length >= 2,
-    queryFn: () => unwrap(api.GET('/api/people', { params: { query: { q, limit: 10 } } })),
-  });
+  const found = usePeople({ q, limit: 10 }, { enabled: q.length >= 2 });
   const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
   const data = [
     ...(chosen ? [chosen] : []),
@@ -205,7 +167,7 @@ export function PersonPicker({
       value={value}
       searchValue={search}
       onSearchChange={setSearch}
-      nothingFoundMessage={t.nothing}
+      nothingFoundMessage={t('nothing')}
       onChange={(v, option) => {
         setChosen(option ? { value: option.value, label: option.label } : null);
         onChange(v);

@@ -1,82 +1,22 @@
+import type { TFunction } from 'i18next';
 import { Alert, Anchor, Badge, Button, Code, CopyButton, Group, Loader, Paper, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
-import { api, unwrap } from '../../api/client';
+import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
+import { useMyCredentials } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QrCode } from '../../components/QrCode';
 import { bangkokDate } from '../../../shared/fiscal-year';
 import { formatThaiDate } from '../../../shared/thai-date';
-import { fill, useLanguage, useText } from '../registry/text';
-import { Fact } from './MyCoursesPage';
+import { useLanguage } from '../../i18n/language';
+import { Fact } from '../../components/Fact';
 
 type Credential = components['schemas']['Credential'];
 type Language = 'th' | 'en';
 
-const TEXT = {
-  th: {
-    title: 'เกียรติบัตรของฉัน',
-    intro: 'เกียรติบัตรจากหลักสูตรที่คุณอบรมผ่าน ดาวน์โหลดเป็น PDF หรือให้ผู้อื่นสแกน QR code เพื่อตรวจสอบได้',
-    loading: 'กำลังโหลด',
-    none: 'ยังไม่มีเกียรติบัตร เมื่อคุณอบรมผ่านและเจ้าหน้าที่ออกเกียรติบัตรแล้ว จะแสดงที่นี่',
-    myCourses: 'ไปที่หลักสูตรของฉัน',
-    valid: 'ใช้ได้',
-    revoked: 'ถูกเพิกถอน',
-    expired: 'หมดอายุ',
-    hours: 'จำนวนชั่วโมง',
-    hoursValue: '{n} ชั่วโมง',
-    issuedOn: 'วันที่ออก',
-    trainedOn: 'วันที่อบรม',
-    issuer: 'ผู้ออก',
-    code: 'รหัสเกียรติบัตร',
-    expiresOn: 'หมดอายุ',
-    download: 'ดาวน์โหลด PDF',
-    json: 'ดาวน์โหลดไฟล์ลงลายมือชื่อ (JSON)',
-    newWindow: '(เปิดในหน้าต่างใหม่)',
-    qualifications: 'คุณวุฒิวิชาชีพจากการประเมินสมรรถนะอยู่ที่หน้าคุณวุฒิของฉัน ({n} รายการ)',
-    check: 'ลิงก์ตรวจสอบสาธารณะ',
-    checkNote: 'ใครก็ตามที่มีลิงก์หรือสแกน QR code นี้ จะเห็นเพียงชื่อที่ปิดบางส่วน หลักสูตร ชั่วโมง วันที่ออก และผู้ออก',
-    copy: 'คัดลอกลิงก์',
-    copied: 'คัดลอกแล้ว',
-    qr: 'QR code สำหรับตรวจสอบเกียรติบัตร {title}',
-    revokedNote: 'เกียรติบัตรนี้ถูกเพิกถอนเมื่อ {date} จึงใช้อ้างอิงไม่ได้',
-    revokedReason: 'เหตุผล: {reason}',
-    expiredNote: 'เกียรติบัตรนี้หมดอายุเมื่อ {date}',
-  },
-  en: {
-    title: 'My certificates',
-    intro: 'Certificates from the courses you passed: download the PDF, or let someone scan the QR code to check it',
-    loading: 'Loading',
-    none: 'No certificate yet. Once you pass a course and the officers issue the certificate, it appears here.',
-    myCourses: 'Go to My courses',
-    valid: 'Valid',
-    revoked: 'Revoked',
-    expired: 'Expired',
-    hours: 'Hours',
-    hoursValue: '{n} hours',
-    issuedOn: 'Issued on',
-    trainedOn: 'Trained',
-    issuer: 'Issued by',
-    code: 'Certificate code',
-    expiresOn: 'Expires on',
-    download: 'Download PDF',
-    json: 'Download the signed file (JSON)',
-    newWindow: '(opens in a new window)',
-    qualifications: 'Occupational qualifications from competency assessment are on My qualifications ({n})',
-    check: 'Public check link',
-    checkNote: 'Anyone with the link or the QR code sees only a partly hidden name, the course, hours, issue date and issuer.',
-    copy: 'Copy link',
-    copied: 'Copied',
-    qr: 'QR code to check the certificate {title}',
-    revokedNote: 'This certificate was revoked on {date} and cannot be relied on',
-    revokedReason: 'Reason: {reason}',
-    expiredNote: 'This certificate expired on {date}',
-  },
-};
-
-type Words = (typeof TEXT)['th'];
+type Words = TFunction<'training', 'myCertificates'>;
 
 /** Filled badges whose white text stays above 4.5:1. */
 const STATUS_COLOURS: Record<Credential['status'], string> = { valid: '#1b5e20', revoked: 'red.9', expired: 'gray.7' };
@@ -86,10 +26,10 @@ const ORDER: Record<Credential['status'], number> = { valid: 0, expired: 1, revo
 const sorted = (list: Credential[]) => [...list].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
 
 export function MyCertificatesPage() {
-  const t = useText(TEXT);
+  const { t } = useTranslation('training', { keyPrefix: 'myCertificates' });
   const lang = useLanguage();
   const { hash } = useLocation();
-  const credentials = useQuery({ queryKey: ['my-credentials'], queryFn: () => unwrap(api.GET('/api/credentials/mine')) });
+  const credentials = useMyCredentials();
   const loaded = Boolean(credentials.data);
   // Qualifications have their own page, with the assessments that led to them.
   const certificates = (credentials.data ?? []).filter((c) => c.kind === 'training-completion');
@@ -105,24 +45,24 @@ export function MyCertificatesPage() {
 
   return (
     <>
-      <PageHeader title={t.title} intro={t.intro} />
+      <PageHeader title={t('title')} intro={t('intro')} />
       <ProblemAlert error={credentials.error} />
       {credentials.isPending && (
         <Group gap="xs" role="status">
           <Loader size="sm" aria-hidden />
-          <Text>{t.loading}</Text>
+          <Text>{t('loading')}</Text>
         </Group>
       )}
       {qualifications > 0 && (
         <Anchor component={Link} to="/my/qualifications" display="block" mb="md">
-          {fill(t.qualifications, { n: qualifications })}
+          {t('qualifications', { n: qualifications })}
         </Anchor>
       )}
       {credentials.data && certificates.length === 0 && (
         <Stack gap="xs">
-          <Text>{t.none}</Text>
+          <Text>{t('none')}</Text>
           <Anchor component={Link} to="/my/courses" w="fit-content">
-            {t.myCourses}
+            {t('myCourses')}
           </Anchor>
         </Stack>
       )}
@@ -149,43 +89,43 @@ function CertificateCard({ c, t, lang }: { c: Credential; t: Words; lang: Langua
           {title}
         </Title>
         <Badge color={STATUS_COLOURS[c.status]} variant="filled" size="xl" tt="none">
-          {t[c.status]}
+          {t(c.status)}
         </Badge>
       </Group>
 
       {c.status === 'revoked' && (
         <Alert color="red" variant="light" mt="sm" styles={{ message: { color: '#8b1a1a' } }}>
-          <Text>{fill(t.revokedNote, { date: c.revokedAt ? date(bangkokDate(new Date(c.revokedAt))) : '–' })}</Text>
-          {c.revokedReason && <Text size="sm">{fill(t.revokedReason, { reason: c.revokedReason })}</Text>}
+          <Text>{t('revokedNote', { date: c.revokedAt ? date(bangkokDate(new Date(c.revokedAt))) : '–' })}</Text>
+          {c.revokedReason && <Text size="sm">{t('revokedReason', { reason: c.revokedReason })}</Text>}
         </Alert>
       )}
       {c.status === 'expired' && c.expiresOn && (
         <Text mt="sm" fw={600}>
-          {fill(t.expiredNote, { date: date(c.expiresOn) })}
+          {t('expiredNote', { date: date(c.expiresOn) })}
         </Text>
       )}
 
       <Group align="flex-start" gap="lg" mt="sm" wrap="wrap">
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" style={{ flex: '1 1 16rem', minWidth: 0 }}>
-          {c.hours !== null && <Fact label={t.hours}>{fill(t.hoursValue, { n: c.hours })}</Fact>}
-          <Fact label={t.issuedOn}>{date(c.issuedOn)}</Fact>
-          <Fact label={t.trainedOn}>{trained}</Fact>
-          <Fact label={t.issuer}>{lang === 'th' ? c.issuerNameTh : c.issuerNameEn}</Fact>
-          {c.expiresOn && <Fact label={t.expiresOn}>{date(c.expiresOn)}</Fact>}
-          <Fact label={t.code}>
+          {c.hours !== null && <Fact label={t('hours')}>{t('hoursValue', { n: c.hours })}</Fact>}
+          <Fact label={t('issuedOn')}>{date(c.issuedOn)}</Fact>
+          <Fact label={t('trainedOn')}>{trained}</Fact>
+          <Fact label={t('issuer')}>{lang === 'th' ? c.issuerNameTh : c.issuerNameEn}</Fact>
+          {c.expiresOn && <Fact label={t('expiresOn')}>{date(c.expiresOn)}</Fact>}
+          <Fact label={t('code')}>
             <Code fz="md">{c.code}</Code>
           </Fact>
         </SimpleGrid>
-        {usable && <QrCode value={c.verifyUrl} label={fill(t.qr, { title })} size={168} />}
+        {usable && <QrCode value={c.verifyUrl} label={t('qr', { title })} size={168} />}
       </Group>
 
       {usable && (
         <Stack gap="xs" mt="md">
           <Group gap="sm" wrap="wrap">
             <Button component="a" href={`/api/credentials/${encodeURIComponent(c.code)}/pdf`} target="_blank" rel="noopener" size="md">
-              {t.download}
+              {t('download')}
               <VisuallyHidden>
-                : {title} {t.newWindow}
+                : {title} {t('newWindow')}
               </VisuallyHidden>
             </Button>
             {c.signed && (
@@ -196,27 +136,27 @@ function CertificateCard({ c, t, lang }: { c: Credential; t: Words; lang: Langua
                 variant="default"
                 size="md"
               >
-                {t.json}
+                {t('json')}
                 <VisuallyHidden>: {title}</VisuallyHidden>
               </Button>
             )}
             <CopyButton value={c.verifyUrl}>
               {({ copied, copy }) => (
                 <Button variant="default" size="md" onClick={copy} aria-live="polite">
-                  {copied ? t.copied : t.copy}
+                  {copied ? t('copied') : t('copy')}
                 </Button>
               )}
             </CopyButton>
           </Group>
           <div>
             <Text size="sm" c="dimmed">
-              {t.check}
+              {t('check')}
             </Text>
             <Anchor href={c.verifyUrl} style={{ overflowWrap: 'anywhere' }}>
               {c.verifyUrl}
             </Anchor>
             <Text size="sm" mt={4}>
-              {t.checkNote}
+              {t('checkNote')}
             </Text>
           </div>
         </Stack>

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import {
   Alert,
   Badge,
@@ -16,18 +18,21 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { Fact } from '../../components/Fact';
+import { useFormat } from '../../format';
+import { useMyEnrolments, useSessions, useTrainingRefresh } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { nameOf, useProvinces } from '../../reference';
 import { useMe } from '../../session';
 import { CURRICULUM_CATEGORIES } from '../../../shared/training-categories';
 import { formatThaiDate } from '../../../shared/thai-date';
-import { fill, useLanguage, useText } from '../registry/text';
+import { useLanguage } from '../../i18n/language';
 
 type MyEnrolment = components['schemas']['MyEnrolment'];
 type OpenSession = components['schemas']['TrainingSessionListItem'];
@@ -36,98 +41,6 @@ type Language = 'th' | 'en';
 
 const PAGE = 20;
 
-const TEXT = {
-  th: {
-    title: 'หลักสูตรของฉัน',
-    intro: 'หลักสูตรที่คุณสมัครไว้ และหลักสูตรที่เปิดรับสมัครอยู่ในขณะนี้',
-    mine: 'การสมัครของฉัน',
-    loading: 'กำลังโหลด',
-    noEnrolments: 'คุณยังไม่ได้สมัครหลักสูตรใด เลือกหลักสูตรที่เปิดรับสมัครด้านล่างได้เลย',
-    notCitizen: 'บัญชีนี้ไม่ได้เชื่อมกับทะเบียนบุคคล จึงไม่มีรายการสมัครของตนเอง',
-    code: 'รหัสรุ่น',
-    dates: 'วันที่อบรม',
-    place: 'สถานที่',
-    online: 'ออนไลน์',
-    attended: 'เข้าอบรมแล้ว',
-    hours: '{n} ชั่วโมง',
-    score: 'คะแนนทดสอบหลังอบรม',
-    waitlistNote: 'เมื่อมีผู้ถอนตัว ผู้ที่อยู่ลำดับแรกของรายชื่อสำรองจะได้ที่นั่งก่อน',
-    reasons: 'เหตุผลที่ไม่ผ่าน',
-    details: 'ดูรายละเอียด',
-    certificate: 'ดูเกียรติบัตร',
-    withdraw: 'ถอนตัว',
-    withdrawTitle: 'ถอนตัวจากหลักสูตรนี้?',
-    withdrawSeat: 'ที่นั่งของคุณจะส่งต่อให้ผู้ที่อยู่ลำดับแรกของรายชื่อสำรอง หากเปลี่ยนใจ สมัครใหม่ได้ระหว่างที่ยังเปิดรับสมัคร แต่อาจได้อยู่ในรายชื่อสำรอง',
-    withdrawWaitlist: 'ชื่อของคุณจะออกจากรายชื่อสำรอง',
-    reason: 'เหตุผล (ไม่บังคับ)',
-    reasonHint: 'ช่วยให้เจ้าหน้าที่จัดรุ่นต่อไปได้ดีขึ้น',
-    confirmWithdraw: 'ยืนยันการถอนตัว',
-    keep: 'ไม่ถอนตัว',
-    withdrawn: 'ถอนตัวจาก {course} แล้ว',
-    open: 'หลักสูตรที่เปิดรับสมัคร',
-    province: 'จังหวัด',
-    category: 'หมวดหลักสูตร',
-    all: 'ทั้งหมด',
-    noOpen: 'ขณะนี้ยังไม่มีหลักสูตรที่เปิดรับสมัครตามที่เลือก',
-    openCount: 'เปิดรับสมัคร {n} รุ่น',
-    closes: 'ปิดรับสมัคร',
-    fill: 'รับแล้ว {n} จาก {max} ที่นั่ง',
-    left: 'เหลือ {n} ที่นั่ง',
-    full: 'ที่นั่งเต็มแล้ว สมัครได้ในรายชื่อสำรอง (ตอนนี้มี {n} คน)',
-    applied: 'สมัครแล้ว',
-    apply: 'ดูรายละเอียดและสมัคร',
-    more: 'แสดงเพิ่ม',
-    shown: 'แสดง {shown} จาก {total} รุ่น',
-  },
-  en: {
-    title: 'My courses',
-    intro: 'The courses you applied for, and those open for applications now',
-    mine: 'My applications',
-    loading: 'Loading',
-    noEnrolments: 'You have not applied for a course yet; choose one of the open courses below.',
-    notCitizen: 'This account is not linked to a registered person, so it has no applications of its own',
-    code: 'Session code',
-    dates: 'Dates',
-    place: 'Place',
-    online: 'Online',
-    attended: 'Attended',
-    hours: '{n} hours',
-    score: 'Post-test score',
-    waitlistNote: 'When someone withdraws, the first person on the waitlist gets the seat',
-    reasons: 'Why it was not passed',
-    details: 'Details',
-    certificate: 'See the certificate',
-    withdraw: 'Withdraw',
-    withdrawTitle: 'Withdraw from this course?',
-    withdrawSeat:
-      'Your seat goes to the first person on the waitlist. If you change your mind you may apply again while applications are open, but you may be waitlisted.',
-    withdrawWaitlist: 'Your name leaves the waitlist',
-    reason: 'Reason (optional)',
-    reasonHint: 'It helps the officers plan the next session',
-    confirmWithdraw: 'Withdraw',
-    keep: 'Keep my place',
-    withdrawn: 'You withdrew from {course}',
-    open: 'Open for applications',
-    province: 'Province',
-    category: 'Category',
-    all: 'All',
-    noOpen: 'No course is open for applications with these choices',
-    openCount: '{n} sessions open',
-    closes: 'Applications close',
-    fill: '{n} of {max} seats taken',
-    left: '{n} seats left',
-    full: 'Full: you may join the waitlist ({n} waiting)',
-    applied: 'Applied',
-    apply: 'Details and apply',
-    more: 'Show more',
-    shown: '{shown} of {total} sessions shown',
-  },
-};
-
-const STATUS = {
-  th: { enrolled: 'ได้ที่นั่ง', waitlisted: 'รายชื่อสำรองลำดับที่ {n}', completed: 'ผ่านการอบรม', 'not-completed': 'ไม่ผ่าน', withdrawn: 'ถอนตัวแล้ว' },
-  en: { enrolled: 'Seat confirmed', waitlisted: 'Waitlist, number {n}', completed: 'Passed', 'not-completed': 'Not passed', withdrawn: 'Withdrawn' },
-};
 /** Filled colours that keep white (or, on yellow, dark) text above 4.5:1. */
 const STATUS_COLOURS: Record<MyEnrolment['status'], { color: string; c?: string }> = {
   enrolled: { color: 'indigo.9' },
@@ -138,10 +51,10 @@ const STATUS_COLOURS: Record<MyEnrolment['status'], { color: string; c?: string 
 };
 
 /** An enrolment's status in words: a seat, the waitlist place, passed, not passed or withdrawn. */
-export function EnrolmentStatusBadge({ enrolment, lang }: { enrolment: Pick<MyEnrolment, 'status' | 'waitlistPosition'>; lang: Language }) {
-  const words = STATUS[lang];
+export function EnrolmentStatusBadge({ enrolment }: { enrolment: Pick<MyEnrolment, 'status' | 'waitlistPosition'> }) {
+  const { t } = useTranslation('training', { keyPrefix: 'enrolmentStatus' });
   const { color, c } = STATUS_COLOURS[enrolment.status];
-  const label = enrolment.status === 'waitlisted' ? fill(words.waitlisted, { n: enrolment.waitlistPosition ?? '–' }) : words[enrolment.status];
+  const label = enrolment.status === 'waitlisted' ? t('waitlisted', { n: enrolment.waitlistPosition ?? '–' }) : t(enrolment.status);
   return (
     <Badge color={color} c={c} variant="filled" size="xl" tt="none" h="auto" py={4} styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}>
       {label}
@@ -159,10 +72,10 @@ const datesOf = (s: { startsOn: string; endsOn: string }, lang: Language) =>
     : `${formatThaiDate(s.startsOn, { locale: lang })} – ${formatThaiDate(s.endsOn, { locale: lang })}`;
 
 export function MyCoursesPage() {
-  const t = useText(TEXT);
+  const { t } = useTranslation('training', { keyPrefix: 'myCourses' });
   const lang = useLanguage();
   const { data: me } = useMe();
-  const enrolments = useQuery({ queryKey: ['my-enrolments'], queryFn: () => unwrap(api.GET('/api/my/enrolments')) });
+  const enrolments = useMyEnrolments();
   const [withdrawing, setWithdrawing] = useState<MyEnrolment | null>(null);
   const [withdrawnCourse, setWithdrawnCourse] = useState<string | null>(null);
   const notice = useRef<HTMLDivElement>(null);
@@ -170,22 +83,22 @@ export function MyCoursesPage() {
 
   return (
     <>
-      <PageHeader title={t.title} intro={t.intro} />
+      <PageHeader title={t('title')} intro={t('intro')} />
       <Stack maw={1100} gap="xl">
         <section aria-labelledby="my-enrolments">
           <Title order={2} size="h3" id="my-enrolments" mb="sm">
-            {t.mine}
+            {t('mine')}
           </Title>
           <div ref={notice} tabIndex={-1} role="status" aria-live="polite">
             {withdrawnCourse && (
               <Alert color="green" variant="light" mb="sm" styles={{ message: { color: '#1b5e20' } }}>
-                {fill(t.withdrawn, { course: withdrawnCourse })}
+                {t('withdrawn', { course: withdrawnCourse })}
               </Alert>
             )}
           </div>
           <ProblemAlert error={enrolments.error} />
-          {enrolments.isPending && <Loading text={t.loading} />}
-          {enrolments.data?.length === 0 && <Text>{me && me.personId === null ? t.notCitizen : t.noEnrolments}</Text>}
+          {enrolments.isPending && <Loading text={t('loading')} />}
+          {enrolments.data?.length === 0 && <Text>{me && me.personId === null ? t('notCitizen') : t('noEnrolments')}</Text>}
           <Stack>
             {enrolments.data?.map((e) => (
               <EnrolmentCard key={e.id} e={e} t={t} lang={lang} onWithdraw={() => setWithdrawing(e)} />
@@ -217,7 +130,7 @@ export function MyCoursesPage() {
   );
 }
 
-type Words = (typeof TEXT)['th'];
+type Words = TFunction<'training', 'myCourses'>;
 
 function Loading({ text }: { text: string }) {
   return (
@@ -229,18 +142,9 @@ function Loading({ text }: { text: string }) {
 }
 
 /** A label above its value, the way every fact on these pages reads on a phone. */
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text>{children}</Text>
-    </div>
-  );
-}
 
 function EnrolmentCard({ e, t, lang, onWithdraw }: { e: MyEnrolment; t: Words; lang: Language; onWithdraw: () => void }) {
+  const { number } = useFormat();
   const course = lang === 'th' ? e.curriculumNameTh : e.curriculumNameEn;
   const province = lang === 'th' ? e.provinceNameTh : e.provinceNameEn;
   const headingId = `enrolment-${e.id}`;
@@ -252,20 +156,20 @@ function EnrolmentCard({ e, t, lang, onWithdraw }: { e: MyEnrolment; t: Words; l
         <Title order={3} size="h4" id={headingId} style={{ flex: '1 1 14rem', minWidth: 0, overflowWrap: 'anywhere' }}>
           {course}
         </Title>
-        <EnrolmentStatusBadge enrolment={e} lang={lang} />
+        <EnrolmentStatusBadge enrolment={e} />
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" mt="sm">
-        <Fact label={t.dates}>{datesOf(e, lang)}</Fact>
-        <Fact label={t.place}>{e.online ? t.online : placeOf(e.venue, province, lang)}</Fact>
-        {showHours && <Fact label={t.attended}>{fill(t.hours, { n: e.attendedHours.toLocaleString(lang === 'th' ? 'th-TH' : 'en') })}</Fact>}
-        {e.postTestScore !== null && <Fact label={t.score}>{e.postTestScore}</Fact>}
+        <Fact label={t('dates')}>{datesOf(e, lang)}</Fact>
+        <Fact label={t('place')}>{e.online ? t('online') : placeOf(e.venue, province, lang)}</Fact>
+        {showHours && <Fact label={t('attended')}>{t('hours', { n: number(e.attendedHours) })}</Fact>}
+        {e.postTestScore !== null && <Fact label={t('score')}>{e.postTestScore}</Fact>}
       </SimpleGrid>
       <Text size="sm" c="dimmed" mt={4}>
-        {t.code}: {e.sessionCode}
+        {t('code')}: {e.sessionCode}
       </Text>
-      {e.status === 'waitlisted' && <Text mt="xs">{t.waitlistNote}</Text>}
+      {e.status === 'waitlisted' && <Text mt="xs">{t('waitlistNote')}</Text>}
       {e.status === 'not-completed' && e.outcomeReasons.length > 0 && (
-        <Alert color="red" variant="light" mt="sm" title={t.reasons} styles={{ message: { color: '#8b1a1a' } }}>
+        <Alert color="red" variant="light" mt="sm" title={t('reasons')} styles={{ message: { color: '#8b1a1a' } }}>
           <List spacing={2}>
             {e.outcomeReasons.map((r) => (
               <List.Item key={r.code}>{lang === 'th' ? r.th : r.en}</List.Item>
@@ -275,18 +179,18 @@ function EnrolmentCard({ e, t, lang, onWithdraw }: { e: MyEnrolment; t: Words; l
       )}
       <Group gap="sm" mt="md" wrap="wrap">
         <Button component={Link} to={`/my/courses/sessions/${e.sessionId}`} variant="default" size="md">
-          {t.details}
+          {t('details')}
           <VisuallyHidden>: {course}</VisuallyHidden>
         </Button>
         {e.credentialCode && (
           <Button component={Link} to={`/my/certificates#certificate-${e.credentialCode}`} color="#1b5e20" size="md">
-            {t.certificate}
+            {t('certificate')}
             <VisuallyHidden>: {course}</VisuallyHidden>
           </Button>
         )}
         {canWithdraw && (
           <Button variant="outline" color="red.9" size="md" onClick={onWithdraw}>
-            {t.withdraw}
+            {t('withdraw')}
             <VisuallyHidden>: {course}</VisuallyHidden>
           </Button>
         )}
@@ -310,15 +214,13 @@ function WithdrawModal({
   onDone: (course: string) => void;
   onClosed: () => void;
 }) {
-  const client = useQueryClient();
+  const refresh = useTrainingRefresh();
   const [reason, setReason] = useState('');
   const withdraw = useMutation({
     mutationFn: (e: MyEnrolment) =>
       unwrap(api.POST('/api/training/enrolments/{id}/withdraw', { params: { path: { id: e.id } }, body: { reason: reason.trim() || null } })),
     onSuccess: (_result, e) => {
-      void client.invalidateQueries({ queryKey: ['my-enrolments'] });
-      void client.invalidateQueries({ queryKey: ['open-sessions'] });
-      void client.invalidateQueries({ queryKey: ['session', e.sessionId] });
+      void refresh.myEnrolment(e.sessionId);
       setReason('');
       onDone(lang === 'th' ? e.curriculumNameTh : e.curriculumNameEn);
     },
@@ -330,7 +232,7 @@ function WithdrawModal({
   };
   const course = enrolment ? (lang === 'th' ? enrolment.curriculumNameTh : enrolment.curriculumNameEn) : '';
   return (
-    <Modal opened={enrolment !== null} onClose={close} onExitTransitionEnd={onClosed} title={t.withdrawTitle} size="lg">
+    <Modal opened={enrolment !== null} onClose={close} onExitTransitionEnd={onClosed} title={t('withdrawTitle')} size="lg">
       {enrolment && (
         <Stack>
           <div>
@@ -339,10 +241,10 @@ function WithdrawModal({
               {datesOf(enrolment, lang)}
             </Text>
           </div>
-          <Text>{enrolment.status === 'enrolled' ? t.withdrawSeat : t.withdrawWaitlist}</Text>
+          <Text>{enrolment.status === 'enrolled' ? t('withdrawSeat') : t('withdrawWaitlist')}</Text>
           <Textarea
-            label={t.reason}
-            description={t.reasonHint}
+            label={t('reason')}
+            description={t('reasonHint')}
             value={reason}
             onChange={(event) => setReason(event.currentTarget.value)}
             maxLength={500}
@@ -353,10 +255,10 @@ function WithdrawModal({
           <ProblemAlert error={withdraw.error} />
           <Group wrap="wrap">
             <Button color="red.9" size="md" loading={withdraw.isPending} onClick={() => withdraw.mutate(enrolment)}>
-              {t.confirmWithdraw}
+              {t('confirmWithdraw')}
             </Button>
             <Button variant="default" size="md" onClick={close}>
-              {t.keep}
+              {t('keep')}
             </Button>
           </Group>
         </Stack>
@@ -370,29 +272,20 @@ function OpenSessions({ t, lang, mine }: { t: Words; lang: Language; mine: MyEnr
   const [province, setProvince] = useState<string | null>(null);
   const [category, setCategory] = useState<Category | null>(null);
   const [limit, setLimit] = useState(PAGE);
-  const sessions = useQuery({
-    queryKey: ['open-sessions', province, category, limit],
-    placeholderData: keepPreviousData,
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/training/sessions', {
-          params: { query: { open: 'true', province: province ?? undefined, category: category ?? undefined, limit, offset: 0 } },
-        }),
-      ),
-  });
+  const sessions = useSessions({ open: 'true', province: province ?? undefined, category: category ?? undefined, limit, offset: 0 });
   const applied = new Set(mine.filter((e) => e.status !== 'withdrawn').map((e) => e.sessionId));
-  const number = (n: number) => n.toLocaleString(lang === 'th' ? 'th-TH' : 'en');
+  const { number } = useFormat();
   const data = sessions.data;
 
   return (
     <section aria-labelledby="open-sessions">
       <Title order={2} size="h3" id="open-sessions" mb="sm">
-        {t.open}
+        {t('open')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2 }} mb="md" maw={640}>
         <Select
-          label={t.province}
-          placeholder={t.all}
+          label={t('province')}
+          placeholder={t('all')}
           data={(provinces.data ?? []).map((p) => ({ value: p.code, label: nameOf(p, lang) }))}
           value={province}
           onChange={(v) => {
@@ -404,8 +297,8 @@ function OpenSessions({ t, lang, mine }: { t: Words; lang: Language; mine: MyEnr
           size="md"
         />
         <Select
-          label={t.category}
-          placeholder={t.all}
+          label={t('category')}
+          placeholder={t('all')}
           data={CURRICULUM_CATEGORIES.map((c) => ({ value: c.code, label: c[lang] }))}
           value={category}
           onChange={(v) => {
@@ -417,11 +310,11 @@ function OpenSessions({ t, lang, mine }: { t: Words; lang: Language; mine: MyEnr
         />
       </SimpleGrid>
       <ProblemAlert error={sessions.error} />
-      {sessions.isPending && <Loading text={t.loading} />}
+      {sessions.isPending && <Loading text={t('loading')} />}
       {data && (
         <>
           <Text role="status" mb="sm">
-            {data.total === 0 ? t.noOpen : fill(t.openCount, { n: number(data.total) })}
+            {data.total === 0 ? t('noOpen') : t('openCount', { n: number(data.total) })}
           </Text>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             {data.items.map((s) => (
@@ -431,10 +324,10 @@ function OpenSessions({ t, lang, mine }: { t: Words; lang: Language; mine: MyEnr
           {data.items.length < data.total && (
             <Group mt="md" gap="sm">
               <Button variant="default" size="md" onClick={() => setLimit((n) => n + PAGE)} loading={sessions.isFetching}>
-                {t.more}
+                {t('more')}
               </Button>
               <Text size="sm" c="dimmed">
-                {fill(t.shown, { shown: number(data.items.length), total: number(data.total) })}
+                {t('shown', { shown: number(data.items.length), total: number(data.total) })}
               </Text>
             </Group>
           )}
@@ -448,7 +341,7 @@ function OpenSessionCard({ s, t, lang, number, applied }: { s: OpenSession; t: W
   const course = lang === 'th' ? s.curriculumNameTh : s.curriculumNameEn;
   const headingId = `open-session-${s.id}`;
   const seatsLeft = Math.max(0, s.capacityMax - s.enrolledCount);
-  const fillText = fill(t.fill, { n: number(s.enrolledCount), max: number(s.capacityMax) });
+  const fillText = t('fill', { n: number(s.enrolledCount), max: number(s.capacityMax) });
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
       <Stack gap="xs">
@@ -458,7 +351,7 @@ function OpenSessionCard({ s, t, lang, number, applied }: { s: OpenSession; t: W
           </Title>
           {applied && (
             <Badge color="indigo.9" variant="filled" size="lg" tt="none">
-              {t.applied}
+              {t('applied')}
             </Badge>
           )}
         </Group>
@@ -466,18 +359,18 @@ function OpenSessionCard({ s, t, lang, number, applied }: { s: OpenSession; t: W
           {lang === 'th' ? s.unitNameTh : s.unitNameEn}
         </Text>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
-          <Fact label={t.dates}>{datesOf(s, lang)}</Fact>
-          <Fact label={t.place}>{s.online ? t.online : placeOf(s.venue, lang === 'th' ? s.provinceNameTh : s.provinceNameEn, lang)}</Fact>
-          <Fact label={t.closes}>{formatThaiDate(s.applicationsCloseOn, { style: 'long', locale: lang })}</Fact>
+          <Fact label={t('dates')}>{datesOf(s, lang)}</Fact>
+          <Fact label={t('place')}>{s.online ? t('online') : placeOf(s.venue, lang === 'th' ? s.provinceNameTh : s.provinceNameEn, lang)}</Fact>
+          <Fact label={t('closes')}>{formatThaiDate(s.applicationsCloseOn, { style: 'long', locale: lang })}</Fact>
         </SimpleGrid>
         <div>
           <Progress value={Math.min(100, s.fillPercent)} color={s.fillPercent >= 100 ? 'orange.9' : 'indigo.8'} size="lg" aria-label={fillText} />
           <Text size="sm" mt={4}>
-            {fillText} · {seatsLeft > 0 ? fill(t.left, { n: number(seatsLeft) }) : fill(t.full, { n: number(s.waitlistedCount) })}
+            {fillText} · {seatsLeft > 0 ? t('left', { n: number(seatsLeft) }) : t('full', { n: number(s.waitlistedCount) })}
           </Text>
         </div>
         <Button component={Link} to={`/my/courses/sessions/${s.id}`} size="md" fullWidth>
-          {t.apply}
+          {t('apply')}
           <VisuallyHidden>: {course}</VisuallyHidden>
         </Button>
       </Stack>

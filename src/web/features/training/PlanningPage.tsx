@@ -1,11 +1,15 @@
+import type { TFunction } from 'i18next';
 import { Alert, Anchor, Badge, Button, FileInput, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
+import { tableUpload, TABLE_FILES } from '../../api/upload';
 import type { components, paths } from '../../api/schema';
 import { BarChart } from '../../components/BarChart';
+import { useFormat } from '../../format';
+import { usePlan, useTrainingRefresh } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -14,139 +18,10 @@ import { ProvinceMap } from '../geo/ProvinceMap';
 import { CURRICULUM_CATEGORIES } from '../../../shared/training-categories';
 
 type Plan = components['schemas']['TrainingPlan'];
-type DemandImport = components['schemas']['LabourDemandImport'];
 type Category = NonNullable<NonNullable<paths['/api/training/planning']['get']['parameters']['query']>['category']>;
 
 /** The curriculum categories, shared with the server. */
 const CATEGORIES = CURRICULUM_CATEGORIES as readonly { code: Category; th: string; en: string }[];
-
-/** The file's columns as the server names them in row errors. */
-const COLUMN_LABELS: Record<string, { th: string; en: string }> = {
-  province: { th: 'จังหวัด', en: 'Province' },
-  category: { th: 'หมวดหลักสูตร', en: 'Category' },
-  occupation: { th: 'อาชีพ', en: 'Occupation' },
-  fiscal_year: { th: 'ปีงบประมาณ', en: 'Fiscal year' },
-  people_needed: { th: 'จำนวนคนที่ต้องการ', en: 'People needed' },
-  source: { th: 'แหล่งข้อมูล', en: 'Source' },
-};
-
-const TEXT = {
-  th: {
-    title: 'วางแผนการฝึกตามความต้องการแรงงาน',
-    intro: 'เทียบความต้องการแรงงานของ กพร. กับที่นั่งที่วางแผนไว้และผู้สำเร็จการฝึก รายจังหวัดและหมวดหลักสูตร เพื่อดูว่าจังหวัดใดยังขาด',
-    filters: 'ตัวกรอง',
-    fiscalYear: 'ปีงบประมาณ',
-    fy: 'ปีงบประมาณ {y}',
-    current: '(ปีปัจจุบัน)',
-    province: 'จังหวัด',
-    allProvinces: 'ทุกจังหวัดในพื้นที่',
-    category: 'หมวดหลักสูตร',
-    allCategories: 'ทุกหมวด',
-    loading: 'กำลังโหลดข้อมูล',
-    summary: 'ภาพรวม',
-    demand: 'ความต้องการ (คน)',
-    plannedSeats: 'ที่นั่งที่วางแผน',
-    enrolled: 'ผู้เข้ารับการฝึก',
-    completed: 'สำเร็จการฝึก',
-    shortfall: 'ที่นั่งที่ยังขาด',
-    gap: 'ส่วนต่าง',
-    chartTitle: 'จังหวัดที่ขาดที่นั่งมากที่สุด',
-    chart: 'ความต้องการ ที่นั่งที่วางแผน และผู้สำเร็จการฝึก ของ 20 จังหวัดที่ขาดที่นั่งมากที่สุด',
-    provinceColumn: 'จังหวัด',
-    map: 'แผนที่ที่นั่งที่ยังขาดรายจังหวัด',
-    mapLabel: 'แผนที่ประเทศไทย ระบายสีตามจำนวนที่นั่งที่ยังขาดในแต่ละจังหวัด (สีแดงเข้ม = ขาดมาก) ตัวเลขอยู่ในตารางด้านล่าง',
-    mapHint: 'แตะจังหวัดบนแผนที่เพื่อกรองตาราง',
-    legend: 'คำอธิบายสี',
-    noDemand: 'ไม่มีข้อมูลความต้องการ',
-    met: 'ที่นั่งเพียงพอ',
-    range: 'ขาด {a}–{b} ที่นั่ง',
-    exactly: 'ขาด {a} ที่นั่ง',
-    above: 'ขาดมากกว่า {a} ที่นั่ง',
-    table: 'รายละเอียดตามจังหวัดและหมวดหลักสูตร',
-    short: 'ขาด {n}',
-    surplus: 'เกิน {n}',
-    balanced: 'พอดี',
-    none: 'ยังไม่มีข้อมูลความต้องการหรือรอบการฝึกในปีนี้',
-    importTitle: 'นำเข้าตัวเลขความต้องการแรงงาน',
-    importIntro:
-      'ไฟล์ CSV (UTF-8 หรือ Windows-874 จาก Excel ภาษาไทย) หรือ Excel (.xlsx) ไม่เกิน 5 MB และ 20,000 แถว คอลัมน์: จังหวัด หมวดหลักสูตร อาชีพ ปีงบประมาณ (พ.ศ.) จำนวนคนที่ต้องการ ถ้ามีแถวใดผิด จะไม่นำเข้าทั้งไฟล์ นำเข้าซ้ำจะแทนที่ตัวเลขเดิม',
-    yearFallback: 'แถวที่ไม่ระบุปีงบประมาณจะใช้ปี {y}',
-    template: 'ดาวน์โหลดแบบฟอร์ม',
-    templateTh: 'CSV ภาษาไทย',
-    templateEn: 'CSV ภาษาอังกฤษ',
-    file: 'ไฟล์ที่จะนำเข้า',
-    fileHint: '.csv หรือ .xlsx',
-    clearFile: 'ล้างไฟล์ที่เลือก',
-    upload: 'อัปโหลดและนำเข้า',
-    imported: 'นำเข้าแล้ว {n} แถว (เพิ่มใหม่ {i} แทนที่ตัวเลขเดิม {u})',
-    rejected: 'ไม่ได้นำเข้าไฟล์นี้: พบข้อผิดพลาด {n} รายการใน {rows} แถว กรุณาแก้ไขไฟล์แล้วอัปโหลดใหม่',
-    errors: 'แถวที่ผิด',
-    line: 'บรรทัด',
-    column: 'คอลัมน์',
-    value: 'ค่า',
-    reason: 'เหตุผล',
-    firstErrors: 'แสดง {shown} รายการแรกจากทั้งหมด {n} รายการ',
-  },
-  en: {
-    title: 'Training planning against labour demand',
-    intro: 'DSD labour demand beside planned seats and completions, by province and curriculum category: where are seats still missing?',
-    filters: 'Filters',
-    fiscalYear: 'Fiscal year',
-    fy: 'FY {y}',
-    current: '(current)',
-    province: 'Province',
-    allProvinces: 'Every province in your area',
-    category: 'Category',
-    allCategories: 'Every category',
-    loading: 'Loading',
-    summary: 'Summary',
-    demand: 'Demand (people)',
-    plannedSeats: 'Planned seats',
-    enrolled: 'Enrolled',
-    completed: 'Completed',
-    shortfall: 'Seats still missing',
-    gap: 'Gap',
-    chartTitle: 'Provinces missing the most seats',
-    chart: 'Demand, planned seats and completions in the 20 provinces missing the most seats',
-    provinceColumn: 'Province',
-    map: 'Map of seats still missing by province',
-    mapLabel: 'Map of Thailand, each province coloured by the seats it still lacks (dark red = many); the figures are in the table below',
-    mapHint: 'Tap a province on the map to filter the table',
-    legend: 'Legend',
-    noDemand: 'No demand figures',
-    met: 'Enough seats',
-    range: '{a}–{b} seats missing',
-    exactly: '{a} seat missing',
-    above: 'More than {a} seats missing',
-    table: 'By province and category',
-    short: 'Short {n}',
-    surplus: 'Surplus {n}',
-    balanced: 'Balanced',
-    none: 'No demand figures or sessions in this year yet',
-    importTitle: 'Import labour-demand figures',
-    importIntro:
-      'CSV (UTF-8, or Windows-874 from Thai Excel) or Excel (.xlsx), up to 5 MB and 20,000 rows. Columns: province, category, occupation, fiscal year (B.E.), people needed. If any row is wrong nothing is imported; importing again replaces the figures.',
-    yearFallback: 'Rows without a fiscal year get FY {y}',
-    template: 'Download the template',
-    templateTh: 'CSV, Thai',
-    templateEn: 'CSV, English',
-    file: 'File to import',
-    fileHint: '.csv or .xlsx',
-    clearFile: 'Clear the chosen file',
-    upload: 'Upload and import',
-    imported: '{n} rows imported ({i} new, {u} replaced)',
-    rejected: 'Nothing was imported: {n} errors in {rows} rows. Fix the file and upload it again.',
-    errors: 'Rows with errors',
-    line: 'Line',
-    column: 'Column',
-    value: 'Value',
-    reason: 'Reason',
-    firstErrors: 'The first {shown} of {n} are shown',
-  },
-};
-
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Colours that colour-blind readers tell apart (Okabe–Ito), each at least 3:1 against white. */
 const SERIES_COLOURS = { demand: '#0072B2', plannedSeats: '#B35900', completed: '#007A5A' };
@@ -170,9 +45,8 @@ function shortfallBins(max: number) {
 export function PlanningPage() {
   const { i18n } = useTranslation();
   const lang = i18n.language.startsWith('en') ? 'en' : 'th';
-  const t = TEXT[lang];
-  const locale = lang === 'th' ? 'th-TH' : 'en';
-  const number = (n: number) => n.toLocaleString(locale);
+  const { t } = useTranslation('training', { keyPrefix: 'planning' });
+  const { number } = useFormat();
   const [params, setParams] = useSearchParams();
   const fiscalYear = params.get('fy') ? Number(params.get('fy')) : undefined;
   const province = params.get('province') ?? undefined;
@@ -184,29 +58,25 @@ export function PlanningPage() {
     setParams(next, { replace: true });
   };
 
-  const plan = useQuery({
-    queryKey: ['training-plan', fiscalYear ?? null, province ?? null, category ?? null],
-    queryFn: () => unwrap(api.GET('/api/training/planning', { params: { query: { fiscalYear, province, category } } })),
-    placeholderData: keepPreviousData,
-  });
+  const plan = usePlan({ fiscalYear, province, category });
   const data = plan.data;
 
   return (
     <>
-      <PageHeader title={t.title} intro={t.intro} />
+      <PageHeader title={t('title')} intro={t('intro')} />
       <Stack maw={1200}>
-        <Paper withBorder p="md" component="section" aria-label={t.filters}>
+        <Paper withBorder p="md" component="section" aria-label={t('filters')}>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select
-              label={t.fiscalYear}
+              label={t('fiscalYear')}
               allowDeselect={false}
               data={yearOptions(data, t)}
               value={data ? String(data.fiscalYear) : null}
               onChange={(v) => setParam('fy', v)}
             />
             <Select
-              label={t.province}
-              placeholder={t.allProvinces}
+              label={t('province')}
+              placeholder={t('allProvinces')}
               clearable
               searchable
               data={provinceOptions(data, province, lang)}
@@ -214,8 +84,8 @@ export function PlanningPage() {
               onChange={(v) => setParam('province', v)}
             />
             <Select
-              label={t.category}
-              placeholder={t.allCategories}
+              label={t('category')}
+              placeholder={t('allCategories')}
               clearable
               data={CATEGORIES.map((c) => ({ value: c.code, label: lang === 'th' ? c.th : c.en }))}
               value={category ?? null}
@@ -228,7 +98,7 @@ export function PlanningPage() {
         {!data && plan.isLoading && (
           <Group gap="xs" role="status">
             <Loader size="sm" aria-hidden />
-            <Text>{t.loading}</Text>
+            <Text>{t('loading')}</Text>
           </Group>
         )}
         {data && <PlanView data={data} t={t} lang={lang} number={number} onProvince={(code) => setParam('province', code)} province={province} />}
@@ -238,12 +108,12 @@ export function PlanningPage() {
   );
 }
 
-type Words = (typeof TEXT)['th'];
+type Words = TFunction<'training', 'planning'>;
 
 function yearOptions(data: Plan | undefined, t: Words) {
   if (!data) return [];
   const years = [...new Set([...data.fiscalYears, data.currentFiscalYear, data.currentFiscalYear + 1, data.fiscalYear])].sort((a, b) => b - a);
-  return years.map((y) => ({ value: String(y), label: `${fill(t.fy, { y: String(y) })}${y === data.currentFiscalYear ? ` ${t.current}` : ''}` }));
+  return years.map((y) => ({ value: String(y), label: `${t('fy', { y: String(y) })}${y === data.currentFiscalYear ? ` ${t('current')}` : ''}` }));
 }
 
 function provinceOptions(data: Plan | undefined, selected: string | undefined, lang: 'th' | 'en') {
@@ -273,9 +143,9 @@ function PlanView({
   const chartCategories = useMemo(() => top.map((p) => (lang === 'th' ? p.provinceNameTh : p.provinceNameEn)), [top, lang]);
   const chartSeries = useMemo(
     () => [
-      { name: t.demand, values: top.map((p) => p.demand), color: SERIES_COLOURS.demand },
-      { name: t.plannedSeats, values: top.map((p) => p.plannedSeats), color: SERIES_COLOURS.plannedSeats },
-      { name: t.completed, values: top.map((p) => p.completed), color: SERIES_COLOURS.completed },
+      { name: t('demand'), values: top.map((p) => p.demand), color: SERIES_COLOURS.demand },
+      { name: t('plannedSeats'), values: top.map((p) => p.plannedSeats), color: SERIES_COLOURS.plannedSeats },
+      { name: t('completed'), values: top.map((p) => p.completed), color: SERIES_COLOURS.completed },
     ],
     [top, t],
   );
@@ -289,27 +159,27 @@ function PlanView({
     return p.shortfall <= first ? SHORT[0]! : p.shortfall <= second ? SHORT[1]! : SHORT[2]!;
   };
   const legend = [
-    { colour: NO_DEMAND, label: t.noDemand },
-    { colour: MET, label: t.met },
-    { colour: SHORT[0]!, label: first === 1 ? fill(t.exactly, { a: number(1) }) : fill(t.range, { a: number(1), b: number(first) }) },
-    ...(maxShortfall > first ? [{ colour: SHORT[1]!, label: fill(t.range, { a: number(first + 1), b: number(second) }) }] : []),
-    ...(maxShortfall > second ? [{ colour: SHORT[2]!, label: fill(t.above, { a: number(second) }) }] : []),
+    { colour: NO_DEMAND, label: t('noDemand') },
+    { colour: MET, label: t('met') },
+    { colour: SHORT[0]!, label: first === 1 ? t('exactly', { a: number(1) }) : t('range', { a: number(1), b: number(first) }) },
+    ...(maxShortfall > first ? [{ colour: SHORT[1]!, label: t('range', { a: number(first + 1), b: number(second) }) }] : []),
+    ...(maxShortfall > second ? [{ colour: SHORT[2]!, label: t('above', { a: number(second) }) }] : []),
   ];
   const provinces = useProvinces();
   const mapNames = new Map((provinces.data ?? []).map((p) => [p.code, nameOf(p, lang)]));
-  for (const p of data.provinces) mapNames.set(p.provinceCode, `${name(p)}: ${p.demand === 0 ? t.noDemand : gapText(p.gap, t, number)}`);
+  for (const p of data.provinces) mapNames.set(p.provinceCode, `${name(p)}: ${p.demand === 0 ? t('noDemand') : gapText(p.gap, t, number)}`);
   const totals: [keyof Plan['totals'], string][] = [
-    ['demand', t.demand],
-    ['plannedSeats', t.plannedSeats],
-    ['enrolled', t.enrolled],
-    ['completed', t.completed],
-    ['shortfall', t.shortfall],
+    ['demand', t('demand')],
+    ['plannedSeats', t('plannedSeats')],
+    ['enrolled', t('enrolled')],
+    ['completed', t('completed')],
+    ['shortfall', t('shortfall')],
   ];
 
   if (data.rows.length === 0 && data.provinces.length === 0) {
     return (
       <Paper withBorder p="md">
-        <Text>{t.none}</Text>
+        <Text>{t('none')}</Text>
       </Paper>
     );
   }
@@ -317,7 +187,7 @@ function PlanView({
     <>
       <Paper withBorder p="md" component="section" aria-labelledby="plan-summary">
         <Title order={2} size="h4" id="plan-summary" mb="sm">
-          {t.summary} · {fill(t.fy, { y: String(data.fiscalYear) })}
+          {t('summary')} · {t('fy', { y: String(data.fiscalYear) })}
         </Title>
         <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }}>
           {totals.map(([key, label]) => (
@@ -336,23 +206,23 @@ function PlanView({
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Paper withBorder p="md" component="section" aria-labelledby="plan-chart">
           <Title order={2} size="h4" id="plan-chart" mb="sm">
-            {t.chartTitle}
+            {t('chartTitle')}
           </Title>
-          <BarChart label={t.chart} categories={chartCategories} categoryHeader={t.provinceColumn} series={chartSeries} horizontal />
+          <BarChart label={t('chart')} categories={chartCategories} categoryHeader={t('provinceColumn')} series={chartSeries} horizontal />
         </Paper>
         <Paper withBorder p="md" component="section" aria-labelledby="plan-map">
           <Title order={2} size="h4" id="plan-map" mb={4}>
-            {t.map}
+            {t('map')}
           </Title>
           <Text size="sm" c="dimmed" mb="xs">
-            {t.mapHint}
+            {t('mapHint')}
           </Text>
           <div style={{ maxWidth: 380, marginInline: 'auto' }}>
             <ProvinceMap
               highlight={[]}
               selected={province}
               names={mapNames}
-              label={t.mapLabel}
+              label={t('mapLabel')}
               fillOf={fillOf}
               onSelect={(code) => {
                 if (byProvince.has(code)) onProvince(code);
@@ -360,7 +230,7 @@ function PlanView({
             />
           </div>
           <Title order={3} size="h6" mt="sm" mb={4}>
-            {t.legend}
+            {t('legend')}
           </Title>
           <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {legend.map((item) => (
@@ -386,22 +256,22 @@ function PlanView({
 
       <Paper withBorder p="md" component="section" aria-labelledby="plan-table">
         <Title order={2} size="h4" id="plan-table" mb="sm">
-          {t.table}
+          {t('table')}
         </Title>
         {data.rows.length === 0 ? (
-          <Text>{t.none}</Text>
+          <Text>{t('none')}</Text>
         ) : (
-          <ScrollTable label={t.table} minWidth={760} striped>
+          <ScrollTable label={t('table')} minWidth={760} striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t.province}</Table.Th>
-                <Table.Th scope="col">{t.category}</Table.Th>
-                {[t.demand, t.plannedSeats, t.enrolled, t.completed].map((h) => (
+                <Table.Th scope="col">{t('province')}</Table.Th>
+                <Table.Th scope="col">{t('category')}</Table.Th>
+                {[t('demand'), t('plannedSeats'), t('enrolled'), t('completed')].map((h) => (
                   <Table.Th key={h} scope="col" style={{ textAlign: 'end' }}>
                     {h}
                   </Table.Th>
                 ))}
-                <Table.Th scope="col">{t.gap}</Table.Th>
+                <Table.Th scope="col">{t('gap')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -429,7 +299,7 @@ function PlanView({
 }
 
 const gapText = (gap: number, t: Words, number: (n: number) => string) =>
-  gap > 0 ? fill(t.short, { n: number(gap) }) : gap < 0 ? fill(t.surplus, { n: number(-gap) }) : t.balanced;
+  gap > 0 ? t('short', { n: number(gap) }) : gap < 0 ? t('surplus', { n: number(-gap) }) : t('balanced');
 
 /** A shortfall in red, a surplus in green, in words as well as colour. */
 function GapBadge({ gap, t, number }: { gap: number; t: Words; number: (n: number) => string }) {
@@ -442,31 +312,13 @@ function GapBadge({ gap, t, number }: { gap: number; t: Words; number: (n: numbe
 }
 
 function ImportCard({ t, lang, number, fiscalYear }: { t: Words; lang: 'th' | 'en'; number: (n: number) => string; fiscalYear: number }) {
-  const client = useQueryClient();
+  const { t: words } = useTranslation('training');
   const [file, setFile] = useState<File | null>(null);
+  const refresh = useTrainingRefresh();
   const upload = useMutation({
-    mutationFn: async (): Promise<DemandImport> => {
-      const response = await fetch(`/api/training/labour-demand?fileName=${encodeURIComponent(file!.name)}&fiscalYear=${fiscalYear}`, {
-        method: 'POST',
-        body: file,
-        credentials: 'same-origin',
-        headers: { 'content-type': file!.name.toLowerCase().endsWith('.xlsx') ? XLSX : 'text/csv' },
-      });
-      const body = await response.json().catch(() => ({}));
-      if (!response.ok)
-        throw new ApiProblem(
-          response.status,
-          body.title ?? response.statusText,
-          body.titleTh ?? '',
-          body.detail ?? '',
-          body.detailTh ?? '',
-          body.errors ?? [],
-          body.requestId,
-        );
-      return body as DemandImport;
-    },
+    mutationFn: () => unwrap(api.POST('/api/training/labour-demand', { params: { query: { fileName: file!.name, fiscalYear } }, ...tableUpload(file!) })),
     onSuccess: (result) => {
-      if (result.imported > 0) void client.invalidateQueries({ queryKey: ['training-plan'] });
+      if (result.imported > 0) void refresh.plans();
     },
   });
   const result = upload.data;
@@ -475,23 +327,23 @@ function ImportCard({ t, lang, number, fiscalYear }: { t: Words; lang: 'th' | 'e
     <Paper withBorder p="md" component="section" aria-labelledby="plan-import">
       <Stack>
         <Title order={2} size="h4" id="plan-import">
-          {t.importTitle}
+          {t('importTitle')}
         </Title>
-        <Text size="sm">{t.importIntro}</Text>
+        <Text size="sm">{t('importIntro')}</Text>
         <Group gap="md" wrap="wrap">
-          <Text size="sm">{t.template}:</Text>
+          <Text size="sm">{t('template')}:</Text>
           <Anchor href="/api/training/labour-demand/template?language=th" download size="sm">
-            {t.templateTh}
+            {t('templateTh')}
           </Anchor>
           <Anchor href="/api/training/labour-demand/template?language=en" download size="sm">
-            {t.templateEn}
+            {t('templateEn')}
           </Anchor>
         </Group>
         <Group align="end" wrap="wrap">
           <FileInput
-            label={t.file}
-            description={`${t.fileHint} · ${fill(t.yearFallback, { y: String(fiscalYear) })}`}
-            accept=".csv,.xlsx,text/csv"
+            label={t('file')}
+            description={`${t('fileHint')} · ${t('yearFallback', { y: String(fiscalYear) })}`}
+            accept={TABLE_FILES}
             value={file}
             onChange={(f) => {
               setFile(f);
@@ -499,10 +351,10 @@ function ImportCard({ t, lang, number, fiscalYear }: { t: Words; lang: 'th' | 'e
             }}
             miw={260}
             clearable
-            clearButtonProps={{ 'aria-label': t.clearFile }}
+            clearButtonProps={{ 'aria-label': t('clearFile') }}
           />
           <Button onClick={() => upload.mutate()} disabled={!file} loading={upload.isPending}>
-            {t.upload}
+            {t('upload')}
           </Button>
         </Group>
         <ProblemAlert error={upload.error} />
@@ -516,37 +368,37 @@ function ImportCard({ t, lang, number, fiscalYear }: { t: Words; lang: 'th' | 'e
         <div role="status" aria-live="polite">
           {result && result.imported > 0 && (
             <Alert color="green" variant="light" styles={{ message: { color: '#1b5e20' } }}>
-              {fill(t.imported, { n: number(result.imported), i: number(result.inserted), u: number(result.updated) })}
+              {t('imported', { n: number(result.imported), i: number(result.inserted), u: number(result.updated) })}
             </Alert>
           )}
           {result && result.errorCount > 0 && (
             <Alert color="red" variant="light" styles={{ message: { color: '#8b1a1a' } }}>
-              {fill(t.rejected, { n: number(result.errorCount), rows: number(rejectedRows) })}
+              {t('rejected', { n: number(result.errorCount), rows: number(rejectedRows) })}
             </Alert>
           )}
         </div>
         {result && result.errors.length > 0 && (
           <>
             <Title order={3} size="h5">
-              {t.errors}
+              {t('errors')}
             </Title>
             {result.errorCount > result.errors.length && (
-              <Text size="sm">{fill(t.firstErrors, { shown: number(result.errors.length), n: number(result.errorCount) })}</Text>
+              <Text size="sm">{t('firstErrors', { shown: number(result.errors.length), n: number(result.errorCount) })}</Text>
             )}
-            <ScrollTable label={t.errors} minWidth={560} striped>
+            <ScrollTable label={t('errors')} minWidth={560} striped>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">{t.line}</Table.Th>
-                  <Table.Th scope="col">{t.column}</Table.Th>
-                  <Table.Th scope="col">{t.value}</Table.Th>
-                  <Table.Th scope="col">{t.reason}</Table.Th>
+                  <Table.Th scope="col">{t('line')}</Table.Th>
+                  <Table.Th scope="col">{t('column')}</Table.Th>
+                  <Table.Th scope="col">{t('value')}</Table.Th>
+                  <Table.Th scope="col">{t('reason')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {result.errors.map((e, i) => (
                   <Table.Tr key={`${e.line}-${e.column}-${i}`}>
                     <Table.Td>{e.line}</Table.Td>
-                    <Table.Td>{e.column ? (COLUMN_LABELS[e.column]?.[lang] ?? e.column) : '—'}</Table.Td>
+                    <Table.Td>{e.column ? words(`columns.${e.column}` as 'columns.province', { defaultValue: e.column }) : '—'}</Table.Td>
                     <Table.Td>{e.value ?? '—'}</Table.Td>
                     <Table.Td>{lang === 'th' ? e.messageTh : e.messageEn}</Table.Td>
                   </Table.Tr>

@@ -1,83 +1,28 @@
 import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
+import { useCurricula } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { nameOf, useProvinces } from '../../reference';
 import { useMe } from '../../session';
 import { bangkokDate } from '../../../shared/fiscal-year';
 import { AddressPicker, ThaiDateInput } from '../registry/fields';
-import { fill, useLanguage, useText } from '../registry/text';
+import { useLanguage } from '../../i18n/language';
 import { MODE_NAMES } from './words';
-
-const TEXT = {
-  th: {
-    title: 'เปิดรุ่นการอบรมใหม่',
-    intro: 'เลือกหลักสูตร หน่วยงานผู้จัด พื้นที่ และกำหนดการ ระบบจะสร้างรหัส QR สำหรับเช็กอินของแต่ละวันให้',
-    curriculum: 'หลักสูตร',
-    unit: 'หน่วยงานผู้จัด',
-    province: 'พื้นที่อบรม (จังหวัด)',
-    online: 'อบรมออนไลน์ทั้งหมด',
-    venue: 'สถานที่อบรม',
-    venueHint: 'ชื่อสถานที่ เช่น ห้องประชุม อาคาร',
-    schedule: 'กำหนดการ',
-    firstDay: 'วันแรกของการอบรม',
-    days: 'จำนวนวัน',
-    hours: 'ชั่วโมงต่อวัน',
-    close: 'วันปิดรับสมัคร',
-    closeHint: 'ไม่เกินวันแรกของการอบรม',
-    capacity: 'จำนวนผู้เข้าอบรม',
-    min: 'ขั้นต่ำ',
-    max: 'สูงสุด',
-    trainers: 'วิทยากร',
-    trainersHint: 'คั่นด้วยเครื่องหมายจุลภาค',
-    budget: 'แหล่งงบประมาณ',
-    total: 'รวม {h} ชั่วโมง (หลักสูตรกำหนด {c} ชั่วโมง)',
-    save: 'บันทึกรุ่นการอบรม',
-    pick: 'เลือก',
-  },
-  en: {
-    title: 'Plan a training session',
-    intro: 'Choose the course, the organising unit, the area and the schedule; each day gets its own check-in QR code',
-    curriculum: 'Curriculum',
-    unit: 'Organising unit',
-    province: 'Training area (province)',
-    online: 'Held online only',
-    venue: 'Venue',
-    venueHint: 'The place, e.g. meeting room, building',
-    schedule: 'Schedule',
-    firstDay: 'First day',
-    days: 'Number of days',
-    hours: 'Hours a day',
-    close: 'Applications close',
-    closeHint: 'On or before the first day',
-    capacity: 'Number of people',
-    min: 'Minimum',
-    max: 'Maximum',
-    trainers: 'Trainers',
-    trainersHint: 'Separated by commas',
-    budget: 'Budget source',
-    total: '{h} hours in all (the course sets {c})',
-    save: 'Save the session',
-    pick: 'Choose',
-  },
-};
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export function SessionFormPage() {
-  const t = useText(TEXT);
+  const { t } = useTranslation('training', { keyPrefix: 'sessionForm' });
   const lang = useLanguage();
   const navigate = useNavigate();
   const { data: me } = useMe();
   const provinces = useProvinces();
-  const curricula = useQuery({
-    queryKey: ['curricula'],
-    staleTime: 60_000,
-    queryFn: () => unwrap(api.GET('/api/training/curricula', { params: { query: { status: 'active' } } })),
-  });
+  const curricula = useCurricula({ status: 'active' });
   const units = (me?.roles ?? []).filter((r) => (r.role === 'officer' || r.role === 'course_provider') && r.unitCode);
   const [curriculumCode, setCurriculum] = useState<string | null>(null);
   const [unitCode, setUnit] = useState<string | null>(units[0]?.unitCode ?? null);
@@ -131,16 +76,16 @@ export function SessionFormPage() {
 
   return (
     <>
-      <PageHeader title={t.title} intro={t.intro} />
+      <PageHeader title={t('title')} intro={t('intro')} />
       <form onSubmit={submit} noValidate>
         <Stack gap="md" maw={900}>
           <Paper withBorder p="md">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select
-                label={t.curriculum}
+                label={t('curriculum')}
                 required
                 searchable
-                placeholder={t.pick}
+                placeholder={t('pick')}
                 value={curriculumCode}
                 onChange={setCurriculum}
                 error={errors.curriculumCode}
@@ -150,62 +95,71 @@ export function SessionFormPage() {
                 }))}
               />
               <Select
-                label={t.unit}
+                label={t('unit')}
                 required
-                placeholder={t.pick}
+                placeholder={t('pick')}
                 value={unitCode}
                 onChange={setUnit}
                 error={errors.unitCode}
                 data={units.map((u) => ({ value: u.unitCode!, label: (lang === 'th' ? u.unitNameTh : u.unitNameEn) ?? u.unitCode! }))}
               />
               <Select
-                label={t.province}
+                label={t('province')}
                 required
                 searchable
-                placeholder={t.pick}
+                placeholder={t('pick')}
                 value={provinceCode}
                 onChange={setProvince}
                 data={provinceOptions}
                 error={errors.provinceCode}
               />
-              <Switch label={t.online} checked={online} onChange={(e) => setOnline(e.currentTarget.checked)} mt={{ sm: 'xl' }} />
+              <Switch label={t('online')} checked={online} onChange={(e) => setOnline(e.currentTarget.checked)} mt={{ sm: 'xl' }} />
             </SimpleGrid>
             {!online && (
               <Stack mt="sm" gap="sm">
                 <AddressPicker value={subdistrictCode} onChange={setSubdistrict} required error={errors.subdistrictCode} />
-                <TextInput label={t.venue} description={t.venueHint} value={venue} onChange={(e) => setVenue(e.currentTarget.value)} />
+                <TextInput label={t('venue')} description={t('venueHint')} value={venue} onChange={(e) => setVenue(e.currentTarget.value)} />
               </Stack>
             )}
           </Paper>
           <Paper withBorder p="md">
             <Text fw={600} mb="xs">
-              {t.schedule}
+              {t('schedule')}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <ThaiDateInput label={t.firstDay} value={firstDay} onChange={setFirstDay} required error={errors['days[0].day']} />
-              <ThaiDateInput label={t.close} value={close} onChange={setClose} required error={errors.applicationsCloseOn} />
-              <NumberInput label={t.days} min={1} max={120} value={dayCount} onChange={(v) => setDayCount(Number(v) || 1)} required />
-              <NumberInput label={t.hours} min={0.5} max={24} step={0.5} decimalScale={2} value={hours} onChange={(v) => setHours(Number(v) || 1)} required />
+              <ThaiDateInput label={t('firstDay')} value={firstDay} onChange={setFirstDay} required error={errors['days[0].day']} />
+              <ThaiDateInput label={t('close')} value={close} onChange={setClose} required error={errors.applicationsCloseOn} />
+              <NumberInput label={t('days')} min={1} max={120} value={dayCount} onChange={(v) => setDayCount(Number(v) || 1)} required />
+              <NumberInput
+                label={t('hours')}
+                min={0.5}
+                max={24}
+                step={0.5}
+                decimalScale={2}
+                value={hours}
+                onChange={(v) => setHours(Number(v) || 1)}
+                required
+              />
             </SimpleGrid>
             <Text size="sm" mt="xs" role="status">
-              {fill(t.total, { h: dayCount * hours, c: curriculum?.hours ?? '—' })}
+              {t('total', { h: dayCount * hours, c: curriculum?.hours ?? '—' })}
             </Text>
           </Paper>
           <Paper withBorder p="md">
             <Text fw={600} mb="xs">
-              {t.capacity}
+              {t('capacity')}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NumberInput label={t.min} min={1} max={5000} value={capacityMin} onChange={(v) => setMin(Number(v) || 1)} error={errors.capacityMin} />
-              <NumberInput label={t.max} min={1} max={5000} value={capacityMax} onChange={(v) => setMax(Number(v) || 1)} error={errors.capacityMax} />
-              <TextInput label={t.trainers} description={t.trainersHint} value={trainers} onChange={(e) => setTrainers(e.currentTarget.value)} />
-              <TextInput label={t.budget} value={budget} onChange={(e) => setBudget(e.currentTarget.value)} />
+              <NumberInput label={t('min')} min={1} max={5000} value={capacityMin} onChange={(v) => setMin(Number(v) || 1)} error={errors.capacityMin} />
+              <NumberInput label={t('max')} min={1} max={5000} value={capacityMax} onChange={(v) => setMax(Number(v) || 1)} error={errors.capacityMax} />
+              <TextInput label={t('trainers')} description={t('trainersHint')} value={trainers} onChange={(e) => setTrainers(e.currentTarget.value)} />
+              <TextInput label={t('budget')} value={budget} onChange={(e) => setBudget(e.currentTarget.value)} />
             </SimpleGrid>
           </Paper>
           <ProblemAlert error={save.error} />
           <Group>
             <Button type="submit" loading={save.isPending}>
-              {t.save}
+              {t('save')}
             </Button>
           </Group>
         </Stack>

@@ -1,16 +1,17 @@
 import { Button, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { Role } from '../../session';
 import { OneTimePassword } from './OneTimePassword';
+import { useUsersRefresh } from './queries';
 import { RolesEditor, type RoleRow } from './RolesEditor';
 
 export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const client = useQueryClient();
+  const { t, i18n } = useTranslation(['users', 'common']);
+  const refresh = useUsersRefresh();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
@@ -30,7 +31,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
           },
         }),
       ),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: () => void refresh.created(),
   });
   const errors = create.error instanceof ApiProblem ? create.error.fieldErrors(i18n.language) : {};
 
@@ -51,7 +52,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
     <Modal
       opened={opened}
       onClose={close}
-      title={create.data ? t('users.oneTimeTitle') : t('users.createTitle')}
+      title={create.data ? t('oneTimeTitle') : t('createTitle')}
       size="lg"
       fullScreen={typeof window !== 'undefined' && window.innerWidth < 600}
     >
@@ -59,14 +60,14 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
         <Stack>
           <OneTimePassword username={create.data.user.username} password={create.data.oneTimePassword} />
           <Button onClick={close} w="fit-content">
-            {t('common.close')}
+            {t('common:common.close')}
           </Button>
         </Stack>
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
             <TextInput
-              label={t('auth.username')}
+              label={t('common:auth.username')}
               required
               value={username}
               onChange={(e) => setUsername(e.currentTarget.value)}
@@ -74,15 +75,15 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
               autoComplete="off"
             />
             <TextInput
-              label={t('users.displayName')}
+              label={t('displayName')}
               required
               value={displayName}
               onChange={(e) => setDisplayName(e.currentTarget.value)}
               error={errors.displayName}
             />
-            <TextInput label={t('users.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
+            <TextInput label={t('email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
             <Select
-              label={t('users.locale')}
+              label={t('locale')}
               data={[
                 { value: 'th', label: 'ไทย' },
                 { value: 'en', label: 'English' },
@@ -94,7 +95,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
             <RolesEditor value={roles} onChange={setRoles} errors={errors} />
             {create.error && <ProblemAlert error={create.error} />}
             <Button type="submit" loading={create.isPending} w="fit-content">
-              {t('users.submit')}
+              {t('submit')}
             </Button>
           </Stack>
         </form>

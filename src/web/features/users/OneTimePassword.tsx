@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 
 /** A one-time password, shown once with a copy button. */
 export function OneTimePassword({ username, password }: { username: string; password: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['users', 'common']);
   return (
     <>
-      <Text mb="sm">{t('users.oneTimeIntro', { username })}</Text>
+      <Text mb="sm">{t('oneTimeIntro', { username })}</Text>
       <Group>
         <Code fz="xl" p="sm" data-testid="one-time-password">
           {password}
@@ -14,7 +14,7 @@ export function OneTimePassword({ username, password }: { username: string; pass
         <CopyButton value={password}>
           {({ copied, copy }) => (
             <Button variant="light" onClick={copy}>
-              {copied ? t('users.copied') : t('users.copy')}
+              {copied ? t('copied') : t('copy')}
             </Button>
           )}
         </CopyButton>

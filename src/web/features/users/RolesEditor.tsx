@@ -1,10 +1,9 @@
 import { ActionIcon, Button, Group, Select, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { nameOf } from '../../reference';
+import { useUnits } from '../org/queries';
 import type { Role } from '../../session';
 
 export const ROLES: Role[] = [
@@ -43,21 +42,17 @@ function UnitSelect({
   error?: string;
   disabled?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['users', 'common']);
   const [search, setSearch] = useState(initialLabel ?? '');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const units = useQuery({
-    queryKey: ['unit-options', q],
-    queryFn: () => unwrap(api.GET('/api/units', { params: { query: { q: q || undefined, limit: 20, offset: 0 } } })),
-    enabled: !disabled,
-  });
+  const units = useUnits({ q: q || undefined, limit: 20, offset: 0 }, { enabled: !disabled });
   const options = (units.data?.items ?? []).map((u) => ({ value: u.code, label: nameOf(u, i18n.language) }));
   if (value && initialLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel });
   return (
     <Select
       label={label}
-      description={t('users.unitHint')}
-      placeholder={disabled ? t('users.noUnit') : undefined}
+      description={t('unitHint')}
+      placeholder={disabled ? t('noUnit') : undefined}
       data={options}
       value={value}
       searchable
@@ -68,7 +63,7 @@ function UnitSelect({
       clearable
       disabled={disabled}
       error={error}
-      nothingFoundMessage={units.isFetching ? t('common.loading') : '—'}
+      nothingFoundMessage={units.isFetching ? t('common:common.loading') : '—'}
       miw={220}
       style={{ flex: 1 }}
     />
@@ -77,15 +72,15 @@ function UnitSelect({
 
 /** Edits a list of role × unit assignments. Errors are keyed like the API's `roles[0].unitCode`. */
 export function RolesEditor({ value, onChange, errors }: { value: RoleRow[]; onChange: (rows: RoleRow[]) => void; errors: Record<string, string> }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['users', 'common']);
   const update = (index: number, patch: Partial<RoleRow>) => onChange(value.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
     <Stack gap="xs">
       {value.map((row, index) => (
         <Group key={index} align="start" wrap="wrap" gap="xs">
           <Select
-            label={t('users.role')}
-            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            label={t('role')}
+            data={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
             value={row.role}
             onChange={(role) => update(index, { role: role as Role | null, ...(role && WITHOUT_UNIT.includes(role as Role) ? { unitCode: null } : {}) })}
             error={errors[`roles[${index}]`] ?? errors[`roles[${index}].role`]}
@@ -93,7 +88,7 @@ export function RolesEditor({ value, onChange, errors }: { value: RoleRow[]; onC
             miw={200}
           />
           <UnitSelect
-            label={t('users.unit')}
+            label={t('unit')}
             value={row.unitCode}
             initialLabel={row.unitLabel}
             disabled={row.role !== null && WITHOUT_UNIT.includes(row.role)}
@@ -101,14 +96,14 @@ export function RolesEditor({ value, onChange, errors }: { value: RoleRow[]; onC
             error={errors[`roles[${index}].unitCode`]}
           />
           {value.length > 1 && (
-            <ActionIcon variant="subtle" color="red" mt={28} aria-label={t('users.removeRole')} onClick={() => onChange(value.filter((_, i) => i !== index))}>
+            <ActionIcon variant="subtle" color="red" mt={28} aria-label={t('removeRole')} onClick={() => onChange(value.filter((_, i) => i !== index))}>
               ×
             </ActionIcon>
           )}
         </Group>
       ))}
       <Button variant="light" size="compact-sm" w="fit-content" onClick={() => onChange([...value, { role: null, unitCode: null }])}>
-        {t('users.addRole')}
+        {t('addRole')}
       </Button>
     </Stack>
   );

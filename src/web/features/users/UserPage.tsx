@@ -1,10 +1,11 @@
 import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatThaiDateTime } from '../../../shared/thai-date';
 import { api, ApiProblem, unwrap } from '../../api/client';
+import { useUser, useUsersRefresh } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { nameOf } from '../../reference';
@@ -14,11 +15,11 @@ import { RolesEditor, type RoleRow } from './RolesEditor';
 
 export function UserPage() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['users', 'common', 'org']);
   const lang = i18n.language === 'en' ? 'en' : 'th';
   const { data: me } = useMe();
-  const client = useQueryClient();
-  const user = useQuery({ queryKey: ['user', id], queryFn: () => unwrap(api.GET('/api/users/{id}', { params: { path: { id } } })) });
+  const user = useUser(id);
+  const refresh = useUsersRefresh();
   const [roles, setRoles] = useState<RoleRow[]>([]);
   useEffect(() => {
     if (user.data)
@@ -32,8 +33,7 @@ export function UserPage() {
   }, [user.data, lang]);
 
   const onSaved = (updated: NonNullable<typeof user.data>) => {
-    client.setQueryData(['user', id], updated);
-    void client.invalidateQueries({ queryKey: ['users'] });
+    void refresh.saved(updated);
   };
   const update = useMutation({
     mutationFn: (body: { status?: 'active' | 'disabled'; roles?: { role: Role; unitCode: string | null }[] }) =>
@@ -45,28 +45,28 @@ export function UserPage() {
   const canManage = hasRole(me, 'system_admin');
 
   if (user.error) return <ProblemAlert error={user.error} />;
-  if (!user.data) return <Text>{t('common.loading')}</Text>;
+  if (!user.data) return <Text>{t('common:common.loading')}</Text>;
   const u = user.data;
   return (
     <Stack maw={860}>
       <PageHeader title={u.displayName} intro={u.username}>
         <Group gap="xs">
           <Badge color={u.status === 'active' ? '#1e6b30' : 'gray.8'} variant="filled" size="md">
-            {t(`users.${u.status}`)}
+            {t(`${u.status}`)}
           </Badge>
           {u.lockedUntil && (
             <Badge color="red" variant="light">
-              {t('users.locked')} {formatThaiDateTime(new Date(u.lockedUntil), lang)}
+              {t('locked')} {formatThaiDateTime(new Date(u.lockedUntil), lang)}
             </Badge>
           )}
         </Group>
       </PageHeader>
       <Text>
-        {t('users.lastSignIn')}: {u.lastSignInAt ? formatThaiDateTime(new Date(u.lastSignInAt), lang) : '—'}
+        {t('lastSignIn')}: {u.lastSignInAt ? formatThaiDateTime(new Date(u.lastSignInAt), lang) : '—'}
       </Text>
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="xs">
-          {t('users.roles')}
+          {t('roles')}
         </Title>
         {canManage ? (
           <Stack>
@@ -76,13 +76,13 @@ export function UserPage() {
               loading={update.isPending}
               onClick={() => update.mutate({ roles: roles.filter((r) => r.role).map((r) => ({ role: r.role as Role, unitCode: r.unitCode })) })}
             >
-              {t('users.saveRoles')}
+              {t('saveRoles')}
             </Button>
           </Stack>
         ) : (
           u.roles.map((r) => (
             <Text key={`${r.role}-${r.unitCode}`}>
-              {t(`roles.${r.role}`)}
+              {t(`common:roles.${r.role}`)}
               {r.unitCode ? ` · ${r.unitCode}` : ''}
             </Text>
           ))
@@ -91,7 +91,7 @@ export function UserPage() {
       {update.error && Object.keys(errors).length === 0 && <ProblemAlert error={update.error} />}
       {update.isSuccess && (
         <Alert color="green" role="status">
-          {t('org.saved')}
+          {t('org:saved')}
         </Alert>
       )}
       {canManage && (
@@ -101,19 +101,19 @@ export function UserPage() {
             color={u.status === 'active' ? 'red' : 'green'}
             onClick={() => update.mutate({ status: u.status === 'active' ? 'disabled' : 'active' })}
           >
-            {u.status === 'active' ? t('users.disable') : t('users.enable')}
+            {u.status === 'active' ? t('disable') : t('enable')}
           </Button>
           <Button variant="light" onClick={() => reset.mutate()} loading={reset.isPending}>
-            {t('users.resetPassword')}
+            {t('resetPassword')}
           </Button>
         </Group>
       )}
       <ProblemAlert error={reset.error} />
-      <Modal opened={Boolean(reset.data)} onClose={() => reset.reset()} title={t('users.resetPassword')}>
+      <Modal opened={Boolean(reset.data)} onClose={() => reset.reset()} title={t('resetPassword')}>
         {reset.data && <OneTimePassword username={u.username} password={reset.data.oneTimePassword} />}
       </Modal>
       <Anchor component={Link} to="/users">
-        {t('users.title')}
+        {t('title')}
       </Anchor>
     </Stack>
   );

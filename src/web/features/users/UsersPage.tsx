@@ -1,11 +1,10 @@
 import { Anchor, Badge, Button, Group, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatThaiDateTime } from '../../../shared/thai-date';
-import { api, unwrap } from '../../api/client';
+import { useUsers } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ScrollTable } from '../../components/ScrollTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -17,7 +16,7 @@ import { ROLES } from './RolesEditor';
 const PAGE = 25;
 
 export function UsersPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['users', 'common']);
   const lang = i18n.language === 'en' ? 'en' : 'th';
   const { data: me } = useMe();
   const [text, setText] = useState('');
@@ -26,23 +25,14 @@ export function UsersPage() {
   const [status, setStatus] = useState<'active' | 'disabled' | null>(null);
   const [page, setPage] = useState(1);
   const [creating, { open, close }] = useDisclosure(false);
-  const users = useQuery({
-    queryKey: ['users', q, role, status, page],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/users', {
-          params: { query: { q: q || undefined, role: role ?? undefined, status: status ?? undefined, limit: PAGE, offset: (page - 1) * PAGE } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const users = useUsers({ q: q || undefined, role: role ?? undefined, status: status ?? undefined, limit: PAGE, offset: (page - 1) * PAGE });
 
   return (
     <>
-      <PageHeader title={t('users.title')} />
+      <PageHeader title={t('title')} />
       <Group mb="sm" align="end" wrap="wrap">
         <TextInput
-          label={t('common.search')}
+          label={t('common:common.search')}
           value={text}
           onChange={(e) => {
             setText(e.currentTarget.value);
@@ -51,21 +41,21 @@ export function UsersPage() {
           type="search"
         />
         <Select
-          label={t('users.role')}
-          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          label={t('role')}
+          data={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
           value={role}
           onChange={(v) => {
             setRole(v as Role | null);
             setPage(1);
           }}
           clearable
-          placeholder={t('common.all')}
+          placeholder={t('common:common.all')}
         />
         <Select
-          label={t('users.status')}
+          label={t('status')}
           data={[
-            { value: 'active', label: t('users.active') },
-            { value: 'disabled', label: t('users.disabled') },
+            { value: 'active', label: t('active') },
+            { value: 'disabled', label: t('disabled') },
           ]}
           value={status}
           onChange={(v) => {
@@ -73,24 +63,24 @@ export function UsersPage() {
             setPage(1);
           }}
           clearable
-          placeholder={t('common.all')}
+          placeholder={t('common:common.all')}
         />
-        {hasRole(me, 'system_admin') && <Button onClick={open}>{t('users.create')}</Button>}
+        {hasRole(me, 'system_admin') && <Button onClick={open}>{t('create')}</Button>}
       </Group>
       <ProblemAlert error={users.error} />
       {users.data && (
         <>
           <Text size="sm" mb="xs">
-            {t('common.total', { count: users.data.total })}
+            {t('common:common.total', { count: users.data.total })}
           </Text>
-          <ScrollTable label={t('users.title')} minWidth={760} striped>
+          <ScrollTable label={t('title')} minWidth={760} striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('auth.username')}</Table.Th>
-                <Table.Th>{t('users.displayName')}</Table.Th>
-                <Table.Th>{t('users.roles')}</Table.Th>
-                <Table.Th>{t('users.status')}</Table.Th>
-                <Table.Th>{t('users.lastSignIn')}</Table.Th>
+                <Table.Th>{t('common:auth.username')}</Table.Th>
+                <Table.Th>{t('displayName')}</Table.Th>
+                <Table.Th>{t('roles')}</Table.Th>
+                <Table.Th>{t('status')}</Table.Th>
+                <Table.Th>{t('lastSignIn')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -105,18 +95,18 @@ export function UsersPage() {
                   <Table.Td>
                     {u.roles.map((r) => (
                       <Text key={`${r.role}-${r.unitCode}`} size="sm">
-                        {t(`roles.${r.role}`)}
+                        {t(`common:roles.${r.role}`)}
                         {r.unitCode ? ` · ${nameOf({ nameTh: r.unitNameTh ?? '', nameEn: r.unitNameEn ?? '' }, lang)}` : ''}
                       </Text>
                     ))}
                   </Table.Td>
                   <Table.Td>
                     <Badge color={u.status === 'active' ? '#1e6b30' : 'gray.8'} variant="filled" size="md">
-                      {t(`users.${u.status}`)}
+                      {t(`${u.status}`)}
                     </Badge>
                     {u.lockedUntil && (
                       <Text size="xs" c="red.9">
-                        {t('users.locked')} {formatThaiDateTime(new Date(u.lockedUntil), lang)}
+                        {t('locked')} {formatThaiDateTime(new Date(u.lockedUntil), lang)}
                       </Text>
                     )}
                   </Table.Td>

@@ -1,0 +1,23 @@
+/** The audit trail page. Thai, the first language; en.ts mirrors every key. */
+export default {
+  title: 'บันทึกการตรวจสอบ',
+  intro: 'ทุกการเปลี่ยนแปลง: ใคร เมื่อใด ทำอะไร ก่อนและหลัง เชื่อมโยงด้วยค่าแฮช',
+  action: 'การกระทำ (ขึ้นต้นด้วย)',
+  entityType: 'ประเภทข้อมูล',
+  actor: 'ผู้กระทำ (ชื่อผู้ใช้)',
+  from: 'ตั้งแต่',
+  to: 'ถึง',
+  filter: 'กรอง',
+  when: 'เวลา',
+  what: 'การกระทำ',
+  who: 'ผู้กระทำ',
+  entity: 'ข้อมูล',
+  details: 'รายละเอียด',
+  before: 'ก่อน',
+  after: 'หลัง',
+  requestId: 'รหัสคำขอ',
+  verify: 'ตรวจสอบความถูกต้องของห่วงโซ่',
+  verifyOk: 'ห่วงโซ่ถูกต้อง ตรวจแล้ว {{count}} รายการ',
+  verifyBad: 'พบการแก้ไขที่รายการ {{id}} ({{reason}})',
+  system: 'ระบบ',
+};

@@ -1,0 +1,25 @@
+/** The areas pages: regions, provinces, districts and sub-districts. Thai, the first language; en.ts mirrors every key. */
+export default {
+  title: 'ข้อมูลพื้นที่',
+  intro: 'ภาค จังหวัด อำเภอ/เขต และตำบล/แขวง ตามรหัสกรมการปกครอง',
+  search: 'ค้นหาชื่อพื้นที่ (ไทยหรืออังกฤษ)',
+  searchResults: 'ผลการค้นหา',
+  noResults: 'ไม่พบพื้นที่ที่ตรงกัน',
+  regions: 'ภาค',
+  provinces: 'จังหวัด',
+  districts: 'อำเภอ/เขต',
+  subdistricts: 'ตำบล/แขวง',
+  code: 'รหัส',
+  nameTh: 'ชื่อภาษาไทย',
+  nameEn: 'ชื่อภาษาอังกฤษ',
+  postcode: 'รหัสไปรษณีย์',
+  all: 'ประเทศไทย',
+  level: {
+    province: 'จังหวัด',
+    district: 'อำเภอ/เขต',
+    subdistrict: 'ตำบล/แขวง',
+  },
+  map: 'แผนที่จังหวัดของประเทศไทย คลิกจังหวัดเพื่อดูอำเภอ',
+  yourArea: 'พื้นที่ของคุณ',
+  mapCredit: 'ขอบเขตจังหวัด: OCHA / กรมแผนที่ทหาร (CC BY-IGO) ผ่าน mapthai',
+};

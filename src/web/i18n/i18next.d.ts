@@ -1,0 +1,28 @@
+import 'i18next';
+import type audit from '../features/audit/i18n/th';
+import type credentials from '../features/credentials/i18n/th';
+import type geo from '../features/geo/i18n/th';
+import type modules from '../features/modules/i18n/th';
+import type org from '../features/org/i18n/th';
+import type registry from '../features/registry/i18n/th';
+import type training from '../features/training/i18n/th';
+import type users from '../features/users/i18n/th';
+import type common from './common/th';
+
+/** Typed keys: `t('people.title')` compiles only if the Thai texts have it. */
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: {
+      common: typeof common;
+      geo: typeof geo;
+      org: typeof org;
+      users: typeof users;
+      audit: typeof audit;
+      modules: typeof modules;
+      registry: typeof registry;
+      training: typeof training;
+      credentials: typeof credentials;
+    };
+  }
+}

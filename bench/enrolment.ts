@@ -1,23 +1,29 @@
 /**
- * `npm run bench:enrolment -- --people N [--engine postgresql|pglite] [--sessions S] [--connections C]`
+ * `npm run bench:enrolment -- --people N [--engine postgresql|pglite] [--sessions S] [--connections C] [--seats 100–500]`
  *
- * Enrolment under load: S sessions of 500 seats open at once, and 600 different people apply to
- * each (an officer's POST /api/training/sessions/:id/applications), S × 600 applications from a
- * load generator in its own process on C connections, interleaved across the sessions as people
- * in many provinces would apply. Afterwards every session must hold exactly 500 enrolled and 100
+ * Enrolment under load: S sessions of 500 seats (or --seats; the smoke test takes the smallest,
+ * 100) open at once, and 600 different people (a fifth more than the seats) apply to each (an
+ * officer's POST /api/training/sessions/:id/applications), S × 600 applications from a load
+ * generator in its own process on C connections, interleaved across the sessions as people in
+ * many provinces would apply. Afterwards every session must hold exactly 500 enrolled and 100
  * waitlisted, nobody twice: the figures mean nothing if the invariant broke under the load.
  * The sessions and their enrolments are removed again, so the registry is left as filled.
  */
 import { sql } from 'kysely';
 import { benchActor, benchArgs, benchDatabase, fail, n, report, round, runLoad, startServer } from './lib/harness';
 
-const SEATS = 500;
-const APPLICANTS = 600;
-const { args, own } = benchArgs({ sessions: { type: 'string', default: '10' }, connections: { type: 'string', default: '16' } });
+const { args, own } = benchArgs({
+  sessions: { type: 'string', default: '10' },
+  connections: { type: 'string', default: '16' },
+  seats: { type: 'string', default: '500' },
+});
 const sessions = Number(own.sessions);
 const connections = Number(own.connections);
+const SEATS = Number(own.seats);
+if (!Number.isSafeInteger(SEATS) || SEATS < 100 || SEATS > 500 || SEATS % 5 !== 0) fail('--seats must be 100–500, a multiple of 5 (a session’s capacity)');
+const APPLICANTS = SEATS + SEATS / 5;
 if (!Number.isSafeInteger(sessions) || sessions < 1 || sessions > 100) fail('--sessions must be 1–100');
-if (args.people < sessions * APPLICANTS) fail(`--people must be at least ${sessions * APPLICANTS} (600 applicants per session)`);
+if (args.people < sessions * APPLICANTS) fail(`--people must be at least ${sessions * APPLICANTS} (${APPLICANTS} applicants per session)`);
 
 const bench = await benchDatabase(args, { purpose: 'read', fill: args.people });
 const ctx = { actor: await benchActor(bench, 'bench.officer'), requestId: 'bench:enrolment' };
@@ -77,7 +83,7 @@ try {
     args,
     'enrolment',
     { sessions, seats: SEATS, applicantsPerSession: APPLICANTS, connections, applicationsPerSecond: round(perSecond), load, fillSeconds: bench.fillSeconds },
-    `enrolment ${args.engine} ${n(args.people)} people: ${n(perSecond)} applications/s p50 ${load.p50Ms} ms p99 ${load.p99Ms} ms (${n(requests.length)} to ${sessions} × ${SEATS} seats, ${connections} connections; every session 500 enrolled + 100 waitlisted)`,
+    `enrolment ${args.engine} ${n(args.people)} people: ${n(perSecond)} applications/s p50 ${load.p50Ms} ms p99 ${load.p99Ms} ms (${n(requests.length)} to ${sessions} × ${SEATS} seats, ${connections} connections; every session ${SEATS} enrolled + ${APPLICANTS - SEATS} waitlisted)`,
   );
 } finally {
   await app.close();

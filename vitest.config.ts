@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/helpers/sequencer';
 
 /**
  * Three projects, the tiers of docs/ARCHITECTURE.md "Tests": `unit` (pure: no database, no
@@ -18,6 +19,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Builds what the selected projects need once (web app, database templates), before any file.
     globalSetup: ['test/helpers/global-setup.ts'],
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         extends: true,

@@ -21,7 +21,9 @@ export interface TestDatabase {
  * database of one's own; removed when the test run ends if not before.
  */
 export function pgliteDataDir(): string {
-  return copyPGliteTemplate(inject('pgliteTemplate'), inject('pgliteScratch'));
+  const template = inject('pgliteTemplate');
+  if (!template) throw new Error('No PGlite template: the set-up makes one for the api and journeys projects only (vitest.config.ts)');
+  return copyPGliteTemplate(template, inject('pgliteScratch'));
 }
 
 /** A fresh, migrated database with the reference data, on the given engine. */

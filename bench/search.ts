@@ -1,7 +1,7 @@
 /**
- * `npm run bench:search -- --people N [--engine postgresql|pglite]`
+ * `npm run bench:search -- --people N [--engine postgresql|pglite] [--queries Q]`
  *
- * Name search as people type it, top 20, through HTTP one after another: 300 queries made from
+ * Name search as people type it, top 20, through HTTP one after another: 300 queries (or Q) made from
  * real people of the fill (whole Thai first names, 3-letter prefixes, a first name with the start
  * of the surname, surname prefixes, English first names or a part from inside a surname); the
  * first 20 warm the caches. Beside it, the duplicate review (same district and birth date, alike
@@ -13,7 +13,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../src/server/db/schema';
 import { personSearchText } from '../src/server/modules/registry/import/people-rows';
 import { duplicateCandidates } from '../src/server/modules/registry/registry.repository';
-import { benchArgs, benchDatabase, n, percentile, report, round, samplePeople, startServer, timed } from './lib/harness';
+import { benchArgs, benchDatabase, fail, n, percentile, report, round, samplePeople, startServer, timed } from './lib/harness';
 
 type Pair = [number, number];
 class RolledBack extends Error {
@@ -22,11 +22,13 @@ class RolledBack extends Error {
   }
 }
 
-const { args } = benchArgs();
+const { args, own } = benchArgs({ queries: { type: 'string', default: '300' } });
+const timedQueries = Number(own.queries);
+if (!Number.isSafeInteger(timedQueries) || timedQueries < 5) fail('--queries must be a whole number ≥ 5 (one of each kind)');
 const bench = await benchDatabase(args, { purpose: 'read', fill: args.people });
 const { app, base, cookie } = await startServer(bench, 'bench.executive');
 
-const queries = samplePeople(args, args.people, 320, 7919).map((p, i) => {
+const queries = samplePeople(args, args.people, timedQueries + 20, 7919).map((p, i) => {
   const kind = i % 5;
   return kind === 0
     ? p.first_name_th

@@ -1,13 +1,36 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/helpers/sequencer';
+
+/**
+ * Three projects, the tiers of docs/ARCHITECTURE.md "Tests": `unit` (pure: no database, no
+ * browser; `npm run test:unit` runs it in seconds), `api` (the real app on PGlite, and on
+ * PostgreSQL when TEST_DATABASE_URL is set) and `journeys` (the browser). `npm test` runs all
+ * three in one pool of two forks, the machine's two cores.
+ */
+const DATABASE = ['test/api/**/*.test.ts', 'bench/bench.smoke.test.ts', 'bench/synth/fill.test.ts'];
+const JOURNEYS = ['test/journeys/**/*.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // Builds what the selected projects need once (web app, database templates), before any file.
     globalSetup: ['test/helpers/global-setup.ts'],
+    sequence: { sequencer: LongestFirst },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: [...DATABASE, ...JOURNEYS],
+        },
+      },
+      { extends: true, test: { name: 'api', include: DATABASE } },
+      { extends: true, test: { name: 'journeys', include: JOURNEYS } },
+    ],
   },
 });

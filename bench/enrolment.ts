@@ -1,10 +1,11 @@
 /**
- * `npm run bench:enrolment -- --people N [--engine postgresql|pglite] [--sessions S] [--connections C] [--rounds R] [--compare true|false]`
+ * `npm run bench:enrolment -- --people N [--engine postgresql|pglite] [--sessions S] [--connections C] [--seats 100–500] [--rounds R] [--compare true|false]`
  *
- * Enrolment under load: S sessions of 500 seats open at once, and 600 different people apply to
- * each (an officer's POST /api/training/sessions/:id/applications), S × 600 applications from a
- * load generator in its own process on C connections, interleaved across the sessions as people
- * in many provinces would apply. Afterwards every session must hold exactly 500 enrolled and 100
+ * Enrolment under load: S sessions of 500 seats (or --seats; the smoke test takes the smallest,
+ * 100) open at once, and 600 different people (a fifth more than the seats) apply to each (an
+ * officer's POST /api/training/sessions/:id/applications), S × 600 applications from a load
+ * generator in its own process on C connections, interleaved across the sessions as people in
+ * many provinces would apply. Afterwards every session must hold exactly 500 enrolled and 100
  * waitlisted, nobody twice: the figures mean nothing if the invariant broke under the load.
  * The sessions and their enrolments are removed again, so the registry is left as filled.
  *
@@ -24,17 +25,19 @@ import pg from 'pg';
 import { benchActor, benchArgs, benchDatabase, fail, n, report, round, runLoad, startServer, type BenchDatabase, type LoadResult } from './lib/harness';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SEATS = 500;
-const APPLICANTS = 600;
 const { args, own } = benchArgs({
   sessions: { type: 'string', default: '10' },
   connections: { type: 'string', default: '16' },
+  seats: { type: 'string', default: '500' },
   rounds: { type: 'string', default: '2' },
   compare: { type: 'string' },
   variant: { type: 'string', default: 'audited' },
 });
 const sessions = Number(own.sessions);
 const connections = Number(own.connections);
+const SEATS = Number(own.seats);
+if (!Number.isSafeInteger(SEATS) || SEATS < 100 || SEATS > 500 || SEATS % 5 !== 0) fail('--seats must be 100–500, a multiple of 5 (a session’s capacity)');
+const APPLICANTS = SEATS + SEATS / 5;
 const rounds = Number(own.rounds);
 const variant = own.variant as 'audited' | 'unaudited';
 const compare = (own.compare ?? String(args.engine === 'postgresql')) === 'true' && variant === 'audited';
@@ -44,7 +47,7 @@ if (variant !== 'audited' && variant !== 'unaudited') fail('--variant must be au
 if (variant === 'unaudited' && !(globalThis as { archeepUnaudited?: boolean }).archeepUnaudited)
   fail('--variant unaudited runs under --import ./bench/lib/unaudited.ts (bench/enrolment.ts starts it so itself)');
 if (compare && args.engine !== 'postgresql') fail('--compare runs on PostgreSQL, whose database a second process can open');
-if (args.people < sessions * APPLICANTS) fail(`--people must be at least ${sessions * APPLICANTS} (600 applicants per session)`);
+if (args.people < sessions * APPLICANTS) fail(`--people must be at least ${sessions * APPLICANTS} (${APPLICANTS} applicants per session)`);
 
 interface RunResult {
   variant: 'audited' | 'unaudited';
@@ -266,7 +269,18 @@ async function unauditedRun(databaseName: string): Promise<RunResult> {
       path.join(HERE, 'lib/unaudited.ts'),
       path.join(HERE, 'enrolment.ts'),
       ...['--variant', 'unaudited', '--engine', args.engine, '--people', String(args.people), '--seed', String(args.seed), '--url', args.url],
-      ...['--database-name', databaseName, '--sessions', String(sessions), '--connections', String(connections), '--results', args.results],
+      ...[
+        '--database-name',
+        databaseName,
+        '--sessions',
+        String(sessions),
+        '--seats',
+        String(SEATS),
+        '--connections',
+        String(connections),
+        '--results',
+        args.results,
+      ],
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -311,7 +325,7 @@ try {
         runs,
         fillSeconds: bench.fillSeconds,
       },
-      `enrolment ${args.engine} ${n(args.people)} people: ${n(mean(audited))} applications/s p50 ${first.load.p50Ms} ms p99 ${first.load.p99Ms} ms (${n(sessions * APPLICANTS)} to ${sessions} × ${SEATS} seats, ${connections} connections; every session 500 enrolled + 100 waitlisted)` +
+      `enrolment ${args.engine} ${n(args.people)} people: ${n(mean(audited))} applications/s p50 ${first.load.p50Ms} ms p99 ${first.load.p99Ms} ms (${n(sessions * APPLICANTS)} to ${sessions} × ${SEATS} seats, ${connections} connections; every session ${SEATS} enrolled + ${APPLICANTS - SEATS} waitlisted)` +
         (unaudited.length
           ? `; without audit ${n(mean(unaudited))}/s, ratio ${ratio} (runs: ${runs.map((r) => `${r.variant === 'audited' ? 'A' : 'U'} ${n(r.applicationsPerSecond)}`).join(', ')})`
           : '') +

@@ -42,6 +42,13 @@ export interface BenchArgs {
   drop: boolean;
   /** Where result JSON goes. */
   results: string;
+  /**
+   * PGlite: open this data folder instead of an in-memory database, e.g. a copy of a migrated one
+   * holding the reference data (the smoke runs start from the test suite's template).
+   */
+  dataDir: string | null;
+  /** PostgreSQL: create the database from this template instead of template0 (the smoke runs). */
+  template: string | null;
 }
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -67,6 +74,8 @@ export function benchArgs<T extends Record<string, { type: 'string' | 'boolean';
         fresh: { type: 'boolean', default: false },
         drop: { type: 'boolean', default: false },
         results: { type: 'string', default: process.env.BENCH_RESULTS_DIR ?? path.join(HERE, '..', 'results') },
+        'data-dir': { type: 'string' },
+        template: { type: 'string' },
         ...own,
       },
     });
@@ -90,7 +99,10 @@ export function benchArgs<T extends Record<string, { type: 'string' | 'boolean';
     fresh: Boolean(v.fresh),
     drop: Boolean(v.drop),
     results: String(v.results),
+    dataDir: (v['data-dir'] as string | undefined) ?? null,
+    template: (v.template as string | undefined) ?? null,
   };
+  if (args.template !== null && !/^[a-z_][a-z0-9_]*$/.test(args.template)) fail(`Not a plain database name: ${args.template}`);
   return { args, own: v as { [K in keyof T]: T[K]['type'] extends 'boolean' ? boolean : string | undefined } };
 }
 
@@ -143,7 +155,7 @@ export async function benchDatabase(args: BenchArgs, options: { purpose: 'read' 
   let url: string | null = null;
   let reuse = false;
   if (args.engine === 'pglite') {
-    database = await openPGlite(null);
+    database = await openPGlite(args.dataDir);
   } else {
     const name = args.databaseName ?? (options.purpose === 'read' ? `archeep_bench_${options.fill}_s${args.seed}` : 'archeep_bench_import');
     if (!/^[a-z_][a-z0-9_]*$/.test(name)) fail(`Not a plain database name: ${name}`);
@@ -156,12 +168,15 @@ export async function benchDatabase(args: BenchArgs, options: { purpose: 'read' 
     if (!reuse) {
       await adminQuery(args.url, [
         `drop database if exists ${name} with (force)`,
-        `create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`,
+        args.template
+          ? `create database ${name} template ${args.template}`
+          : `create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`,
       ]);
       database = await openPostgres(url);
     }
   }
   if (!database) throw new Error('unreachable: every engine opens a database');
+  // A template is migrated already: this then finds nothing to do, as does the reference data.
   if (!reuse) await migrate(database);
   const services = createServices(database, config);
   let fillSeconds = 0;

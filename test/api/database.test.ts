@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
@@ -10,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openPGlite, openPostgres } from '../../src/server/db/engine';
 import { DatabaseEncodingError, migrate, readMigrations } from '../../src/server/db/migrator';
 import { createAuditTrail, recordAudit } from '../../src/server/platform/audit/audit.service';
-import { ENGINES } from '../helpers/database';
+import { ENGINES, pgliteDataDir } from '../helpers/database';
 import { whenNotBusy } from '../helpers/pg-admin';
 
 const run = promisify(execFile);
@@ -64,12 +63,12 @@ describe.each(ENGINES.filter((engine) => engine === 'postgresql'))('migrations o
 
 describe('npm run audit:verify', () => {
   it('reports that the chain holds, then the first tampered event, then a deleted tail', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'archeep-audit-'));
+    // A copy of the migrated template (test/helpers/pglite-template.ts): no audit events yet.
+    const dataDir = pgliteDataDir();
     const checkpointDir = `${dataDir}-audit`;
     const secret = randomBytes(32).toString('base64');
     try {
       const database = await openPGlite(dataDir);
-      await migrate(database);
       const trail = createAuditTrail({ db: database.db, kek: () => Buffer.from(secret, 'base64'), checkpointDir, boundMs: 300_000, checkpointEveryMs: 60_000 });
       for (let i = 0; i < 4; i++) {
         await database.db
@@ -83,8 +82,10 @@ describe('npm run audit:verify', () => {
       const { DATABASE_URL: _unused, ...inherited } = process.env;
       const env = { ...inherited, ARCHEEP_DATA_DIR: dataDir, AUDIT_CHECKPOINT_DIR: checkpointDir, CREDENTIAL_KEY_SECRET: secret };
       // The exit code is part of the contract (0 holds, 2 broken), so both outcomes are results here.
+      // The script under tsx as `npm run audit:verify` runs it, as Node's import hook: the tsx CLI
+      // would start a second Node process for each run.
       const verify = () =>
-        run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/audit-verify.ts')], { env, cwd: ROOT }).then(
+        run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/audit-verify.ts')], { env, cwd: ROOT }).then(
           (done) => ({ code: 0, stdout: done.stdout, stderr: done.stderr }),
           (failed: { code: number; stdout: string; stderr: string }) => ({ code: failed.code, stdout: failed.stdout, stderr: failed.stderr }),
         );

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, WEB_ROOT } from './browser';
@@ -49,25 +49,30 @@ describe('browser: every page passes axe-core and fits the screen', () => {
     return context;
   };
 
-  for (const [label, viewport, language] of [
+  // One context per screen, each page a test of its own: a page's checks stay small and say which
+  // page failed, and one sign-in serves them all.
+  describe.each([
     ['Thai at 360 px', { width: 360, height: 740 }, 'th'],
     ['English at 1280 px', { width: 1280, height: 800 }, 'en'],
-  ] as const) {
-    it(`${label}`, async () => {
-      const context = await signedInContext(viewport, language);
-      const page = await context.newPage();
-      for (const path of PAGES) {
-        await page.goto(`${baseUrl}${path}`);
-        await page.getByRole('heading', { level: 1 }).first().waitFor();
-        await page.waitForLoadState('networkidle');
-        expect(await page.getAttribute('html', 'lang'), path).toBe(language);
-        expect(await page.locator('h1').count(), `one h1 on ${path}`).toBe(1);
-        await expectAccessible(page, `${path} (${label})`);
-        expect(await fitsWidth(page), `${path} fits ${viewport.width} px`).toBe(true);
-      }
-      await context.close();
+  ] as const)('%s', (label, viewport, language) => {
+    let context: BrowserContext;
+    let page: Page;
+    beforeAll(async () => {
+      context = await signedInContext(viewport, language);
+      page = await context.newPage();
     });
-  }
+    afterAll(() => context?.close());
+
+    it.each(PAGES)('%s', async (path) => {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.getAttribute('html', 'lang'), path).toBe(language);
+      expect(await page.locator('h1').count(), `one h1 on ${path}`).toBe(1);
+      await expectAccessible(page, `${path} (${label})`);
+      expect(await fitsWidth(page), `${path} fits ${viewport.width} px`).toBe(true);
+    });
+  });
 
   it('finds พระบรมมหาราชวัง and Phra Nakhon from the areas search box', async () => {
     const context = await signedInContext({ width: 360, height: 740 }, 'th');

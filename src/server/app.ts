@@ -189,6 +189,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // committed and signs a checkpoint of it.
   app.addHook('onReady', async () => services.audit.start());
   app.addHook('onClose', async () => services.audit.stop());
+  // Housekeeping, hourly and at start: import files past their retention period are purged, old
+  // sign-in failures forgotten. Idempotent, so every process may run it.
+  let housekeeping: NodeJS.Timeout | undefined;
+  const tidy = () =>
+    Promise.all([services.imports.purgeExpired(config.importRetentionDays), services.identity.forgetOldSignInFailures()]).catch((error: unknown) =>
+      app.log.error({ err: error }, 'housekeeping failed'),
+    );
+  app.addHook('onReady', async () => {
+    void tidy();
+    housekeeping = setInterval(() => void tidy(), 3_600_000);
+    housekeeping.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(housekeeping));
 
   const webRoot = options.webRoot;
   const serveWeb = Boolean(webRoot && existsSync(path.join(webRoot, 'index.html')));

@@ -305,6 +305,23 @@ export interface ImportFileTable {
   uploaded_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When the bytes were purged (retention period, or an erasure of someone the file holds). */
+  purged_at: Generated<Date | null>;
+}
+
+/** The documents an import file holds, as SHA-256 of the normalised number (for erasure). */
+export interface ImportSubjectTable {
+  import_id: string;
+  doc_hash: string;
+}
+
+/** Failed sign-ins by address and (hashed) name: the pacing of guesses, shared by every process. */
+export interface SignInFailureTable {
+  ip: string;
+  name_hash: string;
+  failures: Generated<number>;
+  last_failed_at: Generated<Date>;
+  blocked_until: Date | null;
 }
 
 export interface ImportBatchTable {
@@ -596,6 +613,8 @@ export interface DB {
   group_membership: GroupMembershipTable;
   registry_event: RegistryEventTable;
   import_file: ImportFileTable;
+  import_subject: ImportSubjectTable;
+  sign_in_failure: SignInFailureTable;
   import_row_error: ImportRowErrorTable;
   import_batch: ImportBatchTable;
   curriculum: CurriculumTable;

@@ -15,10 +15,11 @@ import { csvCell } from '../../../platform/files/csv';
 import { FileProblem } from '../../../platform/files/decode';
 import { openTable } from '../../../platform/files/table';
 import * as repository from './import.repository';
+import { purgedRefusal, purgeExpiredImports, subjectsOf, surveyUpload } from './import.purge';
 import { findExisting, insertRowErrors, OPTIONAL_PERSON_COLUMNS, recordSensitiveConsents, stagePeople, upsertPeople } from './import.repository';
 import { importGroupBatch, readGroupRow, type GroupRecord } from './group-rows';
 import { readPersonRow, type PeopleRowContext, type PersonRecord } from './people-rows';
-import { mapHeader, type RowError } from '../../../platform/files/rows';
+import { type RowError } from '../../../platform/files/rows';
 import { templateXlsx, writeXlsx } from '../../../platform/files/xlsx';
 
 type Ctx = ActorContext;
@@ -270,7 +271,7 @@ export function createImportService(deps: {
         action: `import.${file.kind}`,
         entityType: 'import_file',
         entityId: importId,
-        after: { fileName: file.file_name, sha256: file.sha256, ...summary },
+        after: { sha256: file.sha256, ...summary },
       });
     });
     return summary;
@@ -328,26 +329,21 @@ export function createImportService(deps: {
       return Buffer.from('\uFEFF' + columns.map((c) => csvCell(language === 'th' ? c.th : c.en)).join(',') + '\r\n', 'utf8');
     },
 
+    /** The retention purge (`import.purge.ts`). */
+    purgeExpired: (retentionDays: number, now?: Date) => purgeExpiredImports(db, retentionDays, now),
+
     /** Stores the file, reads its header and counts its rows; nothing is imported yet. */
     async upload(ctx: Ctx, input: { kind: ImportKind; fileName: string; bytes: Buffer }) {
       importActor(ctx);
-      let format: 'csv' | 'xlsx' = 'csv';
-      let encoding: string | null = null;
-      let header: string[] | null = null;
-      let rowCount = 0;
+      let survey: Awaited<ReturnType<typeof surveyUpload>>;
       try {
-        const table = openTable(input.bytes);
-        ({ format, encoding } = table);
-        for await (const record of table.records) {
-          if (header === null) header = record.cells.map((c) => c.trim());
-          else rowCount++;
-        }
+        survey = await surveyUpload(input.bytes, input.kind);
       } catch (error) {
         if (error instanceof FileProblem) throw fileRefused(error);
         throw error;
       }
+      const { format, encoding, header, rowCount, mapping, subjects } = survey;
       if (header === null || rowCount === 0) throw fileRefused(new FileProblem('no-rows', 'The file has no rows under its header.', 'ไฟล์ไม่มีข้อมูลใต้แถวหัวตาราง'));
-      const { mapping } = mapHeader(header, columnsOf(input.kind));
       if (Object.keys(mapping).length === 0) {
         throw fileRefused(
           new FileProblem(
@@ -372,11 +368,13 @@ export function createImportService(deps: {
           row_count: rowCount,
           uploaded_by: ctx.actor.userId,
         });
+        await repository.insertImportSubjects(trx, row.id, subjects);
+        // The file's name stays out of the append-only trail (officers name files after people); its SHA-256 identifies it.
         await recordAudit(trx, ctx, {
           action: 'import.upload',
           entityType: 'import_file',
           entityId: row.id,
-          after: { kind: input.kind, fileName: input.fileName, sha256, rows: rowCount },
+          after: { kind: input.kind, format, sha256, rows: rowCount },
         });
         return row.id;
       });
@@ -420,7 +418,13 @@ export function createImportService(deps: {
             : [],
       );
       if (errors.length) throw problems.validation(errors);
-      await repository.updateImport(db, id, { mapping: JSON.stringify(mapping), status: 'uploaded', dry_run: null });
+      if (file.purged_at) throw purgedRefusal();
+      // The documents column may have moved: the erasure index follows it.
+      const subjects = await subjectsOf(recordsOf(file, 2), file.kind, mapping as Record<string, number>);
+      await db.transaction().execute(async (trx) => {
+        await repository.updateImport(trx, id, { mapping: JSON.stringify(mapping), status: 'uploaded', dry_run: null });
+        await repository.replaceImportSubjects(trx, id, subjects);
+      });
       return present(await requireImport(ctx, id));
     },
 
@@ -458,6 +462,7 @@ export function createImportService(deps: {
   async function start(ctx: Ctx, id: string, kind: string, from: string[], to: 'validating' | 'importing') {
     const actor = importActor(ctx);
     const file = await requireImport(ctx, id);
+    if (file.purged_at) throw purgedRefusal();
     const missing = columnsOf(file.kind).filter((c) => c.required && (file.mapping as Record<string, number>)[c.key] === undefined);
     if (missing.length) {
       throw problems.validation(

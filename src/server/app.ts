@@ -33,7 +33,7 @@ import { createImportService, type ImportOptions } from './modules/registry/impo
 import { importRoutes } from './modules/registry/import/import.routes';
 import { credentialKek } from './modules/credentials/credential-kek';
 import { createCredentialsService } from './modules/credentials/credentials.service';
-import { createSigningPool } from './modules/credentials/vc/pool';
+import { createSigningPool, type SigningPool } from './modules/credentials/vc/pool';
 import { credentialsRoutes } from './modules/credentials/credentials.routes';
 import { createTrainingService } from './modules/training/training.service';
 import { trainingRoutes } from './modules/training/training.routes';
@@ -57,7 +57,14 @@ export interface AppOptions {
 export function createServices(
   database: Database,
   config: Config,
-  options: { jobs?: JobRunnerOptions; imports?: ImportOptions; actorCacheMs?: number; audit?: Pick<AuditTrailOptions, 'sealIntervalMs' | 'batchSize'> } = {},
+  options: {
+    jobs?: JobRunnerOptions;
+    imports?: ImportOptions;
+    actorCacheMs?: number;
+    audit?: Pick<AuditTrailOptions, 'sealIntervalMs' | 'batchSize'>;
+    /** Another signing pool (the certificates benchmark's unsigned limit); one of `SIGNING_THREADS` threads otherwise. */
+    signingPool?: SigningPool;
+  } = {},
 ) {
   const db = database.db;
   const jobs = createJobRunner(db, options.jobs);
@@ -75,7 +82,7 @@ export function createServices(
   });
   // Signatures are made on worker threads, one per core by default: off the thread that serves
   // requests, and outside the transactions that write what was signed.
-  const signingPool = createSigningPool({ threads: config.signingThreads });
+  const signingPool = options.signingPool ?? createSigningPool({ threads: config.signingThreads });
   const geo = createGeoService({ db });
   const org = createOrgService({ db, geo });
   const actors = createActorCache({ ttlMs: options.actorCacheMs });

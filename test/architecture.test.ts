@@ -68,15 +68,8 @@ export const holdsSql = (text: string) =>
  */
 const mayHoldSql = (relative: string) => relative.startsWith('db/') || relative.endsWith('.repository.ts') || SQL_PENDING_ELSEWHERE.has(relative);
 
-/**
- * Files another branch is rewriting at the time of writing (credential signing onto a worker
- * pool), exempt from both SQL checks until that work lands; each entry names why. The signing
- * code still reads org's `agency` (the issuer's name): it should ask `org.unitNames` or a new
- * `org.agencyNames`, and keep its key and status-list SQL in a repository.
- */
-const SQL_PENDING_ELSEWHERE = new Map([
-  ['modules/credentials/credentials.signing.ts', 'signing keys and status lists are being moved to a worker pool on another branch'],
-]);
+/** Files exempt from both SQL checks, each with why (none today). */
+const SQL_PENDING_ELSEWHERE = new Map<string, string>();
 
 describe('dependency direction (routes → services → repositories; modules meet through services)', () => {
   const files = sourceFiles(SERVER).map((f) => ({ file: f, relative: path.relative(SERVER, f), imports: importsOf(f) }));

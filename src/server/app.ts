@@ -33,6 +33,7 @@ import { createImportService, type ImportOptions } from './modules/registry/impo
 import { importRoutes } from './modules/registry/import/import.routes';
 import { credentialKek } from './modules/credentials/credential-kek';
 import { createCredentialsService } from './modules/credentials/credentials.service';
+import { createSigningPool, type SigningPool } from './modules/credentials/vc/pool';
 import { credentialsRoutes } from './modules/credentials/credentials.routes';
 import { createTrainingService } from './modules/training/training.service';
 import { trainingRoutes } from './modules/training/training.routes';
@@ -56,7 +57,14 @@ export interface AppOptions {
 export function createServices(
   database: Database,
   config: Config,
-  options: { jobs?: JobRunnerOptions; imports?: ImportOptions; actorCacheMs?: number; audit?: Pick<AuditTrailOptions, 'sealIntervalMs' | 'batchSize'> } = {},
+  options: {
+    jobs?: JobRunnerOptions;
+    imports?: ImportOptions;
+    actorCacheMs?: number;
+    audit?: Pick<AuditTrailOptions, 'sealIntervalMs' | 'batchSize'>;
+    /** Another signing pool (the certificates benchmark's unsigned limit); one of `SIGNING_THREADS` threads otherwise. */
+    signingPool?: SigningPool;
+  } = {},
 ) {
   const db = database.db;
   const jobs = createJobRunner(db, options.jobs);
@@ -72,6 +80,9 @@ export function createServices(
     onError: (error) => console.error('audit sealer:', error instanceof Error ? error.message : error),
     ...options.audit,
   });
+  // Signatures are made on worker threads, one per core by default: off the thread that serves
+  // requests, and outside the transactions that write what was signed.
+  const signingPool = options.signingPool ?? createSigningPool({ threads: config.signingThreads });
   const geo = createGeoService({ db });
   const org = createOrgService({ db, geo });
   const actors = createActorCache({ ttlMs: options.actorCacheMs });
@@ -92,11 +103,12 @@ export function createServices(
     registry,
     publicUrl: config.publicUrl,
     kek,
+    pool: signingPool,
   });
   const training = createTrainingService({ db, geo, org, registry, credentials, jobs });
   const planning = createPlanningService({ db, geo });
   const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
-  return { audit, jobs, actors, geo, org, identity, registry, imports, credentials, training, planning, competency };
+  return { audit, jobs, signingPool, actors, geo, org, identity, registry, imports, credentials, training, planning, competency };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -185,6 +197,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());
   app.addHook('onClose', async () => services.jobs.stop());
+  // After the jobs (a certificates job in hand finishes its batch first).
+  app.addHook('onClose', async () => services.signingPool.close());
   // Every process seals the audit trail (one pass at a time across them); a stop seals what is
   // committed and signs a checkpoint of it.
   app.addHook('onReady', async () => services.audit.start());

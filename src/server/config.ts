@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -58,6 +59,8 @@ const ConfigSchema = z.object({
     .max(24 * 60)
     .default(5),
   // An event committed longer ago than this and still unsealed is a fault that verification reports.
+  // Worker threads that sign credentials; one per core unless set.
+  SIGNING_THREADS: z.coerce.number().int().min(1).max(256).optional(),
   AUDIT_SEAL_BOUND_SECONDS: z.coerce
     .number()
     .int()
@@ -88,6 +91,8 @@ export type Config = {
   auditCheckpointMinutes: number;
   /** How long an audit event may wait for its seal before verification reports it. */
   auditSealBoundSeconds: number;
+  /** Worker threads that sign credentials (`SIGNING_THREADS`, default one per core). */
+  signingThreads: number;
   /** Base delay added per consecutive failed sign-in, so guessing slows down before the lock. */
   loginFailureDelayMs: number;
 };
@@ -127,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointDir,
     auditCheckpointMinutes: c.AUDIT_CHECKPOINT_MINUTES,
     auditSealBoundSeconds: c.AUDIT_SEAL_BOUND_SECONDS,
+    signingThreads: c.SIGNING_THREADS ?? availableParallelism(),
     loginFailureDelayMs: 250,
   };
 }

@@ -322,6 +322,11 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   existing: number;
+  /** Rows imported with a problem in an optional cell (left empty). */
+  warned: number;
+  warnings: number;
+  /** Rows rejected because their document repeats an earlier line. */
+  duplicates: number;
 }
 
 /** The template column that feeds a database column. */

@@ -5493,7 +5493,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Eligible people by province and standing (not assessed, referred, not yet competent, qualified), in the reader’s area */
+        /** Eligible people by province and standing (not assessed, referred, not yet competent, revoked, qualified), in the reader’s area */
         get: {
             parameters: {
                 query?: never;
@@ -7303,8 +7303,11 @@ export interface components {
                 summary: string;
                 recordedAt: string;
             } | null;
-            /** @enum {string} */
-            standing: "not-assessed" | "referred" | "not-yet-competent" | "qualified";
+            /**
+             * @description revoked: their qualification for the standard was revoked and no valid one remains
+             * @enum {string}
+             */
+            standing: "not-assessed" | "referred" | "revoked" | "not-yet-competent" | "qualified";
             lastEvent: {
                 id: number;
                 code: string;
@@ -7436,6 +7439,7 @@ export interface components {
             notAssessed: number;
             referred: number;
             notYetCompetent: number;
+            revoked: number;
             qualified: number;
         };
         TrainingPlanRowInput: {
@@ -8550,8 +8554,11 @@ export interface components {
                 summary: string;
                 recordedAt: string;
             } | null;
-            /** @enum {string} */
-            standing: "not-assessed" | "referred" | "not-yet-competent" | "qualified";
+            /**
+             * @description revoked: their qualification for the standard was revoked and no valid one remains
+             * @enum {string}
+             */
+            standing: "not-assessed" | "referred" | "revoked" | "not-yet-competent" | "qualified";
             lastEvent: {
                 id: number;
                 code: string;
@@ -8683,6 +8690,7 @@ export interface components {
             notAssessed: number;
             referred: number;
             notYetCompetent: number;
+            revoked: number;
             qualified: number;
         };
         TrainingPlanRow: {

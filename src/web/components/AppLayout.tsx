@@ -2,6 +2,7 @@ import { Anchor, AppShell, Avatar, Burger, Button, Group, Menu, NavLink, ScrollA
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { avatarInitial } from '../../shared/initial';
 import { api } from '../api/client';
 import { MODULES } from '../features/modules/modules';
 import { setLanguage } from '../i18n';
@@ -66,7 +67,7 @@ export function AppLayout() {
                 <UnstyledButton aria-label={t('auth.userMenu', { name: me?.displayName ?? '' })} px="xs" py={4}>
                   <Group gap={6} wrap="nowrap">
                     <Avatar size="sm" color="indigo" variant="filled" aria-hidden>
-                      {me?.displayName.slice(0, 1)}
+                      {avatarInitial(me?.displayName ?? '')}
                     </Avatar>
                     <Text size="sm" fw={600} truncate maw={160} visibleFrom="sm">
                       {me?.displayName}

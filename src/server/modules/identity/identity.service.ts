@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Capability } from '../../../shared/capabilities';
 import type { Config } from '../../config';
 import type { AppUser, DB } from '../../db/schema';
 import { ROLES, type Actor, type Role } from '../../platform/auth/actor';
@@ -9,7 +10,7 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import type { ActorContext, RequestContext } from '../../platform/context';
 import { problems, type FieldError } from '../../platform/problem';
 import type { OrgService } from '../org/org.service';
-import { identityPolicy, ROLES_NEEDING_UNIT, ROLES_WITHOUT_UNIT } from './identity.policy';
+import { GOVERNMENT_ROLES, identityPolicy, ROLES_NEEDING_UNIT, ROLES_WITHOUT_UNIT } from './identity.policy';
 import * as repository from './identity.repository';
 
 type Ctx = ActorContext;
@@ -47,6 +48,17 @@ const auditedUser = (user: AppUser, roles: RoleInput[]) => ({
   roles,
 });
 
+/**
+ * The provinces the actor's government roles cover (null: nationwide); [] when they hold none. A
+ * citizen's or partner's role has no unit, which is not "the whole country": their scope is their
+ * own records.
+ */
+const areaOf = (actor: Actor): string[] | null => {
+  const grants = actor.grants.filter((g) => GOVERNMENT_ROLES.includes(g.role));
+  if (grants.some((g) => g.provinceCodes === null)) return null;
+  return [...new Set(grants.flatMap((g) => g.provinceCodes ?? []))].sort();
+};
+
 const invalidCredentials = () =>
   problems.unauthenticated({
     en: 'The username or password is wrong.',
@@ -57,8 +69,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type NamedRole = repository.RoleRow & { unit_name_th: string | null; unit_name_en: string | null };
 
-export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; config: Config; actors: ActorCache }) {
-  const { db, org, config, actors } = deps;
+export function createIdentityService(deps: {
+  db: Kysely<DB>;
+  org: OrgService;
+  config: Config;
+  actors: ActorCache;
+  /** What the actor may use, asked of every module's policies (modules/capabilities.ts, handed in by app.ts). */
+  capabilitiesOf: (actor: Actor) => Capability[];
+}) {
+  const { db, org, config, actors, capabilitiesOf } = deps;
 
   /** The users' roles with their units' names (org's). */
   const rolesOf = async (userIds: readonly string[]): Promise<NamedRole[]> => {
@@ -147,9 +166,8 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
       const roles = await rolesOf([user.id]);
       return {
         ...presentUser(user, roles),
-        scopeProvinceCodes: ctx.actor.grants.some((g) => g.provinceCodes === null)
-          ? null
-          : [...new Set(ctx.actor.grants.flatMap((g) => g.provinceCodes ?? []))].sort(),
+        scopeProvinceCodes: areaOf(ctx.actor),
+        capabilities: capabilitiesOf(ctx.actor),
       };
     },
 

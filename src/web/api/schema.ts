@@ -6459,8 +6459,10 @@ export interface components {
                 unitNameTh: string | null;
                 unitNameEn: string | null;
             }[];
-            /** @description Provinces the roles cover; null for nationwide */
+            /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
+            /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
+            capabilities: ("own-records" | "programme" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
         };
         UserPageInput: {
             items: components["schemas"]["UserInput"][];
@@ -7710,8 +7712,10 @@ export interface components {
                 unitNameTh: string | null;
                 unitNameEn: string | null;
             }[];
-            /** @description Provinces the roles cover; null for nationwide */
+            /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
+            /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
+            capabilities: ("own-records" | "programme" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
         };
         UserPage: {
             items: components["schemas"]["User"][];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { Capability } from '../../../shared/capabilities';
 import type { Config } from '../../config';
 import type { AppUser, DB } from '../../db/schema';
 import { ROLES, type Actor, type Role } from '../../platform/auth/actor';
@@ -10,7 +11,7 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import type { ActorContext, RequestContext } from '../../platform/context';
 import { problems, type FieldError } from '../../platform/problem';
 import type { OrgService } from '../org/org.service';
-import { identityPolicy, ROLES_NEEDING_UNIT, ROLES_WITHOUT_UNIT } from './identity.policy';
+import { GOVERNMENT_ROLES, identityPolicy, ROLES_NEEDING_UNIT, ROLES_WITHOUT_UNIT } from './identity.policy';
 import * as repository from './identity.repository';
 import { failureDelayMs, pairBlockMs, retryAfterSeconds } from './sign-in.rules';
 
@@ -53,6 +54,17 @@ const auditedUser = (user: AppUser, roles: RoleInput[]) => ({
 const PERSONAL_USER_FIELDS = ['username', 'displayName', 'email'] as const;
 const personalOf = (user: Pick<AppUser, 'person_id'>) => (user.person_id === null ? {} : { subjectPersonId: user.person_id, personal: PERSONAL_USER_FIELDS });
 
+/**
+ * The provinces the actor's government roles cover (null: nationwide); [] when they hold none. A
+ * citizen's or partner's role has no unit, which is not "the whole country": their scope is their
+ * own records.
+ */
+const areaOf = (actor: Actor): string[] | null => {
+  const grants = actor.grants.filter((g) => GOVERNMENT_ROLES.includes(g.role));
+  if (grants.some((g) => g.provinceCodes === null)) return null;
+  return [...new Set(grants.flatMap((g) => g.provinceCodes ?? []))].sort();
+};
+
 const invalidCredentials = () =>
   problems.unauthenticated({
     en: 'The username or password is wrong.',
@@ -63,8 +75,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type NamedRole = repository.RoleRow & { unit_name_th: string | null; unit_name_en: string | null };
 
-export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; config: Config; actors: ActorCache }) {
-  const { db, org, config, actors } = deps;
+export function createIdentityService(deps: {
+  db: Kysely<DB>;
+  org: OrgService;
+  config: Config;
+  actors: ActorCache;
+  /** What the actor may use, asked of every module's policies (modules/capabilities.ts, handed in by app.ts). */
+  capabilitiesOf: (actor: Actor) => Capability[];
+}) {
+  const { db, org, config, actors, capabilitiesOf } = deps;
 
   /** The users' roles with their units' names (org's). */
   const rolesOf = async (userIds: readonly string[]): Promise<NamedRole[]> => {
@@ -153,9 +172,8 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
       const roles = await rolesOf([user.id]);
       return {
         ...presentUser(user, roles),
-        scopeProvinceCodes: ctx.actor.grants.some((g) => g.provinceCodes === null)
-          ? null
-          : [...new Set(ctx.actor.grants.flatMap((g) => g.provinceCodes ?? []))].sort(),
+        scopeProvinceCodes: areaOf(ctx.actor),
+        capabilities: capabilitiesOf(ctx.actor),
       };
     },
 

@@ -4,6 +4,7 @@ import { ENGINES } from '../helpers/database';
 import { employerBody, taxId, vacancyBody } from '../helpers/employment';
 import { personBody } from '../helpers/people';
 import { completeCourse, dayFromToday, sessionBody } from '../helpers/training';
+import { fiscalYearOfDate } from '../../src/shared/fiscal-year';
 import * as repository from '../../src/server/modules/employment/employment.repository';
 
 const STANDARD = 'TPQI-ECW';
@@ -92,15 +93,16 @@ describe.each(ENGINES)('employment on %s', (engine) => {
     employer = first.who;
     employerId = first.id;
     otherEmployer = (await applyAndVerify()).who;
-    const account = await call(officer, 'POST', `/api/people/${qualified}/citizen-account`, { username: `citizen${serial}` });
+    const citizenName = `citizen${serial}`;
+    const account = await call(officer, 'POST', `/api/people/${qualified}/citizen-account`, { username: citizenName });
     expect(account.statusCode, account.body).toBeLessThan(300);
     let citizen: Who | null = null;
     citizenOf = async () => {
       if (citizen) return citizen;
-      const cookie = await t.signIn(`citizen${serial}`, account.json().oneTimePassword);
-      const changed = await t.app.inject({ method: 'POST', url: '/api/auth/change-password', headers: { cookie }, payload: { currentPassword: account.json().oneTimePassword, newPassword: 'a citizen own passphrase 2569' } });
+      const cookie = await t.signIn(citizenName, account.json().oneTimePassword);
+      const changed = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: account.json().oneTimePassword, newPassword: 'a citizen own passphrase 2569' } });
       expect(changed.statusCode, changed.body).toBeLessThan(300);
-      citizen = { cookie: await t.signIn(`citizen${serial}`, 'a citizen own passphrase 2569') };
+      citizen = { cookie: await t.signIn(citizenName, 'a citizen own passphrase 2569') };
       return citizen;
     };
   });
@@ -196,7 +198,10 @@ describe.each(ENGINES)('employment on %s', (engine) => {
   });
 
   it('schedules follow-ups once per interval, records income, and counts a person once per fiscal year per centre', async () => {
-    const before = (await call(null, 'GET', '/api/employment/indicator')).json().placed;
+    // Started 100 days ago: the fiscal year of that day (which may be last year's) is the one counted.
+    const fy = fiscalYearOfDate(dayFromToday(-100));
+    expect(fiscalYearOfDate(dayFromToday(-90))).toBe(fy);
+    const before = (await call(null, 'GET', `/api/employment/indicator?fiscalYear=${fy}`)).json().placed;
     const referral = (await call(officer, 'GET', `/api/employment/vacancies/${vacancyId}/referrals`)).json()[0].id;
     expect((await call(employer, 'POST', `/api/employment/referrals/${referral}/answer`, { status: 'rejected' })).statusCode).toBe(400);
     const hired = await call(employer, 'POST', `/api/employment/referrals/${referral}/answer`, { status: 'hired', startedOn: dayFromToday(-100) });
@@ -225,13 +230,13 @@ describe.each(ENGINES)('employment on %s', (engine) => {
     const second = await postVacancy(otherEmployer, { requiredStandardCode: null });
     const again = await refer(second, qualified);
     expect((await call(otherEmployer, 'POST', `/api/employment/referrals/${again}/answer`, { status: 'hired', startedOn: dayFromToday(-90) })).statusCode).toBe(200);
-    const after = (await call(null, 'GET', '/api/employment/indicator')).json();
+    const after = (await call(null, 'GET', `/api/employment/indicator?fiscalYear=${fy}`)).json();
     expect(after.placed).toBe(before + 1);
     expect(after.target).toBe(15_000);
-    const summary = (await call(officer, 'GET', '/api/employment/summary')).json();
+    const summary = (await call(officer, 'GET', `/api/employment/summary?fiscalYear=${fy}`)).json();
     expect(summary.income.averageChangeSatang).toBe(800_000);
     expect(summary.byCentre.find((c: { unitCode: string }) => c.unitCode === 'DSD-PSDO-40').placed).toBeGreaterThanOrEqual(1);
-    expect((await call(phuket, 'GET', '/api/employment/summary')).json().placed).toBe(0);
+    expect((await call(phuket, 'GET', `/api/employment/summary?fiscalYear=${fy}`)).json().placed).toBe(0);
     // Her card and timeline show it.
     const card = (await call(officer, 'GET', `/api/people/${qualified}/employment`)).json();
     expect(card.placements.length).toBe(2);

@@ -90,6 +90,9 @@ export function AppLayout() {
           {isCitizen && link('/my/courses', t('nav.myCourses'))}
           {isCitizen && link('/my/certificates', t('nav.myCertificates'))}
           {isCitizen && link('/my/qualifications', t('nav.myQualifications'))}
+          {isCitizen && link('/my/employment', t('nav.myEmployment'))}
+          {hasRole(me, 'employer') && link('/employment', t('nav.employerPortal'))}
+          {link('/jobs', t('nav.jobs'))}
           {link('/', t('nav.home'))}
           {isStaff && (
             <>

@@ -64,6 +64,14 @@ describe.each(ENGINES)('benchmarks, smoke run on %s', (engine) => {
     if (engine === 'postgresql') expect(json.ratioToCopy).toBeGreaterThan(0);
   });
 
+  it('matches a vacancy to job seekers and a person to vacancies, beside the bare pool queries', async () => {
+    const { line, json } = await bench('employment', engine, ['--vacancies', '300', '--runs', '3']);
+    expect(line).toMatch(new RegExp(`^employment ${engine} 200 people, 300 vacancies: vacancy→candidates p95 [\\d.]+ ms`));
+    expect(json.candidates.rows).toBeGreaterThan(0);
+    expect(json.forPerson.rows).toBeGreaterThan(0);
+    expect(json.bareVacancies.rows).toBeGreaterThan(0);
+  });
+
   it('looks people up by document under load, beside the bare route', async () => {
     const { line, json } = await bench('lookup', engine);
     expect(line).toMatch(new RegExp(`^lookup ${engine} 200 people: [\\d,]+ req/s`));

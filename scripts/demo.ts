@@ -16,6 +16,7 @@ import { DEMO_ACCOUNTS } from './demo-accounts';
 import { fillRegistry } from './demo-registry';
 import { fillTraining } from './demo-training';
 import { fillCompetency } from './demo-competency';
+import { fillEmployment } from './demo-employment';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.resolve(config.dataDir) });
@@ -41,6 +42,7 @@ try {
   await fillRegistry(services, database);
   await fillTraining(services, database);
   await fillCompetency(services, database);
+  await fillEmployment(services, database);
   await services.jobs.stop();
 } finally {
   await database.close();

@@ -42,6 +42,8 @@ import { createCompetencyService } from './modules/competency/competency.service
 import { competencyRoutes } from './modules/competency/competency.routes';
 import { createPlanningService } from './modules/training/planning/planning.service';
 import { planningRoutes } from './modules/training/planning/planning.routes';
+import { createEmploymentService } from './modules/employment/employment.service';
+import { employmentRoutes } from './modules/employment/employment.routes';
 
 export interface AppOptions {
   database: Database;
@@ -109,7 +111,8 @@ export function createServices(
   const training = createTrainingService({ db, geo, org, registry, credentials, jobs });
   const planning = createPlanningService({ db, geo });
   const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
-  return { audit, jobs, signingPool, actors, geo, org, identity, registry, imports, credentials, training, planning, competency };
+  const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency });
+  return { audit, jobs, signingPool, actors, geo, org, identity, registry, imports, credentials, training, planning, competency, employment };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -194,6 +197,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(trainingRoutes, { training: services.training });
   await app.register(planningRoutes, { planning: services.planning });
   await app.register(competencyRoutes, { competency: services.competency });
+  await app.register(employmentRoutes, { employment: services.employment });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());

@@ -7,6 +7,8 @@
 export const CAPABILITIES = [
   /** The actor's own person record: my courses, certificates and qualifications (a citizen). */
   'own-records',
+  /** Acts for an employer: its vacancies and the candidates referred to it. */
+  'employer',
   /** Works for the programme (any government role): its modules, targets and area of work. */
   'programme',
   /** Reads people and occupation groups somewhere. */

@@ -32,8 +32,11 @@ export function navigation(capabilities: readonly Capability[]): NavEntry[] {
       { to: '/my/courses', label: 'nav.myCourses', section: 'mine', quick: true },
       { to: '/my/certificates', label: 'nav.myCertificates', section: 'mine', quick: true },
       { to: '/my/qualifications', label: 'nav.myQualifications', section: 'mine', quick: true },
+      { to: '/my/employment', label: 'nav.myEmployment', section: 'mine', quick: true },
     );
   }
+  if (can('employer')) entries.push({ to: '/employment', label: 'nav.employerPortal', section: 'mine', quick: true });
+  entries.push({ to: '/jobs', label: 'nav.jobs', section: 'mine', quick: true });
   entries.push({ to: '/', label: 'nav.home', section: 'mine' });
   if (can('programme')) {
     for (const module of MODULES) {

@@ -1,3 +1,4 @@
+import type { EmploymentTables } from './schema-employment';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Table types for Kysely; kept by hand beside the migrations they describe. */
@@ -615,7 +616,7 @@ export interface StatusListTable {
   updated_at: Generated<Date>;
 }
 
-export interface DB {
+export interface DB extends EmploymentTables {
   schema_migration: SchemaMigrationTable;
   region: RegionTable;
   province: ProvinceTable;

@@ -3,6 +3,7 @@ import type { Actor } from '../platform/auth/actor';
 import { auditPolicy } from '../platform/audit/audit.policy';
 import { competencyPolicy } from './competency/competency.policy';
 import { credentialsPolicy } from './credentials/credentials.policy';
+import { employmentPolicy } from './employment/employment.policy';
 import { identityPolicy } from './identity/identity.policy';
 import { orgPolicy } from './org/org.policy';
 import { registryPolicy } from './registry/registry.policy';
@@ -17,6 +18,7 @@ import { trainingPolicy } from './training/training.policy';
  */
 const CHECKS: Record<Capability, (actor: Actor) => boolean> = {
   'own-records': (actor) => actor.personId !== null,
+  employer: (actor) => employmentPolicy.isEmployer(actor),
   programme: (actor) => identityPolicy.worksForProgramme(actor),
   'people.read': (actor) => registryPolicy.readScope(actor).kind !== 'none',
   'people.write': (actor) => registryPolicy.writeScope(actor).kind !== 'none',

@@ -95,6 +95,12 @@ export function createTrainingService(deps: {
       }));
     },
 
+    /** For other modules: the unit (learning centre) of each person's latest completed course. */
+    async lastCompletionUnits(personIds: readonly number[]) {
+      const rows = await repository.lastCompletionUnits(db, personIds);
+      return new Map(rows.map((r) => [r.person_id, { unitCode: r.unit_code, courseCode: r.course_code, completedOn: r.ends_on }]));
+    },
+
     /**
      * For other modules: each person's latest completion of a course that prepares for any of these
      * units (all such people, or only those given).

@@ -8,6 +8,21 @@ import { navigation } from '../../navigation';
 import { nameOf, useProvinces, useRegions } from '../../reference';
 import { useMe } from '../../session';
 import { describeArea } from './area';
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+
+/** The measured figure beside the target: people placed in work this fiscal year (employment's public indicator). */
+function PlacedThisYear() {
+  const { t } = useTranslation();
+  const { number } = useFormat();
+  const { data } = useQuery({ queryKey: ['employment', 'indicator'], queryFn: () => unwrap(api.GET('/api/employment/indicator')) });
+  if (!data) return null;
+  return (
+    <Text size="sm" data-testid="placed-this-year">
+      {t('home.placedSoFar', { placed: number(data.placed), fy: data.fiscalYear })}
+    </Text>
+  );
+}
 
 /** The seed reports' headline figures, the programme's first targets. */
 const TARGETS = [
@@ -74,6 +89,7 @@ export function HomePage() {
                   {number(target.value)}
                 </Text>
                 <Text>{t(target.label)}</Text>
+                {target.label === 'home.employed' && <PlacedThisYear />}
                 {'detail' in target && (
                   <Text size="sm" c="dimmed">
                     {t(target.detail)}

@@ -40,6 +40,8 @@ import { createCompetencyService } from './modules/competency/competency.service
 import { competencyRoutes } from './modules/competency/competency.routes';
 import { createPlanningService } from './modules/training/planning/planning.service';
 import { planningRoutes } from './modules/training/planning/planning.routes';
+import { createEnterpriseService } from './modules/enterprise/enterprise.service';
+import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
 
 export interface AppOptions {
   database: Database;
@@ -96,7 +98,8 @@ export function createServices(
   const training = createTrainingService({ db, geo, org, registry, credentials, jobs });
   const planning = createPlanningService({ db, geo });
   const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
-  return { audit, jobs, actors, geo, org, identity, registry, imports, credentials, training, planning, competency };
+  const enterprise = createEnterpriseService({ db, geo, org, registry, training });
+  return { audit, jobs, actors, geo, org, identity, registry, imports, credentials, training, planning, competency, enterprise };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -181,6 +184,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(trainingRoutes, { training: services.training });
   await app.register(planningRoutes, { planning: services.planning });
   await app.register(competencyRoutes, { competency: services.competency });
+  await app.register(enterpriseRoutes, { enterprise: services.enterprise });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());

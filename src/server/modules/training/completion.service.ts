@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.service';
 import type { ActorContext, RequestContext } from '../../platform/context';
 import { problems } from '../../platform/problem';
@@ -11,10 +13,21 @@ import { completionReasons, type Reason } from './training.rules';
 type Ctx = ActorContext;
 
 export const CERTIFICATES_JOB = 'training.certificates';
+
+/**
+ * Told, inside the evaluation's transaction, who has just completed a session: another module
+ * (enterprise: a group's stage that needs its members trained) reacts in the same transaction.
+ */
+export type CompletionListener = (
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  completed: { sessionId: number; curriculumCode: string; personIds: number[] },
+) => Promise<void>;
 const CERTIFICATE_BATCH = 25;
 
 /** Completion: the completion rule, and the certificates it earns (one by one, or as a job). */
 export function createCompletionService(access: TrainingAccess) {
+  const listeners: CompletionListener[] = [];
   const { db, registry, credentials, jobs, requireSession, managedSession, curriculumOf, completedWithoutCertificate } = access;
   async function issueFor(ctx: RequestContext, session: SessionDetailRow, enrolments: { id: number; person_id: number }[]) {
     const [facts, days, curriculum] = await Promise.all([
@@ -73,6 +86,10 @@ export function createCompletionService(access: TrainingAccess) {
   });
 
   const service = {
+    /** Registers a module's reaction to completions (called once, when the services are wired). */
+    onCompletion(listener: CompletionListener) {
+      listeners.push(listener);
+    },
     /** Evaluates the completion rule for every seated person, recording the outcome and why. */
     async evaluate(ctx: Ctx, sessionId: number) {
       const s = await managedSession(ctx, sessionId, { en: 'evaluate completion in this session', th: 'ประเมินผลการจบหลักสูตรของรุ่นนี้' });
@@ -103,6 +120,9 @@ export function createCompletionService(access: TrainingAccess) {
             actorUserId: ctx.actor.userId,
           });
         }
+        const newlyCompleted = outcomes.filter((o) => !o.reasons.length && o.e.status !== 'completed').map((o) => o.e.person_id);
+        if (newlyCompleted.length)
+          for (const listener of listeners) await listener(trx, ctx, { sessionId, curriculumCode: s.curriculum_code, personIds: newlyCompleted });
         await recordAudit(trx, ctx, {
           action: 'enrolment.evaluate',
           entityType: 'training_session',

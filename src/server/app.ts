@@ -44,6 +44,8 @@ import { createPlanningService } from './modules/training/planning/planning.serv
 import { planningRoutes } from './modules/training/planning/planning.routes';
 import { createEmploymentService } from './modules/employment/employment.service';
 import { employmentRoutes } from './modules/employment/employment.routes';
+import { createEnterpriseService } from './modules/enterprise/enterprise.service';
+import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
 
 export interface AppOptions {
   database: Database;
@@ -112,7 +114,8 @@ export function createServices(
   const planning = createPlanningService({ db, geo });
   const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
   const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency });
-  return { audit, jobs, signingPool, actors, geo, org, identity, registry, imports, credentials, training, planning, competency, employment };
+  const enterprise = createEnterpriseService({ db, geo, org, registry, training });
+  return { audit, jobs, signingPool, actors, geo, org, identity, registry, imports, credentials, training, planning, competency, employment, enterprise };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -198,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(planningRoutes, { planning: services.planning });
   await app.register(competencyRoutes, { competency: services.competency });
   await app.register(employmentRoutes, { employment: services.employment });
+  await app.register(enterpriseRoutes, { enterprise: services.enterprise });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());

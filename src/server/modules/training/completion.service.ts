@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { JobStopped, SimulatedCrash } from '../../platform/jobs/jobs';
 import type { IssueInput } from '../credentials/credentials.service';
@@ -13,6 +15,16 @@ import { completionReasons, type Reason } from './training.rules';
 type Ctx = ActorContext;
 
 export const CERTIFICATES_JOB = 'training.certificates';
+
+/**
+ * Told, inside the evaluation's transaction, who has just completed a session: another module
+ * (enterprise: a group's stage that needs its members trained) reacts in the same transaction.
+ */
+export type CompletionListener = (
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  completed: { sessionId: number; curriculumCode: string; personIds: number[] },
+) => Promise<void>;
 const CERTIFICATE_BATCH = 25;
 
 export interface CertificateJobOptions {
@@ -24,6 +36,7 @@ export interface CertificateJobOptions {
 
 /** Completion: the completion rule, and the certificates it earns (one by one, or as a job). */
 export function createCompletionService(access: TrainingAccess, options: CertificateJobOptions = {}) {
+  const listeners: CompletionListener[] = [];
   const { db, registry, credentials, jobs, requireSession, managedSession, curriculumOf, completedWithoutCertificate } = access;
   const batchSize = options.batchSize ?? CERTIFICATE_BATCH;
 
@@ -101,6 +114,10 @@ export function createCompletionService(access: TrainingAccess, options: Certifi
   });
 
   const service = {
+    /** Registers a module's reaction to completions (called once, when the services are wired). */
+    onCompletion(listener: CompletionListener) {
+      listeners.push(listener);
+    },
     /** Evaluates the completion rule for every seated person, recording the outcome and why. */
     async evaluate(ctx: Ctx, sessionId: number) {
       const s = await managedSession(ctx, sessionId, { en: 'evaluate completion in this session', th: 'ประเมินผลการจบหลักสูตรของรุ่นนี้' });
@@ -131,6 +148,9 @@ export function createCompletionService(access: TrainingAccess, options: Certifi
             actorUserId: ctx.actor.userId,
           });
         }
+        const newlyCompleted = outcomes.filter((o) => !o.reasons.length && o.e.status !== 'completed').map((o) => o.e.person_id);
+        if (newlyCompleted.length)
+          for (const listener of listeners) await listener(trx, ctx, { sessionId, curriculumCode: s.curriculum_code, personIds: newlyCompleted });
         await recordAudit(trx, ctx, {
           action: 'enrolment.evaluate',
           entityType: 'training_session',

@@ -8,6 +8,8 @@ import type { Database } from '../src/server/db/engine';
 import type { LinkDeclaration } from '../src/server/platform/contract';
 import { createTestDatabase } from './helpers/database';
 
+/** Longest file a module may hold (issue 13 §3): beyond it, a file is split along its use cases. */
+const MAX_LINES = 500;
 const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/server');
 
 function sourceFiles(dir: string): string[] {
@@ -121,6 +123,14 @@ describe('dependency direction (routes → services → repositories; modules me
   it('finds the layers it checks (so the checks above are not vacuous)', () => {
     expect(files.filter((f) => layerOf(f.file) === 'repository').length).toBeGreaterThanOrEqual(3);
     expect(files.filter((f) => layerOf(f.file) === 'routes').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps every file of a module within one sitting (500 lines)', () => {
+    const long = sourceFiles(path.join(SERVER, 'modules'))
+      .map((file) => ({ file: path.relative(SERVER, file), lines: readFileSync(file, 'utf8').split('\n').length }))
+      .filter((f) => f.lines > MAX_LINES)
+      .map((f) => `${f.file}: ${f.lines} lines`);
+    expect(long, `split these along their use cases (at most ${MAX_LINES} lines)`).toEqual([]);
   });
 });
 

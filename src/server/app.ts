@@ -27,6 +27,7 @@ import { createOrgService } from './modules/org/org.service';
 import { orgRoutes } from './modules/org/org.routes';
 import { createJobRunner, type JobRunnerOptions } from './platform/jobs/jobs';
 import { ALL_CONTRACTS } from './modules/contracts';
+import { capabilitiesOf } from './modules/capabilities';
 import { createRegistryService } from './modules/registry/registry.service';
 import { registryRoutes } from './modules/registry/registry.routes';
 import { createImportService, type ImportOptions } from './modules/registry/import/import.service';
@@ -86,7 +87,7 @@ export function createServices(
   const geo = createGeoService({ db });
   const org = createOrgService({ db, geo });
   const actors = createActorCache({ ttlMs: options.actorCacheMs });
-  const identity = createIdentityService({ db, org, config, actors });
+  const identity = createIdentityService({ db, org, config, actors, capabilitiesOf });
   const registry = createRegistryService({ db, geo, org, identity, links: ALL_CONTRACTS.flatMap((c) => c.links) });
   // PostgreSQL writes two import batches at once (one per core here); PGlite has one connection.
   const imports = createImportService({
@@ -203,6 +204,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // committed and signs a checkpoint of it.
   app.addHook('onReady', async () => services.audit.start());
   app.addHook('onClose', async () => services.audit.stop());
+  // Housekeeping, hourly and at start: import files past their retention period are purged, old
+  // sign-in failures forgotten. Idempotent, so every process may run it.
+  let housekeeping: NodeJS.Timeout | undefined;
+  const tidy = () =>
+    Promise.all([services.imports.purgeExpired(config.importRetentionDays), services.identity.forgetOldSignInFailures()]).catch((error: unknown) =>
+      app.log.error({ err: error }, 'housekeeping failed'),
+    );
+  app.addHook('onReady', async () => {
+    void tidy();
+    housekeeping = setInterval(() => void tidy(), 3_600_000);
+    housekeeping.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(housekeeping));
 
   const webRoot = options.webRoot;
   const serveWeb = Boolean(webRoot && existsSync(path.join(webRoot, 'index.html')));

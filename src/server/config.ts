@@ -38,6 +38,9 @@ const ConfigSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  // Uploaded import files (whole files of personal data) are purged this many days after upload:
+  // their bytes, name and quoted cell values; counts and the SHA-256 stay (issue 15 §1).
+  IMPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   // The address printed in certificates' QR codes. Fixed by configuration, never taken from a
   // request's Host header, which a caller controls.
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -77,6 +80,7 @@ export type Config = {
   bodyLimitBytes: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  importRetentionDays: number;
   /** Base address of the public pages (certificate verification), without a trailing slash. */
   publicUrl: string;
   /** The key-encryption key for issuers' signing keys, if set; otherwise one in the data folder. */
@@ -122,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     loginMaxFailures: c.LOGIN_MAX_FAILURES,
     loginLockMinutes: c.LOGIN_LOCK_MINUTES,
+    importRetentionDays: c.IMPORT_RETENTION_DAYS,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
     credentialKeySecret: c.CREDENTIAL_KEY_SECRET,
     auditCheckpointDir,

@@ -5493,7 +5493,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Eligible people by province and standing (not assessed, referred, not yet competent, qualified), in the reader’s area */
+        /** Eligible people by province and standing (not assessed, referred, not yet competent, revoked, qualified), in the reader’s area */
         get: {
             parameters: {
                 query?: never;
@@ -6459,8 +6459,10 @@ export interface components {
                 unitNameTh: string | null;
                 unitNameEn: string | null;
             }[];
-            /** @description Provinces the roles cover; null for nationwide */
+            /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
+            /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
+            capabilities: ("own-records" | "programme" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
         };
         UserPageInput: {
             items: components["schemas"]["UserInput"][];
@@ -7303,8 +7305,11 @@ export interface components {
                 summary: string;
                 recordedAt: string;
             } | null;
-            /** @enum {string} */
-            standing: "not-assessed" | "referred" | "not-yet-competent" | "qualified";
+            /**
+             * @description revoked: their qualification for the standard was revoked and no valid one remains
+             * @enum {string}
+             */
+            standing: "not-assessed" | "referred" | "revoked" | "not-yet-competent" | "qualified";
             lastEvent: {
                 id: number;
                 code: string;
@@ -7436,6 +7441,7 @@ export interface components {
             notAssessed: number;
             referred: number;
             notYetCompetent: number;
+            revoked: number;
             qualified: number;
         };
         TrainingPlanRowInput: {
@@ -7706,8 +7712,10 @@ export interface components {
                 unitNameTh: string | null;
                 unitNameEn: string | null;
             }[];
-            /** @description Provinces the roles cover; null for nationwide */
+            /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
+            /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
+            capabilities: ("own-records" | "programme" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
         };
         UserPage: {
             items: components["schemas"]["User"][];
@@ -8550,8 +8558,11 @@ export interface components {
                 summary: string;
                 recordedAt: string;
             } | null;
-            /** @enum {string} */
-            standing: "not-assessed" | "referred" | "not-yet-competent" | "qualified";
+            /**
+             * @description revoked: their qualification for the standard was revoked and no valid one remains
+             * @enum {string}
+             */
+            standing: "not-assessed" | "referred" | "revoked" | "not-yet-competent" | "qualified";
             lastEvent: {
                 id: number;
                 code: string;
@@ -8683,6 +8694,7 @@ export interface components {
             notAssessed: number;
             referred: number;
             notYetCompetent: number;
+            revoked: number;
             qualified: number;
         };
         TrainingPlanRow: {

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../db/executor';
 import type { CredentialTable } from '../../db/schema';
 
@@ -26,17 +25,19 @@ export const bySources = (db: Executor, sourceType: string, sourceIds: readonly 
         .where('source_id', 'in', [...sourceIds])
         .execute();
 
-/** Valid qualifications of these people (all, or for one standard), newest first. */
-export const validQualifications = (db: Executor, personIds: readonly number[]) =>
+/** These people's qualifications for one standard in one status, oldest first (so the newest wins in a map). */
+export const qualificationsOfStandard = (db: Executor, personIds: readonly number[], standardCode: string, status: 'valid' | 'revoked') =>
   personIds.length === 0
     ? Promise.resolve([])
     : db
         .selectFrom('credential')
-        .select(['person_id', 'code', 'details', 'issued_on'])
+        .select(['person_id', 'code', 'issued_on', 'revoked_at'])
         .where('person_id', 'in', [...personIds])
         .where('kind', '=', 'qualification')
-        .where('status', '=', 'valid')
-        .orderBy('issued_on', 'desc')
+        .where('status', '=', status)
+        .where(sql<string>`details->>'standardCode'`, '=', standardCode)
+        .orderBy('issued_on')
+        .orderBy('id')
         .execute();
 
 export const revoke = (trx: Executor, id: number, by: string, reason: string) =>

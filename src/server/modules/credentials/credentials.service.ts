@@ -223,13 +223,14 @@ export function createCredentialsService(deps: {
       return new Map(rows.map((c) => [Number(c.source_id), { code: c.code, status: c.status }]));
     },
 
-    /** For other modules: each person's newest valid qualification for a standard. */
+    /** For other modules: each person's newest valid qualification for a standard (its code). */
     async qualificationsFor(personIds: readonly number[], standardCode: string) {
-      const found = new Map<number, string>();
-      for (const q of await repository.validQualifications(db, personIds)) {
-        if ((q.details as { standardCode?: string }).standardCode === standardCode && !found.has(q.person_id)) found.set(q.person_id, q.code);
-      }
-      return found;
+      return new Map((await repository.qualificationsOfStandard(db, personIds, standardCode, 'valid')).map((q) => [q.person_id, q.code]));
+    },
+    /** For other modules: each person's newest revoked qualification for a standard, and when it was revoked. */
+    async revokedQualificationsFor(personIds: readonly number[], standardCode: string) {
+      const rows = await repository.qualificationsOfStandard(db, personIds, standardCode, 'revoked');
+      return new Map(rows.map((q) => [q.person_id, { code: q.code, revokedAt: new Date(q.revoked_at!).toISOString() }]));
     },
 
     async get(ctx: Ctx, code: string) {

@@ -100,7 +100,15 @@ export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
     },
 
     async targetGroups() {
-      return (await repository.listTargetGroups(db)).map((t) => ({ code: t.code, nameTh: t.name_th, nameEn: t.name_en, sensitive: t.sensitive }));
+      // Synonyms ship with the code (they are how files are read, not reference data people see).
+      const aliases = new Map(TARGET_GROUPS.map((t) => [t.code, t.aliases]));
+      return (await repository.listTargetGroups(db)).map((t) => ({
+        code: t.code,
+        nameTh: t.name_th,
+        nameEn: t.name_en,
+        sensitive: t.sensitive,
+        aliases: aliases.get(t.code) ?? [],
+      }));
     },
 
     async listUnits(ctx: ActorContext, filter: Omit<repository.UnitFilter, 'withinProvinces'>) {

@@ -89,7 +89,7 @@ describe.each(ENGINES)('bulk certificates, signed outside the transaction, on %s
     expect(audited.sort()).toEqual(rows.map((r) => r.code).sort());
     // The holder's downloadable document is the signed one.
     const document = (await call('GET', `/api/credentials/${rows[0]!.code}/credential.json`)).json();
-    expect(document.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' });
+    expect(document.proof).toMatchObject([{ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' }]);
   });
 
   it('resumes a job whose process died with the next batch signed: one verified certificate per person, none twice', async () => {

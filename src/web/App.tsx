@@ -27,6 +27,7 @@ const org = () => import('./features/org/pages');
 const users = () => import('./features/users/pages');
 const audit = () => import('./features/audit/AuditPage');
 const modules = () => import('./features/modules/ComingSoonPage');
+const employment = () => import('./features/employment/pages');
 
 const ChangePasswordPage = page(auth, 'ChangePasswordPage');
 const MyCoursesPage = page(training, 'MyCoursesPage');
@@ -59,6 +60,14 @@ const UnitPage = page(org, 'UnitPage');
 const UsersPage = page(users, 'UsersPage');
 const UserPage = page(users, 'UserPage');
 const AuditPage = page(audit, 'AuditPage');
+const BoardPage = page(employment, 'BoardPage');
+const ApplyEmployerPage = page(employment, 'ApplyEmployerPage');
+const EmploymentPage = page(employment, 'EmploymentPage');
+const VacancyFormPage = page(employment, 'VacancyFormPage');
+const VacancyPage = page(employment, 'VacancyPage');
+const PersonEmploymentPage = page(employment, 'PersonEmploymentPage');
+const FollowUpsPage = page(employment, 'FollowUpsPage');
+const SummaryPage = page(employment, 'SummaryPage');
 const ComingSoonPage = lazy(async () => ({ default: (await modules()).ComingSoonPage }));
 
 export function App() {
@@ -74,6 +83,8 @@ export function App() {
       >
         <Route path="/verify" element={<VerifyPage />} />
         <Route path="/verify/:code" element={<VerifyPage />} />
+        <Route path="/jobs" element={<BoardPage />} />
+        <Route path="/jobs/employers/apply" element={<ApplyEmployerPage />} />
       </Route>
       <Route
         element={
@@ -108,6 +119,13 @@ export function App() {
         <Route path="credentials/assessments/new" element={<AssessmentFormPage />} />
         <Route path="credentials/assessments/:id" element={<AssessmentPage />} />
         <Route path="credentials/keys" element={<IssuerKeysPage />} />
+        <Route path="employment" element={<EmploymentPage />} />
+        <Route path="employment/vacancies/new" element={<VacancyFormPage />} />
+        <Route path="employment/vacancies/:id" element={<VacancyPage />} />
+        <Route path="employment/people/:id" element={<PersonEmploymentPage />} />
+        <Route path="employment/follow-ups" element={<FollowUpsPage />} />
+        <Route path="employment/summary" element={<SummaryPage />} />
+        <Route path="my/employment" element={<PersonEmploymentPage />} />
         {MODULES.filter((module) => !BUILT_MODULES.includes(module)).map((module) => (
           <Route key={module} path={module} element={<ComingSoonPage module={module} />} />
         ))}

@@ -3039,6 +3039,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry/imports/{id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Map values that match no reference value to a reference code, or to null (leave empty); remembered for your unit */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        values: {
+                            field: string;
+                            value: string;
+                            code: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports/{id}/lawful-basis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Declare the lawful basis of the file’s sensitive data once for the file (explicit consent or a legal duty, with evidence) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basis: ("explicit-consent" | "legal-obligation") | null;
+                        evidence?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/registry/imports/{id}/dry-run": {
         parameters: {
             query?: never;
@@ -3158,11 +3287,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rejected rows with line, column and reason */
+        /** Problems of rows (errors reject a row, warnings leave a cell empty) with line, column and reason, a page at a time */
         get: {
             parameters: {
                 query?: {
                     phase?: "dry-run" | "import";
+                    severity?: "error" | "warning";
                     limit?: number;
                     offset?: number;
                 };
@@ -3180,7 +3310,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ImportRowError"][];
+                        "application/json": components["schemas"]["ImportRowErrorPage"];
                     };
                 };
                 /** @description Default Response */
@@ -3218,12 +3348,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rejected rows as CSV or XLSX to fix in Excel */
+        /** Rejected (or warned) rows as CSV or XLSX, each as it was in the file beside its reasons, to fix and upload again */
         get: {
             parameters: {
                 query?: {
                     phase?: "dry-run" | "import";
                     format?: "csv" | "xlsx";
+                    severity?: "error" | "warning";
                 };
                 header?: never;
                 path: {
@@ -6273,6 +6404,1725 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/employment/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public vacancy board: published vacancies open today, by area, occupation and kind; no personal data */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                    occupation?: string;
+                    kind?: "employment" | "home-based" | "self-employment";
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Vacancy"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/board/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published vacancy on the public board */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vacancy"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/indicator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public indicator: people placed in work this fiscal year (counted once per person per centre), measured, against the 15,000 target */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlacementIndicator"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/employers/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An employer registers itself (13-digit number checked) with its own account; an employment office verifies it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Juristic-person or tax number, 13 digits with its check digit */
+                        taxId: string;
+                        nameTh: string;
+                        nameEn?: string | null;
+                        tsicCode: string;
+                        /** @enum {string} */
+                        size: "micro" | "small" | "medium" | "large";
+                        address?: string | null;
+                        subdistrictCode: string;
+                        contactName: string;
+                        contactPhone: string;
+                        contactEmail?: string | null;
+                        /** @description Registration under the Home Workers Protection Act, for home-based work orders */
+                        homeWorkRegistrationNo?: string | null;
+                        username: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Employer"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/employers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Employers in the officer’s area, pending verification first when asked */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "verified" | "rejected" | "suspended";
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Employer"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/employers/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in employer account’s own employer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Employer"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/employers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An employer (its own account, or officers of its area) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Employer"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/employers/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An employment officer of the employer’s province verifies, rejects or suspends it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "verified" | "rejected" | "suspended";
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Employer"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/vacancies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vacancies: an employer’s own, or those of the reader’s area */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "published" | "filled" | "closed" | "expired";
+                    province?: string;
+                    occupation?: string;
+                    kind?: "employment" | "home-based" | "self-employment";
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Vacancy"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Post a vacancy or home-based work order (an employer for itself, an officer for an employer of the area) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Officers name the employer; an employer account posts for its own */
+                        employerId?: number;
+                        /** @enum {string} */
+                        kind: "employment" | "home-based" | "self-employment";
+                        occupationCode: string;
+                        titleTh: string;
+                        titleEn?: string | null;
+                        description?: string | null;
+                        requiredStandardCode?: string | null;
+                        education?: ("none" | "primary" | "lower-secondary" | "upper-secondary" | "vocational" | "bachelor" | "higher") | null;
+                        /** @default false */
+                        remote?: boolean;
+                        subdistrictCode?: string | null;
+                        wageSatang: number;
+                        /** @enum {string} */
+                        wageUnit: "day" | "month" | "piece";
+                        openings: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.)
+                         */
+                        opensOn: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.)
+                         */
+                        closesOn: string;
+                        quantity?: number | null;
+                        materialsSupplied?: boolean | null;
+                        deliveryOn?: string | null;
+                        /** @default false */
+                        publish?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vacancy"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/vacancies/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import vacancies from CSV/XLSX (job fairs, the national job portal) as drafts; dryRun=true checks only and reports row errors
+         * @description Send the file as the body with Content-Type text/csv or the XLSX type.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    fileName?: string;
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VacancyImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/vacancies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A vacancy (its employer, or officers and executives of its area) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vacancy"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/vacancies/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft (employer verified) or close a vacancy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "published" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vacancy"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/vacancies/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ranked job seekers for a vacancy, each with the reasons of the score (officers) */
+        get: {
+            parameters: {
+                query?: {
+                    targetGroup?: string;
+                    district?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Candidate"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/vacancies/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People referred to a vacancy; its employer sees only what each consented to share */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Referral"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refer a job seeker to a vacancy with their consent to share the named fields with that employer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        vacancyId: number;
+                        personId: number;
+                        sharedFields: ("name" | "phone" | "age" | "district" | "qualifications" | "courses")[];
+                        /** @description How the person agreed to share these fields with this employer (signed form, recorded call…) */
+                        consentEvidence: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Referral"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/referrals/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The employer’s answer: interview, hired (a placement within the openings), rejected with reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "interview" | "hired" | "rejected" | "withdrawn";
+                        reason?: string | null;
+                        interviewOn?: string | null;
+                        startedOn?: string | null;
+                        wageSatang?: number | null;
+                        placementKind?: ("employee" | "home-based" | "self-employed") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Referral"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-ups due in the reader’s area (3, 6, 12 months after placement); overdue=true for those past due */
+        get: {
+            parameters: {
+                query?: {
+                    overdue?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUp"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a follow-up: still working, income now (an officer of the area, or the person) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stillWorking: boolean;
+                        incomeSatang?: number | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUp"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Placements in the reader’s area */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                    province?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Placement"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/placements/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Placements in the reader’s area as XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                    province?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Placements of a fiscal year against the 15,000 target, by province and centre, with income change at follow-up */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmploymentSummary"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/employment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person’s employment card: profile, guidance, referrals, placements, follow-ups */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmploymentCard"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/job-seeker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Opt a person in as a job seeker, or update their profile */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        desiredOccupations?: string[];
+                        /** @description Where they look for work; their home province by default */
+                        provinceCode?: string;
+                        districtCode?: string | null;
+                        /** @default 20 */
+                        travelKm?: number;
+                        /**
+                         * @default full-time
+                         * @enum {string}
+                         */
+                        availability?: "full-time" | "part-time" | "home-based" | "any";
+                        /** @default true */
+                        acceptsHomeBased?: boolean;
+                        minWageSatang?: number | null;
+                        accommodations?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobSeeker"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/job-seeker/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The person no longer looks for work */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            withdrawn: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/vacancies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open vacancies ranked for a job seeker, with reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchedVacancy"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/guidance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Career guidance: a note and a plan with dated next steps (sensitive notes for officers only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        /** @default [] */
+                        plan?: {
+                            step: string;
+                            dueOn?: string | null;
+                        }[];
+                        nextOn?: string | null;
+                        /** @default false */
+                        sensitive?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuidanceNote"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/employment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in citizen’s own employment card */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmploymentCard"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6459,8 +8309,10 @@ export interface components {
                 unitNameTh: string | null;
                 unitNameEn: string | null;
             }[];
-            /** @description Provinces the roles cover; null for nationwide */
+            /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
+            /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
+            capabilities: ("own-records" | "employer" | "programme" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
         };
         UserPageInput: {
             items: components["schemas"]["UserInput"][];
@@ -6791,7 +8643,34 @@ export interface components {
             mapping: {
                 [key: string]: number;
             };
+            /**
+             * @description remembered: as the unit mapped this header set before
+             * @enum {string}
+             */
+            mappingSource: "automatic" | "remembered" | "officer";
             missingColumns: string[];
+            /** @description Distinct values of coded columns that match no reference value; mapped: the unit mapped it before (code null = leave empty) */
+            values: {
+                field: string;
+                value: string;
+                count: number;
+                mapped: boolean;
+                code: string | null;
+            }[];
+            valueChoices: {
+                [key: string]: {
+                    code: string;
+                    th: string;
+                    en: string;
+                }[];
+            };
+            sensitiveColumns: string[];
+            lawfulBasis: {
+                /** @enum {string} */
+                basis: "explicit-consent" | "legal-obligation";
+                evidence: string;
+                declaredAt: string;
+            } | null;
             /** @enum {string} */
             status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
             dryRun: {
@@ -6803,6 +8682,11 @@ export interface components {
                 updated: number;
                 unchanged: number;
                 existing: number;
+                /** @description Rows imported with a warning (an optional cell left empty) */
+                warned: number;
+                warnings: number;
+                /** @description Rows rejected because their document repeats an earlier line */
+                duplicates: number;
             } | null;
             result: {
                 rows: number;
@@ -6813,7 +8697,22 @@ export interface components {
                 updated: number;
                 unchanged: number;
                 existing: number;
+                /** @description Rows imported with a warning (an optional cell left empty) */
+                warned: number;
+                warnings: number;
+                /** @description Rows rejected because their document repeats an earlier line */
+                duplicates: number;
             } | null;
+            /** @description Problems of the latest run by reason, with how many rows each */
+            reasons: {
+                /** @enum {string} */
+                severity: "error" | "warning";
+                code: string;
+                column: string | null;
+                rows: number;
+                th: string;
+                en: string;
+            }[];
             progress: {
                 done: number;
                 total: number;
@@ -6827,8 +8726,14 @@ export interface components {
             column: string | null;
             value: string | null;
             code: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
             messageTh: string;
             messageEn: string;
+        };
+        ImportRowErrorPageInput: {
+            total: number;
+            items: components["schemas"]["ImportRowErrorInput"][];
         };
         CredentialInput: {
             code: string;
@@ -7528,6 +9433,216 @@ export interface components {
             fiscalYears: number[];
             provinceCodes: string[];
         };
+        MatchReasonInput: {
+            code: string;
+            points: number;
+            en: string;
+            th: string;
+        };
+        EmployerInput: {
+            id: number;
+            taxId: string;
+            nameTh: string;
+            nameEn: string | null;
+            tsicCode: string;
+            size: string;
+            address: string | null;
+            subdistrictCode: string;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            contactName: string;
+            contactPhone: string;
+            contactEmail: string | null;
+            homeWorkRegistrationNo: string | null;
+            status: string;
+            statusReason: string | null;
+            verifiedAt: string | null;
+            createdAt: string;
+        };
+        VacancyInput: {
+            id: number;
+            code: string;
+            employerId: number;
+            employerNameTh: string;
+            employerNameEn: string | null;
+            kind: string;
+            occupationCode: string;
+            titleTh: string;
+            titleEn: string | null;
+            description: string | null;
+            requiredStandardCode: string | null;
+            education: string | null;
+            remote: boolean;
+            subdistrictCode: string | null;
+            districtCode: string | null;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            wageSatang: number;
+            wageUnit: string;
+            openings: number;
+            placedCount: number;
+            opensOn: string;
+            closesOn: string;
+            quantity: number | null;
+            materialsSupplied: boolean | null;
+            deliveryOn: string | null;
+            status: string;
+        };
+        CandidateInput: {
+            personId: number;
+            nameTh: string;
+            nameEn: string | null;
+            docNumberMasked: string;
+            provinceCode: string;
+            districtCode: string | null;
+            score: number;
+            reasons: components["schemas"]["MatchReasonInput"][];
+            referralStatus: string | null;
+        };
+        MatchedVacancyInput: {
+            vacancy: components["schemas"]["VacancyInput"];
+            score: number;
+            reasons: components["schemas"]["MatchReasonInput"][];
+        };
+        JobSeekerInput: {
+            personId: number;
+            provinceCode: string;
+            districtCode: string | null;
+            desiredOccupations: string[];
+            travelKm: number;
+            availability: string;
+            acceptsHomeBased: boolean;
+            minWageSatang: number | null;
+            accommodations: string | null;
+            optedInAt: string;
+        };
+        GuidanceNoteInput: {
+            id: number;
+            /** @description Null where a sensitive note is withheld from the reader */
+            note: string | null;
+            plan: {
+                step: string;
+                dueOn?: string | null;
+            }[];
+            nextOn: string | null;
+            sensitive: boolean;
+            recordedBy: string;
+            createdAt: string;
+        };
+        ReferralInput: {
+            id: number;
+            vacancyId: number;
+            vacancyCode: string;
+            vacancyTitleTh: string;
+            /** @description Null for an employer: it sees the shared fields only */
+            personId: number | null;
+            candidate: {
+                nameTh: string | null;
+                nameEn: string | null;
+                phone: string | null;
+                age: number | null;
+                districtNameTh: string | null;
+                districtNameEn: string | null;
+                qualifications: string[] | null;
+                courses: string[] | null;
+            };
+            sharedFields: string[];
+            status: string;
+            statusReason: string | null;
+            interviewOn: string | null;
+            createdAt: string;
+            placementId: number | null;
+        };
+        PlacementInput: {
+            id: number;
+            vacancyId: number;
+            vacancyCode: string;
+            titleTh: string;
+            titleEn: string | null;
+            employerNameTh: string;
+            personId: number;
+            kind: string;
+            startedOn: string;
+            wageSatang: number;
+            wageUnit: string;
+            incomeBeforeSatang: number | null;
+            centreUnitCode: string | null;
+            provinceCode: string;
+            fiscalYear: number;
+        };
+        FollowUpInput: {
+            id: number;
+            placementId: number;
+            personId: number;
+            nameTh: string | null;
+            months: number;
+            dueOn: string;
+            overdue: boolean;
+            done: boolean;
+            stillWorking: boolean | null;
+            incomeSatang: number | null;
+            incomeBeforeSatang: number | null;
+            incomeChangeSatang: number | null;
+            vacancyCode: string | null;
+            titleTh: string | null;
+            employerNameTh: string | null;
+        };
+        EmploymentCardInput: {
+            personId: number;
+            seeker: components["schemas"]["JobSeekerInput"] | null;
+            guidance: components["schemas"]["GuidanceNoteInput"][];
+            referrals: components["schemas"]["ReferralInput"][];
+            placements: components["schemas"]["PlacementInput"][];
+            followUps: components["schemas"]["FollowUpInput"][];
+        };
+        EmploymentSummaryInput: {
+            fiscalYear: number;
+            target: number;
+            placed: number;
+            byProvince: {
+                provinceCode: string;
+                nameTh: string;
+                nameEn: string;
+                placed: number;
+            }[];
+            byCentre: {
+                unitCode: string | null;
+                nameTh: string;
+                nameEn: string;
+                placed: number;
+            }[];
+            income: {
+                measured: number;
+                averageBeforeSatang: number | null;
+                averageNowSatang: number | null;
+                averageChangeSatang: number | null;
+            };
+            followUps: {
+                due: number;
+                overdue: number;
+            };
+        };
+        PlacementIndicatorInput: {
+            fiscalYear: number;
+            placed: number;
+            target: number;
+            measuredAt: string;
+        };
+        VacancyImportResultInput: {
+            rows: number;
+            created: number;
+            dryRun: boolean;
+            errors: {
+                line: number;
+                column: string | null;
+                value: string | null;
+                code: string;
+                th: string;
+                en: string;
+            }[];
+        };
         /** @description RFC 9457 problem details, with Thai messages beside the English ones */
         Problem: {
             type: string;
@@ -7710,8 +9825,10 @@ export interface components {
                 unitNameTh: string | null;
                 unitNameEn: string | null;
             }[];
-            /** @description Provinces the roles cover; null for nationwide */
+            /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
+            /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
+            capabilities: ("own-records" | "employer" | "programme" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
         };
         UserPage: {
             items: components["schemas"]["User"][];
@@ -8042,7 +10159,34 @@ export interface components {
             mapping: {
                 [key: string]: number;
             };
+            /**
+             * @description remembered: as the unit mapped this header set before
+             * @enum {string}
+             */
+            mappingSource: "automatic" | "remembered" | "officer";
             missingColumns: string[];
+            /** @description Distinct values of coded columns that match no reference value; mapped: the unit mapped it before (code null = leave empty) */
+            values: {
+                field: string;
+                value: string;
+                count: number;
+                mapped: boolean;
+                code: string | null;
+            }[];
+            valueChoices: {
+                [key: string]: {
+                    code: string;
+                    th: string;
+                    en: string;
+                }[];
+            };
+            sensitiveColumns: string[];
+            lawfulBasis: {
+                /** @enum {string} */
+                basis: "explicit-consent" | "legal-obligation";
+                evidence: string;
+                declaredAt: string;
+            } | null;
             /** @enum {string} */
             status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
             dryRun: {
@@ -8054,6 +10198,11 @@ export interface components {
                 updated: number;
                 unchanged: number;
                 existing: number;
+                /** @description Rows imported with a warning (an optional cell left empty) */
+                warned: number;
+                warnings: number;
+                /** @description Rows rejected because their document repeats an earlier line */
+                duplicates: number;
             } | null;
             result: {
                 rows: number;
@@ -8064,7 +10213,22 @@ export interface components {
                 updated: number;
                 unchanged: number;
                 existing: number;
+                /** @description Rows imported with a warning (an optional cell left empty) */
+                warned: number;
+                warnings: number;
+                /** @description Rows rejected because their document repeats an earlier line */
+                duplicates: number;
             } | null;
+            /** @description Problems of the latest run by reason, with how many rows each */
+            reasons: {
+                /** @enum {string} */
+                severity: "error" | "warning";
+                code: string;
+                column: string | null;
+                rows: number;
+                th: string;
+                en: string;
+            }[];
             progress: {
                 done: number;
                 total: number;
@@ -8078,8 +10242,14 @@ export interface components {
             column: string | null;
             value: string | null;
             code: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
             messageTh: string;
             messageEn: string;
+        };
+        ImportRowErrorPage: {
+            total: number;
+            items: components["schemas"]["ImportRowError"][];
         };
         Credential: {
             code: string;
@@ -8778,6 +10948,216 @@ export interface components {
             errors: components["schemas"]["LabourDemandRowError"][];
             fiscalYears: number[];
             provinceCodes: string[];
+        };
+        MatchReason: {
+            code: string;
+            points: number;
+            en: string;
+            th: string;
+        };
+        Employer: {
+            id: number;
+            taxId: string;
+            nameTh: string;
+            nameEn: string | null;
+            tsicCode: string;
+            size: string;
+            address: string | null;
+            subdistrictCode: string;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            contactName: string;
+            contactPhone: string;
+            contactEmail: string | null;
+            homeWorkRegistrationNo: string | null;
+            status: string;
+            statusReason: string | null;
+            verifiedAt: string | null;
+            createdAt: string;
+        };
+        Vacancy: {
+            id: number;
+            code: string;
+            employerId: number;
+            employerNameTh: string;
+            employerNameEn: string | null;
+            kind: string;
+            occupationCode: string;
+            titleTh: string;
+            titleEn: string | null;
+            description: string | null;
+            requiredStandardCode: string | null;
+            education: string | null;
+            remote: boolean;
+            subdistrictCode: string | null;
+            districtCode: string | null;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            wageSatang: number;
+            wageUnit: string;
+            openings: number;
+            placedCount: number;
+            opensOn: string;
+            closesOn: string;
+            quantity: number | null;
+            materialsSupplied: boolean | null;
+            deliveryOn: string | null;
+            status: string;
+        };
+        Candidate: {
+            personId: number;
+            nameTh: string;
+            nameEn: string | null;
+            docNumberMasked: string;
+            provinceCode: string;
+            districtCode: string | null;
+            score: number;
+            reasons: components["schemas"]["MatchReason"][];
+            referralStatus: string | null;
+        };
+        MatchedVacancy: {
+            vacancy: components["schemas"]["Vacancy"];
+            score: number;
+            reasons: components["schemas"]["MatchReason"][];
+        };
+        JobSeeker: {
+            personId: number;
+            provinceCode: string;
+            districtCode: string | null;
+            desiredOccupations: string[];
+            travelKm: number;
+            availability: string;
+            acceptsHomeBased: boolean;
+            minWageSatang: number | null;
+            accommodations: string | null;
+            optedInAt: string;
+        };
+        GuidanceNote: {
+            id: number;
+            /** @description Null where a sensitive note is withheld from the reader */
+            note: string | null;
+            plan: {
+                step: string;
+                dueOn?: string | null;
+            }[];
+            nextOn: string | null;
+            sensitive: boolean;
+            recordedBy: string;
+            createdAt: string;
+        };
+        Referral: {
+            id: number;
+            vacancyId: number;
+            vacancyCode: string;
+            vacancyTitleTh: string;
+            /** @description Null for an employer: it sees the shared fields only */
+            personId: number | null;
+            candidate: {
+                nameTh: string | null;
+                nameEn: string | null;
+                phone: string | null;
+                age: number | null;
+                districtNameTh: string | null;
+                districtNameEn: string | null;
+                qualifications: string[] | null;
+                courses: string[] | null;
+            };
+            sharedFields: string[];
+            status: string;
+            statusReason: string | null;
+            interviewOn: string | null;
+            createdAt: string;
+            placementId: number | null;
+        };
+        Placement: {
+            id: number;
+            vacancyId: number;
+            vacancyCode: string;
+            titleTh: string;
+            titleEn: string | null;
+            employerNameTh: string;
+            personId: number;
+            kind: string;
+            startedOn: string;
+            wageSatang: number;
+            wageUnit: string;
+            incomeBeforeSatang: number | null;
+            centreUnitCode: string | null;
+            provinceCode: string;
+            fiscalYear: number;
+        };
+        FollowUp: {
+            id: number;
+            placementId: number;
+            personId: number;
+            nameTh: string | null;
+            months: number;
+            dueOn: string;
+            overdue: boolean;
+            done: boolean;
+            stillWorking: boolean | null;
+            incomeSatang: number | null;
+            incomeBeforeSatang: number | null;
+            incomeChangeSatang: number | null;
+            vacancyCode: string | null;
+            titleTh: string | null;
+            employerNameTh: string | null;
+        };
+        EmploymentCard: {
+            personId: number;
+            seeker: components["schemas"]["JobSeeker"] | null;
+            guidance: components["schemas"]["GuidanceNote"][];
+            referrals: components["schemas"]["Referral"][];
+            placements: components["schemas"]["Placement"][];
+            followUps: components["schemas"]["FollowUp"][];
+        };
+        EmploymentSummary: {
+            fiscalYear: number;
+            target: number;
+            placed: number;
+            byProvince: {
+                provinceCode: string;
+                nameTh: string;
+                nameEn: string;
+                placed: number;
+            }[];
+            byCentre: {
+                unitCode: string | null;
+                nameTh: string;
+                nameEn: string;
+                placed: number;
+            }[];
+            income: {
+                measured: number;
+                averageBeforeSatang: number | null;
+                averageNowSatang: number | null;
+                averageChangeSatang: number | null;
+            };
+            followUps: {
+                due: number;
+                overdue: number;
+            };
+        };
+        PlacementIndicator: {
+            fiscalYear: number;
+            placed: number;
+            target: number;
+            measuredAt: string;
+        };
+        VacancyImportResult: {
+            rows: number;
+            created: number;
+            dryRun: boolean;
+            errors: {
+                line: number;
+                column: string | null;
+                value: string | null;
+                code: string;
+                th: string;
+                en: string;
+            }[];
         };
     };
     responses: never;

@@ -365,7 +365,11 @@ const Summary = z.object({
   updated: z.number(),
   unchanged: z.number(),
   existing: z.number(),
+  warned: z.number().describe('Rows imported with a warning (an optional cell left empty)'),
+  warnings: z.number(),
+  duplicates: z.number().describe('Rows rejected because their document repeats an earlier line'),
 });
+const LawfulBasisEnum = z.enum(['explicit-consent', 'legal-obligation']);
 export const ImportSchema = z
   .object({
     id: z.string(),
@@ -377,10 +381,20 @@ export const ImportSchema = z
     rowCount: z.number(),
     header: z.array(z.string()),
     mapping: z.record(z.string(), z.number()),
+    mappingSource: z.enum(['automatic', 'remembered', 'officer']).describe('remembered: as the unit mapped this header set before'),
     missingColumns: z.array(z.string()),
+    values: z
+      .array(z.object({ field: z.string(), value: z.string(), count: z.number(), mapped: z.boolean(), code: z.string().nullable() }))
+      .describe('Distinct values of coded columns that match no reference value; mapped: the unit mapped it before (code null = leave empty)'),
+    valueChoices: z.record(z.string(), z.array(z.object({ code: z.string(), th: z.string(), en: z.string() }))),
+    sensitiveColumns: z.array(z.string()),
+    lawfulBasis: z.object({ basis: LawfulBasisEnum, evidence: z.string(), declaredAt: z.string() }).nullable(),
     status: z.enum(['uploaded', 'validating', 'validated', 'importing', 'completed', 'failed']),
     dryRun: Summary.nullable(),
     result: Summary.nullable(),
+    reasons: z
+      .array(z.object({ severity: z.enum(['error', 'warning']), code: z.string(), column: z.string().nullable(), rows: z.number(), th: z.string(), en: z.string() }))
+      .describe('Problems of the latest run by reason, with how many rows each'),
     progress: z.object({ done: z.number(), total: z.number(), status: z.string(), error: z.string().nullable() }).nullable(),
     createdAt: z.string(),
   })
@@ -388,14 +402,35 @@ export const ImportSchema = z
 export const UploadQuery = z.strictObject({ kind: ImportKindEnum, fileName: z.string().min(1).max(200) });
 export const ImportIdParam = z.strictObject({ id: z.uuid() });
 export const MappingBody = z.strictObject({ mapping: z.record(z.string(), z.number().int().min(0)) });
+export const ValuesBody = z.strictObject({
+  values: z
+    .array(z.strictObject({ field: z.string().max(40), value: z.string().min(1).max(200), code: z.string().max(60).nullable() }))
+    .min(1)
+    .max(500),
+});
+export const LawfulBasisBody = z.strictObject({ basis: LawfulBasisEnum.nullable(), evidence: z.string().max(500).optional() });
 export const ErrorsQuery = z.strictObject({
   phase: z.enum(['dry-run', 'import']).default('dry-run'),
+  severity: z.enum(['error', 'warning']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
-export const ErrorReportQuery = z.strictObject({ phase: z.enum(['dry-run', 'import']).default('dry-run'), format: z.enum(['csv', 'xlsx']).default('csv') });
+export const ErrorReportQuery = z.strictObject({
+  phase: z.enum(['dry-run', 'import']).default('dry-run'),
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  severity: z.enum(['error', 'warning']).default('error'),
+});
 export const RowErrorSchema = z
-  .object({ line: z.number(), column: z.string().nullable(), value: z.string().nullable(), code: z.string(), messageTh: z.string(), messageEn: z.string() })
+  .object({
+    line: z.number(),
+    column: z.string().nullable(),
+    value: z.string().nullable(),
+    code: z.string(),
+    severity: z.enum(['error', 'warning']),
+    messageTh: z.string(),
+    messageEn: z.string(),
+  })
   .meta({ id: 'ImportRowError' });
+export const RowErrorPage = z.object({ total: z.number(), items: z.array(RowErrorSchema) }).meta({ id: 'ImportRowErrorPage' });
 export const TemplateParams = z.strictObject({ kind: ImportKindEnum });
 export const TemplateQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx'), lang: z.enum(['th', 'en']).default('th') });

@@ -7,7 +7,7 @@ import type { GeoService } from '../geo/geo.service';
 import type { OrgService } from '../org/org.service';
 import type { RegistryService } from '../registry/registry.service';
 import { createAttendanceService } from './attendance.service';
-import { createCompletionService } from './completion.service';
+import { createCompletionService, type CertificateJobOptions } from './completion.service';
 import { CURRICULA, totalMinutes } from './data/curricula';
 import { createSeatsService } from './seats.service';
 import { createSessionsService } from './sessions.service';
@@ -73,10 +73,12 @@ export function createTrainingService(deps: {
   registry: RegistryService;
   credentials: CredentialsService;
   jobs: JobRunner;
+  /** The certificates job's batch size, and (tests) a simulated crash. */
+  certificates?: CertificateJobOptions;
 }) {
   const access = createTrainingAccess(deps);
   const { db } = deps;
-  const completion = createCompletionService(access);
+  const completion = createCompletionService(access, deps.certificates);
   return {
     ...createSessionsService(access, completion.evaluate),
     ...createSeatsService(access),
@@ -91,6 +93,12 @@ export function createTrainingService(deps: {
         nameEn: c.name_en,
         competencyUnits: c.competency_units,
       }));
+    },
+
+    /** For other modules: the unit (learning centre) of each person's latest completed course. */
+    async lastCompletionUnits(personIds: readonly number[]) {
+      const rows = await repository.lastCompletionUnits(db, personIds);
+      return new Map(rows.map((r) => [r.person_id, { unitCode: r.unit_code, courseCode: r.course_code, completedOn: r.ends_on }]));
     },
 
     /**

@@ -31,6 +31,13 @@ const theme = createTheme({
   },
 });
 
+/** A field's error text in red shade 9 (5.9:1 on white) rather than Mantine's shade 6 (3.3:1, below WCAG's 4.5:1). */
+const errorColour = () => ({
+  variables: {},
+  light: { '--mantine-color-error': 'var(--mantine-color-red-9)' },
+  dark: { '--mantine-color-error': 'var(--mantine-color-red-4)' },
+});
+
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -43,7 +50,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={errorColour}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />

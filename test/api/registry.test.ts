@@ -229,7 +229,9 @@ describe.each(ENGINES)('registry of people and groups on %s', (engine) => {
   });
 
   it('exports a filtered list with formulas defused', async () => {
-    await call(officer, 'POST', '/api/people', personBody({ firstNameTh: '=HYPERLINK' }));
+    // The name rule refuses '=' in a name now; a record stored before it may still hold one.
+    const stored = (await call(officer, 'POST', '/api/people', personBody())).json();
+    await t.database.db.updateTable('person').set({ first_name_th: '=HYPERLINK', search_text: '=hyperlink' }).where('id', '=', stored.id).execute();
     const csv = await call(officer, 'GET', `/api/people/export?q=${encodeURIComponent('hyperlink')}`);
     expect(csv.statusCode).toBe(200);
     expect(csv.body.charCodeAt(0)).toBe(0xfeff);

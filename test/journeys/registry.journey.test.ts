@@ -48,6 +48,16 @@ describe('browser journey: an officer registers a person and her group', () => {
     await page.goto(`${baseUrl}/registry/people/new`);
     await page.getByRole('heading', { level: 1, name: 'ลงทะเบียนบุคคล' }).waitFor();
     await expectAccessible(page, 'register a person');
+    // An empty form: each field says what it expects, a banner names them, the first takes the focus.
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await expect.poll(() => page.getByText(/^กรุณาแก้ไข \d+ ช่องที่มีข้อความสีแดง: เลขประจำตัวประชาชน, คำนำหน้า, ชื่อ \(ไทย\)/).isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    expect(await page.getByLabel(/^เลขประจำตัวประชาชน/).evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => page.getByText('กรุณากรอกชื่อ (ไทย)').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('กรุณากรอกวันเกิดเป็น วว/ดด/ปปปป พ.ศ. เช่น 05/03/2528').isVisible()).toBe(true);
+    await page.getByLabel(/^ชื่อ \(ไทย\)/).fill('<script>alert("x")</script>');
+    await expect.poll(() => page.getByText(/ชื่อ \(ไทย\)ต้องเป็นตัวอักษรไทย/).isVisible()).toBe(true);
+    await expectAccessible(page, 'register a person, with what to fix');
     const idField = page.getByLabel(/^เลขประจำตัวประชาชน/);
     await idField.fill(badChecksum(id));
     await idField.blur();

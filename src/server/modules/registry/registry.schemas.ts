@@ -59,7 +59,12 @@ const PersonFields = {
         'กรุณากรอกวันเกิดเป็น ปปปป-ดด-วว ค.ศ. (เช่น 1985-03-05 ในแบบฟอร์มกรอกเป็น 05/03/2528 พ.ศ.)',
       ),
     })
-    .describe('YYYY-MM-DD (C.E.); the web form takes and shows B.E.'),
+    .describe('YYYY-MM-DD (C.E.); the web form takes and shows B.E.')
+    // The form's and the import's rule: not after today in Bangkok (a B.E. year typed as C.E. lands far ahead).
+    .refine((day) => day <= new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Bangkok' }), {
+      error: bilingual('The birth date is in the future; check the year.', 'วันเกิดอยู่ในอนาคต กรุณาตรวจสอบปี'),
+      params: { reason: 'future-date' },
+    }),
   phone: z
     .string()
     .trim()

@@ -139,6 +139,17 @@ const en: Texts<typeof th> = {
     choose: 'Choose',
     consentNeeded: 'Explicit consent is needed before disability data can be recorded',
     sensitiveLocked: 'Consent to sensitive data is recorded on the person’s page',
+    formErrors: {
+      docNumberRequired: 'Enter the 13-digit national ID, or the document number.',
+      docNumberOther: 'A document number has 4–30 letters or digits.',
+      title: 'Choose a title (Mr, Mrs, Miss, …).',
+      sex: 'Choose the sex (female, male or not stated).',
+      birthDate: 'Enter the birth date as DD/MM/YYYY in B.E., e.g. 05/03/2528.',
+      birthFuture: 'The birth date is in the future; check the year (B.E.).',
+      subdistrict: 'Choose the province, district and sub-district of the address.',
+      income: 'Enter the income in baht, e.g. 4,500 or 4500.50.',
+      banner: 'Please fix {{count}} fields marked in red: {{fields}}',
+    },
   },
   person: {
     details: 'Details',

@@ -1,5 +1,5 @@
 import { codeReader, DISABILITY_TYPES, DOCUMENT_TYPES, EDUCATION_LEVELS, SEXES, TITLES, WORK_STATUSES } from '../../../../shared/person-fields';
-import { nationalIdProblem, normalizeDocumentNumber, normalizeNationalId } from '../../../../shared/national-id';
+import { disguisedNationalId, nationalIdProblem, normalizeDocumentNumber, normalizeNationalId } from '../../../../shared/national-id';
 import { parseThaiDate } from '../../../../shared/thai-date';
 import { bahtToSatang } from '../../../../shared/money';
 import { PEOPLE_COLUMNS, type PeopleColumnKey } from './columns';
@@ -82,6 +82,8 @@ export function readPersonRow(
       if (!/^[A-Z0-9/]{4,30}$/.test(docNumber)) {
         fail('id_number', 'invalid-document-number', 'A document number has 4–30 letters or digits.', 'เลขเอกสารต้องเป็นตัวอักษรหรือตัวเลข 4–30 ตัว');
       }
+      const disguised = disguisedNationalId(docType, docNumber);
+      if (disguised) fail('id_number', disguised.code, disguised.en, disguised.th);
     }
   }
 

@@ -48,9 +48,16 @@ const queryClient = new QueryClient({
   },
 });
 
+/**
+ * The answer's CSP nonce, from the meta tag the server fills in (`nonce` is read as a property:
+ * browsers hide the attribute once the page is parsed). Mantine puts it on the <style> elements it
+ * injects, which the Content-Security-Policy would otherwise block.
+ */
+const cspNonce = (document.querySelector('meta[property="csp-nonce"]') as HTMLMetaElement | null)?.nonce ?? '';
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={errorColour}>
+    <MantineProvider theme={theme} cssVariablesResolver={errorColour} getStyleNonce={() => cspNonce}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />

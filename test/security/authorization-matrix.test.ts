@@ -18,6 +18,7 @@ describe.each(ENGINES)('the authorisation matrix on %s', (engine) => {
   let ops: Operation[];
   const observed = new Map<string, Record<Identity, Partial<Record<Variant, number>>>>();
   let requests = 0;
+  const spent = new Map<string, number>();
 
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -25,6 +26,7 @@ describe.each(ENGINES)('the authorisation matrix on %s', (engine) => {
     ops = operationsOf(t);
     // One pass over every cell, in the table's run order; the tests below judge what was seen.
     for (const op of runOrder(ops)) {
+      const started = performance.now();
       const row = Object.fromEntries(IDENTITIES.map((who) => [who, {}])) as Record<Identity, Partial<Record<Variant, number>>>;
       for (const who of IDENTITIES) {
         for (const v of variantsOf(op)) {
@@ -34,6 +36,7 @@ describe.each(ENGINES)('the authorisation matrix on %s', (engine) => {
         }
       }
       observed.set(op.key, row);
+      spent.set(op.key, performance.now() - started);
     }
   });
   afterAll(() => t?.dispose());
@@ -45,7 +48,11 @@ describe.each(ENGINES)('the authorisation matrix on %s', (engine) => {
     expect(missing, `operations without a row in test/security/expectations.ts; observed:\n${missing.join('\n')}`).toEqual([]);
     expect(stale, 'rows for operations the API does not have').toEqual([]);
     expect(ops.length).toBeGreaterThan(100);
-    console.info(`authorisation matrix on ${engine}: ${ops.length} operations × ${IDENTITIES.length} identities, ${requests} requests`);
+    const slowest = [...spent].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    console.info(
+      `authorisation matrix on ${engine}: ${ops.length} operations × ${IDENTITIES.length} identities, ${requests} requests; slowest: ` +
+        slowest.map(([k, ms]) => `${k} ${Math.round(ms)} ms`).join(', '),
+    );
   });
 
   it('answers every cell as the table declares, and never with a server error', () => {

@@ -25,6 +25,8 @@ export function createCandidatesService<EventSheet>(access: CompetencyAccess, ge
       const { event } = await eventFor(ctx, eventId, 'organiser');
       if (event.status !== 'open') throw problems.conflict({ en: `The assessment is ${event.status}.`, th: 'การประเมินนี้ปิดแล้ว' });
       const ids = [...new Set(personIds)];
+      // Everyone named must be someone the officer may read, refused as their page would be.
+      await registry.requireReadablePeople(ctx, ids);
       const scope = competencyPolicy.officerScope(ctx.actor);
       const [found, elsewhere, units, existing, history] = await Promise.all([
         eligibleRows(event.standard_code, { provinces: provincesOf(scope), personIds: ids }),

@@ -103,6 +103,26 @@ export function createPeopleService(access: RegistryAccess) {
     },
 
     /**
+     * For other modules, before acting on a person named in a request (enrolment, referral,
+     * membership): refuses as reading the person's page would (404 when there is no such person,
+     * 403 out-of-scope when the caller may not read them), so no route reaches a person its
+     * caller could not look up.
+     */
+    async requireReadablePerson(ctx: Ctx, personId: number): Promise<void> {
+      await service.requireReadablePeople(ctx, [personId]);
+    },
+    /** The same for several people in one query: the first missing or unreadable one is refused. */
+    async requireReadablePeople(ctx: Ctx, personIds: readonly number[]): Promise<void> {
+      const rows = new Map((await repository.peopleByIds(db, [...new Set(personIds)])).map((p) => [p.id, p]));
+      const scope = registryPolicy.readScope(ctx.actor);
+      for (const id of personIds) {
+        const person = rows.get(id);
+        if (!person) throw problems.notFound({ en: `No person has id ${id}.`, th: `ไม่พบบุคคลรหัส ${id}` });
+        if (!scopeIncludes(scope, person.province_code)) throw await refuse({ en: 'read this person', th: 'ดูข้อมูลบุคคลนี้' }, person.province_code, scope);
+      }
+    },
+
+    /**
      * For other modules: who holds each of these document numbers (as normalised), a merged
      * record answering with its survivor; documents nobody holds are absent.
      */

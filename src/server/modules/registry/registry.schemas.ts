@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saneDate } from '../../platform/http/schemas';
 import {
   codesOf,
   DISABILITY_TYPES,
@@ -11,12 +12,12 @@ import {
   TITLES,
   WORK_STATUSES,
 } from '../../../shared/person-fields';
-import { nationalIdProblem } from '../../../shared/national-id';
+import { disguisedNationalId, nationalIdProblem } from '../../../shared/national-id';
 import { normalizePersonName, PERSON_NAME_LABELS, personNameProblem, type PersonNameField } from '../../../shared/person-name';
 import { bilingual } from '../../platform/http/schemas';
 import { CONSENT_PURPOSES } from './registry.service';
 
-const isoDate = z.iso.date().describe('YYYY-MM-DD (C.E.); the web form takes and shows B.E.');
+const isoDate = saneDate.describe('YYYY-MM-DD (C.E.); the web form takes and shows B.E.');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
@@ -100,8 +101,7 @@ const PersonFields = {
 
 /** A Thai national ID must pass its checksum; the form shows this message at the field. */
 const checkDocument = (value: { docType: string; docNumber: string }, ctx: z.RefinementCtx) => {
-  if (value.docType !== 'th-id') return;
-  const problem = nationalIdProblem(value.docNumber);
+  const problem = value.docType === 'th-id' ? nationalIdProblem(value.docNumber) : disguisedNationalId(value.docType, value.docNumber);
   if (problem) ctx.addIssue({ code: 'custom', path: ['docNumber'], message: problem.en, params: { th: problem.th, reason: problem.code } });
 };
 

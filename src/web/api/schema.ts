@@ -3039,6 +3039,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry/imports/{id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Map values that match no reference value to a reference code, or to null (leave empty); remembered for your unit */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        values: {
+                            field: string;
+                            value: string;
+                            code: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports/{id}/lawful-basis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Declare the lawful basis of the file’s sensitive data once for the file (explicit consent or a legal duty, with evidence) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basis: ("explicit-consent" | "legal-obligation") | null;
+                        evidence?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/registry/imports/{id}/dry-run": {
         parameters: {
             query?: never;
@@ -3158,11 +3287,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rejected rows with line, column and reason */
+        /** Problems of rows (errors reject a row, warnings leave a cell empty) with line, column and reason, a page at a time */
         get: {
             parameters: {
                 query?: {
                     phase?: "dry-run" | "import";
+                    severity?: "error" | "warning";
                     limit?: number;
                     offset?: number;
                 };
@@ -3180,7 +3310,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ImportRowError"][];
+                        "application/json": components["schemas"]["ImportRowErrorPage"];
                     };
                 };
                 /** @description Default Response */
@@ -3218,12 +3348,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rejected rows as CSV or XLSX to fix in Excel */
+        /** Rejected (or warned) rows as CSV or XLSX, each as it was in the file beside its reasons, to fix and upload again */
         get: {
             parameters: {
                 query?: {
                     phase?: "dry-run" | "import";
                     format?: "csv" | "xlsx";
+                    severity?: "error" | "warning";
                 };
                 header?: never;
                 path: {
@@ -6791,7 +6922,34 @@ export interface components {
             mapping: {
                 [key: string]: number;
             };
+            /**
+             * @description remembered: as the unit mapped this header set before
+             * @enum {string}
+             */
+            mappingSource: "automatic" | "remembered" | "officer";
             missingColumns: string[];
+            /** @description Distinct values of coded columns that match no reference value; mapped: the unit mapped it before (code null = leave empty) */
+            values: {
+                field: string;
+                value: string;
+                count: number;
+                mapped: boolean;
+                code: string | null;
+            }[];
+            valueChoices: {
+                [key: string]: {
+                    code: string;
+                    th: string;
+                    en: string;
+                }[];
+            };
+            sensitiveColumns: string[];
+            lawfulBasis: {
+                /** @enum {string} */
+                basis: "explicit-consent" | "legal-obligation";
+                evidence: string;
+                declaredAt: string;
+            } | null;
             /** @enum {string} */
             status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
             dryRun: {
@@ -6803,6 +6961,11 @@ export interface components {
                 updated: number;
                 unchanged: number;
                 existing: number;
+                /** @description Rows imported with a warning (an optional cell left empty) */
+                warned: number;
+                warnings: number;
+                /** @description Rows rejected because their document repeats an earlier line */
+                duplicates: number;
             } | null;
             result: {
                 rows: number;
@@ -6813,7 +6976,22 @@ export interface components {
                 updated: number;
                 unchanged: number;
                 existing: number;
+                /** @description Rows imported with a warning (an optional cell left empty) */
+                warned: number;
+                warnings: number;
+                /** @description Rows rejected because their document repeats an earlier line */
+                duplicates: number;
             } | null;
+            /** @description Problems of the latest run by reason, with how many rows each */
+            reasons: {
+                /** @enum {string} */
+                severity: "error" | "warning";
+                code: string;
+                column: string | null;
+                rows: number;
+                th: string;
+                en: string;
+            }[];
             progress: {
                 done: number;
                 total: number;
@@ -6827,8 +7005,14 @@ export interface components {
             column: string | null;
             value: string | null;
             code: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
             messageTh: string;
             messageEn: string;
+        };
+        ImportRowErrorPageInput: {
+            total: number;
+            items: components["schemas"]["ImportRowErrorInput"][];
         };
         CredentialInput: {
             code: string;
@@ -8038,7 +8222,34 @@ export interface components {
             mapping: {
                 [key: string]: number;
             };
+            /**
+             * @description remembered: as the unit mapped this header set before
+             * @enum {string}
+             */
+            mappingSource: "automatic" | "remembered" | "officer";
             missingColumns: string[];
+            /** @description Distinct values of coded columns that match no reference value; mapped: the unit mapped it before (code null = leave empty) */
+            values: {
+                field: string;
+                value: string;
+                count: number;
+                mapped: boolean;
+                code: string | null;
+            }[];
+            valueChoices: {
+                [key: string]: {
+                    code: string;
+                    th: string;
+                    en: string;
+                }[];
+            };
+            sensitiveColumns: string[];
+            lawfulBasis: {
+                /** @enum {string} */
+                basis: "explicit-consent" | "legal-obligation";
+                evidence: string;
+                declaredAt: string;
+            } | null;
             /** @enum {string} */
             status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
             dryRun: {
@@ -8050,6 +8261,11 @@ export interface components {
                 updated: number;
                 unchanged: number;
                 existing: number;
+                /** @description Rows imported with a warning (an optional cell left empty) */
+                warned: number;
+                warnings: number;
+                /** @description Rows rejected because their document repeats an earlier line */
+                duplicates: number;
             } | null;
             result: {
                 rows: number;
@@ -8060,7 +8276,22 @@ export interface components {
                 updated: number;
                 unchanged: number;
                 existing: number;
+                /** @description Rows imported with a warning (an optional cell left empty) */
+                warned: number;
+                warnings: number;
+                /** @description Rows rejected because their document repeats an earlier line */
+                duplicates: number;
             } | null;
+            /** @description Problems of the latest run by reason, with how many rows each */
+            reasons: {
+                /** @enum {string} */
+                severity: "error" | "warning";
+                code: string;
+                column: string | null;
+                rows: number;
+                th: string;
+                en: string;
+            }[];
             progress: {
                 done: number;
                 total: number;
@@ -8074,8 +8305,14 @@ export interface components {
             column: string | null;
             value: string | null;
             code: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
             messageTh: string;
             messageEn: string;
+        };
+        ImportRowErrorPage: {
+            total: number;
+            items: components["schemas"]["ImportRowError"][];
         };
         Credential: {
             code: string;

@@ -65,7 +65,8 @@ describe('matching the words people write to reference values', () => {
   it('gives no two reference values of a list the same key', () => {
     for (const list of [TITLES, SEXES, EDUCATION_LEVELS, WORK_STATUSES, GROUP_TYPES]) {
       const matcher = createMatcher(list);
-      for (const value of list) for (const spelling of [value.th, value.en, ...(value.aliases ?? [])]) expect(matcher.match(spelling), spelling).toBe(value.code);
+      for (const value of list)
+        for (const spelling of [value.th, value.en, ...(value.aliases ?? [])]) expect(matcher.match(spelling), spelling).toBe(value.code);
     }
     for (const g of TARGET_GROUPS) for (const spelling of [g.nameTh, g.nameEn, ...g.aliases]) expect(targetGroups.match(spelling), spelling).toBe(g.code);
   });

@@ -92,7 +92,13 @@ export function ImportValueMapping({ imp, label, onSaved }: { imp: Import; label
               })}
             </Table.Tbody>
           </ScrollTable>
-          <Button variant="default" w="fit-content" onClick={() => save.mutate()} loading={save.isPending} disabled={Object.values(chosen).every((v) => v === null)}>
+          <Button
+            variant="default"
+            w="fit-content"
+            onClick={() => save.mutate()}
+            loading={save.isPending}
+            disabled={Object.values(chosen).every((v) => v === null)}
+          >
             {t('saveValues')}
           </Button>
           <ProblemAlert error={save.error} />
@@ -131,7 +137,9 @@ export function ImportLawfulBasis({ imp, onSaved }: { imp: Import; onSaved: () =
           <Radio value="legal-obligation" label={t('basisLegal')} />
         </Stack>
       </Radio.Group>
-      {basis !== 'none' && <TextInput label={t('evidence')} description={t('evidenceHint')} value={evidence} onChange={(e) => setEvidence(e.currentTarget.value)} />}
+      {basis !== 'none' && (
+        <TextInput label={t('evidence')} description={t('evidenceHint')} value={evidence} onChange={(e) => setEvidence(e.currentTarget.value)} />
+      )}
       <Button variant="default" w="fit-content" onClick={() => save.mutate()} loading={save.isPending}>
         {t('saveBasis')}
       </Button>

@@ -88,7 +88,13 @@ export interface DemandRowContext {
 
 const thaiDigits = (text: string) => text.replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
 /** The key every import matches reference values by (`shared/reference-match.ts`), without "จังหวัด"/"จ." in front. */
-const spelling = (text: string) => referenceKey(text.normalize('NFC').trim().replace(/^(จังหวัด|จ\.)\s*/, ''));
+const spelling = (text: string) =>
+  referenceKey(
+    text
+      .normalize('NFC')
+      .trim()
+      .replace(/^(จังหวัด|จ\.)\s*/, ''),
+  );
 const oneLine = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /** Category spellings: the code, the Thai and the English name. */

@@ -283,7 +283,8 @@ const en: Texts<typeof th> = {
     stepTodo: 'to do',
     remembered: 'Using the column mapping your unit saved for this header before',
     values: 'Map values the system does not know',
-    valuesHint: 'These values match no reference value. Choose the one they mean, or "leave empty"; your unit’s next file will use the same. Unmapped: a required cell rejects its row, any other is left empty with a warning.',
+    valuesHint:
+      'These values match no reference value. Choose the one they mean, or "leave empty"; your unit’s next file will use the same. Unmapped: a required cell rejects its row, any other is left empty with a warning.',
     valuesNone: 'Every value in the file matches the reference data',
     valueCount: '{{n}} rows',
     mapValue: 'Map value',
@@ -291,7 +292,8 @@ const en: Texts<typeof th> = {
     notMapped: 'Not mapped',
     saveValues: 'Save the value mapping',
     basis: 'Sensitive data (disability)',
-    basisHint: 'Disability is sensitive data (PDPA s.26). Declare the lawful basis once for the whole file; it is recorded with everyone imported. Without it, people are imported without this data, with a warning.',
+    basisHint:
+      'Disability is sensitive data (PDPA s.26). Declare the lawful basis once for the whole file; it is recorded with everyone imported. Without it, people are imported without this data, with a warning.',
     basisNone: 'None (sensitive data is not kept)',
     basisConsent: 'Explicit consent (signed forms on file)',
     basisLegal: 'A duty in law (e.g. the disability register)',

@@ -36,7 +36,7 @@ const passThrough = (tokens ?? []).flatMap((t) =>
 );
 const results = (values.results as string | undefined) ?? process.env.BENCH_RESULTS_DIR ?? path.join(HERE, 'results');
 
-function run(name: 'import' | 'lookup' | 'search' | 'enrolment' | 'certificates' | 'vc', args: string[]) {
+function run(name: 'import' | 'lookup' | 'search' | 'enrolment' | 'certificates' | 'vc' | 'employment', args: string[]) {
   const started = performance.now();
   // The signing core has no database, people or load: of the pass-through options only --results applies.
   const extra = name === 'vc' ? ['--results', results] : passThrough;
@@ -58,6 +58,8 @@ if (!values.curve) {
     run('search', ['--engine', engine, '--people', String(people)]);
     run('enrolment', ['--engine', engine, '--people', String(people), ...(engine === 'pglite' ? ['--sessions', '3'] : [])]);
     run('certificates', ['--engine', engine, '--people', String(people), ...(engine === 'pglite' ? ['--completed', '500', '--pdfs', '100'] : [])]);
+    // Matching: one vacancy against every person as a job seeker, one person against 100,000 vacancies (10,000 on PGlite).
+    run('employment', ['--engine', engine, '--people', String(people), '--vacancies', String(engine === 'pglite' ? 10_000 : 100_000)]);
   }
 } else {
   const sizes = String(values.sizes).split(',').map(Number);

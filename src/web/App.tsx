@@ -20,6 +20,7 @@ function page<M>(load: () => Promise<M>, name: keyof M & string) {
 const auth = () => import('./features/auth/ChangePasswordPage');
 const registry = () => import('./features/registry/pages');
 const training = () => import('./features/training/pages');
+const enterprise = () => import('./features/enterprise/pages');
 const credentials = () => import('./features/credentials/pages');
 const verify = () => import('./features/credentials/VerifyPage');
 const geo = () => import('./features/geo/AreasPage');
@@ -27,6 +28,7 @@ const org = () => import('./features/org/pages');
 const users = () => import('./features/users/pages');
 const audit = () => import('./features/audit/AuditPage');
 const modules = () => import('./features/modules/ComingSoonPage');
+const employment = () => import('./features/employment/pages');
 
 const ChangePasswordPage = page(auth, 'ChangePasswordPage');
 const MyCoursesPage = page(training, 'MyCoursesPage');
@@ -38,6 +40,10 @@ const SessionsPage = page(training, 'SessionsPage');
 const SessionFormPage = page(training, 'SessionFormPage');
 const SessionPage = page(training, 'SessionPage');
 const PlanningPage = page(training, 'PlanningPage');
+const ProgrammesPage = page(enterprise, 'ProgrammesPage');
+const ProgrammePage = page(enterprise, 'ProgrammePage');
+const GroupEnterprisePage = page(enterprise, 'GroupEnterprisePage');
+const VisitFormPage = page(enterprise, 'VisitFormPage');
 const PeoplePage = page(registry, 'PeoplePage');
 const PersonFormPage = page(registry, 'PersonFormPage');
 const PersonPage = page(registry, 'PersonPage');
@@ -59,6 +65,14 @@ const UnitPage = page(org, 'UnitPage');
 const UsersPage = page(users, 'UsersPage');
 const UserPage = page(users, 'UserPage');
 const AuditPage = page(audit, 'AuditPage');
+const BoardPage = page(employment, 'BoardPage');
+const ApplyEmployerPage = page(employment, 'ApplyEmployerPage');
+const EmploymentPage = page(employment, 'EmploymentPage');
+const VacancyFormPage = page(employment, 'VacancyFormPage');
+const VacancyPage = page(employment, 'VacancyPage');
+const PersonEmploymentPage = page(employment, 'PersonEmploymentPage');
+const FollowUpsPage = page(employment, 'FollowUpsPage');
+const SummaryPage = page(employment, 'SummaryPage');
 const ComingSoonPage = lazy(async () => ({ default: (await modules()).ComingSoonPage }));
 
 export function App() {
@@ -74,6 +88,8 @@ export function App() {
       >
         <Route path="/verify" element={<VerifyPage />} />
         <Route path="/verify/:code" element={<VerifyPage />} />
+        <Route path="/jobs" element={<BoardPage />} />
+        <Route path="/jobs/employers/apply" element={<ApplyEmployerPage />} />
       </Route>
       <Route
         element={
@@ -103,11 +119,22 @@ export function App() {
         <Route path="training/sessions/new" element={<SessionFormPage />} />
         <Route path="training/sessions/:id" element={<SessionPage />} />
         <Route path="training/planning" element={<PlanningPage />} />
+        <Route path="enterprise" element={<ProgrammesPage />} />
+        <Route path="enterprise/programmes/:code" element={<ProgrammePage />} />
+        <Route path="enterprise/groups/:id" element={<GroupEnterprisePage />} />
+        <Route path="enterprise/groups/:id/visit" element={<VisitFormPage />} />
         <Route path="credentials" element={<CompetencyPage />} />
         <Route path="credentials/standards/:code" element={<StandardPage />} />
         <Route path="credentials/assessments/new" element={<AssessmentFormPage />} />
         <Route path="credentials/assessments/:id" element={<AssessmentPage />} />
         <Route path="credentials/keys" element={<IssuerKeysPage />} />
+        <Route path="employment" element={<EmploymentPage />} />
+        <Route path="employment/vacancies/new" element={<VacancyFormPage />} />
+        <Route path="employment/vacancies/:id" element={<VacancyPage />} />
+        <Route path="employment/people/:id" element={<PersonEmploymentPage />} />
+        <Route path="employment/follow-ups" element={<FollowUpsPage />} />
+        <Route path="employment/summary" element={<SummaryPage />} />
+        <Route path="my/employment" element={<PersonEmploymentPage />} />
         {MODULES.filter((module) => !BUILT_MODULES.includes(module)).map((module) => (
           <Route key={module} path={module} element={<ComingSoonPage module={module} />} />
         ))}

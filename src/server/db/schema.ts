@@ -1,3 +1,4 @@
+import type { EmploymentTables } from './schema-employment';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Table types for Kysely; kept by hand beside the migrations they describe. */
@@ -305,6 +306,8 @@ export interface ImportFileTable {
   uploaded_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When the bytes were purged (retention period, or an erasure of someone the file holds). */
+  purged_at: Generated<Date | null>;
   // 0008
   unmatched_values: ColumnType<{ field: string; value: string; count: number }[], string | undefined, string>;
   lawful_basis: 'explicit-consent' | 'legal-obligation' | null;
@@ -333,6 +336,21 @@ export interface ImportColumnMemoryTable {
   mapping: ColumnType<Record<string, number>, string, string>;
   set_by: string;
   set_at: Generated<Timestamp>;
+}
+
+/** The documents an import file holds, as SHA-256 of the normalised number (for erasure). */
+export interface ImportSubjectTable {
+  import_id: string;
+  doc_hash: string;
+}
+
+/** Failed sign-ins by address and (hashed) name: the pacing of guesses, shared by every process. */
+export interface SignInFailureTable {
+  ip: string;
+  name_hash: string;
+  failures: Generated<number>;
+  last_failed_at: Generated<Date>;
+  blocked_until: Date | null;
 }
 
 export interface ImportBatchTable {
@@ -598,7 +616,7 @@ export interface StatusListTable {
   updated_at: Generated<Date>;
 }
 
-export interface DB {
+export interface DB extends EmploymentTables {
   schema_migration: SchemaMigrationTable;
   region: RegionTable;
   province: ProvinceTable;
@@ -625,6 +643,8 @@ export interface DB {
   group_membership: GroupMembershipTable;
   registry_event: RegistryEventTable;
   import_file: ImportFileTable;
+  import_subject: ImportSubjectTable;
+  sign_in_failure: SignInFailureTable;
   import_row_error: ImportRowErrorTable;
   import_batch: ImportBatchTable;
   import_value_memory: ImportValueMemoryTable;

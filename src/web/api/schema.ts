@@ -5624,7 +5624,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Eligible people by province and standing (not assessed, referred, not yet competent, qualified), in the reader’s area */
+        /** Eligible people by province and standing (not assessed, referred, not yet competent, revoked, qualified), in the reader’s area */
         get: {
             parameters: {
                 query?: never;
@@ -6404,6 +6404,3289 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/employment/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public vacancy board: published vacancies open today, by area, occupation and kind; no personal data */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                    occupation?: string;
+                    kind?: "employment" | "home-based" | "self-employment";
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Vacancy"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/board/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published vacancy on the public board */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vacancy"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/indicator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public indicator: people placed in work this fiscal year (counted once per person per centre), measured, against the 15,000 target */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlacementIndicator"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/employers/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An employer registers itself (13-digit number checked) with its own account; an employment office verifies it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Juristic-person or tax number, 13 digits with its check digit */
+                        taxId: string;
+                        nameTh: string;
+                        nameEn?: string | null;
+                        tsicCode: string;
+                        /** @enum {string} */
+                        size: "micro" | "small" | "medium" | "large";
+                        address?: string | null;
+                        subdistrictCode: string;
+                        contactName: string;
+                        contactPhone: string;
+                        contactEmail?: string | null;
+                        /** @description Registration under the Home Workers Protection Act, for home-based work orders */
+                        homeWorkRegistrationNo?: string | null;
+                        username: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Employer"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/employers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Employers in the officer’s area, pending verification first when asked */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "verified" | "rejected" | "suspended";
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Employer"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/employers/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in employer account’s own employer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Employer"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/employers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An employer (its own account, or officers of its area) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Employer"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/employers/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An employment officer of the employer’s province verifies, rejects or suspends it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "verified" | "rejected" | "suspended";
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Employer"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/vacancies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vacancies: an employer’s own, or those of the reader’s area */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "published" | "filled" | "closed" | "expired";
+                    province?: string;
+                    occupation?: string;
+                    kind?: "employment" | "home-based" | "self-employment";
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Vacancy"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Post a vacancy or home-based work order (an employer for itself, an officer for an employer of the area) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Officers name the employer; an employer account posts for its own */
+                        employerId?: number;
+                        /** @enum {string} */
+                        kind: "employment" | "home-based" | "self-employment";
+                        occupationCode: string;
+                        titleTh: string;
+                        titleEn?: string | null;
+                        description?: string | null;
+                        requiredStandardCode?: string | null;
+                        education?: ("none" | "primary" | "lower-secondary" | "upper-secondary" | "vocational" | "bachelor" | "higher") | null;
+                        /** @default false */
+                        remote?: boolean;
+                        subdistrictCode?: string | null;
+                        wageSatang: number;
+                        /** @enum {string} */
+                        wageUnit: "day" | "month" | "piece";
+                        openings: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.)
+                         */
+                        opensOn: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.)
+                         */
+                        closesOn: string;
+                        quantity?: number | null;
+                        materialsSupplied?: boolean | null;
+                        deliveryOn?: string | null;
+                        /** @default false */
+                        publish?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vacancy"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/vacancies/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import vacancies from CSV/XLSX (job fairs, the national job portal) as drafts; dryRun=true checks only and reports row errors
+         * @description Send the file as the body with Content-Type text/csv or the XLSX type.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    fileName?: string;
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VacancyImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/vacancies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A vacancy (its employer, or officers and executives of its area) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vacancy"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/vacancies/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft (employer verified) or close a vacancy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "published" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Vacancy"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/vacancies/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ranked job seekers for a vacancy, each with the reasons of the score (officers) */
+        get: {
+            parameters: {
+                query?: {
+                    targetGroup?: string;
+                    district?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Candidate"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/vacancies/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People referred to a vacancy; its employer sees only what each consented to share */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Referral"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refer a job seeker to a vacancy with their consent to share the named fields with that employer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        vacancyId: number;
+                        personId: number;
+                        sharedFields: ("name" | "phone" | "age" | "district" | "qualifications" | "courses")[];
+                        /** @description How the person agreed to share these fields with this employer (signed form, recorded call…) */
+                        consentEvidence: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Referral"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/referrals/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The employer’s answer: interview, hired (a placement within the openings), rejected with reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "interview" | "hired" | "rejected" | "withdrawn";
+                        reason?: string | null;
+                        interviewOn?: string | null;
+                        startedOn?: string | null;
+                        wageSatang?: number | null;
+                        placementKind?: ("employee" | "home-based" | "self-employed") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Referral"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-ups due in the reader’s area (3, 6, 12 months after placement); overdue=true for those past due */
+        get: {
+            parameters: {
+                query?: {
+                    overdue?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUp"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a follow-up: still working, income now (an officer of the area, or the person) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stillWorking: boolean;
+                        incomeSatang?: number | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUp"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Placements in the reader’s area */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                    province?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Placement"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/placements/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Placements in the reader’s area as XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                    province?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employment/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Placements of a fiscal year against the 15,000 target, by province and centre, with income change at follow-up */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmploymentSummary"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/employment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person’s employment card: profile, guidance, referrals, placements, follow-ups */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmploymentCard"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/job-seeker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Opt a person in as a job seeker, or update their profile */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        desiredOccupations?: string[];
+                        /** @description Where they look for work; their home province by default */
+                        provinceCode?: string;
+                        districtCode?: string | null;
+                        /** @default 20 */
+                        travelKm?: number;
+                        /**
+                         * @default full-time
+                         * @enum {string}
+                         */
+                        availability?: "full-time" | "part-time" | "home-based" | "any";
+                        /** @default true */
+                        acceptsHomeBased?: boolean;
+                        minWageSatang?: number | null;
+                        accommodations?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobSeeker"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/job-seeker/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The person no longer looks for work */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            withdrawn: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/vacancies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open vacancies ranked for a job seeker, with reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchedVacancy"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/guidance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Career guidance: a note and a plan with dated next steps (sensitive notes for officers only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        /** @default [] */
+                        plan?: {
+                            step: string;
+                            dueOn?: string | null;
+                        }[];
+                        nextOn?: string | null;
+                        /** @default false */
+                        sensitive?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuidanceNote"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/employment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in citizen’s own employment card */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmploymentCard"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programmes (One Tambon One Group, the MSDHS flagships) with stages, evidence rules, deadlines and targets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Programme"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/programmes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Programme"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/programmes/{code}/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funnel: groups that reached each stage against the fiscal year’s targets, and per province (the reader’s area) */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                    province?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgrammeFunnel"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/programmes/{code}/late": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The late list: for each stage deadline, groups not yet there by province and office, with days remaining */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: string;
+                    province?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LateList"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/programmes/{code}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Groups taking part (the reader’s area) */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: string;
+                    province?: string;
+                    status?: "active" | "exited";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                programmeCode: string;
+                                programmeNameTh: string;
+                                programmeNameEn: string;
+                                groupId: number;
+                                groupName: string;
+                                provinceCode: string;
+                                subdistrictCode: string;
+                                unitCode: string;
+                                stageCode: string;
+                                stagePosition: number;
+                                /** @enum {string} */
+                                status: "active" | "exited";
+                                nominatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A provincial office nominates a group in its provinces */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        groupId: number;
+                        unitCode: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Participation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/participations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group’s path in a programme, with dates and evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Participation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/participations/{id}/select": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Headquarters selects the group as a prototype, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Participation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/participations/{id}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Advance to the next stage with its evidence (refused when the evidence does not hold) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stageCode: string;
+                        note?: string;
+                        documentRef?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Participation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/participations/{id}/regress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move back to an earlier stage, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stageCode: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Participation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/participations/{id}/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the group leaving the programme, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Participation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/groups/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group’s programme paths, products with their marks, visits and development */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupEnterprise"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/groups/{groupId}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a product (unit price in satang) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        category: "food" | "drink" | "cloth" | "crafts" | "herbal" | "service" | "other";
+                        description?: string;
+                        /** @description Unit price in satang (1 baht = 100 satang) */
+                        unitPriceSatang: number;
+                        capacityPerMonth?: number;
+                        ingredients?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/groups/{groupId}/development": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record community enterprise registration */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ceRegistrationNo: string | null;
+                        ceRegisteredOn: string | null;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groupId: number;
+                            ceRegistrationNo: string | null;
+                            ceRegisteredOn: string | null;
+                            note: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/development": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New community enterprises in a fiscal year against the 140 a year of seed 000 */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYear: number;
+                            registered: number;
+                            target: number;
+                            targetSource: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product with its versions, certifications and the marks it carries today */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a product (a new version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        category?: "food" | "drink" | "cloth" | "crafts" | "herbal" | "service" | "other";
+                        description?: string;
+                        /** @description Unit price in satang (1 baht = 100 satang) */
+                        unitPriceSatang?: number;
+                        capacityPerMonth?: number;
+                        ingredients?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/enterprise/products/{id}/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a certification or an application (อย. number format, มผช. standard number checked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "fda" | "tcps" | "tis" | "otop" | "halal" | "gap" | "other";
+                        /**
+                         * @default preparing
+                         * @enum {string}
+                         */
+                        status?: "preparing" | "submitted" | "inspected" | "certified" | "rejected";
+                        number?: string;
+                        standardNo?: string;
+                        issuer?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.)
+                         */
+                        issuedOn?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.)
+                         */
+                        expiresOn?: string;
+                        stars?: number;
+                        documents?: {
+                            name: string;
+                            ref: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/certifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move an application along (preparing → submitted → inspected → certified / rejected) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "preparing" | "submitted" | "inspected" | "certified" | "rejected";
+                        number?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.)
+                         */
+                        issuedOn?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.)
+                         */
+                        expiresOn?: string;
+                        documents?: {
+                            name: string;
+                            ref: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/enterprise/certifications/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The office’s queue: certificates expiring within 90 (or N) days, with 90/30-day reminders */
+        get: {
+            parameters: {
+                query?: {
+                    within?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: string;
+                            number: string | null;
+                            standardNo: string | null;
+                            expiresOn: string;
+                            daysLeft: number;
+                            /** @enum {string} */
+                            reminder: "90-days" | "30-days";
+                            productId: number;
+                            productName: string;
+                            groupId: number;
+                            provinceCode: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/visits/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Synchronise visits recorded offline (ids made on the phone; merged, never duplicated) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        visits: {
+                            /**
+                             * Format: uuid
+                             * @description Made on the phone: the same visit synchronised twice is stored once
+                             */
+                            id: string;
+                            groupId: number;
+                            programmeCode?: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD (C.E.)
+                             */
+                            visitedOn: string;
+                            officers: string[];
+                            /** @default [] */
+                            progress?: {
+                                stageCode: string;
+                                note: string;
+                            }[];
+                            /** @default [] */
+                            obstacles?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                category: "raw-materials" | "funding" | "skills" | "market" | "standards" | "equipment" | "other";
+                                text: string;
+                                /** @default true */
+                                open?: boolean;
+                                /** Format: date-time */
+                                at?: string;
+                            }[];
+                            /** @default [] */
+                            actions?: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                owner: string;
+                                /** @default null */
+                                dueOn?: string | null;
+                                /** Format: date-time */
+                                at?: string;
+                            }[];
+                            /** @default [] */
+                            notes?: {
+                                /** Format: uuid */
+                                id: string;
+                                author: string;
+                                text: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @default null */
+                            latitude?: number | null;
+                            /** @default null */
+                            longitude?: number | null;
+                            /** @default [] */
+                            photos?: {
+                                /** Format: uuid */
+                                id: string;
+                                dataUrl: string;
+                            }[];
+                            /** Format: date-time */
+                            editedAt: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                /** @enum {string} */
+                                outcome: "created" | "merged";
+                                visit: components["schemas"]["FieldVisit"];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A field visit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FieldVisit"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A visit’s photo */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description image/jpeg, image/png or image/webp */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/obstacles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open obstacles from visits, per province and category (the reader’s area) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            provinceCode: string;
+                            nameTh: string;
+                            nameEn: string;
+                            category: string;
+                            open: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6590,8 +9873,10 @@ export interface components {
                 unitNameTh: string | null;
                 unitNameEn: string | null;
             }[];
-            /** @description Provinces the roles cover; null for nationwide */
+            /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
+            /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
+            capabilities: ("own-records" | "employer" | "programme" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
         };
         UserPageInput: {
             items: components["schemas"]["UserInput"][];
@@ -7487,8 +10772,11 @@ export interface components {
                 summary: string;
                 recordedAt: string;
             } | null;
-            /** @enum {string} */
-            standing: "not-assessed" | "referred" | "not-yet-competent" | "qualified";
+            /**
+             * @description revoked: their qualification for the standard was revoked and no valid one remains
+             * @enum {string}
+             */
+            standing: "not-assessed" | "referred" | "revoked" | "not-yet-competent" | "qualified";
             lastEvent: {
                 id: number;
                 code: string;
@@ -7620,6 +10908,7 @@ export interface components {
             notAssessed: number;
             referred: number;
             notYetCompetent: number;
+            revoked: number;
             qualified: number;
         };
         TrainingPlanRowInput: {
@@ -7707,6 +10996,432 @@ export interface components {
             errors: components["schemas"]["LabourDemandRowErrorInput"][];
             fiscalYears: number[];
             provinceCodes: string[];
+        };
+        MatchReasonInput: {
+            code: string;
+            points: number;
+            en: string;
+            th: string;
+        };
+        EmployerInput: {
+            id: number;
+            taxId: string;
+            nameTh: string;
+            nameEn: string | null;
+            tsicCode: string;
+            size: string;
+            address: string | null;
+            subdistrictCode: string;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            contactName: string;
+            contactPhone: string;
+            contactEmail: string | null;
+            homeWorkRegistrationNo: string | null;
+            status: string;
+            statusReason: string | null;
+            verifiedAt: string | null;
+            createdAt: string;
+        };
+        VacancyInput: {
+            id: number;
+            code: string;
+            employerId: number;
+            employerNameTh: string;
+            employerNameEn: string | null;
+            kind: string;
+            occupationCode: string;
+            titleTh: string;
+            titleEn: string | null;
+            description: string | null;
+            requiredStandardCode: string | null;
+            education: string | null;
+            remote: boolean;
+            subdistrictCode: string | null;
+            districtCode: string | null;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            wageSatang: number;
+            wageUnit: string;
+            openings: number;
+            placedCount: number;
+            opensOn: string;
+            closesOn: string;
+            quantity: number | null;
+            materialsSupplied: boolean | null;
+            deliveryOn: string | null;
+            status: string;
+        };
+        CandidateInput: {
+            personId: number;
+            nameTh: string;
+            nameEn: string | null;
+            docNumberMasked: string;
+            provinceCode: string;
+            districtCode: string | null;
+            score: number;
+            reasons: components["schemas"]["MatchReasonInput"][];
+            referralStatus: string | null;
+        };
+        MatchedVacancyInput: {
+            vacancy: components["schemas"]["VacancyInput"];
+            score: number;
+            reasons: components["schemas"]["MatchReasonInput"][];
+        };
+        JobSeekerInput: {
+            personId: number;
+            provinceCode: string;
+            districtCode: string | null;
+            desiredOccupations: string[];
+            travelKm: number;
+            availability: string;
+            acceptsHomeBased: boolean;
+            minWageSatang: number | null;
+            accommodations: string | null;
+            optedInAt: string;
+        };
+        GuidanceNoteInput: {
+            id: number;
+            /** @description Null where a sensitive note is withheld from the reader */
+            note: string | null;
+            plan: {
+                step: string;
+                dueOn?: string | null;
+            }[];
+            nextOn: string | null;
+            sensitive: boolean;
+            recordedBy: string;
+            createdAt: string;
+        };
+        ReferralInput: {
+            id: number;
+            vacancyId: number;
+            vacancyCode: string;
+            vacancyTitleTh: string;
+            /** @description Null for an employer: it sees the shared fields only */
+            personId: number | null;
+            candidate: {
+                nameTh: string | null;
+                nameEn: string | null;
+                phone: string | null;
+                age: number | null;
+                districtNameTh: string | null;
+                districtNameEn: string | null;
+                qualifications: string[] | null;
+                courses: string[] | null;
+            };
+            sharedFields: string[];
+            status: string;
+            statusReason: string | null;
+            interviewOn: string | null;
+            createdAt: string;
+            placementId: number | null;
+        };
+        PlacementInput: {
+            id: number;
+            vacancyId: number;
+            vacancyCode: string;
+            titleTh: string;
+            titleEn: string | null;
+            employerNameTh: string;
+            personId: number;
+            kind: string;
+            startedOn: string;
+            wageSatang: number;
+            wageUnit: string;
+            incomeBeforeSatang: number | null;
+            centreUnitCode: string | null;
+            provinceCode: string;
+            fiscalYear: number;
+        };
+        FollowUpInput: {
+            id: number;
+            placementId: number;
+            personId: number;
+            nameTh: string | null;
+            months: number;
+            dueOn: string;
+            overdue: boolean;
+            done: boolean;
+            stillWorking: boolean | null;
+            incomeSatang: number | null;
+            incomeBeforeSatang: number | null;
+            incomeChangeSatang: number | null;
+            vacancyCode: string | null;
+            titleTh: string | null;
+            employerNameTh: string | null;
+        };
+        EmploymentCardInput: {
+            personId: number;
+            seeker: components["schemas"]["JobSeekerInput"] | null;
+            guidance: components["schemas"]["GuidanceNoteInput"][];
+            referrals: components["schemas"]["ReferralInput"][];
+            placements: components["schemas"]["PlacementInput"][];
+            followUps: components["schemas"]["FollowUpInput"][];
+        };
+        EmploymentSummaryInput: {
+            fiscalYear: number;
+            target: number;
+            placed: number;
+            byProvince: {
+                provinceCode: string;
+                nameTh: string;
+                nameEn: string;
+                placed: number;
+            }[];
+            byCentre: {
+                unitCode: string | null;
+                nameTh: string;
+                nameEn: string;
+                placed: number;
+            }[];
+            income: {
+                measured: number;
+                averageBeforeSatang: number | null;
+                averageNowSatang: number | null;
+                averageChangeSatang: number | null;
+            };
+            followUps: {
+                due: number;
+                overdue: number;
+            };
+        };
+        PlacementIndicatorInput: {
+            fiscalYear: number;
+            placed: number;
+            target: number;
+            measuredAt: string;
+        };
+        VacancyImportResultInput: {
+            rows: number;
+            created: number;
+            dryRun: boolean;
+            errors: {
+                line: number;
+                column: string | null;
+                value: string | null;
+                code: string;
+                th: string;
+                en: string;
+            }[];
+        };
+        ProgrammeStageInput: {
+            code: string;
+            position: number;
+            nameTh: string;
+            nameEn: string;
+            evidence: {
+                kind: string;
+                th: string;
+                en: string;
+                curriculumCode?: string;
+                minMembers?: number;
+            };
+            deadline: string | null;
+            automatic: boolean;
+        };
+        ProgrammeInput: {
+            code: string;
+            nameTh: string;
+            nameEn: string;
+            ownerAgencyCode: string;
+            fiscalYears: number[];
+            descriptionTh: string | null;
+            descriptionEn: string | null;
+            budgetSources: {
+                th: string;
+                en: string;
+            }[];
+            onePerSubdistrict: boolean;
+            assumedFields: string[];
+            sourceNote: string | null;
+            activeGroups: number;
+            stages: components["schemas"]["ProgrammeStageInput"][];
+            targets: {
+                stageCode: string;
+                fiscalYear: number;
+                areaKind: string;
+                areaCode: string | null;
+                target: number;
+                dueOn: string | null;
+                assumed: boolean;
+                sourceNote: string | null;
+            }[];
+        };
+        ProgrammeFunnelInput: {
+            programmeCode: string;
+            fiscalYear: number;
+            stages: {
+                code: string;
+                nameTh: string;
+                nameEn: string;
+                position: number;
+                reached: number;
+                target: number | null;
+                dueOn: string | null;
+            }[];
+            byProvince: {
+                provinceCode: string;
+                nameTh: string;
+                nameEn: string;
+                active: number;
+                reached: {
+                    [key: string]: number;
+                };
+            }[];
+        };
+        LateListInput: {
+            deadlines: {
+                stageCode: string;
+                nameTh: string;
+                nameEn: string;
+                deadline: string;
+                daysRemaining: number;
+                total: number;
+                byProvince: {
+                    provinceCode: string;
+                    nameTh: string;
+                    nameEn: string;
+                    unitCode: string;
+                    count: number;
+                }[];
+                groups: {
+                    participationId: number;
+                    groupId: number;
+                    groupName: string;
+                    provinceCode: string;
+                    unitCode: string;
+                    stageCode: string;
+                }[];
+            }[];
+        };
+        ParticipationInput: {
+            id: number;
+            programmeCode: string;
+            programmeNameTh: string;
+            programmeNameEn: string;
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            subdistrictCode: string;
+            unitCode: string;
+            stageCode: string;
+            stagePosition: number;
+            /** @enum {string} */
+            status: "active" | "exited";
+            nominatedAt: string;
+            steps: {
+                stageCode: string;
+                position: number;
+                /** @enum {string} */
+                kind: "advance" | "regress" | "exit";
+                reachedOn: string;
+                automatic: boolean;
+                evidence: {
+                    [key: string]: unknown;
+                };
+                reason: string | null;
+            }[];
+            stages: components["schemas"]["ProgrammeStageInput"][];
+        };
+        CertificationInput: {
+            id: number;
+            productId: number;
+            /** @enum {string} */
+            kind: "fda" | "tcps" | "tis" | "otop" | "halal" | "gap" | "other";
+            /** @enum {string} */
+            status: "preparing" | "submitted" | "inspected" | "certified" | "rejected";
+            number: string | null;
+            standardNo: string | null;
+            issuer: string | null;
+            issuedOn: string | null;
+            expiresOn: string | null;
+            stars: number | null;
+            documents: {
+                name: string;
+                ref: string;
+            }[];
+            /** @enum {string} */
+            validity: "valid" | "expiring" | "expired" | "not-certified" | "not-yet-valid";
+            daysLeft: number | null;
+        };
+        ProductInput: {
+            id: number;
+            groupId: number;
+            provinceCode: string;
+            name: string;
+            category: string;
+            description: string | null;
+            unitPriceSatang: number;
+            capacityPerMonth: number | null;
+            ingredients: string | null;
+            version: number;
+            /** @description Kinds of certificate standing today (Bangkok): an expired certificate gives no mark */
+            marks: string[];
+            certifications: components["schemas"]["CertificationInput"][];
+            versions: {
+                version: number;
+                changedAt: string;
+                data: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        FieldVisitInput: {
+            id: string;
+            groupId: number;
+            programmeCode: string | null;
+            provinceCode: string;
+            visitedOn: string;
+            officers: string[];
+            progress: {
+                stageCode: string;
+                note: string;
+            }[];
+            obstacles: {
+                id: string;
+                category: string;
+                text: string;
+                open: boolean;
+            }[];
+            actions: {
+                id: string;
+                text: string;
+                owner: string;
+                dueOn: string | null;
+            }[];
+            notes: {
+                id: string;
+                author: string;
+                text: string;
+                at: string;
+            }[];
+            latitude: number | null;
+            longitude: number | null;
+            photos: {
+                id: string;
+                url: string;
+                contentType: string;
+            }[];
+            syncCount: number;
+            editedAt: string;
+        };
+        GroupEnterpriseInput: {
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            canEdit: boolean;
+            participations: components["schemas"]["ParticipationInput"][];
+            products: components["schemas"]["ProductInput"][];
+            visits: components["schemas"]["FieldVisitInput"][];
+            development: {
+                groupId: number;
+                ceRegistrationNo: string | null;
+                ceRegisteredOn: string | null;
+                note: string | null;
+            } | null;
         };
         /** @description RFC 9457 problem details, with Thai messages beside the English ones */
         Problem: {
@@ -7890,8 +11605,10 @@ export interface components {
                 unitNameTh: string | null;
                 unitNameEn: string | null;
             }[];
-            /** @description Provinces the roles cover; null for nationwide */
+            /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
+            /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
+            capabilities: ("own-records" | "employer" | "programme" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
         };
         UserPage: {
             items: components["schemas"]["User"][];
@@ -8787,8 +12504,11 @@ export interface components {
                 summary: string;
                 recordedAt: string;
             } | null;
-            /** @enum {string} */
-            standing: "not-assessed" | "referred" | "not-yet-competent" | "qualified";
+            /**
+             * @description revoked: their qualification for the standard was revoked and no valid one remains
+             * @enum {string}
+             */
+            standing: "not-assessed" | "referred" | "revoked" | "not-yet-competent" | "qualified";
             lastEvent: {
                 id: number;
                 code: string;
@@ -8920,6 +12640,7 @@ export interface components {
             notAssessed: number;
             referred: number;
             notYetCompetent: number;
+            revoked: number;
             qualified: number;
         };
         TrainingPlanRow: {
@@ -9007,6 +12728,432 @@ export interface components {
             errors: components["schemas"]["LabourDemandRowError"][];
             fiscalYears: number[];
             provinceCodes: string[];
+        };
+        MatchReason: {
+            code: string;
+            points: number;
+            en: string;
+            th: string;
+        };
+        Employer: {
+            id: number;
+            taxId: string;
+            nameTh: string;
+            nameEn: string | null;
+            tsicCode: string;
+            size: string;
+            address: string | null;
+            subdistrictCode: string;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            contactName: string;
+            contactPhone: string;
+            contactEmail: string | null;
+            homeWorkRegistrationNo: string | null;
+            status: string;
+            statusReason: string | null;
+            verifiedAt: string | null;
+            createdAt: string;
+        };
+        Vacancy: {
+            id: number;
+            code: string;
+            employerId: number;
+            employerNameTh: string;
+            employerNameEn: string | null;
+            kind: string;
+            occupationCode: string;
+            titleTh: string;
+            titleEn: string | null;
+            description: string | null;
+            requiredStandardCode: string | null;
+            education: string | null;
+            remote: boolean;
+            subdistrictCode: string | null;
+            districtCode: string | null;
+            provinceCode: string;
+            provinceNameTh: string;
+            provinceNameEn: string;
+            wageSatang: number;
+            wageUnit: string;
+            openings: number;
+            placedCount: number;
+            opensOn: string;
+            closesOn: string;
+            quantity: number | null;
+            materialsSupplied: boolean | null;
+            deliveryOn: string | null;
+            status: string;
+        };
+        Candidate: {
+            personId: number;
+            nameTh: string;
+            nameEn: string | null;
+            docNumberMasked: string;
+            provinceCode: string;
+            districtCode: string | null;
+            score: number;
+            reasons: components["schemas"]["MatchReason"][];
+            referralStatus: string | null;
+        };
+        MatchedVacancy: {
+            vacancy: components["schemas"]["Vacancy"];
+            score: number;
+            reasons: components["schemas"]["MatchReason"][];
+        };
+        JobSeeker: {
+            personId: number;
+            provinceCode: string;
+            districtCode: string | null;
+            desiredOccupations: string[];
+            travelKm: number;
+            availability: string;
+            acceptsHomeBased: boolean;
+            minWageSatang: number | null;
+            accommodations: string | null;
+            optedInAt: string;
+        };
+        GuidanceNote: {
+            id: number;
+            /** @description Null where a sensitive note is withheld from the reader */
+            note: string | null;
+            plan: {
+                step: string;
+                dueOn?: string | null;
+            }[];
+            nextOn: string | null;
+            sensitive: boolean;
+            recordedBy: string;
+            createdAt: string;
+        };
+        Referral: {
+            id: number;
+            vacancyId: number;
+            vacancyCode: string;
+            vacancyTitleTh: string;
+            /** @description Null for an employer: it sees the shared fields only */
+            personId: number | null;
+            candidate: {
+                nameTh: string | null;
+                nameEn: string | null;
+                phone: string | null;
+                age: number | null;
+                districtNameTh: string | null;
+                districtNameEn: string | null;
+                qualifications: string[] | null;
+                courses: string[] | null;
+            };
+            sharedFields: string[];
+            status: string;
+            statusReason: string | null;
+            interviewOn: string | null;
+            createdAt: string;
+            placementId: number | null;
+        };
+        Placement: {
+            id: number;
+            vacancyId: number;
+            vacancyCode: string;
+            titleTh: string;
+            titleEn: string | null;
+            employerNameTh: string;
+            personId: number;
+            kind: string;
+            startedOn: string;
+            wageSatang: number;
+            wageUnit: string;
+            incomeBeforeSatang: number | null;
+            centreUnitCode: string | null;
+            provinceCode: string;
+            fiscalYear: number;
+        };
+        FollowUp: {
+            id: number;
+            placementId: number;
+            personId: number;
+            nameTh: string | null;
+            months: number;
+            dueOn: string;
+            overdue: boolean;
+            done: boolean;
+            stillWorking: boolean | null;
+            incomeSatang: number | null;
+            incomeBeforeSatang: number | null;
+            incomeChangeSatang: number | null;
+            vacancyCode: string | null;
+            titleTh: string | null;
+            employerNameTh: string | null;
+        };
+        EmploymentCard: {
+            personId: number;
+            seeker: components["schemas"]["JobSeeker"] | null;
+            guidance: components["schemas"]["GuidanceNote"][];
+            referrals: components["schemas"]["Referral"][];
+            placements: components["schemas"]["Placement"][];
+            followUps: components["schemas"]["FollowUp"][];
+        };
+        EmploymentSummary: {
+            fiscalYear: number;
+            target: number;
+            placed: number;
+            byProvince: {
+                provinceCode: string;
+                nameTh: string;
+                nameEn: string;
+                placed: number;
+            }[];
+            byCentre: {
+                unitCode: string | null;
+                nameTh: string;
+                nameEn: string;
+                placed: number;
+            }[];
+            income: {
+                measured: number;
+                averageBeforeSatang: number | null;
+                averageNowSatang: number | null;
+                averageChangeSatang: number | null;
+            };
+            followUps: {
+                due: number;
+                overdue: number;
+            };
+        };
+        PlacementIndicator: {
+            fiscalYear: number;
+            placed: number;
+            target: number;
+            measuredAt: string;
+        };
+        VacancyImportResult: {
+            rows: number;
+            created: number;
+            dryRun: boolean;
+            errors: {
+                line: number;
+                column: string | null;
+                value: string | null;
+                code: string;
+                th: string;
+                en: string;
+            }[];
+        };
+        ProgrammeStage: {
+            code: string;
+            position: number;
+            nameTh: string;
+            nameEn: string;
+            evidence: {
+                kind: string;
+                th: string;
+                en: string;
+                curriculumCode?: string;
+                minMembers?: number;
+            };
+            deadline: string | null;
+            automatic: boolean;
+        };
+        Programme: {
+            code: string;
+            nameTh: string;
+            nameEn: string;
+            ownerAgencyCode: string;
+            fiscalYears: number[];
+            descriptionTh: string | null;
+            descriptionEn: string | null;
+            budgetSources: {
+                th: string;
+                en: string;
+            }[];
+            onePerSubdistrict: boolean;
+            assumedFields: string[];
+            sourceNote: string | null;
+            activeGroups: number;
+            stages: components["schemas"]["ProgrammeStage"][];
+            targets: {
+                stageCode: string;
+                fiscalYear: number;
+                areaKind: string;
+                areaCode: string | null;
+                target: number;
+                dueOn: string | null;
+                assumed: boolean;
+                sourceNote: string | null;
+            }[];
+        };
+        ProgrammeFunnel: {
+            programmeCode: string;
+            fiscalYear: number;
+            stages: {
+                code: string;
+                nameTh: string;
+                nameEn: string;
+                position: number;
+                reached: number;
+                target: number | null;
+                dueOn: string | null;
+            }[];
+            byProvince: {
+                provinceCode: string;
+                nameTh: string;
+                nameEn: string;
+                active: number;
+                reached: {
+                    [key: string]: number;
+                };
+            }[];
+        };
+        LateList: {
+            deadlines: {
+                stageCode: string;
+                nameTh: string;
+                nameEn: string;
+                deadline: string;
+                daysRemaining: number;
+                total: number;
+                byProvince: {
+                    provinceCode: string;
+                    nameTh: string;
+                    nameEn: string;
+                    unitCode: string;
+                    count: number;
+                }[];
+                groups: {
+                    participationId: number;
+                    groupId: number;
+                    groupName: string;
+                    provinceCode: string;
+                    unitCode: string;
+                    stageCode: string;
+                }[];
+            }[];
+        };
+        Participation: {
+            id: number;
+            programmeCode: string;
+            programmeNameTh: string;
+            programmeNameEn: string;
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            subdistrictCode: string;
+            unitCode: string;
+            stageCode: string;
+            stagePosition: number;
+            /** @enum {string} */
+            status: "active" | "exited";
+            nominatedAt: string;
+            steps: {
+                stageCode: string;
+                position: number;
+                /** @enum {string} */
+                kind: "advance" | "regress" | "exit";
+                reachedOn: string;
+                automatic: boolean;
+                evidence: {
+                    [key: string]: unknown;
+                };
+                reason: string | null;
+            }[];
+            stages: components["schemas"]["ProgrammeStage"][];
+        };
+        Certification: {
+            id: number;
+            productId: number;
+            /** @enum {string} */
+            kind: "fda" | "tcps" | "tis" | "otop" | "halal" | "gap" | "other";
+            /** @enum {string} */
+            status: "preparing" | "submitted" | "inspected" | "certified" | "rejected";
+            number: string | null;
+            standardNo: string | null;
+            issuer: string | null;
+            issuedOn: string | null;
+            expiresOn: string | null;
+            stars: number | null;
+            documents: {
+                name: string;
+                ref: string;
+            }[];
+            /** @enum {string} */
+            validity: "valid" | "expiring" | "expired" | "not-certified" | "not-yet-valid";
+            daysLeft: number | null;
+        };
+        Product: {
+            id: number;
+            groupId: number;
+            provinceCode: string;
+            name: string;
+            category: string;
+            description: string | null;
+            unitPriceSatang: number;
+            capacityPerMonth: number | null;
+            ingredients: string | null;
+            version: number;
+            /** @description Kinds of certificate standing today (Bangkok): an expired certificate gives no mark */
+            marks: string[];
+            certifications: components["schemas"]["Certification"][];
+            versions: {
+                version: number;
+                changedAt: string;
+                data: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        FieldVisit: {
+            id: string;
+            groupId: number;
+            programmeCode: string | null;
+            provinceCode: string;
+            visitedOn: string;
+            officers: string[];
+            progress: {
+                stageCode: string;
+                note: string;
+            }[];
+            obstacles: {
+                id: string;
+                category: string;
+                text: string;
+                open: boolean;
+            }[];
+            actions: {
+                id: string;
+                text: string;
+                owner: string;
+                dueOn: string | null;
+            }[];
+            notes: {
+                id: string;
+                author: string;
+                text: string;
+                at: string;
+            }[];
+            latitude: number | null;
+            longitude: number | null;
+            photos: {
+                id: string;
+                url: string;
+                contentType: string;
+            }[];
+            syncCount: number;
+            editedAt: string;
+        };
+        GroupEnterprise: {
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            canEdit: boolean;
+            participations: components["schemas"]["Participation"][];
+            products: components["schemas"]["Product"][];
+            visits: components["schemas"]["FieldVisit"][];
+            development: {
+                groupId: number;
+                ceRegistrationNo: string | null;
+                ceRegisteredOn: string | null;
+                note: string | null;
+            } | null;
         };
     };
     responses: never;

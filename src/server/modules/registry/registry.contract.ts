@@ -12,6 +12,7 @@ export const registryContract: ModuleContract = {
     'import_file',
     'import_batch',
     'import_row_error',
+    'import_subject',
     // 0008: what officers of a unit mapped by hand (values, columns), for the unit's next file.
     'import_value_memory',
     'import_column_memory',

@@ -439,3 +439,34 @@ export const completionsForUnits = (db: Executor, unitCodes: readonly string[], 
         .orderBy('e.person_id')
         .orderBy('s.ends_on', 'desc')
         .execute();
+
+/** Each person's latest completed session: its organising unit and course. */
+export const lastCompletionUnits = (db: Executor, personIds: readonly number[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('enrolment as e')
+        .innerJoin('training_session as s', 's.id', 'e.session_id')
+        .distinctOn('e.person_id')
+        .select(['e.person_id', 's.unit_code', 's.curriculum_code as course_code', 's.ends_on'])
+        .where('e.status', '=', 'completed')
+        .where('e.person_id', 'in', [...personIds])
+        .orderBy('e.person_id')
+        .orderBy('s.ends_on', 'desc')
+        .execute();
+
+/** Of these people, those who completed a session of this curriculum. */
+export const completersOf = (db: Executor, curriculumCode: string, personIds: readonly number[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('enrolment as e')
+        .innerJoin('training_session as s', 's.id', 'e.session_id')
+        .select(['e.person_id', 'e.session_id'])
+        .distinctOn('e.person_id')
+        .where('e.status', '=', 'completed')
+        .where('s.curriculum_code', '=', curriculumCode)
+        .where('e.person_id', 'in', [...personIds])
+        .orderBy('e.person_id')
+        .orderBy('s.ends_on', 'desc')
+        .execute();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * The columns of the registry's import templates. A file's header is matched to these by any of
  * the listed spellings (Thai, English or the key), so a template downloaded in either language,
@@ -335,6 +336,20 @@ export function optionalKey(column: string): string {
 }
 
 /** The document a row names, to find repeats within one file. */
+/**
+ * How an import file's documents are remembered for erasure (`import_subject`): the SHA-256 of the
+ * number in the form every path compares (`normalizeDocumentNumber`), whatever its type.
+ */
+export function importSubjectHash(docNumber: string): string | null {
+  const normalised = normalizeDocumentNumber('other', docNumber);
+  return normalised ? createHash('sha256').update(`archeep-import-subject:${normalised}`).digest('hex') : null;
+}
+
+/** The hashes of the documents a file's rows name (people: the person's; groups: the member's). */
+export function subjectHashOf(kind: ImportKind, cells: readonly string[], mapping: Record<string, number>): string | null {
+  return importSubjectHash(cells[(kind === 'people' ? mapping.id_number : mapping.member_id_number) ?? -1] ?? '');
+}
+
 export function documentKey(kind: ImportKind, cells: readonly string[], mapping: Record<string, number>): string | null {
   if (kind === 'groups') {
     const group =

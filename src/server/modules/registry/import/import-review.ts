@@ -13,6 +13,7 @@ import { referenceKey, type ReferenceValue } from '../../../../shared/reference-
 import type { RegistryService } from '../registry.service';
 import { columnsOf, type ImportActor, type ImportKind, type ImportSummary } from './columns';
 import * as repository from './import.repository';
+import { purgedRefusal, subjectsOf } from './import.purge';
 import { reasonText } from './reasons';
 import { referenceValues, rememberedKey, unmatchedCollector, VALUE_FIELDS, type UnmatchedValue } from './values';
 
@@ -61,6 +62,7 @@ export function createImportReview(deps: { db: Kysely<DB>; registry: RegistrySer
     return file;
   };
   const requireChangeable = (file: ImportFileRow) => {
+    if (file.purged_at) throw purgedRefusal();
     if (file.status === 'importing' || file.status === 'completed' || file.status === 'validating')
       throw problems.conflict({ en: 'This import has started; its mapping is fixed.', th: 'การนำเข้านี้เริ่มแล้ว เปลี่ยนการจับคู่ไม่ได้' });
   };
@@ -171,7 +173,10 @@ export function createImportReview(deps: { db: Kysely<DB>; registry: RegistrySer
       );
       if (errors.length) throw problems.validation(errors);
       const unmatched = await scanValues(file.content, file.kind, mapping);
+      // The documents column may have moved: the erasure index follows it.
+      const subjects = await subjectsOf(openTable(file.content, { fromLine: 2 }).records, file.kind, mapping);
       await db.transaction().execute(async (trx) => {
+        await repository.replaceImportSubjects(trx, id, subjects);
         await repository.updateImport(trx, id, {
           mapping: JSON.stringify(mapping),
           mapping_source: 'officer',

@@ -342,3 +342,68 @@ export async function insertMemberships(trx: Executor, members: readonly { group
     select count(*)::int as n from added`.execute(trx);
   return added.rows[0]!.n;
 }
+
+// ---------------------------------------------------------------- purging stored files (issue 15 §1)
+
+/** The documents a stored file holds, as hashes (`importSubjectHash`), recorded at upload. */
+export async function insertImportSubjects(trx: Executor, importId: string, hashes: readonly string[]): Promise<void> {
+  for (let i = 0; i < hashes.length; i += 5000) {
+    const chunk = hashes.slice(i, i + 5000);
+    await sql`insert into import_subject (import_id, doc_hash)
+              select ${importId}::uuid, h from unnest(${chunk}::text[]) as t(h) on conflict do nothing`.execute(trx);
+  }
+}
+
+/** After a change of mapping: the documents of the column now mapped. */
+export async function replaceImportSubjects(trx: Executor, importId: string, hashes: readonly string[]): Promise<void> {
+  await trx.deleteFrom('import_subject').where('import_id', '=', importId).execute();
+  await insertImportSubjects(trx, importId, hashes);
+}
+
+/** The imports whose file holds one of these documents and still has its bytes. */
+export async function importsHolding(db: Executor, hashes: readonly string[]): Promise<string[]> {
+  if (hashes.length === 0) return [];
+  const rows = await db
+    .selectFrom('import_subject as s')
+    .innerJoin('import_file as f', 'f.id', 's.import_id')
+    .select('f.id')
+    .distinct()
+    .where('s.doc_hash', 'in', [...hashes])
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Imports uploaded before `cutoff` whose bytes are still kept and whose job is not running. */
+export async function expiredImports(db: Executor, cutoff: Date): Promise<string[]> {
+  const rows = await db
+    .selectFrom('import_file')
+    .select('id')
+    .where('created_at', '<', cutoff)
+    .where('purged_at', 'is', null)
+    .where('status', 'not in', ['validating', 'importing'])
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Drops what the files hold about people: the bytes, the file's name (officers name files after
+ * people), the cell values quoted in row errors and the documents' hashes. Counts, the SHA-256 and
+ * the audit events stay.
+ */
+export async function purgeImports(trx: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await trx
+    .updateTable('import_file')
+    .set({ content: Buffer.alloc(0), file_name: 'purged', purged_at: new Date(), updated_at: new Date() })
+    .where('id', 'in', [...ids])
+    .execute();
+  await trx
+    .updateTable('import_row_error')
+    .set({ value: null })
+    .where('import_id', 'in', [...ids])
+    .execute();
+  await trx
+    .deleteFrom('import_subject')
+    .where('import_id', 'in', [...ids])
+    .execute();
+}

@@ -12,11 +12,12 @@ import { problems } from '../../../platform/problem';
 import { bangkokDate } from '../../../../shared/fiscal-year';
 import { provincesOf, registryPolicy } from '../registry.policy';
 import type { RegistryService } from '../registry.service';
-import { columnsOf, documentKey, optionalKey, type ImportActor, type ImportKind, type ImportOptions, type ImportSummary } from './columns';
+import { columnsOf, documentKey, optionalKey, subjectHashOf, type ImportActor, type ImportKind, type ImportOptions, type ImportSummary } from './columns';
 import { csvCell } from '../../../platform/files/csv';
 import { FileProblem } from '../../../platform/files/decode';
 import { openTable } from '../../../platform/files/table';
 import * as repository from './import.repository';
+import { purgedRefusal, purgeExpiredImports } from './import.purge';
 import { findExisting, insertRowErrors, OPTIONAL_PERSON_COLUMNS, recordSensitiveConsents, stagePeople, upsertPeople } from './import.repository';
 import { importGroupBatch, readGroupRow, type GroupRecord } from './group-rows';
 import { readPersonRow, type PeopleRowContext, type PersonRecord } from './people-rows';
@@ -257,7 +258,7 @@ export function createImportService(deps: {
         action: `import.${file.kind}`,
         entityType: 'import_file',
         entityId: importId,
-        after: { fileName: file.file_name, sha256: file.sha256, ...summary },
+        after: { sha256: file.sha256, ...summary },
       });
     });
     return summary;
@@ -328,6 +329,9 @@ export function createImportService(deps: {
       return Buffer.from('\uFEFF' + columns.map((c) => csvCell(language === 'th' ? c.th : c.en)).join(',') + '\r\n', 'utf8');
     },
 
+    /** The retention purge (`import.purge.ts`). */
+    purgeExpired: (retentionDays: number, now?: Date) => purgeExpiredImports(db, retentionDays, now),
+
     /**
      * Stores the file, reads its header (mapped by the columns' names and aliases, or as the unit
      * mapped this header set before), counts its rows and lists the values of coded columns that
@@ -343,6 +347,8 @@ export function createImportService(deps: {
       let mappingSource: 'automatic' | 'remembered' = 'automatic';
       let collector: ReturnType<typeof unmatchedCollector> | null = null;
       let rowCount = 0;
+      // The documents the file holds, as hashes, so that an erasure finds and purges the file.
+      const subjects = new Set<string>();
       try {
         const table = openTable(input.bytes);
         ({ format, encoding } = table);
@@ -359,6 +365,8 @@ export function createImportService(deps: {
           } else {
             rowCount++;
             collector!.add(record.cells);
+            const subject = subjectHashOf(input.kind, record.cells, mapping);
+            if (subject) subjects.add(subject);
           }
         }
       } catch (error) {
@@ -392,11 +400,13 @@ export function createImportService(deps: {
           row_count: rowCount,
           uploaded_by: ctx.actor.userId,
         });
+        await repository.insertImportSubjects(trx, row.id, [...subjects]);
+        // The file's name stays out of the append-only trail (officers name files after people); its SHA-256 identifies it.
         await recordAudit(trx, ctx, {
           action: 'import.upload',
           entityType: 'import_file',
           entityId: row.id,
-          after: { kind: input.kind, fileName: input.fileName, sha256, rows: rowCount },
+          after: { kind: input.kind, format, sha256, rows: rowCount },
         });
         return row.id;
       });
@@ -417,6 +427,7 @@ export function createImportService(deps: {
   async function start(ctx: Ctx, id: string, kind: string, from: string[], to: 'validating' | 'importing') {
     const actor = importActor(ctx);
     const file = await requireImport(ctx, id);
+    if (file.purged_at) throw purgedRefusal();
     const missing = columnsOf(file.kind).filter((c) => c.required && (file.mapping as Record<string, number>)[c.key] === undefined);
     if (missing.length) {
       throw problems.validation(

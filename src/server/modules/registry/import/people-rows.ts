@@ -1,5 +1,6 @@
 import { nationalIdProblem, normalizeDocumentNumber, normalizeNationalId } from '../../../../shared/national-id';
 import { parseThaiDate } from '../../../../shared/thai-date';
+import { normalizePersonName, personNameProblem } from '../../../../shared/person-name';
 import { bahtToSatang } from '../../../../shared/money';
 import { PEOPLE_COLUMNS, type PeopleColumnKey } from './columns';
 import type { Area, RowError } from '../../../platform/files/rows';
@@ -110,12 +111,16 @@ export function readPersonRow(
       `ไม่รู้จักคำนำหน้า "${titleText}" (นาย นาง นางสาว …) จับคู่ค่าได้ในขั้นตอนจับคู่ค่า`,
     );
 
+  // The one name rule of the form, the API and every import (src/shared/person-name.ts).
   const name = (key: PeopleColumnKey, isRequired: boolean) => {
     const text = isRequired ? required(key) : get(key) || null;
     if (text === null) return null;
-    if (tooLong(text, 100)) fail(key, 'too-long', 'A name has at most 100 characters.', 'ชื่อยาวได้ไม่เกิน 100 ตัวอักษร');
-    else if (/[0-9๐-๙@#$%^*=<>{}[\]\\|]/.test(text)) fail(key, 'invalid-name', 'A name has no digits or symbols.', 'ชื่อต้องไม่มีตัวเลขหรือสัญลักษณ์');
-    return text;
+    const field = ({ first_name_th: 'firstNameTh', last_name_th: 'lastNameTh', first_name_en: 'firstNameEn', last_name_en: 'lastNameEn' } as const)[
+      key as 'first_name_th'
+    ];
+    const problem = personNameProblem(text, field, { required: isRequired });
+    if (problem) fail(key, problem.code === 'too-long' ? 'too-long' : 'invalid-name', problem.en, problem.th);
+    return normalizePersonName(text) || null;
   };
   const firstNameTh = name('first_name_th', true);
   const lastNameTh = name('last_name_th', true);

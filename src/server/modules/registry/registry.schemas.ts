@@ -393,7 +393,9 @@ export const ImportSchema = z
     dryRun: Summary.nullable(),
     result: Summary.nullable(),
     reasons: z
-      .array(z.object({ severity: z.enum(['error', 'warning']), code: z.string(), column: z.string().nullable(), rows: z.number(), th: z.string(), en: z.string() }))
+      .array(
+        z.object({ severity: z.enum(['error', 'warning']), code: z.string(), column: z.string().nullable(), rows: z.number(), th: z.string(), en: z.string() }),
+      )
       .describe('Problems of the latest run by reason, with how many rows each'),
     progress: z.object({ done: z.number(), total: z.number(), status: z.string(), error: z.string().nullable() }).nullable(),
     createdAt: z.string(),

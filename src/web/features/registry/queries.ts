@@ -101,12 +101,22 @@ export function useImport(id: string | null) {
   });
 }
 
-/** The first 100 row errors of an import's phase, once it has been checked or finished. */
-export function useImportErrors(id: string | null, phase: ImportErrorsPhase, status: string | undefined) {
+/** A page of an import's row problems (errors or warnings) of a phase, once it has been checked or finished. */
+export function useImportErrors(
+  id: string | null,
+  phase: ImportErrorsPhase,
+  status: string | undefined,
+  page: { severity: 'error' | 'warning'; offset: number; limit: number },
+) {
   return useQuery({
-    queryKey: registryKeys.importErrors(id ?? '', phase, status),
+    queryKey: [...registryKeys.importErrors(id ?? '', phase, status), page.severity, page.offset] as const,
     enabled: Boolean(id && status && ['validated', 'completed'].includes(status)),
-    queryFn: () => unwrap(api.GET('/api/registry/imports/{id}/errors', { params: { path: { id: id! }, query: { phase, limit: 100, offset: 0 } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/registry/imports/{id}/errors', {
+          params: { path: { id: id! }, query: { phase, severity: page.severity, limit: page.limit, offset: page.offset } },
+        }),
+      ),
   });
 }
 

@@ -277,7 +277,12 @@ export function readPersonRow(
   if (householdText) {
     householdSize = /^\d{1,2}$/.test(householdText) ? Number(householdText) : null;
     if (!householdSize) {
-      warn('household_size', 'invalid-number', 'The household size is a whole number from 1 to 99; left empty.', 'จำนวนสมาชิกในครัวเรือนต้องเป็นจำนวนเต็ม 1–99 จึงเว้นว่างไว้');
+      warn(
+        'household_size',
+        'invalid-number',
+        'The household size is a whole number from 1 to 99; left empty.',
+        'จำนวนสมาชิกในครัวเรือนต้องเป็นจำนวนเต็ม 1–99 จึงเว้นว่างไว้',
+      );
       householdSize = null;
     }
   }

@@ -383,7 +383,11 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
      * An employer's own account (role employer, no unit), with the password its holder chose when
      * registering. Only the employment module calls this, inside its registration transaction.
      */
-    async createEmployerAccount(trx: Transaction<DB>, ctx: RequestContext, input: { username: string; displayName: string; email?: string | null; password: string }) {
+    async createEmployerAccount(
+      trx: Transaction<DB>,
+      ctx: RequestContext,
+      input: { username: string; displayName: string; email?: string | null; password: string },
+    ) {
       const rule = checkNewPassword(input.password, input.username);
       if (rule) throw problems.validation([{ field: 'body.password', code: rule.code, message: rule.message, messageTh: rule.messageTh }]);
       if (await repository.findUserByUsername(trx, input.username)) {

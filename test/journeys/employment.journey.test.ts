@@ -103,7 +103,7 @@ describe('browser journey: from a qualification to a job and a higher income', (
     await page.getByText(/ลงทะเบียนแล้ว/).waitFor();
 
     await officerPage.goto(`${baseUrl}/employment`);
-    await officerPage.getByRole('button', { name: `รับรอง ${employer.nameTh}` }).click();
+    await officerPage.getByRole('button', { name: `รับรอง ${employer.nameTh}`, exact: true }).click();
     await officerPage.getByText('ไม่มีนายจ้างที่รอตรวจสอบ').waitFor();
     await expectAccessible(officerPage, 'employment home');
   });

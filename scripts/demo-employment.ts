@@ -4,7 +4,8 @@
  * qualification that the single mother `demo.citizen` holds after demo-competency.ts), home-based
  * work orders for a women's weaving group; job seekers, a guidance note, referrals made with
  * consent, placements some months ago with follow-ups (one recorded with the income change, others
- * overdue), and the mother referred to the e-commerce job, waiting for the employer's answer.
+ * overdue), and the mother referred to the home-based weaving order, waiting for the employer's
+ * answer; the e-commerce job's page ranks whoever holds TPQI-ECW first.
  * Employer accounts: demo.kk.employer, demo.kk.weaving, demo.bkk.employer (password below).
  * Running it again adds nothing: it stops when an employer exists.
  */
@@ -169,13 +170,17 @@ export async function fillEmployment(services: Services, database: Database): Pr
   const [motherId, ...rest] = seekers;
   if (motherId) {
     await employment.addGuidance(kk, motherId, {
-      note: 'เลี้ยงลูกคนเดียว ต้องการงานที่ใกล้บ้าน มีคุณวุฒิอีคอมเมิร์ซแล้ว',
-      plan: [{ step: 'สมัครงานผู้ช่วยขายของออนไลน์', dueOn: day(7) }],
+      note: 'เลี้ยงลูกคนเดียว ต้องการงานที่ทำที่บ้านได้ สนใจสอบคุณวุฒิอีคอมเมิร์ซ',
+      plan: [
+        { step: 'รับงานทอผ้าไปทำที่บ้าน', dueOn: day(7) },
+        { step: 'สมัครประเมินคุณวุฒิ TPQI-ECW', dueOn: day(30) },
+      ],
       nextOn: day(14),
       sensitive: false,
     });
+    // Home-based weaving suits a single mother; the e-commerce job's page ranks whoever holds TPQI-ECW first.
     await employment.refer(kk, {
-      vacancyId: ecommerce.id,
+      vacancyId: weaving.id,
       personId: motherId,
       sharedFields: ['name', 'phone', 'qualifications', 'courses'],
       consentEvidence: 'แบบยินยอมเปิดเผยข้อมูลแก่นายจ้าง ลงนาม ณ สำนักงานจัดหางาน',
@@ -200,6 +205,6 @@ export async function fillEmployment(services: Services, database: Database): Pr
     : undefined;
   if (firstFollowUp) await employment.recordFollowUp(kk, firstFollowUp.id, { stillWorking: true, incomeSatang: 1_050_000, note: 'ทำงานต่อเนื่อง ได้ค่าล่วงเวลา' });
   console.log(
-    `  5 vacancies (one home-based order), ${seekers.length} job seekers, ${placed.length} placed (follow-ups overdue), the mother referred to ${ecommerce.code}`,
+    `  5 vacancies (one home-based order), ${seekers.length} job seekers, ${placed.length} placed (follow-ups overdue), the mother referred to ${weaving.code}; ${ecommerce.code} needs TPQI-ECW`,
   );
 }

@@ -113,7 +113,12 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
     const vacancy = await ok(officer, 'POST', '/api/employment/vacancies', vacancyBody({ employerId: applied.json().id, requiredStandardCode: null }));
     for (const personId of [survivor, duplicate]) await ok(officer, 'PUT', `/api/people/${personId}/job-seeker`, { desiredOccupations: ['5244'] });
     await ok(officer, 'POST', `/api/people/${duplicate}/guidance`, { note: 'ต้องการงานใกล้บ้าน ลูกยังเล็ก', plan: [{ step: 'สมัครงานแพ็กสินค้า' }] });
-    const referral = await ok(officer, 'POST', '/api/employment/referrals', { vacancyId: vacancy.id, personId: duplicate, sharedFields: ['name'], consentEvidence: 'แบบยินยอมลงนาม' });
+    const referral = await ok(officer, 'POST', '/api/employment/referrals', {
+      vacancyId: vacancy.id,
+      personId: duplicate,
+      sharedFields: ['name'],
+      consentEvidence: 'แบบยินยอมลงนาม',
+    });
     await ok(officer, 'POST', `/api/employment/referrals/${referral.id}/answer`, { status: 'hired', startedOn: dayFromToday(0) });
 
     // Every declared link to a person has rows of the duplicate (person.merged_into: of `older`), so each declaration is exercised.

@@ -106,7 +106,7 @@ export function PersonEmploymentPage() {
                     </Text>
                     <Group gap={4}>
                       {m.reasons.map((r) => (
-                        <Badge key={r.code} variant="light" tt="none" color={r.points > 0 ? 'teal.9' : 'gray.8'}>
+                        <Badge key={r.code} variant={r.points > 0 ? 'filled' : 'outline'} tt="none" color={r.points > 0 ? 'teal.9' : 'gray.8'}>
                           {reasonText(r, lang)}
                         </Badge>
                       ))}

@@ -343,7 +343,7 @@ export function VacancyPage() {
                     </Text>
                     <Group gap={4} mt={4}>
                       {c.reasons.map((r) => (
-                        <Badge key={r.code} variant={r.points > 0 ? 'light' : 'outline'} color={r.points > 0 ? 'teal.9' : 'gray.8'} tt="none">
+                        <Badge key={r.code} variant={r.points > 0 ? 'filled' : 'outline'} color={r.points > 0 ? 'teal.9' : 'gray.8'} tt="none">
                           {reasonText(r, lang)}
                         </Badge>
                       ))}

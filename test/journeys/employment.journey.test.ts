@@ -164,8 +164,11 @@ describe('browser journey: from a qualification to a job and a higher income', (
     await row.getByLabel(/^รายได้ต่อเดือน/).fill('12500');
     await expectAccessible(page, 'follow-ups');
     await row.getByRole('button', { name: 'บันทึกผล' }).click();
+    // Recorded, it leaves the queue; her employment card shows it with the change.
+    await expect.poll(() => row.count()).toBe(0);
+    await page.goto(`${baseUrl}/employment/people/${personId}`);
     await page
-      .getByText(/รายได้เปลี่ยนแปลง/)
+      .getByText(/รายได้เปลี่ยนแปลง 8,000/)
       .first()
       .waitFor();
     await page.goto(`${baseUrl}/employment/summary`);

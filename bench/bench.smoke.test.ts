@@ -113,13 +113,19 @@ describe.each(ENGINES)('benchmarks, smoke run on %s', (engine) => {
     if (engine === 'postgresql') expect(json.runs.map((r: { variant: string }) => r.variant)).toEqual(['audited', 'unaudited']);
   });
 
-  it('issues a session’s certificates as a job, signed, renders them as PDF and verifies them', async () => {
-    // 30: more than one of the job's batches of 25.
-    const { line, json } = await bench('certificates', engine, ['--completed', '30', '--pdfs', '2']);
+  it('issues a session’s certificates as a job, signed and unsigned, renders them as PDF and verifies them', async () => {
+    // 30: more than one of the job's batches of 25; one round (a signed run, then an unsigned one).
+    const { line, json } = await bench('certificates', engine, ['--completed', '30', '--pdfs', '2', '--rounds', '1']);
     expect(line).toMatch(
-      new RegExp(`^certificates ${engine} 200 people: issued and signed [\\d,]+/s \\(30 as one job\\) · PDF [\\d,.]+/s .* · verified [\\d,.]+/s`),
+      new RegExp(
+        `^certificates ${engine} 200 people: issued and signed [\\d,]+/s \\(30 as one job, \\d+ signing threads\\) · unsigned [\\d,]+/s, ratio [\\d.]+ \\(runs: S [\\d,]+, U [\\d,]+\\) · PDF [\\d,.]+/s .* · verified [\\d,.]+/s`,
+      ),
     );
+    expect(json.runs.map((r: { variant: string }) => r.variant)).toEqual(['signed', 'unsigned']);
     expect(json.issuedPerSecond).toBeGreaterThan(0);
+    expect(json.unsignedPerSecond).toBeGreaterThan(0);
+    expect(json.ratioToUnsigned).toBeGreaterThan(0);
+    expect(json.signingThreads).toBeGreaterThanOrEqual(1);
     expect(json.averagePdfBytes).toBeGreaterThan(5000);
     expect(json).toMatchObject({ signed: true, verified: 2 });
     expect(json.verifiedPerSecond).toBeGreaterThan(0);

@@ -38,7 +38,7 @@ export async function fillTraining(services: Services, database: Database): Prom
   const people = (
     await db
       .selectFrom('person')
-      .select(['id', 'target_groups', 'doc_number'])
+      .select(['id', 'target_groups', 'doc_number', 'sex'])
       .where('province_code', '=', KHON_KAEN)
       .where('status', '=', 'active')
       .orderBy('id')
@@ -78,7 +78,8 @@ export async function fillTraining(services: Services, database: Database): Prom
   // 1. Open for applications, with a citizen who applied herself.
   const open = await session({ curriculumCode: 'SOCIAL-COMMERCE', applicationsCloseOn: day(10), days: [day(14), day(15)].map((d) => ({ day: d, hours: 6 })) });
   await training.changeStatus(kk, open.id, { status: 'open' });
-  const mother = people.find((p) => p.target_groups.includes('single-parent'))!;
+  // A woman raising her children alone (the README's story): the registry's sex and target group say so.
+  const mother = people.find((p) => p.sex === 'female' && p.target_groups.includes('single-parent'))!;
   const account = await registry.createCitizenAccount(kk, mother.id, { username: 'demo.citizen' }).catch(() => null);
   if (account) console.log(`  demo.citizen           ${account.oneTimePassword}   a single mother of Khon Kaen (citizen account)`);
   await training.apply({ actor: { ...(await actorOf('demo.citizen')), personId: mother.id }, requestId: 'demo' }, open.id, {});

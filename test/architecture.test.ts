@@ -8,6 +8,8 @@ import type { Database } from '../src/server/db/engine';
 import type { LinkDeclaration } from '../src/server/platform/contract';
 import { createTestDatabase } from './helpers/database';
 
+/** Longest file a module may hold (issue 13 §3): beyond it, a file is split along its use cases. */
+const MAX_LINES = 500;
 const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/server');
 
 function sourceFiles(dir: string): string[] {
@@ -66,15 +68,8 @@ export const holdsSql = (text: string) =>
  */
 const mayHoldSql = (relative: string) => relative.startsWith('db/') || relative.endsWith('.repository.ts') || SQL_PENDING_ELSEWHERE.has(relative);
 
-/**
- * Files another branch is rewriting at the time of writing (credential signing onto a worker
- * pool), exempt from both SQL checks until that work lands; each entry names why. The signing
- * code still reads org's `agency` (the issuer's name): it should ask `org.unitNames` or a new
- * `org.agencyNames`, and keep its key and status-list SQL in a repository.
- */
-const SQL_PENDING_ELSEWHERE = new Map([
-  ['modules/credentials/credentials.signing.ts', 'signing keys and status lists are being moved to a worker pool on another branch'],
-]);
+/** Files exempt from both SQL checks, each with why (none today). */
+const SQL_PENDING_ELSEWHERE = new Map<string, string>();
 
 describe('dependency direction (routes → services → repositories; modules meet through services)', () => {
   const files = sourceFiles(SERVER).map((f) => ({ file: f, relative: path.relative(SERVER, f), imports: importsOf(f) }));
@@ -128,6 +123,14 @@ describe('dependency direction (routes → services → repositories; modules me
   it('finds the layers it checks (so the checks above are not vacuous)', () => {
     expect(files.filter((f) => layerOf(f.file) === 'repository').length).toBeGreaterThanOrEqual(3);
     expect(files.filter((f) => layerOf(f.file) === 'routes').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps every file of a module within one sitting (500 lines)', () => {
+    const long = sourceFiles(path.join(SERVER, 'modules'))
+      .map((file) => ({ file: path.relative(SERVER, file), lines: readFileSync(file, 'utf8').split('\n').length }))
+      .filter((f) => f.lines > MAX_LINES)
+      .map((f) => `${f.file}: ${f.lines} lines`);
+    expect(long, `split these along their use cases (at most ${MAX_LINES} lines)`).toEqual([]);
   });
 });
 

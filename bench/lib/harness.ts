@@ -201,6 +201,7 @@ export async function benchDatabase(args: BenchArgs, options: { purpose: 'read' 
     fillSeconds,
     async close() {
       await services.jobs.stop();
+      await services.signingPool.close();
       await database.close();
       if (args.drop && dbName) await adminQuery(args.url, [`drop database if exists ${dbName} with (force)`]);
     },

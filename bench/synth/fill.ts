@@ -17,6 +17,7 @@ import { createGeoService } from '../../src/server/modules/geo/geo.service';
 import { PEOPLE_COLUMNS } from '../../src/server/modules/registry/import/columns';
 import { PERSON_COPY_COLUMNS, PERSON_FROM_STAGED, personTableCopyLine, unnestPeople } from '../../src/server/modules/registry/import/import.repository';
 import { groupSearchText } from '../../src/server/modules/registry/registry.service';
+import { valueResolver } from '../../src/server/modules/registry/import/values';
 import { readPersonRow, type PeopleRowContext, type PersonRecord } from '../../src/server/modules/registry/import/people-rows';
 import { bangkokDate } from '../../src/shared/fiscal-year';
 import { generateGroups, Residents, type SynthGroup } from './groups';
@@ -48,11 +49,9 @@ export async function importRowContext(db: Database['db']): Promise<PeopleRowCon
   const groups = await db.selectFrom('target_group').select(['code', 'name_th', 'name_en', 'sensitive']).execute();
   if (areas.size === 0 || groups.length === 0)
     throw new Error('The database has no reference data: run the server (or migrate and load reference data) before filling it.');
-  const spellings = new Map<string, string>();
-  for (const g of groups) for (const s of [g.code, g.name_th, g.name_en]) spellings.set(s.toLowerCase(), g.code);
   return {
     subdistricts: areas,
-    targetGroups: spellings,
+    values: valueResolver(groups.map((g) => ({ code: g.code, th: g.name_th, en: g.name_en }))),
     sensitiveTargetGroups: new Set(groups.filter((g) => g.sensitive).map((g) => g.code)),
     scope: null,
     today: bangkokDate(new Date()),

@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { TARGET_GROUPS } from '../../src/server/modules/org/data/target-groups';
 import { PEOPLE_COLUMNS, type PeopleColumnKey } from '../../src/server/modules/registry/import/columns';
 import { readCsv } from '../../src/server/platform/files/csv';
+import { valueResolver } from '../../src/server/modules/registry/import/values';
 import { readPersonRow, type PeopleRowContext } from '../../src/server/modules/registry/import/people-rows';
 import { mapHeader } from '../../src/server/platform/files/rows';
 import { isValidNationalId } from '../../src/shared/national-id';
@@ -125,10 +126,9 @@ describe('generatePeople', () => {
 
   it('makes rows the registry import accepts without a single error', () => {
     const subdistricts = new Map([...subdistrictCodes()].map((code) => [code, { districtCode: code.slice(0, 4), provinceCode: code.slice(0, 2) }]));
-    const spellings = new Map(TARGET_GROUPS.flatMap((g) => [g.code, g.nameTh, g.nameEn].map((s) => [s.toLowerCase(), g.code] as const)));
     const ctx: PeopleRowContext = {
       subdistricts,
-      targetGroups: spellings,
+      values: valueResolver(TARGET_GROUPS.map((g) => ({ code: g.code, th: g.nameTh, en: g.nameEn, aliases: g.aliases }))),
       sensitiveTargetGroups: new Set(TARGET_GROUPS.filter((g) => g.sensitive).map((g) => g.code)),
       scope: null,
       today: new Date().toISOString().slice(0, 10),

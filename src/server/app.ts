@@ -27,12 +27,14 @@ import { createOrgService } from './modules/org/org.service';
 import { orgRoutes } from './modules/org/org.routes';
 import { createJobRunner, type JobRunnerOptions } from './platform/jobs/jobs';
 import { ALL_CONTRACTS } from './modules/contracts';
+import { capabilitiesOf } from './modules/capabilities';
 import { createRegistryService } from './modules/registry/registry.service';
 import { registryRoutes } from './modules/registry/registry.routes';
 import { createImportService, type ImportOptions } from './modules/registry/import/import.service';
 import { importRoutes } from './modules/registry/import/import.routes';
 import { credentialKek } from './modules/credentials/credential-kek';
 import { createCredentialsService } from './modules/credentials/credentials.service';
+import { createSigningPool, type SigningPool } from './modules/credentials/vc/pool';
 import { credentialsRoutes } from './modules/credentials/credentials.routes';
 import { createTrainingService } from './modules/training/training.service';
 import { trainingRoutes } from './modules/training/training.routes';
@@ -42,6 +44,8 @@ import { createPlanningService } from './modules/training/planning/planning.serv
 import { planningRoutes } from './modules/training/planning/planning.routes';
 import { createEmploymentService } from './modules/employment/employment.service';
 import { employmentRoutes } from './modules/employment/employment.routes';
+import { createEnterpriseService } from './modules/enterprise/enterprise.service';
+import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
 
 export interface AppOptions {
   database: Database;
@@ -58,7 +62,14 @@ export interface AppOptions {
 export function createServices(
   database: Database,
   config: Config,
-  options: { jobs?: JobRunnerOptions; imports?: ImportOptions; actorCacheMs?: number; audit?: Pick<AuditTrailOptions, 'sealIntervalMs' | 'batchSize'> } = {},
+  options: {
+    jobs?: JobRunnerOptions;
+    imports?: ImportOptions;
+    actorCacheMs?: number;
+    audit?: Pick<AuditTrailOptions, 'sealIntervalMs' | 'batchSize'>;
+    /** Another signing pool (the certificates benchmark's unsigned limit); one of `SIGNING_THREADS` threads otherwise. */
+    signingPool?: SigningPool;
+  } = {},
 ) {
   const db = database.db;
   const jobs = createJobRunner(db, options.jobs);
@@ -74,10 +85,13 @@ export function createServices(
     onError: (error) => console.error('audit sealer:', error instanceof Error ? error.message : error),
     ...options.audit,
   });
+  // Signatures are made on worker threads, one per core by default: off the thread that serves
+  // requests, and outside the transactions that write what was signed.
+  const signingPool = options.signingPool ?? createSigningPool({ threads: config.signingThreads });
   const geo = createGeoService({ db });
   const org = createOrgService({ db, geo });
   const actors = createActorCache({ ttlMs: options.actorCacheMs });
-  const identity = createIdentityService({ db, org, config, actors });
+  const identity = createIdentityService({ db, org, config, actors, capabilitiesOf });
   const registry = createRegistryService({ db, geo, org, identity, links: ALL_CONTRACTS.flatMap((c) => c.links) });
   // PostgreSQL writes two import batches at once (one per core here); PGlite has one connection.
   const imports = createImportService({
@@ -94,12 +108,14 @@ export function createServices(
     registry,
     publicUrl: config.publicUrl,
     kek,
+    pool: signingPool,
   });
   const training = createTrainingService({ db, geo, org, registry, credentials, jobs });
   const planning = createPlanningService({ db, geo });
   const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
   const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency });
-  return { audit, jobs, actors, geo, org, identity, registry, imports, credentials, training, planning, competency, employment };
+  const enterprise = createEnterpriseService({ db, geo, org, registry, training });
+  return { audit, jobs, signingPool, actors, geo, org, identity, registry, imports, credentials, training, planning, competency, employment, enterprise };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -185,14 +201,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(planningRoutes, { planning: services.planning });
   await app.register(competencyRoutes, { competency: services.competency });
   await app.register(employmentRoutes, { employment: services.employment });
+  await app.register(enterpriseRoutes, { enterprise: services.enterprise });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());
   app.addHook('onClose', async () => services.jobs.stop());
+  // After the jobs (a certificates job in hand finishes its batch first).
+  app.addHook('onClose', async () => services.signingPool.close());
   // Every process seals the audit trail (one pass at a time across them); a stop seals what is
   // committed and signs a checkpoint of it.
   app.addHook('onReady', async () => services.audit.start());
   app.addHook('onClose', async () => services.audit.stop());
+  // Housekeeping, hourly and at start: import files past their retention period are purged, old
+  // sign-in failures forgotten. Idempotent, so every process may run it.
+  let housekeeping: NodeJS.Timeout | undefined;
+  const tidy = () =>
+    Promise.all([services.imports.purgeExpired(config.importRetentionDays), services.identity.forgetOldSignInFailures()]).catch((error: unknown) =>
+      app.log.error({ err: error }, 'housekeeping failed'),
+    );
+  app.addHook('onReady', async () => {
+    void tidy();
+    housekeeping = setInterval(() => void tidy(), 3_600_000);
+    housekeeping.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(housekeeping));
 
   const webRoot = options.webRoot;
   const serveWeb = Boolean(webRoot && existsSync(path.join(webRoot, 'index.html')));

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -37,6 +38,9 @@ const ConfigSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  // Uploaded import files (whole files of personal data) are purged this many days after upload:
+  // their bytes, name and quoted cell values; counts and the SHA-256 stay (issue 15 §1).
+  IMPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   // The address printed in certificates' QR codes. Fixed by configuration, never taken from a
   // request's Host header, which a caller controls.
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -55,6 +59,8 @@ const ConfigSchema = z.object({
     .max(24 * 60)
     .default(5),
   // An event committed longer ago than this and still unsealed is a fault that verification reports.
+  // Worker threads that sign credentials; one per core unless set.
+  SIGNING_THREADS: z.coerce.number().int().min(1).max(256).optional(),
   AUDIT_SEAL_BOUND_SECONDS: z.coerce
     .number()
     .int()
@@ -74,6 +80,7 @@ export type Config = {
   bodyLimitBytes: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  importRetentionDays: number;
   /** Base address of the public pages (certificate verification), without a trailing slash. */
   publicUrl: string;
   /** The key-encryption key for issuers' signing keys, if set; otherwise one in the data folder. */
@@ -84,6 +91,8 @@ export type Config = {
   auditCheckpointMinutes: number;
   /** How long an audit event may wait for its seal before verification reports it. */
   auditSealBoundSeconds: number;
+  /** Worker threads that sign credentials (`SIGNING_THREADS`, default one per core). */
+  signingThreads: number;
   /** Base delay added per consecutive failed sign-in, so guessing slows down before the lock. */
   loginFailureDelayMs: number;
 };
@@ -117,11 +126,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     loginMaxFailures: c.LOGIN_MAX_FAILURES,
     loginLockMinutes: c.LOGIN_LOCK_MINUTES,
+    importRetentionDays: c.IMPORT_RETENTION_DAYS,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
     credentialKeySecret: c.CREDENTIAL_KEY_SECRET,
     auditCheckpointDir,
     auditCheckpointMinutes: c.AUDIT_CHECKPOINT_MINUTES,
     auditSealBoundSeconds: c.AUDIT_SEAL_BOUND_SECONDS,
+    signingThreads: c.SIGNING_THREADS ?? availableParallelism(),
     loginFailureDelayMs: 250,
   };
 }

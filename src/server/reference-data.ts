@@ -3,6 +3,7 @@ import { loadGeoReferenceData } from './modules/geo/geo.service';
 import { loadOrgReferenceData } from './modules/org/org.service';
 import { loadTrainingReferenceData } from './modules/training/training.service';
 import { loadCompetencyReferenceData } from './modules/competency/competency.service';
+import { loadEnterpriseReferenceData } from './modules/enterprise/enterprise.service';
 import type { Services } from './app';
 
 /** Loads every reference data set that changed since the last start; returns the names loaded. */
@@ -14,5 +15,7 @@ export async function loadReferenceData(database: Database, services: Pick<Servi
   if (await loadTrainingReferenceData(database.db)) loaded.push('training');
   // Standards name their owning agency, so they load after org too.
   if (await loadCompetencyReferenceData(database.db)) loaded.push('competency');
+  // Programmes name their owner agency and a curriculum.
+  if (await loadEnterpriseReferenceData(database.db)) loaded.push('enterprise');
   return loaded;
 }

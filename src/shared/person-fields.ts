@@ -4,6 +4,8 @@
  * labels are what people see and what an import accepts besides the codes.
  */
 
+import { createMatcher } from './reference-match';
+
 export interface Coded<C extends string = string> {
   code: C;
   th: string;
@@ -13,18 +15,18 @@ export interface Coded<C extends string = string> {
 }
 
 export const TITLES = [
-  { code: 'mr', th: 'นาย', en: 'Mr', aliases: ['mr.'] },
-  { code: 'mrs', th: 'นาง', en: 'Mrs', aliases: ['mrs.'] },
-  { code: 'miss', th: 'นางสาว', en: 'Miss', aliases: ['ms', 'ms.', 'น.ส.'] },
-  { code: 'boy', th: 'เด็กชาย', en: 'Master', aliases: ['ด.ช.'] },
-  { code: 'girl', th: 'เด็กหญิง', en: 'Miss (child)', aliases: ['ด.ญ.'] },
+  { code: 'mr', th: 'นาย', en: 'Mr', aliases: ['mr.', 'mister'] },
+  { code: 'mrs', th: 'นาง', en: 'Mrs', aliases: ['mrs.', 'missus'] },
+  { code: 'miss', th: 'นางสาว', en: 'Miss', aliases: ['ms', 'ms.', 'น.ส.', 'นส', 'น.ส'] },
+  { code: 'boy', th: 'เด็กชาย', en: 'Master', aliases: ['ด.ช.', 'ดช', 'mstr'] },
+  { code: 'girl', th: 'เด็กหญิง', en: 'Miss (child)', aliases: ['ด.ญ.', 'ดญ'] },
   { code: 'other', th: 'อื่น ๆ', en: 'Other', aliases: [] },
 ] as const satisfies readonly Coded[];
 
 export const SEXES = [
-  { code: 'female', th: 'หญิง', en: 'Female', aliases: ['f', 'ญ'] },
-  { code: 'male', th: 'ชาย', en: 'Male', aliases: ['m', 'ช'] },
-  { code: 'unspecified', th: 'ไม่ระบุ', en: 'Not stated', aliases: ['x', '-'] },
+  { code: 'female', th: 'หญิง', en: 'Female', aliases: ['f', 'ญ', 'ผู้หญิง', 'woman', 'w', 'เพศหญิง'] },
+  { code: 'male', th: 'ชาย', en: 'Male', aliases: ['m', 'ช', 'ผู้ชาย', 'man', 'เพศชาย'] },
+  { code: 'unspecified', th: 'ไม่ระบุ', en: 'Not stated', aliases: ['x', '-', 'ไม่ระบุเพศ', 'unspecified', 'n/a'] },
 ] as const satisfies readonly Coded[];
 
 /** Kinds of identity document. Everyone has one; people without a Thai ID use another. */
@@ -37,22 +39,22 @@ export const DOCUMENT_TYPES = [
 ] as const satisfies readonly Coded[];
 
 export const EDUCATION_LEVELS = [
-  { code: 'none', th: 'ไม่ได้รับการศึกษา', en: 'No schooling', aliases: [] },
-  { code: 'primary', th: 'ประถมศึกษา', en: 'Primary', aliases: ['ประถม'] },
-  { code: 'lower-secondary', th: 'มัธยมศึกษาตอนต้น', en: 'Lower secondary', aliases: ['ม.ต้น', 'ม.3'] },
-  { code: 'upper-secondary', th: 'มัธยมศึกษาตอนปลาย', en: 'Upper secondary', aliases: ['ม.ปลาย', 'ม.6'] },
-  { code: 'vocational', th: 'ปวช./ปวส.', en: 'Vocational certificate or diploma', aliases: ['ปวช', 'ปวส', 'ปวช.', 'ปวส.'] },
-  { code: 'bachelor', th: 'ปริญญาตรี', en: "Bachelor's degree", aliases: ['ป.ตรี'] },
-  { code: 'postgraduate', th: 'สูงกว่าปริญญาตรี', en: 'Postgraduate', aliases: ['ป.โท', 'ป.เอก'] },
+  { code: 'none', th: 'ไม่ได้รับการศึกษา', en: 'No schooling', aliases: ['ไม่ได้เรียน', 'ไม่ได้ศึกษา', 'none'] },
+  { code: 'primary', th: 'ประถมศึกษา', en: 'Primary', aliases: ['ประถม', 'ป.6', 'ป.4', 'primary school'] },
+  { code: 'lower-secondary', th: 'มัธยมศึกษาตอนต้น', en: 'Lower secondary', aliases: ['ม.ต้น', 'ม.3', 'มัธยมต้น', 'secondary (lower)'] },
+  { code: 'upper-secondary', th: 'มัธยมศึกษาตอนปลาย', en: 'Upper secondary', aliases: ['ม.ปลาย', 'ม.6', 'มัธยมปลาย', 'high school', 'กศน.'] },
+  { code: 'vocational', th: 'ปวช./ปวส.', en: 'Vocational certificate or diploma', aliases: ['ปวช', 'ปวส', 'ปวช.', 'ปวส.', 'อนุปริญญา', 'vocational', 'diploma'] },
+  { code: 'bachelor', th: 'ปริญญาตรี', en: "Bachelor's degree", aliases: ['ป.ตรี', 'ตรี', 'bachelor', 'ba', 'bsc'] },
+  { code: 'postgraduate', th: 'สูงกว่าปริญญาตรี', en: 'Postgraduate', aliases: ['ป.โท', 'ป.เอก', 'ปริญญาโท', 'ปริญญาเอก', 'master degree', 'phd'] },
 ] as const satisfies readonly Coded[];
 
 export const WORK_STATUSES = [
-  { code: 'unemployed', th: 'ว่างงาน', en: 'Unemployed', aliases: [] },
-  { code: 'employed', th: 'มีงานทำ (ลูกจ้าง)', en: 'Employed', aliases: ['ลูกจ้าง', 'มีงานทำ'] },
-  { code: 'self-employed', th: 'ประกอบอาชีพอิสระ', en: 'Self-employed', aliases: ['อาชีพอิสระ'] },
-  { code: 'farmer', th: 'เกษตรกร', en: 'Farmer', aliases: [] },
-  { code: 'student', th: 'นักเรียน/นักศึกษา', en: 'Student', aliases: ['นักศึกษา', 'นักเรียน'] },
-  { code: 'retired', th: 'เกษียณ/ไม่ได้ทำงาน', en: 'Retired or not working', aliases: ['เกษียณ'] },
+  { code: 'unemployed', th: 'ว่างงาน', en: 'Unemployed', aliases: ['ไม่มีงานทำ', 'ตกงาน', 'jobless'] },
+  { code: 'employed', th: 'มีงานทำ (ลูกจ้าง)', en: 'Employed', aliases: ['ลูกจ้าง', 'มีงานทำ', 'พนักงาน', 'รับจ้าง', 'employee'] },
+  { code: 'self-employed', th: 'ประกอบอาชีพอิสระ', en: 'Self-employed', aliases: ['อาชีพอิสระ', 'อิสระ', 'ค้าขาย', 'ธุรกิจส่วนตัว', 'freelance'] },
+  { code: 'farmer', th: 'เกษตรกร', en: 'Farmer', aliases: ['ทำนา', 'ทำไร่', 'ทำสวน', 'เกษตรกรรม', 'agriculture'] },
+  { code: 'student', th: 'นักเรียน/นักศึกษา', en: 'Student', aliases: ['นักศึกษา', 'นักเรียน', 'กำลังศึกษา'] },
+  { code: 'retired', th: 'เกษียณ/ไม่ได้ทำงาน', en: 'Retired or not working', aliases: ['เกษียณ', 'เกษียณอายุ', 'ไม่ได้ทำงาน', 'retired'] },
 ] as const satisfies readonly Coded[];
 
 /** Disability types as on the Thai disability card (ประเภทความพิการ 1–7). Sensitive data. */
@@ -67,12 +69,12 @@ export const DISABILITY_TYPES = [
 ] as const satisfies readonly Coded[];
 
 export const GROUP_TYPES = [
-  { code: 'community-enterprise', th: 'วิสาหกิจชุมชน', en: 'Community enterprise', aliases: [] },
-  { code: 'independent-occupation', th: 'กลุ่มอาชีพอิสระ', en: 'Independent occupation group', aliases: [] },
-  { code: 'women-occupation', th: 'กลุ่มอาชีพสตรี', en: "Women's occupation group", aliases: [] },
-  { code: 'elderly-occupation', th: 'กลุ่มอาชีพผู้สูงอายุ', en: "Older persons' occupation group", aliases: [] },
-  { code: 'disability-occupation', th: 'กลุ่มอาชีพคนพิการ', en: 'Occupation group of persons with disabilities', aliases: [] },
-  { code: 'other', th: 'กลุ่มอื่น ๆ', en: 'Other group', aliases: [] },
+  { code: 'community-enterprise', th: 'วิสาหกิจชุมชน', en: 'Community enterprise', aliases: ['วสช', 'วสช.', 'วิสาหกิจ', 'CE', 'วิสาหกิจชุมชนเครือข่าย'] },
+  { code: 'independent-occupation', th: 'กลุ่มอาชีพอิสระ', en: 'Independent occupation group', aliases: ['อาชีพอิสระ', 'กลุ่มอาชีพ', 'occupation group'] },
+  { code: 'women-occupation', th: 'กลุ่มอาชีพสตรี', en: "Women's occupation group", aliases: ['กลุ่มสตรี', 'กลุ่มแม่บ้าน', 'แม่บ้าน', 'อาชีพสตรี', 'women group'] },
+  { code: 'elderly-occupation', th: 'กลุ่มอาชีพผู้สูงอายุ', en: "Older persons' occupation group", aliases: ['กลุ่มผู้สูงอายุ', 'อาชีพผู้สูงอายุ', 'elderly group'] },
+  { code: 'disability-occupation', th: 'กลุ่มอาชีพคนพิการ', en: 'Occupation group of persons with disabilities', aliases: ['กลุ่มคนพิการ', 'อาชีพคนพิการ', 'disability group'] },
+  { code: 'other', th: 'กลุ่มอื่น ๆ', en: 'Other group', aliases: ['อื่นๆ', 'อื่น', 'other'] },
 ] as const satisfies readonly Coded[];
 
 export const OCCUPATION_CATEGORIES = [
@@ -88,8 +90,8 @@ export const OCCUPATION_CATEGORIES = [
 
 export const MEMBER_ROLES = [
   { code: 'leader', th: 'ประธาน/หัวหน้ากลุ่ม', en: 'Leader', aliases: ['ประธาน', 'หัวหน้า', 'หัวหน้ากลุ่ม'] },
-  { code: 'committee', th: 'กรรมการ', en: 'Committee', aliases: [] },
-  { code: 'member', th: 'สมาชิก', en: 'Member', aliases: [] },
+  { code: 'committee', th: 'กรรมการ', en: 'Committee', aliases: ['คณะกรรมการ', 'รองประธาน', 'เลขานุการ', 'เหรัญญิก'] },
+  { code: 'member', th: 'สมาชิก', en: 'Member', aliases: ['สมาชิกกลุ่ม'] },
 ] as const satisfies readonly Coded[];
 
 export type Title = (typeof TITLES)[number]['code'];
@@ -105,15 +107,12 @@ export type MemberRole = (typeof MEMBER_ROLES)[number]['code'];
 export const codesOf = <C extends string>(list: readonly Coded<C>[]): [C, ...C[]] => list.map((c) => c.code) as [C, ...C[]];
 
 /**
- * A lookup from every accepted spelling (code, Thai, English, aliases; trimmed and lower-cased)
- * to the code, for reading imported files.
+ * A lookup from the words people write to the code (code, Thai, English, synonyms; see
+ * `reference-match.ts`), for reading imported files.
  */
 export function codeReader<C extends string>(list: readonly Coded<C>[]): (input: string) => C | null {
-  const map = new Map<string, C>();
-  for (const c of list) {
-    for (const spelling of [c.code, c.th, c.en, ...(c.aliases ?? [])]) map.set(spelling.trim().toLowerCase(), c.code);
-  }
-  return (input) => map.get(input.trim().toLowerCase()) ?? null;
+  const matcher = createMatcher(list);
+  return (input) => matcher.match(input);
 }
 
 export function labelOf(list: readonly Coded[], code: string | null | undefined, language: string): string {

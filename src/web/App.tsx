@@ -20,6 +20,7 @@ function page<M>(load: () => Promise<M>, name: keyof M & string) {
 const auth = () => import('./features/auth/ChangePasswordPage');
 const registry = () => import('./features/registry/pages');
 const training = () => import('./features/training/pages');
+const enterprise = () => import('./features/enterprise/pages');
 const credentials = () => import('./features/credentials/pages');
 const verify = () => import('./features/credentials/VerifyPage');
 const geo = () => import('./features/geo/AreasPage');
@@ -39,6 +40,10 @@ const SessionsPage = page(training, 'SessionsPage');
 const SessionFormPage = page(training, 'SessionFormPage');
 const SessionPage = page(training, 'SessionPage');
 const PlanningPage = page(training, 'PlanningPage');
+const ProgrammesPage = page(enterprise, 'ProgrammesPage');
+const ProgrammePage = page(enterprise, 'ProgrammePage');
+const GroupEnterprisePage = page(enterprise, 'GroupEnterprisePage');
+const VisitFormPage = page(enterprise, 'VisitFormPage');
 const PeoplePage = page(registry, 'PeoplePage');
 const PersonFormPage = page(registry, 'PersonFormPage');
 const PersonPage = page(registry, 'PersonPage');
@@ -114,6 +119,10 @@ export function App() {
         <Route path="training/sessions/new" element={<SessionFormPage />} />
         <Route path="training/sessions/:id" element={<SessionPage />} />
         <Route path="training/planning" element={<PlanningPage />} />
+        <Route path="enterprise" element={<ProgrammesPage />} />
+        <Route path="enterprise/programmes/:code" element={<ProgrammePage />} />
+        <Route path="enterprise/groups/:id" element={<GroupEnterprisePage />} />
+        <Route path="enterprise/groups/:id/visit" element={<VisitFormPage />} />
         <Route path="credentials" element={<CompetencyPage />} />
         <Route path="credentials/standards/:code" element={<StandardPage />} />
         <Route path="credentials/assessments/new" element={<AssessmentFormPage />} />

@@ -6,6 +6,9 @@ import { verifyIndependently } from '../../src/server/modules/credentials/vc/ind
 import { buildApp } from '../../src/server/app';
 import { openSecret } from '../../src/server/modules/credentials/vc';
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { openBadgeSchemaProblems } from '../helpers/open-badges-schema';
+import { readMigrations } from '../../src/server/db/migrator';
 
 const STANDARD = 'TPQI-ECW';
 const KK_OFFICE = 'DSD-PSDO-40';
@@ -279,6 +282,9 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     const vc = held.json();
     expect(vc.type).toEqual(expect.arrayContaining(['VerifiableCredential', 'OpenBadgeCredential']));
     expect(JSON.stringify(vc)).not.toMatch(/\d{13}/); // no national ID in what the holder shows around
+    // What Open Badges validators load: 1EdTech's JSON Schema (test/fixtures/open-badges), proof an array.
+    expect(openBadgeSchemaProblems(vc)).toEqual([]);
+    expect(vc.proof).toHaveLength(1);
 
     // An independent verifier (its own canonicalisation and Ed25519) reads the same signature.
     const resolve = async (url: string) => (await anonymous('GET', new URL(url).pathname)).json();
@@ -296,12 +302,51 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
     expect((await anonymous('GET', `/api/verify/${code}`)).json()).toMatchObject({ status: 'revoked', checks: { signature: 'valid', status: 'revoked' } });
     expect((await anonymous('POST', '/api/verify', vc)).json()).toMatchObject({ verified: false, signature: 'valid', status: 'revoked' });
     expect((await verifyIndependently(vc, resolve)).status).toBe('revoked');
+    // The eligible list and its chart say "revoked", not "not assessed".
+    expect(await eligibleOf(p!)).toMatchObject({ standing: 'revoked', qualificationCode: null });
+    const summary = (await call(officer, 'GET', `/api/competency/standards/${STANDARD}/eligible/summary`)).json() as {
+      provinceCode: string;
+      revoked: number;
+    }[];
+    expect(summary.find((r) => r.provinceCode === '40')?.revoked).toBeGreaterThanOrEqual(1);
 
     // A revoked qualification is never re-issued on old results: referred again, every unit is assessed.
     const third = await newEvent();
     const again = (await call(officer, 'POST', `/api/assessments/${third.id}/candidates`, { personIds: [p] })).json().candidates[0];
     expect(again.units).toEqual(units);
+    expect(await eligibleOf(p!)).toMatchObject({ standing: 'referred' });
     expect((await call(assessor, 'POST', `/api/assessments/candidates/${again.id}/decide`, {})).statusCode).toBe(422);
+  });
+
+  it('migration 0009 writes stored proofs as arrays without signing again, and both forms keep verifying', async () => {
+    const [p] = await graduates(1);
+    const event = await newEvent();
+    const candidate = (await call(officer, 'POST', `/api/assessments/${event.id}/candidates`, { personIds: [p] })).json().candidates[0];
+    await call(assessor, 'PUT', `/api/assessments/candidates/${candidate.id}/results`, allCompetent(candidate.units));
+    const code = (await call(assessor, 'POST', `/api/assessments/candidates/${candidate.id}/decide`, {})).json().credentialCode as string;
+    const issued = (await call(officer, 'GET', `/api/credentials/${code}/credential.json`)).json();
+
+    // As stored before 0009: the proof one object, in the credential and in its status list.
+    const db = t.database.db;
+    await sql`update credential set document = jsonb_set(document, '{proof}', document->'proof'->0) where code = ${code}`.execute(db);
+    await sql`update status_list set document = jsonb_set(document, '{proof}', document->'proof'->0) where url = ${issued.credentialStatus.statusListCredential}`.execute(
+      db,
+    );
+    const before = (await call(officer, 'GET', `/api/credentials/${code}/credential.json`)).json();
+    expect(Array.isArray(before.proof)).toBe(false);
+    expect(openBadgeSchemaProblems(before)).toContain('/proof: must be array');
+    expect((await anonymous('POST', '/api/verify', before)).json()).toMatchObject({ verified: true, signature: 'valid', status: 'active' });
+
+    const migration = readMigrations().find((m) => m.version === 9)!;
+    await t.database.inScriptTransaction((session) => session.exec(migration.sql));
+    const after = (await call(officer, 'GET', `/api/credentials/${code}/credential.json`)).json();
+    expect(after).toEqual(issued);
+    expect(openBadgeSchemaProblems(after)).toEqual([]);
+    expect((await anonymous('GET', `/api/verify/${code}`)).json()).toMatchObject({ status: 'valid', checks: { signature: 'valid', status: 'active' } });
+    const resolve = async (url: string) => (await anonymous('GET', new URL(url).pathname)).json();
+    expect(await verifyIndependently(after, resolve)).toMatchObject({ signature: 'valid', status: 'active' });
+    // The holder's copy from before the migration still verifies too.
+    expect((await anonymous('POST', '/api/verify', before)).json()).toMatchObject({ verified: true, signature: 'valid', status: 'active' });
   });
 
   it('reports an expired credential as expired, and an unknown code or a foreign issuer reveals nothing', async () => {

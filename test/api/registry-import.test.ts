@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { ENGINES } from '../helpers/database';
-import { badChecksum, nationalId, PEOPLE_HEADER_TH, peopleCsvRow, toCsv, windows874 as encodeWindows874 } from '../helpers/people';
+import { nationalId, officeFile, PEOPLE_HEADER_TH, peopleCsvRow, toCsv } from '../helpers/people';
 
 import { createImportService } from '../../src/server/modules/registry/import/import.service';
 import { createJobRunner } from '../../src/server/platform/jobs/jobs';
@@ -43,54 +43,82 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
   });
   afterAll(() => t?.dispose());
 
-  it('imports 990 of 1,000 rows of a Windows-874 file from Thai Excel, reports the 10, and adds nothing the second time', async () => {
-    const rows = rowsFrom(1000);
-    // Ten bad rows, each wrong in a different way, at known places.
-    const bad: [number, string, (r: string[]) => void][] = [
-      [10, 'invalid-national-id', (r) => (r[0] = badChecksum(r[0]!))],
-      [50, 'missing-value', (r) => (r[2] = '')],
-      [100, 'invalid-title', (r) => (r[1] = 'ท่านขุน')],
-      [200, 'invalid-sex', (r) => (r[4] = 'อื่น')],
-      [300, 'invalid-date', (r) => (r[5] = '31/02/2530')],
-      [400, 'invalid-phone', (r) => (r[6] = '12345')],
-      [500, 'unknown-subdistrict', (r) => (r[7] = '999999')],
-      [600, 'out-of-scope', (r) => (r[7] = '830101')],
-      [700, 'unknown-target-group', (r) => (r[8] = 'นักบินอวกาศ')],
-      [800, 'invalid-amount', (r) => (r[9] = 'ห้าพัน')],
-    ];
-    for (const [index, , spoil] of bad) spoil(rows[index]!);
-    const file = encodeWindows874(toCsv([PEOPLE_HEADER_TH, ...rows]));
-    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(file)).toThrow();
+  it('imports an office’s 1,000-row Windows-874 file with automatic mapping only: the good rows, each bad row reported once, nothing the second time', async () => {
+    const file = officeFile(1000, serial);
+    serial += 2000;
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(file.bytes)).toThrow();
 
     const before = await countPeople();
-    const uploaded = await upload(file);
+    const uploaded = await upload(file.bytes, { fileName: 'ทะเบียนผู้สมัคร อ.เมือง.csv' });
     expect(uploaded.statusCode, uploaded.body).toBe(201);
     const imp = uploaded.json();
-    expect(imp).toMatchObject({ encoding: 'windows-874', rowCount: 1000, missingColumns: [] });
+    expect(imp).toMatchObject({ encoding: 'windows-874', rowCount: 1000, missingColumns: [], mappingSource: 'automatic' });
+    // The headers offices write: the bare ID header, หมู่ without ที่, short names for the rest.
+    expect(imp.mapping).toMatchObject({ id_number: 1, title: 2, last_name_th: 4, birth_date: 6, phone: 7, house_no: 8, village_no: 9, subdistrict_code: 10 });
+    expect(imp.mapping).toMatchObject({ target_groups: 11, education: 12, work_status: 13, disability_type: 14, monthly_income: 15 });
+    // Every short label matched a reference value; only the made-up ones are left to map (none is, here).
+    expect(imp.values.map((v: { field: string; value: string; count: number }) => [v.field, v.value, v.count])).toEqual([
+      ['sex', 'อื่น', 1],
+      ['target_groups', 'นักบินอวกาศ', file.unknownLabel],
+      ['title', 'ท่านขุน', 1],
+    ]);
+    expect(imp.sensitiveColumns).toContain('disability_type');
 
-    const checked = await run(imp.id, 'dry-run');
-    expect(checked.dryRun).toMatchObject({ valid: 990, rejected: 10 });
-    expect(await countPeople()).toBe(before);
+    const declare = (id: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/registry/imports/${id}/lawful-basis`,
+        headers: { cookie: officer.cookie },
+        payload: { basis: 'legal-obligation', evidence: 'ทะเบียนคนพิการตาม พ.ร.บ.ส่งเสริมและพัฒนาคุณภาพชีวิตคนพิการ พ.ศ. 2550' },
+      });
+    const declared = await declare(imp.id);
+    expect(declared.statusCode, declared.body).toBe(200);
+    expect(declared.json().lawfulBasis).toMatchObject({ basis: 'legal-obligation' });
 
     const done = await run(imp.id, 'commit');
     expect(done.status).toBe('completed');
-    expect(done.result).toMatchObject({ inserted: 990, rejected: 10, updated: 0 });
+    expect(done.result).toMatchObject({ inserted: 990, updated: 0, rejected: 10, errors: 10, duplicates: 1, warned: file.warnedRows });
     expect(await countPeople()).toBe(before + 990);
 
     const errors = (
-      await t.app.inject({ method: 'GET', url: `/api/registry/imports/${imp.id}/errors?phase=import`, headers: { cookie: officer.cookie } })
+      await t.app.inject({ method: 'GET', url: `/api/registry/imports/${imp.id}/errors?phase=import&severity=error`, headers: { cookie: officer.cookie } })
     ).json();
-    // Line = row index + 2 (line 1 is the header).
-    expect(errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual(bad.map(([index, code]) => [index + 2, code]));
-    expect(errors[0]).toMatchObject({ column: 'id_number' });
-    expect(errors[0].messageTh).toContain('เลขประจำตัวประชาชน');
+    expect(errors.total).toBe(10);
+    expect(errors.items.map((e: { line: number; column: string; code: string }) => [e.line, e.column, e.code])).toEqual(file.bad);
+    for (const e of errors.items) expect(e.messageTh.length, e.code).toBeGreaterThan(10);
+    expect(errors.items.find((e: { code: string }) => e.code === 'duplicate-in-file').messageEn).toContain(`line ${file.repeatsLine}`);
+    // The summary by reason: each of the ten kinds once, and the warnings of rows that were imported.
+    const reasons = done.reasons as { severity: string; code: string; rows: number }[];
+    expect(reasons.filter((r) => r.severity === 'error').map((r) => [r.code, r.rows])).toEqual(
+      expect.arrayContaining(file.bad.map(([, , code]) => [code, 1])),
+    );
+    expect(reasons.filter((r) => r.severity === 'warning').map((r) => r.code)).toEqual(expect.arrayContaining(['invalid-phone', 'unknown-target-group']));
 
+    // Disability kept under the declared legal duty, recorded on each person.
+    const basis = await t.database.db
+      .selectFrom('consent')
+      .select(['lawful_basis', 'evidence'])
+      .where('import_id', '=', imp.id)
+      .execute();
+    expect(basis).toHaveLength(file.disabled);
+    expect(basis.every((b) => b.lawful_basis === 'legal-obligation' && b.evidence!.includes('พ.ร.บ.'))).toBe(true);
+    const disabled = await t.database.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('import_id', '=', imp.id)
+      .where('disability_type', 'is not', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(disabled.n)).toBe(file.disabled);
+
+    // The report carries each rejected row as it was, beside its reasons, to fix and upload again.
     const report = await t.app.inject({
       method: 'GET',
       url: `/api/registry/imports/${imp.id}/error-report?phase=import&format=csv`,
       headers: { cookie: officer.cookie },
     });
-    expect(report.body.split('\r\n').filter(Boolean)).toHaveLength(11);
+    const lines = report.body.split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(11);
+    expect(lines[0]).toContain('เลขประจำตัวประชาชน');
     expect(report.body).toContain('ท่านขุน');
     const xlsx = await t.app.inject({
       method: 'GET',
@@ -99,10 +127,84 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
     });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
 
-    // The same file again: every valid row is known and unchanged.
-    const again = await run((await upload(file)).json().id, 'commit');
+    // The same file again, under the same declaration: every good row is known and unchanged.
+    const second = (await upload(file.bytes)).json();
+    expect(second.mappingSource).toBe('automatic');
+    expect((await declare(second.id)).statusCode).toBe(200);
+    const again = await run(second.id, 'commit');
     expect(again.result).toMatchObject({ inserted: 0, updated: 0, unchanged: 990, rejected: 10 });
     expect(await countPeople()).toBe(before + 990);
+  });
+
+  it('maps unknown values and columns by hand once; the unit’s next file needs neither', async () => {
+    const header = ['หมายเลขบัตร', 'คำนำหน้า', 'ชื่อ', 'นามสกุล', 'เพศ', 'วันเกิด', 'ตำบลรหัส', 'กลุ่มเป้าหมาย'];
+    const row = (n: number, title: string, group: string) => {
+      const r = peopleCsvRow(n);
+      return [r[0]!, title, r[2]!, r[3]!, 'หญิง', r[5]!, '400101', group];
+    };
+    const first = (await upload(toCsv([header, row(serial++, 'คุณ', 'ชาวนา'), row(serial++, 'คุณ', 'สตรี')]))).json();
+    expect(first.missingColumns).toEqual(['id_number', 'subdistrict_code']);
+    const mapped = await t.app.inject({
+      method: 'PUT',
+      url: `/api/registry/imports/${first.id}/mapping`,
+      headers: { cookie: officer.cookie },
+      payload: { mapping: { ...first.mapping, id_number: 0, subdistrict_code: 6 } },
+    });
+    expect(mapped.json()).toMatchObject({ missingColumns: [], mappingSource: 'officer' });
+    expect(mapped.json().values.map((v: { field: string; value: string; count: number }) => [v.field, v.value, v.count])).toEqual([
+      ['target_groups', 'ชาวนา', 1],
+      ['title', 'คุณ', 2],
+    ]);
+    const refused = await t.app.inject({
+      method: 'PUT',
+      url: `/api/registry/imports/${first.id}/values`,
+      headers: { cookie: officer.cookie },
+      payload: { values: [{ field: 'title', value: 'คุณ', code: 'duchess' }] },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({ field: 'body.values[0].code', code: 'unknown-code' });
+    const valued = await t.app.inject({
+      method: 'PUT',
+      url: `/api/registry/imports/${first.id}/values`,
+      headers: { cookie: officer.cookie },
+      payload: {
+        values: [
+          { field: 'title', value: 'คุณ', code: 'mrs' },
+          { field: 'target_groups', value: 'ชาวนา', code: null },
+        ],
+      },
+    });
+    expect(valued.statusCode, valued.body).toBe(200);
+    expect(valued.json().values.every((v: { mapped: boolean }) => v.mapped)).toBe(true);
+    const done = await run(first.id, 'commit');
+    expect(done.result).toMatchObject({ inserted: 2, rejected: 0, warned: 0 });
+
+    // Next week's file from the same office: same header, same words; nothing to map by hand.
+    const next = (await upload(toCsv([header, row(serial++, ' คุณ ', 'ชาวนา')]))).json();
+    expect(next).toMatchObject({ mappingSource: 'remembered', missingColumns: [] });
+    expect(next.values.map((v: { value: string; mapped: boolean; code: string | null }) => [v.value, v.mapped, v.code])).toEqual([
+      ['ชาวนา', true, null],
+      ['คุณ', true, 'mrs'],
+    ]);
+    expect((await run(next.id, 'commit')).result).toMatchObject({ inserted: 1, rejected: 0 });
+    // Another unit's officer has their own memory.
+    const other = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DSD-PSDO-50' }] });
+    const theirs = (await upload(toCsv([header, row(serial++, 'คุณ', 'ชาวนา')]), { who: other })).json();
+    expect(theirs).toMatchObject({ mappingSource: 'automatic' });
+  });
+
+  it('imports a person without the sensitive category, with a warning, when the file declares no lawful basis', async () => {
+    const header = ['เลขบัตรประชาชน', 'คำนำหน้า', 'ชื่อ', 'นามสกุล', 'เพศ', 'วันเกิด', 'รหัสตำบล', 'กลุ่มเป้าหมาย', 'ประเภทความพิการ'];
+    const r = peopleCsvRow(serial++);
+    const done = await run((await upload(toCsv([header, [r[0]!, 'นาง', r[2]!, r[3]!, 'หญิง', r[5]!, '400101', 'คนพิการ;สตรี', 'การเห็น']]))).json().id, 'commit');
+    expect(done.result).toMatchObject({ inserted: 1, rejected: 0, warned: 1 });
+    expect(done.reasons).toMatchObject([{ severity: 'warning', code: 'sensitive-without-basis', rows: 1 }]);
+    const person = await t.database.db
+      .selectFrom('person')
+      .select(['target_groups', 'disability_type'])
+      .where('import_id', '=', done.id)
+      .executeTakeFirstOrThrow();
+    expect(person).toEqual({ target_groups: ['women-family-hardship'], disability_type: null });
   });
 
   it('reads UTF-8 with a BOM, a semicolon-separated file and XLSX, and updates changed rows', async () => {
@@ -160,7 +262,7 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
 
   it('needs every required column mapped, and takes a mapping for a file with its own headers', async () => {
     const rows = rowsFrom(2);
-    const header = ['ID', 'คำนำหน้า', 'ชื่อ', 'นามสกุล', 'เพศ', 'วันเกิด', 'โทรศัพท์', 'ตำบล', 'กลุ่มเป้าหมาย', 'รายได้ต่อเดือน (บาท)'];
+    const header = ['หมายเลข', 'คำนำหน้า', 'ชื่อ', 'นามสกุล', 'เพศ', 'วันเกิด', 'โทรศัพท์', 'ตำบล', 'กลุ่มเป้าหมาย', 'รายได้ต่อเดือน (บาท)'];
     const imp = (await upload(toCsv([header, ...rows]))).json();
     expect(imp.missingColumns).toEqual(['id_number', 'subdistrict_code']);
     const refused = await t.app.inject({ method: 'POST', url: `/api/registry/imports/${imp.id}/commit`, headers: { cookie: officer.cookie } });
@@ -197,7 +299,8 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
     const errors = (
       await t.app.inject({ method: 'GET', url: `/api/registry/imports/${done.id}/errors?phase=import`, headers: { cookie: officer.cookie } })
     ).json();
-    expect(errors).toMatchObject([{ line: 3, code: 'duplicate-in-file', column: 'id_number' }]);
+    expect(errors.items).toMatchObject([{ line: 3, code: 'duplicate-in-file', column: 'id_number' }]);
+    expect(errors.items[0].messageTh).toContain('บรรทัดที่ 2');
   });
 
   it('starts one job for a double-clicked commit', async () => {

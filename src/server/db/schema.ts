@@ -306,6 +306,51 @@ export interface ImportFileTable {
   uploaded_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When the bytes were purged (retention period, or an erasure of someone the file holds). */
+  purged_at: Generated<Date | null>;
+  // 0008
+  unmatched_values: ColumnType<{ field: string; value: string; count: number }[], string | undefined, string>;
+  lawful_basis: 'explicit-consent' | 'legal-obligation' | null;
+  lawful_basis_evidence: string | null;
+  lawful_basis_by: string | null;
+  lawful_basis_at: Timestamp | null;
+  mapping_source: Generated<'automatic' | 'remembered' | 'officer'>;
+}
+
+/** A value an officer mapped by hand, remembered for the unit's next file (0008). */
+export interface ImportValueMemoryTable {
+  owner_key: string;
+  field: string;
+  value_key: string;
+  value_text: string;
+  code: string | null;
+  set_by: string;
+  set_at: Generated<Timestamp>;
+}
+
+/** A column mapping an officer chose, remembered per unit and header set (0008). */
+export interface ImportColumnMemoryTable {
+  owner_key: string;
+  kind: string;
+  header_key: string;
+  mapping: ColumnType<Record<string, number>, string, string>;
+  set_by: string;
+  set_at: Generated<Timestamp>;
+}
+
+/** The documents an import file holds, as SHA-256 of the normalised number (for erasure). */
+export interface ImportSubjectTable {
+  import_id: string;
+  doc_hash: string;
+}
+
+/** Failed sign-ins by address and (hashed) name: the pacing of guesses, shared by every process. */
+export interface SignInFailureTable {
+  ip: string;
+  name_hash: string;
+  failures: Generated<number>;
+  last_failed_at: Generated<Date>;
+  blocked_until: Date | null;
 }
 
 export interface ImportBatchTable {
@@ -325,6 +370,7 @@ export interface ImportRowErrorTable {
   code: string;
   message_th: string;
   message_en: string;
+  severity: Generated<'error' | 'warning'>;
 }
 
 // ---------------------------------------------------------------- training (0003)
@@ -597,8 +643,12 @@ export interface DB extends EmploymentTables {
   group_membership: GroupMembershipTable;
   registry_event: RegistryEventTable;
   import_file: ImportFileTable;
+  import_subject: ImportSubjectTable;
+  sign_in_failure: SignInFailureTable;
   import_row_error: ImportRowErrorTable;
   import_batch: ImportBatchTable;
+  import_value_memory: ImportValueMemoryTable;
+  import_column_memory: ImportColumnMemoryTable;
   curriculum: CurriculumTable;
   training_session: TrainingSessionTable;
   session_day: SessionDayTable;

@@ -54,6 +54,9 @@ export class Problem extends Error {
 
 type Message = { en: string; th: string };
 
+/** The fields a validation problem names, as their paths without `body.` (the form shows each at its box). */
+const fieldNames = (errors: FieldError[]) => [...new Set(errors.map((e) => e.field.replace(/^(body|query|querystring|params)\./, '')))].join(', ');
+
 export const problems = {
   validation: (errors: FieldError[], detail?: Message) =>
     new Problem(
@@ -61,8 +64,8 @@ export const problems = {
       'validation',
       'Invalid request',
       'ข้อมูลที่ส่งมาไม่ถูกต้อง',
-      detail?.en ?? 'Some fields are missing or wrong; see errors for each field.',
-      detail?.th ?? 'มีข้อมูลบางช่องขาดหายหรือไม่ถูกต้อง ดูรายละเอียดของแต่ละช่องใน errors',
+      detail?.en ?? `${errors.length === 1 ? 'One field needs' : `${errors.length} fields need`} fixing: ${fieldNames(errors)}. Each says what it expects.`,
+      detail?.th ?? `มีข้อมูล ${errors.length} ช่องที่ต้องแก้ไข: ${fieldNames(errors)} แต่ละช่องระบุว่าต้องกรอกอย่างไร`,
       errors,
     ),
   malformed: (message: Message) => new Problem(400, 'malformed', 'Malformed request', 'รูปแบบคำขอไม่ถูกต้อง', message.en, message.th),

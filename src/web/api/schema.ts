@@ -3039,6 +3039,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry/imports/{id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Map values that match no reference value to a reference code, or to null (leave empty); remembered for your unit */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        values: {
+                            field: string;
+                            value: string;
+                            code: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports/{id}/lawful-basis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Declare the lawful basis of the file’s sensitive data once for the file (explicit consent or a legal duty, with evidence) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basis: ("explicit-consent" | "legal-obligation") | null;
+                        evidence?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/registry/imports/{id}/dry-run": {
         parameters: {
             query?: never;
@@ -3158,11 +3287,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rejected rows with line, column and reason */
+        /** Problems of rows (errors reject a row, warnings leave a cell empty) with line, column and reason, a page at a time */
         get: {
             parameters: {
                 query?: {
                     phase?: "dry-run" | "import";
+                    severity?: "error" | "warning";
                     limit?: number;
                     offset?: number;
                 };
@@ -3180,7 +3310,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ImportRowError"][];
+                        "application/json": components["schemas"]["ImportRowErrorPage"];
                     };
                 };
                 /** @description Default Response */
@@ -3218,12 +3348,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rejected rows as CSV or XLSX to fix in Excel */
+        /** Rejected (or warned) rows as CSV or XLSX, each as it was in the file beside its reasons, to fix and upload again */
         get: {
             parameters: {
                 query?: {
                     phase?: "dry-run" | "import";
                     format?: "csv" | "xlsx";
+                    severity?: "error" | "warning";
                 };
                 header?: never;
                 path: {
@@ -5493,7 +5624,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Eligible people by province and standing (not assessed, referred, not yet competent, qualified), in the reader’s area */
+        /** Eligible people by province and standing (not assessed, referred, not yet competent, revoked, qualified), in the reader’s area */
         get: {
             parameters: {
                 query?: never;
@@ -7992,6 +8123,1570 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enterprise/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programmes (One Tambon One Group, the MSDHS flagships) with stages, evidence rules, deadlines and targets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Programme"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/programmes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Programme"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/programmes/{code}/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funnel: groups that reached each stage against the fiscal year’s targets, and per province (the reader’s area) */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                    province?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgrammeFunnel"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/programmes/{code}/late": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The late list: for each stage deadline, groups not yet there by province and office, with days remaining */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: string;
+                    province?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LateList"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/programmes/{code}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Groups taking part (the reader’s area) */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: string;
+                    province?: string;
+                    status?: "active" | "exited";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                programmeCode: string;
+                                programmeNameTh: string;
+                                programmeNameEn: string;
+                                groupId: number;
+                                groupName: string;
+                                provinceCode: string;
+                                subdistrictCode: string;
+                                unitCode: string;
+                                stageCode: string;
+                                stagePosition: number;
+                                /** @enum {string} */
+                                status: "active" | "exited";
+                                nominatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A provincial office nominates a group in its provinces */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        groupId: number;
+                        unitCode: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Participation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/participations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group’s path in a programme, with dates and evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Participation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/participations/{id}/select": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Headquarters selects the group as a prototype, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Participation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/participations/{id}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Advance to the next stage with its evidence (refused when the evidence does not hold) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stageCode: string;
+                        note?: string;
+                        documentRef?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Participation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/participations/{id}/regress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move back to an earlier stage, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stageCode: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Participation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/participations/{id}/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the group leaving the programme, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Participation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/groups/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group’s programme paths, products with their marks, visits and development */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupEnterprise"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/groups/{groupId}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a product (unit price in satang) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        category: "food" | "drink" | "cloth" | "crafts" | "herbal" | "service" | "other";
+                        description?: string;
+                        /** @description Unit price in satang (1 baht = 100 satang) */
+                        unitPriceSatang: number;
+                        capacityPerMonth?: number;
+                        ingredients?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/groups/{groupId}/development": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record community enterprise registration */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ceRegistrationNo: string | null;
+                        ceRegisteredOn: string | null;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groupId: number;
+                            ceRegistrationNo: string | null;
+                            ceRegisteredOn: string | null;
+                            note: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/development": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New community enterprises in a fiscal year against the 140 a year of seed 000 */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYear: number;
+                            registered: number;
+                            target: number;
+                            targetSource: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product with its versions, certifications and the marks it carries today */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a product (a new version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        category?: "food" | "drink" | "cloth" | "crafts" | "herbal" | "service" | "other";
+                        description?: string;
+                        /** @description Unit price in satang (1 baht = 100 satang) */
+                        unitPriceSatang?: number;
+                        capacityPerMonth?: number;
+                        ingredients?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/enterprise/products/{id}/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a certification or an application (อย. number format, มผช. standard number checked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "fda" | "tcps" | "tis" | "otop" | "halal" | "gap" | "other";
+                        /**
+                         * @default preparing
+                         * @enum {string}
+                         */
+                        status?: "preparing" | "submitted" | "inspected" | "certified" | "rejected";
+                        number?: string;
+                        standardNo?: string;
+                        issuer?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.)
+                         */
+                        issuedOn?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.)
+                         */
+                        expiresOn?: string;
+                        stars?: number;
+                        documents?: {
+                            name: string;
+                            ref: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/certifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move an application along (preparing → submitted → inspected → certified / rejected) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "preparing" | "submitted" | "inspected" | "certified" | "rejected";
+                        number?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.)
+                         */
+                        issuedOn?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.)
+                         */
+                        expiresOn?: string;
+                        documents?: {
+                            name: string;
+                            ref: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/enterprise/certifications/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The office’s queue: certificates expiring within 90 (or N) days, with 90/30-day reminders */
+        get: {
+            parameters: {
+                query?: {
+                    within?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: string;
+                            number: string | null;
+                            standardNo: string | null;
+                            expiresOn: string;
+                            daysLeft: number;
+                            /** @enum {string} */
+                            reminder: "90-days" | "30-days";
+                            productId: number;
+                            productName: string;
+                            groupId: number;
+                            provinceCode: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/visits/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Synchronise visits recorded offline (ids made on the phone; merged, never duplicated) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        visits: {
+                            /**
+                             * Format: uuid
+                             * @description Made on the phone: the same visit synchronised twice is stored once
+                             */
+                            id: string;
+                            groupId: number;
+                            programmeCode?: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD (C.E.)
+                             */
+                            visitedOn: string;
+                            officers: string[];
+                            /** @default [] */
+                            progress?: {
+                                stageCode: string;
+                                note: string;
+                            }[];
+                            /** @default [] */
+                            obstacles?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                category: "raw-materials" | "funding" | "skills" | "market" | "standards" | "equipment" | "other";
+                                text: string;
+                                /** @default true */
+                                open?: boolean;
+                                /** Format: date-time */
+                                at?: string;
+                            }[];
+                            /** @default [] */
+                            actions?: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                owner: string;
+                                /** @default null */
+                                dueOn?: string | null;
+                                /** Format: date-time */
+                                at?: string;
+                            }[];
+                            /** @default [] */
+                            notes?: {
+                                /** Format: uuid */
+                                id: string;
+                                author: string;
+                                text: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @default null */
+                            latitude?: number | null;
+                            /** @default null */
+                            longitude?: number | null;
+                            /** @default [] */
+                            photos?: {
+                                /** Format: uuid */
+                                id: string;
+                                dataUrl: string;
+                            }[];
+                            /** Format: date-time */
+                            editedAt: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                /** @enum {string} */
+                                outcome: "created" | "merged";
+                                visit: components["schemas"]["FieldVisit"];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A field visit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FieldVisit"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A visit’s photo */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description image/jpeg, image/png or image/webp */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/obstacles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open obstacles from visits, per province and category (the reader’s area) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            provinceCode: string;
+                            nameTh: string;
+                            nameEn: string;
+                            category: string;
+                            open: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8178,8 +9873,10 @@ export interface components {
                 unitNameTh: string | null;
                 unitNameEn: string | null;
             }[];
-            /** @description Provinces the roles cover; null for nationwide */
+            /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
+            /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
+            capabilities: ("own-records" | "employer" | "programme" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
         };
         UserPageInput: {
             items: components["schemas"]["UserInput"][];
@@ -8510,7 +10207,34 @@ export interface components {
             mapping: {
                 [key: string]: number;
             };
+            /**
+             * @description remembered: as the unit mapped this header set before
+             * @enum {string}
+             */
+            mappingSource: "automatic" | "remembered" | "officer";
             missingColumns: string[];
+            /** @description Distinct values of coded columns that match no reference value; mapped: the unit mapped it before (code null = leave empty) */
+            values: {
+                field: string;
+                value: string;
+                count: number;
+                mapped: boolean;
+                code: string | null;
+            }[];
+            valueChoices: {
+                [key: string]: {
+                    code: string;
+                    th: string;
+                    en: string;
+                }[];
+            };
+            sensitiveColumns: string[];
+            lawfulBasis: {
+                /** @enum {string} */
+                basis: "explicit-consent" | "legal-obligation";
+                evidence: string;
+                declaredAt: string;
+            } | null;
             /** @enum {string} */
             status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
             dryRun: {
@@ -8522,6 +10246,11 @@ export interface components {
                 updated: number;
                 unchanged: number;
                 existing: number;
+                /** @description Rows imported with a warning (an optional cell left empty) */
+                warned: number;
+                warnings: number;
+                /** @description Rows rejected because their document repeats an earlier line */
+                duplicates: number;
             } | null;
             result: {
                 rows: number;
@@ -8532,7 +10261,22 @@ export interface components {
                 updated: number;
                 unchanged: number;
                 existing: number;
+                /** @description Rows imported with a warning (an optional cell left empty) */
+                warned: number;
+                warnings: number;
+                /** @description Rows rejected because their document repeats an earlier line */
+                duplicates: number;
             } | null;
+            /** @description Problems of the latest run by reason, with how many rows each */
+            reasons: {
+                /** @enum {string} */
+                severity: "error" | "warning";
+                code: string;
+                column: string | null;
+                rows: number;
+                th: string;
+                en: string;
+            }[];
             progress: {
                 done: number;
                 total: number;
@@ -8546,8 +10290,14 @@ export interface components {
             column: string | null;
             value: string | null;
             code: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
             messageTh: string;
             messageEn: string;
+        };
+        ImportRowErrorPageInput: {
+            total: number;
+            items: components["schemas"]["ImportRowErrorInput"][];
         };
         CredentialInput: {
             code: string;
@@ -9022,8 +10772,11 @@ export interface components {
                 summary: string;
                 recordedAt: string;
             } | null;
-            /** @enum {string} */
-            standing: "not-assessed" | "referred" | "not-yet-competent" | "qualified";
+            /**
+             * @description revoked: their qualification for the standard was revoked and no valid one remains
+             * @enum {string}
+             */
+            standing: "not-assessed" | "referred" | "revoked" | "not-yet-competent" | "qualified";
             lastEvent: {
                 id: number;
                 code: string;
@@ -9155,6 +10908,7 @@ export interface components {
             notAssessed: number;
             referred: number;
             notYetCompetent: number;
+            revoked: number;
             qualified: number;
         };
         TrainingPlanRowInput: {
@@ -9453,6 +11207,222 @@ export interface components {
                 en: string;
             }[];
         };
+        ProgrammeStageInput: {
+            code: string;
+            position: number;
+            nameTh: string;
+            nameEn: string;
+            evidence: {
+                kind: string;
+                th: string;
+                en: string;
+                curriculumCode?: string;
+                minMembers?: number;
+            };
+            deadline: string | null;
+            automatic: boolean;
+        };
+        ProgrammeInput: {
+            code: string;
+            nameTh: string;
+            nameEn: string;
+            ownerAgencyCode: string;
+            fiscalYears: number[];
+            descriptionTh: string | null;
+            descriptionEn: string | null;
+            budgetSources: {
+                th: string;
+                en: string;
+            }[];
+            onePerSubdistrict: boolean;
+            assumedFields: string[];
+            sourceNote: string | null;
+            activeGroups: number;
+            stages: components["schemas"]["ProgrammeStageInput"][];
+            targets: {
+                stageCode: string;
+                fiscalYear: number;
+                areaKind: string;
+                areaCode: string | null;
+                target: number;
+                dueOn: string | null;
+                assumed: boolean;
+                sourceNote: string | null;
+            }[];
+        };
+        ProgrammeFunnelInput: {
+            programmeCode: string;
+            fiscalYear: number;
+            stages: {
+                code: string;
+                nameTh: string;
+                nameEn: string;
+                position: number;
+                reached: number;
+                target: number | null;
+                dueOn: string | null;
+            }[];
+            byProvince: {
+                provinceCode: string;
+                nameTh: string;
+                nameEn: string;
+                active: number;
+                reached: {
+                    [key: string]: number;
+                };
+            }[];
+        };
+        LateListInput: {
+            deadlines: {
+                stageCode: string;
+                nameTh: string;
+                nameEn: string;
+                deadline: string;
+                daysRemaining: number;
+                total: number;
+                byProvince: {
+                    provinceCode: string;
+                    nameTh: string;
+                    nameEn: string;
+                    unitCode: string;
+                    count: number;
+                }[];
+                groups: {
+                    participationId: number;
+                    groupId: number;
+                    groupName: string;
+                    provinceCode: string;
+                    unitCode: string;
+                    stageCode: string;
+                }[];
+            }[];
+        };
+        ParticipationInput: {
+            id: number;
+            programmeCode: string;
+            programmeNameTh: string;
+            programmeNameEn: string;
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            subdistrictCode: string;
+            unitCode: string;
+            stageCode: string;
+            stagePosition: number;
+            /** @enum {string} */
+            status: "active" | "exited";
+            nominatedAt: string;
+            steps: {
+                stageCode: string;
+                position: number;
+                /** @enum {string} */
+                kind: "advance" | "regress" | "exit";
+                reachedOn: string;
+                automatic: boolean;
+                evidence: {
+                    [key: string]: unknown;
+                };
+                reason: string | null;
+            }[];
+            stages: components["schemas"]["ProgrammeStageInput"][];
+        };
+        CertificationInput: {
+            id: number;
+            productId: number;
+            /** @enum {string} */
+            kind: "fda" | "tcps" | "tis" | "otop" | "halal" | "gap" | "other";
+            /** @enum {string} */
+            status: "preparing" | "submitted" | "inspected" | "certified" | "rejected";
+            number: string | null;
+            standardNo: string | null;
+            issuer: string | null;
+            issuedOn: string | null;
+            expiresOn: string | null;
+            stars: number | null;
+            documents: {
+                name: string;
+                ref: string;
+            }[];
+            /** @enum {string} */
+            validity: "valid" | "expiring" | "expired" | "not-certified" | "not-yet-valid";
+            daysLeft: number | null;
+        };
+        ProductInput: {
+            id: number;
+            groupId: number;
+            provinceCode: string;
+            name: string;
+            category: string;
+            description: string | null;
+            unitPriceSatang: number;
+            capacityPerMonth: number | null;
+            ingredients: string | null;
+            version: number;
+            /** @description Kinds of certificate standing today (Bangkok): an expired certificate gives no mark */
+            marks: string[];
+            certifications: components["schemas"]["CertificationInput"][];
+            versions: {
+                version: number;
+                changedAt: string;
+                data: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        FieldVisitInput: {
+            id: string;
+            groupId: number;
+            programmeCode: string | null;
+            provinceCode: string;
+            visitedOn: string;
+            officers: string[];
+            progress: {
+                stageCode: string;
+                note: string;
+            }[];
+            obstacles: {
+                id: string;
+                category: string;
+                text: string;
+                open: boolean;
+            }[];
+            actions: {
+                id: string;
+                text: string;
+                owner: string;
+                dueOn: string | null;
+            }[];
+            notes: {
+                id: string;
+                author: string;
+                text: string;
+                at: string;
+            }[];
+            latitude: number | null;
+            longitude: number | null;
+            photos: {
+                id: string;
+                url: string;
+                contentType: string;
+            }[];
+            syncCount: number;
+            editedAt: string;
+        };
+        GroupEnterpriseInput: {
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            canEdit: boolean;
+            participations: components["schemas"]["ParticipationInput"][];
+            products: components["schemas"]["ProductInput"][];
+            visits: components["schemas"]["FieldVisitInput"][];
+            development: {
+                groupId: number;
+                ceRegistrationNo: string | null;
+                ceRegisteredOn: string | null;
+                note: string | null;
+            } | null;
+        };
         /** @description RFC 9457 problem details, with Thai messages beside the English ones */
         Problem: {
             type: string;
@@ -9635,8 +11605,10 @@ export interface components {
                 unitNameTh: string | null;
                 unitNameEn: string | null;
             }[];
-            /** @description Provinces the roles cover; null for nationwide */
+            /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
+            /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
+            capabilities: ("own-records" | "employer" | "programme" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
         };
         UserPage: {
             items: components["schemas"]["User"][];
@@ -9967,7 +11939,34 @@ export interface components {
             mapping: {
                 [key: string]: number;
             };
+            /**
+             * @description remembered: as the unit mapped this header set before
+             * @enum {string}
+             */
+            mappingSource: "automatic" | "remembered" | "officer";
             missingColumns: string[];
+            /** @description Distinct values of coded columns that match no reference value; mapped: the unit mapped it before (code null = leave empty) */
+            values: {
+                field: string;
+                value: string;
+                count: number;
+                mapped: boolean;
+                code: string | null;
+            }[];
+            valueChoices: {
+                [key: string]: {
+                    code: string;
+                    th: string;
+                    en: string;
+                }[];
+            };
+            sensitiveColumns: string[];
+            lawfulBasis: {
+                /** @enum {string} */
+                basis: "explicit-consent" | "legal-obligation";
+                evidence: string;
+                declaredAt: string;
+            } | null;
             /** @enum {string} */
             status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
             dryRun: {
@@ -9979,6 +11978,11 @@ export interface components {
                 updated: number;
                 unchanged: number;
                 existing: number;
+                /** @description Rows imported with a warning (an optional cell left empty) */
+                warned: number;
+                warnings: number;
+                /** @description Rows rejected because their document repeats an earlier line */
+                duplicates: number;
             } | null;
             result: {
                 rows: number;
@@ -9989,7 +11993,22 @@ export interface components {
                 updated: number;
                 unchanged: number;
                 existing: number;
+                /** @description Rows imported with a warning (an optional cell left empty) */
+                warned: number;
+                warnings: number;
+                /** @description Rows rejected because their document repeats an earlier line */
+                duplicates: number;
             } | null;
+            /** @description Problems of the latest run by reason, with how many rows each */
+            reasons: {
+                /** @enum {string} */
+                severity: "error" | "warning";
+                code: string;
+                column: string | null;
+                rows: number;
+                th: string;
+                en: string;
+            }[];
             progress: {
                 done: number;
                 total: number;
@@ -10003,8 +12022,14 @@ export interface components {
             column: string | null;
             value: string | null;
             code: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
             messageTh: string;
             messageEn: string;
+        };
+        ImportRowErrorPage: {
+            total: number;
+            items: components["schemas"]["ImportRowError"][];
         };
         Credential: {
             code: string;
@@ -10479,8 +12504,11 @@ export interface components {
                 summary: string;
                 recordedAt: string;
             } | null;
-            /** @enum {string} */
-            standing: "not-assessed" | "referred" | "not-yet-competent" | "qualified";
+            /**
+             * @description revoked: their qualification for the standard was revoked and no valid one remains
+             * @enum {string}
+             */
+            standing: "not-assessed" | "referred" | "revoked" | "not-yet-competent" | "qualified";
             lastEvent: {
                 id: number;
                 code: string;
@@ -10612,6 +12640,7 @@ export interface components {
             notAssessed: number;
             referred: number;
             notYetCompetent: number;
+            revoked: number;
             qualified: number;
         };
         TrainingPlanRow: {
@@ -10909,6 +12938,222 @@ export interface components {
                 th: string;
                 en: string;
             }[];
+        };
+        ProgrammeStage: {
+            code: string;
+            position: number;
+            nameTh: string;
+            nameEn: string;
+            evidence: {
+                kind: string;
+                th: string;
+                en: string;
+                curriculumCode?: string;
+                minMembers?: number;
+            };
+            deadline: string | null;
+            automatic: boolean;
+        };
+        Programme: {
+            code: string;
+            nameTh: string;
+            nameEn: string;
+            ownerAgencyCode: string;
+            fiscalYears: number[];
+            descriptionTh: string | null;
+            descriptionEn: string | null;
+            budgetSources: {
+                th: string;
+                en: string;
+            }[];
+            onePerSubdistrict: boolean;
+            assumedFields: string[];
+            sourceNote: string | null;
+            activeGroups: number;
+            stages: components["schemas"]["ProgrammeStage"][];
+            targets: {
+                stageCode: string;
+                fiscalYear: number;
+                areaKind: string;
+                areaCode: string | null;
+                target: number;
+                dueOn: string | null;
+                assumed: boolean;
+                sourceNote: string | null;
+            }[];
+        };
+        ProgrammeFunnel: {
+            programmeCode: string;
+            fiscalYear: number;
+            stages: {
+                code: string;
+                nameTh: string;
+                nameEn: string;
+                position: number;
+                reached: number;
+                target: number | null;
+                dueOn: string | null;
+            }[];
+            byProvince: {
+                provinceCode: string;
+                nameTh: string;
+                nameEn: string;
+                active: number;
+                reached: {
+                    [key: string]: number;
+                };
+            }[];
+        };
+        LateList: {
+            deadlines: {
+                stageCode: string;
+                nameTh: string;
+                nameEn: string;
+                deadline: string;
+                daysRemaining: number;
+                total: number;
+                byProvince: {
+                    provinceCode: string;
+                    nameTh: string;
+                    nameEn: string;
+                    unitCode: string;
+                    count: number;
+                }[];
+                groups: {
+                    participationId: number;
+                    groupId: number;
+                    groupName: string;
+                    provinceCode: string;
+                    unitCode: string;
+                    stageCode: string;
+                }[];
+            }[];
+        };
+        Participation: {
+            id: number;
+            programmeCode: string;
+            programmeNameTh: string;
+            programmeNameEn: string;
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            subdistrictCode: string;
+            unitCode: string;
+            stageCode: string;
+            stagePosition: number;
+            /** @enum {string} */
+            status: "active" | "exited";
+            nominatedAt: string;
+            steps: {
+                stageCode: string;
+                position: number;
+                /** @enum {string} */
+                kind: "advance" | "regress" | "exit";
+                reachedOn: string;
+                automatic: boolean;
+                evidence: {
+                    [key: string]: unknown;
+                };
+                reason: string | null;
+            }[];
+            stages: components["schemas"]["ProgrammeStage"][];
+        };
+        Certification: {
+            id: number;
+            productId: number;
+            /** @enum {string} */
+            kind: "fda" | "tcps" | "tis" | "otop" | "halal" | "gap" | "other";
+            /** @enum {string} */
+            status: "preparing" | "submitted" | "inspected" | "certified" | "rejected";
+            number: string | null;
+            standardNo: string | null;
+            issuer: string | null;
+            issuedOn: string | null;
+            expiresOn: string | null;
+            stars: number | null;
+            documents: {
+                name: string;
+                ref: string;
+            }[];
+            /** @enum {string} */
+            validity: "valid" | "expiring" | "expired" | "not-certified" | "not-yet-valid";
+            daysLeft: number | null;
+        };
+        Product: {
+            id: number;
+            groupId: number;
+            provinceCode: string;
+            name: string;
+            category: string;
+            description: string | null;
+            unitPriceSatang: number;
+            capacityPerMonth: number | null;
+            ingredients: string | null;
+            version: number;
+            /** @description Kinds of certificate standing today (Bangkok): an expired certificate gives no mark */
+            marks: string[];
+            certifications: components["schemas"]["Certification"][];
+            versions: {
+                version: number;
+                changedAt: string;
+                data: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        FieldVisit: {
+            id: string;
+            groupId: number;
+            programmeCode: string | null;
+            provinceCode: string;
+            visitedOn: string;
+            officers: string[];
+            progress: {
+                stageCode: string;
+                note: string;
+            }[];
+            obstacles: {
+                id: string;
+                category: string;
+                text: string;
+                open: boolean;
+            }[];
+            actions: {
+                id: string;
+                text: string;
+                owner: string;
+                dueOn: string | null;
+            }[];
+            notes: {
+                id: string;
+                author: string;
+                text: string;
+                at: string;
+            }[];
+            latitude: number | null;
+            longitude: number | null;
+            photos: {
+                id: string;
+                url: string;
+                contentType: string;
+            }[];
+            syncCount: number;
+            editedAt: string;
+        };
+        GroupEnterprise: {
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            canEdit: boolean;
+            participations: components["schemas"]["Participation"][];
+            products: components["schemas"]["Product"][];
+            visits: components["schemas"]["FieldVisit"][];
+            development: {
+                groupId: number;
+                ceRegistrationNo: string | null;
+                ceRegisteredOn: string | null;
+                note: string | null;
+            } | null;
         };
     };
     responses: never;

@@ -1,12 +1,14 @@
 import { Anchor, AppShell, Avatar, Burger, Button, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { avatarInitial } from '../../shared/initial';
 import { api } from '../api/client';
-import { MODULES } from '../features/modules/modules';
 import { setLanguage } from '../i18n';
 import { LazyPage } from './PageLoader';
-import { hasRole, useMe, useSetMe } from '../session';
+import { navigation } from '../navigation';
+import { useMe, useSetMe } from '../session';
 
 /** Header, navigation (a drawer on phones) and the page. */
 export function AppLayout() {
@@ -33,8 +35,7 @@ export function AppLayout() {
       onClick={close}
     />
   );
-  const isStaff = !hasRole(me, 'citizen', 'employer', 'marketplace_partner') || hasRole(me, 'system_admin', 'executive');
-  const isCitizen = Boolean(me?.personId) || hasRole(me, 'citizen');
+  const entries = navigation(me?.capabilities ?? []);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 270, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
@@ -66,7 +67,7 @@ export function AppLayout() {
                 <UnstyledButton aria-label={t('auth.userMenu', { name: me?.displayName ?? '' })} px="xs" py={4}>
                   <Group gap={6} wrap="nowrap">
                     <Avatar size="sm" color="indigo" variant="filled" aria-hidden>
-                      {me?.displayName.slice(0, 1)}
+                      {avatarInitial(me?.displayName ?? '')}
                     </Avatar>
                     <Text size="sm" fw={600} truncate maw={160} visibleFrom="sm">
                       {me?.displayName}
@@ -87,29 +88,16 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('app.menu')}>
         <ScrollArea>
-          {isCitizen && link('/my/courses', t('nav.myCourses'))}
-          {isCitizen && link('/my/certificates', t('nav.myCertificates'))}
-          {isCitizen && link('/my/qualifications', t('nav.myQualifications'))}
-          {isCitizen && link('/my/employment', t('nav.myEmployment'))}
-          {hasRole(me, 'employer') && link('/employment', t('nav.employerPortal'))}
-          {link('/jobs', t('nav.jobs'))}
-          {link('/', t('nav.home'))}
-          {isStaff && (
-            <>
-              <Text size="xs" fw={600} c="dimmed" mt="sm" px="sm" tt="uppercase">
-                {t('nav.modules')}
-              </Text>
-              {MODULES.map((m) => link(`/${m}`, t(`nav.${m}`)))}
-            </>
-          )}
-          {!isStaff && link('/training/curricula', t('nav.curricula'))}
-          <Text size="xs" fw={600} c="dimmed" mt="sm" px="sm" tt="uppercase">
-            {t('nav.reference')}
-          </Text>
-          {link('/areas', t('nav.areas'))}
-          {isStaff && link('/org', t('nav.org'))}
-          {hasRole(me, 'system_admin', 'executive') && link('/users', t('nav.users'))}
-          {hasRole(me, 'system_admin') && link('/audit', t('nav.audit'))}
+          {entries.map((entry, i) => (
+            <Fragment key={entry.to}>
+              {entry.section !== 'mine' && entry.section !== entries[i - 1]?.section && (
+                <Text size="xs" fw={600} c="dimmed" mt="sm" px="sm" tt="uppercase">
+                  {t(`nav.${entry.section}`)}
+                </Text>
+              )}
+              {link(entry.to, t(entry.label))}
+            </Fragment>
+          ))}
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

@@ -252,9 +252,10 @@ export function createCompetencyAccess(deps: {
       if (filter.provinceCode && p.provinceCode !== filter.provinceCode) return false;
       return !filter.provinces || filter.provinces.includes(p.provinceCode);
     });
-    const [last, qualifications, places] = await Promise.all([
+    const [last, qualifications, revoked, places] = await Promise.all([
       repository.lastAssessments(db, standardCode, ids),
       credentials.qualificationsFor(ids, standardCode),
+      credentials.revokedQualificationsFor(ids, standardCode),
       geo.placeIndex(),
     ]);
     const lastOf = new Map(last.map((a) => [a.person_id, a]));
@@ -294,9 +295,11 @@ export function createCompetencyAccess(deps: {
           qualification_code: qualification,
           standing: eligibleStanding({
             qualificationCode: qualification,
+            revokedAt: revoked.get(id)?.revokedAt ?? null,
             candidateStatus: a?.candidate_status ?? null,
             eventStatus: a?.event_status ?? null,
             overall: a?.overall ?? null,
+            assessedOn: a?.assessed_on ?? null,
           }),
         };
       })

@@ -80,7 +80,7 @@ export const competencyRoutes: FastifyPluginAsyncZod<{ competency: CompetencySer
     {
       schema: {
         tags,
-        summary: 'Eligible people by province and standing (not assessed, referred, not yet competent, qualified), in the reader’s area',
+        summary: 'Eligible people by province and standing (not assessed, referred, not yet competent, revoked, qualified), in the reader’s area',
         params: StandardParam,
         response: withProblems({ 200: z.array(EligibleSummarySchema) }),
       },

@@ -52,6 +52,24 @@ describe('competency rules', () => {
     expect(eligibleStanding({ qualificationCode: 'ABCD', candidateStatus: 'referred', eventStatus: 'open', overall: 'not-yet-competent' })).toBe('qualified');
   });
 
+  it('says "revoked" for a person whose qualification was revoked, until a later referral or decision', () => {
+    const revoked = {
+      qualificationCode: null,
+      revokedAt: '2026-05-10T03:00:00.000Z',
+      candidateStatus: 'assessed',
+      eventStatus: 'completed',
+      overall: 'competent' as const,
+      assessedOn: '2026-04-01',
+    };
+    expect(eligibleStanding(revoked)).toBe('revoked');
+    // A decision of not yet competent taken before the revocation does not hide it; one taken after does.
+    expect(eligibleStanding({ ...revoked, overall: 'not-yet-competent', assessedOn: '2026-05-01' })).toBe('revoked');
+    expect(eligibleStanding({ ...revoked, overall: 'not-yet-competent', assessedOn: '2026-06-01' })).toBe('not-yet-competent');
+    expect(eligibleStanding({ ...revoked, candidateStatus: 'referred', eventStatus: 'open', overall: null, assessedOn: '2026-06-01' })).toBe('referred');
+    // A valid qualification issued again wins over an older revoked one.
+    expect(eligibleStanding({ ...revoked, qualificationCode: 'EFGH' })).toBe('qualified');
+  });
+
   it('orders the eligible list by province, Thai first and last name in code-point order, then id', () => {
     const row = (province_code: string, first_name_th: string, last_name_th: string, person_id: number) => ({
       province_code,

@@ -44,20 +44,29 @@ export function expiryOf(awardedOn: string, validityYears: number | null): strin
 }
 
 /** Where an eligible person stands for a standard. */
-export type Standing = 'qualified' | 'referred' | 'not-yet-competent' | 'not-assessed';
+export type Standing = 'qualified' | 'referred' | 'revoked' | 'not-yet-competent' | 'not-assessed';
 
 /**
- * Qualified (a valid qualification for the standard), referred (to an event still open), not yet
- * competent (their last decision), or not assessed.
+ * Qualified (a valid qualification for the standard), referred (to an event still open), revoked
+ * (their qualification for it was revoked and none valid remains), not yet competent (their last
+ * decision), or not assessed. A decision of not yet competent taken after the revocation says
+ * more than the revocation, so it wins; the competent decision that led to the revoked
+ * qualification does not make the person "not assessed".
  */
 export function eligibleStanding(x: {
   qualificationCode: string | null;
+  /** When their newest revoked qualification for the standard was revoked (ISO), or null. */
+  revokedAt?: string | null;
   candidateStatus: string | null;
   eventStatus: string | null;
   overall: UnitResult | null;
+  /** The day of their last assessment (YYYY-MM-DD), or null. */
+  assessedOn?: string | null;
 }): Standing {
   if (x.qualificationCode !== null) return 'qualified';
   if (x.candidateStatus === 'referred' && x.eventStatus === 'open') return 'referred';
+  const decidedSince = x.overall === 'not-yet-competent' && x.assessedOn != null && x.revokedAt != null && x.assessedOn > x.revokedAt.slice(0, 10);
+  if (x.revokedAt != null && !decidedSince) return 'revoked';
   if (x.overall === 'not-yet-competent') return 'not-yet-competent';
   return 'not-assessed';
 }

@@ -64,7 +64,9 @@ export const EligibleSchema = z
     provinceNameEn: z.string(),
     training: z.object({ courseCode: z.string(), courseNameTh: z.string(), courseNameEn: z.string(), completedOn: z.string() }).nullable(),
     experience: z.object({ id: z.number().int(), summary: z.string(), recordedAt: z.string() }).nullable(),
-    standing: z.enum(['not-assessed', 'referred', 'not-yet-competent', 'qualified']),
+    standing: z
+      .enum(['not-assessed', 'referred', 'revoked', 'not-yet-competent', 'qualified'])
+      .describe('revoked: their qualification for the standard was revoked and no valid one remains'),
     lastEvent: z.object({ id: z.number().int(), code: z.string(), assessedOn: z.string() }).nullable(),
     qualificationCode: z.string().nullable(),
   })
@@ -217,6 +219,7 @@ export const EligibleSummarySchema = z
     notAssessed: z.number().int(),
     referred: z.number().int(),
     notYetCompetent: z.number().int(),
+    revoked: z.number().int(),
     qualified: z.number().int(),
   })
   .meta({ id: 'EligibleSummary' });

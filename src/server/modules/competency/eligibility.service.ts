@@ -58,6 +58,7 @@ export function createEligibilityService(access: CompetencyAccess) {
           notAssessed: number;
           referred: number;
           notYetCompetent: number;
+          revoked: number;
           qualified: number;
         }
       >();
@@ -69,11 +70,12 @@ export function createEligibilityService(access: CompetencyAccess) {
           notAssessed: 0,
           referred: 0,
           notYetCompetent: 0,
+          revoked: 0,
           qualified: 0,
         };
-        const key = ({ 'not-assessed': 'notAssessed', referred: 'referred', 'not-yet-competent': 'notYetCompetent', qualified: 'qualified' } as const)[
-          r.standing
-        ];
+        const key = (
+          { 'not-assessed': 'notAssessed', referred: 'referred', 'not-yet-competent': 'notYetCompetent', revoked: 'revoked', qualified: 'qualified' } as const
+        )[r.standing];
         p[key] += 1;
         provinces.set(r.province_code, p);
       }

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.service';
@@ -9,61 +9,21 @@ import type { GeoService } from '../geo/geo.service';
 import type { OrgService } from '../org/org.service';
 import type { RegistryService } from '../registry/registry.service';
 import { renderCertificatePdf } from './certificate.pdf';
-import { maskName, newCredentialCode, normalizeCode } from './credentials.codes';
+import { maskName, normalizeCode } from './credentials.codes';
 import { credentialsPolicy } from './credentials.policy';
 import * as repository from './credentials.repository';
 import { createSigning } from './credentials.signing';
-import { openBadgeCredential, type VerificationReport } from './vc';
+import { createIssuing, isTraining, type IssueInput, type PreparedCredential, type QualificationDetails, type TrainingDetails } from './issuing.service';
+import type { VerificationReport } from './vc';
+import type { SigningPool } from './vc/pool';
+
+export type { AchievementInput, IssueInput, PreparedCredential, QualificationDetails, TrainingDetails } from './issuing.service';
 
 type Ctx = ActorContext;
 
 const placeOf = (c: { province_code: string; issuer_unit_code: string }) => ({ provinceCode: c.province_code, issuerUnitCode: c.issuer_unit_code });
 
-export interface TrainingDetails {
-  courseCode: string;
-  sessionCode: string;
-  hours: number;
-  startedOn: string;
-  endedOn: string;
-}
-
-export interface QualificationDetails {
-  standardCode: string;
-  level: number;
-  eventCode: string;
-  assessedOn: string;
-  units: { code: string; nameTh: string; nameEn: string }[];
-}
-
-/** What the signed credential says the achievement is, besides its name. */
-export interface AchievementInput {
-  id: string;
-  descriptionTh: string;
-  descriptionEn: string;
-  criteriaTh: string;
-  criteriaEn: string;
-}
-
-export type IssueInput = {
-  personId: number;
-  holderNameTh: string;
-  holderNameEn: string | null;
-  titleTh: string;
-  titleEn: string;
-  issuerUnitCode: string;
-  provinceCode: string;
-  issuedOn: string;
-  expiresOn?: string | null;
-  /** The agency whose key signs; the issuing unit's agency unless given. */
-  agencyCode?: string;
-  achievement: AchievementInput;
-  sourceType: string;
-  sourceId: string;
-} & ({ kind: 'training-completion'; details: TrainingDetails } | { kind: 'qualification'; details: QualificationDetails });
-
 type CredentialDetailRow = repository.CredentialRow & { issuer_name_th: string; issuer_name_en: string; agency_name_th: string; agency_name_en: string };
-
-const isTraining = (kind: string, _details: unknown): _details is TrainingDetails => kind === 'training-completion';
 
 /**
  * Credentials: what the system vouches for, each with an unguessable code that a public page
@@ -77,9 +37,11 @@ export function createCredentialsService(deps: {
   registry: RegistryService;
   publicUrl: string;
   kek: () => Buffer;
+  /** Where signatures are made: worker threads (`vc/pool.ts`). */
+  pool: SigningPool;
 }) {
   const { db, geo, org, registry, publicUrl } = deps;
-  const signing = createSigning({ db, publicUrl, kek: deps.kek });
+  const signing = createSigning({ db, org, pool: deps.pool, publicUrl, kek: deps.kek });
   // A merge and an erasure follow `credentialsContract`: the erasure removes the printed name and
   // the signed document that carries it; here it is also revoked in the status list, so the
   // holder's own copy says revoked.
@@ -90,6 +52,7 @@ export function createCredentialsService(deps: {
   });
 
   const verifyUrl = (code: string) => `${publicUrl}/verify/${code}`;
+  const issuing = createIssuing({ db, org, registry, signing, verifyUrl });
 
   /** Rows with their issuing unit's and its agency's names (org's). */
   const withIssuer = async (rows: repository.CredentialRow[]): Promise<CredentialDetailRow[]> => {
@@ -160,47 +123,6 @@ export function createCredentialsService(deps: {
     return found;
   }
 
-  /** The unsigned Open Badge for a credential row: the same statement the database holds. */
-  async function openBadgeOf(
-    trx: Executor,
-    c: {
-      code: string;
-      kind: string;
-      holder_name_th: string;
-      holder_name_en: string | null;
-      title_th: string;
-      title_en: string;
-      issued_on: string;
-      expires_on: string | null;
-      details: unknown;
-    },
-    agencyCode: string,
-    achievement: AchievementInput,
-    status: { listUrl: string; index: number },
-  ) {
-    const details = c.details as TrainingDetails | QualificationDetails;
-    return openBadgeCredential({
-      id: verifyUrl(c.code),
-      issuer: await signing.issuerOf(trx, agencyCode),
-      holder: { nameTh: c.holder_name_th, nameEn: c.holder_name_en },
-      achievement: {
-        id: achievement.id,
-        kind: c.kind as 'training-completion' | 'qualification',
-        nameTh: c.title_th,
-        nameEn: c.title_en,
-        descriptionTh: achievement.descriptionTh,
-        descriptionEn: achievement.descriptionEn,
-        criteriaTh: achievement.criteriaTh,
-        criteriaEn: achievement.criteriaEn,
-        ...(isTraining(c.kind, details) ? { hours: details.hours } : { competencyUnits: details.units, level: details.level }),
-      },
-      // Dates are Bangkok dates: a credential is valid from the start of its day there.
-      validFrom: `${c.issued_on}T00:00:00+07:00`,
-      validUntil: c.expires_on ? `${c.expires_on}T23:59:59+07:00` : null,
-      status: { listCredentialUrl: status.listUrl, index: status.index },
-    });
-  }
-
   /** The outcome of the public check, from the signed document where there is one. */
   function outcome(c: CredentialDetailRow, report: VerificationReport | null) {
     if (report && report.signature === 'invalid') return 'invalid' as const;
@@ -212,82 +134,13 @@ export function createCredentialsService(deps: {
     verifyUrl,
     signing,
 
-    /**
-     * Issues inside the caller's transaction, signed with the agency's key and given its place in
-     * the agency's status list; one credential per source, so a retry returns the first.
-     */
-    async issue(trx: Transaction<DB>, ctx: RequestContext, input: IssueInput) {
-      const existing = await repository.findBySource(trx, input.sourceType, input.sourceId);
-      if (existing) return { id: existing.id, code: existing.code, created: false };
-      const agencyCode = input.agencyCode ?? (await org.unitNames([input.issuerUnitCode], trx)).get(input.issuerUnitCode)!.agencyCode;
-      const code = newCredentialCode();
-      const status = await signing.allocateStatus(trx, agencyCode);
-      const unsigned = await openBadgeOf(
-        trx,
-        {
-          code,
-          kind: input.kind,
-          holder_name_th: input.holderNameTh,
-          holder_name_en: input.holderNameEn,
-          title_th: input.titleTh,
-          title_en: input.titleEn,
-          issued_on: input.issuedOn,
-          expires_on: input.expiresOn ?? null,
-          details: input.details,
-        },
-        agencyCode,
-        input.achievement,
-        status,
-      );
-      const signed = await signing.sign(trx, agencyCode, unsigned);
-      const created = await repository.insertCredential(trx, {
-        code,
-        kind: input.kind,
-        person_id: input.personId,
-        holder_name_th: input.holderNameTh,
-        holder_name_en: input.holderNameEn,
-        title_th: input.titleTh,
-        title_en: input.titleEn,
-        issuer_unit_code: input.issuerUnitCode,
-        province_code: input.provinceCode,
-        issued_on: input.issuedOn,
-        valid_from: input.issuedOn,
-        expires_on: input.expiresOn ?? null,
-        details: JSON.stringify(input.details),
-        source_type: input.sourceType,
-        source_id: input.sourceId,
-        issued_by: ctx.actor?.userId ?? null,
-        agency_code: agencyCode,
-        status_list_id: status.listId,
-        status_index: status.index,
-        signing_key_id: signed.keyId,
-        document: JSON.stringify(signed.document),
-      });
-      const qualification = input.kind === 'qualification';
-      await registry.addTimelineEvent(trx, {
-        personId: input.personId,
-        module: 'credentials',
-        kind: qualification ? 'qualification-issued' : 'certificate-issued',
-        summaryTh: qualification ? `ได้รับคุณวุฒิ ${input.titleTh}` : `ได้รับเกียรติบัตร ${input.titleTh}`,
-        summaryEn: qualification ? `Qualification awarded: ${input.titleEn}` : `Certificate issued: ${input.titleEn}`,
-        data: { code: created.code },
-        actorUserId: ctx.actor?.userId ?? null,
-      });
-      await recordAudit(trx, ctx, {
-        action: 'credential.issue',
-        entityType: 'credential',
-        entityId: created.code,
-        provinceCode: input.provinceCode,
-        after: {
-          kind: input.kind,
-          personId: input.personId,
-          source: `${input.sourceType}:${input.sourceId}`,
-          keyId: signed.keyId,
-          status: `${status.listId}:${status.index}`,
-        },
-      });
-      return { id: created.id, code: created.code, created: true };
-    },
+    /** Issues one credential inside the caller's transaction (see `issuing.service.ts`). */
+    issue: issuing.issue,
+    /** Issues credentials signed before the short transaction that writes them. */
+    issueAll: issuing.issueAll,
+    /** The two steps of `issueAll`, for a job that signs one batch while it writes the one before. */
+    prepareIssue: (ctx: RequestContext, inputs: readonly IssueInput[]) => issuing.prepare(db, ctx, inputs),
+    writeIssued: (ctx: RequestContext, prepared: readonly PreparedCredential[]) => db.transaction().execute((trx) => issuing.write(trx, ctx, prepared)),
 
     /**
      * The public check by code: the signed document's signature, key and status list are checked
@@ -370,13 +223,14 @@ export function createCredentialsService(deps: {
       return new Map(rows.map((c) => [Number(c.source_id), { code: c.code, status: c.status }]));
     },
 
-    /** For other modules: each person's newest valid qualification for a standard. */
+    /** For other modules: each person's newest valid qualification for a standard (its code). */
     async qualificationsFor(personIds: readonly number[], standardCode: string) {
-      const found = new Map<number, string>();
-      for (const q of await repository.validQualifications(db, personIds)) {
-        if ((q.details as { standardCode?: string }).standardCode === standardCode && !found.has(q.person_id)) found.set(q.person_id, q.code);
-      }
-      return found;
+      return new Map((await repository.qualificationsOfStandard(db, personIds, standardCode, 'valid')).map((q) => [q.person_id, q.code]));
+    },
+    /** For other modules: each person's newest revoked qualification for a standard, and when it was revoked. */
+    async revokedQualificationsFor(personIds: readonly number[], standardCode: string) {
+      const rows = await repository.qualificationsOfStandard(db, personIds, standardCode, 'revoked');
+      return new Map(rows.map((q) => [q.person_id, { code: q.code, revokedAt: new Date(q.revoked_at!).toISOString() }]));
     },
 
     async get(ctx: Ctx, code: string) {

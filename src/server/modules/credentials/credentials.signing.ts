@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
+import type { OrgService } from '../org/org.service';
+import * as repository from './credentials.repository';
 import {
   STATUS_LIST_LENGTH,
   controllerDocument,
@@ -13,18 +15,26 @@ import {
   openSecret,
   sealSecret,
   setStatusBit,
-  signCredential,
   statusListCredential,
   verifyCredential,
   type IssuerKey,
   type VerificationReport,
 } from './vc';
+import type { SigningPool } from './vc/pool';
+
+/** A credential's place in its agency's status list. */
+export interface StatusPlace {
+  listId: string;
+  index: number;
+  listUrl: string;
+}
 
 /**
  * Where the system signs: each agency's Ed25519 key (made on its first credential, sealed at rest,
  * rotatable), the agencies' Bitstring Status Lists, and the document loader that answers for our
  * own issuers and lists from the database, and for nothing else: a credential that names another
- * issuer is checked against nothing fetched from anywhere.
+ * issuer is checked against nothing fetched from anywhere. Signatures are made on the signing pool's
+ * worker threads (`vc/pool.ts`), never on the thread that serves requests.
  *
  * An agency's identifier (its controller document's URL) is fixed when its first key is made and
  * kept by every later key, and a status list's URL when the list is made: both are inside every
@@ -32,8 +42,8 @@ import {
  * PUBLIC_URL. A server moved to another address still verifies, and keeps issuing under, the same
  * identifiers.
  */
-export function createSigning(deps: { db: Kysely<DB>; publicUrl: string; kek: () => Buffer }) {
-  const { db, publicUrl, kek } = deps;
+export function createSigning(deps: { db: Kysely<DB>; org: OrgService; pool: SigningPool; publicUrl: string; kek: () => Buffer }) {
+  const { db, org, pool, publicUrl, kek } = deps;
   const issuerUrl = (agencyCode: string) => `${publicUrl}/api/credentials/issuers/${agencyCode}`;
   const statusListUrl = (id: string) => `${publicUrl}/api/credentials/status-lists/${id}`;
 
@@ -41,23 +51,15 @@ export function createSigning(deps: { db: Kysely<DB>; publicUrl: string; kek: ()
   const opened = new Map<string, IssuerKey>();
 
   /** The agency's identifier: its first key's controller, or today's address for a first key. */
-  async function controllerOf(db: Executor, agencyCode: string) {
-    const first = await db
-      .selectFrom('issuer_key')
-      .select('controller')
-      .where('agency_code', '=', agencyCode)
-      .orderBy('created_at')
-      .limit(1)
-      .executeTakeFirst();
-    return first?.controller ?? issuerUrl(agencyCode);
-  }
+  const controllerOf = async (db: Executor, agencyCode: string) => (await repository.firstKeyController(db, agencyCode)) ?? issuerUrl(agencyCode);
 
   async function issuerOf(db: Executor, agencyCode: string) {
-    const a = await db.selectFrom('agency').select(['code', 'name_th', 'name_en']).where('code', '=', agencyCode).executeTakeFirstOrThrow();
-    return { id: await controllerOf(db, a.code), nameTh: a.name_th, nameEn: a.name_en };
+    const a = (await org.agencyNames([agencyCode], db)).get(agencyCode);
+    if (!a) throw new Error(`No agency has the code ${agencyCode}`);
+    return { id: await controllerOf(db, a.code), nameTh: a.nameTh, nameEn: a.nameEn };
   }
 
-  const keyFrom = (row: { id: string; controller: string; public_key_multibase: string; secret_sealed: string }): IssuerKey => {
+  const keyFrom = (row: repository.IssuerKeyRow): IssuerKey => {
     let key = opened.get(row.id);
     if (!key) {
       let secretKeyMultibase: string;
@@ -75,14 +77,6 @@ export function createSigning(deps: { db: Kysely<DB>; publicUrl: string; kek: ()
     return key;
   };
 
-  const activeRow = (db: Executor, agencyCode: string) =>
-    db
-      .selectFrom('issuer_key')
-      .select(['id', 'controller', 'public_key_multibase', 'secret_sealed'])
-      .where('agency_code', '=', agencyCode)
-      .where('status', '=', 'active')
-      .executeTakeFirst();
-
   /** A new key for the agency, under its identifier, stored sealed. */
   async function newKeyRow(db: Executor, agencyCode: string) {
     const controller = await controllerOf(db, agencyCode);
@@ -99,51 +93,41 @@ export function createSigning(deps: { db: Kysely<DB>; publicUrl: string; kek: ()
   }
 
   /** The agency's active key, made on first use; two first uses at once keep one of the two. */
-  async function activeKey(trx: Executor, agencyCode: string): Promise<IssuerKey> {
-    const found = await activeRow(trx, agencyCode);
+  async function activeKey(executor: Executor, agencyCode: string): Promise<IssuerKey> {
+    const found = await repository.activeKeyRow(executor, agencyCode);
     if (found) return keyFrom(found);
-    const row = await newKeyRow(trx, agencyCode);
-    await trx
-      .insertInto('issuer_key')
-      .values(row)
-      .onConflict((oc) => oc.column('agency_code').where('status', '=', 'active').doNothing())
-      .execute();
-    return keyFrom((await activeRow(trx, agencyCode))!);
+    await repository.insertActiveKeyUnlessOne(executor, await newKeyRow(executor, agencyCode));
+    return keyFrom((await repository.activeKeyRow(executor, agencyCode))!);
   }
 
   /** A list's credential, signed now with the agency's active key. */
-  async function signedList(trx: Executor, url: string, agencyCode: string, bits: Uint8Array) {
+  async function signedList(executor: Executor, url: string, agencyCode: string, bits: Uint8Array) {
     const unsigned = statusListCredential({
       id: url,
-      issuer: await issuerOf(trx, agencyCode),
+      issuer: await issuerOf(executor, agencyCode),
       encodedList: encodeStatusList(bits),
       validFrom: new Date().toISOString(),
     });
-    return signCredential(unsigned, await activeKey(trx, agencyCode), loader);
+    return pool.sign(unsigned, await activeKey(executor, agencyCode));
   }
 
   /** Our own documents, found by the URL they were published under. */
   async function resolve(url: string): Promise<Record<string, unknown> | null> {
-    const keys = await db
-      .selectFrom('issuer_key')
-      .select(['id', 'agency_code', 'public_key_multibase'])
-      .where('controller', '=', url)
-      .orderBy('created_at')
-      .execute();
+    const keys = await repository.keysByController(db, url);
     if (keys.length > 0) {
       return controllerDocument(
         await issuerOf(db, keys[0]!.agency_code),
         keys.map((k) => ({ id: k.id, publicKeyMultibase: k.public_key_multibase })),
       );
     }
-    const list = await db.selectFrom('status_list').select('document').where('url', '=', url).executeTakeFirst();
-    return (list?.document as Record<string, unknown> | null) ?? null;
+    return (await repository.statusListDocumentByUrl(db, url)) as Record<string, unknown> | null;
   }
   const loader = createDocumentLoader(resolve);
 
   return {
     issuerOf,
     resolve,
+    activeKey,
 
     /** An agency's controller document, by its code (the public route's question). */
     async issuerDocument(agencyCode: string) {
@@ -151,73 +135,65 @@ export function createSigning(deps: { db: Kysely<DB>; publicUrl: string; kek: ()
     },
 
     async statusListDocument(listId: string) {
-      const list = await db.selectFrom('status_list').select('document').where('id', '=', listId).executeTakeFirst();
-      return (list?.document as Record<string, unknown> | null) ?? null;
+      return (await repository.statusListDocumentById(db, listId)) as Record<string, unknown> | null;
     },
 
     /**
-     * A place in the agency's status list: indexes come from one sequence (never waiting on a
-     * list's row); a list is made, empty and signed, when its block's first index is taken.
+     * `count` places in the agency's status list: indexes come from one sequence (never waiting on
+     * a list's row, and never given twice, whether or not the transaction commits); a list is made,
+     * empty and signed, when its block's first index is taken. An index whose credential is never
+     * written stays an unused 0 in its list.
      */
-    async allocateStatus(trx: Executor, agencyCode: string) {
-      const { n } = (await sql<{ n: string }>`select nextval('credential_status_seq') as n`.execute(trx)).rows[0]!;
-      const block = Math.floor(Number(n) / STATUS_LIST_LENGTH);
-      const index = Number(n) % STATUS_LIST_LENGTH;
-      const id = `${agencyCode}-${block}`;
-      let list = await trx.selectFrom('status_list').select('url').where('id', '=', id).executeTakeFirst();
-      if (!list) {
+    async allocateStatuses(executor: Executor, agencyCode: string, count: number): Promise<StatusPlace[]> {
+      if (count === 0) return [];
+      const places = (await repository.nextStatusIndexes(executor, count)).map((n) => ({
+        listId: `${agencyCode}-${Math.floor(n / STATUS_LIST_LENGTH)}`,
+        block: Math.floor(n / STATUS_LIST_LENGTH),
+        index: n % STATUS_LIST_LENGTH,
+      }));
+      const ids = [...new Set(places.map((p) => p.listId))];
+      const urls = new Map((await repository.statusListUrls(executor, ids)).map((l) => [l.id, l.url]));
+      for (const id of ids.filter((i) => !urls.has(i))) {
         const url = statusListUrl(id);
         const bits = emptyStatusList();
-        const document = await signedList(trx, url, agencyCode, bits);
-        await trx
-          .insertInto('status_list')
-          .values({ id, agency_code: agencyCode, url, block, bits, document: JSON.stringify(document) })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-        list = await trx.selectFrom('status_list').select('url').where('id', '=', id).executeTakeFirstOrThrow();
+        const document = await signedList(executor, url, agencyCode, bits);
+        const block = places.find((p) => p.listId === id)!.block;
+        await repository.insertStatusListUnlessThere(executor, { id, agency_code: agencyCode, url, block, bits, document: JSON.stringify(document) });
       }
-      return { listId: id, index, listUrl: list.url };
+      for (const l of await repository.statusListUrls(executor, ids)) urls.set(l.id, l.url);
+      return places.map((p) => ({ listId: p.listId, index: p.index, listUrl: urls.get(p.listId)! }));
     },
 
-    async sign(trx: Executor, agencyCode: string, unsigned: Record<string, unknown>) {
-      const key = await activeKey(trx, agencyCode);
-      return { document: await signCredential(unsigned, key, loader), keyId: key.id };
+    /** Signs with the agency's active key, on the pool. */
+    async sign(executor: Executor, agencyCode: string, unsigned: Record<string, unknown>) {
+      const key = await activeKey(executor, agencyCode);
+      return { document: await pool.sign(unsigned, key), keyId: key.id };
+    },
+
+    /** Signs with a key already in hand (a batch signs under one key), on the pool. */
+    signWith(key: IssuerKey, unsigned: Record<string, unknown>) {
+      return pool.sign(unsigned, key);
     },
 
     /** Sets (or clears) a credential's bit and signs the list again, under the list's row lock. */
     async setRevoked(trx: Executor, listId: string, index: number, revoked: boolean) {
-      const list = await trx.selectFrom('status_list').select(['agency_code', 'url', 'bits']).where('id', '=', listId).forUpdate().executeTakeFirstOrThrow();
+      const list = await repository.lockStatusList(trx, listId);
       const bits = new Uint8Array(list.bits);
       setStatusBit(bits, index, revoked);
       const document = await signedList(trx, list.url, list.agency_code, bits);
-      await trx
-        .updateTable('status_list')
-        .set({ bits, document: JSON.stringify(document), updated_at: new Date() })
-        .where('id', '=', listId)
-        .execute();
+      await repository.updateStatusList(trx, listId, bits, JSON.stringify(document));
     },
 
     /** Retires the agency's active key and makes a new one; what the old key signed still verifies. */
     async rotate(trx: Executor, agencyCode: string) {
       const row = await newKeyRow(trx, agencyCode);
-      const retired = await trx
-        .updateTable('issuer_key')
-        .set({ status: 'retired', retired_at: new Date() })
-        .where('agency_code', '=', agencyCode)
-        .where('status', '=', 'active')
-        .returning('id')
-        .executeTakeFirst();
-      await trx.insertInto('issuer_key').values(row).execute();
+      const retired = await repository.retireActiveKey(trx, agencyCode);
+      await repository.insertKey(trx, row);
       return { retiredKeyId: retired?.id ?? null, activeKeyId: row.id };
     },
 
     async keysOf(agencyCode: string) {
-      return db
-        .selectFrom('issuer_key')
-        .select(['id', 'status', 'created_at', 'retired_at', 'public_key_multibase'])
-        .where('agency_code', '=', agencyCode)
-        .orderBy('created_at')
-        .execute();
+      return repository.keysOf(db, agencyCode);
     },
 
     /** Checks any credential: signature, issuer's key, status and dates. Nothing is fetched. */

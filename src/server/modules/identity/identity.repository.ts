@@ -35,22 +35,47 @@ export const updateUser = (
     .returningAll()
     .executeTakeFirstOrThrow();
 
-/**
- * Counts a failed sign-in atomically (two wrong guesses at once both count) and locks the
- * account once the count reaches `maxFailures`.
- */
-export async function recordFailedSignIn(db: Executor, id: string, maxFailures: number, lockMinutes: number) {
-  return db
-    .updateTable('app_user')
-    .set((eb) => ({
-      failed_sign_ins: eb('failed_sign_ins', '+', 1),
-      locked_until: sql<Date | null>`case when failed_sign_ins + 1 >= ${maxFailures}
-        then now() + make_interval(mins => ${lockMinutes}) else locked_until end`,
-    }))
-    .where('id', '=', id)
-    .returning(['failed_sign_ins', 'locked_until'])
-    .executeTakeFirstOrThrow();
+/** The pacing state of an address and name pair and of the name over every address (`sign-in.rules.ts`). */
+export async function signInPace(db: Executor, ip: string, nameHash: string, windowMinutes: number) {
+  const { rows } = await sql<{ pair_blocked_until: Date | null; name_failures: number; name_last_failed_at: Date | null }>`
+    select (select blocked_until from sign_in_failure where ip = ${ip} and name_hash = ${nameHash}) as pair_blocked_until,
+           coalesce(sum(failures), 0)::int as name_failures,
+           max(last_failed_at) as name_last_failed_at
+      from sign_in_failure
+     where name_hash = ${nameHash} and last_failed_at > now() - make_interval(mins => ${windowMinutes})`.execute(db);
+  const row = rows[0]!;
+  return { pairBlockedUntil: row.pair_blocked_until, nameFailures: Number(row.name_failures), nameLastFailedAt: row.name_last_failed_at };
 }
+
+/**
+ * Counts a failure of the pair atomically (two wrong guesses at once both count); a count older
+ * than the window starts again at 1. Returns the failures in a row.
+ */
+export async function recordSignInFailure(db: Executor, ip: string, nameHash: string, windowMinutes: number): Promise<number> {
+  const { rows } = await sql<{ failures: number }>`
+    insert into sign_in_failure as f (ip, name_hash, failures, last_failed_at)
+    values (${ip}, ${nameHash}, 1, now())
+    on conflict (ip, name_hash) do update
+       set failures = case when f.last_failed_at < now() - make_interval(mins => ${windowMinutes}) then 1 else f.failures + 1 end,
+           last_failed_at = now()
+    returning failures`.execute(db);
+  return Number(rows[0]!.failures);
+}
+
+export const blockSignInPair = (db: Executor, ip: string, nameHash: string, until: Date) =>
+  db.updateTable('sign_in_failure').set({ blocked_until: until }).where('ip', '=', ip).where('name_hash', '=', nameHash).execute();
+
+/** A success clears the pair's count (not the name's others: those addresses keep theirs). */
+export const clearSignInPair = (db: Executor, ip: string, nameHash: string) =>
+  db.deleteFrom('sign_in_failure').where('ip', '=', ip).where('name_hash', '=', nameHash).execute();
+
+/** Failures older than a day are forgotten. */
+export const forgetOldSignInFailures = (db: Executor) =>
+  db
+    .deleteFrom('sign_in_failure')
+    .where('last_failed_at', '<', new Date(Date.now() - 86_400_000))
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', new Date())]))
+    .execute();
 
 export interface RoleRow {
   user_id: string;
@@ -119,3 +144,23 @@ export const displayNamesOf = (db: Executor, ids: readonly string[]) =>
         .select(['id', 'display_name'])
         .where('id', 'in', [...ids])
         .execute();
+
+/**
+ * Closes a person's accounts on their erasure: disabled, the name and e-mail gone, the username
+ * (often made from the person's name) replaced by one made from the account's id.
+ */
+export const closeAccountsOfPerson = (trx: Executor, personId: number) =>
+  trx
+    .updateTable('app_user')
+    .set((eb) => ({
+      username: sql<string>`'erased-' || replace(${eb.ref('id')}::text, '-', '')`,
+      display_name: 'ลบข้อมูลแล้ว',
+      email: null,
+      status: 'disabled',
+      failed_sign_ins: 0,
+      locked_until: null,
+      updated_at: new Date(),
+    }))
+    .where('person_id', '=', personId)
+    .returning('id')
+    .execute();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CAPABILITIES } from '../../../shared/capabilities';
 import { ROLES } from '../../platform/auth/actor';
 
 export const RoleEnum = z.enum(ROLES).meta({ id: 'Role' });
@@ -28,7 +29,13 @@ export const UserSchema = z
   .meta({ id: 'User' });
 
 export const MeSchema = UserSchema.extend({
-  scopeProvinceCodes: z.array(z.string()).nullable().describe('Provinces the roles cover; null for nationwide'),
+  scopeProvinceCodes: z
+    .array(z.string())
+    .nullable()
+    .describe("Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner)"),
+  capabilities: z
+    .array(z.enum(CAPABILITIES))
+    .describe("What the account may use, from the same policies the API enforces: the web app's navigation and home page show these"),
 }).meta({ id: 'Me' });
 
 export const UserPageSchema = z.object({ items: z.array(UserSchema), total: z.number().int() }).meta({ id: 'UserPage' });

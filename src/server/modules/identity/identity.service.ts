@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { Capability } from '../../../shared/capabilities';
 import type { Config } from '../../config';
 import type { AppUser, DB } from '../../db/schema';
 import { ROLES, type Actor, type Role } from '../../platform/auth/actor';
@@ -9,8 +11,9 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import type { ActorContext, RequestContext } from '../../platform/context';
 import { problems, type FieldError } from '../../platform/problem';
 import type { OrgService } from '../org/org.service';
-import { identityPolicy, ROLES_NEEDING_UNIT, ROLES_WITHOUT_UNIT } from './identity.policy';
+import { GOVERNMENT_ROLES, identityPolicy, ROLES_NEEDING_UNIT, ROLES_WITHOUT_UNIT } from './identity.policy';
 import * as repository from './identity.repository';
+import { failureDelayMs, pairBlockMs, retryAfterSeconds } from './sign-in.rules';
 
 type Ctx = ActorContext;
 
@@ -47,6 +50,21 @@ const auditedUser = (user: AppUser, roles: RoleInput[]) => ({
   roles,
 });
 
+/** A citizen account's name fields are her personal data: in the trail, encrypted under her key. */
+const PERSONAL_USER_FIELDS = ['username', 'displayName', 'email'] as const;
+const personalOf = (user: Pick<AppUser, 'person_id'>) => (user.person_id === null ? {} : { subjectPersonId: user.person_id, personal: PERSONAL_USER_FIELDS });
+
+/**
+ * The provinces the actor's government roles cover (null: nationwide); [] when they hold none. A
+ * citizen's or partner's role has no unit, which is not "the whole country": their scope is their
+ * own records.
+ */
+const areaOf = (actor: Actor): string[] | null => {
+  const grants = actor.grants.filter((g) => GOVERNMENT_ROLES.includes(g.role));
+  if (grants.some((g) => g.provinceCodes === null)) return null;
+  return [...new Set(grants.flatMap((g) => g.provinceCodes ?? []))].sort();
+};
+
 const invalidCredentials = () =>
   problems.unauthenticated({
     en: 'The username or password is wrong.',
@@ -57,8 +75,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type NamedRole = repository.RoleRow & { unit_name_th: string | null; unit_name_en: string | null };
 
-export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; config: Config; actors: ActorCache }) {
-  const { db, org, config, actors } = deps;
+export function createIdentityService(deps: {
+  db: Kysely<DB>;
+  org: OrgService;
+  config: Config;
+  actors: ActorCache;
+  /** What the actor may use, asked of every module's policies (modules/capabilities.ts, handed in by app.ts). */
+  capabilitiesOf: (actor: Actor) => Capability[];
+}) {
+  const { db, org, config, actors, capabilitiesOf } = deps;
 
   /** The users' roles with their units' names (org's). */
   const rolesOf = async (userIds: readonly string[]): Promise<NamedRole[]> => {
@@ -147,40 +172,47 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
       const roles = await rolesOf([user.id]);
       return {
         ...presentUser(user, roles),
-        scopeProvinceCodes: ctx.actor.grants.some((g) => g.provinceCodes === null)
-          ? null
-          : [...new Set(ctx.actor.grants.flatMap((g) => g.provinceCodes ?? []))].sort(),
+        scopeProvinceCodes: areaOf(ctx.actor),
+        capabilities: capabilitiesOf(ctx.actor),
       };
     },
 
+    /**
+     * Known and unknown names take the same path (issue 15 §6): the pacing is read for the
+     * address and name pair whether or not the name exists, a password is verified either way
+     * (against a decoy hash for an unknown name), a failure is counted, audited and delayed alike,
+     * and the answer is the same. No account is locked for everyone: a pair that keeps failing
+     * waits (429 with Retry-After), and a name guessed from many addresses is paced.
+     */
     async signIn(ctx: RequestContext, input: { username: string; password: string; userAgent?: string }) {
       const username = input.username.trim().toLowerCase();
+      const nameHash = createHash('sha256').update(`archeep-sign-in:${username}`).digest('hex');
+      const ip = ctx.ip ?? 'unknown';
+      const pace = { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes };
+      const wait = retryAfterSeconds(await repository.signInPace(db, ip, nameHash, pace.lockMinutes), new Date(), pace);
+      if (wait > 0) throw problems.tooManyRequests(wait);
       const user = await repository.findUserByUsername(db, username);
-      if (!user) {
-        await verifyPassword(await decoyPasswordHash(), input.password);
-        await db
-          .transaction()
-          .execute((trx) => recordAudit(trx, ctx, { action: 'session.sign_in_failed', entityType: 'user', after: { username, reason: 'unknown-user' } }));
-        throw invalidCredentials();
-      }
-      if (user.locked_until && user.locked_until.getTime() > Date.now()) throw problems.locked(user.locked_until);
-      const passwordOk = await verifyPassword(user.password_hash, input.password);
-      if (!passwordOk || user.status !== 'active') {
-        const failure = await db.transaction().execute(async (trx) => {
-          const result = await repository.recordFailedSignIn(trx, user.id, config.loginMaxFailures, config.loginLockMinutes);
+      const passwordOk = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), input.password);
+      if (!user || !passwordOk || user.status !== 'active') {
+        const failures = await db.transaction().execute(async (trx) => {
+          const count = await repository.recordSignInFailure(trx, ip, nameHash, pace.lockMinutes);
+          const blockMs = pairBlockMs(count, pace);
+          if (blockMs > 0) await repository.blockSignInPair(trx, ip, nameHash, new Date(Date.now() + blockMs));
+          // The name as typed stays out of the trail (it may be anyone's ID or a password typed in
+          // the wrong box): its hash links the failures of one name.
           await recordAudit(trx, ctx, {
-            action: result.locked_until && result.locked_until.getTime() > Date.now() ? 'user.locked' : 'session.sign_in_failed',
+            action: blockMs > 0 ? 'session.sign_in_paced' : 'session.sign_in_failed',
             entityType: 'user',
-            entityId: user.id,
-            after: { username, failedSignIns: result.failed_sign_ins, reason: passwordOk ? 'disabled' : 'wrong-password' },
+            entityId: user?.id ?? null,
+            after: { nameHash: nameHash.slice(0, 16), failures: count, reason: !user ? 'unknown-user' : passwordOk ? 'disabled' : 'wrong-password' },
           });
-          return result;
+          return count;
         });
-        // Each failure in a row waits longer, so guessing slows down well before the lock.
-        await sleep(Math.min(failure.failed_sign_ins * config.loginFailureDelayMs, 3000));
-        if (failure.locked_until && failure.locked_until.getTime() > Date.now()) throw problems.locked(failure.locked_until);
+        // Each failure in a row waits longer, so guessing slows down well before the pair's block.
+        await sleep(failureDelayMs(failures, config.loginFailureDelayMs));
         throw invalidCredentials();
       }
+      await repository.clearSignInPair(db, ip, nameHash);
       const session = await db.transaction().execute(async (trx) => {
         await repository.updateUser(trx, user.id, { failed_sign_ins: 0, locked_until: null, last_sign_in_at: new Date() });
         const created = await createSession(trx, { userId: user.id, ttlHours: config.sessionTtlHours, ip: ctx.ip, userAgent: input.userAgent });
@@ -330,6 +362,7 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
           entityId: id,
           before: auditedUser(before, rolesBefore),
           after: auditedUser(after, patch.roles ?? rolesBefore),
+          ...personalOf(before),
         });
         return after;
       });
@@ -373,10 +406,36 @@ export function createIdentityService(deps: { db: Kysely<DB>; org: OrgService; c
           entityType: 'user',
           entityId: created.id,
           after: { ...auditedUser(created, roles), personId: input.personId },
+          subjectPersonId: input.personId,
+          personal: PERSONAL_USER_FIELDS,
         });
         return created;
       });
       return { user: presentUser(user, await rolesOf([user.id])), oneTimePassword };
+    },
+
+    /**
+     * In the erasure's transaction (issue 15 §1): the person's accounts are closed (disabled,
+     * renamed, name and e-mail gone) and their sessions end, so the account neither signs in nor
+     * answers with a session opened before. Returns the accounts closed.
+     */
+    async closeAccountsOf(trx: Transaction<DB>, personId: number): Promise<string[]> {
+      const closed = await repository.closeAccountsOfPerson(trx, personId);
+      for (const { id } of closed) {
+        await deleteUserSessions(trx, id);
+        actors.forgetUser(id);
+      }
+      return closed.map((c) => c.id);
+    },
+
+    /** Housekeeping: failures older than a day are forgotten. */
+    async forgetOldSignInFailures() {
+      await repository.forgetOldSignInFailures(db);
+    },
+
+    /** After the erasure commits: no cached session of these accounts is honoured any longer. */
+    forgetAccounts(userIds: readonly string[]) {
+      for (const id of userIds) actors.forgetUser(id);
     },
 
     /**

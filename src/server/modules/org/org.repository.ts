@@ -31,6 +31,15 @@ export interface UnitRow {
 
 export const listAgencies = (db: Executor) => db.selectFrom('agency').selectAll().orderBy('parent_code', 'asc').orderBy('code').execute();
 
+export const agenciesByCode = (db: Executor, codes: readonly string[]) =>
+  codes.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('agency')
+        .select(['code', 'name_th', 'name_en'])
+        .where('code', 'in', [...codes])
+        .execute();
+
 const unitColumns = (db: Executor) =>
   db
     .selectFrom('unit as u')

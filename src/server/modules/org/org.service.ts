@@ -82,6 +82,7 @@ export interface UnitNames {
 export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
   const { db, geo } = deps;
   const unitNameCache = new Map<string, UnitNames>();
+  const agencyNameCache = new Map<string, { code: string; nameTh: string; nameEn: string }>();
 
   /** Refuses with the unit's and the actor's areas named (`geo.outOfScope`, as every module refuses). */
   const refuseOutOfScope = (unit: repository.UnitRow, scope: Scope, verb: { en: string; th: string }) =>
@@ -99,7 +100,15 @@ export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
     },
 
     async targetGroups() {
-      return (await repository.listTargetGroups(db)).map((t) => ({ code: t.code, nameTh: t.name_th, nameEn: t.name_en, sensitive: t.sensitive }));
+      // Synonyms ship with the code (they are how files are read, not reference data people see).
+      const aliases = new Map(TARGET_GROUPS.map((t) => [t.code, t.aliases]));
+      return (await repository.listTargetGroups(db)).map((t) => ({
+        code: t.code,
+        nameTh: t.name_th,
+        nameEn: t.name_en,
+        sensitive: t.sensitive,
+        aliases: aliases.get(t.code) ?? [],
+      }));
     },
 
     async listUnits(ctx: ActorContext, filter: Omit<repository.UnitFilter, 'withinProvinces'>) {
@@ -142,6 +151,13 @@ export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
         });
       }
       return new Map(codes.flatMap((c) => (unitNameCache.has(c) ? [[c, unitNameCache.get(c)!] as const] : [])));
+    },
+
+    /** Agencies by code with their names (reference data, read once), e.g. a credential's issuer. */
+    async agencyNames(codes: readonly string[], executor: Executor = db) {
+      const missing = [...new Set(codes)].filter((c) => !agencyNameCache.has(c));
+      for (const a of await repository.agenciesByCode(executor, missing)) agencyNameCache.set(a.code, { code: a.code, nameTh: a.name_th, nameEn: a.name_en });
+      return new Map(codes.flatMap((c) => (agencyNameCache.has(c) ? [[c, agencyNameCache.get(c)!] as const] : [])));
     },
 
     async agencyExists(code: string) {

@@ -109,3 +109,24 @@ export const lockMembership = (trx: Executor, groupId: number, membershipId: num
 
 export const endMembership = (trx: Executor, membershipId: number, leftOn: string, reason: string | null) =>
   trx.updateTable('group_membership').set({ left_on: leftOn, left_reason: reason }).where('id', '=', membershipId).execute();
+
+/** For other modules: groups' places and names, and the people currently in them. */
+export const groupPlaces = (db: Executor, ids: readonly number[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('occupation_group')
+        .select(['id', 'name', 'type', 'status', 'province_code', 'district_code', 'subdistrict_code', 'registered_unit_code'])
+        .where('id', 'in', [...ids])
+        .execute();
+
+export const currentMemberships = (db: Executor, f: { groupIds?: readonly number[]; personIds?: readonly number[] }) =>
+  f.groupIds?.length === 0 || f.personIds?.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('group_membership')
+        .select(['group_id', 'person_id'])
+        .where('left_on', 'is', null)
+        .$if(f.groupIds !== undefined, (q) => q.where('group_id', 'in', [...f.groupIds!]))
+        .$if(f.personIds !== undefined, (q) => q.where('person_id', 'in', [...f.personIds!]))
+        .execute();

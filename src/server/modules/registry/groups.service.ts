@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { scopeIncludes } from '../../platform/auth/actor';
@@ -32,6 +33,30 @@ export function createGroupsService(access: RegistryAccess) {
   };
 
   const service = {
+    /** For other modules: each group's name and place (no scope check: the caller checks its own). */
+    async groupPlaces(ids: readonly number[], executor: Executor = db) {
+      const rows = await groups.groupPlaces(executor, ids);
+      return new Map(
+        rows.map((g) => [
+          g.id,
+          {
+            id: g.id,
+            name: g.name,
+            type: g.type,
+            status: g.status,
+            provinceCode: g.province_code,
+            districtCode: g.district_code,
+            subdistrictCode: g.subdistrict_code,
+          },
+        ]),
+      );
+    },
+    /** For other modules: the people currently in each group (of these groups, or of these people). */
+    async currentMembers(f: { groupIds?: readonly number[]; personIds?: readonly number[] }, executor: Executor = db) {
+      const byGroup = new Map<number, number[]>();
+      for (const m of await groups.currentMemberships(executor, f)) byGroup.set(m.group_id, [...(byGroup.get(m.group_id) ?? []), m.person_id]);
+      return byGroup;
+    },
     // ------------------------------------------------------------ groups
     async listGroups(ctx: Ctx, query: { q?: string; type?: string; province?: string; limit: number; offset: number }) {
       const scope = registryPolicy.readScope(ctx.actor);

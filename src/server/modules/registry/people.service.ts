@@ -20,6 +20,18 @@ type Ctx = ActorContext;
 /** The most rows one list export holds; a larger list is narrowed by area first. */
 export const EXPORT_CAP = 50_000;
 
+/**
+ * A list filter as the append-only trail keeps it: the search text may be a national ID, a phone
+ * or a name, so only what kind of text it was is kept (issue 15 §1); the other filters are codes.
+ */
+export const auditedFilter = <T extends { q?: string }>(query: T) => {
+  const { q, ...rest } = query;
+  if (q === undefined || q.trim() === '') return rest;
+  const digits = q.replace(/[\s-]/g, '');
+  const kind = /^\d{13}$/.test(digits) ? 'national-id' : /^\+?\d{9,12}$/.test(digits) ? 'phone-or-number' : 'name-or-text';
+  return { ...rest, q: { withheld: kind, length: q.length } };
+};
+
 const NO_PLACE: PlaceNames = { district_name_th: '', district_name_en: '', province_name_th: '', province_name_en: '' };
 const placeNamesOf = (places: ReadonlyMap<string, PlaceNames>, districtCode: string) => places.get(districtCode) ?? NO_PLACE;
 
@@ -326,7 +338,9 @@ export function createPeopleService(access: RegistryAccess) {
       }
       await db
         .transaction()
-        .execute((trx) => recordAudit(trx, ctx, { action: 'person.export_list', entityType: 'person', after: { filter: query, rows: rows.length } }));
+        .execute((trx) =>
+          recordAudit(trx, ctx, { action: 'person.export_list', entityType: 'person', after: { filter: auditedFilter(query), rows: rows.length } }),
+        );
       return rows;
     },
     /** Everything held about a person, for their access request (PDPA s.30); the request is audited. */

@@ -1,4 +1,5 @@
-import { recordAudit } from '../../platform/audit/audit.service';
+import { recordAudit, shredAuditSubject } from '../../platform/audit/audit.service';
+import { purgeImportsHolding } from './import/import.purge';
 import type { ActorContext } from '../../platform/context';
 import { problems } from '../../platform/problem';
 import { bangkokDate } from '../../../shared/fiscal-year';
@@ -14,7 +15,7 @@ type Ctx = ActorContext;
 
 /** PDPA and record keeping: consents, duplicates and merges, erasure. */
 export function createPrivacyService(access: RegistryAccess, links: PersonLinks) {
-  const { db, ref, refuse, findPerson, writablePerson, unitOf, personDetail } = access;
+  const { db, ref, refuse, findPerson, writablePerson, unitOf, personDetail, identity } = access;
 
   const service = {
     /** For other modules: does a standing consent for this purpose exist? */
@@ -156,7 +157,8 @@ export function createPrivacyService(access: RegistryAccess, links: PersonLinks)
       const duty = await links.erasureRefusal(db, id);
       if (duty) throw problems.conflict({ en: `The record must be kept: ${duty.en}`, th: `ต้องเก็บข้อมูลนี้ไว้: ${duty.th}` });
       const r = await ref();
-      await db.transaction().execute(async (trx) => {
+      const documents = (await repository.identitiesOf(db, id)).map((d) => d.doc_number);
+      const closed = await db.transaction().execute(async (trx) => {
         await repository.updatePerson(trx, id, {
           status: 'erased',
           doc_type: 'other',
@@ -179,6 +181,11 @@ export function createPrivacyService(access: RegistryAccess, links: PersonLinks)
         });
         // Every module's rows follow their declarations: consents end, the timeline goes, credentials are revoked, …
         await links.erase(trx, id);
+        // Her accounts close, the stored import files that hold her are purged, and her personal
+        // values in the audit trail become unreadable (her key is destroyed; the chain still verifies).
+        const accounts = await identity.closeAccountsOf(trx, id);
+        const imports = await purgeImportsHolding(trx, documents);
+        await shredAuditSubject(trx, id);
         await repository.addEvent(trx, {
           personId: id,
           module: 'registry',
@@ -192,9 +199,13 @@ export function createPrivacyService(access: RegistryAccess, links: PersonLinks)
           entityType: 'person',
           entityId: String(id),
           provinceCode: person.province_code,
-          after: { reason },
+          subjectPersonId: id,
+          after: { reason, accountsClosed: accounts.length, importsPurged: imports },
+          personal: ['reason'],
         });
+        return accounts;
       });
+      identity.forgetAccounts(closed);
       return personDetail(ctx, id);
     },
   };

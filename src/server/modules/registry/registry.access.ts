@@ -1,3 +1,4 @@
+import type { ReferenceValue } from '../../../shared/reference-match';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { scopeIncludes, type Actor, type Scope } from '../../platform/auth/actor';
@@ -41,7 +42,8 @@ export function createRegistryAccess(deps: { db: Kysely<DB>; geo: GeoService; or
     areas: Map<string, { districtCode: string; provinceCode: string }>;
     targetGroups: Map<string, { code: string; sensitive: boolean }>;
     sensitiveTargetGroups: Set<string>;
-    targetGroupSpellings: Map<string, string>;
+    /** Target groups as reference values for the import's matcher (names and synonyms). */
+    targetGroupValues: ReferenceValue[];
   }> | null = null;
 
   /** Sub-districts and target groups, read once: they change only with a new release. */
@@ -52,8 +54,7 @@ export function createRegistryAccess(deps: { db: Kysely<DB>; geo: GeoService; or
         areas,
         targetGroups: new Map(groups.map((g) => [g.code, { code: g.code, sensitive: g.sensitive }])),
         sensitiveTargetGroups: new Set(groups.filter((g) => g.sensitive).map((g) => g.code)),
-        /** Every way a file may name a target group (code, Thai or English name, any case) → its code. */
-        targetGroupSpellings: new Map(groups.flatMap((g) => [g.code, g.nameTh, g.nameEn].map((name) => [name.toLowerCase(), g.code] as const))),
+        targetGroupValues: groups.map((g) => ({ code: g.code, th: g.nameTh, en: g.nameEn, aliases: g.aliases })),
       };
     })());
 

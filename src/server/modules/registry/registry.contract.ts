@@ -3,7 +3,14 @@ import { GROUP_NOT_ERASED, NOW, ifNull, type ModuleContract } from '../../platfo
 /** The registry's tables, and how its links to people and groups follow a merge and an erasure. */
 export const registryContract: ModuleContract = {
   module: 'registry',
-  tables: ['person', 'consent', 'occupation_group', 'group_membership', 'registry_event', 'import_file', 'import_batch', 'import_row_error'],
+  tables: ['person', 'consent', 'occupation_group', 'group_membership', 'registry_event', 'import_file',
+    'import_batch',
+    'import_row_error',
+    'import_subject',
+    // 0008: what officers of a unit mapped by hand (values, columns), for the unit's next file.
+    'import_value_memory',
+    'import_column_memory',
+  ],
   links: [
     {
       // Records merged into the duplicate before now point to the survivor; their documents follow.

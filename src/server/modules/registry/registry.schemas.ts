@@ -12,6 +12,8 @@ import {
   WORK_STATUSES,
 } from '../../../shared/person-fields';
 import { nationalIdProblem } from '../../../shared/national-id';
+import { normalizePersonName, PERSON_NAME_LABELS, personNameProblem, type PersonNameField } from '../../../shared/person-name';
+import { bilingual } from '../../platform/http/schemas';
 import { CONSENT_PURPOSES } from './registry.service';
 
 const isoDate = z.iso.date().describe('YYYY-MM-DD (C.E.); the web form takes and shows B.E.');
@@ -21,20 +23,65 @@ const optionalText = (max: number) => z.string().trim().max(max).nullable().opti
 export const ConsentPurposeEnum = z.enum(CONSENT_PURPOSES).meta({ id: 'ConsentPurpose' });
 export const DocTypeEnum = z.enum(codesOf(DOCUMENT_TYPES));
 
+/**
+ * A name field under the one rule of the form, the API and the import (src/shared/person-name.ts):
+ * stored as `normalizePersonName` makes it, refused with a message naming the field and the fix.
+ */
+const personName = (field: PersonNameField, required: boolean) =>
+  z
+    .string({ error: bilingual(`${PERSON_NAME_LABELS[field].en} is text.`, `${PERSON_NAME_LABELS[field].th}ต้องเป็นข้อความ`) })
+    .max(1000)
+    .overwrite(normalizePersonName)
+    .superRefine((value, ctx) => {
+      const problem = personNameProblem(value, field, { required });
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.en, params: { th: problem.th, reason: problem.code } });
+    });
+const optionalName = (field: PersonNameField) => personName(field, false).nullable().optional();
+
+/** Each field's message names the field and what it expects, so a form can show it at the box. */
 const PersonFields = {
   docType: DocTypeEnum.default('th-id'),
-  docNumber: z.string().trim().min(1).max(30),
-  title: z.enum(codesOf(TITLES)),
-  firstNameTh: text(100),
-  lastNameTh: text(100),
-  firstNameEn: optionalText(100),
-  lastNameEn: optionalText(100),
-  sex: z.enum(codesOf(SEXES)),
-  birthDate: isoDate,
-  phone: optionalText(20),
-  houseNo: optionalText(30),
-  villageNo: z.number().int().min(1).max(999).nullable().optional(),
-  subdistrictCode: z.string().regex(/^\d{6}$/, 'A sub-district code has 6 digits'),
+  docNumber: z
+    .string({ error: bilingual('The ID or document number is required.', 'กรุณากรอกเลขประจำตัวประชาชนหรือเลขเอกสาร') })
+    .trim()
+    .min(1, { error: bilingual('The ID or document number is required.', 'กรุณากรอกเลขประจำตัวประชาชนหรือเลขเอกสาร') })
+    .max(30, { error: bilingual('A document number has at most 30 characters.', 'เลขเอกสารยาวได้ไม่เกิน 30 ตัวอักษร') }),
+  title: z.enum(codesOf(TITLES), { error: bilingual('Choose a title (Mr, Mrs, Miss, …).', 'กรุณาเลือกคำนำหน้า (นาย นาง นางสาว …)') }),
+  firstNameTh: personName('firstNameTh', true),
+  lastNameTh: personName('lastNameTh', true),
+  firstNameEn: optionalName('firstNameEn'),
+  lastNameEn: optionalName('lastNameEn'),
+  sex: z.enum(codesOf(SEXES), { error: bilingual('Choose a sex (female, male or not stated).', 'กรุณาเลือกเพศ (หญิง ชาย หรือไม่ระบุ)') }),
+  birthDate: z.iso
+    .date({
+      error: bilingual(
+        'The birth date is required, as YYYY-MM-DD in C.E. (e.g. 1985-03-05; the web form takes 05/03/2528 in B.E.).',
+        'กรุณากรอกวันเกิดเป็น ปปปป-ดด-วว ค.ศ. (เช่น 1985-03-05 ในแบบฟอร์มกรอกเป็น 05/03/2528 พ.ศ.)',
+      ),
+    })
+    .describe('YYYY-MM-DD (C.E.); the web form takes and shows B.E.'),
+  phone: z
+    .string()
+    .trim()
+    .max(20, { error: bilingual('A phone number has at most 20 characters.', 'หมายเลขโทรศัพท์ยาวได้ไม่เกิน 20 ตัวอักษร') })
+    .nullable()
+    .optional(),
+  houseNo: z
+    .string()
+    .trim()
+    .max(30, { error: bilingual('A house number has at most 30 characters.', 'บ้านเลขที่ยาวได้ไม่เกิน 30 ตัวอักษร') })
+    .nullable()
+    .optional(),
+  villageNo: z
+    .number({ error: bilingual('The village (moo) is a whole number from 1 to 999.', 'หมู่ที่ต้องเป็นจำนวนเต็ม 1–999') })
+    .int({ error: bilingual('The village (moo) is a whole number from 1 to 999.', 'หมู่ที่ต้องเป็นจำนวนเต็ม 1–999') })
+    .min(1, { error: bilingual('The village (moo) is a whole number from 1 to 999.', 'หมู่ที่ต้องเป็นจำนวนเต็ม 1–999') })
+    .max(999, { error: bilingual('The village (moo) is a whole number from 1 to 999.', 'หมู่ที่ต้องเป็นจำนวนเต็ม 1–999') })
+    .nullable()
+    .optional(),
+  subdistrictCode: z
+    .string({ error: bilingual('Choose the sub-district (province, district, then sub-district).', 'กรุณาเลือกตำบล (จังหวัด อำเภอ แล้วตำบล)') })
+    .regex(/^\d{6}$/, { error: bilingual('Choose the sub-district (province, district, then sub-district).', 'กรุณาเลือกตำบล (จังหวัด อำเภอ แล้วตำบล)') }),
   targetGroups: z.array(z.string().max(40)).max(10).default([]),
   disability: z
     .strictObject({ type: z.enum(codesOf(DISABILITY_TYPES)), cardNo: optionalText(30) })
@@ -313,7 +360,11 @@ const Summary = z.object({
   updated: z.number(),
   unchanged: z.number(),
   existing: z.number(),
+  warned: z.number().describe('Rows imported with a warning (an optional cell left empty)'),
+  warnings: z.number(),
+  duplicates: z.number().describe('Rows rejected because their document repeats an earlier line'),
 });
+const LawfulBasisEnum = z.enum(['explicit-consent', 'legal-obligation']);
 export const ImportSchema = z
   .object({
     id: z.string(),
@@ -325,10 +376,20 @@ export const ImportSchema = z
     rowCount: z.number(),
     header: z.array(z.string()),
     mapping: z.record(z.string(), z.number()),
+    mappingSource: z.enum(['automatic', 'remembered', 'officer']).describe('remembered: as the unit mapped this header set before'),
     missingColumns: z.array(z.string()),
+    values: z
+      .array(z.object({ field: z.string(), value: z.string(), count: z.number(), mapped: z.boolean(), code: z.string().nullable() }))
+      .describe('Distinct values of coded columns that match no reference value; mapped: the unit mapped it before (code null = leave empty)'),
+    valueChoices: z.record(z.string(), z.array(z.object({ code: z.string(), th: z.string(), en: z.string() }))),
+    sensitiveColumns: z.array(z.string()),
+    lawfulBasis: z.object({ basis: LawfulBasisEnum, evidence: z.string(), declaredAt: z.string() }).nullable(),
     status: z.enum(['uploaded', 'validating', 'validated', 'importing', 'completed', 'failed']),
     dryRun: Summary.nullable(),
     result: Summary.nullable(),
+    reasons: z
+      .array(z.object({ severity: z.enum(['error', 'warning']), code: z.string(), column: z.string().nullable(), rows: z.number(), th: z.string(), en: z.string() }))
+      .describe('Problems of the latest run by reason, with how many rows each'),
     progress: z.object({ done: z.number(), total: z.number(), status: z.string(), error: z.string().nullable() }).nullable(),
     createdAt: z.string(),
   })
@@ -336,14 +397,35 @@ export const ImportSchema = z
 export const UploadQuery = z.strictObject({ kind: ImportKindEnum, fileName: z.string().min(1).max(200) });
 export const ImportIdParam = z.strictObject({ id: z.uuid() });
 export const MappingBody = z.strictObject({ mapping: z.record(z.string(), z.number().int().min(0)) });
+export const ValuesBody = z.strictObject({
+  values: z
+    .array(z.strictObject({ field: z.string().max(40), value: z.string().min(1).max(200), code: z.string().max(60).nullable() }))
+    .min(1)
+    .max(500),
+});
+export const LawfulBasisBody = z.strictObject({ basis: LawfulBasisEnum.nullable(), evidence: z.string().max(500).optional() });
 export const ErrorsQuery = z.strictObject({
   phase: z.enum(['dry-run', 'import']).default('dry-run'),
+  severity: z.enum(['error', 'warning']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
-export const ErrorReportQuery = z.strictObject({ phase: z.enum(['dry-run', 'import']).default('dry-run'), format: z.enum(['csv', 'xlsx']).default('csv') });
+export const ErrorReportQuery = z.strictObject({
+  phase: z.enum(['dry-run', 'import']).default('dry-run'),
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  severity: z.enum(['error', 'warning']).default('error'),
+});
 export const RowErrorSchema = z
-  .object({ line: z.number(), column: z.string().nullable(), value: z.string().nullable(), code: z.string(), messageTh: z.string(), messageEn: z.string() })
+  .object({
+    line: z.number(),
+    column: z.string().nullable(),
+    value: z.string().nullable(),
+    code: z.string(),
+    severity: z.enum(['error', 'warning']),
+    messageTh: z.string(),
+    messageEn: z.string(),
+  })
   .meta({ id: 'ImportRowError' });
+export const RowErrorPage = z.object({ total: z.number(), items: z.array(RowErrorSchema) }).meta({ id: 'ImportRowErrorPage' });
 export const TemplateParams = z.strictObject({ kind: ImportKindEnum });
 export const TemplateQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx'), lang: z.enum(['th', 'en']).default('th') });

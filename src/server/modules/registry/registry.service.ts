@@ -70,8 +70,8 @@ export function createRegistryService(deps: {
     links,
     reference: access.ref,
 
-    /** For imports: every spelling of a target group → its code. */
-    targetGroupSpellings: async () => (await access.ref()).targetGroupSpellings,
+    /** For imports: the target groups as reference values (names and synonyms) for the matcher. */
+    targetGroupValues: async () => (await access.ref()).targetGroupValues,
 
     /** A document number masked as every role that does not need it sees it. */
     maskDocument,

@@ -1,4 +1,8 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.service';
+import { JobStopped, SimulatedCrash } from '../../platform/jobs/jobs';
+import type { IssueInput } from '../credentials/credentials.service';
 import type { ActorContext, RequestContext } from '../../platform/context';
 import { problems } from '../../platform/problem';
 import { bangkokDate } from '../../../shared/fiscal-year';
@@ -11,24 +15,42 @@ import { completionReasons, type Reason } from './training.rules';
 type Ctx = ActorContext;
 
 export const CERTIFICATES_JOB = 'training.certificates';
+
+/**
+ * Told, inside the evaluation's transaction, who has just completed a session: another module
+ * (enterprise: a group's stage that needs its members trained) reacts in the same transaction.
+ */
+export type CompletionListener = (
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  completed: { sessionId: number; curriculumCode: string; personIds: number[] },
+) => Promise<void>;
 const CERTIFICATE_BATCH = 25;
 
+export interface CertificateJobOptions {
+  /** Certificates per batch (25). */
+  batchSize?: number;
+  /** Tests: act out a process that dies after writing this many batches. */
+  crashAfterBatches?: number;
+}
+
 /** Completion: the completion rule, and the certificates it earns (one by one, or as a job). */
-export function createCompletionService(access: TrainingAccess) {
+export function createCompletionService(access: TrainingAccess, options: CertificateJobOptions = {}) {
+  const listeners: CompletionListener[] = [];
   const { db, registry, credentials, jobs, requireSession, managedSession, curriculumOf, completedWithoutCertificate } = access;
-  async function issueFor(ctx: RequestContext, session: SessionDetailRow, enrolments: { id: number; person_id: number }[]) {
-    const [facts, days, curriculum] = await Promise.all([
-      registry.facts(enrolments.map((e) => e.person_id)),
-      repository.daysOf(db, session.id),
-      curriculumOf(session.curriculum_code),
-    ]);
+  const batchSize = options.batchSize ?? CERTIFICATE_BATCH;
+
+  /** What each person's certificate states; the session's days and curriculum are read once. */
+  async function certificateInputs(session: SessionDetailRow) {
+    const [days, curriculum] = await Promise.all([repository.daysOf(db, session.id), curriculumOf(session.curriculum_code)]);
     const minutes = days.reduce((sum, d) => sum + d.minutes, 0);
     const achievement = achievementOf(curriculum, credentials.publicUrl);
-    const issued: string[] = [];
-    await db.transaction().execute(async (trx) => {
-      for (const e of enrolments) {
+    return async (enrolments: readonly { id: number; person_id: number }[]): Promise<IssueInput[]> => {
+      const facts = await registry.facts(enrolments.map((e) => e.person_id));
+      const issuedOn = bangkokDate(new Date());
+      return enrolments.map((e) => {
         const p = facts.get(e.person_id)!;
-        const result = await credentials.issue(trx, ctx, {
+        return {
           kind: 'training-completion',
           personId: e.person_id,
           holderNameTh: p.nameTh,
@@ -37,7 +59,7 @@ export function createCompletionService(access: TrainingAccess) {
           titleEn: session.curriculum_name_en,
           issuerUnitCode: session.unit_code,
           provinceCode: session.province_code,
-          issuedOn: bangkokDate(new Date()),
+          issuedOn,
           details: {
             courseCode: session.curriculum_code,
             sessionCode: session.code,
@@ -48,31 +70,54 @@ export function createCompletionService(access: TrainingAccess) {
           achievement,
           sourceType: 'enrolment',
           sourceId: String(e.id),
-        });
-        issued.push(result.code);
-      }
-    });
-    return issued;
+        };
+      });
+    };
   }
 
-  /** The bulk issue: batches of 25, each committed with its progress, so a restart carries on. */
+  /**
+   * The bulk issue, in batches: each batch is signed on the signing pool outside any transaction,
+   * then written in a short transaction of its own, and batch n + 1 is signed while batch n is
+   * written. A credential exists once per enrolment (a retried write skips what is there), and
+   * progress is what is written, so a process that dies anywhere leaves nothing half-issued: the
+   * job's next run (after a restart, or on another server) issues only what is missing.
+   */
   jobs.register(CERTIFICATES_JOB, async ({ job, progress, signal }) => {
     const payload = job.payload as { sessionId: number; actor: { userId: string; username: string; displayName: string } };
     const ctx: RequestContext = { actor: { ...payload.actor, mustChangePassword: false, grants: [], personId: null }, requestId: `job:${job.id}` };
     const session = await requireSession(payload.sessionId);
     const total = await repository.countCompleted(db, payload.sessionId);
+    const pending = await completedWithoutCertificate(payload.sessionId);
+    const inputsOf = await certificateInputs(session);
+    const batches: (typeof pending)[] = [];
+    for (let at = 0; at < pending.length; at += batchSize) batches.push(pending.slice(at, at + batchSize));
+    const prepare = (batch: typeof pending) => inputsOf(batch).then((inputs) => credentials.prepareIssue(ctx, inputs));
+    let next = batches.length > 0 ? prepare(batches[0]!) : null;
     let issued = 0;
-    for (;;) {
-      if (signal.aborted) throw new Error('stopped');
-      const batch = await completedWithoutCertificate(payload.sessionId, CERTIFICATE_BATCH);
-      if (batch.length === 0) break;
-      issued += (await issueFor(ctx, session, batch)).length;
-      await progress(total - (await completedWithoutCertificate(payload.sessionId)).length, total);
+    let done = total - pending.length;
+    try {
+      for (let n = 0; n < batches.length; n++) {
+        const prepared = await next!;
+        if (signal.aborted) throw new JobStopped();
+        // Sign the next batch on the pool while this one is written.
+        next = n + 1 < batches.length ? prepare(batches[n + 1]!) : null;
+        issued += (await credentials.writeIssued(ctx, prepared)).length;
+        done += batches[n]!.length;
+        await progress(done, total);
+        if (options.crashAfterBatches !== undefined && n + 1 >= options.crashAfterBatches) throw new SimulatedCrash();
+      }
+    } finally {
+      // A batch signed for nothing (the job stopped) is dropped; its failure, if any, too.
+      void next?.catch(() => {});
     }
     return { issued, total };
   });
 
   const service = {
+    /** Registers a module's reaction to completions (called once, when the services are wired). */
+    onCompletion(listener: CompletionListener) {
+      listeners.push(listener);
+    },
     /** Evaluates the completion rule for every seated person, recording the outcome and why. */
     async evaluate(ctx: Ctx, sessionId: number) {
       const s = await managedSession(ctx, sessionId, { en: 'evaluate completion in this session', th: 'ประเมินผลการจบหลักสูตรของรุ่นนี้' });
@@ -103,6 +148,9 @@ export function createCompletionService(access: TrainingAccess) {
             actorUserId: ctx.actor.userId,
           });
         }
+        const newlyCompleted = outcomes.filter((o) => !o.reasons.length && o.e.status !== 'completed').map((o) => o.e.person_id);
+        if (newlyCompleted.length)
+          for (const listener of listeners) await listener(trx, ctx, { sessionId, curriculumCode: s.curriculum_code, personIds: newlyCompleted });
         await recordAudit(trx, ctx, {
           action: 'enrolment.evaluate',
           entityType: 'training_session',
@@ -124,7 +172,7 @@ export function createCompletionService(access: TrainingAccess) {
           reasonErrors(reasons, 'completion'),
         );
       }
-      const [code] = await issueFor(ctx, s, [e]);
+      const [code] = await credentials.issueAll(ctx, await (await certificateInputs(s))([e]));
       return credentials.get(ctx, code!);
     },
     /** Issues every completed person's certificate as a job; answers with the job to follow. */

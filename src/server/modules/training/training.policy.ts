@@ -25,6 +25,8 @@ export const trainingPolicy = {
   readsRoster: (actor: Actor, s: SessionPlace): boolean => scopeIncludes(scopeFor(actor, READERS), s.provinceCode) || providesFor(actor, s.unitCode),
   /** Enrol people and groups on their behalf: officers, in their area. */
   enrolScope: (actor: Actor): Scope => scopeFor(actor, OFFICERS),
+  /** A course provider organises its own unit's sessions, wherever they are. */
+  providesForAny: (actor: Actor): boolean => actor.grants.some((g) => g.role === 'course_provider'),
   /** The area named when a request is refused. */
   officerScope: (actor: Actor): Scope => scopeFor(actor, OFFICERS),
 };

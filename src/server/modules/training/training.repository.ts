@@ -454,3 +454,19 @@ export const lastCompletionUnits = (db: Executor, personIds: readonly number[]) 
         .orderBy('e.person_id')
         .orderBy('s.ends_on', 'desc')
         .execute();
+
+/** Of these people, those who completed a session of this curriculum. */
+export const completersOf = (db: Executor, curriculumCode: string, personIds: readonly number[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('enrolment as e')
+        .innerJoin('training_session as s', 's.id', 'e.session_id')
+        .select(['e.person_id', 'e.session_id'])
+        .distinctOn('e.person_id')
+        .where('e.status', '=', 'completed')
+        .where('s.curriculum_code', '=', curriculumCode)
+        .where('e.person_id', 'in', [...personIds])
+        .orderBy('e.person_id')
+        .orderBy('s.ends_on', 'desc')
+        .execute();

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
 import { loadReferenceSet, fingerprint } from '../../db/reference-data';
 import type { JobRunner } from '../../platform/jobs/jobs';
@@ -7,14 +8,14 @@ import type { GeoService } from '../geo/geo.service';
 import type { OrgService } from '../org/org.service';
 import type { RegistryService } from '../registry/registry.service';
 import { createAttendanceService } from './attendance.service';
-import { createCompletionService } from './completion.service';
+import { createCompletionService, type CertificateJobOptions } from './completion.service';
 import { CURRICULA, totalMinutes } from './data/curricula';
 import { createSeatsService } from './seats.service';
 import { createSessionsService } from './sessions.service';
 import { createTrainingAccess } from './training.access';
 import * as repository from './training.repository';
 
-export { CERTIFICATES_JOB } from './completion.service';
+export { CERTIFICATES_JOB, type CompletionListener } from './completion.service';
 export { RESULT_COLUMNS, RESULTS_MAX_ROWS } from './attendance.service';
 
 export interface SessionInput {
@@ -73,10 +74,12 @@ export function createTrainingService(deps: {
   registry: RegistryService;
   credentials: CredentialsService;
   jobs: JobRunner;
+  /** The certificates job's batch size, and (tests) a simulated crash. */
+  certificates?: CertificateJobOptions;
 }) {
   const access = createTrainingAccess(deps);
   const { db } = deps;
-  const completion = createCompletionService(access);
+  const completion = createCompletionService(access, deps.certificates);
   return {
     ...createSessionsService(access, completion.evaluate),
     ...createSeatsService(access),
@@ -97,6 +100,11 @@ export function createTrainingService(deps: {
     async lastCompletionUnits(personIds: readonly number[]) {
       const rows = await repository.lastCompletionUnits(db, personIds);
       return new Map(rows.map((r) => [r.person_id, { unitCode: r.unit_code, courseCode: r.course_code, completedOn: r.ends_on }]));
+    },
+
+    /** For other modules: of these people, who completed a session of this curriculum (inside the caller's transaction: pass it). */
+    async completersOf(curriculumCode: string, personIds: readonly number[], executor: Executor = db) {
+      return new Map((await repository.completersOf(executor, curriculumCode, personIds)).map((r) => [r.person_id, { sessionId: r.session_id }]));
     },
 
     /**

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema';
-import { hasAnyRole } from '../auth/actor';
+import { auditPolicy } from './audit.policy';
 import { requireContext } from '../auth/plugin';
 import { withProblems } from '../http/schemas';
 import { problems } from '../problem';
@@ -105,7 +105,7 @@ const AuditQuery = z.strictObject({
 export const auditRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; audit: AuditTrail }> = async (app, { db, audit }) => {
   const requireAuditor = (request: Parameters<typeof requireContext>[0]) => {
     const ctx = requireContext(request);
-    if (!hasAnyRole(ctx.actor, ['system_admin'])) {
+    if (!auditPolicy.reads(ctx.actor)) {
       throw problems.forbidden({ en: 'Only system administrators read the audit trail.', th: 'เฉพาะผู้ดูแลระบบเท่านั้นที่ดูบันทึกการตรวจสอบได้' });
     }
     return ctx;

@@ -55,7 +55,8 @@ export async function recordAudit(trx: Transaction<DB>, ctx: RequestContext, cha
   await repository.insertAuditEvent(trx, {
     occurred_at: new Date(),
     actor_user_id: ctx.actor?.userId ?? null,
-    actor_username: ctx.actor?.username ?? null,
+    // A citizen's username is often made from her name: her own events name her account by id only.
+    actor_username: ctx.actor && ctx.actor.personId === null ? ctx.actor.username : null,
     action: change.action,
     entity_type: change.entityType,
     entity_id: change.entityId ?? null,

@@ -10,6 +10,8 @@ export interface ImportColumn<K extends string = string> {
   /** What the cell holds, shown in the template's second sheet and in the mapping screen. */
   hintTh: string;
   hintEn: string;
+  /** Other headers offices write for this column (Thai and English), matched by `headerKey`. */
+  aliases?: readonly string[];
 }
 
 /** Where a sub-district lies. */
@@ -18,7 +20,10 @@ export interface Area {
   provinceCode: string;
 }
 
-/** What is wrong with one cell (or a whole row, when `column` is null). */
+/**
+ * What is wrong with one cell (or a whole row, when `column` is null). An error rejects the row;
+ * a warning (a problem in an optional cell) imports the row with that cell left empty.
+ */
 export interface RowError {
   line: number;
   column: string | null;
@@ -26,6 +31,7 @@ export interface RowError {
   code: string;
   th: string;
   en: string;
+  severity?: 'error' | 'warning';
 }
 
 /** Cell access for one row through a column mapping, collecting errors that name the column. */
@@ -35,6 +41,7 @@ export function cellReader<K extends string>(
   mapping: Partial<Record<K, number>>,
   errors: RowError[],
   label: (key: K) => ImportColumn,
+  warnings: RowError[] = [],
 ) {
   const get = (key: K): string => {
     const index = mapping[key];
@@ -45,13 +52,19 @@ export function cellReader<K extends string>(
     const value = get(key);
     errors.push({ line, column: key, value: value || null, code, en: `${column.en}: ${en}`, th: `${column.th}: ${th}` });
   };
+  /** A problem in an optional cell: the row imports, the cell is left empty, the warning is listed. */
+  const warn = (key: K, code: string, en: string, th: string) => {
+    const column = label(key);
+    const value = get(key);
+    warnings.push({ line, column: key, value: value || null, code, en: `${column.en}: ${en}`, th: `${column.th}: ${th}`, severity: 'warning' });
+  };
   const required = (key: K): string | null => {
     const value = get(key);
     if (value) return value;
     fail(key, 'missing-value', 'this column must have a value.', 'ต้องกรอกช่องนี้');
     return null;
   };
-  return { get, fail, required };
+  return { get, fail, warn, required };
 }
 
 export const tooLong = (text: string, max: number) => text.length > max;
@@ -78,26 +91,40 @@ export function parseLooseDate(input: string): string | null {
 }
 
 /**
- * Matches a file's header cells to template columns by key, Thai or English label (ignoring case,
- * spaces and a trailing '*'). Returns the mapping and the headers that matched nothing.
+ * The key a header is compared by: without a BOM, a trailing '*', spaces or punctuation, in lower
+ * case, with `เลขที่` read as `เลข` and a trailing `ที่` dropped, so `หมู่`, `หมู่ที่` and
+ * `หมู่ ที่` are one header, and `บ้านเลขที่`, `บ้าน เลข ที่` another.
+ */
+export function headerKey(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/[\s*.\-_/\\()[\]:#'"]+/g, '')
+    .replace(/เลขที่/g, 'เลข')
+    .replace(/ที่$/, '');
+}
+
+/**
+ * Matches a file's header cells to template columns by key, Thai or English label or one of the
+ * column's aliases (compared by `headerKey`). Returns the mapping and the headers that matched
+ * nothing. Every module's import reads its header through this.
  */
 export function mapHeader<K extends string>(header: readonly string[], columns: readonly ImportColumn<K>[]) {
-  const norm = (s: string) =>
-    s
-      .replace(/^\uFEFF/, '')
-      .replace(/\*$/, '')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .toLowerCase();
   const byName = new Map<string, K>();
-  for (const c of columns) for (const name of [c.key, c.th, c.en]) byName.set(norm(name), c.key);
+  for (const c of columns) for (const name of [c.key, c.th, c.en]) byName.set(headerKey(name), c.key);
+  // Aliases after the labels: a label of one column wins over an alias of another.
+  for (const c of columns) for (const name of c.aliases ?? []) if (!byName.has(headerKey(name))) byName.set(headerKey(name), c.key);
   const mapping: Partial<Record<K, number>> = {};
   const unmatched: string[] = [];
   header.forEach((cell, index) => {
-    const key = byName.get(norm(cell));
+    const key = byName.get(headerKey(cell));
     if (key !== undefined && mapping[key] === undefined) mapping[key] = index;
     else if (cell.trim()) unmatched.push(cell);
   });
   const missing = columns.filter((c) => c.required && mapping[c.key] === undefined).map((c) => c.key);
   return { mapping, unmatched, missing };
 }
+
+/** A cell Excel would run as a formula ("=HYPERLINK(…)", "+cmd|…", "@SUM(…)"): never imported. */
+export const looksLikeFormula = (text: string) => /^=/.test(text) || /^[+\-@][A-Za-z_]+[(|!]/.test(text);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { Problem, problems, type FieldError } from '../problem';
+import { thaiOf } from './schemas';
 
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -32,8 +33,12 @@ function fieldErrorsOf(error: FastifyError & { validation: unknown[]; validation
   return error.validation.map((raw) => {
     const issue = raw as { instancePath?: string; message?: string; keyword?: string; params?: Record<string, unknown> };
     const params = issue.params ?? {};
-    const zodIssue = (params.issue ?? {}) as { code?: string; keys?: string[]; params?: { th?: string } };
-    const code = zodIssue.code ?? issue.keyword ?? 'invalid';
+    const zodIssue = (params.issue ?? {}) as { code?: string; keys?: string[]; params?: { th?: string; reason?: string } };
+    // A custom issue's own params (fastify-type-provider-zod puts the issue's fields in `params`).
+    const custom = { ...(params.params as { th?: string; reason?: string } | undefined), ...zodIssue.params };
+    // A rule's own reason (`latin-in-thai`, `checksum`) says more to a client than Zod's `custom`.
+    const zodCode = zodIssue.code ?? issue.keyword;
+    const code = custom.reason ?? zodCode ?? 'invalid';
     const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
     const message = issue.message ?? 'Invalid value';
     // An unknown field is named in the path, so a form can point at it.
@@ -43,7 +48,7 @@ function fieldErrorsOf(error: FastifyError & { validation: unknown[]; validation
       field: `${error.validationContext ?? 'body'}${path ? `.${path}` : ''}${keys}`,
       code,
       message,
-      messageTh: zodIssue.params?.th ?? (params.params as { th?: string } | undefined)?.th ?? thaiMessageFor(code, message),
+      messageTh: custom.th ?? thaiOf(message) ?? thaiMessageFor(zodCode, message),
     };
   });
 }

@@ -22,5 +22,20 @@ export function withProblems<T extends Record<number, z.ZodType>>(responses: T) 
 
 export const ThaiEnglishName = { nameTh: z.string(), nameEn: z.string() };
 
+const THAI_OF = new Map<string, string>();
+
+/**
+ * A validation message in English with its Thai, for Zod's `error` option
+ * (`z.enum(codes, { error: bilingual('Choose a title.', 'กรุณาเลือกคำนำหน้า') })`): the error
+ * handler answers the field with both. Each message should name the field and what it expects.
+ */
+export function bilingual(en: string, th: string): string {
+  THAI_OF.set(en, th);
+  return en;
+}
+
+/** The Thai registered for an English message by `bilingual`, if any. */
+export const thaiOf = (en: string): string | undefined => THAI_OF.get(en);
+
 /** Thai and English text for a message shown to a person. */
 export const I18nText = z.object({ th: z.string(), en: z.string() });

@@ -33,6 +33,15 @@ export const finishJob = (db: Executor, id: string, owner: string, fields: { sta
     .where('locked_by', '=', owner)
     .execute();
 
+/** A job stopped at a safe point, queued again; the stop does not count as an attempt. */
+export const releaseJob = (db: Executor, id: string, owner: string) =>
+  db
+    .updateTable('job')
+    .set((eb) => ({ status: 'queued', locked_by: null, attempts: eb('attempts', '-', 1) }))
+    .where('id', '=', id)
+    .where('locked_by', '=', owner)
+    .execute();
+
 export const beat = (db: Executor, id: string, owner: string) =>
   db.updateTable('job').set({ heartbeat_at: new Date() }).where('id', '=', id).where('locked_by', '=', owner).execute();
 

@@ -33,6 +33,16 @@ export class SimulatedCrash extends Error {
   }
 }
 
+/**
+ * Thrown by a handler that stops at a safe point because the runner is stopping (its `signal`
+ * aborted): the job goes back to the queue, unfinished and not failed, for the next start.
+ */
+export class JobStopped extends Error {
+  constructor() {
+    super('stopped with the runner; queued again');
+  }
+}
+
 export interface JobRunnerOptions {
   /** How often to look for work when nothing wakes the runner. */
   pollMs?: number;
@@ -90,6 +100,10 @@ export function createJobRunner(db: Kysely<DB>, options: JobRunnerOptions = {}) 
       await finish(job.id, { status: 'succeeded', result });
     } catch (error) {
       if (error instanceof SimulatedCrash) return; // left as a dead process leaves it
+      if (error instanceof JobStopped) {
+        await repository.releaseJob(db, job.id, owner);
+        return;
+      }
       options.onError?.(job, error);
       await finish(job.id, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
     } finally {

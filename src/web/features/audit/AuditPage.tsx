@@ -7,6 +7,7 @@ import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ScrollTable } from '../../components/ScrollTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { useAuditStatus } from './queries';
 
 interface Filter {
   action: string;
@@ -45,6 +46,9 @@ export function AuditPage() {
       ),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
+  const status = useAuditStatus();
+  const seal = status.data;
+  const late = seal ? seal.oldestUnsealedSeconds !== null && seal.oldestUnsealedSeconds > seal.boundSeconds : false;
   const verify = useMutation({ mutationFn: () => unwrap(api.GET('/api/audit-events/verify')) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -57,6 +61,31 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('title')} intro={t('intro')} />
+      {seal && (
+        <Alert color={late ? 'red' : seal.unsealed > 0 ? 'yellow' : 'green'} role="status" mb="md" py={6} title={t('sealTitle')}>
+          <Text size="sm">
+            {t('sealedUpTo', { position: seal.sealedPosition })}
+            {seal.lastSealedAt ? ` · ${t('lastSealed', { when: formatThaiDateTime(new Date(seal.lastSealedAt), lang) })}` : ''}
+          </Text>
+          <Text size="sm">
+            {seal.unsealed === 0
+              ? t('nothingWaiting')
+              : t(late ? 'waitingLate' : 'waiting', {
+                  count: seal.unsealed,
+                  seconds: Math.round(seal.oldestUnsealedSeconds ?? 0),
+                  bound: seal.boundSeconds,
+                })}
+          </Text>
+          {seal.latestCheckpoint && (
+            <Text size="xs" c="dimmed">
+              {t('checkpoint', {
+                position: seal.latestCheckpoint.position,
+                when: formatThaiDateTime(new Date(seal.latestCheckpoint.madeAt), lang),
+              })}
+            </Text>
+          )}
+        </Alert>
+      )}
       <form onSubmit={submit}>
         <Group align="end" mb="md" wrap="wrap">
           {field('action', t('action'))}
@@ -77,7 +106,7 @@ export function AuditPage() {
           </Alert>
         )}
       </Group>
-      <ProblemAlert error={events.error ?? verify.error} />
+      <ProblemAlert error={events.error ?? verify.error ?? status.error} />
       <ScrollTable label={t('title')} minWidth={720} striped>
         <Table.Thead>
           <Table.Tr>

@@ -109,21 +109,25 @@ export function StandardPage() {
 }
 
 // Okabe–Ito colours: apart for colour-blind readers, and each ≥ 3:1 against white.
-const STANDING_COLOURS = { notAssessed: '#6b6b6b', referred: '#0072B2', notYetCompetent: '#B35900', qualified: '#007A5A' };
+const STANDING_COLOURS = { notAssessed: '#6b6b6b', referred: '#0072B2', notYetCompetent: '#B35900', revoked: '#CC3D8F', qualified: '#007A5A' };
+const STANDING_KEYS = ['notAssessed', 'referred', 'notYetCompetent', 'revoked', 'qualified'] as const;
+const STANDING_OF = {
+  notAssessed: 'not-assessed',
+  referred: 'referred',
+  notYetCompetent: 'not-yet-competent',
+  revoked: 'revoked',
+  qualified: 'qualified',
+} as const;
 
 /** Where the eligible stand, province by province: the picture an officer or executive reads first. */
 function EligibleChart({ code, t, lang }: { code: string; t: Words; lang: Language }) {
   const { t: words } = useTranslation('credentials');
   const summary = useEligibleSummary(code);
   if (summary.error) return <ProblemAlert error={summary.error} />;
-  const rows = [...(summary.data ?? [])]
-    .sort((a, b) => b.notAssessed + b.referred + b.notYetCompetent + b.qualified - (a.notAssessed + a.referred + a.notYetCompetent + a.qualified))
-    .slice(0, 15);
+  const rows = [...(summary.data ?? [])].sort((a, b) => STANDING_KEYS.reduce((sum, key) => sum + b[key] - a[key], 0)).slice(0, 15);
   if (!summary.data || rows.length === 0) return null;
-  const series = (['notAssessed', 'referred', 'notYetCompetent', 'qualified'] as const).map((key) => ({
-    name: words(
-      `standing.${({ notAssessed: 'not-assessed', referred: 'referred', notYetCompetent: 'not-yet-competent', qualified: 'qualified' } as const)[key]}`,
-    ),
+  const series = STANDING_KEYS.map((key) => ({
+    name: words(`standing.${STANDING_OF[key]}`),
     values: rows.map((r) => r[key]),
     color: STANDING_COLOURS[key],
   }));
@@ -262,7 +266,8 @@ function EligibleList({ s, t, lang }: { s: Standard; t: Words; lang: Language })
     },
   });
   const rows = eligible.data?.items ?? [];
-  const referable = (e: Eligible) => officer && (e.standing === 'not-assessed' || e.standing === 'not-yet-competent');
+  // Someone whose qualification was revoked is assessed again on every unit (unitsToAssess).
+  const referable = (e: Eligible) => officer && (e.standing === 'not-assessed' || e.standing === 'not-yet-competent' || e.standing === 'revoked');
   const toggle = (id: number, on: boolean) =>
     setChosen((old) => {
       const next = new Set(old);

@@ -38,6 +38,7 @@ export const STANDING: Record<Standing, Look> = {
   'not-assessed': { colour: 'gray.7', mark: '○' },
   referred: { colour: 'indigo.9', mark: '●' },
   'not-yet-competent': { colour: 'red.9', mark: '✕' },
+  revoked: { colour: 'red.9', mark: '⊘' },
   qualified: { colour: '#1b5e20', mark: '✓' },
 };
 

@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../format';
 import { PageHeader } from '../../components/PageHeader';
-import { nameOf, useProvinces } from '../../reference';
-import { hasRole, useMe } from '../../session';
+import type { Capability } from '../../../shared/capabilities';
+import { navigation } from '../../navigation';
+import { nameOf, useProvinces, useRegions } from '../../reference';
+import { useMe } from '../../session';
+import { describeArea } from './area';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 
@@ -34,19 +37,14 @@ export function HomePage() {
   const { data: me } = useMe();
   const { number } = useFormat();
   const { data: provinces } = useProvinces();
+  const { data: regions } = useRegions();
   if (!me) return null;
-  const area =
-    me.scopeProvinceCodes === null
-      ? t('common.nationwide')
-      : me.scopeProvinceCodes
-          .map(
-            (code) =>
-              nameOf(
-                provinces?.find((p) => p.code === code),
-                i18n.language,
-              ) || code,
-          )
-          .join(', ') || t('common.none');
+  const can = (c: Capability) => me.capabilities.includes(c);
+  // Only government roles have an area; a citizen's scope is their own records.
+  const area = can('programme')
+    ? (describeArea(me.scopeProvinceCodes, { provinces: provinces ?? [], regions: regions ?? [] }, i18n.language, t('common.nationwide')) ?? t('common.none'))
+    : null;
+  const quick = navigation(me.capabilities).filter((e) => e.quick);
 
   return (
     <Stack>
@@ -65,55 +63,55 @@ export function HomePage() {
             ))}
           </Group>
         </Paper>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="xs">
-            {t('home.area')}
-          </Title>
-          <Text size="lg" data-testid="my-area">
-            {area}
-          </Text>
-        </Paper>
-      </SimpleGrid>
-      <Title order={2} size="h4">
-        {t('home.targets')}
-      </Title>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-        {TARGETS.map((target) => (
-          <Paper key={target.label} withBorder p="md">
-            <Badge variant="outline" color="indigo.9" tt="none" mb={4}>
-              {t('home.target')}
-            </Badge>
-            <Text fz={28} fw={600} c="indigo.9">
-              {number(target.value)}
+        {area !== null && (
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="xs">
+              {t('home.area')}
+            </Title>
+            <Text size="lg" data-testid="my-area">
+              {area}
             </Text>
-            <Text>{t(target.label)}</Text>
-            {target.label === 'home.employed' && <PlacedThisYear />}
-            {'detail' in target && (
-              <Text size="sm" c="dimmed">
-                {t(target.detail)}
-              </Text>
-            )}
           </Paper>
-        ))}
+        )}
       </SimpleGrid>
-      <Text size="sm" c="dimmed">
-        {t('home.targetNote')}
-      </Text>
+      {can('programme') && (
+        <>
+          <Title order={2} size="h4">
+            {t('home.targets')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+            {TARGETS.map((target) => (
+              <Paper key={target.label} withBorder p="md">
+                <Badge variant="outline" color="indigo.9" tt="none" mb={4}>
+                  {t('home.target')}
+                </Badge>
+                <Text fz={28} fw={600} c="indigo.9">
+                  {number(target.value)}
+                </Text>
+                <Text>{t(target.label)}</Text>
+                {target.label === 'home.employed' && <PlacedThisYear />}
+                {'detail' in target && (
+                  <Text size="sm" c="dimmed">
+                    {t(target.detail)}
+                  </Text>
+                )}
+              </Paper>
+            ))}
+          </SimpleGrid>
+          <Text size="sm" c="dimmed">
+            {t('home.targetNote')}
+          </Text>
+        </>
+      )}
       <Title order={2} size="h4">
         {t('home.quick')}
       </Title>
       <Group>
-        <Anchor component={Link} to="/areas">
-          {t('nav.areas')}
-        </Anchor>
-        <Anchor component={Link} to="/org">
-          {t('nav.org')}
-        </Anchor>
-        {hasRole(me, 'system_admin') && (
-          <Anchor component={Link} to="/users">
-            {t('nav.users')}
+        {quick.map((entry) => (
+          <Anchor key={entry.to} component={Link} to={entry.to}>
+            {t(entry.label)}
           </Anchor>
-        )}
+        ))}
       </Group>
     </Stack>
   );

@@ -66,7 +66,11 @@ export function GroupPage() {
   const options = (list: readonly Coded[]) => list.map((c) => ({ value: c.code, label: lang === 'th' ? c.th : c.en }));
   return (
     <>
-      <PageHeader title={g.name} intro={labelOf(GROUP_TYPES, g.type, lang)} />
+      <PageHeader title={g.name} intro={labelOf(GROUP_TYPES, g.type, lang)}>
+        <Anchor component={Link} to={`/enterprise/groups/${id}`}>
+          {t('enterprise')}
+        </Anchor>
+      </PageHeader>
       <Stack>
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">

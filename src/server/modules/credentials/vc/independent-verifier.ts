@@ -54,8 +54,11 @@ export async function verifyIndependently(credential: unknown, resolve: Resolve,
 
 /** The algorithm of §3.3.2, returning the verification method's id; throws Invalid otherwise. */
 async function verifyProof(secured: unknown, resolve: Resolve, contexts: Contexts): Promise<string> {
-  if (!isObject(secured) || !isObject(secured.proof)) throw new Invalid('not a document with one proof');
-  const { proof: securedProof, ...unsecured } = secured;
+  // One proof, written as an object or as a proof set of one (VC Data Model 2.0 allows both).
+  const proofs = isObject(secured) ? [secured.proof].flat() : [];
+  if (!isObject(secured) || proofs.length !== 1 || !isObject(proofs[0])) throw new Invalid('not a document with one proof');
+  const { proof: _proof, ...unsecured } = secured;
+  const securedProof = proofs[0];
   const { proofValue, ...proofOptions } = securedProof;
   if (typeof proofValue !== 'string' || !proofValue.startsWith('z')) throw new Invalid('proofValue is not multibase base58btc');
   const proofBytes = base58btc(proofValue.slice(1));

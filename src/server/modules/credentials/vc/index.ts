@@ -9,6 +9,7 @@ export { controllerDocument, generateIssuerKey, openSecret, sealSecret, type Iss
 export { createDocumentLoader, UnknownDocumentError, type DocumentLoader, type DocumentResolver, type LoadedDocument } from './loader';
 export { openBadgeCredential, type OpenBadgeInput } from './open-badge';
 export type { VerificationProblem } from './problems';
+export { singleProof, withProofSet } from './proof';
 export { signCredential } from './sign';
 export {
   STATUS_LIST_LENGTH,

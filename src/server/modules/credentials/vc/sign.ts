@@ -5,13 +5,14 @@ import * as vc from '@digitalbazaar/vc';
 import { MULTIKEY_V1 } from './bundled-contexts';
 import type { IssuerKey } from './keys';
 import { isRecord, type DocumentLoader } from './loader';
+import { withProofSet } from './proof';
 
 // Decoding a key is cheap but not free; callers keep their opened IssuerKey objects.
 const keyPairs = new WeakMap<IssuerKey, ReturnType<typeof Ed25519Multikey.from>>();
 
 /**
  * Signs with an eddsa-rdfc-2022 DataIntegrityProof for assertionMethod. The credential itself is
- * not changed; the signed copy is returned. Canonicalization runs in JSON-LD safe mode, so a
+ * not changed; the signed copy is returned, its `proof` an array of one (see proof.ts). Canonicalization runs in JSON-LD safe mode, so a
  * property no context defines makes signing throw rather than go out unsigned.
  */
 export async function signCredential(
@@ -40,6 +41,6 @@ export async function signCredential(
   }
   // `created` defaults to now; a fixed one lets a test reproduce a published signature exactly.
   const suite = new DataIntegrityProof({ signer: (await keyPair).signer(), cryptosuite, ...(options.created ? { date: options.created } : {}) });
-  // The library adds `proof` to the object it is given.
-  return vc.issue({ credential: structuredClone(credential), suite, documentLoader: loader });
+  // The library adds `proof` to the object it is given, as an object when it is the first.
+  return withProofSet(await vc.issue({ credential: structuredClone(credential), suite, documentLoader: loader }));
 }

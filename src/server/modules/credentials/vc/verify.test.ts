@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyIndependently } from './independent-verifier';
 import { generateIssuerKey } from './keys';
 import { openBadgeCredential } from './open-badge';
+import { singleProof } from './proof';
 import { signCredential } from './sign';
 import { emptyStatusList, encodeStatusList, setStatusBit } from './status-list';
 import { buildIssuer, buildWorld, qualification, trainingCertificate, type TestIssuer, type World } from './test-factories';
@@ -40,12 +41,26 @@ describe('an issued Open Badge', () => {
       keyId: `${dsd.profile.id}#key-1`,
       reason: null,
     });
-    expect(credential.proof).toMatchObject({
-      type: 'DataIntegrityProof',
-      cryptosuite: 'eddsa-rdfc-2022',
-      proofPurpose: 'assertionMethod',
-      verificationMethod: `${dsd.profile.id}#key-1`,
-    });
+    // A proof set of one: what Open Badges' JSON Schema requires.
+    expect(credential.proof).toEqual([
+      expect.objectContaining({
+        type: 'DataIntegrityProof',
+        cryptosuite: 'eddsa-rdfc-2022',
+        proofPurpose: 'assertionMethod',
+        verificationMethod: `${dsd.profile.id}#key-1`,
+      }),
+    ]);
+  });
+
+  it('a credential whose proof is one object (as issued before migration 0009) verifies with both verifiers', async () => {
+    const world = buildWorld();
+    const dsd = await buildIssuer(world);
+    const credential = await issued(world, dsd);
+    const asBefore = { ...credential, proof: singleProof(credential) };
+    expect(Array.isArray(asBefore.proof)).toBe(false);
+
+    expect(await verify(world, asBefore)).toMatchObject({ verified: true, signature: 'valid', keyId: `${dsd.profile.id}#key-1` });
+    expect(await verifyIndependently(asBefore, world.resolve)).toMatchObject({ signature: 'valid', status: 'active' });
   });
 
   it('a qualification with competency units and a level verifies, and the independent verifier agrees', async () => {
@@ -78,8 +93,8 @@ describe('an issued Open Badge', () => {
     const world = buildWorld();
     const dsd = await buildIssuer(world);
     const credential = await issued(world, dsd);
-    const proof = credential.proof as { proofValue: string };
-    const tampered = { ...credential, proof: { ...proof, proofValue: oneCharacterChanged(proof.proofValue, 'A') } };
+    const proof = singleProof(credential) as { proofValue: string };
+    const tampered = { ...credential, proof: [{ ...proof, proofValue: oneCharacterChanged(proof.proofValue, 'A') }] };
 
     expect(await verify(world, tampered)).toMatchObject({ verified: false, signature: 'invalid' });
     expect(await verifyIndependently(tampered, world.resolve)).toMatchObject({ signature: 'invalid' });
@@ -265,13 +280,13 @@ describe('bad input', () => {
       {},
       unsigned,
       { ...credential, proof: 'signed, honestly' },
-      { ...credential, proof: { ...(credential.proof as object), cryptosuite: 'ecdsa-rdfc-2019' } },
+      { ...credential, proof: [{ ...singleProof(credential), cryptosuite: 'ecdsa-rdfc-2019' }] },
       { ...credential, '@context': 'https://www.w3.org/ns/credentials/v2' },
       { ...credential, '@context': 42 },
       { ...credential, issuer: 42 },
       { ...credential, validFrom: 'yesterday' },
       { ...credential, credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: -1 } },
-      { ...credential, proof: { ...(credential.proof as object), verificationMethod: 'https://example.com/keys#1' } },
+      { ...credential, proof: [{ ...singleProof(credential), verificationMethod: 'https://example.com/keys#1' }] },
     ];
     for (const input of cases) {
       const report = await verify(world, input);

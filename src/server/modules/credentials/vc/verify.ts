@@ -3,6 +3,7 @@ import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import { isRecord, UnknownDocumentError, type DocumentLoader } from './loader';
 import { problem, type VerificationProblem } from './problems';
+import { singleProof } from './proof';
 import { decodeStatusList, statusBit } from './status-list';
 
 export interface VerificationReport {
@@ -33,8 +34,9 @@ export async function verifyCredential(credential: unknown, options: { loader: D
     return { verified: false, signature: 'invalid', status: 'unknown', validity: 'current', issuer: null, keyId: null, problems: [problem.notAnObject()] };
   }
   const issuer = issuerOf(credential);
-  const proof = credential.proof;
-  const keyId = isRecord(proof) && typeof proof.verificationMethod === 'string' ? proof.verificationMethod : null;
+  // An object (before migration 0009, or another issuer's) or an array of one: the same proof.
+  const proof = singleProof(credential);
+  const keyId = typeof proof?.verificationMethod === 'string' ? proof.verificationMethod : null;
   const validity = validityOf(credential, now);
   const signature = await checkSignature(credential, issuer?.id ?? null, keyId, validity.libraryClock, options.loader);
   const status = await checkStatus(credential, issuer?.id ?? null, options.loader, now);

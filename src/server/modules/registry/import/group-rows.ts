@@ -1,11 +1,10 @@
 import type { Executor } from '../../../db/executor';
 import * as repository from './import.repository';
-import { codeReader, GROUP_TYPES, MEMBER_ROLES, OCCUPATION_CATEGORIES } from '../../../../shared/person-fields';
 import { normalizeDocumentNumber } from '../../../../shared/national-id';
 import { parseThaiDate } from '../../../../shared/thai-date';
 import { GROUP_COLUMNS, type GroupColumnKey } from './columns';
 import type { PeopleRowContext } from './people-rows';
-import { cellReader, normalizePhone, parseLooseDate, type RowError } from '../../../platform/files/rows';
+import { cellReader, looksLikeFormula, normalizePhone, parseLooseDate, type RowError } from '../../../platform/files/rows';
 
 /** One row of a group file: a group (repeated on each of its rows) and one of its members. */
 export interface GroupRecord {
@@ -24,9 +23,6 @@ export interface GroupRecord {
   joinedOn: string;
 }
 
-const readType = codeReader(GROUP_TYPES);
-const readOccupation = codeReader(OCCUPATION_CATEGORIES);
-const readRole = codeReader(MEMBER_ROLES);
 const label = (key: GroupColumnKey) => GROUP_COLUMNS.find((c) => c.key === key)!;
 
 export function readGroupRow(
@@ -34,9 +30,16 @@ export function readGroupRow(
   line: number,
   mapping: Partial<Record<GroupColumnKey, number>>,
   ctx: PeopleRowContext,
-): { record: GroupRecord } | { errors: RowError[] } {
+): { record: GroupRecord; warnings: RowError[] } | { errors: RowError[] } {
   const errors: RowError[] = [];
-  const { get, fail, required } = cellReader<GroupColumnKey>(cells, line, mapping, errors, label);
+  const warnings: RowError[] = [];
+  const { get, fail, warn, required } = cellReader<GroupColumnKey>(cells, line, mapping, errors, label, warnings);
+  for (const [key, index] of Object.entries(mapping) as [GroupColumnKey, number][]) {
+    if (looksLikeFormula((cells[index] ?? '').trim()))
+      fail(key, 'formula', 'the cell is a spreadsheet formula, not a value.', 'ช่องนี้เป็นสูตรของโปรแกรมตารางคำนวณ ไม่ใช่ข้อมูล');
+  }
+  const readType = (text: string) => ctx.values('group_type', text) ?? null;
+  const readOccupation = (text: string) => ctx.values('occupation', text) ?? null;
   const name = required('group_name');
   if (name && name.length > 200) fail('group_name', 'too-long', 'A group name has at most 200 characters.', 'ชื่อกลุ่มยาวได้ไม่เกิน 200 ตัวอักษร');
   const typeText = required('group_type');
@@ -72,16 +75,23 @@ export function readGroupRow(
   const joinedOn = date('joined_on');
   const phoneText = get('contact_phone');
   const contactPhone = phoneText ? normalizePhone(phoneText) : null;
-  if (phoneText && !contactPhone) fail('contact_phone', 'invalid-phone', `"${phoneText}" is not a Thai phone number.`, `"${phoneText}" ไม่ใช่หมายเลขโทรศัพท์`);
+  if (phoneText && !contactPhone) warn('contact_phone', 'invalid-phone', `"${phoneText}" is not a Thai phone number.`, `"${phoneText}" ไม่ใช่หมายเลขโทรศัพท์`);
   const memberText = required('member_id_number');
   // A member is named by a Thai ID (digits) or another document; both are stored as normalised.
   const memberDocNumber = memberText ? normalizeDocumentNumber(/^[\d\s\-๐-๙]+$/.test(memberText) ? 'th-id' : 'other', memberText) : '';
   const roleText = get('member_role');
-  const memberRole = roleText ? readRole(roleText) : 'member';
-  if (!memberRole)
-    fail('member_role', 'invalid-role', `"${roleText}" is not a role (leader, committee, member).`, `"${roleText}" ไม่ใช่บทบาท (ประธาน กรรมการ สมาชิก)`);
+  let memberRole = roleText ? ctx.values('member_role', roleText) : 'member';
+  if (memberRole === undefined)
+    warn(
+      'member_role',
+      'invalid-role',
+      `"${roleText}" is not a role (leader, committee, member); imported as a member.`,
+      `"${roleText}" ไม่ใช่บทบาท (ประธาน กรรมการ สมาชิก) จึงนำเข้าเป็นสมาชิก`,
+    );
+  memberRole ??= 'member';
   if (errors.length) return { errors };
   return {
+    warnings,
     record: {
       line,
       name: name!,

@@ -152,18 +152,24 @@ export async function upsertPeople(
   return result.rows[0]!;
 }
 
-/** Records the explicit consent to sensitive data that rows of the file state, once per person. */
+/**
+ * Records, once per person, the lawful basis of the sensitive data a row keeps: the explicit
+ * consent its own column states, or the basis declared for the file (with its evidence).
+ */
 export async function recordSensitiveConsents(
   trx: Executor,
   rows: readonly PersonRecord[],
-  options: { importId: string; userId: string; unitCode: string | null; fileName: string },
+  options: { importId: string; userId: string; unitCode: string | null; fileName: string; fileEvidence: string | null },
 ) {
-  const given = rows.filter((r) => r.sensitiveConsent);
+  const given = rows.filter((r) => r.sensitiveBasis);
   if (given.length === 0) return;
+  const evidence = (r: PersonRecord) =>
+    r.sensitiveBasis === 'explicit-consent' && !options.fileEvidence ? `import: ${options.fileName}` : `import: ${options.fileName}; ${options.fileEvidence ?? ''}`;
   await sql`
     insert into consent (person_id, purpose, lawful_basis, evidence, recorded_by, unit_code, import_id)
-    select p.id, 'sensitive-data', 'explicit-consent', ${`import: ${options.fileName}`}, ${options.userId}::uuid, ${options.unitCode}, ${options.importId}::uuid
-      from unnest(${given.map((r) => r.docType)}::text[], ${given.map((r) => r.docNumber)}::text[]) as t(doc_type, doc_number)
+    select p.id, 'sensitive-data', t.basis, t.evidence, ${options.userId}::uuid, ${options.unitCode}, ${options.importId}::uuid
+      from unnest(${given.map((r) => r.docType)}::text[], ${given.map((r) => r.docNumber)}::text[], ${given.map((r) => r.sensitiveBasis)}::text[],
+                  ${given.map(evidence)}::text[]) as t(doc_type, doc_number, basis, evidence)
       join person p on p.doc_number = t.doc_number and p.doc_type = t.doc_type and p.status = 'active'
     on conflict (person_id, purpose) where withdrawn_at is null do nothing`.execute(trx);
 }
@@ -172,11 +178,12 @@ export async function recordSensitiveConsents(
 export async function insertRowErrors(trx: Executor, importId: string, phase: 'dry-run' | 'import', errors: readonly RowError[]) {
   if (errors.length === 0) return;
   await sql`
-    insert into import_row_error (import_id, phase, seq, line, column_key, value, code, message_th, message_en)
-    select ${importId}::uuid, ${phase}, t.line * 100 + (row_number() over (partition by t.line order by t.n))::int, t.line, t.column_key, t.value, t.code, t.th, t.en
+    insert into import_row_error (import_id, phase, seq, line, column_key, value, code, message_th, message_en, severity)
+    select ${importId}::uuid, ${phase}, t.line * 100 + (row_number() over (partition by t.line order by t.n))::int, t.line, t.column_key, t.value, t.code, t.th, t.en, t.severity
       from unnest(${errors.map((e) => e.line)}::int[], ${errors.map((e) => e.column)}::text[], ${errors.map((e) => (e.value ?? '').slice(0, 200) || null)}::text[],
-                  ${errors.map((e) => e.code)}::text[], ${errors.map((e) => e.th)}::text[], ${errors.map((e) => e.en)}::text[])
-           with ordinality as t(line, column_key, value, code, th, en, n)`.execute(trx);
+                  ${errors.map((e) => e.code)}::text[], ${errors.map((e) => e.th)}::text[], ${errors.map((e) => e.en)}::text[],
+                  ${errors.map((e) => e.severity ?? 'error')}::text[])
+           with ordinality as t(line, column_key, value, code, th, en, severity, n)`.execute(trx);
 }
 
 // ---------------------------------------------------------------- import files, batches, row errors
@@ -206,11 +213,86 @@ export const insertBatch = (trx: Executor, values: Insertable<ImportBatchTable>)
 export const deleteRowErrors = (db: Executor, importId: string, phase: 'dry-run' | 'import') =>
   db.deleteFrom('import_row_error').where('import_id', '=', importId).where('phase', '=', phase).execute();
 
-export function rowErrorsOf(db: Executor, importId: string, phase: 'dry-run' | 'import', page?: { limit: number; offset: number }) {
+export function rowErrorsOf(
+  db: Executor,
+  importId: string,
+  phase: 'dry-run' | 'import',
+  page?: { limit: number; offset: number; severity?: 'error' | 'warning' },
+) {
   let q = db.selectFrom('import_row_error').selectAll().where('import_id', '=', importId).where('phase', '=', phase).orderBy('seq');
+  if (page?.severity) q = q.where('severity', '=', page.severity);
   if (page) q = q.limit(page.limit).offset(page.offset);
   return q.execute();
 }
+
+/** How many row problems of a severity an import has (the row report's pages). */
+export async function countRowErrors(db: Executor, importId: string, phase: 'dry-run' | 'import', severity?: 'error' | 'warning') {
+  let q = db
+    .selectFrom('import_row_error')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('import_id', '=', importId)
+    .where('phase', '=', phase);
+  if (severity) q = q.where('severity', '=', severity);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** The problems of an import by reason: severity, code and column, with how many rows each. */
+export const reasonsOf = (db: Executor, importId: string, phase: 'dry-run' | 'import') =>
+  db
+    .selectFrom('import_row_error')
+    .select(['severity', 'code', 'column_key'])
+    .select((eb) => eb.fn.count<string>('line').distinct().as('rows'))
+    .where('import_id', '=', importId)
+    .where('phase', '=', phase)
+    .groupBy(['severity', 'code', 'column_key'])
+    .orderBy('severity')
+    .orderBy('rows', 'desc')
+    .execute();
+
+// ---------------------------------------------------------------- what a unit mapped by hand
+export const rememberedValues = (db: Executor, ownerKey: string, fields: readonly string[]) =>
+  fields.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('import_value_memory').select(['field', 'value_key', 'code']).where('owner_key', '=', ownerKey).where('field', 'in', fields).execute();
+
+export async function rememberValues(
+  trx: Executor,
+  ownerKey: string,
+  userId: string,
+  values: readonly { field: string; valueKey: string; text: string; code: string | null }[],
+) {
+  if (values.length === 0) return;
+  await trx
+    .insertInto('import_value_memory')
+    .values(values.map((v) => ({ owner_key: ownerKey, field: v.field, value_key: v.valueKey, value_text: v.text, code: v.code, set_by: userId })))
+    .onConflict((oc) =>
+      oc.columns(['owner_key', 'field', 'value_key']).doUpdateSet((eb) => ({
+        code: eb.ref('excluded.code'),
+        value_text: eb.ref('excluded.value_text'),
+        set_by: eb.ref('excluded.set_by'),
+        set_at: new Date(),
+      })),
+    )
+    .execute();
+}
+
+export const rememberedColumns = (db: Executor, ownerKey: string, kind: string, headerKey: string) =>
+  db
+    .selectFrom('import_column_memory')
+    .select('mapping')
+    .where('owner_key', '=', ownerKey)
+    .where('kind', '=', kind)
+    .where('header_key', '=', headerKey)
+    .executeTakeFirst();
+
+export const rememberColumns = (trx: Executor, row: { ownerKey: string; kind: string; headerKey: string; mapping: Record<string, number>; userId: string }) =>
+  trx
+    .insertInto('import_column_memory')
+    .values({ owner_key: row.ownerKey, kind: row.kind, header_key: row.headerKey, mapping: JSON.stringify(row.mapping), set_by: row.userId })
+    .onConflict((oc) =>
+      oc.columns(['owner_key', 'kind', 'header_key']).doUpdateSet((eb) => ({ mapping: eb.ref('excluded.mapping'), set_by: eb.ref('excluded.set_by'), set_at: new Date() })),
+    )
+    .execute();
 
 /** Fresh planner statistics after a large import, so name search stays on its indexes. */
 export const analyzePeople = (db: Executor) => sql`analyze person`.execute(db);
@@ -255,4 +337,69 @@ export async function insertMemberships(trx: Executor, members: readonly { group
       returning 1)
     select count(*)::int as n from added`.execute(trx);
   return added.rows[0]!.n;
+}
+
+// ---------------------------------------------------------------- purging stored files (issue 15 §1)
+
+/** The documents a stored file holds, as hashes (`importSubjectHash`), recorded at upload. */
+export async function insertImportSubjects(trx: Executor, importId: string, hashes: readonly string[]): Promise<void> {
+  for (let i = 0; i < hashes.length; i += 5000) {
+    const chunk = hashes.slice(i, i + 5000);
+    await sql`insert into import_subject (import_id, doc_hash)
+              select ${importId}::uuid, h from unnest(${chunk}::text[]) as t(h) on conflict do nothing`.execute(trx);
+  }
+}
+
+/** After a change of mapping: the documents of the column now mapped. */
+export async function replaceImportSubjects(trx: Executor, importId: string, hashes: readonly string[]): Promise<void> {
+  await trx.deleteFrom('import_subject').where('import_id', '=', importId).execute();
+  await insertImportSubjects(trx, importId, hashes);
+}
+
+/** The imports whose file holds one of these documents and still has its bytes. */
+export async function importsHolding(db: Executor, hashes: readonly string[]): Promise<string[]> {
+  if (hashes.length === 0) return [];
+  const rows = await db
+    .selectFrom('import_subject as s')
+    .innerJoin('import_file as f', 'f.id', 's.import_id')
+    .select('f.id')
+    .distinct()
+    .where('s.doc_hash', 'in', [...hashes])
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Imports uploaded before `cutoff` whose bytes are still kept and whose job is not running. */
+export async function expiredImports(db: Executor, cutoff: Date): Promise<string[]> {
+  const rows = await db
+    .selectFrom('import_file')
+    .select('id')
+    .where('created_at', '<', cutoff)
+    .where('purged_at', 'is', null)
+    .where('status', 'not in', ['validating', 'importing'])
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Drops what the files hold about people: the bytes, the file's name (officers name files after
+ * people), the cell values quoted in row errors and the documents' hashes. Counts, the SHA-256 and
+ * the audit events stay.
+ */
+export async function purgeImports(trx: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await trx
+    .updateTable('import_file')
+    .set({ content: Buffer.alloc(0), file_name: 'purged', purged_at: new Date(), updated_at: new Date() })
+    .where('id', 'in', [...ids])
+    .execute();
+  await trx
+    .updateTable('import_row_error')
+    .set({ value: null })
+    .where('import_id', 'in', [...ids])
+    .execute();
+  await trx
+    .deleteFrom('import_subject')
+    .where('import_id', 'in', [...ids])
+    .execute();
 }

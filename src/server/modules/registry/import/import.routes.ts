@@ -7,11 +7,13 @@ import {
   ErrorsQuery,
   ImportIdParam,
   ImportSchema,
+  LawfulBasisBody,
   MappingBody,
-  RowErrorSchema,
+  RowErrorPage,
   TemplateParams,
   TemplateQuery,
   UploadQuery,
+  ValuesBody,
 } from '../registry.schemas';
 import type { ImportService } from './import.service';
 
@@ -109,6 +111,34 @@ export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = a
     async (request) => imports.setMapping(requireContext(request), request.params.id, request.body.mapping),
   );
 
+  app.put(
+    '/api/registry/imports/:id/values',
+    {
+      schema: {
+        tags,
+        summary: 'Map values that match no reference value to a reference code, or to null (leave empty); remembered for your unit',
+        params: ImportIdParam,
+        body: ValuesBody,
+        response: withProblems({ 200: ImportSchema }),
+      },
+    },
+    async (request) => imports.setValues(requireContext(request), request.params.id, request.body.values),
+  );
+
+  app.put(
+    '/api/registry/imports/:id/lawful-basis',
+    {
+      schema: {
+        tags,
+        summary: 'Declare the lawful basis of the file’s sensitive data once for the file (explicit consent or a legal duty, with evidence)',
+        params: ImportIdParam,
+        body: LawfulBasisBody,
+        response: withProblems({ 200: ImportSchema }),
+      },
+    },
+    async (request) => imports.setLawfulBasis(requireContext(request), request.params.id, request.body),
+  );
+
   app.post(
     '/api/registry/imports/:id/dry-run',
     {
@@ -140,10 +170,10 @@ export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = a
     {
       schema: {
         tags,
-        summary: 'Rejected rows with line, column and reason',
+        summary: 'Problems of rows (errors reject a row, warnings leave a cell empty) with line, column and reason, a page at a time',
         params: ImportIdParam,
         querystring: ErrorsQuery,
-        response: withProblems({ 200: z.array(RowErrorSchema) }),
+        response: withProblems({ 200: RowErrorPage }),
       },
     },
     async (request) => imports.errors(requireContext(request), request.params.id, request.query.phase, request.query),
@@ -154,15 +184,15 @@ export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = a
     {
       schema: {
         tags,
-        summary: 'Rejected rows as CSV or XLSX to fix in Excel',
+        summary: 'Rejected (or warned) rows as CSV or XLSX, each as it was in the file beside its reasons, to fix and upload again',
         params: ImportIdParam,
         querystring: ErrorReportQuery,
         response: withProblems({ 200: z.any() }),
       },
     },
     async (request, reply) => {
-      const { phase, format } = request.query;
-      const file = await imports.errorReport(requireContext(request), request.params.id, phase, format);
+      const { phase, format, severity } = request.query;
+      const file = await imports.errorReport(requireContext(request), request.params.id, phase, format, severity);
       reply.header('content-disposition', `attachment; filename="import-errors-${request.params.id.slice(0, 8)}.${format}"`);
       return reply.type(format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8').send(file);
     },

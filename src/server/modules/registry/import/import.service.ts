@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createImportReview, emptySummary, headerSetKey, ownerKeyOf } from './import-review';
+import { unmatchedCollector, valueResolver, VALUE_FIELDS } from './values';
 import type { Kysely, Transaction } from 'kysely';
 import type { CopyData, Database } from '../../../db/engine';
 import type { DB, ImportFileRow } from '../../../db/schema';
@@ -10,16 +12,17 @@ import { problems } from '../../../platform/problem';
 import { bangkokDate } from '../../../../shared/fiscal-year';
 import { provincesOf, registryPolicy } from '../registry.policy';
 import type { RegistryService } from '../registry.service';
-import { columnsOf, documentKey, optionalKey, type ImportActor, type ImportKind, type ImportOptions, type ImportSummary } from './columns';
+import { columnsOf, documentKey, optionalKey, subjectHashOf, type ImportActor, type ImportKind, type ImportOptions, type ImportSummary } from './columns';
 import { csvCell } from '../../../platform/files/csv';
 import { FileProblem } from '../../../platform/files/decode';
 import { openTable } from '../../../platform/files/table';
 import * as repository from './import.repository';
+import { purgedRefusal, purgeExpiredImports } from './import.purge';
 import { findExisting, insertRowErrors, OPTIONAL_PERSON_COLUMNS, recordSensitiveConsents, stagePeople, upsertPeople } from './import.repository';
 import { importGroupBatch, readGroupRow, type GroupRecord } from './group-rows';
 import { readPersonRow, type PeopleRowContext, type PersonRecord } from './people-rows';
 import { mapHeader, type RowError } from '../../../platform/files/rows';
-import { templateXlsx, writeXlsx } from '../../../platform/files/xlsx';
+import { templateXlsx } from '../../../platform/files/xlsx';
 
 type Ctx = ActorContext;
 export type { ImportKind, ImportOptions, ImportSummary } from './columns';
@@ -50,41 +53,14 @@ export function createImportService(deps: {
   const batchSize = options.batchSize ?? 5000;
   const concurrency = options.concurrency ?? 1;
 
-  const requireImport = async (ctx: Ctx, id: string) => {
-    const file = await repository.findImport(db, id);
-    // Imports are private to the officer who uploaded them (they hold whole files of personal data).
-    if (!file || file.uploaded_by !== ctx.actor.userId) throw problems.notFound({ en: `No import ${id} of yours.`, th: `ไม่พบการนำเข้ารหัส ${id} ของคุณ` });
-    return file;
-  };
-
-  async function present(file: ImportFileRow) {
-    const job = file.job_id ? await jobs.get(db, file.job_id) : undefined;
-    const columns = columnsOf(file.kind);
-    return {
-      id: file.id,
-      kind: file.kind,
-      fileName: file.file_name,
-      format: file.format,
-      encoding: file.encoding,
-      byteSize: file.byte_size,
-      rowCount: file.row_count,
-      header: file.header,
-      mapping: file.mapping,
-      missingColumns: columns.filter((c) => c.required && file.mapping[c.key] === undefined).map((c) => c.key),
-      status: file.status,
-      dryRun: (file.dry_run ?? null) as ImportSummary | null,
-      result: (file.result ?? null) as ImportSummary | null,
-      progress: job ? { done: job.progress_done, total: job.progress_total ?? file.row_count, status: job.status, error: job.error } : null,
-      createdAt: new Date(file.created_at).toISOString(),
-    };
-  }
-
-  async function rowContext(actor: ImportActor): Promise<PeopleRowContext> {
+  /** What reading a row needs: reference data, the unit's remembered value mappings, the file's lawful basis. */
+  async function rowContext(actor: ImportActor, file: ImportFileRow): Promise<PeopleRowContext> {
     const ref = await registry.reference();
-    const spellings = await registry.targetGroupSpellings();
+    const remembered = await repository.rememberedValues(db, ownerKeyOf(actor), VALUE_FIELDS[file.kind]);
     return {
       subdistricts: ref.areas,
-      targetGroups: spellings,
+      values: valueResolver(await registry.targetGroupValues(), new Map(remembered.map((r) => [`${r.field}\u0000${r.value_key}`, r.code]))),
+      lawfulBasis: file.lawful_basis ? { basis: file.lawful_basis, evidence: file.lawful_basis_evidence ?? '' } : null,
       sensitiveTargetGroups: ref.sensitiveTargetGroups,
       scope: actor.provinces ? new Set(actor.provinces) : null,
       today: bangkokDate(new Date()),
@@ -98,7 +74,8 @@ export function createImportService(deps: {
 
   /**
    * Reads the file from `fromLine`, validating rows in batches. Each batch goes to `onBatch` with
-   * its valid records and its errors; duplicates of a document within the file are errors too.
+   * its valid records and its problems (errors and warnings); a document repeated within the file
+   * is an error on the later line, naming the line it repeats.
    */
   async function walk(
     file: ImportFileRow,
@@ -106,8 +83,8 @@ export function createImportService(deps: {
     committed: (line: number) => boolean,
     onBatch: (batch: { records: (PersonRecord | GroupRecord)[]; errors: RowError[]; firstLine: number; lastLine: number; rows: number }) => Promise<void>,
   ) {
-    const ctx = await rowContext(actor);
-    const seen = new Set<string>();
+    const ctx = await rowContext(actor, file);
+    const seen = new Map<string, number>();
     const mapping = file.mapping as Record<string, number>;
     let records: (PersonRecord | GroupRecord)[] = [];
     let errors: RowError[] = [];
@@ -117,24 +94,27 @@ export function createImportService(deps: {
     for await (const record of recordsOf(file)) {
       if (record.line === 1) continue; // the header
       const key = documentKey(file.kind, record.cells, mapping);
-      const repeated = key !== null && seen.has(key);
-      if (key !== null) seen.add(key);
+      const repeats = key !== null ? seen.get(key) : undefined;
+      if (key !== null && repeats === undefined) seen.set(key, record.line);
       if (committed(record.line)) continue; // committed before a restart; only its document is remembered
       rows++;
       if (firstLine === 0) firstLine = record.line;
       lastLine = record.line;
       const read = file.kind === 'people' ? readPersonRow(record.cells, record.line, mapping, ctx) : readGroupRow(record.cells, record.line, mapping, ctx);
       if ('errors' in read) errors.push(...read.errors);
-      else if (repeated) {
+      else if (repeats !== undefined) {
         errors.push({
           line: record.line,
           column: file.kind === 'people' ? 'id_number' : 'member_id_number',
           value: null,
           code: 'duplicate-in-file',
-          en: 'This document appears on an earlier line of the file; the earlier row is kept.',
-          th: 'เลขเอกสารนี้ซ้ำกับบรรทัดก่อนหน้าในไฟล์ ระบบใช้แถวแรก',
+          en: `This document repeats line ${repeats} of the file; the row on line ${repeats} is kept.`,
+          th: `เลขเอกสารนี้ซ้ำกับบรรทัดที่ ${repeats} ในไฟล์ ระบบใช้แถวบรรทัดที่ ${repeats}`,
         });
-      } else records.push(read.record);
+      } else {
+        records.push(read.record);
+        errors.push(...read.warnings);
+      }
       if (rows % batchSize === 0) {
         await onBatch({ records, errors, firstLine, lastLine, rows });
         records = [];
@@ -174,8 +154,7 @@ export function createImportService(deps: {
     const { importId, actor } = job.job.payload as { importId: string; actor: ImportActor };
     const file = (await repository.findImport(db, importId))!;
     await repository.deleteRowErrors(db, importId, 'dry-run');
-    const summary: ImportSummary = { rows: 0, valid: 0, rejected: 0, errors: 0, inserted: 0, updated: 0, unchanged: 0, existing: 0 };
-    const rejectedLines = new Set<number>();
+    const summary = emptySummary();
     await walk(
       file,
       actor,
@@ -188,15 +167,18 @@ export function createImportService(deps: {
           kept = checked.kept;
           summary.existing += checked.existing;
         }
-        for (const e of errors) rejectedLines.add(e.line);
         await insertRowErrors(db, importId, 'dry-run', errors);
-        summary.errors += errors.length;
+        const counts = problemCounts(errors);
+        summary.errors += counts.errors;
+        summary.rejected += counts.rejected;
+        summary.warned += counts.warned;
+        summary.warnings += counts.warnings;
+        summary.duplicates += counts.duplicates;
         summary.valid += kept.length;
         summary.rows = batch.rows;
         await job.progress(batch.rows, file.row_count);
       },
     );
-    summary.rejected = rejectedLines.size;
     await repository.updateImport(db, importId, { status: 'validated', dry_run: JSON.stringify(summary) });
     return summary;
   }
@@ -222,21 +204,27 @@ export function createImportService(deps: {
         if (file.kind === 'people') {
           if (copyIn && kept.length) await stagePeople(trx, copyIn, kept);
           const written = await upsertPeople(trx, kept, { present, importId, unitCode: actor.unitCode, staged: Boolean(copyIn) });
-          await recordSensitiveConsents(trx, kept, { importId, userId: actor.userId, unitCode: actor.unitCode, fileName: file.file_name });
+          await recordSensitiveConsents(trx, kept, {
+            importId,
+            userId: actor.userId,
+            unitCode: actor.unitCode,
+            fileName: file.file_name,
+            fileEvidence: file.lawful_basis ? `${file.lawful_basis}: ${file.lawful_basis_evidence ?? ''}` : null,
+          });
           counts = { ...written, valid: kept.length };
         } else {
           counts = await importGroupBatch(trx, batch.records as GroupRecord[], { importId, unitCode: actor.unitCode, scope: actor.provinces, errors });
         }
         await insertRowErrors(trx, importId, 'import', errors);
-        const rejected = new Set(errors.map((e) => e.line)).size;
+        const problemsOfBatch = problemCounts(errors);
         // The ledger row commits with the rows it describes: a crash leaves both or neither.
         await repository.insertBatch(trx, {
           import_id: importId,
           first_line: batch.firstLine,
           last_line: batch.lastLine,
-          counts: JSON.stringify({ ...counts, rejected, errors: errors.length }),
+          counts: JSON.stringify({ ...counts, ...problemsOfBatch }),
         });
-        processed += counts.valid + rejected;
+        processed += counts.valid + problemsOfBatch.rejected;
       });
       await job.progress(processed, file.row_count);
       batches++;
@@ -270,7 +258,7 @@ export function createImportService(deps: {
         action: `import.${file.kind}`,
         entityType: 'import_file',
         entityId: importId,
-        after: { fileName: file.file_name, sha256: file.sha256, ...summary },
+        after: { sha256: file.sha256, ...summary },
       });
     });
     return summary;
@@ -279,12 +267,15 @@ export function createImportService(deps: {
   /** The sum of the committed batches of an import. */
   async function summaryOf(importId: string): Promise<ImportSummary> {
     const rows = await repository.batchesOf(db, importId);
-    const summary: ImportSummary = { rows: 0, valid: 0, rejected: 0, errors: 0, inserted: 0, updated: 0, unchanged: 0, existing: 0 };
+    const summary = emptySummary();
     for (const { counts } of rows) {
-      const c = counts as { inserted: number; updated: number; valid: number; rejected: number; errors: number };
+      const c = counts as Partial<ImportSummary> & { inserted: number; updated: number; valid: number; rejected: number; errors: number };
       summary.valid += c.valid;
       summary.rejected += c.rejected;
       summary.errors += c.errors;
+      summary.warned += c.warned ?? 0;
+      summary.warnings += c.warnings ?? 0;
+      summary.duplicates += c.duplicates ?? 0;
       summary.inserted += c.inserted;
       summary.updated += c.updated;
       summary.unchanged += c.valid - c.inserted - c.updated;
@@ -320,34 +311,69 @@ export function createImportService(deps: {
       provinces: provincesOf(scope),
     };
   };
+  const review = createImportReview({ db, registry, jobs, importActor });
+  const { requireImport, presentFor } = review;
 
   return {
+    get: review.get,
+    list: review.list,
+    setMapping: review.setMapping,
+    setValues: review.setValues,
+    setLawfulBasis: review.setLawfulBasis,
+    errors: review.errors,
+    errorReport: review.errorReport,
+
     async template(kind: ImportKind, format: 'csv' | 'xlsx', language: 'th' | 'en') {
       const columns = columnsOf(kind);
       if (format === 'xlsx') return templateXlsx(columns, language);
       return Buffer.from('\uFEFF' + columns.map((c) => csvCell(language === 'th' ? c.th : c.en)).join(',') + '\r\n', 'utf8');
     },
 
-    /** Stores the file, reads its header and counts its rows; nothing is imported yet. */
+    /** The retention purge (`import.purge.ts`). */
+    purgeExpired: (retentionDays: number, now?: Date) => purgeExpiredImports(db, retentionDays, now),
+
+    /**
+     * Stores the file, reads its header (mapped by the columns' names and aliases, or as the unit
+     * mapped this header set before), counts its rows and lists the values of coded columns that
+     * match no reference value; nothing is imported yet.
+     */
     async upload(ctx: Ctx, input: { kind: ImportKind; fileName: string; bytes: Buffer }) {
-      importActor(ctx);
+      const actor = importActor(ctx);
+      const targetGroups = await registry.targetGroupValues();
       let format: 'csv' | 'xlsx' = 'csv';
       let encoding: string | null = null;
       let header: string[] | null = null;
+      let mapping: Record<string, number> = {};
+      let mappingSource: 'automatic' | 'remembered' = 'automatic';
+      let collector: ReturnType<typeof unmatchedCollector> | null = null;
       let rowCount = 0;
+      // The documents the file holds, as hashes, so that an erasure finds and purges the file.
+      const subjects = new Set<string>();
       try {
         const table = openTable(input.bytes);
         ({ format, encoding } = table);
         for await (const record of table.records) {
-          if (header === null) header = record.cells.map((c) => c.trim());
-          else rowCount++;
+          if (header === null) {
+            header = record.cells.map((c) => c.trim());
+            mapping = mapHeader(header, columnsOf(input.kind)).mapping as Record<string, number>;
+            const remembered = await repository.rememberedColumns(db, ownerKeyOf(actor), input.kind, headerSetKey(header));
+            if (remembered && Object.values(remembered.mapping).every((i) => i < header!.length)) {
+              mapping = remembered.mapping;
+              mappingSource = 'remembered';
+            }
+            collector = unmatchedCollector(input.kind, mapping, targetGroups);
+          } else {
+            rowCount++;
+            collector!.add(record.cells);
+            const subject = subjectHashOf(input.kind, record.cells, mapping);
+            if (subject) subjects.add(subject);
+          }
         }
       } catch (error) {
         if (error instanceof FileProblem) throw fileRefused(error);
         throw error;
       }
       if (header === null || rowCount === 0) throw fileRefused(new FileProblem('no-rows', 'The file has no rows under its header.', 'ไฟล์ไม่มีข้อมูลใต้แถวหัวตาราง'));
-      const { mapping } = mapHeader(header, columnsOf(input.kind));
       if (Object.keys(mapping).length === 0) {
         throw fileRefused(
           new FileProblem(
@@ -369,59 +395,22 @@ export function createImportService(deps: {
           content: input.bytes,
           header: JSON.stringify(header),
           mapping: JSON.stringify(mapping),
+          mapping_source: mappingSource,
+          unmatched_values: JSON.stringify(collector!.result()),
           row_count: rowCount,
           uploaded_by: ctx.actor.userId,
         });
+        await repository.insertImportSubjects(trx, row.id, [...subjects]);
+        // The file's name stays out of the append-only trail (officers name files after people); its SHA-256 identifies it.
         await recordAudit(trx, ctx, {
           action: 'import.upload',
           entityType: 'import_file',
           entityId: row.id,
-          after: { kind: input.kind, fileName: input.fileName, sha256, rows: rowCount },
+          after: { kind: input.kind, format, sha256, rows: rowCount },
         });
         return row.id;
       });
-      return present(await repository.getImport(db, id));
-    },
-
-    async get(ctx: Ctx, id: string) {
-      return present(await requireImport(ctx, id));
-    },
-
-    async list(ctx: Ctx) {
-      const rows = await repository.importsOf(db, ctx.actor.userId, 50);
-      return Promise.all(rows.map(present));
-    },
-
-    /** Sets which column of the file feeds which field (for files not made from the template). */
-    async setMapping(ctx: Ctx, id: string, mapping: Record<string, number>) {
-      const file = await requireImport(ctx, id);
-      if (file.status === 'importing' || file.status === 'completed')
-        throw problems.conflict({ en: 'This import has started; its mapping is fixed.', th: 'การนำเข้านี้เริ่มแล้ว เปลี่ยนการจับคู่คอลัมน์ไม่ได้' });
-      const keys = new Set(columnsOf(file.kind).map((c) => c.key));
-      const errors = Object.entries(mapping).flatMap(([key, index]) =>
-        !keys.has(key)
-          ? [
-              {
-                field: `body.mapping.${key}`,
-                code: 'unknown-column',
-                message: `${key} is not a column of the template.`,
-                messageTh: `${key} ไม่ใช่คอลัมน์ของแบบฟอร์ม`,
-              },
-            ]
-          : index < 0 || index >= file.header.length
-            ? [
-                {
-                  field: `body.mapping.${key}`,
-                  code: 'no-such-column',
-                  message: `The file has no column ${index + 1}.`,
-                  messageTh: `ไฟล์ไม่มีคอลัมน์ที่ ${index + 1}`,
-                },
-              ]
-            : [],
-      );
-      if (errors.length) throw problems.validation(errors);
-      await repository.updateImport(db, id, { mapping: JSON.stringify(mapping), status: 'uploaded', dry_run: null });
-      return present(await requireImport(ctx, id));
+      return presentFor(ctx, await repository.getImport(db, id));
     },
 
     /** Validates every row as a job; nothing is written to the registry. */
@@ -433,31 +422,12 @@ export function createImportService(deps: {
     async commit(ctx: Ctx, id: string) {
       return start(ctx, id, IMPORT_COMMIT_JOB, ['uploaded', 'validated', 'failed'], 'importing');
     },
-
-    async errors(ctx: Ctx, id: string, phase: 'dry-run' | 'import', page: { limit: number; offset: number }) {
-      await requireImport(ctx, id);
-      const rows = await repository.rowErrorsOf(db, id, phase, page);
-      return rows.map((e) => ({ line: e.line, column: e.column_key, value: e.value, code: e.code, messageTh: e.message_th, messageEn: e.message_en }));
-    },
-
-    /** The rejected rows as a file an officer opens in Excel, fixes and uploads again. */
-    async errorReport(ctx: Ctx, id: string, phase: 'dry-run' | 'import', format: 'csv' | 'xlsx') {
-      const file = await requireImport(ctx, id);
-      const columns = columnsOf(file.kind);
-      const rows = await repository.rowErrorsOf(db, id, phase);
-      const header = ['บรรทัด (line)', 'คอลัมน์ (column)', 'ค่า (value)', 'รหัส (code)', 'เหตุผล', 'Reason'];
-      const body = rows.map((e) => {
-        const column = columns.find((c) => c.key === e.column_key);
-        return [e.line, column ? `${column.th} (${column.en})` : '', e.value ?? '', e.code, e.message_th, e.message_en];
-      });
-      if (format === 'xlsx') return writeXlsx([{ name: 'errors', header, rows: body }]);
-      return Buffer.from('\uFEFF' + [header, ...body].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n', 'utf8');
-    },
   };
 
   async function start(ctx: Ctx, id: string, kind: string, from: string[], to: 'validating' | 'importing') {
     const actor = importActor(ctx);
     const file = await requireImport(ctx, id);
+    if (file.purged_at) throw purgedRefusal();
     const missing = columnsOf(file.kind).filter((c) => c.required && (file.mapping as Record<string, number>)[c.key] === undefined);
     if (missing.length) {
       throw problems.validation(
@@ -483,8 +453,29 @@ export function createImportService(deps: {
       await repository.updateImport(trx, id, { status: to, job_id: jobId });
       if (to === 'importing') await recordAudit(trx, ctx, { action: 'import.start', entityType: 'import_file', entityId: id, after: { rows: file.row_count } });
     });
-    return present(await requireImport(ctx, id));
+    return presentFor(ctx, await requireImport(ctx, id));
   }
+}
+
+/** A batch's problems counted: rejected rows (an error), warned rows (imported with a warning), duplicates. */
+function problemCounts(problems: readonly RowError[]) {
+  const rejectedLines = new Set<number>();
+  const warnedLines = new Set<number>();
+  let errors = 0;
+  let warnings = 0;
+  let duplicates = 0;
+  for (const p of problems) {
+    if (p.severity === 'warning') {
+      warnings++;
+      warnedLines.add(p.line);
+    } else {
+      errors++;
+      rejectedLines.add(p.line);
+      if (p.code === 'duplicate-in-file') duplicates++;
+    }
+  }
+  for (const line of rejectedLines) warnedLines.delete(line);
+  return { rejected: rejectedLines.size, errors, warned: warnedLines.size, warnings, duplicates };
 }
 
 export type ImportService = ReturnType<typeof createImportService>;

@@ -3,6 +3,7 @@ import { nationalIdCheckDigit } from '../../../../shared/national-id';
 import { PEOPLE_COLUMNS } from './columns';
 import { readCsv } from '../../../platform/files/csv';
 import { decodeCsvBytes, FileProblem } from '../../../platform/files/decode';
+import { valueResolver } from './values';
 import { readPersonRow, type PeopleRowContext } from './people-rows';
 import { mapHeader, normalizePhone } from '../../../platform/files/rows';
 
@@ -15,11 +16,10 @@ const ctx: PeopleRowContext = {
     ['400101', { districtCode: '4001', provinceCode: '40' }],
     ['830101', { districtCode: '8301', provinceCode: '83' }],
   ]),
-  targetGroups: new Map([
-    ['poor', 'poor'],
-    ['คนยากจน', 'poor'],
-    ['คนพิการ', 'disability'],
-    ['disability', 'disability'],
+  values: valueResolver([
+    { code: 'poor', th: 'คนยากจน', en: 'Poor people', aliases: ['ยากจน', 'รายได้น้อย'] },
+    { code: 'disability', th: 'คนพิการ', en: 'Persons with disabilities', aliases: ['ผู้พิการ'] },
+    { code: 'single-parent', th: 'พ่อหรือแม่เลี้ยงเดี่ยว', en: 'Single parents', aliases: ['พ่อแม่เลี้ยงเดี่ยว'] },
   ]),
   sensitiveTargetGroups: new Set(['disability']),
   scope: new Set(['40']),
@@ -61,6 +61,10 @@ const codes = (changes: Record<string, string>) => {
   const result = read(changes);
   return 'errors' in result ? result.errors.map((e) => `${e.column}:${e.code}`) : [];
 };
+const warnings = (changes: Record<string, string>) => {
+  const result = read(changes);
+  return 'warnings' in result ? result.warnings.map((e) => `${e.column}:${e.code}`) : ['rejected'];
+};
 
 describe('reading a row of a people file', () => {
   it('reads a good row into a record, B.E. to C.E. and baht to satang', () => {
@@ -98,26 +102,50 @@ describe('reading a row of a people file', () => {
     [{ birth_date: '05/03/1977' }, 'birth_date:invalid-date'],
     [{ birth_date: '01/01/2600' }, 'birth_date:future-date'],
     [{ birth_date: '01/01/2400' }, 'birth_date:implausible-date'],
-    [{ phone: '12345' }, 'phone:invalid-phone'],
-    [{ village_no: 'สี่' }, 'village_no:invalid-number'],
     [{ subdistrict_code: '999999' }, 'subdistrict_code:unknown-subdistrict'],
     [{ subdistrict_code: '830101' }, 'subdistrict_code:out-of-scope'],
-    [{ target_groups: 'นักบินอวกาศ' }, 'target_groups:unknown-target-group'],
-    [{ target_groups: 'คนพิการ' }, 'target_groups:sensitive-without-consent'],
-    [{ disability_type: 'การเคลื่อนไหว' }, 'disability_type:sensitive-without-consent'],
-    [{ disability_type: 'ไม่รู้', sensitive_consent: 'ใช่' }, 'disability_type:invalid-disability-type'],
-    [{ sensitive_consent: 'อาจจะ' }, 'sensitive_consent:invalid-yes-no'],
-    [{ education: 'ปริญญาเอกสองใบ' }, 'education:invalid-education'],
-    [{ work_status: 'นักบิน' }, 'work_status:invalid-work-status'],
-    [{ monthly_income: 'ห้าพัน' }, 'monthly_income:invalid-amount'],
-    [{ household_size: '0' }, 'household_size:invalid-number'],
+    [{ phone: '=HYPERLINK("http://x")' }, 'phone:formula'],
   ])('refuses %o with %s', (changes, expected) => {
     expect(codes(changes)).toEqual([expected]);
   });
 
+  it.each([
+    [{ phone: '12345' }, 'phone:invalid-phone', { phone: null }],
+    [{ village_no: 'สี่' }, 'village_no:invalid-number', { villageNo: null }],
+    [{ target_groups: 'นักบินอวกาศ;คนยากจน' }, 'target_groups:unknown-target-group', { targetGroups: ['poor'] }],
+    [{ target_groups: 'คนพิการ' }, 'target_groups:sensitive-without-basis', { targetGroups: [] }],
+    [{ disability_type: 'การเคลื่อนไหว' }, 'disability_type:sensitive-without-basis', { disabilityType: null }],
+    [{ disability_type: 'ไม่รู้', sensitive_consent: 'ใช่' }, 'disability_type:invalid-disability-type', { disabilityType: null }],
+    [{ sensitive_consent: 'อาจจะ' }, 'sensitive_consent:invalid-yes-no', { sensitiveBasis: null }],
+    [{ education: 'ปริญญาเอกสองใบ' }, 'education:invalid-education', { education: null }],
+    [{ work_status: 'นักบิน' }, 'work_status:invalid-work-status', { workStatus: null }],
+    [{ monthly_income: 'ห้าพัน' }, 'monthly_income:invalid-amount', { monthlyIncomeSatang: null }],
+    [{ household_size: '0' }, 'household_size:invalid-number', { householdSize: null }],
+  ])('imports %o with the warning %s, leaving the cell empty', (changes, expected, record) => {
+    expect(warnings(changes)).toEqual([expected]);
+    expect(read(changes)).toMatchObject({ record });
+  });
+
+  it('reads the short labels and abbreviations offices write', () => {
+    expect(read({ title: 'น.ส.', sex: 'ญ', target_groups: 'ยากจน, พ่อแม่เลี้ยงเดี่ยว', education: 'ม.3', work_status: 'อาชีพอิสระ' })).toMatchObject({
+      record: { title: 'miss', sex: 'female', targetGroups: ['poor', 'single-parent'], education: 'lower-secondary', workStatus: 'self-employed' },
+      warnings: [],
+    });
+  });
+
+  it('keeps disability data under a lawful basis declared for the whole file', () => {
+    const declared = readPersonRow(
+      header.map((k) => ({ disability_type: 'ร่างกาย', target_groups: 'ผู้พิการ' })[k as string] ?? good[k]!),
+      9,
+      mapping,
+      { ...ctx, lawfulBasis: { basis: 'legal-obligation', evidence: 'ทะเบียนคนพิการ พ.ร.บ.ส่งเสริมและพัฒนาคุณภาพชีวิตคนพิการ' } },
+    );
+    expect(declared).toMatchObject({ record: { disabilityType: 'physical', sensitiveBasis: 'legal-obligation', targetGroups: ['disability'] }, warnings: [] });
+  });
+
   it('reports every error of a row, each in Thai and English with its column', () => {
-    const result = read({ title: '', sex: 'x?', phone: 'abc' });
-    expect('errors' in result && result.errors.map((e) => e.column)).toEqual(['title', 'sex', 'phone']);
+    const result = read({ title: '', sex: 'x?', birth_date: 'abc' });
+    expect('errors' in result && result.errors.map((e) => e.column)).toEqual(['title', 'sex', 'birth_date']);
     if ('errors' in result) {
       expect(result.errors[0]!.th).toContain('คำนำหน้า');
       expect(result.errors[0]!.en).toContain('Title');
@@ -127,7 +155,7 @@ describe('reading a row of a people file', () => {
 
   it('keeps disability data when the row states explicit consent', () => {
     expect(read({ disability_type: '3', disability_card_no: 'D-1', sensitive_consent: 'ใช่', target_groups: 'คนพิการ' })).toMatchObject({
-      record: { disabilityType: 'physical', sensitiveConsent: true, targetGroups: ['disability'] },
+      record: { disabilityType: 'physical', sensitiveBasis: 'explicit-consent', targetGroups: ['disability'] },
     });
   });
 });

@@ -307,6 +307,7 @@ const en: Texts<typeof th> = {
     'not-assessed': 'Not assessed yet',
     referred: 'Referred',
     'not-yet-competent': 'Not yet competent in some units',
+    revoked: 'Qualification revoked',
     qualified: 'Qualified',
   },
   basis: {

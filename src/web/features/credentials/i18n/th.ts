@@ -302,6 +302,7 @@ export default {
     'not-assessed': 'ยังไม่เคยประเมิน',
     referred: 'ส่งเข้ารับการประเมินแล้ว',
     'not-yet-competent': 'ยังไม่ผ่านบางหน่วย',
+    revoked: 'คุณวุฒิถูกเพิกถอน',
     qualified: 'ได้รับคุณวุฒิแล้ว',
   },
   basis: {

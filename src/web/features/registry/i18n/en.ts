@@ -30,6 +30,7 @@ const en: Texts<typeof th> = {
     save: 'Save',
   },
   group: {
+    enterprise: 'The group’s programmes, products and field visits',
     details: 'Group details',
     type: 'Type',
     registrationNo: 'Registration number',

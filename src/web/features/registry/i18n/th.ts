@@ -28,6 +28,7 @@ export default {
     save: 'บันทึก',
   },
   group: {
+    enterprise: 'โครงการ ผลิตภัณฑ์ และการลงพื้นที่ของกลุ่ม',
     details: 'ข้อมูลกลุ่ม',
     type: 'ประเภท',
     registrationNo: 'เลขทะเบียน',

@@ -1,0 +1,36 @@
+import type { Capability } from '../../shared/capabilities';
+import type { Actor } from '../platform/auth/actor';
+import { auditPolicy } from '../platform/audit/audit.policy';
+import { competencyPolicy } from './competency/competency.policy';
+import { credentialsPolicy } from './credentials/credentials.policy';
+import { employmentPolicy } from './employment/employment.policy';
+import { identityPolicy } from './identity/identity.policy';
+import { orgPolicy } from './org/org.policy';
+import { registryPolicy } from './registry/registry.policy';
+import { planningPolicy } from './training/planning/planning.policy';
+import { trainingPolicy } from './training/training.policy';
+
+/**
+ * Each capability the web app shows an entry for, asked of the policy function its service
+ * enforces: a capability is true when the service would serve the actor somewhere. The list is
+ * sent with `GET /api/auth/me`; test/journeys/navigation.journey.test.ts opens every entry the
+ * navigation and home page show for each demo role and finds no refusal.
+ */
+const CHECKS: Record<Capability, (actor: Actor) => boolean> = {
+  'own-records': (actor) => actor.personId !== null,
+  employer: (actor) => employmentPolicy.isEmployer(actor),
+  programme: (actor) => identityPolicy.worksForProgramme(actor),
+  'people.read': (actor) => registryPolicy.readScope(actor).kind !== 'none',
+  'people.write': (actor) => registryPolicy.writeScope(actor).kind !== 'none',
+  'sessions.organise': (actor) => trainingPolicy.officerScope(actor).kind !== 'none' || trainingPolicy.providesForAny(actor),
+  'planning.read': (actor) => planningPolicy.readScope(actor).kind !== 'none',
+  'assessments.read': (actor) => competencyPolicy.readScope(actor).kind !== 'none' || competencyPolicy.isAssessor(actor),
+  'assessments.organise': (actor) => competencyPolicy.officerScope(actor).kind !== 'none',
+  'keys.manage': (actor) => credentialsPolicy.managesKeys(actor),
+  'units.read': (actor) => orgPolicy.unitReadScope(actor).kind !== 'none',
+  'users.read': (actor) => identityPolicy.canReadUsers(actor),
+  'users.manage': (actor) => identityPolicy.canManageUsers(actor),
+  'audit.read': (actor) => auditPolicy.reads(actor),
+};
+
+export const capabilitiesOf = (actor: Actor): Capability[] => (Object.keys(CHECKS) as Capability[]).filter((c) => CHECKS[c](actor));

@@ -1,0 +1,37 @@
+/**
+ * What the signed-in actor may use, named for the web app: the server computes the list from the
+ * same policy functions its services enforce (src/server/modules/capabilities.ts) and sends it in
+ * `GET /api/auth/me`; the navigation and the home page show an entry only when its capability is
+ * in the list, so no entry leads to a refusal.
+ */
+export const CAPABILITIES = [
+  /** The actor's own person record: my courses, certificates and qualifications (a citizen). */
+  'own-records',
+  /** Acts for an employer: its vacancies and the candidates referred to it. */
+  'employer',
+  /** Works for the programme (any government role): its modules, targets and area of work. */
+  'programme',
+  /** Reads people and occupation groups somewhere. */
+  'people.read',
+  /** Registers people, imports files, reviews duplicates somewhere. */
+  'people.write',
+  /** Organises training sessions (officers; course providers for their unit). */
+  'sessions.organise',
+  /** Reads the training planning view (labour demand). */
+  'planning.read',
+  /** Reads assessment events (officers and executives in their area, assessors their own). */
+  'assessments.read',
+  /** Organises assessment events. */
+  'assessments.organise',
+  /** Manages the credential issuers' signing keys. */
+  'keys.manage',
+  /** Reads agencies' units. */
+  'units.read',
+  /** Reads accounts. */
+  'users.read',
+  /** Creates and changes accounts. */
+  'users.manage',
+  /** Reads the audit trail. */
+  'audit.read',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];

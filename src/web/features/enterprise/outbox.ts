@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import type { paths } from '../../api/schema';
+
+/**
+ * The field visits' outbox: a visit recorded on a phone without signal is kept in localStorage
+ * (ids made on the phone), and sent when the phone is back online. The server stores a visit sent
+ * twice once, and merges two phones' copies keeping both notes, so sending again is always safe.
+ */
+type SyncBody = paths['/api/enterprise/visits/sync']['post']['requestBody']['content']['application/json'];
+export type VisitDraft = SyncBody['visits'][number];
+
+const KEY = 'archeep.enterprise.outbox.v1';
+const listeners = new Set<() => void>();
+
+async function sendVisits(visits: SyncBody['visits']) {
+  return unwrap(api.POST('/api/enterprise/visits/sync', { body: { visits } }));
+}
+
+export function pendingVisits(): SyncBody['visits'] {
+  try {
+    return JSON.parse(localStorage.getItem(KEY) ?? '[]') as SyncBody['visits'];
+  } catch {
+    return [];
+  }
+}
+
+function store(visits: SyncBody['visits']) {
+  localStorage.setItem(KEY, JSON.stringify(visits));
+  for (const listener of listeners) listener();
+}
+
+/** Keeps a visit to send (replacing an earlier copy of the same visit). */
+export function queueVisit(visit: SyncBody['visits'][number]) {
+  store([...pendingVisits().filter((v) => v.id !== visit.id), visit]);
+}
+
+let flushing: Promise<number> | null = null;
+/** Sends what waits, a few at a time; what could not be sent stays. Returns how many were sent. */
+export function flushOutbox(): Promise<number> {
+  flushing ??= (async () => {
+    let sent = 0;
+    try {
+      while (navigator.onLine) {
+        const batch = pendingVisits().slice(0, 5);
+        if (!batch.length) break;
+        await sendVisits(batch);
+        const ids = new Set(batch.map((v) => v.id));
+        store(pendingVisits().filter((v) => !ids.has(v.id)));
+        sent += batch.length;
+      }
+    } catch {
+      // Offline again or refused: the visits wait for the next try.
+    } finally {
+      flushing = null;
+    }
+    return sent;
+  })();
+  return flushing;
+}
+
+export function onOutboxChange(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Resizes a photo on the phone (longest side 1280 px, JPEG) before it is kept or sent. */
+export async function resizePhoto(file: File, maxSide = 1280): Promise<string> {
+  const bitmap = await createImageBitmap(file);
+  const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+  canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/jpeg', 0.8);
+}
+
+/** The outbox's state on a page: online or not, how many visits wait; sends them when the phone reconnects. */
+export function useOutbox(onSent?: () => void) {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  const [pending, setPending] = useState(() => pendingVisits().length);
+  useEffect(() => {
+    const flush = () =>
+      void flushOutbox().then((sent) => {
+        if (sent) onSent?.();
+      });
+    const up = () => {
+      setOnline(true);
+      flush();
+    };
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    const off = onOutboxChange(() => setPending(pendingVisits().length));
+    flush();
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+      off();
+    };
+  }, [onSent]);
+  return { online, pending };
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { navigation } from './navigation';
+
+const paths = (...args: Parameters<typeof navigation>) => navigation(...args).map((e) => e.to);
+
+describe('navigation', () => {
+  it('gives a citizen their own records, the courses and the areas: no units, no modules', () => {
+    expect(paths(['own-records'])).toEqual(['/my/courses', '/my/certificates', '/my/qualifications', '/', '/training/curricula', '/areas']);
+  });
+  it('leaves the registry out for staff whose policy gives them no people (administrators, assessors)', () => {
+    const admin = paths(['programme', 'units.read', 'users.read', 'users.manage', 'audit.read', 'keys.manage']);
+    expect(admin).not.toContain('/registry');
+    expect(admin).toEqual(expect.arrayContaining(['/training', '/credentials', '/org', '/users', '/audit']));
+    expect(paths(['programme', 'units.read', 'assessments.read'])).not.toContain('/registry');
+  });
+  it('gives an officer the registry', () => {
+    expect(paths(['programme', 'people.read', 'people.write', 'units.read'])).toContain('/registry');
+  });
+});

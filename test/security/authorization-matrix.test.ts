@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { ENGINES } from '../helpers/database';
+import { EXPECTATIONS, type Cell } from './expectations';
+import { formatRow, operationsOf, requestFor, runOrder, variantsOf, type Operation } from './matrix';
+import { buildWorld, IDENTITIES, type Identity, type Variant, type World } from './world';
+
+const expected = (cell: Cell | undefined, v: Variant): number | undefined => {
+  if (cell === undefined) return undefined;
+  if (typeof cell === 'number') return cell;
+  const [own, same, other] = cell.split('/').map(Number);
+  return { own, same, other }[v];
+};
+
+describe.each(ENGINES)('the authorisation matrix on %s', (engine) => {
+  let t: TestApp;
+  let w: World;
+  let ops: Operation[];
+  const observed = new Map<string, Record<Identity, Partial<Record<Variant, number>>>>();
+  let requests = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    w = await buildWorld(t, 700_000 + Math.floor(Math.random() * 1000) * 100);
+    ops = operationsOf(t);
+    // One pass over every cell, in the table's run order; the tests below judge what was seen.
+    for (const op of runOrder(ops)) {
+      const row = Object.fromEntries(IDENTITIES.map((who) => [who, {}])) as Record<Identity, Partial<Record<Variant, number>>>;
+      for (const who of IDENTITIES) {
+        for (const v of variantsOf(op)) {
+          const response = await t.app.inject({ ...requestFor(op, w, who, v), remoteAddress: '198.51.100.7' });
+          requests++;
+          row[who][v] = response.statusCode;
+        }
+      }
+      observed.set(op.key, row);
+    }
+  });
+  afterAll(() => t?.dispose());
+
+  it('has a declared answer for every operation of the OpenAPI document, and no row for one it lacks', () => {
+    const keys = new Set(ops.map((o) => o.key));
+    const missing = ops.filter((o) => !EXPECTATIONS[o.key]).map((o) => formatRow(o.key, observed.get(o.key)!));
+    const stale = Object.keys(EXPECTATIONS).filter((k) => !keys.has(k));
+    expect(missing, `operations without a row in test/security/expectations.ts; observed:\n${missing.join('\n')}`).toEqual([]);
+    expect(stale, 'rows for operations the API does not have').toEqual([]);
+    expect(ops.length).toBeGreaterThan(100);
+    console.info(`authorisation matrix on ${engine}: ${ops.length} operations × ${IDENTITIES.length} identities, ${requests} requests`);
+  });
+
+  it('answers every cell as the table declares, and never with a server error', () => {
+    const wrong: string[] = [];
+    for (const op of ops) {
+      const row = EXPECTATIONS[op.key];
+      const seen = observed.get(op.key)!;
+      let differs = false;
+      for (const [i, who] of IDENTITIES.entries()) {
+        for (const v of variantsOf(op)) {
+          const got = seen[who][v]!;
+          if (got >= 500 || (row && got !== expected(row[i], v))) differs = true;
+        }
+      }
+      if (differs) wrong.push(`expected ${JSON.stringify(row)}\n${formatRow(op.key, seen)}`);
+    }
+    expect(wrong, `cells that differ (observed rows):\n${wrong.join('\n')}`).toEqual([]);
+  });
+});

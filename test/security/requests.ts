@@ -1,0 +1,173 @@
+import { type Variant, type World } from './world';
+
+const NO_UUID = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * How to call an operation for one cell of the matrix: the values of its path parameters, its
+ * query and its body, for the record the cell is about (`own`, `same`, `other`, see world.ts).
+ * Path parameters are filled by name and path from `PARAMS` unless the operation says otherwise;
+ * an operation that needs a body or a query to reach its authorisation check says how here (a
+ * body the schema refuses is answered 400 before anyone's rights are looked at).
+ */
+export interface CallSpec {
+  params?: (w: World, v: Variant) => Record<string, string | number>;
+  query?: (w: World, v: Variant) => Record<string, string>;
+  body?: (w: World, v: Variant) => unknown;
+  /** A raw body and its type (uploads). */
+  raw?: { contentType: string; payload: string };
+  /**
+   * Ends something the following calls would need (a session, a record, a password): run after
+   * every other operation, each identity with a record of its own where that matters.
+   */
+  last?: boolean;
+}
+
+/** Path parameters by the collection they follow; the first matching pattern wins. */
+const PARAMS: [RegExp, string, (w: World, v: Variant) => string | number][] = [
+  [/^\/api\/people\/\{id\}\/(merge|erase)$/, 'id', (w, v) => w.victims[v]],
+  [/^\/api\/people\//, 'id', (w, v) => w.people[v]],
+  [/^\/api\/people\//, 'personId', (w, v) => w.people[v]],
+  [/./, 'purpose', () => 'contact'],
+  [/^\/api\/geo\/provinces\//, 'code', (_w, v) => (v === 'other' ? '83' : '40')],
+  [/^\/api\/geo\/districts\//, 'code', (_w, v) => (v === 'other' ? '8301' : '4001')],
+  [/^\/api\/groups\//, 'id', (w, v) => w.groups[v]],
+  [/^\/api\/groups\//, 'membershipId', (w, v) => w.memberships[v]],
+  [/^\/api\/units\//, 'code', (w, v) => w.units[v]],
+  [/^\/api\/users\//, 'id', (w, v) => w.users[v]],
+  [/^\/api\/training\/sessions\//, 'id', (w, v) => w.sessions[v]],
+  [/^\/api\/training\/sessions\//, 'day', (w) => w.today],
+  [/^\/api\/training\/enrolments\//, 'id', (w, v) => w.enrolments[v]],
+  [/^\/api\/training\/curricula\//, 'code', () => 'SOCIAL-COMMERCE'],
+  [/^\/api\/competency\/standards\//, 'code', () => 'TPQI-ECW'],
+  [/^\/api\/assessments\/candidates\//, 'id', (w, v) => w.candidates[v]],
+  [/^\/api\/assessments\//, 'id', (w, v) => w.assessments[v]],
+  [/^\/api\/(credentials|verify)\//, 'code', () => 'NO-SUCH-CODE'],
+  [/./, 'agencyCode', () => 'DSD'],
+  [/./, 'listId', () => 'DSD-1'],
+  [/./, 'jobId', () => NO_UUID],
+  [/^\/api\/registry\/imports\//, 'id', () => NO_UUID],
+  [/^\/api\/registry\/templates\//, 'kind', () => 'people'],
+];
+
+export function defaultParam(path: string, name: string, w: World, v: Variant): string | number {
+  const found = PARAMS.find(([pattern, param]) => param === name && pattern.test(path));
+  if (!found) throw new Error(`No value for {${name}} in ${path}: add it to PARAMS in test/security/requests.ts`);
+  return found[2](w, v);
+}
+
+const personBodyIn = (subdistrictCode: string, serial: number) => ({
+  docType: 'passport',
+  docNumber: `MX${serial}`,
+  title: 'mrs',
+  firstNameTh: 'ทดสอบ',
+  lastNameTh: 'สิทธิ์',
+  sex: 'female',
+  birthDate: '1985-03-05',
+  subdistrictCode,
+  targetGroups: ['single-parent'],
+});
+let serial = 5_000_000 + Math.floor(Math.random() * 1_000_000);
+const areaOf = (v: Variant) => (v === 'other' ? '830101' : '400101');
+
+/** Keyed `METHOD /path` as in the OpenAPI document. */
+export const CALLS: Record<string, CallSpec> = {
+  'GET /api/geo/search': { query: () => ({ q: 'ขอน' }) },
+  'PATCH /api/units/{code}': { body: () => ({ phone: '043-000-111' }) },
+  'POST /api/auth/sign-in': { body: () => ({ username: 'nobody.here', password: 'not the password' }) },
+  'POST /api/auth/sign-out': { last: true },
+  'POST /api/auth/password': { body: () => ({ currentPassword: 'not the password', newPassword: 'a new long passphrase 42' }) },
+  'POST /api/users': { body: () => ({ username: `m${serial++}`, displayName: 'Matrix', roles: [{ role: 'officer', unitCode: 'DOE-PEO-40' }] }) },
+  'PATCH /api/users/{id}': { body: () => ({ locale: 'en' }) },
+  'POST /api/people': { body: (_w, v) => personBodyIn(areaOf(v), serial++) },
+  'PUT /api/people/{id}': {
+    body: (w, v) => ({
+      docType: 'th-id',
+      docNumber: w.docNumbers[v],
+      title: 'mrs',
+      firstNameTh: 'ทดสอบ',
+      lastNameTh: 'แก้ไข',
+      sex: 'female',
+      birthDate: '1988-02-14',
+      subdistrictCode: areaOf(v),
+      targetGroups: ['single-parent'],
+      version: 1,
+    }),
+  },
+  'POST /api/people/{id}/citizen-account': { body: () => ({ username: `c${serial++}` }) },
+  'POST /api/people/{id}/consents': { body: () => ({ purpose: 'contact' }) },
+  'POST /api/people/{id}/merge': { body: (w, v) => ({ duplicateId: w.duplicates[v] }), last: true },
+  'POST /api/people/{id}/erase': { body: () => ({ reason: 'คำขอของเจ้าของข้อมูล' }), last: true },
+  'POST /api/groups': {
+    body: (_w, v) => ({ name: `กลุ่มทดสอบ ${serial++}`, type: 'community-enterprise', occupation: 'handicrafts', subdistrictCode: areaOf(v) }),
+  },
+  // The group is one the officer manages; the person is the cell's (as for enrolment).
+  'POST /api/groups/{id}/members': {
+    params: (w) => ({ id: w.groups.same }),
+    body: (w, v) => ({ personId: w.people[v], role: 'member', joinedOn: '2024-02-01' }),
+  },
+  'POST /api/groups/{id}/members/{membershipId}/end': { body: () => ({ leftOn: '2024-06-01' }) },
+  'POST /api/registry/imports': {
+    query: () => ({ kind: 'people', fileName: 'people.csv' }),
+    raw: { contentType: 'text/csv', payload: 'a,b\r\n1,2\r\n' },
+  },
+  'PUT /api/registry/imports/{id}/mapping': { body: () => ({ mapping: {} }) },
+  'POST /api/verify': { body: () => ({}) },
+  'POST /api/credentials/{code}/revoke': { body: () => ({ reason: 'ออกผิดคน' }) },
+  'POST /api/training/sessions': {
+    body: (_w, v) => (v === 'other' ? sessionBodyFor('DSD-PSDO-83', '83', '830101') : sessionBodyFor('DSD-PSDO-40', '40', '400101')),
+  },
+  // The session is the officer's own; the person is the cell's (finding 2: enrolment must not
+  // reach a person the caller may not read).
+  'POST /api/training/sessions/{id}/status': { body: () => ({ status: 'open' }) },
+  'POST /api/training/sessions/{id}/applications': {
+    params: (w) => ({ id: w.sessions.same }),
+    body: (w, v) => ({ personId: w.people[v] }),
+  },
+  'POST /api/training/sessions/{id}/group-enrolments': {
+    params: (w) => ({ id: w.sessions.same }),
+    body: (w, v) => ({ groupId: w.groups[v] }),
+  },
+  'POST /api/training/enrolments/{id}/withdraw': { body: () => ({}), last: true },
+  'PUT /api/training/sessions/{id}/attendance/{day}': { body: (w, v) => ({ entries: [{ enrolmentId: w.enrolments[v], present: true }] }) },
+  'POST /api/training/check-in': { body: () => ({ code: 'NOT-A-CHECK-IN-CODE' }) },
+  'PUT /api/training/sessions/{id}/scores': { body: (w, v) => ({ scores: [{ enrolmentId: w.enrolments[v], score: 80 }] }) },
+  'POST /api/training/sessions/{id}/results': { query: () => ({ fileName: 'results.csv' }), raw: { contentType: 'text/csv', payload: 'a,b\r\n' } },
+  'POST /api/training/labour-demand': { query: () => ({ fileName: 'demand.csv' }), raw: { contentType: 'text/csv', payload: 'a,b\r\n' } },
+  'POST /api/competency/experience': {
+    body: (w, v) => ({ personId: w.people[v], standardCode: 'TPQI-ECW', summary: 'ขายผ้าทอออนไลน์ตั้งแต่ 2562', evidence: 'หน้าร้านและยอดขาย' }),
+  },
+  'POST /api/assessments': {
+    body: (w, v) => ({
+      standardCode: 'TPQI-ECW',
+      centreUnitCode: 'TPQI-AC-NE',
+      provinceCode: v === 'other' ? '83' : '40',
+      assessedOn: w.later,
+      online: false,
+      venue: 'ศูนย์ประเมิน',
+      capacity: 5,
+      assessorUserIds: [w.assessorId],
+    }),
+  },
+  'POST /api/assessments/{id}/status': { body: () => ({ status: 'cancelled', reason: 'ศูนย์ปิดปรับปรุง' }), last: true },
+  'POST /api/assessments/{id}/candidates': { params: (w) => ({ id: w.assessments.own }), body: (w, v) => ({ personIds: [w.people[v]] }) },
+  'PUT /api/assessments/candidates/{id}/results': { body: () => ({ results: [{ unitCode: 'ICT-ECW-1-001ZA', result: 'competent', evidenceNote: 'สาธิตได้' }] }) },
+  'POST /api/assessments/candidates/{id}/decide': { body: () => ({}) },
+};
+
+function sessionBodyFor(unitCode: string, provinceCode: string, subdistrictCode: string) {
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  return {
+    curriculumCode: 'SOCIAL-COMMERCE',
+    unitCode,
+    provinceCode,
+    online: false,
+    subdistrictCode,
+    venue: 'ห้องประชุม',
+    applicationsCloseOn: today,
+    capacityMin: 1,
+    capacityMax: 30,
+    trainers: ['อาจารย์สมชาย'],
+    budgetSource: 'งบประมาณปกติ',
+    days: [{ day: today, hours: 6 }],
+  };
+}

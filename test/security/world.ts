@@ -1,0 +1,166 @@
+import { sql } from 'kysely';
+import type { Role } from '../../src/server/platform/auth/actor';
+import type { StaffAccount, TestApp } from '../helpers/app';
+import { buildPeople, completeCourse, dayFromToday, sessionBody } from '../helpers/training';
+
+/**
+ * The identities every operation is called as: anonymous, then one account per demo role. The
+ * officer and the staff in provinces serve Khon Kaen (40); "other-area" records are in Phuket (83).
+ */
+export const IDENTITIES = [
+  'anonymous',
+  'admin',
+  'executive',
+  'officer',
+  'hqOfficer',
+  'provider',
+  'assessor',
+  'fundMaker',
+  'fundChecker',
+  'employer',
+  'partner',
+  'citizen',
+] as const;
+export type Identity = (typeof IDENTITIES)[number];
+
+const ROLES_OF: Record<Exclude<Identity, 'anonymous'>, { role: Role; unitCode: string | null }[]> = {
+  admin: [{ role: 'system_admin', unitCode: null }],
+  executive: [{ role: 'executive', unitCode: null }],
+  officer: [{ role: 'officer', unitCode: 'DSD-PSDO-40' }],
+  hqOfficer: [{ role: 'officer', unitCode: 'DWF-HQ' }],
+  provider: [{ role: 'course_provider', unitCode: 'ETDA-HQ' }],
+  assessor: [{ role: 'assessor', unitCode: 'TPQI-AC-NE' }],
+  fundMaker: [{ role: 'fund_maker', unitCode: 'DOE-PEO-40' }],
+  fundChecker: [{ role: 'fund_checker', unitCode: 'DOE-PEO-40' }],
+  employer: [{ role: 'employer', unitCode: null }],
+  partner: [{ role: 'marketplace_partner', unitCode: null }],
+  citizen: [{ role: 'citizen', unitCode: null }],
+};
+
+/**
+ * Which record a cell is about: `own` is in the Khon Kaen officer's area and is the citizen's own
+ * record; `same` is another record in Khon Kaen (another person, for the citizen); `other` is in
+ * Phuket (another area for every provincial role, another person for the citizen).
+ */
+export const VARIANTS = ['own', 'same', 'other'] as const;
+export type Variant = (typeof VARIANTS)[number];
+export type ByVariant<T> = Record<Variant, T>;
+
+/** An id no record has: routes answer it as they answer a missing record. */
+export const MISSING = 987_654;
+
+export interface World {
+  today: string;
+  /** A week from today. */
+  later: string;
+  /** The document numbers of `people`. */
+  docNumbers: ByVariant<string>;
+  cookies: Record<Identity, string | null>;
+  accounts: Record<Exclude<Identity, 'anonymous'>, StaffAccount>;
+  /** Registered people: `own` is the citizen's. */
+  people: ByVariant<number>;
+  /** People kept for operations that end a record (erase, merge): nothing else reads them. */
+  victims: ByVariant<number>;
+  /** Duplicates to merge into the victims. */
+  duplicates: ByVariant<number>;
+  groups: ByVariant<number>;
+  memberships: ByVariant<number>;
+  sessions: ByVariant<number>;
+  enrolments: ByVariant<number>;
+  /** Staff accounts that operations on users act on (never one of the identities). */
+  users: ByVariant<string>;
+  units: ByVariant<string>;
+  assessments: ByVariant<number>;
+  candidates: ByVariant<number>;
+  assessorId: string;
+}
+
+/**
+ * Builds the world on a test app: accounts straight in the database (the factory), records
+ * through the API as the officers of each province would, so every row is as the app makes it.
+ */
+export async function buildWorld(t: TestApp, serial: number): Promise<World> {
+  const db = t.database.db;
+  const accounts = {} as World['accounts'];
+  for (const [identity, roles] of Object.entries(ROLES_OF)) accounts[identity as keyof typeof ROLES_OF] = await t.createStaff({ roles });
+  const kk = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DSD-PSDO-40' }] });
+  const phuket = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DSD-PSDO-83' }] });
+  const kkUser = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DOE-PEO-40' }] });
+  const phuketUser = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DOE-PEO-83' }] });
+
+  const call = async (who: StaffAccount, method: 'POST' | 'PUT', url: string, payload: unknown, status = 201) => {
+    const response = await t.app.inject({ method, url, payload: payload as never, headers: { cookie: who.cookie } });
+    if (response.statusCode !== status) throw new Error(`world: ${method} ${url} answered ${response.statusCode} ${response.body}`);
+    return response.json();
+  };
+
+  const kkPeople = await buildPeople(db, 6, { firstSerial: serial });
+  const phuketPeople = await buildPeople(db, 3, { firstSerial: serial + 10, subdistrictCode: '830101' });
+  const people = { own: kkPeople[0]!.id, same: kkPeople[1]!.id, other: phuketPeople[0]!.id };
+  const victims = { own: kkPeople[2]!.id, same: kkPeople[3]!.id, other: phuketPeople[1]!.id };
+  const duplicates = { own: kkPeople[4]!.id, same: kkPeople[5]!.id, other: phuketPeople[2]!.id };
+  await sql`update app_user set person_id = ${people.own} where id = ${accounts.citizen.id}`.execute(db);
+  t.services.actors.clear();
+
+  const group = (who: StaffAccount, subdistrictCode: string, personId: number, name: string) =>
+    call(who, 'POST', '/api/groups', {
+      name,
+      type: 'community-enterprise',
+      occupation: 'handicrafts',
+      subdistrictCode,
+      members: [{ personId, role: 'member', joinedOn: '2024-01-01' }],
+    });
+  const gOwn = await group(kk, '400101', people.own, 'กลุ่มทอผ้าบ้านโนน');
+  const gSame = await group(kk, '400101', people.same, 'กลุ่มจักสานบ้านค้อ');
+  const gOther = await group(phuket, '830101', people.other, 'กลุ่มผ้าบาติกภูเก็ต');
+
+  const sOwn = await call(kk, 'POST', '/api/training/sessions', sessionBody({ capacityMin: 1 }));
+  const sSame = await call(kk, 'POST', '/api/training/sessions', sessionBody({ capacityMin: 1 }));
+  const sOther = await call(
+    phuket,
+    'POST',
+    '/api/training/sessions',
+    sessionBody({ capacityMin: 1, unitCode: 'DSD-PSDO-83', provinceCode: '83', subdistrictCode: '830101', venue: 'ศูนย์ฝึกภูเก็ต' }),
+  );
+  for (const s of [sOwn, sSame]) await call(kk, 'POST', `/api/training/sessions/${s.id}/status`, { status: 'open' }, 200);
+  await call(phuket, 'POST', `/api/training/sessions/${sOther.id}/status`, { status: 'open' }, 200);
+  const eOwn = await call(kk, 'POST', `/api/training/sessions/${sOwn.id}/applications`, { personId: people.own });
+  const eSame = await call(kk, 'POST', `/api/training/sessions/${sSame.id}/applications`, { personId: people.same });
+  const eOther = await call(phuket, 'POST', `/api/training/sessions/${sOther.id}/applications`, { personId: people.other });
+
+  const assessment = await call(kk, 'POST', '/api/assessments', {
+    standardCode: 'TPQI-ECW',
+    centreUnitCode: 'TPQI-AC-NE',
+    provinceCode: '40',
+    assessedOn: dayFromToday(0),
+    online: false,
+    venue: 'ศูนย์ประเมินขอนแก่น',
+    capacity: 5,
+    assessorUserIds: [accounts.assessor.id],
+  });
+  // A candidate: a person who completed the course (the factory), referred by the officer.
+  await completeCourse(db, sOwn.id, [people.same]);
+  const referred = await call(kk, 'POST', `/api/assessments/${assessment.id}/candidates`, { personIds: [people.same] }, 200);
+  const candidate = Number(referred.candidates.find((c: { personId: number }) => c.personId === people.same)?.id ?? MISSING);
+  const enrolmentId = (e: { enrolmentId?: number; id?: number }) => Number(e.enrolmentId ?? e.id);
+
+  return {
+    today: dayFromToday(0),
+    later: dayFromToday(7),
+    docNumbers: { own: kkPeople[0]!.docNumber, same: kkPeople[1]!.docNumber, other: phuketPeople[0]!.docNumber },
+    cookies: { anonymous: null, ...Object.fromEntries(Object.entries(accounts).map(([k, a]) => [k, a.cookie])) } as World['cookies'],
+    accounts,
+    people,
+    victims,
+    duplicates,
+    groups: { own: gOwn.id, same: gSame.id, other: gOther.id },
+    memberships: { own: gOwn.members[0].id, same: gSame.members[0].id, other: gOther.members[0].id },
+    sessions: { own: sOwn.id, same: sSame.id, other: sOther.id },
+    enrolments: { own: enrolmentId(eOwn), same: enrolmentId(eSame), other: enrolmentId(eOther) },
+    users: { own: kkUser.id, same: kkUser.id, other: phuketUser.id },
+    units: { own: 'DSD-PSDO-40', same: 'DOE-PEO-40', other: 'DSD-PSDO-83' },
+    assessments: { own: assessment.id, same: assessment.id, other: MISSING },
+    candidates: { own: candidate, same: candidate, other: MISSING },
+    assessorId: accounts.assessor.id,
+  };
+}

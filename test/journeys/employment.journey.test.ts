@@ -83,7 +83,7 @@ describe('browser journey: from a qualification to a job and a higher income', (
     await t?.dispose();
   });
 
-  it('an employer in Khon Kaen registers on its phone and the employment office verifies it', async () => {
+  it('an employer in Khon Kaen registers on its phone', async () => {
     const page = employerPage;
     await page.goto(`${baseUrl}/jobs`);
     await page.getByTestId('placement-indicator').waitFor();
@@ -101,7 +101,9 @@ describe('browser journey: from a qualification to a job and a higher income', (
     expect(await fitsWidth(page)).toBe(true);
     await page.getByRole('button', { name: 'ลงทะเบียน' }).click();
     await page.getByText(/ลงทะเบียนแล้ว/).waitFor();
+  });
 
+  it('the employment office of Khon Kaen verifies it', async () => {
     await officerPage.goto(`${baseUrl}/employment`);
     await officerPage.getByRole('button', { name: `รับรอง ${employer.nameTh}`, exact: true }).click();
     await officerPage.getByText('ไม่มีนายจ้างที่รอตรวจสอบ').waitFor();

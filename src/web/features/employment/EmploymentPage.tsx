@@ -259,7 +259,7 @@ export function SummaryPage() {
                 {t('before')}: {s.income.averageBeforeSatang === null ? '–' : baht(s.income.averageBeforeSatang, number)} · {t('now')}:{' '}
                 {s.income.averageNowSatang === null ? '–' : baht(s.income.averageNowSatang, number)}
               </Text>
-              <Text fz={22} fw={600} c="green.9">
+              <Text fz={22} fw={700}>
                 {t('change')}:{' '}
                 {s.income.averageChangeSatang === null ? '–' : `${s.income.averageChangeSatang > 0 ? '+' : ''}${baht(s.income.averageChangeSatang, number)}`}
               </Text>

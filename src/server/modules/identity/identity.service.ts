@@ -13,6 +13,7 @@ import { problems, type FieldError } from '../../platform/problem';
 import type { OrgService } from '../org/org.service';
 import { GOVERNMENT_ROLES, identityPolicy, ROLES_NEEDING_UNIT, ROLES_WITHOUT_UNIT } from './identity.policy';
 import * as repository from './identity.repository';
+import { createEmployerAccount } from './employer-account';
 import { failureDelayMs, pairBlockMs, retryAfterSeconds } from './sign-in.rules';
 
 type Ctx = ActorContext;
@@ -41,7 +42,7 @@ const presentUser = (user: AppUser, roles: NamedRole[]) => ({
 export type UserView = ReturnType<typeof presentUser>;
 
 /** What the audit trail keeps of a user: never the password hash. */
-const auditedUser = (user: AppUser, roles: RoleInput[]) => ({
+export const auditedUser = (user: AppUser, roles: RoleInput[]) => ({
   username: user.username,
   displayName: user.display_name,
   email: user.email,
@@ -438,31 +439,8 @@ export function createIdentityService(deps: {
       for (const id of userIds) actors.forgetUser(id);
     },
 
-    /**
-     * An employer's own account (role employer, no unit), with the password its holder chose when
-     * registering. Only the employment module calls this, inside its registration transaction.
-     */
-    async createEmployerAccount(trx: Transaction<DB>, ctx: RequestContext, input: { username: string; displayName: string; email?: string | null; password: string }) {
-      const rule = checkNewPassword(input.password, input.username);
-      if (rule) throw problems.validation([{ field: 'body.password', code: rule.code, message: rule.message, messageTh: rule.messageTh }]);
-      if (await repository.findUserByUsername(trx, input.username)) {
-        throw problems.conflict({ en: `The username ${input.username} is taken.`, th: `ชื่อผู้ใช้ ${input.username} มีผู้ใช้แล้ว` }, [
-          { field: 'body.username', code: 'taken', message: 'This username is taken.', messageTh: 'ชื่อผู้ใช้นี้มีผู้ใช้แล้ว' },
-        ]);
-      }
-      const created = await repository.insertUser(trx, {
-        username: input.username,
-        display_name: input.displayName,
-        email: input.email ?? null,
-        locale: 'th',
-        password_hash: await hashPassword(input.password),
-        must_change_password: false,
-      });
-      const roles: RoleInput[] = [{ role: 'employer', unitCode: null }];
-      await repository.replaceRoles(trx, created.id, roles);
-      await recordAudit(trx, ctx, { action: 'user.create_employer', entityType: 'user', entityId: created.id, after: auditedUser(created, roles) });
-      return { id: created.id, username: created.username };
-    },
+    /** An employer's own account with the password its holder chose (employer-account.ts); employment calls it. */
+    createEmployerAccount,
 
     /** The citizen account of a person, if any. */
     async citizenAccountOf(personId: number) {

@@ -213,6 +213,14 @@ describe.each(ENGINES)('registry of people and groups on %s', (engine) => {
     const html = await call(officer, 'GET', `/api/people/${id}/export?format=html`);
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.body).toContain('ลบฉัน');
+    // Printable for a Thai reader: B.E. dates, Bangkok time, words not codes, the bundled font.
+    expect(html.body).toContain('5 มี.ค. 2528');
+    const visible = html.body.replace(/<style>[\s\S]*?<\/style>|<[^>]+>/g, ' ');
+    expect(visible).not.toMatch(/\d{4}-\d{2}-\d{2}|T\d{2}:\d{2}|20[0-9]{2}/);
+    expect(html.body).toContain('เวลากรุงเทพฯ');
+    expect(html.body).toContain('เลขประจำตัวประชาชน');
+    expect(html.body).not.toContain('single-parent');
+    expect(html.body).toMatch(/@font-face\{font-family:Sarabun;[^}]*src:url\(data:font\/woff;base64,/);
     expect((await call(executive, 'GET', `/api/people/${id}/export`)).statusCode).toBe(403);
 
     const erased = await call(officer, 'POST', `/api/people/${id}/erase`, { reason: 'request by the person, form 12' });

@@ -86,7 +86,9 @@ export function createCandidatesService<EventSheet>(access: CompetencyAccess, ge
           personId,
           nameTh,
           basis: assessedBefore ? 'reassessment' : r.course_code ? 'training' : 'experience',
-          note: assessedBefore ? `re-assessment after ${r.event_code}` : r.course_code ? `${r.course_code} ${r.completed_on}` : (r.experience_summary ?? ''),
+          // Codes only: the basis is shown in the reader's language beside it, and the course's code
+          // carries its fiscal year in B.E. (a C.E. date here read "(… 2026-11-22)" on Thai pages).
+          note: assessedBefore ? (r.event_code ?? '') : (r.course_code ?? r.experience_summary ?? ''),
           units: unitsToAssess(stands),
           previous: assessedBefore ? r.candidate_id : null,
         });

@@ -369,7 +369,12 @@ export function createPeopleService(access: RegistryAccess) {
       if (!scopeIncludes(registryPolicy.revealScope(ctx.actor), person.province_code)) {
         throw await refuse({ en: "export a person's whole record", th: 'ส่งออกข้อมูลทั้งหมดของบุคคล' }, person.province_code, registryPolicy.revealScope(ctx.actor));
       }
-      const [detail, identities, events] = await Promise.all([personDetail(ctx, id), repository.identitiesOf(db, id), service.timeline(ctx, id)]);
+      const [detail, identities, events, groups] = await Promise.all([
+        personDetail(ctx, id),
+        repository.identitiesOf(db, id),
+        service.timeline(ctx, id),
+        access.org.targetGroups(),
+      ]);
       await db
         .transaction()
         .execute((trx) => recordAudit(trx, ctx, { action: 'person.export', entityType: 'person', entityId: String(id), provinceCode: person.province_code }));
@@ -378,6 +383,8 @@ export function createPeopleService(access: RegistryAccess) {
         controller: 'Archeep — Department of Women’s Affairs and Family Development and partner agencies',
         person: { ...detail, identities: identities.map((i) => ({ docType: i.doc_type, docNumber: i.doc_number })) },
         timeline: events,
+        /** The target groups' names, so a reader sees words rather than codes. */
+        targetGroupNames: groups.filter((g) => detail.targetGroups.includes(g.code)).map((g) => ({ code: g.code, nameTh: g.nameTh, nameEn: g.nameEn })),
       };
     },
   };

@@ -215,6 +215,7 @@ const en: Texts<typeof th> = {
     },
   },
   registryDuplicates: {
+    sources: { officer: 'registered by an officer', self: 'self-registered', import: 'imported from a file' },
     title: 'Review duplicates',
     intro: 'People of the same district and birth date with alike names may be one person registered twice',
     none: 'No likely duplicates in your area',

@@ -16,6 +16,7 @@ import { loadReferenceData } from '../src/server/reference-data';
 import { fillRegistry } from './demo-registry';
 import { fillTraining } from './demo-training';
 import { fillCompetency } from './demo-competency';
+import { fillEnterprise } from './demo-enterprise';
 
 const DEMO_ACCOUNTS: { username: string; displayName: string; roles: { role: Role; unitCode: string | null }[] }[] = [
   { username: 'demo.executive', displayName: 'ผู้บริหาร (สาธิต)', roles: [{ role: 'executive', unitCode: null }] },
@@ -55,6 +56,7 @@ try {
   await fillRegistry(services, database);
   await fillTraining(services, database);
   await fillCompetency(services, database);
+  await fillEnterprise(services, database);
   await services.jobs.stop();
 } finally {
   await database.close();

@@ -14,10 +14,50 @@ import type { ActorContext } from '../src/server/platform/context';
 import { bangkokDate } from '../src/shared/fiscal-year';
 
 const PROTOTYPES = [
-  { name: 'กลุ่มดอกไม้จันทน์และพวงหรีดย่านซื่อ', subdistrict: '150114', province: '15', occupation: 'handicrafts', type: 'women-occupation', stage: 'selling-online', product: 'พวงหรีดดอกไม้จันทน์', category: 'crafts', price: 150000 },
-  { name: 'กลุ่มเกษตรแปรรูปข้าวมาลี', subdistrict: '930101', province: '93', occupation: 'food-processing', type: 'community-enterprise', stage: 'standard-certified', product: 'ข้าวมาลีแปรรูปบรรจุถุง', category: 'food', price: 8500 },
-  { name: 'กลุ่มนวดสปาสมุนไพร', subdistrict: '480101', province: '48', occupation: 'herbal-beauty', type: 'women-occupation', stage: 'trained', product: 'ลูกประคบสมุนไพร', category: 'herbal', price: 6000 },
-  { name: 'กลุ่มหมูแดดเดียววิสาหกิจชุมชนเกาะตาล', subdistrict: '620413', province: '62', occupation: 'food-processing', type: 'community-enterprise', stage: 'product-developed', product: 'หมูแดดเดียว', category: 'food', price: 12000 },
+  {
+    name: 'กลุ่มดอกไม้จันทน์และพวงหรีดย่านซื่อ',
+    subdistrict: '150114',
+    province: '15',
+    occupation: 'handicrafts',
+    type: 'women-occupation',
+    stage: 'selling-online',
+    product: 'พวงหรีดดอกไม้จันทน์',
+    category: 'crafts',
+    price: 150000,
+  },
+  {
+    name: 'กลุ่มเกษตรแปรรูปข้าวมาลี',
+    subdistrict: '930101',
+    province: '93',
+    occupation: 'food-processing',
+    type: 'community-enterprise',
+    stage: 'standard-certified',
+    product: 'ข้าวมาลีแปรรูปบรรจุถุง',
+    category: 'food',
+    price: 8500,
+  },
+  {
+    name: 'กลุ่มนวดสปาสมุนไพร',
+    subdistrict: '480101',
+    province: '48',
+    occupation: 'herbal-beauty',
+    type: 'women-occupation',
+    stage: 'trained',
+    product: 'ลูกประคบสมุนไพร',
+    category: 'herbal',
+    price: 6000,
+  },
+  {
+    name: 'กลุ่มหมูแดดเดียววิสาหกิจชุมชนเกาะตาล',
+    subdistrict: '620413',
+    province: '62',
+    occupation: 'food-processing',
+    type: 'community-enterprise',
+    stage: 'product-developed',
+    product: 'หมูแดดเดียว',
+    category: 'food',
+    price: 12000,
+  },
 ] as const;
 const KHON_KAEN = [
   { name: 'กลุ่มทอผ้าไหมบ้านสำราญ', subdistrict: '400102', stage: 'nominated' },
@@ -33,7 +73,10 @@ export async function fillEnterprise(services: Services, database: Database): Pr
     actor: { ...base, mustChangePassword: false, grants: [{ role: 'officer', unitCode, provinceCodes: [province] }] },
     requestId: 'demo',
   });
-  const hq: ActorContext = { actor: { ...base, mustChangePassword: false, grants: [{ role: 'officer', unitCode: 'DSD-HQ', provinceCodes: null }] }, requestId: 'demo' };
+  const hq: ActorContext = {
+    actor: { ...base, mustChangePassword: false, grants: [{ role: 'officer', unitCode: 'DSD-HQ', provinceCodes: null }] },
+    requestId: 'demo',
+  };
   console.log('Enterprise:');
   if ((await enterprise.listParticipants(hq, 'OTOG', { limit: 1, offset: 0 })).total > 0) {
     console.log('  One Tambon One Group has participants already');
@@ -72,10 +115,21 @@ export async function fillEnterprise(services: Services, database: Database): Pr
     });
   }
 
+  /** The registry's demo may have registered the group already (the four prototypes are in seed 004): it is taken as it is. */
+  async function groupOf(ctx: ActorContext, input: { name: string; type: string; occupation: string; subdistrictCode: string }) {
+    const existing = await db
+      .selectFrom('occupation_group')
+      .select('id')
+      .where('name', '=', input.name)
+      .where('subdistrict_code', '=', input.subdistrictCode)
+      .executeTakeFirst();
+    return existing ?? (await registry.createGroup(ctx, input));
+  }
+
   for (const g of PROTOTYPES) {
     const unit = `DSD-PSDO-${g.province}`;
     const ctx = officerOf(unit, g.province);
-    const group = await registry.createGroup(ctx, { name: g.name, type: g.type, occupation: g.occupation, subdistrictCode: g.subdistrict, foundedOn: '2019-06-01' });
+    const group = await groupOf(ctx, { name: g.name, type: g.type, occupation: g.occupation, subdistrictCode: g.subdistrict });
     const p = await enterprise.nominate(ctx, 'OTOG', { groupId: group.id, unitCode: unit, note: 'กลุ่มต้นแบบตามข่าวกระทรวงแรงงาน มี.ค. 2568' });
     const product = await enterprise.createProduct(ctx, group.id, { name: g.product, category: g.category, unitPriceSatang: g.price, capacityPerMonth: 500 });
     if (order.indexOf(g.stage) >= order.indexOf('standard-certified'))
@@ -94,11 +148,17 @@ export async function fillEnterprise(services: Services, database: Database): Pr
   // Khon Kaen: one nominated, one selected (both on the late list for 31 March 2568), products with an expiring and an expired certificate, a visit with open obstacles.
   const kk = officerOf('DSD-PSDO-40', '40');
   for (const g of KHON_KAEN) {
-    const group = await registry.createGroup(kk, { name: g.name, type: 'women-occupation', occupation: 'textiles', subdistrictCode: g.subdistrict });
+    const group = await groupOf(kk, { name: g.name, type: 'women-occupation', occupation: 'textiles', subdistrictCode: g.subdistrict });
     const p = await enterprise.nominate(kk, 'OTOG', { groupId: group.id, unitCode: 'DSD-PSDO-40' });
     await walk(kk, p.id, g.stage);
     const product = await enterprise.createProduct(kk, group.id, { name: `ผลิตภัณฑ์ของ${g.name}`, category: 'cloth', unitPriceSatang: 45000 });
-    await enterprise.addCertification(kk, product.id, { kind: 'fda', status: 'certified', number: '40-1-12345-2-0001', issuedOn: '2022-01-10', expiresOn: daysFromToday(g.stage === 'selected' ? 25 : -10) });
+    await enterprise.addCertification(kk, product.id, {
+      kind: 'fda',
+      status: 'certified',
+      number: '40-1-12345-2-0001',
+      issuedOn: '2022-01-10',
+      expiresOn: daysFromToday(g.stage === 'selected' ? 25 : -10),
+    });
     await enterprise.addCertification(kk, product.id, { kind: 'otop', status: 'certified', stars: 3, issuedOn: '2024-01-10', expiresOn: daysFromToday(80) });
     await enterprise.sync(kk, [
       {

@@ -1972,7 +1972,10 @@ export interface paths {
         /** The full identity document numbers (roles that need them); every call is audited */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    /** @description Why the full numbers are needed; recorded in the audit trail */
+                    reason: string;
+                };
                 header?: never;
                 path: {
                     id: number;
@@ -1993,6 +1996,8 @@ export interface paths {
                                 docType: string;
                                 docNumber: string;
                             }[];
+                            /** @description Only for viewers of sensitive data while the consent stands */
+                            disabilityCardNo: string | null;
                         };
                     };
                 };

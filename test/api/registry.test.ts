@@ -87,10 +87,10 @@ describe.each(ENGINES)('registry of people and groups on %s', (engine) => {
     expect(seen.statusCode).toBe(200);
     expect(seen.json().canReveal).toBe(false);
     expect(seen.json().phone).toMatch(/x/);
-    expect((await call(executive, 'GET', `/api/people/${id}/identity`)).statusCode).toBe(403);
-    const revealed = await call(officer, 'GET', `/api/people/${id}/identity`);
+    expect((await call(executive, 'GET', `/api/people/${id}/identity?reason=check`)).statusCode).toBe(403);
+    const revealed = await call(officer, 'GET', `/api/people/${id}/identity?reason=check`);
     expect(revealed.json().identities[0].docNumber).toBe(body.docNumber);
-    await call(officer, 'GET', `/api/people/${id}/identity`);
+    await call(officer, 'GET', `/api/people/${id}/identity?reason=check`);
     expect(await auditOf('person.reveal_document', String(id))).toHaveLength(2);
   });
 
@@ -116,7 +116,19 @@ describe.each(ENGINES)('registry of people and groups on %s', (engine) => {
     );
     expect(created.statusCode).toBe(201);
     const person = created.json();
-    expect(person.disability).toEqual({ type: 'physical', cardNo: 'D-123' });
+    // Issue 15 §3: the card number (usually the national ID) is masked like an ID, and comes whole
+    // only from the audited reveal, which asks why and records the reason (sealed under her key).
+    expect(person.disability).toEqual({ type: 'physical', cardNo: 'D-xx3' });
+    expect(JSON.stringify((await call(officer, 'GET', `/api/people/${person.id}`)).json())).not.toContain('D-123');
+    expect((await call(officer, 'GET', `/api/people/${person.id}/identity`)).statusCode).toBe(400);
+    const card = await call(officer, 'GET', `/api/people/${person.id}/identity?reason=${encodeURIComponent('ยืนยันสิทธิ์เบี้ยความพิการ')}`);
+    expect(card.json().disabilityCardNo).toBe('D-123');
+    expect((await call(executive, 'GET', `/api/people/${person.id}/identity?reason=curious`)).statusCode).toBe(403);
+    const [revealEvent] = await auditOf('person.reveal_document', String(person.id));
+    expect(revealEvent).toMatchObject({ subject_person_id: person.id, after: { disabilityCard: true, reason: { $personal: expect.any(String) } } });
+    const trail = (await call(admin, 'GET', `/api/audit-events?action=person.reveal_document&subjectPersonId=${person.id}`)).json();
+    // Administrators read the trail without personal values (issue 15 §4).
+    expect(trail.items[0].after).toMatchObject({ reason: { withheld: true } });
     // An executive does not see it, and is told something is withheld.
     const exec = (await call(executive, 'GET', `/api/people/${person.id}`)).json();
     expect(exec.disability).toBeNull();
@@ -266,7 +278,11 @@ describe.each(ENGINES)('registry of people and groups on %s', (engine) => {
     const { id, version, ...rest } = person;
     const body = { ...personBody(), docNumber: undefined, version };
     delete body.docNumber;
-    const input = { ...body, docType: 'th-id', docNumber: (await call(officer, 'GET', `/api/people/${id}/identity`)).json().identities[0].docNumber };
+    const input = {
+      ...body,
+      docType: 'th-id',
+      docNumber: (await call(officer, 'GET', `/api/people/${id}/identity?reason=check`)).json().identities[0].docNumber,
+    };
     expect((await call(officer, 'PUT', `/api/people/${id}`, { ...input, firstNameTh: 'แก้แล้ว' })).statusCode).toBe(200);
     const stale = await call(officer, 'PUT', `/api/people/${id}`, { ...input, firstNameTh: 'ทับ' });
     expect(stale.statusCode).toBe(409);

@@ -41,6 +41,13 @@ const presentUser = (user: AppUser, roles: NamedRole[]) => ({
 });
 export type UserView = ReturnType<typeof presentUser>;
 
+/**
+ * An account as an administrator sees it (issue 15 §4): administrators manage accounts, not
+ * people, so a citizen account shows neither the person's name nor her record's id.
+ */
+const presentUserToAdmin = (user: AppUser, roles: NamedRole[]): UserView =>
+  user.person_id === null ? presentUser(user, roles) : { ...presentUser(user, roles), displayName: 'บัญชีประชาชน (citizen account)', personId: null };
+
 /** What the audit trail keeps of a user: never the password hash. */
 export const auditedUser = (user: AppUser, roles: RoleInput[]) => ({
   username: user.username,
@@ -277,7 +284,7 @@ export function createIdentityService(deps: {
       }
       const { rows, total } = await repository.listUsers(db, filter);
       const roles = await rolesOf(rows.map((r) => r.id));
-      return { items: rows.map((u) => presentUser(u, roles)), total };
+      return { items: rows.map((u) => presentUserToAdmin(u, roles)), total };
     },
 
     /**
@@ -302,7 +309,8 @@ export function createIdentityService(deps: {
       }
       const user = await repository.findUserById(db, id);
       if (!user) throw problems.notFound({ en: `No account has id ${id}.`, th: 'ไม่พบบัญชีผู้ใช้นี้' });
-      return presentUser(user, await rolesOf([id]));
+      const roles = await rolesOf([id]);
+      return ctx.actor.userId === id ? presentUser(user, roles) : presentUserToAdmin(user, roles);
     },
 
     /** Creates an account with a one-time password, returned once for the administrator to hand over. */
@@ -368,7 +376,7 @@ export function createIdentityService(deps: {
         return after;
       });
       actors.forgetUser(id);
-      return presentUser(updated, await rolesOf([id]));
+      return presentUserToAdmin(updated, await rolesOf([id]));
     },
 
     /**

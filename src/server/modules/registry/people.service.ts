@@ -57,6 +57,7 @@ export function createPeopleService(access: RegistryAccess) {
     identity,
     ref,
     refuse,
+    viewerFor,
     requirePerson,
     readablePerson,
     writablePerson,
@@ -217,18 +218,31 @@ export function createPeopleService(access: RegistryAccess) {
       return personDetail(ctx, id);
     },
     /** The full identity document; audited, because a masked number is what most work needs. */
-    async revealDocument(ctx: Ctx, id: number) {
+    /**
+     * The full identity numbers: the documents and, for viewers of sensitive data while the
+     * consent stands, the disability card number (issue 15 §3). Each call is audited with the
+     * reason given, which is kept encrypted under the person's key (it may name her).
+     */
+    async revealDocument(ctx: Ctx, id: number, reason: string) {
       const person = await requirePerson(id);
       const scope = registryPolicy.revealScope(ctx.actor);
       if (!scopeIncludes(scope, person.province_code))
         throw await refuse({ en: 'see full identity numbers', th: 'ดูเลขประจำตัวแบบเต็ม' }, person.province_code, scope);
       const identities = await repository.identitiesOf(db, id);
-      await db
-        .transaction()
-        .execute((trx) =>
-          recordAudit(trx, ctx, { action: 'person.reveal_document', entityType: 'person', entityId: String(id), provinceCode: person.province_code }),
-        );
-      return { personId: id, identities: identities.map((i) => ({ docType: i.doc_type, docNumber: i.doc_number })) };
+      const viewer = await viewerFor(ctx.actor, id);
+      const card = viewer.sensitive && viewer.sensitiveConsent ? person.disability_card_no : null;
+      await db.transaction().execute((trx) =>
+        recordAudit(trx, ctx, {
+          action: 'person.reveal_document',
+          entityType: 'person',
+          entityId: String(id),
+          provinceCode: person.province_code,
+          subjectPersonId: id,
+          after: { reason, documents: identities.length, disabilityCard: card !== null },
+          personal: ['reason'],
+        }),
+      );
+      return { personId: id, identities: identities.map((i) => ({ docType: i.doc_type, docNumber: i.doc_number })), disabilityCardNo: card };
     },
     async registerPerson(ctx: Ctx, input: PersonInput & { consents?: { purpose: ConsentPurpose; evidence?: string | null }[] }) {
       const consents = input.consents ?? [];

@@ -32,6 +32,7 @@ import {
   PersonSchema,
   PurposeParam,
   RegisterPersonBody,
+  RevealQuery,
   RevealSchema,
   TimelineEventSchema,
   UpdatePersonBody,
@@ -197,10 +198,11 @@ export const registryRoutes: FastifyPluginAsyncZod<{ registry: RegistryService }
         tags: people,
         summary: 'The full identity document numbers (roles that need them); every call is audited',
         params: IdParam,
+        querystring: RevealQuery,
         response: withProblems({ 200: RevealSchema }),
       },
     },
-    async (request) => registry.revealDocument(requireContext(request), request.params.id),
+    async (request) => registry.revealDocument(requireContext(request), request.params.id, request.query.reason),
   );
 
   app.get(

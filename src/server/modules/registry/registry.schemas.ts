@@ -250,7 +250,14 @@ export const PeopleStatsSchema = z
 export const ExportQuery = PeopleQuery.omit({ limit: true, offset: true }).extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
 export const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });
-export const RevealSchema = z.object({ personId: z.number(), identities: z.array(z.object({ docType: z.string(), docNumber: z.string() })) });
+export const RevealSchema = z.object({
+  personId: z.number(),
+  identities: z.array(z.object({ docType: z.string(), docNumber: z.string() })),
+  disabilityCardNo: z.string().nullable().describe('Only for viewers of sensitive data while the consent stands'),
+});
+export const RevealQuery = z.strictObject({
+  reason: z.string().trim().min(3).max(200).describe('Why the full numbers are needed; recorded in the audit trail'),
+});
 export const TimelineEventSchema = z
   .object({
     id: z.number(),

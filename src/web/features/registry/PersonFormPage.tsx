@@ -84,7 +84,8 @@ export function PersonFormPage() {
       income: p.monthlyIncomeSatang === null ? '' : satangToBaht(p.monthlyIncomeSatang),
       householdSize: p.householdSize ?? '',
       disabilityType: p.disability?.type ?? null,
-      cardNo: p.disability?.cardNo ?? '',
+      // The detail masks the card number; the form takes it from the audited reveal.
+      cardNo: revealed.data.disabilityCardNo ?? '',
     });
     setSensitiveConsent(p.consents.some((c) => c.purpose === 'sensitive-data' && !c.withdrawnAt));
   }, [existing.data, revealed.data]);

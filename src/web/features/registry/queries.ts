@@ -65,7 +65,7 @@ export function usePersonIdentity(id: number, options: { enabled: boolean }) {
   return useQuery({
     queryKey: registryKeys.personIdentity(id),
     enabled: options.enabled,
-    queryFn: () => unwrap(api.GET('/api/people/{id}/identity', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/people/{id}/identity', { params: { path: { id }, query: { reason: 'แก้ไขระเบียน (editing the record)' } } })),
   });
 }
 

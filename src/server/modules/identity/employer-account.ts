@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import { checkNewPassword, hashPassword } from '../../platform/auth/passwords';
 import type { RequestContext } from '../../platform/context';
 import { problems } from '../../platform/problem';
-import { auditedUser, type RoleInput } from './identity.service';
+import { auditedUser, type RoleInput } from './identity.present';
 import * as repository from './identity.repository';
 
 /**

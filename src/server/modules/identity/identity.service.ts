@@ -14,49 +14,13 @@ import type { OrgService } from '../org/org.service';
 import { GOVERNMENT_ROLES, identityPolicy, ROLES_NEEDING_UNIT, ROLES_WITHOUT_UNIT } from './identity.policy';
 import * as repository from './identity.repository';
 import { createEmployerAccount } from './employer-account';
+import { auditedUser, presentUser, presentUserToAdmin, type NamedRole, type RoleInput } from './identity.present';
+
+export type { RoleInput, UserView } from './identity.present';
+export { auditedUser };
 import { failureDelayMs, pairBlockMs, retryAfterSeconds } from './sign-in.rules';
 
 type Ctx = ActorContext;
-
-export interface RoleInput {
-  role: Role;
-  unitCode: string | null;
-}
-
-const presentUser = (user: AppUser, roles: NamedRole[]) => ({
-  id: user.id,
-  username: user.username,
-  displayName: user.display_name,
-  email: user.email,
-  locale: user.locale,
-  status: user.status,
-  mustChangePassword: user.must_change_password,
-  lockedUntil: user.locked_until && user.locked_until.getTime() > Date.now() ? user.locked_until.toISOString() : null,
-  lastSignInAt: user.last_sign_in_at?.toISOString() ?? null,
-  createdAt: user.created_at.toISOString(),
-  personId: user.person_id,
-  roles: roles
-    .filter((r) => r.user_id === user.id)
-    .map((r) => ({ role: r.role as Role, unitCode: r.unit_code, unitNameTh: r.unit_name_th, unitNameEn: r.unit_name_en })),
-});
-export type UserView = ReturnType<typeof presentUser>;
-
-/**
- * An account as an administrator sees it (issue 15 §4): administrators manage accounts, not
- * people, so a citizen account shows neither the person's name nor her record's id.
- */
-const presentUserToAdmin = (user: AppUser, roles: NamedRole[]): UserView =>
-  user.person_id === null ? presentUser(user, roles) : { ...presentUser(user, roles), displayName: 'บัญชีประชาชน (citizen account)', personId: null };
-
-/** What the audit trail keeps of a user: never the password hash. */
-export const auditedUser = (user: AppUser, roles: RoleInput[]) => ({
-  username: user.username,
-  displayName: user.display_name,
-  email: user.email,
-  locale: user.locale,
-  status: user.status,
-  roles,
-});
 
 /** A citizen account's name fields are her personal data: in the trail, encrypted under her key. */
 const PERSONAL_USER_FIELDS = ['username', 'displayName', 'email'] as const;
@@ -80,8 +44,6 @@ const invalidCredentials = () =>
   });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-type NamedRole = repository.RoleRow & { unit_name_th: string | null; unit_name_en: string | null };
 
 export function createIdentityService(deps: {
   db: Kysely<DB>;

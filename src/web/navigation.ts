@@ -36,7 +36,6 @@ export function navigation(capabilities: readonly Capability[]): NavEntry[] {
     );
   }
   if (can('employer')) entries.push({ to: '/employment', label: 'nav.employerPortal', section: 'mine', quick: true });
-  entries.push({ to: '/jobs', label: 'nav.jobs', section: 'mine', quick: true });
   entries.push({ to: '/', label: 'nav.home', section: 'mine' });
   if (can('programme')) {
     for (const module of MODULES) {

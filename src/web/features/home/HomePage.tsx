@@ -112,6 +112,10 @@ export function HomePage() {
             {t(entry.label)}
           </Anchor>
         ))}
+        {/* The public vacancy board has a page of its own, outside the menu's frame. */}
+        <Anchor component={Link} to="/jobs">
+          {t('nav.jobs')}
+        </Anchor>
       </Group>
     </Stack>
   );

@@ -93,8 +93,8 @@ export const EXPECTATIONS: Record<string, Cell[]> = {
   'POST /api/registry/imports':                             [401,  403,           403,           400,           400,           403,           403,           403,           403,           403,           403,           403],
   'GET /api/registry/imports/{id}':                         [401,  404,           404,           404,           404,           404,           404,           404,           404,           404,           404,           404],
   'PUT /api/registry/imports/{id}/mapping':                 [401,  403,           403,           404,           404,           403,           403,           403,           403,           403,           403,           403],
-  'PUT /api/registry/imports/{id}/values':                  [400,  400,           400,           400,           400,           400,           400,           400,           400,           400,           400,           400],
-  'PUT /api/registry/imports/{id}/lawful-basis':            [400,  400,           400,           400,           400,           400,           400,           400,           400,           400,           400,           400],
+  'PUT /api/registry/imports/{id}/values':                  [401,  403,           403,           404,           404,           403,           403,           403,           403,           403,           403,           403],
+  'PUT /api/registry/imports/{id}/lawful-basis':            [401,  403,           403,           404,           404,           403,           403,           403,           403,           403,           403,           403],
   'POST /api/registry/imports/{id}/dry-run':                [401,  403,           403,           404,           404,           403,           403,           403,           403,           403,           403,           403],
   'POST /api/registry/imports/{id}/commit':                 [401,  403,           403,           404,           404,           403,           403,           403,           403,           403,           403,           403],
   'GET /api/registry/imports/{id}/errors':                  [401,  404,           404,           404,           404,           404,           404,           404,           404,           404,           404,           404],
@@ -208,4 +208,5 @@ export const EXPECTATIONS: Record<string, Cell[]> = {
   'POST /api/enterprise/visits/sync':                       [401,  403,           403,           '200/200/403', 200,           403,           403,           403,           403,           403,           403,           403],
   'GET /api/enterprise/visits/{id}':                        [401,  200,           200,           '200/200/403', 200,           403,           403,           403,           403,           403,           403,           403],
   'GET /api/enterprise/photos/{id}':                        [401,  200,           200,           '200/200/403', 200,           403,           403,           403,           403,           403,           403,           403],
+  'GET /api/enterprise/obstacles':                          [401,  200,           200,           200,           200,           403,           403,           403,           403,           403,           403,           403],
 };

@@ -155,6 +155,7 @@ export const EXPECTATIONS: Record<string, Cell[]> = {
   // employment (issue 16): officers of the area act, executives read; an employer sees only its own
   // employer, vacancies and the referrals to them (another's are 404, as a draft is nobody's business);
   // a citizen their own card, profile and follow-ups. 409/422 cells show the caller passed the check.
+  // POST vacancies: `same` is a Khon Kaen employer's vacancy placed in Phuket (the officer: 403, found by this matrix).
   'GET /api/employment/board':                              [200,  200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200],
   'GET /api/employment/board/{id}':                         [200,  200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200],
   'GET /api/employment/indicator':                          [200,  200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200],
@@ -164,7 +165,7 @@ export const EXPECTATIONS: Record<string, Cell[]> = {
   'GET /api/employment/employers/{id}':                     [401,  404,           200,           '200/200/404', 200,           404,           404,           404,           404,           '200/404/404', 404,           404],
   'POST /api/employment/employers/{id}/verify':             [401,  403,           403,           '409/409/403', 409,           403,           403,           403,           403,           403,           403,           403],
   'GET /api/employment/vacancies':                          [401,  403,           200,           200,           200,           403,           403,           403,           403,           200,           403,           403],
-  'POST /api/employment/vacancies':                         [401,  403,           403,           '201/201/403', 201,           403,           403,           403,           403,           '201/403/403', 403,           403],
+  'POST /api/employment/vacancies':                         [401,  403,           403,           '201/403/403', 201,           403,           403,           403,           403,           '201/403/403', 403,           403],
   'POST /api/employment/vacancies/import':                  [401,  403,           403,           400,           400,           403,           403,           403,           403,           403,           403,           403],
   'GET /api/employment/vacancies/{id}':                     [401,  404,           200,           '200/200/404', 200,           404,           404,           404,           404,           '200/404/404', 404,           404],
   'POST /api/employment/vacancies/{id}/status':             [401,  404,           403,           '422/422/404', 422,           404,           404,           404,           404,           '422/404/404', 404,           404],

@@ -176,8 +176,12 @@ export const CALLS: Record<string, CallSpec> = {
     },
   },
   'POST /api/employment/employers/{id}/verify': { body: () => ({ decision: 'verified' }) },
-  // The employer named in the body is the cell's: an employer account posts only for its own.
-  'POST /api/employment/vacancies': { body: (w, v) => vacancyBody({ employerId: w.employers[v], subdistrictCode: areaOf(v), requiredStandardCode: null }) },
+  // The employer named in the body is the cell's: an employer account posts only for its own. `same`
+  // is the other Khon Kaen employer with a place in Phuket: an officer posts neither for an employer
+  // nor at a place outside its area.
+  'POST /api/employment/vacancies': {
+    body: (w, v) => vacancyBody({ employerId: w.employers[v], subdistrictCode: v === 'own' ? '400101' : '830101', requiredStandardCode: null }),
+  },
   'POST /api/employment/vacancies/import': {
     query: () => ({ fileName: 'fair.csv', dryRun: 'true' }),
     raw: { contentType: 'text/csv', payload: 'a,b\r\n1,2\r\n' },

@@ -27,7 +27,8 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
     const [people, places, courses] = await Promise.all([registry.facts(ids), geo.placeIndex(), training.lastCompletionUnits(ids)]);
     const heldBy = new Map<string, Map<number, string>>();
     for (const v of vacancies.values())
-      if (v.required_standard_code && !heldBy.has(v.required_standard_code)) heldBy.set(v.required_standard_code, await credentials.qualificationsFor(ids, v.required_standard_code));
+      if (v.required_standard_code && !heldBy.has(v.required_standard_code))
+        heldBy.set(v.required_standard_code, await credentials.qualificationsFor(ids, v.required_standard_code));
     const placements = new Map<number, number>();
     for (const id of ids) for (const p of await repository.placementsOfPerson(db, id)) if (p.referral_id) placements.set(p.referral_id, p.id);
     return rows.map((r) => {
@@ -80,7 +81,22 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
     fiscalYear: p.fiscal_year,
   });
 
-  async function presentFollowUps(rows: { id: number; placement_id: number; person_id: number; months: number; due_on: string; done_at: Date | null; still_working: boolean | null; income_satang: number | null; income_before_satang: number | null; vacancy_code?: string; title_th?: string; employer_name_th?: string }[]) {
+  async function presentFollowUps(
+    rows: {
+      id: number;
+      placement_id: number;
+      person_id: number;
+      months: number;
+      due_on: string;
+      done_at: Date | null;
+      still_working: boolean | null;
+      income_satang: number | null;
+      income_before_satang: number | null;
+      vacancy_code?: string;
+      title_th?: string;
+      employer_name_th?: string;
+    }[],
+  ) {
     const people = await registry.facts([...new Set(rows.map((r) => r.person_id))]);
     const now = today();
     return rows.map((f) => ({
@@ -108,9 +124,15 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
       const p = await seekers.personFor(ctx, input.personId);
       if (!employmentPolicy.acts(ctx.actor, p.provinceCode))
         throw problems.forbidden({ en: 'Referrals are made by employment officers.', th: 'การส่งตัวไปสมัครงานทำโดยเจ้าหน้าที่' });
+      const unknownVacancy = () =>
+        problems.validation([
+          { field: 'body.vacancyId', code: 'unknown', message: `No vacancy has id ${input.vacancyId}.`, messageTh: `ไม่พบตำแหน่งงานรหัส ${input.vacancyId}` },
+        ]);
       const v = await requireVacancy(input.vacancyId).catch(() => {
-        throw problems.validation([{ field: 'body.vacancyId', code: 'unknown', message: `No vacancy has id ${input.vacancyId}.`, messageTh: `ไม่พบตำแหน่งงานรหัส ${input.vacancyId}` }]);
+        throw unknownVacancy();
       });
+      // A vacancy named in the body is checked as in a path: one not on the public board is unknown outside its area.
+      if (v.status !== 'published' && !employmentPolicy.reads(ctx.actor, v.province_code)) throw unknownVacancy();
       if (v.status !== 'published' || v.placed_count >= v.openings)
         throw problems.unprocessable({ en: `Vacancy ${v.code} is not taking people (${v.status}).`, th: `ตำแหน่งงาน ${v.code} ไม่ได้เปิดรับแล้ว (${v.status})` });
       if (!(await repository.currentSeeker(db, input.personId)))
@@ -147,7 +169,14 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
           summaryEn: `Referred to ${v.title_en ?? v.title_th} (${v.employer_name_en ?? v.employer_name_th})`,
           actorUserId: ctx.actor.userId,
         });
-        await recordAudit(trx, ctx, { action: 'referral.create', entityType: 'referral', entityId: String(created.id), provinceCode: p.provinceCode, subjectPersonId: input.personId, after: { vacancyId: v.id, sharedFields: fields, consentEvidence: input.consentEvidence } });
+        await recordAudit(trx, ctx, {
+          action: 'referral.create',
+          entityType: 'referral',
+          entityId: String(created.id),
+          provinceCode: p.provinceCode,
+          subjectPersonId: input.personId,
+          after: { vacancyId: v.id, sharedFields: fields, consentEvidence: input.consentEvidence },
+        });
         return created;
       });
       return (await presentReferrals([row], false))[0]!;
@@ -163,7 +192,18 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
      * placement, taking one opening in the same transaction (never more placements than openings,
      * however many answers arrive at once), and schedules its follow-ups once each.
      */
-    async answer(ctx: Ctx, referralId: number, input: { status: 'interview' | 'hired' | 'rejected' | 'withdrawn'; reason?: string | null; interviewOn?: string | null; startedOn?: string | null; wageSatang?: number | null; placementKind?: 'employee' | 'home-based' | 'self-employed' | null }) {
+    async answer(
+      ctx: Ctx,
+      referralId: number,
+      input: {
+        status: 'interview' | 'hired' | 'rejected' | 'withdrawn';
+        reason?: string | null;
+        interviewOn?: string | null;
+        startedOn?: string | null;
+        wageSatang?: number | null;
+        placementKind?: 'employee' | 'home-based' | 'self-employed' | null;
+      },
+    ) {
       const r = await repository.findReferral(db, referralId);
       if (!r) throw problems.notFound({ en: `No referral has id ${referralId}.`, th: `ไม่พบการส่งตัวรหัส ${referralId}` });
       const { vacancy: v, own } = await vacancyFor(ctx, r.vacancy_id, 'read').catch(() => {
@@ -178,11 +218,14 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
       if (input.status === 'hired' && !input.startedOn)
         throw problems.validation([{ field: 'body.startedOn', code: 'required', message: 'Give the start date.', messageTh: 'กรุณาระบุวันเริ่มงาน' }]);
       const person = input.status === 'hired' ? (await registry.facts([r.person_id])).get(r.person_id) : undefined;
-      const centre = input.status === 'hired' ? (await training.lastCompletionUnits([r.person_id])).get(r.person_id)?.unitCode ?? null : null;
+      const centre = input.status === 'hired' ? ((await training.lastCompletionUnits([r.person_id])).get(r.person_id)?.unitCode ?? null) : null;
       await db.transaction().execute(async (trx) => {
         const locked = await repository.lockReferral(trx, referralId);
         if (!locked || !mayAnswer(locked.status, input.status))
-          throw problems.conflict({ en: `The referral is ${locked?.status ?? 'gone'}; it cannot become ${input.status}.`, th: `การส่งตัวอยู่ในสถานะ ${locked?.status ?? '-'} เปลี่ยนเป็น ${input.status} ไม่ได้` });
+          throw problems.conflict({
+            en: `The referral is ${locked?.status ?? 'gone'}; it cannot become ${input.status}.`,
+            th: `การส่งตัวอยู่ในสถานะ ${locked?.status ?? '-'} เปลี่ยนเป็น ${input.status} ไม่ได้`,
+          });
         await repository.updateReferral(trx, referralId, {
           status: input.status,
           status_reason: input.reason ?? null,
@@ -222,7 +265,15 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
             actorUserId: ctx.actor.userId,
           });
         }
-        await recordAudit(trx, ctx, { action: `referral.${input.status}`, entityType: 'referral', entityId: String(referralId), provinceCode: r.province_code, subjectPersonId: r.person_id, before: { status: locked.status }, after: { status: input.status, reason: input.reason ?? null } });
+        await recordAudit(trx, ctx, {
+          action: `referral.${input.status}`,
+          entityType: 'referral',
+          entityId: String(referralId),
+          provinceCode: r.province_code,
+          subjectPersonId: r.person_id,
+          before: { status: locked.status },
+          after: { status: input.status, reason: input.reason ?? null },
+        });
       });
       return (await presentReferrals([(await repository.findReferral(db, referralId))!], own))[0]!;
     },
@@ -236,8 +287,18 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
         repository.referralsOfPerson(db, personId),
         repository.placementsOfPerson(db, personId),
       ]);
-      const vac = new Map((await repository.vacanciesWithEmployer(db, placements.map((x) => x.vacancy_id))).map((v) => [v.id, v]));
-      const follow = await repository.followUpsOfPlacements(db, placements.map((x) => x.id));
+      const vac = new Map(
+        (
+          await repository.vacanciesWithEmployer(
+            db,
+            placements.map((x) => x.vacancy_id),
+          )
+        ).map((v) => [v.id, v]),
+      );
+      const follow = await repository.followUpsOfPlacements(
+        db,
+        placements.map((x) => x.id),
+      );
       const byPlacement = new Map(placements.map((x) => [x.id, x]));
       return {
         personId,
@@ -246,13 +307,27 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
         referrals: await presentReferrals(referrals, false),
         placements: placements.map((x) => {
           const v = vac.get(x.vacancy_id)!;
-          return presentPlacement({ ...x, vacancy_code: v.code, title_th: v.title_th, title_en: v.title_en, occupation_code: v.occupation_code, employer_name_th: v.employer_name_th });
+          return presentPlacement({
+            ...x,
+            vacancy_code: v.code,
+            title_th: v.title_th,
+            title_en: v.title_en,
+            occupation_code: v.occupation_code,
+            employer_name_th: v.employer_name_th,
+          });
         }),
         followUps: await presentFollowUps(
           follow.map((f) => {
             const x = byPlacement.get(f.placement_id)!;
             const v = vac.get(x.vacancy_id)!;
-            return { ...f, person_id: x.person_id, income_before_satang: x.income_before_satang, vacancy_code: v.code, title_th: v.title_th, employer_name_th: v.employer_name_th };
+            return {
+              ...f,
+              person_id: x.person_id,
+              income_before_satang: x.income_before_satang,
+              vacancy_code: v.code,
+              title_th: v.title_th,
+              employer_name_th: v.employer_name_th,
+            };
           }),
         ),
       };
@@ -267,7 +342,12 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
     async followUpQueue(ctx: Ctx, query: { overdue?: 'true' | 'false'; limit: number; offset: number }) {
       const scope = employmentPolicy.readScope(ctx.actor);
       if (scope.kind === 'none') throw problems.forbidden({ en: 'Your role does not include the follow-up queue.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูรายการติดตามผล' });
-      const rows = await repository.followUpQueue(db, { provinces: provincesOf(scope), overdueBefore: query.overdue === 'true' ? today() : undefined, limit: query.limit, offset: query.offset });
+      const rows = await repository.followUpQueue(db, {
+        provinces: provincesOf(scope),
+        overdueBefore: query.overdue === 'true' ? today() : undefined,
+        limit: query.limit,
+        offset: query.offset,
+      });
       return presentFollowUps(rows);
     },
 
@@ -275,13 +355,23 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
     async recordFollowUp(ctx: Ctx, id: number, input: { stillWorking: boolean; incomeSatang?: number | null; note?: string | null }) {
       const f = await repository.findFollowUp(db, id);
       const self = f !== undefined && ctx.actor.personId === f.person_id;
-      if (!f || (!self && !employmentPolicy.reads(ctx.actor, f.province_code))) throw problems.notFound({ en: `No follow-up has id ${id}.`, th: `ไม่พบการติดตามผลรหัส ${id}` });
+      if (!f || (!self && !employmentPolicy.reads(ctx.actor, f.province_code)))
+        throw problems.notFound({ en: `No follow-up has id ${id}.`, th: `ไม่พบการติดตามผลรหัส ${id}` });
       if (!self && !employmentPolicy.acts(ctx.actor, f.province_code))
         throw await outOfArea({ en: 'record this follow-up', th: 'บันทึกการติดตามผลนี้' }, f.province_code, employmentPolicy.officerScope(ctx.actor));
       if (input.stillWorking && (input.incomeSatang === undefined || input.incomeSatang === null))
-        throw problems.validation([{ field: 'body.incomeSatang', code: 'required', message: 'Give the monthly income now.', messageTh: 'กรุณาระบุรายได้ต่อเดือนในปัจจุบัน' }]);
+        throw problems.validation([
+          { field: 'body.incomeSatang', code: 'required', message: 'Give the monthly income now.', messageTh: 'กรุณาระบุรายได้ต่อเดือนในปัจจุบัน' },
+        ]);
       await db.transaction().execute(async (trx) => {
-        const done = await repository.recordFollowUp(trx, id, { done_at: new Date(), still_working: input.stillWorking, income_satang: input.incomeSatang ?? null, note: input.note ?? null, recorded_by: ctx.actor.userId, by_person: self });
+        const done = await repository.recordFollowUp(trx, id, {
+          done_at: new Date(),
+          still_working: input.stillWorking,
+          income_satang: input.incomeSatang ?? null,
+          note: input.note ?? null,
+          recorded_by: ctx.actor.userId,
+          by_person: self,
+        });
         if (!done) throw problems.conflict({ en: 'This follow-up is recorded already.', th: 'บันทึกการติดตามผลนี้แล้ว' });
         const change = incomeChange(f.income_before_satang, input.incomeSatang ?? null);
         await registry.addTimelineEvent(trx, {
@@ -293,7 +383,15 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
           data: { followUpId: id, incomeChangeSatang: change },
           actorUserId: ctx.actor.userId,
         });
-        await recordAudit(trx, ctx, { action: 'follow_up.record', entityType: 'follow_up', entityId: String(id), provinceCode: f.province_code, subjectPersonId: f.person_id, after: { stillWorking: input.stillWorking, incomeSatang: input.incomeSatang ?? null }, personal: ['incomeSatang'] });
+        await recordAudit(trx, ctx, {
+          action: 'follow_up.record',
+          entityType: 'follow_up',
+          entityId: String(id),
+          provinceCode: f.province_code,
+          subjectPersonId: f.person_id,
+          after: { stillWorking: input.stillWorking, incomeSatang: input.incomeSatang ?? null },
+          personal: ['incomeSatang'],
+        });
       });
       const after = (await repository.findFollowUp(db, id))!;
       return (await presentFollowUps([after]))[0]!;
@@ -312,8 +410,32 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
       return writeXlsx([
         {
           name: 'placements',
-          header: ['id', 'ชื่อ / name', 'ตำแหน่ง / vacancy', 'นายจ้าง / employer', 'ประเภท / kind', 'เริ่มงาน / started on', 'ค่าจ้าง (บาท) / wage (baht)', 'หน่วย / unit', 'ศูนย์ / centre', 'จังหวัด / province', 'ปีงบประมาณ / fiscal year'],
-          rows: rows.map((r) => [r.id, people.get(r.personId)?.nameTh ?? '', `${r.vacancyCode} ${r.titleTh}`, r.employerNameTh, r.kind, r.startedOn, r.wageSatang / 100, r.wageUnit, r.centreUnitCode ?? '', r.provinceCode, r.fiscalYear]),
+          header: [
+            'id',
+            'ชื่อ / name',
+            'ตำแหน่ง / vacancy',
+            'นายจ้าง / employer',
+            'ประเภท / kind',
+            'เริ่มงาน / started on',
+            'ค่าจ้าง (บาท) / wage (baht)',
+            'หน่วย / unit',
+            'ศูนย์ / centre',
+            'จังหวัด / province',
+            'ปีงบประมาณ / fiscal year',
+          ],
+          rows: rows.map((r) => [
+            r.id,
+            people.get(r.personId)?.nameTh ?? '',
+            `${r.vacancyCode} ${r.titleTh}`,
+            r.employerNameTh,
+            r.kind,
+            r.startedOn,
+            r.wageSatang / 100,
+            r.wageUnit,
+            r.centreUnitCode ?? '',
+            r.provinceCode,
+            r.fiscalYear,
+          ]),
         },
       ]);
     },
@@ -338,7 +460,8 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
         byCentre.set(r.centre_unit_code, (byCentre.get(r.centre_unit_code) ?? 0) + Number(r.placed));
       }
       const measured = sum((r) => r.measured);
-      const weighted = (pick: (r: (typeof rows)[number]) => string | null) => (measured ? Math.round(rows.reduce((s, r) => s + Number(pick(r) ?? 0) * Number(r.measured), 0) / measured) : null);
+      const weighted = (pick: (r: (typeof rows)[number]) => string | null) =>
+        measured ? Math.round(rows.reduce((s, r) => s + Number(pick(r) ?? 0) * Number(r.measured), 0) / measured) : null;
       const before = weighted((r) => r.income_before);
       const now = weighted((r) => r.income_now);
       const todayIs = today();
@@ -346,13 +469,22 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
         fiscalYear: fy,
         target: PLACEMENT_TARGET,
         placed: sum((r) => r.placed),
-        byProvince: [...byProvince].map(([code, placed]) => ({ provinceCode: code, nameTh: places.provinces.get(code)?.name_th ?? code, nameEn: places.provinces.get(code)?.name_en ?? code, placed })).sort((a, b) => b.placed - a.placed),
-        byCentre: [...byCentre].map(([code, placed]) => ({
-          unitCode: code,
-          nameTh: code ? (units.get(code)?.nameTh ?? code) : 'ไม่ได้ผ่านการฝึกอบรม',
-          nameEn: code ? (units.get(code)?.nameEn ?? code) : 'Not from a course',
-          placed,
-        })).sort((a, b) => b.placed - a.placed),
+        byProvince: [...byProvince]
+          .map(([code, placed]) => ({
+            provinceCode: code,
+            nameTh: places.provinces.get(code)?.name_th ?? code,
+            nameEn: places.provinces.get(code)?.name_en ?? code,
+            placed,
+          }))
+          .sort((a, b) => b.placed - a.placed),
+        byCentre: [...byCentre]
+          .map(([code, placed]) => ({
+            unitCode: code,
+            nameTh: code ? (units.get(code)?.nameTh ?? code) : 'ไม่ได้ผ่านการฝึกอบรม',
+            nameEn: code ? (units.get(code)?.nameEn ?? code) : 'Not from a course',
+            placed,
+          }))
+          .sort((a, b) => b.placed - a.placed),
         income: { measured, averageBeforeSatang: before, averageNowSatang: now, averageChangeSatang: incomeChange(before, now) },
         followUps: { due: due.length, overdue: due.filter((f) => f.due_on < todayIs).length },
       };

@@ -18,10 +18,14 @@ describe.each(ENGINES)('the authorisation matrix on %s', (engine) => {
   let ops: Operation[];
   const observed = new Map<string, Record<Identity, Partial<Record<Variant, number>>>>();
   let requests = 0;
+  let worldMs = 0;
+  let cellsMs = 0;
 
   beforeAll(async () => {
     t = await createTestApp(engine);
+    const started = performance.now();
     w = await buildWorld(t, 700_000 + Math.floor(Math.random() * 1000) * 100);
+    worldMs = performance.now() - started;
     ops = operationsOf(t);
     // One pass over every cell, in the table's run order; the tests below judge what was seen.
     for (const op of runOrder(ops)) {
@@ -36,6 +40,7 @@ describe.each(ENGINES)('the authorisation matrix on %s', (engine) => {
       }
       observed.set(op.key, row);
     }
+    cellsMs = performance.now() - started - worldMs;
   });
   afterAll(() => t?.dispose());
 
@@ -46,7 +51,9 @@ describe.each(ENGINES)('the authorisation matrix on %s', (engine) => {
     expect(missing, `operations without a row in test/security/expectations.ts; observed:\n${missing.join('\n')}`).toEqual([]);
     expect(stale, 'rows for operations the API does not have').toEqual([]);
     expect(ops.length).toBeGreaterThan(100);
-    console.info(`authorisation matrix on ${engine}: ${ops.length} operations × ${IDENTITIES.length} identities, ${requests} requests`);
+    console.info(
+      `authorisation matrix on ${engine}: ${ops.length} operations × ${IDENTITIES.length} identities, ${requests} requests (world ${Math.round(worldMs)} ms, cells ${Math.round(cellsMs)} ms)`,
+    );
   });
 
   it('answers every cell as the table declares, and never with a server error', () => {

@@ -4,6 +4,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'src/web',
   plugins: [react()],
+  // Every script, style and preload tag gets this placeholder as its nonce, and a csp-nonce meta
+  // tag carries it; the server replaces it with a fresh nonce per answer (platform/http/edge.ts).
+  html: { cspNonce: '__ARCHEEP_CSP_NONCE__' },
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -103,6 +103,15 @@ describe.each(ENGINES)('benchmarks, smoke run on %s', (engine) => {
     expect(found.onePerson.pairs).toHaveLength(1);
   });
 
+  it('draws the One Tambon One Group funnel and late list for groups over the sub-districts, beside the bare queries', async () => {
+    // 16 groups: two at each of the eight stages; the funnel and the late list are checked exactly.
+    const { line, json } = await bench('enterprise', engine, ['--groups', '16', '--queries', '2']);
+    expect(line).toMatch(new RegExp(`^enterprise ${engine} 16 groups in 16 sub-districts: funnel p95 [\\d.]+ ms`));
+    expect(json.funnel.answer).toEqual([16, 14, 12, 10, 8, 6, 4, 2]);
+    expect(json.late.total).toBe(4);
+    expect(json.funnel.bare.p95).toBeGreaterThan(0);
+  });
+
   it('applies 120 people to a 100-seat session under load; the session ends 100 + 20', async () => {
     // The smallest session there is; the invariant and the path are those of 500 seats. On
     // PostgreSQL it runs twice (audited, then unaudited in a second process).

@@ -101,13 +101,19 @@ const target = await db
   })
   .returning('id')
   .executeTakeFirstOrThrow();
-const person = await db.selectFrom('job_seeker').select('person_id').where('province_code', '=', area.province_code).where('withdrawn_at', 'is', null).orderBy('id').limit(1).executeTakeFirst();
+const person = await db
+  .selectFrom('job_seeker')
+  .select('person_id')
+  .where('province_code', '=', area.province_code)
+  .where('withdrawn_at', 'is', null)
+  .orderBy('id')
+  .limit(1)
+  .executeTakeFirst();
 if (!person) throw new Error('No job seeker in that province');
 
 async function measure(label: string, work: () => Promise<number>) {
   const times: number[] = [];
-  let size = 0;
-  size = await work(); // warm-up
+  const size = await work(); // warm-up
   for (let i = 0; i < runs; i++) times.push((await timed(work)).ms);
   times.sort((a, b) => a - b);
   process.stderr.write(`${label}: p50 ${round(percentile(times, 0.5))} ms p95 ${round(percentile(times, 0.95))} ms (${size} rows)\n`);
@@ -115,12 +121,24 @@ async function measure(label: string, work: () => Promise<number>) {
 }
 
 const candidates = await measure('candidates for a vacancy', async () => (await bench.services.employment.candidates(ctx, target.id, { limit: 20 })).length);
-const bareSeekers = await measure('bare: job seekers of the province', async () =>
-  (await sql`select * from job_seeker where withdrawn_at is null and province_code = ${area.province_code} order by (district_code is not distinct from ${area.district_code}) desc, id limit ${MATCH_POOL}`.execute(db)).rows.length,
+const bareSeekers = await measure(
+  'bare: job seekers of the province',
+  async () =>
+    (
+      await sql`select * from job_seeker where withdrawn_at is null and province_code = ${area.province_code} order by (district_code is not distinct from ${area.district_code}) desc, id limit ${MATCH_POOL}`.execute(
+        db,
+      )
+    ).rows.length,
 );
 const forPerson = await measure('vacancies for a person', async () => (await bench.services.employment.vacanciesFor(ctx, Number(person.person_id), 20)).length);
-const bareVacancies = await measure('bare: open vacancies of the province', async () =>
-  (await sql`select * from vacancy where status = 'published' and closes_on >= current_date and opens_on <= current_date and (province_code = ${area.province_code} or remote or kind = 'home-based') order by id limit ${MATCH_POOL}`.execute(db)).rows.length,
+const bareVacancies = await measure(
+  'bare: open vacancies of the province',
+  async () =>
+    (
+      await sql`select * from vacancy where status = 'published' and closes_on >= current_date and opens_on <= current_date and (province_code = ${area.province_code} or remote or kind = 'home-based') order by id limit ${MATCH_POOL}`.execute(
+        db,
+      )
+    ).rows.length,
 );
 await db.deleteFrom('vacancy').where('id', '=', target.id).execute();
 await bench.close();

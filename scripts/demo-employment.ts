@@ -4,7 +4,8 @@
  * qualification that the single mother `demo.citizen` holds after demo-competency.ts), home-based
  * work orders for a women's weaving group; job seekers, a guidance note, referrals made with
  * consent, placements some months ago with follow-ups (one recorded with the income change, others
- * overdue), and the mother referred to the e-commerce job, waiting for the employer's answer.
+ * overdue), and the mother referred to the home-based weaving order, waiting for the employer's
+ * answer; the e-commerce job's page ranks whoever holds TPQI-ECW first.
  * Employer accounts: demo.kk.employer, demo.kk.weaving, demo.bkk.employer (password below).
  * Running it again adds nothing: it stops when an employer exists.
  */
@@ -42,9 +43,39 @@ export async function fillEmployment(services: Services, database: Database): Pr
   const bkk = await ctxOf('demo.bkk.officer');
 
   const employers = [
-    { serial: 40_100_001, username: 'demo.kk.employer', nameTh: 'บริษัท ขอนแก่นช้อปออนไลน์ จำกัด', nameEn: 'Khon Kaen Shop Online Co., Ltd.', tsicCode: '47911', size: 'small' as const, subdistrictCode: '400101', home: null, officer: kk },
-    { serial: 40_100_002, username: 'demo.kk.weaving', nameTh: 'ห้างหุ้นส่วนจำกัด ผ้าไหมมัดหมี่ชนบท', nameEn: 'Chonnabot Mudmee Silk Ltd. Part.', tsicCode: '13121', size: 'micro' as const, subdistrictCode: '400101', home: 'HW-40-2568-0012', officer: kk },
-    { serial: 10_100_003, username: 'demo.bkk.employer', nameTh: 'บริษัท กรุงเทพแคร์ จำกัด', nameEn: 'Bangkok Care Co., Ltd.', tsicCode: '88101', size: 'medium' as const, subdistrictCode: '100101', home: null, officer: bkk },
+    {
+      serial: 40_100_001,
+      username: 'demo.kk.employer',
+      nameTh: 'บริษัท ขอนแก่นช้อปออนไลน์ จำกัด',
+      nameEn: 'Khon Kaen Shop Online Co., Ltd.',
+      tsicCode: '47911',
+      size: 'small' as const,
+      subdistrictCode: '400101',
+      home: null,
+      officer: kk,
+    },
+    {
+      serial: 40_100_002,
+      username: 'demo.kk.weaving',
+      nameTh: 'ห้างหุ้นส่วนจำกัด ผ้าไหมมัดหมี่ชนบท',
+      nameEn: 'Chonnabot Mudmee Silk Ltd. Part.',
+      tsicCode: '13121',
+      size: 'micro' as const,
+      subdistrictCode: '400101',
+      home: 'HW-40-2568-0012',
+      officer: kk,
+    },
+    {
+      serial: 10_100_003,
+      username: 'demo.bkk.employer',
+      nameTh: 'บริษัท กรุงเทพแคร์ จำกัด',
+      nameEn: 'Bangkok Care Co., Ltd.',
+      tsicCode: '88101',
+      size: 'medium' as const,
+      subdistrictCode: '100101',
+      home: null,
+      officer: bkk,
+    },
   ];
   const ids: Record<string, number> = {};
   for (const e of employers) {
@@ -134,27 +165,46 @@ export async function fillEmployment(services: Services, database: Database): Pr
   const mother = await db.selectFrom('app_user').select('person_id').where('username', '=', 'demo.citizen').executeTakeFirst();
   const others = await db.selectFrom('person').select('id').where('province_code', '=', '40').where('status', '=', 'active').orderBy('id').limit(12).execute();
   const seekers = [...new Set([Number(mother?.person_id ?? 0), ...others.map((o) => Number(o.id))].filter(Boolean))];
-  for (const id of seekers) await employment.saveSeeker(kk, id, { desiredOccupations: ['5244', '7318'], travelKm: 20, availability: 'any', acceptsHomeBased: true });
+  for (const id of seekers)
+    await employment.saveSeeker(kk, id, { desiredOccupations: ['5244', '7318'], travelKm: 20, availability: 'any', acceptsHomeBased: true });
   const [motherId, ...rest] = seekers;
   if (motherId) {
     await employment.addGuidance(kk, motherId, {
-      note: 'เลี้ยงลูกคนเดียว ต้องการงานที่ใกล้บ้าน มีคุณวุฒิอีคอมเมิร์ซแล้ว',
-      plan: [{ step: 'สมัครงานผู้ช่วยขายของออนไลน์', dueOn: day(7) }],
+      note: 'เลี้ยงลูกคนเดียว ต้องการงานที่ทำที่บ้านได้ สนใจสอบคุณวุฒิอีคอมเมิร์ซ',
+      plan: [
+        { step: 'รับงานทอผ้าไปทำที่บ้าน', dueOn: day(7) },
+        { step: 'สมัครประเมินคุณวุฒิ TPQI-ECW', dueOn: day(30) },
+      ],
       nextOn: day(14),
       sensitive: false,
     });
-    await employment.refer(kk, { vacancyId: ecommerce.id, personId: motherId, sharedFields: ['name', 'phone', 'qualifications', 'courses'], consentEvidence: 'แบบยินยอมเปิดเผยข้อมูลแก่นายจ้าง ลงนาม ณ สำนักงานจัดหางาน' });
+    // Home-based weaving suits a single mother; the e-commerce job's page ranks whoever holds TPQI-ECW first.
+    await employment.refer(kk, {
+      vacancyId: weaving.id,
+      personId: motherId,
+      sharedFields: ['name', 'phone', 'qualifications', 'courses'],
+      consentEvidence: 'แบบยินยอมเปิดเผยข้อมูลแก่นายจ้าง ลงนาม ณ สำนักงานจัดหางาน',
+    });
   }
   // Placed months ago: the packing job (follow-ups overdue) and weaving orders for the women's group (one followed up).
   const placed: number[] = [];
   for (const [i, id] of rest.slice(0, 6).entries()) {
     const vacancy = i < 2 ? packing : weaving;
-    const referral = await employment.refer(kk, { vacancyId: vacancy.id, personId: id, sharedFields: ['name', 'phone', 'age'], consentEvidence: 'ยินยอมด้วยวาจา บันทึกเสียงไว้' });
+    const referral = await employment.refer(kk, {
+      vacancyId: vacancy.id,
+      personId: id,
+      sharedFields: ['name', 'phone', 'age'],
+      consentEvidence: 'ยินยอมด้วยวาจา บันทึกเสียงไว้',
+    });
     const employerCtx = await as(i < 2 ? 'demo.kk.employer' : 'demo.kk.weaving');
     const hired = await employment.answer(employerCtx, referral.id, { status: 'hired', startedOn: day(-120 + i * 5) });
     if (hired.placementId) placed.push(hired.placementId);
   }
-  const firstFollowUp = placed[0] ? await db.selectFrom('follow_up').select('id').where('placement_id', '=', placed[0]).where('months', '=', 3).executeTakeFirst() : undefined;
+  const firstFollowUp = placed[0]
+    ? await db.selectFrom('follow_up').select('id').where('placement_id', '=', placed[0]).where('months', '=', 3).executeTakeFirst()
+    : undefined;
   if (firstFollowUp) await employment.recordFollowUp(kk, firstFollowUp.id, { stillWorking: true, incomeSatang: 1_050_000, note: 'ทำงานต่อเนื่อง ได้ค่าล่วงเวลา' });
-  console.log(`  5 vacancies (one home-based order), ${seekers.length} job seekers, ${placed.length} placed (follow-ups overdue), the mother referred to ${ecommerce.code}`);
+  console.log(
+    `  5 vacancies (one home-based order), ${seekers.length} job seekers, ${placed.length} placed (follow-ups overdue), the mother referred to ${weaving.code}; ${ecommerce.code} needs TPQI-ECW`,
+  );
 }

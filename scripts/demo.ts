@@ -17,6 +17,7 @@ import { fillRegistry } from './demo-registry';
 import { fillTraining } from './demo-training';
 import { fillCompetency } from './demo-competency';
 import { fillEmployment } from './demo-employment';
+import { fillEnterprise } from './demo-enterprise';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.resolve(config.dataDir) });
@@ -43,6 +44,7 @@ try {
   await fillTraining(services, database);
   await fillCompetency(services, database);
   await fillEmployment(services, database);
+  await fillEnterprise(services, database);
   await services.jobs.stop();
 } finally {
   await database.close();

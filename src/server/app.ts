@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -18,6 +18,7 @@ import { authPlugin } from './platform/auth/plugin';
 import { createActorCache } from './platform/auth/actor-cache';
 import { installErrorHandling, sendProblem } from './platform/http/error-handler';
 import { loggerOptions } from './platform/http/logging';
+import { installEdge, NONCE_PLACEHOLDER, newNonce, webAppPolicy } from './platform/http/edge';
 import { problems } from './platform/problem';
 import { createGeoService } from './modules/geo/geo.service';
 import { geoRoutes } from './modules/geo/geo.routes';
@@ -137,13 +138,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    if (!request.url.startsWith('/api/docs')) reply.header('x-frame-options', 'DENY');
-    return payload;
-  });
+  // The edge: unstorable text refused, cross-site changes refused, security headers on every answer.
+  installEdge(app, { publicUrl: config.publicUrl, hsts: config.publicUrl.startsWith('https:') || config.cookieSecure });
 
   await app.register(swagger, {
     openapi: {
@@ -229,8 +225,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webRoot = options.webRoot;
   const serveWeb = Boolean(webRoot && existsSync(path.join(webRoot, 'index.html')));
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: path.resolve(webRoot!), wildcard: false, index: false, maxAge: '1h' });
+    // index.html is never served as a file: only below, with this answer's nonce.
+    await app.register(fastifyStatic, {
+      root: path.resolve(webRoot!),
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      allowedPath: (pathName) => pathName !== '/index.html',
+    });
   }
+  const indexHtml = serveWeb ? readFileSync(path.join(webRoot!, 'index.html'), 'utf8') : '';
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !serveWeb || request.method !== 'GET') {
       return sendProblem(
@@ -239,8 +243,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       );
     }
     // The web app routes on the client: every other GET is its index page.
-    reply.header('cache-control', 'no-cache');
-    return reply.sendFile('index.html');
+    // Each answer gets its own nonce: the scripts and styles Vite wrote carry it, Mantine reads it
+    // from the csp-nonce meta tag for the styles it injects, and nothing else may run.
+    const nonce = newNonce();
+    reply.header('cache-control', 'no-store');
+    reply.header('content-security-policy', webAppPolicy(nonce));
+    return reply.type('text/html; charset=utf-8').send(indexHtml.replaceAll(NONCE_PLACEHOLDER, nonce));
   });
 
   return app;

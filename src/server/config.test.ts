@@ -32,4 +32,10 @@ describe('configuration', () => {
       /AUDIT_CHECKPOINT_DIR: must be outside ARCHEEP_DATA_DIR/,
     );
   });
+
+  it('makes the session cookie Secure by default whenever the public address is https', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://archeep.example.go.th' }).cookieSecure).toBe(true);
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).cookieSecure).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'https://archeep.example.go.th', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+  });
 });

@@ -21,10 +21,11 @@ const ConfigSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  // Unset: Secure whenever PUBLIC_URL is https (issue 15); `false` only for plain-http set-ups.
   COOKIE_SECURE: z
     .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -122,7 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: c.ARCHEEP_DATA_DIR,
     logLevel: c.LOG_LEVEL,
     sessionTtlHours: c.SESSION_TTL_HOURS,
-    cookieSecure: c.COOKIE_SECURE,
+    cookieSecure: c.COOKIE_SECURE ?? Boolean(c.PUBLIC_URL?.startsWith('https:')),
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     loginMaxFailures: c.LOGIN_MAX_FAILURES,
     loginLockMinutes: c.LOGIN_LOCK_MINUTES,

@@ -4,7 +4,7 @@
  */
 
 export interface NationalIdProblem {
-  code: 'length' | 'digits' | 'first-digit' | 'checksum';
+  code: 'length' | 'digits' | 'first-digit' | 'checksum' | 'national-id-as-other-document';
   en: string;
   th: string;
 }
@@ -56,6 +56,22 @@ export function nationalIdProblem(input: string): NationalIdProblem | null {
     return { code: 'checksum', en: 'The last digit does not match: check the number for a typing mistake.', th: 'เลขหลักสุดท้ายไม่ถูกต้อง กรุณาตรวจสอบว่าพิมพ์ผิดหรือไม่' };
   }
   return null;
+}
+
+/**
+ * A passport, work permit or other document whose number is a valid Thai national ID: refused, so
+ * that nobody registers a Thai ID's digits under another document type and sidesteps the rule of
+ * one record per ID (issue 15). A pink card's 13-digit number shares the national ID's scheme and
+ * register, so it is not refused here.
+ */
+export function disguisedNationalId(docType: string, input: string): NationalIdProblem | null {
+  if (docType === 'th-id' || docType === 'pink-card') return null;
+  if (!isValidNationalId(normalizeDocumentNumber(docType, input))) return null;
+  return {
+    code: 'national-id-as-other-document',
+    en: 'This number is a Thai national ID: register it with the document type "Thai national ID".',
+    th: 'เลขนี้เป็นเลขประจำตัวประชาชน กรุณาลงทะเบียนด้วยประเภทเอกสาร "เลขประจำตัวประชาชน"',
+  };
 }
 
 /** True for a 13-digit national ID (dashes and spaces allowed) whose first digit is 1–8 and whose check digit matches. */

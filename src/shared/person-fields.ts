@@ -73,7 +73,12 @@ export const GROUP_TYPES = [
   { code: 'independent-occupation', th: 'กลุ่มอาชีพอิสระ', en: 'Independent occupation group', aliases: ['อาชีพอิสระ', 'กลุ่มอาชีพ', 'occupation group'] },
   { code: 'women-occupation', th: 'กลุ่มอาชีพสตรี', en: "Women's occupation group", aliases: ['กลุ่มสตรี', 'กลุ่มแม่บ้าน', 'แม่บ้าน', 'อาชีพสตรี', 'women group'] },
   { code: 'elderly-occupation', th: 'กลุ่มอาชีพผู้สูงอายุ', en: "Older persons' occupation group", aliases: ['กลุ่มผู้สูงอายุ', 'อาชีพผู้สูงอายุ', 'elderly group'] },
-  { code: 'disability-occupation', th: 'กลุ่มอาชีพคนพิการ', en: 'Occupation group of persons with disabilities', aliases: ['กลุ่มคนพิการ', 'อาชีพคนพิการ', 'disability group'] },
+  {
+    code: 'disability-occupation',
+    th: 'กลุ่มอาชีพคนพิการ',
+    en: 'Occupation group of persons with disabilities',
+    aliases: ['กลุ่มคนพิการ', 'อาชีพคนพิการ', 'disability group'],
+  },
   { code: 'other', th: 'กลุ่มอื่น ๆ', en: 'Other group', aliases: ['อื่นๆ', 'อื่น', 'other'] },
 ] as const satisfies readonly Coded[];
 

@@ -31,7 +31,7 @@ export function referenceKey(text: string): string {
     .replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
   let key = base.replace(/[\s.\-_/\\()[\]{}"'’‘“”,:;*]+/g, '');
   if (!key) return base.replace(/\s+/g, '');
-  for (let stripped = true; stripped; ) {
+  for (let stripped = true; stripped;) {
     stripped = false;
     for (const prefix of PREFIXES) {
       if (key.startsWith(prefix) && key.length > prefix.length + 1) {

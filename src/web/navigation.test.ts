@@ -4,8 +4,20 @@ import { navigation } from './navigation';
 const paths = (...args: Parameters<typeof navigation>) => navigation(...args).map((e) => e.to);
 
 describe('navigation', () => {
-  it('gives a citizen their own records, the courses and the areas: no units, no modules', () => {
-    expect(paths(['own-records'])).toEqual(['/my/courses', '/my/certificates', '/my/qualifications', '/', '/training/curricula', '/areas']);
+  it('gives a citizen their own records, the vacancy board, the courses and the areas: no units, no modules', () => {
+    expect(paths(['own-records'])).toEqual([
+      '/my/courses',
+      '/my/certificates',
+      '/my/qualifications',
+      '/my/employment',
+      '/jobs',
+      '/',
+      '/training/curricula',
+      '/areas',
+    ]);
+  });
+  it("gives an employer its vacancies and the board, and nothing of the programme's", () => {
+    expect(paths(['employer'])).toEqual(['/employment', '/jobs', '/', '/training/curricula', '/areas']);
   });
   it('leaves the registry out for staff whose policy gives them no people (administrators, assessors)', () => {
     const admin = paths(['programme', 'units.read', 'users.read', 'users.manage', 'audit.read', 'keys.manage']);

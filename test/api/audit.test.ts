@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/server/db/schema';
 import { checkpointFile, checkpointPayload } from '../../src/server/platform/audit/audit.checkpoints';
 import { auditHash, hashedFieldsOf } from '../../src/server/platform/audit/audit.hash';
-import { recordAudit, shredAuditSubject, verifyAuditChain, type ChainVerdict } from '../../src/server/platform/audit/audit.service';
+import { listAuditEvents, recordAudit, shredAuditSubject, verifyAuditChain, type ChainVerdict } from '../../src/server/platform/audit/audit.service';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { ENGINES } from '../helpers/database';
 
@@ -237,8 +237,13 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
       .where('subject_person_id', '=', personId)
       .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toMatch(/สม|0812345678/);
-    const shown = async () => (await get(`/api/audit-events?subjectPersonId=${personId}`)).json().items[0];
+    // The key opens them (the service's reading) …
+    const shown = async () => (await listAuditEvents(t.database.db, { subjectPersonId: personId, limit: 1 }))[0];
     expect(await shown()).toMatchObject({ after: { firstNameTh: 'สมศรี', phone: '0812345678', status: 'active' }, personalErased: false });
+    // … while administrators, who manage accounts and not people (issue 15 §4), see them withheld and no person id.
+    const admins = (await get(`/api/audit-events?subjectPersonId=${personId}`)).json().items[0];
+    expect(admins).toMatchObject({ after: { firstNameTh: { withheld: true }, status: 'active' }, subjectPersonId: null, entityId: null });
+    expect(JSON.stringify(admins)).not.toMatch(/สม|0812345678|424242/);
 
     expect(await t.database.db.transaction().execute((trx) => shredAuditSubject(trx, personId))).toBe(true);
     expect(await shown()).toMatchObject({

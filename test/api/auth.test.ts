@@ -106,6 +106,20 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
     });
     expect(tooShort.statusCode).toBe(400);
     expect(tooShort.json().errors[0]).toMatchObject({ field: 'body.newPassword', code: 'too-short' });
+    // Issue 15 §10: a repeat and a common password are refused, in Thai and English.
+    for (const [newPassword, code] of [
+      ['aaaaaaaaaaaa', 'too-simple'],
+      ['password1234', 'common'],
+    ]) {
+      const weak = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { cookie },
+        payload: { currentPassword: oneTimePassword, newPassword },
+      });
+      expect(weak.statusCode).toBe(400);
+      expect(weak.json().errors[0]).toMatchObject({ field: 'body.newPassword', code, messageTh: expect.stringMatching(/รหัสผ่าน|ตัวอักษร/) });
+    }
     const changed = await t.app.inject({
       method: 'POST',
       url: '/api/auth/password',

@@ -172,6 +172,8 @@ describe.each(ENGINES)('competency assessment and signed credentials on %s', (en
 
   it('refers eligible people all or nothing, within capacity, and never twice', async () => {
     const event = await newEvent({ capacity: 2 });
+    // Numbered with the B.E. year a Thai reader expects (AS-2569-00001), never the C.E. one.
+    expect(event.code).toMatch(new RegExp(`^AS-${Number(dayFromToday(0).slice(0, 4)) + 543}-\\d{5}$`));
     const [a, b, c] = await graduates(3);
     const [stranger] = await buildPeople(t.database.db, 1, { firstSerial: (serial += 1) - 1 });
     const refused = await call(officer, 'POST', `/api/assessments/${event.id}/candidates`, { personIds: [a, stranger!.id] });

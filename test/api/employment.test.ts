@@ -51,7 +51,12 @@ describe.each(ENGINES)('employment on %s', (engine) => {
     return r.json().id as number;
   };
   const refer = async (vacancy: number, personId: number, sharedFields = ['name', 'age']) => {
-    const r = await call(officer, 'POST', '/api/employment/referrals', { vacancyId: vacancy, personId, sharedFields, consentEvidence: 'แบบยินยอมลงนาม 3 ธ.ค. 2569' });
+    const r = await call(officer, 'POST', '/api/employment/referrals', {
+      vacancyId: vacancy,
+      personId,
+      sharedFields,
+      consentEvidence: 'แบบยินยอมลงนาม 3 ธ.ค. 2569',
+    });
     expect(r.statusCode, r.body).toBe(201);
     return r.json().id as number;
   };
@@ -100,7 +105,12 @@ describe.each(ENGINES)('employment on %s', (engine) => {
     citizenOf = async () => {
       if (citizen) return citizen;
       const cookie = await t.signIn(citizenName, account.json().oneTimePassword);
-      const changed = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: account.json().oneTimePassword, newPassword: 'a citizen own passphrase 2569' } });
+      const changed = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { cookie },
+        payload: { currentPassword: account.json().oneTimePassword, newPassword: 'a citizen own passphrase 2569' },
+      });
       expect(changed.statusCode, changed.body).toBeLessThan(300);
       citizen = { cookie: await t.signIn(citizenName, 'a citizen own passphrase 2569') };
       return citizen;
@@ -109,7 +119,12 @@ describe.each(ENGINES)('employment on %s', (engine) => {
   afterAll(() => t?.dispose());
 
   it('registers an employer only with a checked 13-digit number, and publishes its vacancies only once an office in its province verifies it', async () => {
-    const bad = await call(null, 'POST', '/api/employment/employers/apply', employerBody(++serial, { taxId: taxId(serial).slice(0, 12) + ((Number(taxId(serial)[12]) + 1) % 10) }));
+    const bad = await call(
+      null,
+      'POST',
+      '/api/employment/employers/apply',
+      employerBody(++serial, { taxId: taxId(serial).slice(0, 12) + ((Number(taxId(serial)[12]) + 1) % 10) }),
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({ field: 'body.taxId', code: 'checksum', messageTh: expect.stringContaining('เลขตรวจสอบ') });
     const body = employerBody(++serial);
@@ -130,7 +145,12 @@ describe.each(ENGINES)('employment on %s', (engine) => {
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json().status).toBe('published');
     // Home-based work orders need the Home Workers Act registration.
-    const home = await call(pending, 'POST', '/api/employment/vacancies', vacancyBody({ kind: 'home-based', wageUnit: 'piece', wageSatang: 1500, quantity: 500, deliveryOn: dayFromToday(30), materialsSupplied: true }));
+    const home = await call(
+      pending,
+      'POST',
+      '/api/employment/vacancies',
+      vacancyBody({ kind: 'home-based', wageUnit: 'piece', wageSatang: 1500, quantity: 500, deliveryOn: dayFromToday(30), materialsSupplied: true }),
+    );
     expect(home.statusCode).toBe(422);
     expect(home.json().detail).toContain('Home Workers');
   });
@@ -167,12 +187,22 @@ describe.each(ENGINES)('employment on %s', (engine) => {
 
   it('shows an employer only what the person consented to share, never an identity number', async () => {
     const referral = await refer(vacancyId, qualified, ['name', 'qualifications']);
-    expect((await call(officer, 'POST', '/api/employment/referrals', { vacancyId, personId: qualified, sharedFields: ['name'], consentEvidence: 'again' })).statusCode).toBe(409);
+    expect(
+      (await call(officer, 'POST', '/api/employment/referrals', { vacancyId, personId: qualified, sharedFields: ['name'], consentEvidence: 'again' }))
+        .statusCode,
+    ).toBe(409);
     const seen = await call(employer, 'GET', `/api/employment/vacancies/${vacancyId}/referrals`);
     expect(seen.statusCode, seen.body).toBe(200);
     const r = seen.json().find((x: { id: number }) => x.id === referral);
     expect(r.personId).toBeNull();
-    expect(r.candidate).toMatchObject({ nameTh: expect.stringContaining('มะลิ'), qualifications: [STANDARD], phone: null, age: null, districtNameTh: null, courses: null });
+    expect(r.candidate).toMatchObject({
+      nameTh: expect.stringContaining('มะลิ'),
+      qualifications: [STANDARD],
+      phone: null,
+      age: null,
+      districtNameTh: null,
+      courses: null,
+    });
     expect(seen.body).not.toMatch(/\d{13}/);
     expect(seen.body).not.toContain('0812345678');
     expect((await call(otherEmployer, 'GET', `/api/employment/vacancies/${vacancyId}/referrals`)).statusCode).toBe(404);
@@ -189,7 +219,9 @@ describe.each(ENGINES)('employment on %s', (engine) => {
     for (const p of people) await optIn(p);
     const referrals = [];
     for (const p of people) referrals.push(await refer(vacancy, p));
-    const answers = await Promise.all(referrals.map((id) => call(employer, 'POST', `/api/employment/referrals/${id}/answer`, { status: 'hired', startedOn: dayFromToday(0) })));
+    const answers = await Promise.all(
+      referrals.map((id) => call(employer, 'POST', `/api/employment/referrals/${id}/answer`, { status: 'hired', startedOn: dayFromToday(0) })),
+    );
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 409, 409]);
     const v = (await call(employer, 'GET', `/api/employment/vacancies/${vacancy}`)).json();
     expect(v).toMatchObject({ placedCount: 2, status: 'filled' });
@@ -208,16 +240,33 @@ describe.each(ENGINES)('employment on %s', (engine) => {
     expect(hired.statusCode, hired.body).toBe(200);
     expect((await call(employer, 'POST', `/api/employment/referrals/${referral}/answer`, { status: 'rejected', reason: 'x' })).statusCode).toBe(409);
     const placementId = hired.json().placementId as number;
-    const scheduled = await t.database.db.selectFrom('follow_up').select(['months', 'due_on']).where('placement_id', '=', placementId).orderBy('months').execute();
+    const scheduled = await t.database.db
+      .selectFrom('follow_up')
+      .select(['months', 'due_on'])
+      .where('placement_id', '=', placementId)
+      .orderBy('months')
+      .execute();
     expect(scheduled.map((f) => f.months)).toEqual([3, 6, 12]);
     // Scheduling again adds nothing.
-    await t.database.db.transaction().execute((trx) => repository.scheduleFollowUps(trx, scheduled.map((f) => ({ placement_id: placementId, months: f.months, due_on: f.due_on, province_code: '40' }))));
+    await t.database.db.transaction().execute((trx) =>
+      repository.scheduleFollowUps(
+        trx,
+        scheduled.map((f) => ({ placement_id: placementId, months: f.months, due_on: f.due_on, province_code: '40' })),
+      ),
+    );
     expect(await t.database.db.selectFrom('follow_up').select('id').where('placement_id', '=', placementId).execute()).toHaveLength(3);
 
-    const queue = (await call(officer, 'GET', '/api/employment/follow-ups?overdue=true&limit=200')).json() as { id: number; placementId: number; months: number; overdue: boolean }[];
+    const queue = (await call(officer, 'GET', '/api/employment/follow-ups?overdue=true&limit=200')).json() as {
+      id: number;
+      placementId: number;
+      months: number;
+      overdue: boolean;
+    }[];
     const three = queue.find((f) => f.placementId === placementId && f.months === 3)!;
     expect(three.overdue).toBe(true);
-    expect((await call(phuket, 'GET', '/api/employment/follow-ups?limit=200')).json().some((f: { placementId: number }) => f.placementId === placementId)).toBe(false);
+    expect((await call(phuket, 'GET', '/api/employment/follow-ups?limit=200')).json().some((f: { placementId: number }) => f.placementId === placementId)).toBe(
+      false,
+    );
     expect((await call(phuket, 'POST', `/api/employment/follow-ups/${three.id}`, { stillWorking: true, incomeSatang: 1 })).statusCode).toBe(404);
     expect((await call(officer, 'POST', `/api/employment/follow-ups/${three.id}`, { stillWorking: true })).statusCode).toBe(400);
     // She records it herself from her phone.
@@ -229,7 +278,9 @@ describe.each(ENGINES)('employment on %s', (engine) => {
     // A second placement in the same fiscal year by the same centre does not count again.
     const second = await postVacancy(otherEmployer, { requiredStandardCode: null });
     const again = await refer(second, qualified);
-    expect((await call(otherEmployer, 'POST', `/api/employment/referrals/${again}/answer`, { status: 'hired', startedOn: dayFromToday(-90) })).statusCode).toBe(200);
+    expect((await call(otherEmployer, 'POST', `/api/employment/referrals/${again}/answer`, { status: 'hired', startedOn: dayFromToday(-90) })).statusCode).toBe(
+      200,
+    );
     const after = (await call(null, 'GET', `/api/employment/indicator?fiscalYear=${fy}`)).json();
     expect(after.placed).toBe(before + 1);
     expect(after.target).toBe(15_000);
@@ -247,7 +298,12 @@ describe.each(ENGINES)('employment on %s', (engine) => {
   });
 
   it('keeps guidance notes per role: sensitive ones for the area’s officers only', async () => {
-    const note = await call(officer, 'POST', `/api/people/${unqualified}/guidance`, { note: 'มีหนี้นอกระบบ ต้องการรายได้เร็ว', plan: [{ step: 'สมัครหลักสูตรอีคอมเมิร์ซ', dueOn: dayFromToday(14) }], nextOn: dayFromToday(14), sensitive: true });
+    const note = await call(officer, 'POST', `/api/people/${unqualified}/guidance`, {
+      note: 'มีหนี้นอกระบบ ต้องการรายได้เร็ว',
+      plan: [{ step: 'สมัครหลักสูตรอีคอมเมิร์ซ', dueOn: dayFromToday(14) }],
+      nextOn: dayFromToday(14),
+      sensitive: true,
+    });
     expect(note.statusCode, note.body).toBe(201);
     expect((await call(executive, 'GET', `/api/people/${unqualified}/employment`)).json().guidance[0]).toMatchObject({ sensitive: true, note: null, plan: [] });
     expect((await call(officer, 'GET', `/api/people/${unqualified}/employment`)).json().guidance[0].note).toContain('หนี้');
@@ -260,7 +316,9 @@ describe.each(ENGINES)('employment on %s', (engine) => {
     const survivor = await register();
     const vacancy = await postVacancy(employer, { requiredStandardCode: null, openings: 3 });
     const referral = await refer(vacancy, duplicate);
-    expect((await call(employer, 'POST', `/api/employment/referrals/${referral}/answer`, { status: 'hired', startedOn: dayFromToday(0) })).statusCode).toBe(200);
+    expect((await call(employer, 'POST', `/api/employment/referrals/${referral}/answer`, { status: 'hired', startedOn: dayFromToday(0) })).statusCode).toBe(
+      200,
+    );
     const merged = await call(officer, 'POST', `/api/people/${survivor}/merge`, { duplicateId: duplicate });
     expect(merged.statusCode, merged.body).toBe(200);
     const card = (await call(officer, 'GET', `/api/people/${survivor}/employment`)).json();
@@ -279,13 +337,25 @@ describe.each(ENGINES)('employment on %s', (engine) => {
     const header = 'เลขทะเบียนนิติบุคคล,รหัสอาชีพ,ชื่อตำแหน่ง,รหัสตำบล,ค่าจ้าง (บาท),หน่วยค่าจ้าง,จำนวนที่รับ,วันเปิดรับ,วันปิดรับ';
     const mine = (await call(employer, 'GET', '/api/employment/employers/mine')).json();
     expect(mine.id).toBe(employerId);
-    const csv = [header, `${mine.taxId},7531,ช่างเย็บผ้า,400101,400,day,5,${dayFromToday(0)},${dayFromToday(30)}`, `${taxId(1)},75,x,999999,abc,week,0,2026-02-31,`].join('\n');
+    const csv = [
+      header,
+      `${mine.taxId},7531,ช่างเย็บผ้า,400101,400,day,5,${dayFromToday(0)},${dayFromToday(30)}`,
+      `${taxId(1)},75,x,999999,abc,week,0,2026-02-31,`,
+    ].join('\n');
     const send = (dryRun: boolean, who: Who = officer) =>
-      t.app.inject({ method: 'POST', url: `/api/employment/vacancies/import?fileName=fair.csv&dryRun=${dryRun}`, headers: { cookie: who.cookie, 'content-type': 'text/csv' }, payload: csv });
+      t.app.inject({
+        method: 'POST',
+        url: `/api/employment/vacancies/import?fileName=fair.csv&dryRun=${dryRun}`,
+        headers: { cookie: who.cookie, 'content-type': 'text/csv' },
+        payload: csv,
+      });
     const dry = await send(true);
     expect(dry.statusCode, dry.body).toBe(200);
     expect(dry.json()).toMatchObject({ rows: 2, created: 0, dryRun: true });
-    const columns = dry.json().errors.filter((e: { line: number }) => e.line === 3).map((e: { column: string }) => e.column);
+    const columns = dry
+      .json()
+      .errors.filter((e: { line: number }) => e.line === 3)
+      .map((e: { column: string }) => e.column);
     expect(columns).toEqual(expect.arrayContaining(['employerTaxId', 'occupationCode', 'wageBaht', 'wageUnit', 'openings', 'opensOn', 'closesOn']));
     expect((await send(false)).json().created).toBe(1);
     expect((await send(false, employer)).statusCode).toBe(403);
@@ -295,7 +365,15 @@ describe.each(ENGINES)('employment on %s', (engine) => {
   });
 
   it('refuses bad input on every route with Thai and English errors naming the field, and changes nothing', async () => {
-    const count = async () => Number((await t.database.db.selectFrom('vacancy').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('vacancy')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const vacanciesBefore = await count();
     const cases: [Who | null, 'GET' | 'POST' | 'PUT', string, unknown][] = [
       [null, 'GET', '/api/employment/board?limit=0', undefined],

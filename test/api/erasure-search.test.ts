@@ -110,7 +110,7 @@ describe.each(ENGINES)('erasure leaves nothing of the person behind on %s', (eng
     const personId = person.id as number;
     const { consents: _consents, ...fields } = body as typeof body & { consents?: unknown };
     await ok(officer, 'PUT', `/api/people/${personId}`, { ...fields, houseNo: '99/1', version: person.version });
-    await ok(officer, 'GET', `/api/people/${personId}/identity`);
+    await ok(officer, 'GET', `/api/people/${personId}/identity?reason=${encodeURIComponent(`ตรวจสอบบัตรของ ${her.firstNameTh}`)}`);
     await ok(officer, 'GET', `/api/people/${personId}/export`);
     // An export filtered by her national ID and one by her name (the filter is audited).
     await ok(officer, 'GET', `/api/people/export?q=${her.id}`);

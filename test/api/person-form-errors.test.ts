@@ -57,6 +57,7 @@ describe.each(ENGINES)('field errors of the person form on %s', (engine) => {
       [{ lastNameTh: 'ใจดี2' }, 'body.lastNameTh', 'digits'],
       [{ lastNameEn: 'ใจดี' }, 'body.lastNameEn', 'thai-in-english'],
       [{ firstNameTh: 'ก'.repeat(101) }, 'body.firstNameTh', 'too-long'],
+      [{ birthDate: '2528-03-05' }, 'body.birthDate', 'future-date'],
     ];
     for (const [override, field, code] of cases) {
       const { byField } = await errorsOf(personBody(override));

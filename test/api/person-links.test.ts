@@ -5,6 +5,7 @@ import type { LinkDeclaration } from '../../src/server/platform/contract';
 import { createPersonLinks } from '../../src/server/modules/registry/links/person-links';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { ENGINES } from '../helpers/database';
+import { employerBody, vacancyBody } from '../helpers/employment';
 import { personBody } from '../helpers/people';
 import { dayFromToday, sessionBody } from '../helpers/training';
 
@@ -19,6 +20,7 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
   let t: TestApp;
   let officer: StaffAccount;
   let assessor: StaffAccount;
+  let serialEmployer = 300_000 + Math.floor(Math.random() * 100_000);
   const call = (who: { cookie: string }, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
     t.app.inject({ method, url, payload: payload as never, headers: { cookie: who.cookie } });
   const ok = async (who: { cookie: string }, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => {
@@ -103,6 +105,22 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
     await ok(officer, 'POST', `/api/assessments/${event.id}/candidates`, { personIds: [duplicate] });
     await t.database.db.updateTable('assessment_candidate').set({ basis_note: 'เล่าว่าเคยขายที่ตลาดนัดบ้านนางสมศรี' }).where('person_id', '=', duplicate).execute();
 
+    // employment: both look for work; the duplicate has guidance, a referral with consent and a placement.
+    serialEmployer++;
+    const applied = await t.app.inject({ method: 'POST', url: '/api/employment/employers/apply', payload: employerBody(serialEmployer) });
+    expect(applied.statusCode, applied.body).toBe(201);
+    await ok(officer, 'POST', `/api/employment/employers/${applied.json().id}/verify`, { decision: 'verified' });
+    const vacancy = await ok(officer, 'POST', '/api/employment/vacancies', vacancyBody({ employerId: applied.json().id, requiredStandardCode: null }));
+    for (const personId of [survivor, duplicate]) await ok(officer, 'PUT', `/api/people/${personId}/job-seeker`, { desiredOccupations: ['5244'] });
+    await ok(officer, 'POST', `/api/people/${duplicate}/guidance`, { note: 'ต้องการงานใกล้บ้าน ลูกยังเล็ก', plan: [{ step: 'สมัครงานแพ็กสินค้า' }] });
+    const referral = await ok(officer, 'POST', '/api/employment/referrals', {
+      vacancyId: vacancy.id,
+      personId: duplicate,
+      sharedFields: ['name'],
+      consentEvidence: 'แบบยินยอมลงนาม',
+    });
+    await ok(officer, 'POST', `/api/employment/referrals/${referral.id}/answer`, { status: 'hired', startedOn: dayFromToday(0) });
+
     // Every declared link to a person has rows of the duplicate (person.merged_into: of `older`), so each declaration is exercised.
     for (const link of PERSON_LINKS.filter((l) => l.merge.kind === 'move')) {
       const held = await rowsOf(link, duplicate);
@@ -155,6 +173,11 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
     );
     expect((await ok(officer, 'GET', `/api/people/${survivor}/credentials`)).map((c: { code: string }) => c.code)).toEqual([certificate]);
     expect((await ok(officer, 'GET', `/api/assessments/${event.id}`)).candidates.map((c: { personId: number }) => c.personId)).toEqual([survivor]);
+    // employment: the survivor's profile stands, the duplicate's is history; the placement and its follow-ups are the survivor's.
+    const seekers = await db.selectFrom('job_seeker').select(['withdrawn_at']).where('person_id', '=', survivor).execute();
+    expect(seekers.filter((s) => s.withdrawn_at === null)).toHaveLength(1);
+    expect(seekers).toHaveLength(2);
+    expect((await ok(officer, 'GET', `/api/people/${survivor}/employment`)).followUps).toHaveLength(3);
     const roster = (await ok(officer, 'GET', `/api/training/sessions/${alone.id}/roster`)).items as { personId: number }[];
     expect(roster.map((r) => r.personId)).toEqual([survivor]);
     // The timeline moved too, and says so.
@@ -184,7 +207,8 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
         if (link.table === 'registry_event') expect(unkept.map((r) => r.kind)).toEqual(['erased']);
       }
     }
-    // What the declarations keep stays: memberships (group history) and enrolments.
+    // What the declarations keep stays: memberships (group history), enrolments, placements.
+    expect(await db.selectFrom('placement').select('id').where('person_id', '=', survivor).execute()).toHaveLength(1);
     expect(await db.selectFrom('group_membership').select('id').where('person_id', '=', survivor).execute()).toHaveLength(memberships.length);
     expect(await db.selectFrom('enrolment').select('id').where('person_id', '=', survivor).execute()).toHaveLength(2);
     // The follow-up of credentials' declaration: the status list says revoked, so the holder's copy does too.

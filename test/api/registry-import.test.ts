@@ -89,17 +89,11 @@ describe.each(ENGINES)('registry import on %s', (engine) => {
     expect(errors.items.find((e: { code: string }) => e.code === 'duplicate-in-file').messageEn).toContain(`line ${file.repeatsLine}`);
     // The summary by reason: each of the ten kinds once, and the warnings of rows that were imported.
     const reasons = done.reasons as { severity: string; code: string; rows: number }[];
-    expect(reasons.filter((r) => r.severity === 'error').map((r) => [r.code, r.rows])).toEqual(
-      expect.arrayContaining(file.bad.map(([, , code]) => [code, 1])),
-    );
+    expect(reasons.filter((r) => r.severity === 'error').map((r) => [r.code, r.rows])).toEqual(expect.arrayContaining(file.bad.map(([, , code]) => [code, 1])));
     expect(reasons.filter((r) => r.severity === 'warning').map((r) => r.code)).toEqual(expect.arrayContaining(['invalid-phone', 'unknown-target-group']));
 
     // Disability kept under the declared legal duty, recorded on each person.
-    const basis = await t.database.db
-      .selectFrom('consent')
-      .select(['lawful_basis', 'evidence'])
-      .where('import_id', '=', imp.id)
-      .execute();
+    const basis = await t.database.db.selectFrom('consent').select(['lawful_basis', 'evidence']).where('import_id', '=', imp.id).execute();
     expect(basis).toHaveLength(file.disabled);
     expect(basis.every((b) => b.lawful_basis === 'legal-obligation' && b.evidence!.includes('พ.ร.บ.'))).toBe(true);
     const disabled = await t.database.db

@@ -59,3 +59,110 @@ export async function signInAt(page: Page, baseUrl: string, user: string, passwo
   await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
+
+/**
+ * Text a reader cannot read whole: words cut off by a box that hides its overflow (a button's
+ * label at 360 px), and chart or map labels drawn over each other. Visually hidden text (for
+ * screen readers) is not looked at. Fails listing each, with the text.
+ */
+export async function expectTextFits(page: Page, where: string): Promise<void> {
+  const problems = await page.evaluate(() => {
+    const found: string[] = [];
+    const hidden = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width <= 2 || r.height <= 2;
+    };
+    for (const el of document.querySelectorAll('body *')) {
+      if (el.closest('svg') || hidden(el)) continue;
+      const text = [...el.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
+      if (!text) continue;
+      // The element itself or a box around it (up to three levels) that hides what does not fit.
+      let box: Element | null = el;
+      for (let level = 0; box && level < 3; level++, box = box.parentElement) {
+        const style = getComputedStyle(box);
+        const clips = (o: string) => o === 'hidden' || o === 'clip';
+        if (hidden(box)) break;
+        if ((clips(style.overflowX) && box.scrollWidth > box.clientWidth + 1) || (clips(style.overflowY) && box.scrollHeight > box.clientHeight + 1)) {
+          found.push(`cut off: "${text.slice(0, 60)}" (${box.scrollWidth}×${box.scrollHeight} in ${box.clientWidth}×${box.clientHeight})`);
+          break;
+        }
+      }
+    }
+    for (const svg of document.querySelectorAll('svg')) {
+      const labels = [...svg.querySelectorAll('text')]
+        .filter((t) => (t.textContent ?? '').trim() && getComputedStyle(t).visibility !== 'hidden' && t.getAttribute('opacity') !== '0')
+        .map((t) => ({ text: (t.textContent ?? '').trim(), r: t.getBoundingClientRect() }))
+        .filter((l) => l.r.width > 0 && l.r.height > 0);
+      for (let i = 0; i < labels.length; i++) {
+        for (let j = i + 1; j < labels.length; j++) {
+          const a = labels[i]!.r;
+          const b = labels[j]!.r;
+          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (w > 1 && h > 1) found.push(`overlap: "${labels[i]!.text}" and "${labels[j]!.text}"`);
+        }
+      }
+    }
+    return found;
+  });
+  expect(problems, `text that does not fit on ${where}`).toEqual([]);
+}
+
+/**
+ * Words a Thai page should not show: i18n keys that found no text ("registry.people.title") and
+ * English words, outside what is not translated on purpose: names and codes (in `code`, `kbd`,
+ * or an element marked `translate="no"`), and the words in `allowed` (product and agency names,
+ * file formats).
+ */
+export async function expectThaiOnly(page: Page, where: string, allowed: readonly string[] = []): Promise<void> {
+  const words = await page.evaluate(() => {
+    const skip = (el: Element | null) => Boolean(el?.closest('code, kbd, pre, [translate="no"], svg, script, style, [lang="en"]'));
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || skip(parent)) continue;
+      const r = parent.getBoundingClientRect();
+      if (r.width <= 2 || r.height <= 2) continue;
+      // Whole words; one with a digit, @ or / is a code, a username, an address or a file name.
+      for (const token of (node.textContent ?? '').split(/[\s()[\],:;·]+/)) {
+        if (!token || /[\d@/]/.test(token)) continue;
+        out.push(...(token.match(/[A-Za-z][A-Za-z.'_-]*/g) ?? []));
+      }
+    }
+    return out;
+  });
+  const ALLOWED = new Set([
+    'Archeep',
+    'API',
+    'PDF',
+    'JSON',
+    'CSV',
+    'XLSX',
+    'Excel',
+    'QR',
+    'ETDA',
+    'TPQI',
+    'DSD',
+    'DOE',
+    'DWF',
+    'Lazada',
+    'OK',
+    'OCHA',
+    'CC',
+    'mapthai',
+    'json',
+    ...allowed,
+  ]);
+  const offenders = words.filter((w) => {
+    if (ALLOWED.has(w)) return false;
+    if (/^[a-z]+(\.[a-zA-Z]+)+$/.test(w)) return true; // an i18n key
+    if (/[A-Z]{2,}|[_]/.test(w) || /^[A-Z]-?$/.test(w)) return false; // a code (DOE-PEO, TH-ID)
+    return /^[A-Za-z]{2,}$/.test(w.replace(/[.'-]+$/, '')); // an English word
+  });
+  expect([...new Set(offenders)], `English words or keys on the Thai page ${where}`).toEqual([]);
+}

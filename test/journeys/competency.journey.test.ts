@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { personBody } from '../helpers/people';
 import { completeCourse, sessionBody } from '../helpers/training';
-import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, WEB_ROOT, signInAt } from './browser';
+import { ensureWebBuilt, expectAccessible, expectTextFits, fitsWidth, launchChromium, WEB_ROOT, signInAt } from './browser';
 
 const STANDARD = 'TPQI-ECW';
 const UNIT_COUNT = 5;
@@ -203,6 +203,7 @@ describe('browser journey: from a completed course to a verified qualification',
     const pdf = await her.context().request.get(`${baseUrl}${await her.getByRole('link', { name: /ดาวน์โหลด PDF/ }).getAttribute('href')}`);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await fitsWidth(her)).toBe(true);
+    await expectTextFits(her, 'my qualifications at 360 px');
     await expectAccessible(her, 'my qualifications');
     await her.context().close();
   });

@@ -65,9 +65,22 @@ describe('browser: every navigation entry of every demo role answers without 403
     await context.addInitScript(() => localStorage.setItem('archeep.language', 'th'));
     const page = await context.newPage();
     const refused: string[] = [];
+    // The API calls in flight: a page is done when none has been for a moment (quicker than
+    // waiting for the whole network to be idle for 500 ms, thirteen roles times a dozen pages).
+    let inFlight = 0;
+    const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+    page.on('request', (request) => void (isApi(request.url()) && inFlight++));
+    page.on('requestfinished', (request) => void (isApi(request.url()) && inFlight--));
+    page.on('requestfailed', (request) => void (isApi(request.url()) && inFlight--));
     page.on('response', (response) => {
-      if (response.status() === 403 && response.url().includes('/api/')) refused.push(`${new URL(page.url()).pathname} → ${response.url()}`);
+      if (response.status() === 403 && isApi(response.url())) refused.push(`${new URL(page.url()).pathname} → ${response.url()}`);
     });
+    const settled = async () => {
+      for (let quiet = 0; quiet < 2;) {
+        await page.waitForTimeout(60);
+        quiet = inFlight === 0 ? quiet + 1 : 0;
+      }
+    };
     try {
       await page.goto(`${baseUrl}/`);
       await page.getByRole('heading', { level: 1 }).waitFor();
@@ -83,7 +96,7 @@ describe('browser: every navigation entry of every demo role answers without 403
         else await page.goto(`${baseUrl}${href}`);
         await page.waitForURL((url) => url.pathname === href);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
-        await page.waitForLoadState('networkidle');
+        await settled();
         visited.push(href);
       }
       return { navigation, home, visited, refused };

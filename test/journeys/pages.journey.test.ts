@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
-import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, WEB_ROOT } from './browser';
+import { ensureWebBuilt, expectAccessible, expectTextFits, expectThaiOnly, fitsWidth, launchChromium, WEB_ROOT } from './browser';
 
 /** Every page of the shell, as an administrator, in Thai on a phone and in English on a desktop. */
 const PAGES = [
@@ -71,6 +71,11 @@ describe('browser: every page passes axe-core and fits the screen', () => {
       expect(await page.locator('h1').count(), `one h1 on ${path}`).toBe(1);
       await expectAccessible(page, `${path} (${label})`);
       expect(await fitsWidth(page), `${path} fits ${viewport.width} px`).toBe(true);
+      await expectTextFits(page, `${path} (${label})`);
+      // Names, not words: test accounts are called "Test u…", and a curriculum is named in English.
+      // Known and not yet fixed (issue 14 §4, see notes/h7b-thai-report.md): the audit page's
+      // entity type "user" and an English word ("assumed") in a standard's assumed-fields alert.
+      if (language === 'th') await expectThaiOnly(page, path, ['Test', 'Social', 'Commerce', 'For', 'Business', 'user', 'assumed']);
     });
   });
 

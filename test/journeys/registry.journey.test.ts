@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
-import { badChecksum, nationalId, PEOPLE_HEADER_TH, peopleCsvRow, toCsv, windows874 } from '../helpers/people';
+import { badChecksum, nationalId, peopleCsvRow, toCsv, windows874 } from '../helpers/people';
 import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, WEB_ROOT } from './browser';
 
 /**
@@ -48,6 +48,16 @@ describe('browser journey: an officer registers a person and her group', () => {
     await page.goto(`${baseUrl}/registry/people/new`);
     await page.getByRole('heading', { level: 1, name: 'ลงทะเบียนบุคคล' }).waitFor();
     await expectAccessible(page, 'register a person');
+    // An empty form: each field says what it expects, a banner names them, the first takes the focus.
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await expect.poll(() => page.getByText(/^กรุณาแก้ไข \d+ ช่องที่มีข้อความสีแดง: เลขประจำตัวประชาชน, คำนำหน้า, ชื่อ \(ไทย\)/).isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    expect(await page.getByLabel(/^เลขประจำตัวประชาชน/).evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => page.getByText('กรุณากรอกชื่อ (ไทย)').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('กรุณากรอกวันเกิดเป็น วว/ดด/ปปปป พ.ศ. เช่น 05/03/2528').isVisible()).toBe(true);
+    await page.getByLabel(/^ชื่อ \(ไทย\)/).fill('<script>alert("x")</script>');
+    await expect.poll(() => page.getByText(/ชื่อ \(ไทย\)ต้องเป็นตัวอักษรไทย/).isVisible()).toBe(true);
+    await expectAccessible(page, 'register a person, with what to fix');
     const idField = page.getByLabel(/^เลขประจำตัวประชาชน/);
     await idField.fill(badChecksum(id));
     await idField.blur();
@@ -107,24 +117,50 @@ describe('browser journey: an officer registers a person and her group', () => {
     await expect.poll(() => page.getByText(/ลงทะเบียนโดย/).isVisible()).toBe(true);
   });
 
-  it('imports a Windows-874 file from Thai Excel: mapping, dry run, rejected rows, import with progress', async () => {
-    const rows = [peopleCsvRow(900_001), peopleCsvRow(900_002), peopleCsvRow(900_003)];
-    rows[1]![0] = badChecksum(rows[1]![0]!);
-    const file = windows874(toCsv([PEOPLE_HEADER_TH, ...rows]));
+  it('imports an office’s Windows-874 file: maps one unknown value, checks, imports, and sees the counts and the reasons', async () => {
+    // The office's own header words and everyday labels; one label the reference data does not know.
+    const header = ['ลำดับที่', 'เลขประจำตัวประชาชน', 'คำนำหน้าชื่อ', 'ชื่อ', 'สกุล', 'เพศ', 'วันเกิด', 'หมู่', 'รหัส ตำบล', 'กลุ่มเป้าหมาย'];
+    const row = (n: number, title: string, sex: string, group: string) => {
+      const r = peopleCsvRow(n);
+      return [String(n % 100), r[0]!, title, r[2]!, r[3]!, sex, r[5]!, '4', '400101', group];
+    };
+    const rows = [row(900_001, 'น.ส.', 'ญ', 'สตรี'), row(900_002, 'นาง', 'หญิง', 'แม่เลี้ยงเดี่ยว'), row(900_003, 'นาย', 'ช', 'ชาวนา')];
+    rows[1]![1] = badChecksum(rows[1]![1]!);
+    const file = windows874(toCsv([header, ...rows]));
     await page.goto(`${baseUrl}/registry/imports`);
     await page.getByRole('heading', { level: 1, name: 'นำเข้าข้อมูลจากไฟล์' }).waitFor();
-    await page.locator('input[type="file"]').setInputFiles({ name: 'ผู้สมัคร.csv', mimeType: 'text/csv', buffer: file });
+    await page.locator('input[type="file"]').setInputFiles({ name: 'ผู้สมัคร อ.เมือง.csv', mimeType: 'text/csv', buffer: file });
     await page.getByRole('button', { name: 'อัปโหลดและอ่านไฟล์' }).click();
     await page.getByText('Windows-874 (ภาษาไทย, Excel)', { exact: false }).waitFor();
-    await expectAccessible(page, 'import after upload');
+    await page.getByRole('list', { name: 'ขั้นตอนการนำเข้า' }).waitFor();
+
+    // The value-mapping step lists the one value nothing matched, with its count.
+    await page.getByRole('heading', { name: 'จับคู่ค่าที่ระบบไม่รู้จัก' }).waitFor();
+    await page.getByText('ชาวนา', { exact: true }).waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await expectAccessible(page, 'import: value mapping');
+    await choose(/^จับคู่ค่า: ชาวนา/, 'แรงงานนอกระบบและแรงงานอิสระ');
+    await page.getByRole('button', { name: 'บันทึกการจับคู่ค่า' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'บันทึกการจับคู่ค่า' }).isDisabled()).toBe(true);
+
     await page.getByRole('button', { name: 'ตรวจทุกแถว (ยังไม่บันทึก)' }).click();
     await page.getByRole('heading', { name: 'ผลการตรวจ' }).waitFor();
+    await page.getByText(/ตรวจแล้ว นำเข้าได้ 2 จาก 3 แถว/).waitFor();
     await page.getByRole('cell', { name: /เลขหลักสุดท้ายไม่ถูกต้อง/ }).waitFor();
     await page.getByRole('button', { name: 'นำเข้าข้อมูล' }).click();
-    await page.getByText('นำเข้าเรียบร้อยแล้ว').waitFor();
+
+    // The banner matches the counts: two of three imported, never a plain "imported".
+    await page.getByText(/นำเข้าได้ 2 จาก 3 แถว ไม่ผ่าน 1 แถว/).waitFor();
+    expect(await page.locator('[data-count="inserted"]').textContent()).toBe('2');
+    expect(await page.locator('[data-count="rejected"]').textContent()).toBe('1');
+    await page.getByRole('heading', { name: 'สรุปตามสาเหตุ' }).waitFor();
+    await page.getByRole('cell', { name: /เลขประจำตัวประชาชนไม่ถูกต้อง/ }).waitFor();
     await expect.poll(() => page.getByRole('progressbar').count()).toBeGreaterThan(0);
     expect(await fitsWidth(page)).toBe(true);
     await expectAccessible(page, 'import completed');
+
+    const farmer = await t.database.db.selectFrom('person').select('target_groups').where('doc_number', '=', rows[2]![1]!).executeTakeFirstOrThrow();
+    expect(farmer.target_groups).toEqual(['informal-worker']);
   });
 
   it('shows the import, duplicates and groups pages in English on a wide screen, accessibly', async () => {

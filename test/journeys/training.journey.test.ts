@@ -4,9 +4,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { personBody } from '../helpers/people';
-import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, WEB_ROOT, signInAt } from './browser';
+import { ensureWebBuilt, expectAccessible, expectTextFits, fitsWidth, launchChromium, WEB_ROOT, signInAt } from './browser';
 import { isoToThai } from '../../src/web/features/registry/fields';
-import { bangkokDate } from '../../src/shared/fiscal-year';
+import { bangkokDate, fiscalYearOf } from '../../src/shared/fiscal-year';
 
 /**
  * The training acceptance journey: a Khon Kaen officer opens a Social Commerce For Business
@@ -187,6 +187,25 @@ describe('browser journey: from a session to a verified certificate', () => {
     await visitor.goto(verifyUrl);
     await expect.poll(() => visitor.getByTestId('verification-status').textContent()).toContain('ถูกเพิกถอน');
     await visitor.close();
+  });
+
+  it('draws the planning chart on a phone with no label over another or cut off', async () => {
+    const year = fiscalYearOf(new Date());
+    const csv = ['จังหวัด,หมวดหลักสูตร,อาชีพ,ปีงบประมาณ,จำนวนคนที่ต้องการ', `40,crafts,ช่างทอผ้า,${year},12500`, `40,crafts,ช่างจักสาน,${year},3400`].join('\n');
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: '/api/training/labour-demand?fileName=demand.csv',
+      payload: csv,
+      headers: { cookie: officer.cookie, 'content-type': 'text/csv' },
+    });
+    expect(uploaded.statusCode, uploaded.body).toBeLessThan(300);
+    const page = officerPage;
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${baseUrl}/training/planning`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.locator('figure svg text').first().waitFor();
+    await expectTextFits(page, 'the planning page at 360 px');
+    expect(await fitsWidth(page)).toBe(true);
   });
 
   it('shows the training pages in English on a wide screen, accessibly', async () => {

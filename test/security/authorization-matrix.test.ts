@@ -18,17 +18,19 @@ describe.each(ENGINES)('the authorisation matrix on %s', (engine) => {
   let ops: Operation[];
   const observed = new Map<string, Record<Identity, Partial<Record<Variant, number>>>>();
   let requests = 0;
+  const spent = new Map<string, number>();
   let worldMs = 0;
   let cellsMs = 0;
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    const started = performance.now();
+    const begun = performance.now();
     w = await buildWorld(t, 700_000 + Math.floor(Math.random() * 1000) * 100);
-    worldMs = performance.now() - started;
+    worldMs = performance.now() - begun;
     ops = operationsOf(t);
     // One pass over every cell, in the table's run order; the tests below judge what was seen.
     for (const op of runOrder(ops)) {
+      const started = performance.now();
       const row = Object.fromEntries(IDENTITIES.map((who) => [who, {}])) as Record<Identity, Partial<Record<Variant, number>>>;
       for (const who of IDENTITIES) {
         for (const v of variantsOf(op)) {
@@ -39,8 +41,9 @@ describe.each(ENGINES)('the authorisation matrix on %s', (engine) => {
         }
       }
       observed.set(op.key, row);
+      spent.set(op.key, performance.now() - started);
     }
-    cellsMs = performance.now() - started - worldMs;
+    cellsMs = performance.now() - begun - worldMs;
   });
   afterAll(() => t?.dispose());
 
@@ -51,8 +54,10 @@ describe.each(ENGINES)('the authorisation matrix on %s', (engine) => {
     expect(missing, `operations without a row in test/security/expectations.ts; observed:\n${missing.join('\n')}`).toEqual([]);
     expect(stale, 'rows for operations the API does not have').toEqual([]);
     expect(ops.length).toBeGreaterThan(100);
+    const slowest = [...spent].sort((a, b) => b[1] - a[1]).slice(0, 5);
     console.info(
-      `authorisation matrix on ${engine}: ${ops.length} operations × ${IDENTITIES.length} identities, ${requests} requests (world ${Math.round(worldMs)} ms, cells ${Math.round(cellsMs)} ms)`,
+      `authorisation matrix on ${engine}: ${ops.length} operations × ${IDENTITIES.length} identities, ${requests} requests (world ${Math.round(worldMs)} ms, cells ${Math.round(cellsMs)} ms); slowest: ` +
+        slowest.map(([k, ms]) => `${k} ${Math.round(ms)} ms`).join(', '),
     );
   });
 

@@ -1,6 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import type { TestApp } from '../helpers/app';
-import { CALLS, defaultParam, type CallSpec } from './requests';
+import { CALLS, defaultParam, paramIsRecord, type CallSpec } from './requests';
 import { IDENTITIES, VARIANTS, type Identity, type Variant, type World } from './world';
 
 export interface Operation {
@@ -29,7 +29,8 @@ export function operationsOf(t: TestApp): Operation[] {
 
 /** Does the cell's record matter: a path id, or a body or query built from the record. */
 export const perRecord = (op: Operation, spec: CallSpec | undefined) =>
-  op.params.length > 0 || [spec?.body, spec?.params, spec?.query].some((f) => typeof f === 'function' && f.length >= 2);
+  (!spec?.params && op.params.some((name) => paramIsRecord(op.path, name))) ||
+  [spec?.body, spec?.params, spec?.query].some((f) => typeof f === 'function' && f.length >= 2);
 
 export const variantsOf = (op: Operation): readonly Variant[] => (perRecord(op, CALLS[op.key]) ? VARIANTS : ['own']);
 

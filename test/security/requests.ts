@@ -62,6 +62,12 @@ const PARAMS: [RegExp, string, (w: World, v: Variant) => string | number][] = [
   [/^\/api\/enterprise\/photos\//, 'id', (w, v) => w.photos[v]],
 ];
 
+/** Does the parameter name a record (own/same/other), or is it the same in every cell (a code, a day)? */
+export function paramIsRecord(path: string, name: string): boolean {
+  const found = PARAMS.find(([pattern, param]) => param === name && pattern.test(path));
+  return Boolean(found && found[2].length >= 2);
+}
+
 export function defaultParam(path: string, name: string, w: World, v: Variant): string | number {
   const found = PARAMS.find(([pattern, param]) => param === name && pattern.test(path));
   if (!found) throw new Error(`No value for {${name}} in ${path}: add it to PARAMS in test/security/requests.ts`);
@@ -143,9 +149,16 @@ export const CALLS: Record<string, CallSpec> = {
     body: (w, v) => ({ groupId: w.groups[v] }),
   },
   'POST /api/training/enrolments/{id}/withdraw': { body: () => ({}), last: true },
-  'PUT /api/training/sessions/{id}/attendance/{day}': { body: (w, v) => ({ entries: [{ enrolmentId: w.enrolments[v], present: true }] }) },
+  // The session is the officer's own; the enrolment is the cell's (another session's, another area's).
+  'PUT /api/training/sessions/{id}/attendance/{day}': {
+    params: (w) => ({ id: w.sessions.own, day: w.today }),
+    body: (w, v) => ({ entries: [{ enrolmentId: w.enrolments[v], present: true }] }),
+  },
   'POST /api/training/check-in': { body: () => ({ code: 'NOT-A-CHECK-IN-CODE' }) },
-  'PUT /api/training/sessions/{id}/scores': { body: (w, v) => ({ scores: [{ enrolmentId: w.enrolments[v], score: 80 }] }) },
+  'PUT /api/training/sessions/{id}/scores': {
+    params: (w) => ({ id: w.sessions.own }),
+    body: (w, v) => ({ scores: [{ enrolmentId: w.enrolments[v], score: 80 }] }),
+  },
   'POST /api/training/sessions/{id}/results': { query: () => ({ fileName: 'results.csv' }), raw: { contentType: 'text/csv', payload: 'a,b\r\n' } },
   'POST /api/training/labour-demand': { query: () => ({ fileName: 'demand.csv' }), raw: { contentType: 'text/csv', payload: 'a,b\r\n' } },
   'POST /api/competency/experience': {

@@ -93,7 +93,7 @@ export interface GuidanceNoteTable {
   person_id: number;
   province_code: string;
   note: string;
-  plan: Json;
+  plan: string;
   next_on: string | null;
   sensitive: Generated<boolean>;
   recorded_by: string;

@@ -1972,7 +1972,10 @@ export interface paths {
         /** The full identity document numbers (roles that need them); every call is audited */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    /** @description Why the full numbers are needed; recorded in the audit trail */
+                    reason: string;
+                };
                 header?: never;
                 path: {
                     id: number;
@@ -1993,6 +1996,8 @@ export interface paths {
                                 docType: string;
                                 docNumber: string;
                             }[];
+                            /** @description Only for viewers of sensitive data while the consent stands */
+                            disabilityCardNo: string | null;
                         };
                     };
                 };
@@ -9724,7 +9729,7 @@ export interface components {
             entityType: string;
             entityId: string | null;
             provinceCode: string | null;
-            /** @description The registered person the event concerns */
+            /** @description Administrators are not shown which person an event concerns (null); they may filter by one */
             subjectPersonId: number | null;
             before: unknown;
             after: unknown;
@@ -11456,7 +11461,7 @@ export interface components {
             entityType: string;
             entityId: string | null;
             provinceCode: string | null;
-            /** @description The registered person the event concerns */
+            /** @description Administrators are not shown which person an event concerns (null); they may filter by one */
             subjectPersonId: number | null;
             before: unknown;
             after: unknown;

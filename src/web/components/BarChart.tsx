@@ -111,9 +111,12 @@ export function BarChart({
         overflow: 'truncate' as const,
         interval: 0,
         rotate: horizontal ? 0 : categories.length > 6 ? 35 : 0,
+        hideOverlap: true,
       },
     };
-    const valueAxis = { type: 'value' as const, axisLabel: { color: '#212529', formatter: number } };
+    // Numbers along the value axis: on a phone ECharts would draw them into each other; those that
+    // would touch are left out (the table below the chart carries every figure).
+    const valueAxis = { type: 'value' as const, axisLabel: { color: '#212529', formatter: number, hideOverlap: true } };
     chart.current?.setOption(
       {
         aria: { enabled: true, label: { enabled: true, description: summary } },

@@ -108,8 +108,8 @@ create table guidance_note (
   person_id bigint not null references person (id),
   province_code text not null references province (code),
   note text not null check (length(note) between 3 and 4000),
-  -- Next steps: [{ step, dueOn }].
-  plan jsonb not null default '[]',
+  -- Next steps as JSON text: [{ step, dueOn }] (text, so that an erasure writes it as a constant).
+  plan text not null default '[]',
   next_on date,
   -- A sensitive note (health, family, debts) is read only by employment officers.
   sensitive boolean not null default false,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { saneDate } from '../../platform/http/schemas';
 
-const isoDate = z.iso.date().describe('YYYY-MM-DD (C.E.)');
+const isoDate = saneDate.describe('YYYY-MM-DD (C.E.)');
 const Result = z.enum(['competent', 'not-yet-competent']);
 
 export const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });

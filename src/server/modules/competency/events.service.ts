@@ -1,3 +1,4 @@
+import { toBuddhistYear } from '../../../shared/thai-date';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { provincesOf } from '../../platform/auth/actor';
 import { Problem, problems, type FieldError } from '../../platform/problem';
@@ -69,7 +70,9 @@ export function createEventsService(access: CompetencyAccess) {
           created_by: ctx.actor.userId,
         });
         // The code carries the year and the row's own number: unique without a counter to race on.
-        const code = `AS-${input.assessedOn.slice(0, 4)}-${String(row.id).padStart(5, '0')}`;
+        // The year in B.E., as Thai offices number their papers (AS-2569-00001); codes made before
+        // this carry the C.E. year and stay as they are (events are found by id, never by code).
+        const code = `AS-${toBuddhistYear(Number(input.assessedOn.slice(0, 4)))}-${String(row.id).padStart(5, '0')}`;
         await repository.setEventCode(trx, row.id, code);
         await repository.insertAssessors(trx, row.id, [...new Set(input.assessorUserIds)]);
         await recordAudit(trx, ctx, {

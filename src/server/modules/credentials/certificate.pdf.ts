@@ -89,7 +89,7 @@ function loadFonts(): Promise<[FontName, Buffer][]> {
   fontFiles ??= Promise.all(
     (Object.keys(FONT_FILES) as FontName[]).map(async (name): Promise<[FontName, Buffer]> => [
       name,
-      woffToSfnt(await readFile(new URL(`./fonts/${FONT_FILES[name]}`, import.meta.url))),
+      woffToSfnt(await readFile(new URL(`../../platform/fonts/${FONT_FILES[name]}`, import.meta.url))),
     ]),
   ).catch((error: unknown) => {
     fontFiles = undefined; // a failed read is not cached: the next render tries again

@@ -32,7 +32,13 @@ export function createEmployersService(access: EmploymentAccess) {
     const problem = taxIdProblem(input.taxId);
     if (problem) errors.push({ field: 'body.taxId', code: problem.code, message: problem.en, messageTh: problem.th });
     const area = (await geo.subdistrictAreas()).get(input.subdistrictCode);
-    if (!area) errors.push({ field: 'body.subdistrictCode', code: 'unknown', message: `No sub-district has code ${input.subdistrictCode}.`, messageTh: `ไม่พบตำบลรหัส ${input.subdistrictCode}` });
+    if (!area)
+      errors.push({
+        field: 'body.subdistrictCode',
+        code: 'unknown',
+        message: `No sub-district has code ${input.subdistrictCode}.`,
+        messageTh: `ไม่พบตำบลรหัส ${input.subdistrictCode}`,
+      });
     if (errors.length) throw problems.validation(errors);
     return area!;
   }
@@ -66,7 +72,12 @@ export function createEmployersService(access: EmploymentAccess) {
           verified_unit_code: null,
           verified_at: null,
         });
-        const account = await identity.createEmployerAccount(trx, ctx, { username: input.username, displayName: input.nameTh, email: input.contactEmail, password: input.password });
+        const account = await identity.createEmployerAccount(trx, ctx, {
+          username: input.username,
+          displayName: input.nameTh,
+          email: input.contactEmail,
+          password: input.password,
+        });
         await repository.insertEmployerAccount(trx, account.id, employer.id);
         await recordAudit(trx, ctx, {
           action: 'employer.register',
@@ -105,9 +116,12 @@ export function createEmployersService(access: EmploymentAccess) {
       if (!employmentPolicy.acts(ctx.actor, e.province_code))
         throw await outOfArea({ en: 'verify this employer', th: 'ตรวจสอบนายจ้างรายนี้' }, e.province_code, employmentPolicy.officerScope(ctx.actor));
       if (input.decision !== 'verified' && !input.reason)
-        throw problems.validation([{ field: 'body.reason', code: 'required', message: 'Say why the employer is rejected or suspended.', messageTh: 'กรุณาระบุเหตุผลที่ไม่รับรองหรือระงับนายจ้าง' }]);
+        throw problems.validation([
+          { field: 'body.reason', code: 'required', message: 'Say why the employer is rejected or suspended.', messageTh: 'กรุณาระบุเหตุผลที่ไม่รับรองหรือระงับนายจ้าง' },
+        ]);
       if (e.status === input.decision) throw problems.conflict({ en: `The employer is ${e.status} already.`, th: `นายจ้างอยู่ในสถานะ ${e.status} อยู่แล้ว` });
-      const unit = ctx.actor.grants.find((g) => g.role === 'officer' && (g.provinceCodes === null || g.provinceCodes.includes(e.province_code)))?.unitCode ?? null;
+      const unit =
+        ctx.actor.grants.find((g) => g.role === 'officer' && (g.provinceCodes === null || g.provinceCodes.includes(e.province_code)))?.unitCode ?? null;
       const updated = await db.transaction().execute(async (trx) => {
         const after = await repository.updateEmployer(trx, id, {
           status: input.decision,

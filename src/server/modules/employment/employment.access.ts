@@ -154,7 +154,20 @@ export function createEmploymentAccess(deps: EmploymentDeps) {
   };
   const presentVacancy = async (v: VacancyWithEmployer) => (await presentVacancies([v]))[0]!;
 
-  return { ...deps, today, standardFor, outOfArea, requireEmployer, ownEmployerId, employerIdOf, requireVacancy, vacancyFor, presentEmployer, presentVacancies, presentVacancy };
+  return {
+    ...deps,
+    today,
+    standardFor,
+    outOfArea,
+    requireEmployer,
+    ownEmployerId,
+    employerIdOf,
+    requireVacancy,
+    vacancyFor,
+    presentEmployer,
+    presentVacancies,
+    presentVacancy,
+  };
 }
 
 export type EmploymentAccess = ReturnType<typeof createEmploymentAccess>;

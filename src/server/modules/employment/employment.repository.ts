@@ -14,7 +14,8 @@ export type FollowUpRow = Selectable<FollowUpTable>;
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 // ---------------------------------------------------------------- employers
-export const insertEmployer = (trx: Executor, values: Insertable<EmployerTable>) => trx.insertInto('employer').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertEmployer = (trx: Executor, values: Insertable<EmployerTable>) =>
+  trx.insertInto('employer').values(values).returningAll().executeTakeFirstOrThrow();
 export const findEmployer = (db: Executor, id: number) => db.selectFrom('employer').selectAll().where('id', '=', id).executeTakeFirst();
 export const findEmployerByTaxId = (db: Executor, taxId: string) => db.selectFrom('employer').selectAll().where('tax_id', '=', taxId).executeTakeFirst();
 export const updateEmployer = (trx: Executor, id: number, values: Updateable<EmployerTable>) =>
@@ -49,7 +50,8 @@ export async function nextVacancyCode(trx: Executor, year: number) {
   const { rows } = await sql<{ n: string }>`select nextval('vacancy_code_seq')::text as n`.execute(trx);
   return `VAC-${year}-${rows[0]!.n.padStart(6, '0')}`;
 }
-export const insertVacancy = (trx: Executor, values: Insertable<VacancyTable>) => trx.insertInto('vacancy').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertVacancy = (trx: Executor, values: Insertable<VacancyTable>) =>
+  trx.insertInto('vacancy').values(values).returningAll().executeTakeFirstOrThrow();
 export const findVacancy = (db: Executor, id: number) => db.selectFrom('vacancy').selectAll().where('id', '=', id).executeTakeFirst();
 export const updateVacancy = (trx: Executor, id: number, values: Updateable<VacancyTable>) =>
   trx
@@ -139,7 +141,9 @@ export const vacancyPool = (db: Executor, s: { provinceCode: string; districtCod
     .where('closes_on', '>=', s.today)
     .where('opens_on', '<=', s.today)
     .where((eb) =>
-      s.acceptsHomeBased ? eb.or([eb('province_code', '=', s.provinceCode), eb('remote', '=', true), eb('kind', '=', 'home-based')]) : eb('province_code', '=', s.provinceCode),
+      s.acceptsHomeBased
+        ? eb.or([eb('province_code', '=', s.provinceCode), eb('remote', '=', true), eb('kind', '=', 'home-based')])
+        : eb('province_code', '=', s.provinceCode),
     )
     .orderBy(sql`(district_code is not distinct from ${s.districtCode})`, 'desc')
     .orderBy('id')
@@ -149,7 +153,8 @@ export const vacancyPool = (db: Executor, s: { provinceCode: string; districtCod
 // ---------------------------------------------------------------- job seekers
 export const currentSeeker = (db: Executor, personId: number) =>
   db.selectFrom('job_seeker').selectAll().where('person_id', '=', personId).where('withdrawn_at', 'is', null).executeTakeFirst();
-export const insertSeeker = (trx: Executor, values: Insertable<JobSeekerTable>) => trx.insertInto('job_seeker').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertSeeker = (trx: Executor, values: Insertable<JobSeekerTable>) =>
+  trx.insertInto('job_seeker').values(values).returningAll().executeTakeFirstOrThrow();
 export const updateSeeker = (trx: Executor, id: number, values: Updateable<JobSeekerTable>) =>
   trx
     .updateTable('job_seeker')
@@ -177,8 +182,10 @@ export const seekerPool = (
 };
 
 // ---------------------------------------------------------------- guidance
-export const insertNote = (trx: Executor, values: Insertable<GuidanceNoteTable>) => trx.insertInto('guidance_note').values(values).returningAll().executeTakeFirstOrThrow();
-export const notesOf = (db: Executor, personId: number) => db.selectFrom('guidance_note').selectAll().where('person_id', '=', personId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+export const insertNote = (trx: Executor, values: Insertable<GuidanceNoteTable>) =>
+  trx.insertInto('guidance_note').values(values).returningAll().executeTakeFirstOrThrow();
+export const notesOf = (db: Executor, personId: number) =>
+  db.selectFrom('guidance_note').selectAll().where('person_id', '=', personId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
 
 // ---------------------------------------------------------------- referrals
 export const insertReferral = (trx: Executor, values: Insertable<ReferralTable>) =>
@@ -198,7 +205,8 @@ export const referralsOfPerson = (db: Executor, personId: number) =>
   db.selectFrom('referral').selectAll().where('person_id', '=', personId).orderBy('created_at', 'desc').execute();
 
 // ---------------------------------------------------------------- placements and follow-ups
-export const insertPlacement = (trx: Executor, values: Insertable<PlacementTable>) => trx.insertInto('placement').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertPlacement = (trx: Executor, values: Insertable<PlacementTable>) =>
+  trx.insertInto('placement').values(values).returningAll().executeTakeFirstOrThrow();
 export const placementsOfPerson = (db: Executor, personId: number) =>
   db.selectFrom('placement').selectAll().where('person_id', '=', personId).orderBy('started_on', 'desc').execute();
 
@@ -237,7 +245,15 @@ export const listPlacements = (db: Executor, f: PlacementFilter) => {
  * the income change at the latest recorded follow-up (the average over those with both figures).
  */
 export const placementSummary = (db: Executor, fiscalYear: number, provinces: readonly string[] | null) =>
-  sql<{ province_code: string; centre_unit_code: string | null; placed: string; people: string; income_before: string | null; income_now: string | null; measured: string }>`
+  sql<{
+    province_code: string;
+    centre_unit_code: string | null;
+    placed: string;
+    people: string;
+    income_before: string | null;
+    income_now: string | null;
+    measured: string;
+  }>`
     with latest as (
       select distinct on (f.placement_id) f.placement_id, f.income_satang
       from follow_up f where f.done_at is not null and f.income_satang is not null
@@ -257,7 +273,9 @@ export const placementSummary = (db: Executor, fiscalYear: number, provinces: re
 
 /** The public figure: people placed in a fiscal year, each counted once per centre. */
 export async function placedCount(db: Executor, fiscalYear: number) {
-  const { rows } = await sql<{ n: string }>`select count(*)::text as n from (select distinct person_id, centre_unit_code from placement where fiscal_year = ${fiscalYear}) c`.execute(db);
+  const { rows } = await sql<{
+    n: string;
+  }>`select count(*)::text as n from (select distinct person_id, centre_unit_code from placement where fiscal_year = ${fiscalYear}) c`.execute(db);
   return Number(rows[0]!.n);
 }
 
@@ -278,7 +296,16 @@ export const followUpQueue = (db: Executor, f: QueueFilter) => {
   if (f.overdueBefore) q = q.where('f.due_on', '<', f.overdueBefore);
   return q
     .selectAll('f')
-    .select(['p.person_id', 'p.started_on', 'p.kind', 'p.income_before_satang', 'v.code as vacancy_code', 'v.title_th', 'v.title_en', 'e.name_th as employer_name_th'])
+    .select([
+      'p.person_id',
+      'p.started_on',
+      'p.kind',
+      'p.income_before_satang',
+      'v.code as vacancy_code',
+      'v.title_th',
+      'v.title_en',
+      'e.name_th as employer_name_th',
+    ])
     .orderBy('f.due_on')
     .orderBy('f.id')
     .limit(f.limit)
@@ -298,4 +325,10 @@ export const recordFollowUp = (trx: Executor, id: number, values: Updateable<Fol
 export const followUpsOfPlacements = (db: Executor, placementIds: readonly number[]) =>
   placementIds.length === 0
     ? Promise.resolve([])
-    : db.selectFrom('follow_up').selectAll().where('placement_id', 'in', [...placementIds]).orderBy('placement_id').orderBy('months').execute();
+    : db
+        .selectFrom('follow_up')
+        .selectAll()
+        .where('placement_id', 'in', [...placementIds])
+        .orderBy('placement_id')
+        .orderBy('months')
+        .execute();

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, ageOn, countedPlacements, effectiveStatus, employerView, followUpsFor, incomeChange, isOverdue, matchScore, mayAnswer, publishProblem, taxIdProblem, type MatchFacts } from './employment.rules';
+import {
+  addMonths,
+  ageOn,
+  countedPlacements,
+  effectiveStatus,
+  employerView,
+  followUpsFor,
+  incomeChange,
+  isOverdue,
+  matchScore,
+  mayAnswer,
+  publishProblem,
+  taxIdProblem,
+  type MatchFacts,
+} from './employment.rules';
 
 const withCheck = (first12: string) => {
   let sum = 0;
@@ -48,7 +62,14 @@ describe('matching', () => {
   };
   it('scores with a readable reason for every point', () => {
     const m = matchScore(base);
-    expect(m.reasons.map((r) => r.en)).toEqual(['holds TPQI-ECW', 'completed Social Commerce For Business', 'same district', 'wants work as 5244', 'priority group: Single parents', 'wage meets what they ask']);
+    expect(m.reasons.map((r) => r.en)).toEqual([
+      'holds TPQI-ECW',
+      'completed Social Commerce For Business',
+      'same district',
+      'wants work as 5244',
+      'priority group: Single parents',
+      'wage meets what they ask',
+    ]);
     expect(m.score).toBe(50 + 25 + 20 + 15 + 10 + 5);
     expect(m.reasons.reduce((s, r) => s + r.points, 0)).toBe(m.score);
   });
@@ -69,9 +90,27 @@ describe('matching', () => {
 
 describe('what an employer sees', () => {
   it('only the consented fields, nothing else', () => {
-    const p = { nameTh: 'มะลิ', nameEn: 'Mali', phone: '0812345678', age: 38, districtNameTh: 'เมืองขอนแก่น', districtNameEn: 'Mueang Khon Kaen', qualifications: ['TPQI-ECW'], courses: ['SOCIAL-COMMERCE'] };
+    const p = {
+      nameTh: 'มะลิ',
+      nameEn: 'Mali',
+      phone: '0812345678',
+      age: 38,
+      districtNameTh: 'เมืองขอนแก่น',
+      districtNameEn: 'Mueang Khon Kaen',
+      qualifications: ['TPQI-ECW'],
+      courses: ['SOCIAL-COMMERCE'],
+    };
     const seen = employerView(['name', 'qualifications'], p);
-    expect(seen).toEqual({ nameTh: 'มะลิ', nameEn: 'Mali', phone: null, age: null, districtNameTh: null, districtNameEn: null, qualifications: ['TPQI-ECW'], courses: null });
+    expect(seen).toEqual({
+      nameTh: 'มะลิ',
+      nameEn: 'Mali',
+      phone: null,
+      age: null,
+      districtNameTh: null,
+      districtNameEn: null,
+      qualifications: ['TPQI-ECW'],
+      courses: null,
+    });
     expect(JSON.stringify(employerView([], p))).not.toContain('0812345678');
   });
 });

@@ -16,11 +16,17 @@ export interface Bilingual {
 export function taxIdProblem(value: string): { code: 'length' | 'digits' | 'checksum'; en: string; th: string } | null {
   const v = value.replace(/[\s-]/g, '');
   if (!/^\d+$/.test(v)) return { code: 'digits', en: 'Use digits only (13 of them).', th: 'ใช้ตัวเลขเท่านั้น (13 หลัก)' };
-  if (v.length !== 13) return { code: 'length', en: `A juristic-person or tax number has 13 digits, not ${v.length}.`, th: `เลขทะเบียนนิติบุคคลหรือเลขประจำตัวผู้เสียภาษีต้องมี 13 หลัก (ได้ ${v.length} หลัก)` };
+  if (v.length !== 13)
+    return {
+      code: 'length',
+      en: `A juristic-person or tax number has 13 digits, not ${v.length}.`,
+      th: `เลขทะเบียนนิติบุคคลหรือเลขประจำตัวผู้เสียภาษีต้องมี 13 หลัก (ได้ ${v.length} หลัก)`,
+    };
   let sum = 0;
   for (let i = 0; i < 12; i++) sum += Number(v[i]) * (13 - i);
   const check = (11 - (sum % 11)) % 10;
-  if (check !== Number(v[12])) return { code: 'checksum', en: 'The check digit (the last one) does not match: a digit is mistyped.', th: 'เลขตรวจสอบ (หลักสุดท้าย) ไม่ถูกต้อง อาจพิมพ์ตัวเลขผิด' };
+  if (check !== Number(v[12]))
+    return { code: 'checksum', en: 'The check digit (the last one) does not match: a digit is mistyped.', th: 'เลขตรวจสอบ (หลักสุดท้าย) ไม่ถูกต้อง อาจพิมพ์ตัวเลขผิด' };
   return null;
 }
 export const normalizeTaxId = (value: string) => value.replace(/[\s-]/g, '');
@@ -43,7 +49,8 @@ export function publishProblem(v: VacancyFacts, employer: { status: string; home
       en: 'Home-based work orders need the employer’s registration under the Home Workers Protection Act.',
       th: 'การจ้างงานรับไปทำที่บ้านต้องมีเลขทะเบียนผู้จ้างงานตามพระราชบัญญัติคุ้มครองผู้รับงานไปทำที่บ้าน',
     };
-  if (v.status !== 'draft') return { en: `Only a draft can be published; this vacancy is ${v.status}.`, th: `เผยแพร่ได้เฉพาะประกาศที่เป็นฉบับร่าง ประกาศนี้อยู่ในสถานะ ${v.status}` };
+  if (v.status !== 'draft')
+    return { en: `Only a draft can be published; this vacancy is ${v.status}.`, th: `เผยแพร่ได้เฉพาะประกาศที่เป็นฉบับร่าง ประกาศนี้อยู่ในสถานะ ${v.status}` };
   if (v.closesOn < today) return { en: 'Its closing date has passed.', th: 'เลยวันปิดรับสมัครแล้ว' };
   return null;
 }
@@ -57,7 +64,16 @@ export function effectiveStatus(v: VacancyFacts, today: string): VacancyFacts['s
 
 // ---------------------------------------------------------------- matching
 export interface Reason extends Bilingual {
-  code: 'holds-credential' | 'lacks-credential' | 'course-completed' | 'same-district' | 'same-province' | 'home-based' | 'target-group' | 'wage-fit' | 'desired-occupation';
+  code:
+    | 'holds-credential'
+    | 'lacks-credential'
+    | 'course-completed'
+    | 'same-district'
+    | 'same-province'
+    | 'home-based'
+    | 'target-group'
+    | 'wage-fit'
+    | 'desired-occupation';
   points: number;
 }
 
@@ -66,7 +82,15 @@ export interface MatchFacts {
   holdsRequired: boolean;
   /** A completed course that prepares for the required standard. */
   course: { code: string; nameTh: string; nameEn: string } | null;
-  vacancy: { remote: boolean; kind: VacancyFacts['kind']; provinceCode: string; districtCode: string | null; occupationCode: string; wageSatang: number; wageUnit: string };
+  vacancy: {
+    remote: boolean;
+    kind: VacancyFacts['kind'];
+    provinceCode: string;
+    districtCode: string | null;
+    occupationCode: string;
+    wageSatang: number;
+    wageUnit: string;
+  };
   seeker: { provinceCode: string; districtCode: string | null; desiredOccupations: readonly string[]; acceptsHomeBased: boolean; minWageSatang: number | null };
   /** The person's priority target groups (the mission's vulnerable groups), by their names. */
   priorityGroups: readonly { code: string; nameTh: string; nameEn: string }[];
@@ -115,7 +139,16 @@ export type ShareableField = (typeof SHAREABLE_FIELDS)[number];
 /** A candidate as an employer sees them: only the consented fields, never an identity number. */
 export function employerView(
   shared: readonly string[],
-  p: { nameTh: string; nameEn: string | null; phone: string | null; age: number; districtNameTh: string; districtNameEn: string; qualifications: string[]; courses: string[] },
+  p: {
+    nameTh: string;
+    nameEn: string | null;
+    phone: string | null;
+    age: number;
+    districtNameTh: string;
+    districtNameEn: string;
+    qualifications: string[];
+    courses: string[];
+  },
 ) {
   const has = (f: ShareableField) => shared.includes(f);
   return {

@@ -35,12 +35,14 @@ const EmployerCore = {
 };
 export const ApplyBody = z.strictObject({
   ...EmployerCore,
-  username: z
-    .string()
-    .regex(/^[a-z0-9._-]{4,40}$/, 'username: 4–40 of a-z 0-9 . _ -'),
+  username: z.string().regex(/^[a-z0-9._-]{4,40}$/, 'username: 4–40 of a-z 0-9 . _ -'),
   password: z.string().min(12).max(200),
 });
-export const EmployersQuery = z.strictObject({ status: z.enum(['pending', 'verified', 'rejected', 'suspended']).optional(), q: z.string().max(100).optional(), ...page });
+export const EmployersQuery = z.strictObject({
+  status: z.enum(['pending', 'verified', 'rejected', 'suspended']).optional(),
+  q: z.string().max(100).optional(),
+  ...page,
+});
 export const VerifyBody = z.strictObject({ decision: z.enum(['verified', 'rejected', 'suspended']), reason: optionalText(500) });
 
 export const EmployerSchema = z
@@ -92,14 +94,20 @@ export const VacancyBody = z.strictObject({
 export const VacanciesQuery = z.strictObject({
   status: z.enum(VACANCY_STATUSES).optional(),
   province: province.optional(),
-  occupation: z.string().regex(/^\d{1,4}$/).optional(),
+  occupation: z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .optional(),
   kind: z.enum(VACANCY_KINDS).optional(),
   q: z.string().max(100).optional(),
   ...page,
 });
 export const BoardQuery = z.strictObject({
   province: province.optional(),
-  occupation: z.string().regex(/^\d{1,4}$/).optional(),
+  occupation: z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .optional(),
   kind: z.enum(VACANCY_KINDS).optional(),
   q: z.string().max(100).optional(),
   ...page,
@@ -141,7 +149,10 @@ export const VacancyListSchema = z.object({ items: z.array(VacancySchema), total
 
 export const CandidatesQuery = z.strictObject({
   targetGroup: z.string().max(40).optional(),
-  district: z.string().regex(/^\d{4}$/).optional(),
+  district: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });
 export const CandidateSchema = z
@@ -161,9 +172,15 @@ export const MatchedVacancySchema = z.object({ vacancy: VacancySchema, score: z.
 
 // ---------------------------------------------------------------- job seekers and guidance
 export const SeekerBody = z.strictObject({
-  desiredOccupations: z.array(z.string().regex(/^\d{1,4}$/, 'ISCO-08 code, 1–4 digits')).max(10).default([]),
+  desiredOccupations: z
+    .array(z.string().regex(/^\d{1,4}$/, 'ISCO-08 code, 1–4 digits'))
+    .max(10)
+    .default([]),
   provinceCode: province.optional().describe('Where they look for work; their home province by default'),
-  districtCode: z.string().regex(/^\d{4}$/).nullish(),
+  districtCode: z
+    .string()
+    .regex(/^\d{4}$/)
+    .nullish(),
   travelKm: z.number().int().min(0).max(500).default(20),
   availability: z.enum(['full-time', 'part-time', 'home-based', 'any']).default('full-time'),
   acceptsHomeBased: z.boolean().default(true),
@@ -186,7 +203,10 @@ export const SeekerSchema = z
   .meta({ id: 'JobSeeker' });
 export const GuidanceBody = z.strictObject({
   note: z.string().trim().min(3).max(4000),
-  plan: z.array(z.strictObject({ step: text(300), dueOn: isoDate.nullish() })).max(20).default([]),
+  plan: z
+    .array(z.strictObject({ step: text(300), dueOn: isoDate.nullish() }))
+    .max(20)
+    .default([]),
   nextOn: isoDate.nullish(),
   sensitive: z.boolean().default(false),
 });
@@ -303,7 +323,12 @@ export const SummarySchema = z
     placed: z.number(),
     byProvince: z.array(z.object({ provinceCode: z.string(), nameTh: z.string(), nameEn: z.string(), placed: z.number() })),
     byCentre: z.array(z.object({ unitCode: z.string().nullable(), nameTh: z.string(), nameEn: z.string(), placed: z.number() })),
-    income: z.object({ measured: z.number(), averageBeforeSatang: z.number().nullable(), averageNowSatang: z.number().nullable(), averageChangeSatang: z.number().nullable() }),
+    income: z.object({
+      measured: z.number(),
+      averageBeforeSatang: z.number().nullable(),
+      averageNowSatang: z.number().nullable(),
+      averageChangeSatang: z.number().nullable(),
+    }),
     followUps: z.object({ due: z.number(), overdue: z.number() }),
   })
   .meta({ id: 'EmploymentSummary' });
@@ -317,6 +342,8 @@ export const ImportResultSchema = z
     rows: z.number(),
     created: z.number(),
     dryRun: z.boolean(),
-    errors: z.array(z.object({ line: z.number(), column: z.string().nullable(), value: z.string().nullable(), code: z.string(), th: z.string(), en: z.string() })),
+    errors: z.array(
+      z.object({ line: z.number(), column: z.string().nullable(), value: z.string().nullable(), code: z.string(), th: z.string(), en: z.string() }),
+    ),
   })
   .meta({ id: 'VacancyImportResult' });

@@ -17,7 +17,7 @@ export const PLACEMENT_TARGET = 15_000;
 
 /** Referrals with consent, the employer's answers, placements within the openings, follow-ups at 3, 6 and 12 months, and the figures. */
 export function createPlacementsService(access: EmploymentAccess, seekers: ReturnType<typeof createSeekersService>) {
-  const { db, geo, org, registry, credentials, training, today, vacancyFor, requireVacancy, employerIdOf, outOfArea } = access;
+  const { db, geo, org, registry, credentials, training, today, vacancyFor, requireVacancy, outOfArea } = access;
 
   /** Referrals as the reader may see them: an employer only the consented fields and never an id or identity number. */
   async function presentReferrals(rows: repository.ReferralRow[], forEmployer: boolean) {

@@ -31,10 +31,12 @@ export function createSeekersService(access: EmploymentAccess) {
   async function personFor(ctx: Ctx, personId: number, as: 'act' | 'read' = 'act') {
     const p = (await registry.facts([personId])).get(personId);
     const self = ctx.actor.personId === personId;
-    if (!p || (!self && !employmentPolicy.reads(ctx.actor, p.provinceCode))) throw problems.notFound({ en: `No person has id ${personId}.`, th: `ไม่พบบุคคลรหัส ${personId}` });
+    if (!p || (!self && !employmentPolicy.reads(ctx.actor, p.provinceCode)))
+      throw problems.notFound({ en: `No person has id ${personId}.`, th: `ไม่พบบุคคลรหัส ${personId}` });
     if (as === 'act' && !self && !employmentPolicy.acts(ctx.actor, p.provinceCode))
       throw await outOfArea({ en: 'act for this person', th: 'ดำเนินการแทนบุคคลนี้' }, p.provinceCode, employmentPolicy.officerScope(ctx.actor));
-    if (p.status !== 'active') throw problems.conflict({ en: `Person ${personId} is no longer active (${p.status}).`, th: `บุคคลรหัส ${personId} ไม่อยู่ในสถานะใช้งานแล้ว` });
+    if (p.status !== 'active')
+      throw problems.conflict({ en: `Person ${personId} is no longer active (${p.status}).`, th: `บุคคลรหัส ${personId} ไม่อยู่ในสถานะใช้งานแล้ว` });
     return p;
   }
 
@@ -64,7 +66,9 @@ export function createSeekersService(access: EmploymentAccess) {
       const provinceCode = input.provinceCode ?? p.provinceCode;
       const districtCode = input.districtCode === undefined ? (provinceCode === p.provinceCode ? p.districtCode : null) : input.districtCode;
       if (districtCode && districtCode.slice(0, 2) !== provinceCode)
-        throw problems.validation([{ field: 'body.districtCode', code: 'other-province', message: 'The district is not in the province given.', messageTh: 'อำเภอไม่อยู่ในจังหวัดที่ระบุ' }]);
+        throw problems.validation([
+          { field: 'body.districtCode', code: 'other-province', message: 'The district is not in the province given.', messageTh: 'อำเภอไม่อยู่ในจังหวัดที่ระบุ' },
+        ]);
       const values = {
         province_code: provinceCode,
         district_code: districtCode,
@@ -88,7 +92,14 @@ export function createSeekersService(access: EmploymentAccess) {
             summaryEn: 'Registered as a job seeker',
             actorUserId: ctx.actor.userId,
           });
-        await recordAudit(trx, ctx, { action: current ? 'job_seeker.update' : 'job_seeker.opt_in', entityType: 'person', entityId: String(personId), provinceCode: p.provinceCode, subjectPersonId: personId, after: { ...values, accommodations: values.accommodations ? '…' : null } });
+        await recordAudit(trx, ctx, {
+          action: current ? 'job_seeker.update' : 'job_seeker.opt_in',
+          entityType: 'person',
+          entityId: String(personId),
+          provinceCode: p.provinceCode,
+          subjectPersonId: personId,
+          after: { ...values, accommodations: values.accommodations ? '…' : null },
+        });
         return row;
       });
       return presentSeeker(saved);
@@ -100,14 +111,31 @@ export function createSeekersService(access: EmploymentAccess) {
         const current = await repository.currentSeeker(trx, personId);
         if (!current) throw problems.notFound({ en: 'This person is not a job seeker.', th: 'บุคคลนี้ไม่ได้ลงทะเบียนผู้หางาน' });
         await repository.updateSeeker(trx, current.id, { withdrawn_at: new Date() });
-        await registry.addTimelineEvent(trx, { personId, module: 'employment', kind: 'job-seeker-withdrawn', summaryTh: 'ถอนการลงทะเบียนผู้หางาน', summaryEn: 'No longer looking for work', actorUserId: ctx.actor.userId });
-        await recordAudit(trx, ctx, { action: 'job_seeker.withdraw', entityType: 'person', entityId: String(personId), provinceCode: p.provinceCode, subjectPersonId: personId });
+        await registry.addTimelineEvent(trx, {
+          personId,
+          module: 'employment',
+          kind: 'job-seeker-withdrawn',
+          summaryTh: 'ถอนการลงทะเบียนผู้หางาน',
+          summaryEn: 'No longer looking for work',
+          actorUserId: ctx.actor.userId,
+        });
+        await recordAudit(trx, ctx, {
+          action: 'job_seeker.withdraw',
+          entityType: 'person',
+          entityId: String(personId),
+          provinceCode: p.provinceCode,
+          subjectPersonId: personId,
+        });
       });
       return { withdrawn: true };
     },
 
     /** A guidance session: the note, a plan with dated next steps, on the person's timeline. */
-    async addGuidance(ctx: Ctx, personId: number, input: { note: string; plan: { step: string; dueOn?: string | null }[]; nextOn?: string | null; sensitive: boolean }) {
+    async addGuidance(
+      ctx: Ctx,
+      personId: number,
+      input: { note: string; plan: { step: string; dueOn?: string | null }[]; nextOn?: string | null; sensitive: boolean },
+    ) {
       const p = await personFor(ctx, personId);
       if (ctx.actor.personId === personId && !employmentPolicy.acts(ctx.actor, p.provinceCode))
         throw problems.forbidden({ en: 'Guidance notes are written by employment officers.', th: 'บันทึกการแนะแนวอาชีพบันทึกโดยเจ้าหน้าที่' });
@@ -131,7 +159,15 @@ export function createSeekersService(access: EmploymentAccess) {
           summaryEn: `Career guidance${input.plan.length ? `, a plan of ${input.plan.length} steps` : ''}${input.nextOn ? `, next on ${input.nextOn}` : ''}`,
           actorUserId: ctx.actor.userId,
         });
-        await recordAudit(trx, ctx, { action: 'guidance.add', entityType: 'guidance_note', entityId: String(row.id), provinceCode: p.provinceCode, subjectPersonId: personId, after: { note: input.note, sensitive: input.sensitive }, personal: ['note'] });
+        await recordAudit(trx, ctx, {
+          action: 'guidance.add',
+          entityType: 'guidance_note',
+          entityId: String(row.id),
+          provinceCode: p.provinceCode,
+          subjectPersonId: personId,
+          after: { note: input.note, sensitive: input.sensitive },
+          personal: ['note'],
+        });
         return row;
       });
       return (await service.presentNotes(ctx, [note], p.provinceCode))[0]!;
@@ -143,7 +179,7 @@ export function createSeekersService(access: EmploymentAccess) {
       return rows.map((n) => ({
         id: n.id,
         note: n.sensitive && !sees ? null : n.note,
-        plan: n.sensitive && !sees ? [] : (n.plan as { step: string; dueOn?: string | null }[]),
+        plan: n.sensitive && !sees ? [] : (JSON.parse(n.plan) as { step: string; dueOn?: string | null }[]),
         nextOn: n.next_on,
         sensitive: n.sensitive,
         recordedBy: (names as Map<string, string>).get(n.recorded_by) ?? '',
@@ -157,16 +193,32 @@ export function createSeekersService(access: EmploymentAccess) {
     /** Ranked candidates for a vacancy, each with the reasons of their score; the officer may narrow by target group or district. */
     async candidates(ctx: Ctx, vacancyId: number, query: { targetGroup?: string; district?: string; limit: number }) {
       const { vacancy: v, own } = await vacancyFor(ctx, vacancyId, 'read');
-      if (own) throw problems.forbidden({ en: 'Employers see the people referred to them, not the job seekers’ register.', th: 'นายจ้างเห็นเฉพาะผู้ที่ถูกส่งตัวมา ไม่เห็นทะเบียนผู้หางาน' });
+      if (own)
+        throw problems.forbidden({
+          en: 'Employers see the people referred to them, not the job seekers’ register.',
+          th: 'นายจ้างเห็นเฉพาะผู้ที่ถูกส่งตัวมา ไม่เห็นทะเบียนผู้หางาน',
+        });
       const scope = employmentPolicy.readScope(ctx.actor);
       const fromHome = v.remote || v.kind === 'home-based';
-      const pool = await repository.seekerPool(db, { provinceCode: v.province_code, districtCode: v.district_code, fromHome, provinces: provincesOf(scope), district: query.district, cap: MATCH_POOL });
+      const pool = await repository.seekerPool(db, {
+        provinceCode: v.province_code,
+        districtCode: v.district_code,
+        fromHome,
+        provinces: provincesOf(scope),
+        district: query.district,
+        cap: MATCH_POOL,
+      });
       const ids = pool.map((s) => s.person_id);
       const standard = v.required_standard_code ? await standardFor(v.required_standard_code) : null;
       const [people, held, courses, groups, referred] = await Promise.all([
         registry.facts(ids),
         standard ? credentials.qualificationsFor(ids, standard.code) : Promise.resolve(new Map<number, string>()),
-        standard ? training.completionsOf(standard.units.map((u) => u.code), ids) : Promise.resolve(new Map()),
+        standard
+          ? training.completionsOf(
+              standard.units.map((u) => u.code),
+              ids,
+            )
+          : Promise.resolve(new Map()),
         priorityNames(),
         repository.referralsOfVacancy(db, v.id),
       ]);
@@ -181,8 +233,22 @@ export function createSeekersService(access: EmploymentAccess) {
             requiredStandard: v.required_standard_code,
             holdsRequired: held.has(s.person_id),
             course: course ? { code: course.courseCode, nameTh: course.courseNameTh, nameEn: course.courseNameEn } : null,
-            vacancy: { remote: v.remote, kind: v.kind, provinceCode: v.province_code, districtCode: v.district_code, occupationCode: v.occupation_code, wageSatang: v.wage_satang, wageUnit: v.wage_unit },
-            seeker: { provinceCode: s.province_code, districtCode: s.district_code, desiredOccupations: s.desired_occupations, acceptsHomeBased: s.accepts_home_based, minWageSatang: s.min_wage_satang },
+            vacancy: {
+              remote: v.remote,
+              kind: v.kind,
+              provinceCode: v.province_code,
+              districtCode: v.district_code,
+              occupationCode: v.occupation_code,
+              wageSatang: v.wage_satang,
+              wageUnit: v.wage_unit,
+            },
+            seeker: {
+              provinceCode: s.province_code,
+              districtCode: s.district_code,
+              desiredOccupations: s.desired_occupations,
+              acceptsHomeBased: s.accepts_home_based,
+              minWageSatang: s.min_wage_satang,
+            },
             priorityGroups: p.targetGroups.flatMap((g) => (groups.has(g) ? [groups.get(g)!] : [])),
           });
           return [{ id: s.person_id, seeker: s, person: p, ...m }];
@@ -207,7 +273,13 @@ export function createSeekersService(access: EmploymentAccess) {
       const p = await personFor(ctx, personId, 'read');
       const s = await repository.currentSeeker(db, personId);
       if (!s) throw problems.notFound({ en: 'This person has not opted in as a job seeker.', th: 'บุคคลนี้ยังไม่ได้ลงทะเบียนผู้หางาน' });
-      const pool = await repository.vacancyPool(db, { provinceCode: s.province_code, districtCode: s.district_code, acceptsHomeBased: s.accepts_home_based, today: today(), cap: MATCH_POOL });
+      const pool = await repository.vacancyPool(db, {
+        provinceCode: s.province_code,
+        districtCode: s.district_code,
+        acceptsHomeBased: s.accepts_home_based,
+        today: today(),
+        cap: MATCH_POOL,
+      });
       const standards = [...new Set(pool.flatMap((v) => (v.required_standard_code ? [v.required_standard_code] : [])))];
       const groups = await priorityNames();
       const held = new Map<string, boolean>();
@@ -215,7 +287,12 @@ export function createSeekersService(access: EmploymentAccess) {
       for (const code of standards) {
         const standard = await standardFor(code);
         held.set(code, (await credentials.qualificationsFor([personId], code)).has(personId));
-        const c = (await training.completionsOf(standard.units.map((u) => u.code), [personId])).get(personId);
+        const c = (
+          await training.completionsOf(
+            standard.units.map((u) => u.code),
+            [personId],
+          )
+        ).get(personId);
         course.set(code, c ? { code: c.courseCode, nameTh: c.courseNameTh, nameEn: c.courseNameEn } : null);
       }
       const priority = p.targetGroups.flatMap((g) => (groups.has(g) ? [groups.get(g)!] : []));
@@ -228,14 +305,31 @@ export function createSeekersService(access: EmploymentAccess) {
             requiredStandard: v.required_standard_code,
             holdsRequired: v.required_standard_code ? (held.get(v.required_standard_code) ?? false) : false,
             course: v.required_standard_code ? (course.get(v.required_standard_code) ?? null) : null,
-            vacancy: { remote: v.remote, kind: v.kind, provinceCode: v.province_code, districtCode: v.district_code, occupationCode: v.occupation_code, wageSatang: v.wage_satang, wageUnit: v.wage_unit },
-            seeker: { provinceCode: s.province_code, districtCode: s.district_code, desiredOccupations: s.desired_occupations, acceptsHomeBased: s.accepts_home_based, minWageSatang: s.min_wage_satang },
+            vacancy: {
+              remote: v.remote,
+              kind: v.kind,
+              provinceCode: v.province_code,
+              districtCode: v.district_code,
+              occupationCode: v.occupation_code,
+              wageSatang: v.wage_satang,
+              wageUnit: v.wage_unit,
+            },
+            seeker: {
+              provinceCode: s.province_code,
+              districtCode: s.district_code,
+              desiredOccupations: s.desired_occupations,
+              acceptsHomeBased: s.accepts_home_based,
+              minWageSatang: s.min_wage_satang,
+            },
             priorityGroups: priority,
           }),
         }))
         .sort(byScore)
         .slice(0, limit);
-      const withEmployers = await repository.vacanciesWithEmployer(db, ranked.map((r) => r.id));
+      const withEmployers = await repository.vacanciesWithEmployer(
+        db,
+        ranked.map((r) => r.id),
+      );
       const byId = new Map(withEmployers.map((v) => [v.id, v]));
       const presented = await presentVacancies(ranked.map((r) => byId.get(r.id)!));
       return ranked.map((r, i) => ({ vacancy: presented[i]!, score: r.score, reasons: r.reasons }));

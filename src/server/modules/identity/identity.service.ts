@@ -13,42 +13,14 @@ import { problems, type FieldError } from '../../platform/problem';
 import type { OrgService } from '../org/org.service';
 import { GOVERNMENT_ROLES, identityPolicy, ROLES_NEEDING_UNIT, ROLES_WITHOUT_UNIT } from './identity.policy';
 import * as repository from './identity.repository';
+import { createEmployerAccount } from './employer-account';
+import { auditedUser, presentUser, presentUserToAdmin, type NamedRole, type RoleInput } from './identity.present';
+
+export type { RoleInput, UserView } from './identity.present';
+export { auditedUser };
 import { failureDelayMs, pairBlockMs, retryAfterSeconds } from './sign-in.rules';
 
 type Ctx = ActorContext;
-
-export interface RoleInput {
-  role: Role;
-  unitCode: string | null;
-}
-
-const presentUser = (user: AppUser, roles: NamedRole[]) => ({
-  id: user.id,
-  username: user.username,
-  displayName: user.display_name,
-  email: user.email,
-  locale: user.locale,
-  status: user.status,
-  mustChangePassword: user.must_change_password,
-  lockedUntil: user.locked_until && user.locked_until.getTime() > Date.now() ? user.locked_until.toISOString() : null,
-  lastSignInAt: user.last_sign_in_at?.toISOString() ?? null,
-  createdAt: user.created_at.toISOString(),
-  personId: user.person_id,
-  roles: roles
-    .filter((r) => r.user_id === user.id)
-    .map((r) => ({ role: r.role as Role, unitCode: r.unit_code, unitNameTh: r.unit_name_th, unitNameEn: r.unit_name_en })),
-});
-export type UserView = ReturnType<typeof presentUser>;
-
-/** What the audit trail keeps of a user: never the password hash. */
-const auditedUser = (user: AppUser, roles: RoleInput[]) => ({
-  username: user.username,
-  displayName: user.display_name,
-  email: user.email,
-  locale: user.locale,
-  status: user.status,
-  roles,
-});
 
 /** A citizen account's name fields are her personal data: in the trail, encrypted under her key. */
 const PERSONAL_USER_FIELDS = ['username', 'displayName', 'email'] as const;
@@ -72,8 +44,6 @@ const invalidCredentials = () =>
   });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-type NamedRole = repository.RoleRow & { unit_name_th: string | null; unit_name_en: string | null };
 
 export function createIdentityService(deps: {
   db: Kysely<DB>;
@@ -276,7 +246,7 @@ export function createIdentityService(deps: {
       }
       const { rows, total } = await repository.listUsers(db, filter);
       const roles = await rolesOf(rows.map((r) => r.id));
-      return { items: rows.map((u) => presentUser(u, roles)), total };
+      return { items: rows.map((u) => presentUserToAdmin(u, roles)), total };
     },
 
     /**
@@ -301,7 +271,8 @@ export function createIdentityService(deps: {
       }
       const user = await repository.findUserById(db, id);
       if (!user) throw problems.notFound({ en: `No account has id ${id}.`, th: 'ไม่พบบัญชีผู้ใช้นี้' });
-      return presentUser(user, await rolesOf([id]));
+      const roles = await rolesOf([id]);
+      return ctx.actor.userId === id ? presentUser(user, roles) : presentUserToAdmin(user, roles);
     },
 
     /** Creates an account with a one-time password, returned once for the administrator to hand over. */
@@ -367,7 +338,7 @@ export function createIdentityService(deps: {
         return after;
       });
       actors.forgetUser(id);
-      return presentUser(updated, await rolesOf([id]));
+      return presentUserToAdmin(updated, await rolesOf([id]));
     },
 
     /**
@@ -438,31 +409,8 @@ export function createIdentityService(deps: {
       for (const id of userIds) actors.forgetUser(id);
     },
 
-    /**
-     * An employer's own account (role employer, no unit), with the password its holder chose when
-     * registering. Only the employment module calls this, inside its registration transaction.
-     */
-    async createEmployerAccount(trx: Transaction<DB>, ctx: RequestContext, input: { username: string; displayName: string; email?: string | null; password: string }) {
-      const rule = checkNewPassword(input.password, input.username);
-      if (rule) throw problems.validation([{ field: 'body.password', code: rule.code, message: rule.message, messageTh: rule.messageTh }]);
-      if (await repository.findUserByUsername(trx, input.username)) {
-        throw problems.conflict({ en: `The username ${input.username} is taken.`, th: `ชื่อผู้ใช้ ${input.username} มีผู้ใช้แล้ว` }, [
-          { field: 'body.username', code: 'taken', message: 'This username is taken.', messageTh: 'ชื่อผู้ใช้นี้มีผู้ใช้แล้ว' },
-        ]);
-      }
-      const created = await repository.insertUser(trx, {
-        username: input.username,
-        display_name: input.displayName,
-        email: input.email ?? null,
-        locale: 'th',
-        password_hash: await hashPassword(input.password),
-        must_change_password: false,
-      });
-      const roles: RoleInput[] = [{ role: 'employer', unitCode: null }];
-      await repository.replaceRoles(trx, created.id, roles);
-      await recordAudit(trx, ctx, { action: 'user.create_employer', entityType: 'user', entityId: created.id, after: auditedUser(created, roles) });
-      return { id: created.id, username: created.username };
-    },
+    /** An employer's own account with the password its holder chose (employer-account.ts); employment calls it. */
+    createEmployerAccount,
 
     /** The citizen account of a person, if any. */
     async citizenAccountOf(personId: number) {

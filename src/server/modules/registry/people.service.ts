@@ -57,6 +57,7 @@ export function createPeopleService(access: RegistryAccess) {
     identity,
     ref,
     refuse,
+    viewerFor,
     requirePerson,
     readablePerson,
     writablePerson,
@@ -100,6 +101,26 @@ export function createPeopleService(access: RegistryAccess) {
           },
         ]),
       );
+    },
+
+    /**
+     * For other modules, before acting on a person named in a request (enrolment, referral,
+     * membership): refuses as reading the person's page would (404 when there is no such person,
+     * 403 out-of-scope when the caller may not read them), so no route reaches a person its
+     * caller could not look up.
+     */
+    async requireReadablePerson(ctx: Ctx, personId: number): Promise<void> {
+      await service.requireReadablePeople(ctx, [personId]);
+    },
+    /** The same for several people in one query: the first missing or unreadable one is refused. */
+    async requireReadablePeople(ctx: Ctx, personIds: readonly number[]): Promise<void> {
+      const rows = new Map((await repository.peopleByIds(db, [...new Set(personIds)])).map((p) => [p.id, p]));
+      const scope = registryPolicy.readScope(ctx.actor);
+      for (const id of personIds) {
+        const person = rows.get(id);
+        if (!person) throw problems.notFound({ en: `No person has id ${id}.`, th: `ไม่พบบุคคลรหัส ${id}` });
+        if (!scopeIncludes(scope, person.province_code)) throw await refuse({ en: 'read this person', th: 'ดูข้อมูลบุคคลนี้' }, person.province_code, scope);
+      }
     },
 
     /**
@@ -197,18 +218,31 @@ export function createPeopleService(access: RegistryAccess) {
       return personDetail(ctx, id);
     },
     /** The full identity document; audited, because a masked number is what most work needs. */
-    async revealDocument(ctx: Ctx, id: number) {
+    /**
+     * The full identity numbers: the documents and, for viewers of sensitive data while the
+     * consent stands, the disability card number (issue 15 §3). Each call is audited with the
+     * reason given, which is kept encrypted under the person's key (it may name her).
+     */
+    async revealDocument(ctx: Ctx, id: number, reason: string) {
       const person = await requirePerson(id);
       const scope = registryPolicy.revealScope(ctx.actor);
       if (!scopeIncludes(scope, person.province_code))
         throw await refuse({ en: 'see full identity numbers', th: 'ดูเลขประจำตัวแบบเต็ม' }, person.province_code, scope);
       const identities = await repository.identitiesOf(db, id);
-      await db
-        .transaction()
-        .execute((trx) =>
-          recordAudit(trx, ctx, { action: 'person.reveal_document', entityType: 'person', entityId: String(id), provinceCode: person.province_code }),
-        );
-      return { personId: id, identities: identities.map((i) => ({ docType: i.doc_type, docNumber: i.doc_number })) };
+      const viewer = await viewerFor(ctx.actor, id);
+      const card = viewer.sensitive && viewer.sensitiveConsent ? person.disability_card_no : null;
+      await db.transaction().execute((trx) =>
+        recordAudit(trx, ctx, {
+          action: 'person.reveal_document',
+          entityType: 'person',
+          entityId: String(id),
+          provinceCode: person.province_code,
+          subjectPersonId: id,
+          after: { reason, documents: identities.length, disabilityCard: card !== null },
+          personal: ['reason'],
+        }),
+      );
+      return { personId: id, identities: identities.map((i) => ({ docType: i.doc_type, docNumber: i.doc_number })), disabilityCardNo: card };
     },
     async registerPerson(ctx: Ctx, input: PersonInput & { consents?: { purpose: ConsentPurpose; evidence?: string | null }[] }) {
       const consents = input.consents ?? [];
@@ -349,7 +383,12 @@ export function createPeopleService(access: RegistryAccess) {
       if (!scopeIncludes(registryPolicy.revealScope(ctx.actor), person.province_code)) {
         throw await refuse({ en: "export a person's whole record", th: 'ส่งออกข้อมูลทั้งหมดของบุคคล' }, person.province_code, registryPolicy.revealScope(ctx.actor));
       }
-      const [detail, identities, events] = await Promise.all([personDetail(ctx, id), repository.identitiesOf(db, id), service.timeline(ctx, id)]);
+      const [detail, identities, events, groups] = await Promise.all([
+        personDetail(ctx, id),
+        repository.identitiesOf(db, id),
+        service.timeline(ctx, id),
+        access.org.targetGroups(),
+      ]);
       await db
         .transaction()
         .execute((trx) => recordAudit(trx, ctx, { action: 'person.export', entityType: 'person', entityId: String(id), provinceCode: person.province_code }));
@@ -358,6 +397,8 @@ export function createPeopleService(access: RegistryAccess) {
         controller: 'Archeep — Department of Women’s Affairs and Family Development and partner agencies',
         person: { ...detail, identities: identities.map((i) => ({ docType: i.doc_type, docNumber: i.doc_number })) },
         timeline: events,
+        /** The target groups' names, so a reader sees words rather than codes. */
+        targetGroupNames: groups.filter((g) => detail.targetGroups.includes(g.code)).map((g) => ({ code: g.code, nameTh: g.nameTh, nameEn: g.nameEn })),
       };
     },
   };

@@ -200,8 +200,8 @@ export function createPrivacyService(access: RegistryAccess, links: PersonLinks)
           entityId: String(id),
           provinceCode: person.province_code,
           subjectPersonId: id,
+          // Not sealed: a key made now would outlive the erasure that destroyed hers.
           after: { reason, accountsClosed: accounts.length, importsPurged: imports },
-          personal: ['reason'],
         });
         return accounts;
       });

@@ -3,7 +3,13 @@ import { GROUP_NOT_ERASED, NOW, ifNull, type ModuleContract } from '../../platfo
 /** The registry's tables, and how its links to people and groups follow a merge and an erasure. */
 export const registryContract: ModuleContract = {
   module: 'registry',
-  tables: ['person', 'consent', 'occupation_group', 'group_membership', 'registry_event', 'import_file',
+  tables: [
+    'person',
+    'consent',
+    'occupation_group',
+    'group_membership',
+    'registry_event',
+    'import_file',
     'import_batch',
     'import_row_error',
     'import_subject',

@@ -82,7 +82,11 @@ export function presentPerson(p: PersonRow, v: Viewer) {
       postcode: p.postcode,
     },
     targetGroups: showSensitive ? p.target_groups : p.target_groups.filter((g) => !v.sensitiveTargetGroups.has(g)),
-    disability: showSensitive && p.disability_type ? { type: p.disability_type, cardNo: p.disability_card_no } : null,
+    // The card number is usually the national ID: masked like it, revealed only by the audited reveal (issue 15 §3).
+    disability:
+      showSensitive && p.disability_type
+        ? { type: p.disability_type, cardNo: p.disability_card_no ? maskDocument('other', p.disability_card_no) : null }
+        : null,
     /** True when the record holds sensitive data this viewer may not see. */
     sensitiveWithheld: !showSensitive && Boolean(p.disability_type || p.disability_card_no || p.target_groups.some((g) => v.sensitiveTargetGroups.has(g))),
     education: p.education,

@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireContext } from '../../platform/auth/plugin';
 import { withProblems } from '../../platform/http/schemas';
-import { labelOf, DISABILITY_TYPES, EDUCATION_LEVELS, SEXES, TITLES, WORK_STATUSES } from '../../../shared/person-fields';
+import { labelOf, SEXES, TITLES } from '../../../shared/person-fields';
 import { csvCell } from '../../platform/files/csv';
 import { writeXlsx } from '../../platform/files/xlsx';
+import { personPrintable } from './registry.printable';
 import type { RegistryService } from './registry.service';
 import {
   AddMemberBody,
@@ -31,6 +32,7 @@ import {
   PersonSchema,
   PurposeParam,
   RegisterPersonBody,
+  RevealQuery,
   RevealSchema,
   TimelineEventSchema,
   UpdatePersonBody,
@@ -196,10 +198,11 @@ export const registryRoutes: FastifyPluginAsyncZod<{ registry: RegistryService }
         tags: people,
         summary: 'The full identity document numbers (roles that need them); every call is audited',
         params: IdParam,
+        querystring: RevealQuery,
         response: withProblems({ 200: RevealSchema }),
       },
     },
-    async (request) => registry.revealDocument(requireContext(request), request.params.id),
+    async (request) => registry.revealDocument(requireContext(request), request.params.id, request.query.reason),
   );
 
   app.get(
@@ -283,7 +286,7 @@ export const registryRoutes: FastifyPluginAsyncZod<{ registry: RegistryService }
     },
     async (request, reply) => {
       const data = await registry.exportPerson(requireContext(request), request.params.id);
-      if (request.query.format === 'html') return reply.type('text/html; charset=utf-8').send(personHtml(data));
+      if (request.query.format === 'html') return reply.type('text/html; charset=utf-8').send(await personPrintable(data));
       reply.header('content-disposition', `attachment; filename="person-${request.params.id}.json"`);
       return reply.type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
     },
@@ -354,43 +357,3 @@ export const registryRoutes: FastifyPluginAsyncZod<{ registry: RegistryService }
     async (request) => registry.groupTimeline(requireContext(request), request.params.id),
   );
 };
-
-const escapeHtml = (value: unknown) => String(value ?? '—').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** A readable, printable page of a person's data (the browser prints it to PDF). */
-function personHtml(data: Awaited<ReturnType<RegistryService['exportPerson']>>): string {
-  const p = data.person;
-  const rows: [string, unknown][] = [
-    [
-      'ชื่อ–นามสกุล / Name',
-      `${labelOf(TITLES, p.title, 'th')}${p.firstNameTh} ${p.lastNameTh}${p.firstNameEn ? ` (${p.firstNameEn} ${p.lastNameEn ?? ''})` : ''}`,
-    ],
-    ['เอกสารประจำตัว / Identity documents', p.identities.map((i) => `${i.docType}: ${i.docNumber}`).join(', ')],
-    ['เพศ / Sex', labelOf(SEXES, p.sex, 'th')],
-    ['วันเกิด / Birth date', p.birthDate],
-    ['โทรศัพท์ / Phone', p.phone],
-    [
-      'ที่อยู่ / Address',
-      `${p.address.houseNo ?? ''} ${p.address.villageNo ? `หมู่ ${p.address.villageNo}` : ''} ต.${p.address.subdistrictNameTh} อ.${p.address.districtNameTh} จ.${p.address.provinceNameTh} ${p.address.postcode ?? ''}`,
-    ],
-    ['กลุ่มเป้าหมาย / Target groups', p.targetGroups.join(', ')],
-    [
-      'ความพิการ / Disability',
-      p.disability ? `${labelOf(DISABILITY_TYPES, p.disability.type, 'th')} ${p.disability.cardNo ?? ''}` : p.sensitiveWithheld ? '(ไม่แสดง / withheld)' : '—',
-    ],
-    ['การศึกษา / Education', labelOf(EDUCATION_LEVELS, p.education, 'th')],
-    ['สถานะการทำงาน / Work', labelOf(WORK_STATUSES, p.workStatus, 'th')],
-    ['รายได้ต่อเดือน / Monthly income', p.monthlyIncomeSatang === null ? '—' : `${(p.monthlyIncomeSatang / 100).toLocaleString('th-TH')} บาท`],
-    ['ฐานทางกฎหมาย / Lawful basis', p.lawfulBasis],
-  ];
-  return `<!doctype html><html lang="th"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>ข้อมูลส่วนบุคคล / Personal data — ${escapeHtml(p.firstNameTh)}</title>
-<style>body{font-family:Sarabun,Tahoma,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#111}th{text-align:left;vertical-align:top;padding:.3rem 1rem .3rem 0;width:16rem}td{padding:.3rem 0}h2{margin-top:2rem;border-bottom:1px solid #999}@media print{button{display:none}}</style></head>
-<body><main><h1>ข้อมูลส่วนบุคคลที่ระบบ Archeep เก็บไว้<br><small>Personal data held by Archeep</small></h1>
-<p>จัดทำเมื่อ / Exported at ${escapeHtml(data.exportedAt)} · ${escapeHtml(data.controller)}</p>
-<table>${rows.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>
-<h2>กลุ่มอาชีพ / Groups</h2><ul>${p.memberships.map((m) => `<li>${escapeHtml(m.groupName)} — ${escapeHtml(m.role)} (${escapeHtml(m.joinedOn)}${m.leftOn ? ` – ${escapeHtml(m.leftOn)}` : ''})</li>`).join('') || '<li>—</li>'}</ul>
-<h2>ความยินยอม / Consents</h2><ul>${p.consents.map((c) => `<li>${escapeHtml(c.purpose)}: ${escapeHtml(c.givenAt)}${c.withdrawnAt ? ` (ถอนแล้ว / withdrawn ${escapeHtml(c.withdrawnAt)})` : ''}</li>`).join('') || '<li>—</li>'}</ul>
-<h2>ประวัติ / Timeline</h2><ul>${data.timeline.map((e) => `<li>${escapeHtml(e.occurredAt)} — ${escapeHtml(e.summaryTh)} / ${escapeHtml(e.summaryEn)}</li>`).join('')}</ul>
-</main></body></html>`;
-}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saneDate } from '../../platform/http/schemas';
 import {
   codesOf,
   DISABILITY_TYPES,
@@ -11,12 +12,12 @@ import {
   TITLES,
   WORK_STATUSES,
 } from '../../../shared/person-fields';
-import { nationalIdProblem } from '../../../shared/national-id';
+import { disguisedNationalId, nationalIdProblem } from '../../../shared/national-id';
 import { normalizePersonName, PERSON_NAME_LABELS, personNameProblem, type PersonNameField } from '../../../shared/person-name';
 import { bilingual } from '../../platform/http/schemas';
 import { CONSENT_PURPOSES } from './registry.service';
 
-const isoDate = z.iso.date().describe('YYYY-MM-DD (C.E.); the web form takes and shows B.E.');
+const isoDate = saneDate.describe('YYYY-MM-DD (C.E.); the web form takes and shows B.E.');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
@@ -59,7 +60,12 @@ const PersonFields = {
         'กรุณากรอกวันเกิดเป็น ปปปป-ดด-วว ค.ศ. (เช่น 1985-03-05 ในแบบฟอร์มกรอกเป็น 05/03/2528 พ.ศ.)',
       ),
     })
-    .describe('YYYY-MM-DD (C.E.); the web form takes and shows B.E.'),
+    .describe('YYYY-MM-DD (C.E.); the web form takes and shows B.E.')
+    // The form's and the import's rule: not after today in Bangkok (a B.E. year typed as C.E. lands far ahead).
+    .refine((day) => day <= new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Bangkok' }), {
+      error: bilingual('The birth date is in the future; check the year.', 'วันเกิดอยู่ในอนาคต กรุณาตรวจสอบปี'),
+      params: { reason: 'future-date' },
+    }),
   phone: z
     .string()
     .trim()
@@ -95,8 +101,7 @@ const PersonFields = {
 
 /** A Thai national ID must pass its checksum; the form shows this message at the field. */
 const checkDocument = (value: { docType: string; docNumber: string }, ctx: z.RefinementCtx) => {
-  if (value.docType !== 'th-id') return;
-  const problem = nationalIdProblem(value.docNumber);
+  const problem = value.docType === 'th-id' ? nationalIdProblem(value.docNumber) : disguisedNationalId(value.docType, value.docNumber);
   if (problem) ctx.addIssue({ code: 'custom', path: ['docNumber'], message: problem.en, params: { th: problem.th, reason: problem.code } });
 };
 
@@ -245,7 +250,14 @@ export const PeopleStatsSchema = z
 export const ExportQuery = PeopleQuery.omit({ limit: true, offset: true }).extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
 export const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });
-export const RevealSchema = z.object({ personId: z.number(), identities: z.array(z.object({ docType: z.string(), docNumber: z.string() })) });
+export const RevealSchema = z.object({
+  personId: z.number(),
+  identities: z.array(z.object({ docType: z.string(), docNumber: z.string() })),
+  disabilityCardNo: z.string().nullable().describe('Only for viewers of sensitive data while the consent stands'),
+});
+export const RevealQuery = z.strictObject({
+  reason: z.string().trim().min(3).max(200).describe('Why the full numbers are needed; recorded in the audit trail'),
+});
 export const TimelineEventSchema = z
   .object({
     id: z.number(),
@@ -388,7 +400,9 @@ export const ImportSchema = z
     dryRun: Summary.nullable(),
     result: Summary.nullable(),
     reasons: z
-      .array(z.object({ severity: z.enum(['error', 'warning']), code: z.string(), column: z.string().nullable(), rows: z.number(), th: z.string(), en: z.string() }))
+      .array(
+        z.object({ severity: z.enum(['error', 'warning']), code: z.string(), column: z.string().nullable(), rows: z.number(), th: z.string(), en: z.string() }),
+      )
       .describe('Problems of the latest run by reason, with how many rows each'),
     progress: z.object({ done: z.number(), total: z.number(), status: z.string(), error: z.string().nullable() }).nullable(),
     createdAt: z.string(),

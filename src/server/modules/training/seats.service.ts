@@ -132,6 +132,9 @@ export function createSeatsService(access: TrainingAccess) {
           throw await refuse({ en: 'enrol people in this session', th: 'ลงทะเบียนผู้เข้าอบรมรุ่นนี้' }, s.province_code, scope);
         if (s.status === 'completed' || s.status === 'cancelled')
           throw problems.conflict({ en: `The session is ${s.status}.`, th: `รุ่นนี้${s.status === 'completed' ? 'จบแล้ว' : 'ถูกยกเลิกแล้ว'}` });
+        // The person must be one the officer may read: enrolment would otherwise show anyone's
+        // name on the roster, and eligibility refusals what their record holds (issue 15).
+        await registry.requireReadablePerson(ctx, personId);
       }
       const curriculum = await curriculumOf(s.curriculum_code);
       const check = (await eligibility([personId], curriculum, s.starts_on)).get(personId)!;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { saneDate } from '../../platform/http/schemas';
 import { CATEGORY_CODES } from './data/categories';
 
-const isoDate = z.iso.date().describe('YYYY-MM-DD (C.E.)');
+const isoDate = saneDate.describe('YYYY-MM-DD (C.E.)');
 const SESSION_STATUSES = ['planned', 'open', 'running', 'completed', 'cancelled'] as const;
 const ENROLMENT_STATUSES = ['enrolled', 'waitlisted', 'withdrawn', 'completed', 'not-completed'] as const;
 const Reason = z.object({ code: z.string(), en: z.string(), th: z.string() });

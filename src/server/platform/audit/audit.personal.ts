@@ -12,6 +12,9 @@ export const PERSONAL_MARK = '$personal';
 /** How the browse API shows a personal value whose key was destroyed. */
 export const ERASED = Object.freeze({ erased: true as const });
 
+/** How the browse API shows a personal value to administrators, who manage accounts, not people (issue 15 §4). */
+export const WITHHELD = Object.freeze({ withheld: true as const });
+
 /** A personal value that does not open with its person's key (altered since it was written). */
 export const UNREADABLE = Object.freeze({ unreadable: true as const });
 
@@ -63,8 +66,13 @@ export function sealFields(value: unknown, fields: readonly string[], key: Buffe
  * `before`/`after` as a reader sees it: personal values opened with the person's key, or shown as
  * `{ erased: true }` once the key is gone.
  */
-export function openFields(value: unknown, key: Buffer | null, personId: number | null): { value: unknown; erased: boolean } {
+export function openFields(value: unknown, key: Buffer | null, personId: number | null, withhold = false): { value: unknown; erased: boolean } {
   if (!isRecord(value)) return { value, erased: false };
+  if (withhold) {
+    const out: Record<string, unknown> = {};
+    for (const [field, v] of Object.entries(value)) out[field] = isSealedPersonal(v) ? (key ? WITHHELD : ERASED) : v;
+    return { value: out, erased: !key && Object.values(value).some(isSealedPersonal) };
+  }
   let erased = false;
   const out: Record<string, unknown> = {};
   for (const [field, v] of Object.entries(value)) {

@@ -26,7 +26,7 @@ const AuditEventSchema = z
     entityType: z.string(),
     entityId: z.string().nullable(),
     provinceCode: z.string().nullable(),
-    subjectPersonId: z.number().int().nullable().describe('The registered person the event concerns'),
+    subjectPersonId: z.number().int().nullable().describe('Administrators are not shown which person an event concerns (null); they may filter by one'),
     before: z.unknown(),
     after: z.unknown(),
     personalErased: z.boolean().describe('Some personal values show as `{ "erased": true }`: their person was erased'),
@@ -124,17 +124,21 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; audit: AuditTr
     async (request) => {
       requireAuditor(request);
       const q = request.query;
-      const items = await listAuditEvents(db, {
-        action: q.action,
-        entityType: q.entityType,
-        entityId: q.entityId,
-        actorUsername: q.actor,
-        subjectPersonId: q.subjectPersonId,
-        from: q.from ? new Date(q.from) : undefined,
-        to: q.to ? new Date(q.to) : undefined,
-        beforeId: q.before,
-        limit: q.limit,
-      });
+      const items = await listAuditEvents(
+        db,
+        {
+          action: q.action,
+          entityType: q.entityType,
+          entityId: q.entityId,
+          actorUsername: q.actor,
+          subjectPersonId: q.subjectPersonId,
+          from: q.from ? new Date(q.from) : undefined,
+          to: q.to ? new Date(q.to) : undefined,
+          beforeId: q.before,
+          limit: q.limit,
+        },
+        { personal: 'withhold' },
+      );
       return { items, nextBefore: items.length === q.limit ? items[items.length - 1]!.id : null };
     },
   );

@@ -109,15 +109,26 @@ export interface PresentedAuditEvent {
   seal: { position: number; hash: string; sealedAt: string } | null;
 }
 
-export async function listAuditEvents(db: Executor, filter: repository.AuditFilter): Promise<PresentedAuditEvent[]> {
+/**
+ * `personal: 'withhold'` is how administrators read the trail (issue 15 §4): personal values show
+ * as `{ withheld: true }` (or `{ erased: true }`), and no event names a registered person by id:
+ * `subjectPersonId` and the id of a person entity are left out. The filter by person still works.
+ */
+export async function listAuditEvents(
+  db: Executor,
+  filter: repository.AuditFilter,
+  options: { personal: 'open' | 'withhold' } = { personal: 'open' },
+): Promise<PresentedAuditEvent[]> {
+  const withhold = options.personal === 'withhold';
   const rows = await repository.listAuditEvents(db, filter);
   const subjects = [...new Set(rows.flatMap((r) => (r.subject_person_id === null ? [] : [r.subject_person_id])))];
   const keys = await repository.subjectKeys(db, subjects);
   return rows.map((r) => {
     const secret = r.subject_person_id === null ? undefined : keys.get(r.subject_person_id);
     const key = secret ? Buffer.from(secret, 'base64') : null;
-    const before = openFields(r.before, key, r.subject_person_id);
-    const after = openFields(r.after, key, r.subject_person_id);
+    const before = openFields(r.before, key, r.subject_person_id, withhold);
+    const after = openFields(r.after, key, r.subject_person_id, withhold);
+    const namesPerson = r.entity_type === 'person' || r.subject_person_id !== null;
     return {
       id: r.id,
       occurredAt: r.occurred_at.toISOString(),
@@ -125,9 +136,9 @@ export async function listAuditEvents(db: Executor, filter: repository.AuditFilt
       actorUsername: r.actor_username,
       action: r.action,
       entityType: r.entity_type,
-      entityId: r.entity_id,
+      entityId: withhold && namesPerson && r.entity_type === 'person' ? null : r.entity_id,
       provinceCode: r.province_code,
-      subjectPersonId: r.subject_person_id,
+      subjectPersonId: withhold ? null : r.subject_person_id,
       before: before.value,
       after: after.value,
       personalErased: before.erased || after.erased,

@@ -39,3 +39,13 @@ export const thaiOf = (en: string): string | undefined => THAI_OF.get(en);
 
 /** Thai and English text for a message shown to a person. */
 export const I18nText = z.object({ th: z.string(), en: z.string() });
+
+/**
+ * A calendar date (YYYY-MM-DD, C.E.) within 1900–2199: an impossible day (2023-02-30) or a year
+ * like 0001 (a B.E./C.E. slip, or a probe) is refused at the field instead of reaching the
+ * database or the date arithmetic.
+ */
+export const saneDate = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2199-12-31', {
+  message: 'A date between 1900-01-01 and 2199-12-31 (C.E.)',
+  params: { th: 'วันที่ต้องอยู่ระหว่าง ค.ศ. 1900 ถึง 2199 (พ.ศ. 2443–2742)' },
+});

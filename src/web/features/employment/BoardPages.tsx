@@ -92,7 +92,15 @@ export function BoardPage() {
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput label={t('search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} size="md" />
-        <Select label={t('province')} clearable searchable value={province} onChange={setProvince} size="md" data={(provinces.data ?? []).map((p) => ({ value: p.code, label: nameOf(p, lang) }))} />
+        <Select
+          label={t('province')}
+          clearable
+          searchable
+          value={province}
+          onChange={setProvince}
+          size="md"
+          data={(provinces.data ?? []).map((p) => ({ value: p.code, label: nameOf(p, lang) }))}
+        />
         <Select
           label={t('kind')}
           clearable
@@ -119,8 +127,23 @@ export function BoardPage() {
 /** An employer registers itself and its account; the office verifies it. */
 export function ApplyEmployerPage() {
   const { t } = useTranslation('employment', { keyPrefix: 'apply' });
+  const tb = useTranslation('employment', { keyPrefix: 'board' }).t;
   const lang = useLanguage();
-  const [form, setForm] = useState({ taxId: '', nameTh: '', nameEn: '', tsicCode: '', size: 'small', subdistrictCode: '', address: '', contactName: '', contactPhone: '', contactEmail: '', homeWorkRegistrationNo: '', username: '', password: '' });
+  const [form, setForm] = useState({
+    taxId: '',
+    nameTh: '',
+    nameEn: '',
+    tsicCode: '',
+    size: 'small',
+    subdistrictCode: '',
+    address: '',
+    contactName: '',
+    contactPhone: '',
+    contactEmail: '',
+    homeWorkRegistrationNo: '',
+    username: '',
+    password: '',
+  });
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
   const save = useMutation({
     mutationFn: () =>
@@ -152,7 +175,7 @@ export function ApplyEmployerPage() {
         <Alert color="green" role="status">
           {t('done', { username: form.username })}{' '}
           <Anchor component={Link} to="/sign-in">
-            {useTranslation('employment').t('board.signIn')}
+            {tb('signIn')}
           </Anchor>
         </Alert>
       ) : (
@@ -178,7 +201,15 @@ export function ApplyEmployerPage() {
                 {field('contactEmail', t('contactEmail'), false)}
                 {field('homeWorkRegistrationNo', t('homeWork'), false)}
                 {field('username', t('username'))}
-                <PasswordInput label={t('password')} required value={form.password} onChange={set('password')} error={errors.password} size="md" name="password" />
+                <PasswordInput
+                  label={t('password')}
+                  required
+                  value={form.password}
+                  onChange={set('password')}
+                  error={errors.password}
+                  size="md"
+                  name="password"
+                />
               </SimpleGrid>
             </Paper>
             <ProblemAlert error={save.error} />

@@ -83,10 +83,20 @@ export function EmploymentPage() {
                   {e.nameTh} · {e.taxId} · {inLang(e.provinceNameTh, e.provinceNameEn, lang)}
                 </Text>
                 <Group gap="xs">
-                  <Button size="sm" onClick={() => decide.mutate({ id: e.id, decision: 'verified' })} loading={decide.isPending} aria-label={`${t('verify')} ${e.nameTh}`}>
+                  <Button
+                    size="sm"
+                    onClick={() => decide.mutate({ id: e.id, decision: 'verified' })}
+                    loading={decide.isPending}
+                    aria-label={`${t('verify')} ${e.nameTh}`}
+                  >
                     {t('verify')}
                   </Button>
-                  <Button size="sm" variant="default" onClick={() => decide.mutate({ id: e.id, decision: 'rejected' })} aria-label={`${t('reject')} ${e.nameTh}`}>
+                  <Button
+                    size="sm"
+                    variant="default"
+                    onClick={() => decide.mutate({ id: e.id, decision: 'rejected' })}
+                    aria-label={`${t('reject')} ${e.nameTh}`}
+                  >
                     {t('reject')}
                   </Button>
                 </Group>
@@ -104,29 +114,29 @@ export function EmploymentPage() {
         {vacancies.data?.items.length === 0 && <Text>{t('noVacancies')}</Text>}
         {Boolean(vacancies.data?.items.length) && (
           <ScrollTable label={t('vacancies')} minWidth={560}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{tk('form.titleTh')}</Table.Th>
-                  <Table.Th>{t('employer')}</Table.Th>
-                  <Table.Th>{t('status')}</Table.Th>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{tk('form.titleTh')}</Table.Th>
+                <Table.Th>{t('employer')}</Table.Th>
+                <Table.Th>{t('status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {vacancies.data?.items.map((v) => (
+                <Table.Tr key={v.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/employment/vacancies/${v.id}`}>
+                      {inLang(v.titleTh, v.titleEn, lang)}
+                    </Anchor>{' '}
+                    <Text span size="sm" c="dimmed">
+                      {v.code}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{inLang(v.employerNameTh, v.employerNameEn, lang)}</Table.Td>
+                  <Table.Td>{tk(`statuses.${v.status as 'draft'}`)}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {vacancies.data?.items.map((v) => (
-                  <Table.Tr key={v.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/employment/vacancies/${v.id}`}>
-                        {inLang(v.titleTh, v.titleEn, lang)}
-                      </Anchor>{' '}
-                      <Text span size="sm" c="dimmed">
-                        {v.code}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{inLang(v.employerNameTh, v.employerNameEn, lang)}</Table.Td>
-                    <Table.Td>{tk(`statuses.${v.status as 'draft'}`)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
+              ))}
+            </Table.Tbody>
           </ScrollTable>
         )}
       </Paper>
@@ -142,7 +152,12 @@ export function FollowUpRow({ f, onDone }: { f: FollowUp; onDone: () => void }) 
   const [income, setIncome] = useState<number | ''>('');
   const record = useMutation({
     mutationFn: () =>
-      unwrap(api.POST('/api/employment/follow-ups/{id}', { params: { path: { id: f.id } }, body: { stillWorking: working, incomeSatang: income === '' ? null : Math.round(income * 100) } })),
+      unwrap(
+        api.POST('/api/employment/follow-ups/{id}', {
+          params: { path: { id: f.id } },
+          body: { stillWorking: working, incomeSatang: income === '' ? null : Math.round(income * 100) },
+        }),
+      ),
     onSuccess: onDone,
   });
   return (
@@ -244,8 +259,9 @@ export function SummaryPage() {
                 {t('before')}: {s.income.averageBeforeSatang === null ? '–' : baht(s.income.averageBeforeSatang, number)} · {t('now')}:{' '}
                 {s.income.averageNowSatang === null ? '–' : baht(s.income.averageNowSatang, number)}
               </Text>
-              <Text fz={22} fw={600} c="green.9">
-                {t('change')}: {s.income.averageChangeSatang === null ? '–' : `${s.income.averageChangeSatang > 0 ? '+' : ''}${baht(s.income.averageChangeSatang, number)}`}
+              <Text fz={22} fw={700}>
+                {t('change')}:{' '}
+                {s.income.averageChangeSatang === null ? '–' : `${s.income.averageChangeSatang > 0 ? '+' : ''}${baht(s.income.averageChangeSatang, number)}`}
               </Text>
             </Paper>
           </SimpleGrid>

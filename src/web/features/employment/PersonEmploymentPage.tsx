@@ -43,7 +43,8 @@ export function PersonEmploymentPage() {
     onSuccess: () => void refresh(),
   });
   const guide = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/people/{personId}/guidance', { params: { path: { personId } }, body: { note, plan: step ? [{ step }] : [], sensitive } })),
+    mutationFn: () =>
+      unwrap(api.POST('/api/people/{personId}/guidance', { params: { path: { personId } }, body: { note, plan: step ? [{ step }] : [], sensitive } })),
     onSuccess: () => {
       setNote('');
       setStep('');
@@ -105,7 +106,7 @@ export function PersonEmploymentPage() {
                     </Text>
                     <Group gap={4}>
                       {m.reasons.map((r) => (
-                        <Badge key={r.code} variant="light" tt="none" color={r.points > 0 ? 'teal.9' : 'gray.8'}>
+                        <Badge key={r.code} variant={r.points > 0 ? 'filled' : 'outline'} tt="none" color={r.points > 0 ? 'teal.9' : 'gray.8'}>
                           {reasonText(r, lang)}
                         </Badge>
                       ))}
@@ -122,7 +123,8 @@ export function PersonEmploymentPage() {
             {c.placements.length === 0 && <Text>{t('none')}</Text>}
             {c.placements.map((p) => (
               <Text key={p.id} data-testid="placement">
-                {inLang(p.titleTh, p.titleEn, lang)} · {p.employerNameTh} · {t('started', { date: date(p.startedOn) })} · {baht(p.wageSatang, number)} {tk(`units.${p.wageUnit as 'day'}`)}
+                {inLang(p.titleTh, p.titleEn, lang)} · {p.employerNameTh} · {t('started', { date: date(p.startedOn) })} · {baht(p.wageSatang, number)}{' '}
+                {tk(`units.${p.wageUnit as 'day'}`)}
               </Text>
             ))}
           </Paper>

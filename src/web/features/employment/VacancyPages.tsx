@@ -1,4 +1,21 @@
-import { Anchor, Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,7 +90,15 @@ export function VacancyFormPage() {
   });
   const errors = save.error instanceof ApiProblem ? save.error.fieldErrors(lang) : {};
   const text = (k: keyof typeof f, label: string, required = false) => (
-    <TextInput label={label} required={required} value={f[k]} onChange={(e) => setF({ ...f, [k]: e.currentTarget.value })} error={errors[k]} size="md" name={k} />
+    <TextInput
+      label={label}
+      required={required}
+      value={f[k]}
+      onChange={(e) => setF({ ...f, [k]: e.currentTarget.value })}
+      error={errors[k]}
+      size="md"
+      name={k}
+    />
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -121,7 +146,15 @@ export function VacancyFormPage() {
               />
               {text('subdistrictCode', t('subdistrict'), !remote && kind !== 'home-based')}
               <Switch label={t('remote')} checked={remote} onChange={(e) => setRemote(e.currentTarget.checked)} size="md" mt={{ sm: 'xl' }} />
-              <NumberInput label={t('wage')} required min={0} value={wage} onChange={(v) => setWage(v === '' ? '' : Number(v))} error={errors.wageSatang} size="md" />
+              <NumberInput
+                label={t('wage')}
+                required
+                min={0}
+                value={wage}
+                onChange={(v) => setWage(v === '' ? '' : Number(v))}
+                error={errors.wageSatang}
+                size="md"
+              />
               {kind !== 'home-based' && (
                 <Select
                   label={t('wageUnit')}
@@ -131,12 +164,29 @@ export function VacancyFormPage() {
                   data={(['day', 'month', 'piece'] as const).map((u) => ({ value: u, label: tk(`units.${u}`) }))}
                 />
               )}
-              <NumberInput label={t('openings')} required min={1} max={10000} value={openings} onChange={(v) => setOpenings(Number(v) || 1)} error={errors.openings} size="md" />
+              <NumberInput
+                label={t('openings')}
+                required
+                min={1}
+                max={10000}
+                value={openings}
+                onChange={(v) => setOpenings(Number(v) || 1)}
+                error={errors.openings}
+                size="md"
+              />
               <ThaiDateInput label={t('opensOn')} value={opensOn} onChange={setOpensOn} required error={errors.opensOn} />
               <ThaiDateInput label={t('closesOn')} value={closesOn} onChange={setClosesOn} required error={errors.closesOn} />
               {kind === 'home-based' && (
                 <>
-                  <NumberInput label={t('quantity')} required min={1} value={quantity} onChange={(v) => setQuantity(v === '' ? '' : Number(v))} error={errors.quantity} size="md" />
+                  <NumberInput
+                    label={t('quantity')}
+                    required
+                    min={1}
+                    value={quantity}
+                    onChange={(v) => setQuantity(v === '' ? '' : Number(v))}
+                    error={errors.quantity}
+                    size="md"
+                  />
                   <ThaiDateInput label={t('deliveryOn')} value={deliveryOn} onChange={setDeliveryOn} required error={errors.deliveryOn} />
                   <Switch label={t('materials')} checked={materials} onChange={(e) => setMaterials(e.currentTarget.checked)} size="md" />
                 </>
@@ -167,7 +217,12 @@ function AnswerReferral({ r, onDone }: { r: Referral; onDone: () => void }) {
       unwrap(
         api.POST('/api/employment/referrals/{id}/answer', {
           params: { path: { id: r.id } },
-          body: { status, startedOn: status === 'hired' ? startedOn : null, interviewOn: status === 'interview' ? inDays(3) : null, reason: status === 'rejected' ? reason || null : null },
+          body: {
+            status,
+            startedOn: status === 'hired' ? startedOn : null,
+            interviewOn: status === 'interview' ? inDays(3) : null,
+            reason: status === 'rejected' ? reason || null : null,
+          },
         }),
       ),
     onSuccess: onDone,
@@ -214,7 +269,12 @@ export function VacancyPage() {
   const [fields, setFields] = useState<string[]>(['name', 'phone', 'qualifications']);
   const [evidence, setEvidence] = useState('');
   const refer = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/employment/referrals', { body: { vacancyId: id, personId: referring!.personId, sharedFields: fields as 'name'[], consentEvidence: evidence } })),
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/employment/referrals', {
+          body: { vacancyId: id, personId: referring!.personId, sharedFields: fields as 'name'[], consentEvidence: evidence },
+        }),
+      ),
     onSuccess: () => {
       setReferring(null);
       void refresh();
@@ -240,8 +300,8 @@ export function VacancyPage() {
           {v.requiredStandardCode && <Badge tt="none">{tk('board.requires', { code: v.requiredStandardCode })}</Badge>}
         </Group>
         <Text mt="xs">
-          {t('wage')}: {baht(v.wageSatang, number)} {tk(`units.${v.wageUnit as 'day'}`)} · {t('place')}: {v.remote ? tk('board.remote') : inLang(v.provinceNameTh, v.provinceNameEn, lang)} ·{' '}
-          {tk('board.closes', { date: date(v.closesOn) })}
+          {t('wage')}: {baht(v.wageSatang, number)} {tk(`units.${v.wageUnit as 'day'}`)} · {t('place')}:{' '}
+          {v.remote ? tk('board.remote') : inLang(v.provinceNameTh, v.provinceNameEn, lang)} · {tk('board.closes', { date: date(v.closesOn) })}
         </Text>
         <Text data-testid="placed-of-openings">{t('placed', { placed: number(v.placedCount), openings: number(v.openings) })}</Text>
         {v.description && <Text mt="xs">{v.description}</Text>}
@@ -283,7 +343,7 @@ export function VacancyPage() {
                     </Text>
                     <Group gap={4} mt={4}>
                       {c.reasons.map((r) => (
-                        <Badge key={r.code} variant={r.points > 0 ? 'light' : 'outline'} color={r.points > 0 ? 'teal.9' : 'gray.8'} tt="none">
+                        <Badge key={r.code} variant={r.points > 0 ? 'filled' : 'outline'} color={r.points > 0 ? 'teal.9' : 'gray.8'} tt="none">
                           {reasonText(r, lang)}
                         </Badge>
                       ))}
@@ -292,7 +352,11 @@ export function VacancyPage() {
                   {c.referralStatus ? (
                     <Badge tt="none">{tk(`statuses.${c.referralStatus as 'referred'}`)}</Badge>
                   ) : (
-                    <Button size="sm" onClick={() => setReferring({ personId: c.personId, name: inLang(c.nameTh, c.nameEn, lang) })} disabled={v.status !== 'published'}>
+                    <Button
+                      size="sm"
+                      onClick={() => setReferring({ personId: c.personId, name: inLang(c.nameTh, c.nameEn, lang) })}
+                      disabled={v.status !== 'published'}
+                    >
                       {t('refer')}
                     </Button>
                   )}
@@ -311,7 +375,8 @@ export function VacancyPage() {
         {referrals.data?.length === 0 && <Text>{t('noReferrals')}</Text>}
         <Stack gap="xs">
           {referrals.data?.map((r) => {
-            const shown = (value: string | number | null | string[]) => (value === null ? t('withheld') : Array.isArray(value) ? value.join(', ') || '–' : String(value));
+            const shown = (value: string | number | null | string[]) =>
+              value === null ? t('withheld') : Array.isArray(value) ? value.join(', ') || '–' : String(value);
             return (
               <Paper key={r.id} withBorder p="sm" data-testid={`referral-${r.id}`}>
                 <Group justify="space-between">

@@ -181,7 +181,7 @@ export function AreasPage() {
         </Grid.Col>
       </Grid>
       <Text size="xs" c="dimmed" mt="md">
-        DOPA codes: thailand-geography-json (MIT).{' '}
+        {t('codesCredit')}{' '}
         <Anchor component={Link} to="/org" size="xs">
           {t('common:nav.org')}
         </Anchor>

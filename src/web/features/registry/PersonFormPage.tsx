@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Fieldset, Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
@@ -8,16 +8,17 @@ import { usePerson, usePersonIdentity, useRegistryRefresh } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { nameOf, useTargetGroups } from '../../reference';
-import { nationalIdProblem } from '../../../shared/national-id';
 import { bahtToSatang, satangToBaht } from '../../../shared/money';
 import { DISABILITY_TYPES, DOCUMENT_TYPES, EDUCATION_LEVELS, SEXES, TITLES, WORK_STATUSES, type Coded } from '../../../shared/person-fields';
 import { AddressPicker, ThaiDateInput } from './fields';
+import { personFormProblems } from './person-form-rules';
 import { useLanguage } from '../../i18n/language';
 
 type Sharing = 'share-lazada' | 'share-gsb' | 'share-partners' | 'contact';
 
 export function PersonFormPage() {
   const { t } = useTranslation('registry', { keyPrefix: 'personForm' });
+  const { t: fieldWords } = useTranslation('registry', { keyPrefix: 'fields' });
   const lang = useLanguage();
   const { id } = useParams();
   const editing = Boolean(id);
@@ -53,6 +54,10 @@ export function PersonFormPage() {
   const [evidence, setEvidence] = useState('');
   const [sharing, setSharing] = useState<Sharing[]>([]);
   const [idTouched, setIdTouched] = useState(false);
+  // Field messages show once the officer has tried to save; the ID's checksum already on leaving its box.
+  const [attempted, setAttempted] = useState(false);
+  const [focusTick, setFocusTick] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
   const set = <K extends keyof typeof f>(key: K, value: (typeof f)[K]) => setF((old) => ({ ...old, [key]: value }));
 
   useEffect(() => {
@@ -79,12 +84,13 @@ export function PersonFormPage() {
       income: p.monthlyIncomeSatang === null ? '' : satangToBaht(p.monthlyIncomeSatang),
       householdSize: p.householdSize ?? '',
       disabilityType: p.disability?.type ?? null,
-      cardNo: p.disability?.cardNo ?? '',
+      // The detail masks the card number; the form takes it from the audited reveal.
+      cardNo: revealed.data.disabilityCardNo ?? '',
     });
     setSensitiveConsent(p.consents.some((c) => c.purpose === 'sensitive-data' && !c.withdrawnAt));
   }, [existing.data, revealed.data]);
 
-  const idProblem = f.docType === 'th-id' && f.docNumber.trim() ? nationalIdProblem(f.docNumber) : null;
+  const own = personFormProblems(f, lang, (key) => t(`formErrors.${key}`));
   const sensitiveGroups = new Set((targetGroups.data ?? []).filter((g) => g.sensitive).map((g) => g.code));
 
   const save = useMutation({
@@ -124,11 +130,47 @@ export function PersonFormPage() {
       navigate(`/registry/people/${person.id}`);
     },
   });
-  const errors = save.error instanceof ApiProblem ? save.error.fieldErrors(lang) : {};
+  const server = save.error instanceof ApiProblem ? save.error.fieldErrors(lang) : {};
+  const shown = (key: string) => attempted || (key === 'docNumber' && idTouched && f.docNumber.trim() !== '');
+  // The form's own hint first: the server's message never replaces a better one written for this form.
+  const errors: Record<string, string | undefined> = { ...server };
+  for (const [key, text] of Object.entries(own)) if (shown(key)) errors[key] = text;
+  const labels: Record<string, string> = {
+    docNumber: f.docType === 'th-id' ? t('docNumber') : t('otherNumber'),
+    title: t('title'),
+    firstNameTh: t('firstNameTh'),
+    lastNameTh: t('lastNameTh'),
+    firstNameEn: t('firstNameEn'),
+    lastNameEn: t('lastNameEn'),
+    sex: t('sex'),
+    birthDate: t('birthDate'),
+    houseNo: t('houseNo'),
+    villageNo: t('villageNo'),
+    phone: t('phone'),
+    subdistrictCode: fieldWords('subdistrict'),
+    targetGroups: t('targetGroups'),
+    monthlyIncomeSatang: t('income'),
+    householdSize: t('household'),
+    disability: t('disabilityType'),
+    'disability.type': t('disabilityType'),
+  };
+  const wrong = Object.keys(errors).filter((key) => errors[key]);
+  // A server refusal naming fields this form does not show (or none) is shown whole, as before.
+  const unplaced = save.error && !(save.error instanceof ApiProblem && save.error.errors.length > 0 && Object.keys(server).every((key) => key in labels));
+  useEffect(() => {
+    if (focusTick === 0 && !save.error) return;
+    // After the messages render: the first box marked invalid, in the page's order, takes the focus.
+    const frame = requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [focusTick, save.error]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setIdTouched(true);
-    if (idProblem) return;
+    setAttempted(true);
+    if (Object.keys(own).length > 0) {
+      setFocusTick((n) => n + 1);
+      return;
+    }
     save.mutate();
   };
   const options = (list: readonly Coded[]) => list.map((c) => ({ value: c.code, label: lang === 'th' ? c.th : c.en }));
@@ -136,7 +178,7 @@ export function PersonFormPage() {
   return (
     <>
       <PageHeader title={editing ? t('editTitle') : t('newTitle')} />
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate ref={formRef}>
         <Stack maw={820}>
           <Fieldset legend={t('identity')}>
             <Group grow align="start" wrap="wrap">
@@ -157,7 +199,7 @@ export function PersonFormPage() {
                 value={f.docNumber}
                 onChange={(e) => set('docNumber', e.currentTarget.value)}
                 onBlur={() => setIdTouched(true)}
-                error={(idTouched && idProblem ? (lang === 'th' ? idProblem.th : idProblem.en) : undefined) ?? errors.docNumber}
+                error={errors.docNumber}
               />
             </Group>
           </Fieldset>
@@ -336,7 +378,7 @@ export function PersonFormPage() {
                     onChange={(v) => set('disabilityType', v)}
                     clearable
                     placeholder={t('choose')}
-                    error={errors.disability}
+                    error={errors.disability ?? errors['disability.type']}
                     miw={200}
                   />
                   <TextInput
@@ -364,12 +406,17 @@ export function PersonFormPage() {
               </Stack>
             </Checkbox.Group>
           )}
-          {save.error && !(save.error instanceof ApiProblem) && (
+          {wrong.length > 0 && (
+            <Alert color="red" role="alert" variant="light">
+              {t('formErrors.banner', { count: wrong.length, fields: wrong.map((key) => labels[key] ?? key).join(', ') })}
+            </Alert>
+          )}
+          {unplaced && save.error && !(save.error instanceof ApiProblem) && (
             <Alert color="red" role="alert">
               {String(save.error instanceof Error ? save.error.message : save.error)}
             </Alert>
           )}
-          {save.error instanceof ApiProblem && <ProblemAlert error={save.error} />}
+          {unplaced && save.error instanceof ApiProblem && <ProblemAlert error={save.error} />}
           <Button type="submit" loading={save.isPending} w="fit-content">
             {t('save')}
           </Button>

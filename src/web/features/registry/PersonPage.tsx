@@ -29,7 +29,9 @@ export function PersonPage() {
   const timeline = usePersonTimeline(id);
   const registry = useRegistryRefresh();
   const targetGroups = useTargetGroups();
-  const reveal = useMutation({ mutationFn: () => unwrap(api.GET('/api/people/{id}/identity', { params: { path: { id } } })) });
+  const reveal = useMutation({
+    mutationFn: () => unwrap(api.GET('/api/people/{id}/identity', { params: { path: { id }, query: { reason: 'ตรวจสอบตัวตน (verifying identity)' } } })),
+  });
   const refresh = () => {
     void registry.person(id);
   };
@@ -144,7 +146,11 @@ export function PersonPage() {
                 )
                 .join(', ')}
             </Fact>
-            {p.disability && <Fact label={t('disability')}>{`${labelOf(DISABILITY_TYPES, p.disability.type, lang)} ${p.disability.cardNo ?? ''}`}</Fact>}
+            {p.disability && (
+              <Fact
+                label={t('disability')}
+              >{`${labelOf(DISABILITY_TYPES, p.disability.type, lang)} ${reveal.data?.disabilityCardNo ?? p.disability.cardNo ?? ''}`}</Fact>
+            )}
             <Fact label={t('education')}>{labelOf(EDUCATION_LEVELS, p.education, lang)}</Fact>
             <Fact label={t('work')}>{labelOf(WORK_STATUSES, p.workStatus, lang)}</Fact>
             <Fact label={t('income')}>{p.monthlyIncomeSatang === null ? null : formatBaht(p.monthlyIncomeSatang, lang)}</Fact>

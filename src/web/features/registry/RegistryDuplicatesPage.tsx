@@ -35,7 +35,8 @@ export function RegistryDuplicatesPage() {
         {t('born')} {formatThaiDate(p.birthDate, { locale: lang })} · {lang === 'th' ? p.districtNameTh : p.districtNameEn}
       </Text>
       <Text size="sm" c="dimmed">
-        {t('registered')} {formatThaiDate(p.createdAt.slice(0, 10), { locale: lang })} · {p.source}
+        {t('registered')} {formatThaiDate(p.createdAt.slice(0, 10), { locale: lang })} ·{' '}
+        {t(`sources.${p.source as 'officer' | 'self' | 'import'}`, { defaultValue: p.source })}
       </Text>
     </Paper>
   );

@@ -10,15 +10,17 @@ import {
   Progress,
   SegmentedControl,
   Select,
-  SimpleGrid,
   Stack,
   Table,
   Text,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useImport, useImportErrors, useImports, useRegistryRefresh } from './queries';
+import { useImport, useImports, useRegistryRefresh } from './queries';
+import { ImportOutcome } from './ImportOutcome';
+import { ImportLawfulBasis, ImportValueMapping } from './ImportReview';
 import { api, unwrap } from '../../api/client';
 import { tableUpload, TABLE_FILES } from '../../api/upload';
 import { useFormat } from '../../format';
@@ -89,8 +91,6 @@ export function RegistryImportsPage() {
   });
   const current = useImport(importId);
   const imp = current.data;
-  const phase = imp?.result || imp?.status === 'importing' ? 'import' : 'dry-run';
-  const errors = useImportErrors(importId, phase, imp?.status);
   // A finished import changed people or groups: their lists are asked for again.
   const finished = imp?.status === 'completed';
   useEffect(() => {
@@ -121,38 +121,6 @@ export function RegistryImportsPage() {
   const columns = COLUMNS[imp?.kind ?? kind];
   const shownMapping = mapping ?? imp?.mapping ?? {};
   const busy = imp && ['validating', 'importing'].includes(imp.status);
-  const summary = (title: string, s: NonNullable<typeof imp>['dryRun']) =>
-    s && (
-      <Paper withBorder p="sm">
-        <Title order={3} size="h5" mb="xs">
-          {title}
-        </Title>
-        <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
-          {(
-            [
-              ['valid', s.valid],
-              ['rejected', s.rejected],
-              ['inserted', s.inserted],
-              ['updated', s.updated],
-              ['unchanged', s.unchanged],
-              ['existing', s.existing],
-            ] as const
-          )
-            .filter(([k, v]) => v > 0 || k === 'valid' || k === 'rejected')
-            .map(([k, v]) => (
-              <div key={k}>
-                <Text size="sm" c="dimmed">
-                  {t(k)}
-                </Text>
-                <Text fz="xl" fw={600} c={k === 'rejected' && v > 0 ? 'red.9' : undefined}>
-                  {number(v)}
-                </Text>
-              </div>
-            ))}
-        </SimpleGrid>
-      </Paper>
-    );
-
   return (
     <>
       <PageHeader title={t('title')} intro={t('intro')} />
@@ -215,6 +183,7 @@ export function RegistryImportsPage() {
                   {t(imp.status)}
                 </Badge>
               </Group>
+              <ImportSteps imp={imp} />
               <Group gap="xl" wrap="wrap">
                 <Text>
                   {t('encoding')}: {imp.format === 'xlsx' ? 'Excel (.xlsx)' : (ENCODINGS[imp.encoding ?? ''] ?? imp.encoding)}
@@ -230,6 +199,11 @@ export function RegistryImportsPage() {
                     {t('mapping')}
                   </Title>
                   <Text size="sm">{t('mappingHint')}</Text>
+                  {imp.mappingSource === 'remembered' && (
+                    <Alert color="gray" variant="light">
+                      {t('remembered')}
+                    </Alert>
+                  )}
                   <ScrollTable label={t('mapping')} minWidth={480}>
                     <Table.Thead>
                       <Table.Tr>
@@ -271,6 +245,18 @@ export function RegistryImportsPage() {
                     </Button>
                   )}
                   <ProblemAlert error={saveMapping.error} />
+                  {!mapping && (
+                    <ImportValueMapping
+                      key={`${imp.id}-${imp.mappingSource}`}
+                      imp={imp}
+                      label={(field) => {
+                        const c = columns.find(([key]) => key === field);
+                        return c ? (lang === 'th' ? c[1] : c[2]) : field;
+                      }}
+                      onSaved={() => void current.refetch()}
+                    />
+                  )}
+                  {!mapping && imp.sensitiveColumns.length > 0 && <ImportLawfulBasis key={imp.id} imp={imp} onSaved={() => void current.refetch()} />}
                   <Group>
                     <Button
                       variant="default"
@@ -310,46 +296,7 @@ export function RegistryImportsPage() {
                   {imp.progress.error}
                 </Alert>
               )}
-              {summary(t('checked'), imp.dryRun)}
-              {summary(t('imported'), imp.result)}
-              {imp.status === 'completed' && <Alert color="green" title={t('done')} styles={{ title: { color: '#1b5e20' } }} />}
-
-              {errors.data && errors.data.length > 0 && (
-                <>
-                  <Group justify="space-between" wrap="wrap">
-                    <Title order={3} size="h5">
-                      {t('errors')}
-                    </Title>
-                    <Group gap="md">
-                      <Anchor href={`/api/registry/imports/${imp.id}/error-report?phase=${phase}&format=csv`} download size="sm">
-                        {t('downloadCsv')}
-                      </Anchor>
-                      <Anchor href={`/api/registry/imports/${imp.id}/error-report?phase=${phase}&format=xlsx`} download size="sm">
-                        {t('downloadXlsx')}
-                      </Anchor>
-                    </Group>
-                  </Group>
-                  {errors.data.length >= 100 && <Text size="sm">{t('firstErrors')}</Text>}
-                  <ScrollTable label={t('errors')} minWidth={560} striped>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('line')}</Table.Th>
-                        <Table.Th>{t('value')}</Table.Th>
-                        <Table.Th>{t('reason')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {errors.data.map((e, i) => (
-                        <Table.Tr key={`${e.line}-${i}`}>
-                          <Table.Td>{e.line}</Table.Td>
-                          <Table.Td>{e.value ?? '—'}</Table.Td>
-                          <Table.Td>{lang === 'th' ? e.messageTh : e.messageEn}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </ScrollTable>
-                </>
-              )}
+              <ImportOutcome key={`${imp.id}-${imp.result ? 'import' : 'check'}`} imp={imp} />
             </Stack>
           </Paper>
         )}
@@ -394,5 +341,31 @@ export function RegistryImportsPage() {
         </Paper>
       </Stack>
     </>
+  );
+}
+
+/** Where the import stands: each step with whether it is done, in a row that wraps on a phone. */
+function ImportSteps({ imp }: { imp: NonNullable<ReturnType<typeof useImport>['data']> }) {
+  const { t } = useTranslation('registry', { keyPrefix: 'registryImports' });
+  type Step = 'stepFile' | 'stepColumns' | 'stepValues' | 'stepBasis' | 'stepCheck' | 'stepImport';
+  const steps: [Step, boolean][] = [
+    ['stepFile', true],
+    ['stepColumns', imp.missingColumns.length === 0],
+    ['stepValues', imp.values.every((v) => v.mapped)],
+    ...(imp.sensitiveColumns.length > 0 ? ([['stepBasis', imp.lawfulBasis !== null]] as [Step, boolean][]) : []),
+    ['stepCheck', Boolean(imp.dryRun) || Boolean(imp.result)],
+    ['stepImport', imp.status === 'completed'],
+  ];
+  return (
+    <Group component="ol" gap="xs" wrap="wrap" aria-label={t('steps')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      {steps.map(([key, done], i) => (
+        <li key={key}>
+          <Badge variant={done ? 'filled' : 'outline'} color={done ? '#1b5e20' : 'gray.8'} tt="none" size="lg">
+            {i + 1}. {t(key)}
+            <VisuallyHidden> ({done ? t('stepDone') : t('stepTodo')})</VisuallyHidden>
+          </Badge>
+        </li>
+      ))}
+    </Group>
   );
 }

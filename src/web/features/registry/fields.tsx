@@ -91,6 +91,8 @@ export function AddressPicker({
         data={options(provinces.data)}
         value={province}
         miw={180}
+        // A missing address is said at the first box still empty, where the officer starts.
+        error={!province ? error : undefined}
         onChange={(v) => {
           setProvince(v);
           setDistrict(null);
@@ -106,6 +108,7 @@ export function AddressPicker({
         value={district}
         disabled={!province}
         miw={180}
+        error={province && !district ? error : undefined}
         onChange={(v) => {
           setDistrict(v);
           onChange(null);
@@ -121,7 +124,7 @@ export function AddressPicker({
         disabled={!district}
         miw={180}
         onChange={(v) => onChange(v)}
-        error={error}
+        error={province && district ? error : undefined}
       />
     </Group>
   );

@@ -42,7 +42,7 @@ const en: Texts<typeof th> = {
     newPassword: 'New password',
     confirmPassword: 'Confirm new password',
     savePassword: 'Save password',
-    passwordHint: 'At least 10 characters; a phrase you can remember works well',
+    passwordHint: 'At least 12 characters; a phrase you can remember works well, not a common password',
     mismatch: 'The two passwords differ',
     changed: 'Password changed',
     userMenu: 'User menu for {{name}}',

@@ -152,9 +152,23 @@ export function createImportReview(deps: { db: Kysely<DB>; registry: RegistrySer
       const keys = new Set(columnsOf(file.kind).map((c) => c.key));
       const errors = Object.entries(mapping).flatMap(([key, index]) =>
         !keys.has(key)
-          ? [{ field: `body.mapping.${key}`, code: 'unknown-column', message: `${key} is not a column of the template.`, messageTh: `${key} ไม่ใช่คอลัมน์ของแบบฟอร์ม` }]
+          ? [
+              {
+                field: `body.mapping.${key}`,
+                code: 'unknown-column',
+                message: `${key} is not a column of the template.`,
+                messageTh: `${key} ไม่ใช่คอลัมน์ของแบบฟอร์ม`,
+              },
+            ]
           : index < 0 || index >= file.header.length
-            ? [{ field: `body.mapping.${key}`, code: 'no-such-column', message: `The file has no column ${index + 1}.`, messageTh: `ไฟล์ไม่มีคอลัมน์ที่ ${index + 1}` }]
+            ? [
+                {
+                  field: `body.mapping.${key}`,
+                  code: 'no-such-column',
+                  message: `The file has no column ${index + 1}.`,
+                  messageTh: `ไฟล์ไม่มีคอลัมน์ที่ ${index + 1}`,
+                },
+              ]
             : [],
       );
       if (errors.length) throw problems.validation(errors);
@@ -170,7 +184,13 @@ export function createImportReview(deps: { db: Kysely<DB>; registry: RegistrySer
           status: 'uploaded',
           dry_run: null,
         });
-        await repository.rememberColumns(trx, { ownerKey: ownerKeyOf(actor), kind: file.kind, headerKey: headerSetKey(file.header), mapping, userId: actor.userId });
+        await repository.rememberColumns(trx, {
+          ownerKey: ownerKeyOf(actor),
+          kind: file.kind,
+          headerKey: headerSetKey(file.header),
+          mapping,
+          userId: actor.userId,
+        });
         await recordAudit(trx, ctx, { action: 'import.mapping', entityType: 'import_file', entityId: id, after: { mapping } });
       });
       return presentFor(ctx, await requireImport(ctx, id));
@@ -204,8 +224,7 @@ export function createImportReview(deps: { db: Kysely<DB>; registry: RegistrySer
               messageTh: `${v.code} ไม่ใช่ค่าของคอลัมน์ ${v.field}`,
             },
           ];
-        if (!referenceKey(v.value))
-          return [{ field: `body.values[${i}].value`, code: 'empty-value', message: 'The value is empty.', messageTh: 'ค่าว่างเปล่า' }];
+        if (!referenceKey(v.value)) return [{ field: `body.values[${i}].value`, code: 'empty-value', message: 'The value is empty.', messageTh: 'ค่าว่างเปล่า' }];
         return [];
       });
       if (errors.length) throw problems.validation(errors);

@@ -164,7 +164,9 @@ export async function recordSensitiveConsents(
   const given = rows.filter((r) => r.sensitiveBasis);
   if (given.length === 0) return;
   const evidence = (r: PersonRecord) =>
-    r.sensitiveBasis === 'explicit-consent' && !options.fileEvidence ? `import: ${options.fileName}` : `import: ${options.fileName}; ${options.fileEvidence ?? ''}`;
+    r.sensitiveBasis === 'explicit-consent' && !options.fileEvidence
+      ? `import: ${options.fileName}`
+      : `import: ${options.fileName}; ${options.fileEvidence ?? ''}`;
   await sql`
     insert into consent (person_id, purpose, lawful_basis, evidence, recorded_by, unit_code, import_id)
     select p.id, 'sensitive-data', t.basis, t.evidence, ${options.userId}::uuid, ${options.unitCode}, ${options.importId}::uuid
@@ -290,7 +292,9 @@ export const rememberColumns = (trx: Executor, row: { ownerKey: string; kind: st
     .insertInto('import_column_memory')
     .values({ owner_key: row.ownerKey, kind: row.kind, header_key: row.headerKey, mapping: JSON.stringify(row.mapping), set_by: row.userId })
     .onConflict((oc) =>
-      oc.columns(['owner_key', 'kind', 'header_key']).doUpdateSet((eb) => ({ mapping: eb.ref('excluded.mapping'), set_by: eb.ref('excluded.set_by'), set_at: new Date() })),
+      oc
+        .columns(['owner_key', 'kind', 'header_key'])
+        .doUpdateSet((eb) => ({ mapping: eb.ref('excluded.mapping'), set_by: eb.ref('excluded.set_by'), set_at: new Date() })),
     )
     .execute();
 

@@ -160,6 +160,33 @@ describe('reading a row of a people file', () => {
   });
 });
 
+describe('matching a file’s header', () => {
+  it('matches the headers offices write: with and without ที่ or เลขที่, spaces, English', () => {
+    const header = ['ลำดับที่', 'เลขประจำตัวประชาชน', 'คำนำหน้าชื่อ', 'ชื่อ', 'สกุล', 'เพศ', 'วัน/เดือน/ปีเกิด', 'เบอร์โทร', 'บ้าน เลขที่', 'หมู่', 'รหัส ตำบล', 'กลุ่ม เป้าหมาย'];
+    const { mapping, unmatched, missing } = mapHeader(header, PEOPLE_COLUMNS);
+    expect(mapping).toEqual({
+      id_number: 1,
+      title: 2,
+      first_name_th: 3,
+      last_name_th: 4,
+      sex: 5,
+      birth_date: 6,
+      phone: 7,
+      house_no: 8,
+      village_no: 9,
+      subdistrict_code: 10,
+      target_groups: 11,
+    });
+    expect(unmatched).toEqual(['ลำดับที่']);
+    expect(missing).toEqual([]);
+    for (const variant of ['หมู่ที่', 'หมู่ ที่', 'Moo', 'village no.']) expect(mapHeader([variant], PEOPLE_COLUMNS).mapping, variant).toEqual({ village_no: 0 });
+    for (const variant of ['เลขบัตรประชาชน', 'เลขที่บัตรประชาชน', 'Citizen ID', 'เลขประจำตัวประชาชน/เลขเอกสาร', 'ID card number'])
+      expect(mapHeader([variant], PEOPLE_COLUMNS).mapping, variant).toEqual({ id_number: 0 });
+    // A label of one column wins over another column's alias.
+    expect(mapHeader(['ชื่อ', 'First name (English)'], PEOPLE_COLUMNS).mapping).toEqual({ first_name_th: 0, first_name_en: 1 });
+  });
+});
+
 describe('reading a file', () => {
   it('reads quoted cells with commas, doubled quotes and line breaks, counting lines', () => {
     const records = [...readCsv('a,b\r\n"x, y","he said ""hi"""\r\n"two\nlines",z\r\n\r\nlast,1\r\n')];

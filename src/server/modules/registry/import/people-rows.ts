@@ -1,4 +1,4 @@
-import { nationalIdProblem, normalizeDocumentNumber, normalizeNationalId } from '../../../../shared/national-id';
+import { disguisedNationalId, nationalIdProblem, normalizeDocumentNumber, normalizeNationalId } from '../../../../shared/national-id';
 import { parseThaiDate } from '../../../../shared/thai-date';
 import { normalizePersonName, personNameProblem } from '../../../../shared/person-name';
 import { bahtToSatang } from '../../../../shared/money';
@@ -98,6 +98,8 @@ export function readPersonRow(
       if (!/^[A-Z0-9/]{4,30}$/.test(docNumber)) {
         fail('id_number', 'invalid-document-number', 'A document number has 4–30 letters or digits.', 'เลขเอกสารต้องเป็นตัวอักษรหรือตัวเลข 4–30 ตัว');
       }
+      const disguised = disguisedNationalId(docType, docNumber);
+      if (disguised) fail('id_number', disguised.code, disguised.en, disguised.th);
     }
   }
 
@@ -275,7 +277,12 @@ export function readPersonRow(
   if (householdText) {
     householdSize = /^\d{1,2}$/.test(householdText) ? Number(householdText) : null;
     if (!householdSize) {
-      warn('household_size', 'invalid-number', 'The household size is a whole number from 1 to 99; left empty.', 'จำนวนสมาชิกในครัวเรือนต้องเป็นจำนวนเต็ม 1–99 จึงเว้นว่างไว้');
+      warn(
+        'household_size',
+        'invalid-number',
+        'The household size is a whole number from 1 to 99; left empty.',
+        'จำนวนสมาชิกในครัวเรือนต้องเป็นจำนวนเต็ม 1–99 จึงเว้นว่างไว้',
+      );
       householdSize = null;
     }
   }

@@ -1,3 +1,4 @@
+import { referenceKey } from '../../../../shared/reference-match';
 import { scopeIncludes, type Scope } from '../../../platform/auth/actor';
 import { FileProblem } from '../../../platform/files/decode';
 import { cellReader, mapHeader, type ImportColumn, type RowError } from '../../../platform/files/rows';
@@ -86,12 +87,14 @@ export interface DemandRowContext {
 }
 
 const thaiDigits = (text: string) => text.replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+/** The key every import matches reference values by (`shared/reference-match.ts`), without "จังหวัด"/"จ." in front. */
 const spelling = (text: string) =>
-  thaiDigits(text)
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/^(จังหวัด|จ\.)\s*/, '')
-    .replace(/[\s\-_.]+/g, '');
+  referenceKey(
+    text
+      .normalize('NFC')
+      .trim()
+      .replace(/^(จังหวัด|จ\.)\s*/, ''),
+  );
 const oneLine = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /** Category spellings: the code, the Thai and the English name. */

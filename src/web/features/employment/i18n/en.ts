@@ -3,7 +3,21 @@ import type th from './th';
 
 const en: Texts<typeof th> = {
   kinds: { employment: 'Employment', 'home-based': 'Home-based work', 'self-employment': 'Self-employment' },
-  statuses: { draft: 'Draft', published: 'Published', filled: 'Filled', closed: 'Closed', expired: 'Expired', pending: 'Pending', verified: 'Verified', rejected: 'Rejected', suspended: 'Suspended', referred: 'Referred', interview: 'Interview', hired: 'Hired', withdrawn: 'Withdrawn' },
+  statuses: {
+    draft: 'Draft',
+    published: 'Published',
+    filled: 'Filled',
+    closed: 'Closed',
+    expired: 'Expired',
+    pending: 'Pending',
+    verified: 'Verified',
+    rejected: 'Rejected',
+    suspended: 'Suspended',
+    referred: 'Referred',
+    interview: 'Interview',
+    hired: 'Hired',
+    withdrawn: 'Withdrawn',
+  },
   units: { day: 'baht/day', month: 'baht/month', piece: 'baht/piece' },
   fields: { name: 'Name', phone: 'Phone', age: 'Age', district: 'District of residence', qualifications: 'Qualifications', courses: 'Courses completed' },
   board: {

@@ -1,7 +1,21 @@
 /** Employment's words in Thai (the English in en.ts has the same keys). */
 const th = {
   kinds: { employment: 'จ้างงาน', 'home-based': 'รับงานไปทำที่บ้าน', 'self-employment': 'ประกอบอาชีพอิสระ' },
-  statuses: { draft: 'ฉบับร่าง', published: 'เผยแพร่', filled: 'รับครบแล้ว', closed: 'ปิดรับ', expired: 'หมดเขต', pending: 'รอตรวจสอบ', verified: 'ตรวจสอบแล้ว', rejected: 'ไม่รับรอง', suspended: 'ระงับ', referred: 'ส่งตัวแล้ว', interview: 'นัดสัมภาษณ์', hired: 'รับเข้าทำงาน', withdrawn: 'ถอนตัว' },
+  statuses: {
+    draft: 'ฉบับร่าง',
+    published: 'เผยแพร่',
+    filled: 'รับครบแล้ว',
+    closed: 'ปิดรับ',
+    expired: 'หมดเขต',
+    pending: 'รอตรวจสอบ',
+    verified: 'ตรวจสอบแล้ว',
+    rejected: 'ไม่รับรอง',
+    suspended: 'ระงับ',
+    referred: 'ส่งตัวแล้ว',
+    interview: 'นัดสัมภาษณ์',
+    hired: 'รับเข้าทำงาน',
+    withdrawn: 'ถอนตัว',
+  },
   units: { day: 'บาท/วัน', month: 'บาท/เดือน', piece: 'บาท/ชิ้น' },
   fields: { name: 'ชื่อ-นามสกุล', phone: 'เบอร์โทรศัพท์', age: 'อายุ', district: 'อำเภอที่อยู่', qualifications: 'คุณวุฒิวิชาชีพ', courses: 'หลักสูตรที่ผ่าน' },
   board: {

@@ -23,6 +23,7 @@ const en: Texts<typeof th> = {
   },
   map: 'Map of the provinces of Thailand; choose a province to see its districts',
   yourArea: 'Your area',
+  codesCredit: 'DOPA codes: thailand-geography-json (MIT).',
   mapCredit: 'Province boundaries: OCHA / Royal Thai Survey Department (CC BY-IGO), via mapthai',
 };
 

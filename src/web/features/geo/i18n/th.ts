@@ -21,5 +21,6 @@ export default {
   },
   map: 'แผนที่จังหวัดของประเทศไทย คลิกจังหวัดเพื่อดูอำเภอ',
   yourArea: 'พื้นที่ของคุณ',
+  codesCredit: 'รหัสพื้นที่ของกรมการปกครอง: thailand-geography-json (MIT)',
   mapCredit: 'ขอบเขตจังหวัด: OCHA / กรมแผนที่ทหาร (CC BY-IGO) ผ่าน mapthai',
 };

@@ -112,6 +112,7 @@ export const CALLS: Record<string, CallSpec> = {
       version: 1,
     }),
   },
+  'GET /api/people/{id}/identity': { query: () => ({ reason: 'ตรวจสอบตัวตนก่อนส่งตัวไปสมัครงาน' }) },
   'POST /api/people/{id}/citizen-account': { body: () => ({ username: `c${serial++}` }) },
   'POST /api/people/{id}/consents': { body: () => ({ purpose: 'contact' }) },
   'POST /api/people/{id}/merge': { body: (w, v) => ({ duplicateId: w.duplicates[v] }), last: true },

@@ -7,7 +7,7 @@ import { LongestFirst } from './test/helpers/sequencer';
  * PostgreSQL when TEST_DATABASE_URL is set) and `journeys` (the browser). `npm test` runs all
  * three in one pool of two forks, the machine's two cores.
  */
-const DATABASE = ['test/api/**/*.test.ts', 'test/security/**/*.test.ts', 'bench/bench.smoke.test.ts', 'bench/synth/fill.test.ts'];
+const DATABASE = ['test/api/**/*.test.ts', 'test/architecture.test.ts', 'test/security/**/*.test.ts', 'bench/bench.smoke.test.ts', 'bench/synth/fill.test.ts'];
 const JOURNEYS = ['test/journeys/**/*.test.ts'];
 
 export default defineConfig({

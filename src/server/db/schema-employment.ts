@@ -2,7 +2,6 @@ import type { ColumnType, Generated } from 'kysely';
 
 /** Employment's tables (migration 0011), kept beside schema.ts so modules added in parallel do not collide. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | undefined, string>;
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
 
 export type EmployerStatus = 'pending' | 'verified' | 'rejected' | 'suspended';

@@ -86,6 +86,7 @@ const personBodyIn = (subdistrictCode: string, serial: number) => ({
   targetGroups: ['single-parent'],
 });
 let serial = 5_000_000 + Math.floor(Math.random() * 1_000_000);
+const applySerial = serial++;
 const areaOf = (v: Variant) => (v === 'other' ? '830101' : '400101');
 
 /** Keyed `METHOD /path` as in the OpenAPI document. */
@@ -183,12 +184,9 @@ export const CALLS: Record<string, CallSpec> = {
   'POST /api/assessments/candidates/{id}/decide': { body: () => ({}) },
 
   // employment (issue 16)
-  'POST /api/employment/employers/apply': {
-    body: (_w, v) => {
-      const n = serial++;
-      return employerBody(n, { subdistrictCode: areaOf(v), username: `ma${n}` });
-    },
-  },
+  // One registration for everyone: the first caller makes it, the others are told the number is
+  // taken (409) before any password is hashed, which keeps the matrix fast.
+  'POST /api/employment/employers/apply': { body: () => employerBody(applySerial, { username: `ma${applySerial}` }) },
   'POST /api/employment/employers/{id}/verify': { body: () => ({ decision: 'verified' }) },
   // The employer named in the body is the cell's: an employer account posts only for its own. `same`
   // is the other Khon Kaen employer with a place in Phuket: an officer posts neither for an employer

@@ -140,11 +140,14 @@ async function snapshot(t: TestApp) {
     .filter((name) => !['audit_unsealed', 'audit_seal', 'audit_checkpoint', 'user_session'].includes(name));
   const out: Record<string, string> = {};
   for (const name of tables) {
+    // Revealing a full document number with a reason is audited, as it must be: a spoiled reason is
+    // still a reason, and the record of that read is not a change.
+    const reads = name === 'audit_event' ? sql`where t.action <> 'person.reveal_document'` : sql``;
     const row = (
       await sql<{
         n: string;
         digest: string | null;
-      }>`select count(*)::text as n, md5(string_agg(t::text, '|' order by t::text)) as digest from ${sql.table(name)} t`.execute(t.database.db)
+      }>`select count(*)::text as n, md5(string_agg(t::text, '|' order by t::text)) as digest from ${sql.table(name)} t ${reads}`.execute(t.database.db)
     ).rows[0]!;
     out[name] = `${row.n} ${row.digest}`;
   }
@@ -163,11 +166,24 @@ describe.each(ENGINES)('bad input on %s', (engine) => {
     t = await createTestApp(engine);
     w = await buildWorld(t, 600_000 + Math.floor(Math.random() * 1000) * 100);
     ops = operationsOf(t).filter((op) => op.key !== 'POST /api/auth/sign-out');
+    // The first reveal of the person's number makes their audit key; made before the snapshot.
+    await t.app.inject({
+      ...requestFor(
+        ops.find((o) => o.key === 'GET /api/people/{id}/identity')!,
+        w,
+        'officer',
+        'own',
+      ),
+    });
     before = await snapshot(t);
     for (const op of ops) {
       const base = requestFor(op, w, callerFor(op), 'own');
       for (const m of mutations(op, base)) {
-        const response = await t.app.inject({ ...m.apply(base), remoteAddress: '198.51.100.9' });
+        // An address per request: rate limits (employer registration: 10 a minute) are not what is tested here.
+        const response = await t.app.inject({
+          ...m.apply(base),
+          remoteAddress: `10.${(results.length >> 16) & 255}.${(results.length >> 8) & 255}.${results.length & 255}`,
+        });
         results.push({ op: op.key, what: m.what, status: response.statusCode, field: m.field, edge: m.edge, body: response.body.slice(0, 300) });
       }
     }

@@ -1,4 +1,6 @@
-import { type Variant, type World } from './world';
+import { randomUUID } from 'node:crypto';
+import { employerBody, vacancyBody } from '../helpers/employment';
+import { visitBody, type Variant, type World } from './world';
 
 const NO_UUID = '00000000-0000-4000-8000-000000000000';
 
@@ -47,6 +49,17 @@ const PARAMS: [RegExp, string, (w: World, v: Variant) => string | number][] = [
   [/./, 'jobId', () => NO_UUID],
   [/^\/api\/registry\/imports\//, 'id', () => NO_UUID],
   [/^\/api\/registry\/templates\//, 'kind', () => 'people'],
+  [/^\/api\/employment\/(board|vacancies)\//, 'id', (w, v) => w.vacancies[v]],
+  [/^\/api\/employment\/employers\//, 'id', (w, v) => w.employers[v]],
+  [/^\/api\/employment\/referrals\//, 'id', (w, v) => w.referrals[v]],
+  [/^\/api\/employment\/follow-ups\//, 'id', (w, v) => w.followUps[v]],
+  [/^\/api\/enterprise\/programmes\//, 'code', () => 'OTOG'],
+  [/^\/api\/enterprise\/participations\//, 'id', (w, v) => w.participations[v]],
+  [/^\/api\/enterprise\/groups\//, 'groupId', (w, v) => w.enterpriseGroups[v]],
+  [/^\/api\/enterprise\/products\//, 'id', (w, v) => w.products[v]],
+  [/^\/api\/enterprise\/certifications\//, 'id', (w, v) => w.certifications[v]],
+  [/^\/api\/enterprise\/visits\//, 'id', (w, v) => w.visits[v]],
+  [/^\/api\/enterprise\/photos\//, 'id', (w, v) => w.photos[v]],
 ];
 
 /** Does the parameter name a record (own/same/other), or is it the same in every cell (a code, a day)? */
@@ -73,6 +86,7 @@ const personBodyIn = (subdistrictCode: string, serial: number) => ({
   targetGroups: ['single-parent'],
 });
 let serial = 5_000_000 + Math.floor(Math.random() * 1_000_000);
+const applySerial = serial++;
 const areaOf = (v: Variant) => (v === 'other' ? '830101' : '400101');
 
 /** Keyed `METHOD /path` as in the OpenAPI document. */
@@ -99,6 +113,7 @@ export const CALLS: Record<string, CallSpec> = {
       version: 1,
     }),
   },
+  'GET /api/people/{id}/identity': { query: () => ({ reason: 'ตรวจสอบตัวตนก่อนส่งตัวไปสมัครงาน' }) },
   'POST /api/people/{id}/citizen-account': { body: () => ({ username: `c${serial++}` }) },
   'POST /api/people/{id}/consents': { body: () => ({ purpose: 'contact' }) },
   'POST /api/people/{id}/merge': { body: (w, v) => ({ duplicateId: w.duplicates[v] }), last: true },
@@ -117,6 +132,8 @@ export const CALLS: Record<string, CallSpec> = {
     raw: { contentType: 'text/csv', payload: 'a,b\r\n1,2\r\n' },
   },
   'PUT /api/registry/imports/{id}/mapping': { body: () => ({ mapping: {} }) },
+  'PUT /api/registry/imports/{id}/values': { body: () => ({ values: [{ field: 'targetGroups', value: 'แม่เลี้ยงเดี่ยว', code: 'single-parent' }] }) },
+  'PUT /api/registry/imports/{id}/lawful-basis': { body: () => ({ basis: null }) },
   'POST /api/verify': { body: () => ({}) },
   'POST /api/credentials/{code}/revoke': { body: () => ({ reason: 'ออกผิดคน' }) },
   'POST /api/training/sessions': {
@@ -165,6 +182,48 @@ export const CALLS: Record<string, CallSpec> = {
   'POST /api/assessments/{id}/candidates': { params: (w) => ({ id: w.assessments.own }), body: (w, v) => ({ personIds: [w.people[v]] }) },
   'PUT /api/assessments/candidates/{id}/results': { body: () => ({ results: [{ unitCode: 'ICT-ECW-1-001ZA', result: 'competent', evidenceNote: 'สาธิตได้' }] }) },
   'POST /api/assessments/candidates/{id}/decide': { body: () => ({}) },
+
+  // employment (issue 16)
+  // One registration for everyone: the first caller makes it, the others are told the number is
+  // taken (409) before any password is hashed, which keeps the matrix fast.
+  'POST /api/employment/employers/apply': { body: () => employerBody(applySerial, { username: `ma${applySerial}` }) },
+  'POST /api/employment/employers/{id}/verify': { body: () => ({ decision: 'verified' }) },
+  // The employer named in the body is the cell's: an employer account posts only for its own. `same`
+  // is the other Khon Kaen employer with a place in Phuket: an officer posts neither for an employer
+  // nor at a place outside its area.
+  'POST /api/employment/vacancies': {
+    body: (w, v) => vacancyBody({ employerId: w.employers[v], subdistrictCode: v === 'own' ? '400101' : '830101', requiredStandardCode: null }),
+  },
+  'POST /api/employment/vacancies/import': {
+    query: () => ({ fileName: 'fair.csv', dryRun: 'true' }),
+    raw: { contentType: 'text/csv', payload: 'a,b\r\n1,2\r\n' },
+  },
+  'POST /api/employment/vacancies/{id}/status': { body: () => ({ status: 'published' }) },
+  // The person and the vacancy are the cell's: a Khon Kaen officer refers neither a Phuket person nor to a vacancy it may not read.
+  'POST /api/employment/referrals': {
+    body: (w, v) => ({ vacancyId: w.vacancies[v], personId: w.duplicates[v], sharedFields: ['name'], consentEvidence: 'ลงนามในแบบยินยอม' }),
+  },
+  'POST /api/employment/referrals/{id}/answer': { body: (w) => ({ status: 'interview', interviewOn: w.later }) },
+  'POST /api/employment/follow-ups/{id}': { body: () => ({ stillWorking: true, incomeSatang: 1_500_000 }) },
+  'PUT /api/people/{personId}/job-seeker': { body: () => ({ desiredOccupations: ['5244'] }) },
+  'POST /api/people/{personId}/job-seeker/withdraw': { last: true },
+  'POST /api/people/{personId}/guidance': { body: () => ({ note: 'สนใจงานขายออนไลน์ ควรเรียนหลักสูตรพาณิชย์อิเล็กทรอนิกส์' }) },
+
+  // enterprise (issue 17): the group and the nominating office in the body are the cell's.
+  'POST /api/enterprise/programmes/{code}/participants': {
+    body: (w, v) => ({ groupId: w.nominees[v], unitCode: v === 'other' ? 'DSD-PSDO-83' : 'DSD-PSDO-40' }),
+  },
+  'POST /api/enterprise/participations/{id}/select': { body: () => ({ reason: 'กลุ่มต้นแบบของจังหวัด' }) },
+  'POST /api/enterprise/participations/{id}/advance': { body: () => ({ stageCode: 'product-developed', documentRef: 'รายงานการพัฒนาผลิตภัณฑ์' }) },
+  'POST /api/enterprise/participations/{id}/regress': { body: () => ({ stageCode: 'nominated', reason: 'ยังไม่พร้อม' }) },
+  'POST /api/enterprise/participations/{id}/exit': { body: () => ({ reason: 'กลุ่มขอถอนตัว' }), last: true },
+  'POST /api/enterprise/groups/{groupId}/products': { body: () => ({ name: 'ผ้าทอมือลายขิด', category: 'cloth', unitPriceSatang: 60_000 }) },
+  'PUT /api/enterprise/groups/{groupId}/development': { body: (w) => ({ ceRegistrationNo: '4-40-01-01/1-0001', ceRegisteredOn: w.today }) },
+  'PATCH /api/enterprise/products/{id}': { body: () => ({ unitPriceSatang: 50_000 }) },
+  'POST /api/enterprise/products/{id}/certifications': { body: () => ({ kind: 'halal', status: 'preparing' }) },
+  'PATCH /api/enterprise/certifications/{id}': { body: () => ({ status: 'submitted' }) },
+  // A visit to the cell's group.
+  'POST /api/enterprise/visits/sync': { body: (w, v) => ({ visits: [visitBody(randomUUID(), w.enterpriseGroups[v])] }) },
 };
 
 function sessionBodyFor(unitCode: string, provinceCode: string, subdistrictCode: string) {

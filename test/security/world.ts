@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Role } from '../../src/server/platform/auth/actor';
 import type { StaffAccount, TestApp } from '../helpers/app';
+import { employerBody, vacancyBody } from '../helpers/employment';
 import { buildPeople, completeCourse, dayFromToday, sessionBody } from '../helpers/training';
 
 /**
@@ -73,7 +75,27 @@ export interface World {
   assessments: ByVariant<number>;
   candidates: ByVariant<number>;
   assessorId: string;
+  // employment: `own` is the employer account's own employer (Khon Kaen), `same` another Khon Kaen
+  // employer, `other` a Phuket employer; each with a published vacancy of 5 openings.
+  employers: ByVariant<number>;
+  vacancies: ByVariant<number>;
+  /** Pending referrals of the victims to `vacancies` (answered in the matrix). */
+  referrals: ByVariant<number>;
+  /** The 3-month follow-ups of `people` hired into `vacancies` (the citizen's is `own`). */
+  followUps: ByVariant<number>;
+  // enterprise (one group per sub-district in One Tambon One Group): `enterpriseGroups` take part,
+  // `nominees` are groups not yet nominated.
+  enterpriseGroups: ByVariant<number>;
+  nominees: ByVariant<number>;
+  participations: ByVariant<number>;
+  products: ByVariant<number>;
+  certifications: ByVariant<number>;
+  visits: ByVariant<string>;
+  photos: ByVariant<string>;
 }
+
+/** A 1×1 PNG, as a phone sends a resized photo. */
+export const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 /**
  * Builds the world on a test app: accounts straight in the database (the factory), records
@@ -88,8 +110,8 @@ export async function buildWorld(t: TestApp, serial: number): Promise<World> {
   const kkUser = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DOE-PEO-40' }] });
   const phuketUser = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DOE-PEO-83' }] });
 
-  const call = async (who: StaffAccount, method: 'POST' | 'PUT', url: string, payload: unknown, status = 201) => {
-    const response = await t.app.inject({ method, url, payload: payload as never, headers: { cookie: who.cookie } });
+  const call = async (who: StaffAccount | null, method: 'POST' | 'PUT', url: string, payload: unknown, status = 201) => {
+    const response = await t.app.inject({ method, url, payload: payload as never, headers: who ? { cookie: who.cookie } : {} });
     if (response.statusCode !== status) throw new Error(`world: ${method} ${url} answered ${response.statusCode} ${response.body}`);
     return response.json();
   };
@@ -144,6 +166,91 @@ export async function buildWorld(t: TestApp, serial: number): Promise<World> {
   const candidate = Number(referred.candidates.find((c: { personId: number }) => c.personId === people.same)?.id ?? MISSING);
   const enrolmentId = (e: { enrolmentId?: number; id?: number }) => Number(e.enrolmentId ?? e.id);
 
+  // ---- employment: three employers, verified by the office of their province; the employer
+  // account acts for the Khon Kaen one (`own`).
+  const officerOf = (v: Variant) => (v === 'other' ? phuket : kk);
+  const areaOf = (v: Variant) => (v === 'other' ? '830101' : '400101');
+  const byVariant = async <T>(make: (v: Variant) => Promise<T>): Promise<ByVariant<T>> => ({
+    own: await make('own'),
+    same: await make('same'),
+    other: await make('other'),
+  });
+  const employers = await byVariant(async (v) => {
+    const e = await call(
+      null,
+      'POST',
+      '/api/employment/employers/apply',
+      employerBody(serial + VARIANTS.indexOf(v), { subdistrictCode: areaOf(v), username: `mx${serial + VARIANTS.indexOf(v)}` }),
+    );
+    await call(officerOf(v), 'POST', `/api/employment/employers/${e.id}/verify`, { decision: 'verified' }, 200);
+    return Number(e.id);
+  });
+  await sql`insert into employer_account (user_id, employer_id) values (${accounts.employer.id}, ${employers.own})`.execute(db);
+  const vacancies = await byVariant(async (v) =>
+    Number(
+      (
+        await call(
+          officerOf(v),
+          'POST',
+          '/api/employment/vacancies',
+          vacancyBody({ employerId: employers[v], subdistrictCode: areaOf(v), openings: 5, requiredStandardCode: null }),
+        )
+      ).id,
+    ),
+  );
+  const seeker = (v: Variant, personId: number) => call(officerOf(v), 'PUT', `/api/people/${personId}/job-seeker`, { desiredOccupations: ['5244'] }, 200);
+  const refer = (v: Variant, personId: number) =>
+    call(officerOf(v), 'POST', '/api/employment/referrals', {
+      vacancyId: vacancies[v],
+      personId,
+      sharedFields: ['name', 'phone'],
+      consentEvidence: 'ลงนามในแบบยินยอม',
+    });
+  const followUps = await byVariant(async (v) => {
+    await seeker(v, people[v]);
+    const r = await refer(v, people[v]);
+    await call(officerOf(v), 'POST', `/api/employment/referrals/${r.id}/answer`, { status: 'hired', startedOn: dayFromToday(-100) }, 200);
+    const card = (await t.app.inject({ method: 'GET', url: `/api/people/${people[v]}/employment`, headers: { cookie: officerOf(v).cookie } })).json();
+    return Number(card.followUps.find((f: { months: number }) => f.months === 3)?.id ?? MISSING);
+  });
+  const referrals = await byVariant(async (v) => {
+    await seeker(v, victims[v]);
+    await seeker(v, duplicates[v]);
+    return Number((await refer(v, victims[v])).id);
+  });
+
+  // ---- enterprise: `groups` nominated to One Tambon One Group by their province's office, each
+  // with a product, a certification in preparation and a visit with a photo.
+  const newGroup = async (v: Variant, subdistricts: ByVariant<string>, name: string) =>
+    Number(
+      (
+        await call(officerOf(v), 'POST', '/api/groups', {
+          name: `${name} ${serial} ${v}`,
+          type: 'community-enterprise',
+          occupation: 'handicrafts',
+          subdistrictCode: subdistricts[v],
+        })
+      ).id,
+    );
+  const groups = await byVariant((v) => newGroup(v, { own: '400102', same: '400103', other: '830102' }, 'กลุ่มต้นแบบ'));
+  const nominees = await byVariant((v) => newGroup(v, { own: '400104', same: '400105', other: '830103' }, 'กลุ่มเสนอชื่อ'));
+  const unitOf = (v: Variant) => (v === 'other' ? 'DSD-PSDO-83' : 'DSD-PSDO-40');
+  const participations = await byVariant(async (v) =>
+    Number((await call(officerOf(v), 'POST', '/api/enterprise/programmes/OTOG/participants', { groupId: groups[v], unitCode: unitOf(v) })).id),
+  );
+  const products = await byVariant(async (v) =>
+    Number(
+      (await call(officerOf(v), 'POST', `/api/enterprise/groups/${groups[v]}/products`, { name: 'ผ้าทอมือ', category: 'cloth', unitPriceSatang: 45_000 })).id,
+    ),
+  );
+  const certifications = await byVariant(async (v) =>
+    Number((await call(officerOf(v), 'POST', `/api/enterprise/products/${products[v]}/certifications`, { kind: 'otop', status: 'preparing' })).id),
+  );
+  const visitIds = { own: randomUUID(), same: randomUUID(), other: randomUUID() };
+  const photoIds = { own: randomUUID(), same: randomUUID(), other: randomUUID() };
+  for (const v of VARIANTS)
+    await call(officerOf(v), 'POST', '/api/enterprise/visits/sync', { visits: [visitBody(visitIds[v], groups[v], [{ id: photoIds[v], dataUrl: PNG }])] }, 200);
+
   return {
     today: dayFromToday(0),
     later: dayFromToday(7),
@@ -154,6 +261,7 @@ export async function buildWorld(t: TestApp, serial: number): Promise<World> {
     victims,
     duplicates,
     groups: { own: gOwn.id, same: gSame.id, other: gOther.id },
+    enterpriseGroups: groups,
     memberships: { own: gOwn.members[0].id, same: gSame.members[0].id, other: gOther.members[0].id },
     sessions: { own: sOwn.id, same: sSame.id, other: sOther.id },
     enrolments: { own: enrolmentId(eOwn), same: enrolmentId(eSame), other: enrolmentId(eOther) },
@@ -162,5 +270,27 @@ export async function buildWorld(t: TestApp, serial: number): Promise<World> {
     assessments: { own: assessment.id, same: assessment.id, other: MISSING },
     candidates: { own: candidate, same: candidate, other: MISSING },
     assessorId: accounts.assessor.id,
+    employers,
+    vacancies,
+    referrals,
+    followUps,
+    nominees,
+    participations,
+    products,
+    certifications,
+    visits: visitIds,
+    photos: photoIds,
   };
 }
+
+/** A field visit as a phone sends it. */
+export const visitBody = (id: string, groupId: number, photos: { id: string; dataUrl: string }[] = []) => ({
+  id,
+  groupId,
+  programmeCode: 'OTOG',
+  visitedOn: dayFromToday(0),
+  officers: ['นางสาวสมใจ ลงพื้นที่'],
+  obstacles: [{ id: randomUUID(), category: 'market', text: 'ยังไม่มีช่องทางขายออนไลน์' }],
+  photos,
+  editedAt: new Date().toISOString(),
+});

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { saneDate } from '../../platform/http/schemas';
 import { SHAREABLE_FIELDS } from './employment.rules';
 
-const isoDate = z.iso.date().describe('YYYY-MM-DD (C.E.)');
+const isoDate = saneDate.describe('YYYY-MM-DD (C.E.)');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 const province = z.string().regex(/^\d{2}$/);

@@ -124,11 +124,15 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
       const p = await seekers.personFor(ctx, input.personId);
       if (!employmentPolicy.acts(ctx.actor, p.provinceCode))
         throw problems.forbidden({ en: 'Referrals are made by employment officers.', th: 'การส่งตัวไปสมัครงานทำโดยเจ้าหน้าที่' });
-      const v = await requireVacancy(input.vacancyId).catch(() => {
-        throw problems.validation([
+      const unknownVacancy = () =>
+        problems.validation([
           { field: 'body.vacancyId', code: 'unknown', message: `No vacancy has id ${input.vacancyId}.`, messageTh: `ไม่พบตำแหน่งงานรหัส ${input.vacancyId}` },
         ]);
+      const v = await requireVacancy(input.vacancyId).catch(() => {
+        throw unknownVacancy();
       });
+      // A vacancy named in the body is checked as in a path: one not on the public board is unknown outside its area.
+      if (v.status !== 'published' && !employmentPolicy.reads(ctx.actor, v.province_code)) throw unknownVacancy();
       if (v.status !== 'published' || v.placed_count >= v.openings)
         throw problems.unprocessable({ en: `Vacancy ${v.code} is not taking people (${v.status}).`, th: `ตำแหน่งงาน ${v.code} ไม่ได้เปิดรับแล้ว (${v.status})` });
       if (!(await repository.currentSeeker(db, input.personId)))

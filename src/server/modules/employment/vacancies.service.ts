@@ -163,6 +163,9 @@ export function createVacanciesService(access: EmploymentAccess) {
       const { employer, source } = await employerForNew(ctx, input.employerId);
       const { errors, area } = await checkVacancy(input);
       if (errors.length) throw problems.validation(errors);
+      // An officer's vacancy is a record of its place's province: that too must be in the officer's area.
+      if (source === 'officer' && area && !employmentPolicy.acts(ctx.actor, area.provinceCode))
+        throw await outOfArea({ en: 'post vacancies in this place', th: 'ประกาศตำแหน่งงานในพื้นที่นี้' }, area.provinceCode, employmentPolicy.officerScope(ctx.actor));
       if (input.publish) {
         const why = publishProblem(
           { kind: input.kind, status: 'draft', closesOn: input.closesOn, openings: input.openings, placedCount: 0 },
@@ -337,7 +340,16 @@ export function createVacanciesService(access: EmploymentAccess) {
         const checked = await checkVacancy(input, `line ${record.line}`);
         for (const f of checked.errors)
           errors.push({ line: record.line, column: f.field.split('.').pop() ?? null, value: null, code: f.code, en: f.message, th: f.messageTh });
-        if (!checked.errors.length) ready.push({ input, employer, area: checked.area, line: record.line });
+        if (checked.area && !employmentPolicy.acts(ctx.actor, checked.area.provinceCode))
+          errors.push({
+            line: record.line,
+            column: 'subdistrictCode',
+            value: null,
+            code: 'out-of-scope',
+            en: 'the place is outside your area.',
+            th: 'สถานที่ทำงานอยู่นอกพื้นที่รับผิดชอบของคุณ',
+          });
+        else if (!checked.errors.length) ready.push({ input, employer, area: checked.area, line: record.line });
       }
       if (!input.dryRun && ready.length) {
         await db.transaction().execute(async (trx) => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { saneDate } from '../../platform/http/schemas';
 import { CERT_KINDS, CERT_STATUSES, OBSTACLE_CATEGORIES } from './enterprise.rules';
 
-const isoDate = z.iso.date().describe('YYYY-MM-DD (C.E.)');
+const isoDate = saneDate.describe('YYYY-MM-DD (C.E.)');
 const Text = z.object({ th: z.string(), en: z.string() });
 const Reason = z.object({ code: z.string(), en: z.string(), th: z.string() });
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -65,6 +65,11 @@ const PersonFields = {
     .refine((day) => day <= new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Bangkok' }), {
       error: bilingual('The birth date is in the future; check the year.', 'วันเกิดอยู่ในอนาคต กรุณาตรวจสอบปี'),
       params: { reason: 'future-date' },
+    })
+    // Issue 15 finding 10: nobody registered was born before 1900 (a typing slip, or year 1).
+    .refine((day) => day >= '1900-01-01', {
+      error: bilingual('The birth date is before 1900; check the year.', 'วันเกิดอยู่ก่อน ค.ศ. 1900 (พ.ศ. 2443) กรุณาตรวจสอบปี'),
+      params: { reason: 'too-old' },
     }),
   phone: z
     .string()

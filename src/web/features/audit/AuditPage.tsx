@@ -9,6 +9,9 @@ import { ScrollTable } from '../../components/ScrollTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useAuditStatus } from './queries';
 
+/** The alert's title in the text colour: Mantine's light green or yellow on its tint is below 4.5:1. */
+const READABLE_TITLE = { title: { color: 'var(--mantine-color-text)' } };
+
 interface Filter {
   action: string;
   entityType: string;
@@ -62,7 +65,7 @@ export function AuditPage() {
     <>
       <PageHeader title={t('title')} intro={t('intro')} />
       {seal && (
-        <Alert color={late ? 'red' : seal.unsealed > 0 ? 'yellow' : 'green'} role="status" mb="md" py={6} title={t('sealTitle')}>
+        <Alert color={late ? 'red' : seal.unsealed > 0 ? 'yellow' : 'green'} role="status" mb="md" py={6} title={t('sealTitle')} styles={READABLE_TITLE}>
           <Text size="sm">
             {t('sealedUpTo', { position: seal.sealedPosition })}
             {seal.lastSealedAt ? ` · ${t('lastSealed', { when: formatThaiDateTime(new Date(seal.lastSealedAt), lang) })}` : ''}

@@ -35,27 +35,38 @@ export function queueVisit(visit: SyncBody['visits'][number]) {
   store([...pendingVisits().filter((v) => v.id !== visit.id), visit]);
 }
 
-let flushing: Promise<number> | null = null;
 /** Sends what waits, a few at a time; what could not be sent stays. Returns how many were sent. */
-export function flushOutbox(): Promise<number> {
-  flushing ??= (async () => {
-    let sent = 0;
-    try {
-      while (navigator.onLine) {
-        const batch = pendingVisits().slice(0, 5);
-        if (!batch.length) break;
-        await sendVisits(batch);
-        const ids = new Set(batch.map((v) => v.id));
-        store(pendingVisits().filter((v) => !ids.has(v.id)));
-        sent += batch.length;
-      }
-    } catch {
-      // Offline again or refused: the visits wait for the next try.
-    } finally {
-      flushing = null;
+async function sendWaiting(): Promise<number> {
+  let sent = 0;
+  try {
+    while (navigator.onLine) {
+      const batch = pendingVisits().slice(0, 5);
+      if (!batch.length) break;
+      await sendVisits(batch);
+      const ids = new Set(batch.map((v) => v.id));
+      store(pendingVisits().filter((v) => !ids.has(v.id)));
+      sent += batch.length;
     }
-    return sent;
-  })();
+  } catch {
+    // Offline again or refused: the visits wait for the next try.
+  }
+  return sent;
+}
+
+let flushing: Promise<number> | null = null;
+/**
+ * Sends what waits, one run at a time (a call during a run shares it). The run is forgotten only
+ * after it is remembered: a run that finishes at once (nothing waits, or offline) must not leave
+ * its settled promise behind, or no later call would ever send again.
+ */
+export function flushOutbox(): Promise<number> {
+  if (!flushing) {
+    const run = sendWaiting();
+    flushing = run;
+    void run.finally(() => {
+      if (flushing === run) flushing = null;
+    });
+  }
   return flushing;
 }
 

@@ -11,6 +11,10 @@ export const CAPABILITIES = [
   'employer',
   /** Works for the programme (any government role): its modules, targets and area of work. */
   'programme',
+  /** Reads employment (employers, vacancies, job seekers) somewhere. */
+  'employment.read',
+  /** Reads the group programmes (One Tambon One Group and others) somewhere. */
+  'enterprise.read',
   /** Reads people and occupation groups somewhere. */
   'people.read',
   /** Registers people, imports files, reviews duplicates somewhere. */

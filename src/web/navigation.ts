@@ -17,7 +17,7 @@ export interface NavEntry {
  * What a module's entry needs: a built module's page answers only those its policy lets in; a
  * module not built yet shows what it will do, to anyone who works in the programme.
  */
-const MODULE_NEEDS: Partial<Record<ModuleName, Capability>> = { registry: 'people.read' };
+const MODULE_NEEDS: Partial<Record<ModuleName, Capability>> = { registry: 'people.read', employment: 'employment.read', enterprise: 'enterprise.read' };
 
 /**
  * The navigation for an account, from the capabilities the server computed with the policies it

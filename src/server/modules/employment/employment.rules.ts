@@ -207,3 +207,6 @@ export function ageOn(birthDate: string, today: string): number {
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
+
+/** The seeds' target: more than 15,000 people placed in work a year from the learning centres' training (seed 000). */
+export const PLACEMENT_TARGET = 15_000;

@@ -4,7 +4,7 @@ import { createPlacementsService } from './placements.service';
 import { createSeekersService } from './seekers.service';
 import { createVacanciesService } from './vacancies.service';
 
-export { PLACEMENT_TARGET } from './placements.service';
+export { PLACEMENT_TARGET } from './employment.rules';
 
 /**
  * Employment: employers and their accounts, vacancies and home-based work orders, job seekers and

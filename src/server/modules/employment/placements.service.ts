@@ -7,13 +7,10 @@ import { fiscalYearOf } from '../../../shared/fiscal-year';
 import type { EmploymentAccess } from './employment.access';
 import { employmentPolicy } from './employment.policy';
 import * as repository from './employment.repository';
-import { ageOn, employerView, fiscalYearOfPlacement, followUpsFor, incomeChange, mayAnswer, type ShareableField } from './employment.rules';
+import { ageOn, employerView, fiscalYearOfPlacement, followUpsFor, incomeChange, mayAnswer, PLACEMENT_TARGET, type ShareableField } from './employment.rules';
 import type { createSeekersService } from './seekers.service';
 
 type Ctx = ActorContext;
-
-/** The seeds' target: more than 15,000 people placed in work a year from the learning centres' training (seed 000). */
-export const PLACEMENT_TARGET = 15_000;
 
 /** Referrals with consent, the employer's answers, placements within the openings, follow-ups at 3, 6 and 12 months, and the figures. */
 export function createPlacementsService(access: EmploymentAccess, seekers: ReturnType<typeof createSeekersService>) {

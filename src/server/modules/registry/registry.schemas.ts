@@ -66,8 +66,9 @@ const PersonFields = {
       error: bilingual('The birth date is in the future; check the year.', 'วันเกิดอยู่ในอนาคต กรุณาตรวจสอบปี'),
       params: { reason: 'future-date' },
     })
-    // Issue 15 finding 10: nobody registered was born before 1900 (a typing slip, or year 1).
-    .refine((day) => day >= '1900-01-01', {
+    // Issue 15 finding 10: nobody registered was born before 1900 (a typing slip, or year 1). A
+    // value that is no date at all has its answer from the format check above, not this one.
+    .refine((day) => !/^\d{4}-\d{2}-\d{2}$/.test(day) || day >= '1900-01-01', {
       error: bilingual('The birth date is before 1900; check the year.', 'วันเกิดอยู่ก่อน ค.ศ. 1900 (พ.ศ. 2443) กรุณาตรวจสอบปี'),
       params: { reason: 'too-old' },
     }),

@@ -5,7 +5,8 @@ import { LongestFirst } from './test/helpers/sequencer';
  * Three projects, the tiers of docs/ARCHITECTURE.md "Tests": `unit` (pure: no database, no
  * browser; `npm run test:unit` runs it in seconds), `api` (the real app on PGlite, and on
  * PostgreSQL when TEST_DATABASE_URL is set) and `journeys` (the browser). `npm test` runs all
- * three in one pool of two forks, the machine's two cores.
+ * three in one pool of three forks on the machine's two cores: a fork waits on a database or
+ * Chromium much of its time (docs/ARCHITECTURE.md "Tests").
  */
 const DATABASE = ['test/api/**/*.test.ts', 'test/architecture.test.ts', 'test/security/**/*.test.ts', 'bench/bench.smoke.test.ts', 'bench/synth/fill.test.ts'];
 const JOURNEYS = ['test/journeys/**/*.test.ts'];
@@ -14,7 +15,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    poolOptions: { forks: { maxForks: 3, minForks: 1 } },
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // Builds what the selected projects need once (web app, database templates), before any file.
@@ -27,9 +28,10 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: [...DATABASE, ...JOURNEYS],
+          isolate: false,
         },
       },
-      { extends: true, test: { name: 'api', include: DATABASE } },
+      { extends: true, test: { name: 'api', include: DATABASE, isolate: false } },
       { extends: true, test: { name: 'journeys', include: JOURNEYS } },
     ],
   },

@@ -1,13 +1,16 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * What a file never timed here costs, by project, in ms (from `npm test` on this 2-core machine,
- * docs/ARCHITECTURE.md "Tests"): the benchmark smoke runs and the browser journeys take minutes,
- * a database file some seconds, a pure one less than one.
+ * Seconds each file took in a whole `npm test` on this 2-core machine (three forks), for a run
+ * with no timings of its own (a fresh clone: CI). Files of under 3 s are left out. Refresh it
+ * from a run's JSON report when files are added or change much (docs/ARCHITECTURE.md "Tests").
  */
-const ESTIMATE: Record<string, number> = { journeys: 60_000, api: 10_000, unit: 500 };
-const SMOKE = 90_000;
+const RECORDED: Record<string, number> = JSON.parse(readFileSync(new URL('./durations.json', import.meta.url), 'utf8'));
+
+/** What a file neither timed here nor recorded costs, by project, in ms. */
+const ESTIMATE: Record<string, number> = { journeys: 30_000, api: 5_000, unit: 500 };
 
 /**
  * Longest files first, so that neither fork is left with a long one at the end while the other
@@ -21,7 +24,8 @@ export class LongestFirst extends BaseSequencer {
       const relative = path.relative(this.ctx.config.root, spec.moduleId);
       const timed = this.ctx.cache.getFileTestResults(`${spec.project.name}:${relative}`);
       if (timed) return timed.duration;
-      return relative.startsWith('bench/bench.smoke') ? SMOKE : (ESTIMATE[spec.project.name] ?? 0);
+      const recorded = RECORDED[relative];
+      return recorded !== undefined ? recorded * 1000 : (ESTIMATE[spec.project.name] ?? 0);
     };
     return [...files].sort((a, b) => cost(b) - cost(a));
   }

@@ -140,7 +140,7 @@ describe('browser journey: from a session to a verified certificate', () => {
     expect(tomorrow > today).toBe(true);
     await attendDay();
     await page.getByRole('tab', { name: 'รายชื่อ' }).click();
-    await page.getByRole('cell', { name: '12' }).waitFor();
+    await page.getByRole('cell', { name: '12', exact: true }).waitFor();
     await page.getByRole('button', { name: 'ปิดรุ่นและประเมินผล' }).click();
     await expect.poll(() => page.getByTestId('session-status').textContent()).toBe('จบแล้ว');
     await page.getByRole('tab', { name: 'รายชื่อ' }).click();

@@ -358,7 +358,14 @@ function Roster({ session: s, onChange }: { session: Session; onChange: () => vo
                 </Table.Td>
                 <Table.Td>
                   {s.canEnrol && (r.status === 'enrolled' || r.status === 'waitlisted') && (
-                    <Button size="compact-sm" variant="subtle" color="red.9" c="red.9" onClick={() => setWithdrawing(r.id)} aria-label={`${t('withdraw')} ${r.name}`}>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="red.9"
+                      c="red.9"
+                      onClick={() => setWithdrawing(r.id)}
+                      aria-label={`${t('withdraw')} ${r.name}`}
+                    >
                       {t('withdraw')}
                     </Button>
                   )}

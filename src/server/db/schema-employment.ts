@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Employment's tables (migration 0011), kept beside schema.ts so modules added in parallel do not collide. */
+/** Employment's tables (migrations 0011 and 0013), kept beside schema.ts so modules added in parallel do not collide. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
 
@@ -87,6 +87,21 @@ export interface JobSeekerTable {
   updated_at: Generated<Date>;
 }
 
+/** The matching read model (migration 0013): a current job seeker's profile with the facts other modules hold. */
+export interface SeekerMatchTable {
+  person_id: number;
+  province_code: string;
+  district_code: string | null;
+  desired_occupations: TextArray;
+  accepts_home_based: boolean;
+  min_wage_satang: number | null;
+  standards: TextArray;
+  course_units: TextArray;
+  priority_groups: TextArray;
+  active: boolean;
+  refreshed_at: Generated<Date>;
+}
+
 export interface GuidanceNoteTable {
   id: Generated<number>;
   person_id: number;
@@ -153,6 +168,7 @@ export interface EmploymentTables {
   employer_account: EmployerAccountTable;
   vacancy: VacancyTable;
   job_seeker: JobSeekerTable;
+  seeker_match: SeekerMatchTable;
   guidance_note: GuidanceNoteTable;
   referral: ReferralTable;
   placement: PlacementTable;

@@ -40,6 +40,21 @@ export const qualificationsOfStandard = (db: Executor, personIds: readonly numbe
         .orderBy('id')
         .execute();
 
+/** The standards of each person's valid qualifications, distinct, in code order. */
+export const standardsHeld = (db: Executor, personIds: readonly number[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('credential')
+        .select(['person_id', sql<string>`details->>'standardCode'`.as('standard_code')])
+        .distinct()
+        .where('person_id', 'in', [...personIds])
+        .where('kind', '=', 'qualification')
+        .where('status', '=', 'valid')
+        .orderBy('person_id')
+        .orderBy('standard_code')
+        .execute();
+
 export const revoke = (trx: Executor, id: number, by: string, reason: string) =>
   trx
     .updateTable('credential')

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.service';
@@ -20,6 +20,9 @@ import type { SigningPool } from './vc/pool';
 export type { AchievementInput, IssueInput, PreparedCredential, QualificationDetails, TrainingDetails } from './issuing.service';
 
 type Ctx = ActorContext;
+
+/** Told, inside the transaction that issued or revoked them, whose qualifications changed (employment's matching keeps a copy). */
+export type QualificationsListener = (trx: Transaction<DB>, personIds: readonly number[]) => Promise<void>;
 
 const placeOf = (c: { province_code: string; issuer_unit_code: string }) => ({ provinceCode: c.province_code, issuerUnitCode: c.issuer_unit_code });
 
@@ -52,7 +55,11 @@ export function createCredentialsService(deps: {
   });
 
   const verifyUrl = (code: string) => `${publicUrl}/verify/${code}`;
-  const issuing = createIssuing({ db, org, registry, signing, verifyUrl });
+  const qualificationListeners: QualificationsListener[] = [];
+  const qualificationsChanged = async (trx: Transaction<DB>, personIds: readonly number[]) => {
+    for (const listener of qualificationListeners) await listener(trx, personIds);
+  };
+  const issuing = createIssuing({ db, org, registry, signing, verifyUrl, qualificationsChanged });
 
   /** Rows with their issuing unit's and its agency's names (org's). */
   const withIssuer = async (rows: repository.CredentialRow[]): Promise<CredentialDetailRow[]> => {
@@ -227,6 +234,16 @@ export function createCredentialsService(deps: {
     async qualificationsFor(personIds: readonly number[], standardCode: string) {
       return new Map((await repository.qualificationsOfStandard(db, personIds, standardCode, 'valid')).map((q) => [q.person_id, q.code]));
     },
+    /** For other modules: the standards of each person's valid qualifications (inside the caller's transaction: pass it). */
+    async standardsHeld(personIds: readonly number[], executor: Executor = db) {
+      const held = new Map<number, string[]>();
+      for (const r of await repository.standardsHeld(executor, personIds)) held.set(r.person_id, [...(held.get(r.person_id) ?? []), r.standard_code]);
+      return held;
+    },
+    /** Registers a module's reaction to qualifications issued or revoked, told inside that transaction (called once, when the services are wired). */
+    onQualificationsChanged(listener: QualificationsListener) {
+      qualificationListeners.push(listener);
+    },
     /** For other modules: each person's newest revoked qualification for a standard, and when it was revoked. */
     async revokedQualificationsFor(personIds: readonly number[], standardCode: string) {
       const rows = await repository.qualificationsOfStandard(db, personIds, standardCode, 'revoked');
@@ -294,6 +311,7 @@ export function createCredentialsService(deps: {
         const revoked = await repository.revoke(trx, c.id, ctx.actor.userId, reason);
         if (!revoked) throw problems.conflict({ en: 'This certificate is already revoked.', th: 'เกียรติบัตรนี้ถูกเพิกถอนแล้ว' });
         if (c.status_list_id !== null && c.status_index !== null) await signing.setRevoked(trx, c.status_list_id, c.status_index, true);
+        if (c.kind === 'qualification') await qualificationsChanged(trx, [c.person_id]);
         await registry.addTimelineEvent(trx, {
           personId: c.person_id,
           module: 'credentials',

@@ -68,7 +68,15 @@ export const isTraining = (kind: string, _details: unknown): _details is Trainin
  * (`on conflict do nothing`), so a batch prepared twice, or retried after a crash, never issues
  * twice; its status place is then left unused.
  */
-export function createIssuing(deps: { db: Kysely<DB>; org: OrgService; registry: RegistryService; signing: Signing; verifyUrl: (code: string) => string }) {
+export function createIssuing(deps: {
+  db: Kysely<DB>;
+  org: OrgService;
+  registry: RegistryService;
+  signing: Signing;
+  verifyUrl: (code: string) => string;
+  /** Tells other modules, inside the writing transaction, whose qualifications changed. */
+  qualificationsChanged: (trx: Transaction<DB>, personIds: readonly number[]) => Promise<void>;
+}) {
   const { db, org, registry, signing, verifyUrl } = deps;
 
   /** The unsigned Open Badge: the same statement the row holds. */
@@ -189,6 +197,15 @@ export function createIssuing(deps: { db: Kysely<DB>; org: OrgService; registry:
         },
       });
     }
+    const qualified = [
+      ...new Set(
+        written.flatMap((w) => {
+          const { input } = bySource.get(`${w.source_type}:${w.source_id}`)!;
+          return input.kind === 'qualification' ? [input.personId] : [];
+        }),
+      ),
+    ];
+    if (qualified.length) await deps.qualificationsChanged(trx, qualified);
     return written;
   }
 

@@ -9,7 +9,7 @@ const PLACEMENT_DUTY = {
 /** Employment's tables, and how job seekers, guidance, referrals and placements follow a merge and an erasure. */
 export const employmentContract: ModuleContract = {
   module: 'employment',
-  tables: ['employer', 'employer_account', 'vacancy', 'job_seeker', 'guidance_note', 'referral', 'placement', 'follow_up'],
+  tables: ['employer', 'employer_account', 'vacancy', 'job_seeker', 'seeker_match', 'guidance_note', 'referral', 'placement', 'follow_up'],
   links: [
     {
       table: 'job_seeker',
@@ -28,6 +28,25 @@ export const employmentContract: ModuleContract = {
           },
         },
         touch: 'updated_at',
+      },
+      erase: { kind: 'delete' },
+    },
+    {
+      // The matching read model: one row per person, rebuilt from the sources by employment's
+      // listener in the same transaction right after the merge (the duplicate's row goes).
+      table: 'seeker_match',
+      column: 'person_id',
+      refersTo: 'person',
+      merge: {
+        kind: 'move',
+        unique: { columns: [] },
+        onConflict: {
+          kind: 'keep',
+          why: {
+            en: 'One matching row per person: where the survivor has one, the duplicate’s stays until it is rebuilt from the merged records, which removes it.',
+            th: 'หนึ่งคนมีข้อมูลสำหรับจับคู่งานหนึ่งแถว หากระเบียนหลักมีแล้ว แถวของระเบียนซ้ำคงอยู่จนสร้างใหม่จากระเบียนที่รวมแล้ว ซึ่งจะลบแถวนั้น',
+          },
+        },
       },
       erase: { kind: 'delete' },
     },

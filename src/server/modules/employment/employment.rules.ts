@@ -98,8 +98,20 @@ export interface MatchFacts {
 
 export const POINTS = { credential: 50, course: 25, district: 20, province: 10, homeBased: 10, occupation: 15, targetGroup: 10, wage: 5 } as const;
 
+/** Working days in a month, for a day wage's monthly equivalent. */
+export const DAYS_PER_MONTH = 26;
+
 /** Monthly equivalent of a wage, for comparing with what a seeker asks (26 working days; pieces are not compared). */
-export const monthlyOf = (satang: number, unit: string) => (unit === 'month' ? satang : unit === 'day' ? satang * 26 : null);
+export const monthlyOf = (satang: number, unit: string) => (unit === 'month' ? satang : unit === 'day' ? satang * DAYS_PER_MONTH : null);
+
+/**
+ * The wanted occupations that match a vacancy's occupation under `matchScore`'s rule (the code
+ * itself, or a prefix shorter than four digits: a major, sub-major or minor group), so that SQL
+ * can test the same rule as an array overlap.
+ */
+export const occupationKeys = (occupationCode: string) => [
+  ...new Set([occupationCode, ...[0, 1, 2, 3].filter((k) => k <= occupationCode.length).map((k) => occupationCode.slice(0, k))]),
+];
 
 /** The score and its reasons, in the order they weigh. The same facts always give the same answer. */
 export function matchScore(f: MatchFacts): { score: number; reasons: Reason[] } {
@@ -119,6 +131,7 @@ export function matchScore(f: MatchFacts): { score: number; reasons: Reason[] } 
   } else if (s.provinceCode === v.provinceCode) {
     add({ code: 'same-province', points: POINTS.province, en: 'same province', th: 'อยู่จังหวัดเดียวกัน' });
   }
+  // `occupationKeys` states the same rule for SQL; change both together.
   if (s.desiredOccupations.some((o) => o === v.occupationCode || (o.length < 4 && v.occupationCode.startsWith(o))))
     add({ code: 'desired-occupation', points: POINTS.occupation, en: `wants work as ${v.occupationCode}`, th: `ต้องการทำงานอาชีพ ${v.occupationCode}` });
   const group = f.priorityGroups[0];

@@ -1,5 +1,6 @@
 import { createEmploymentAccess, type EmploymentDeps } from './employment.access';
 import { createEmployersService } from './employers.service';
+import { createMatchingService } from './matching.service';
 import { createPlacementsService } from './placements.service';
 import { createSeekersService } from './seekers.service';
 import { createVacanciesService } from './vacancies.service';
@@ -14,12 +15,19 @@ export { PLACEMENT_TARGET } from './employment.rules';
  */
 export function createEmploymentService(deps: EmploymentDeps) {
   const access = createEmploymentAccess(deps);
-  const seekers = createSeekersService(access);
+  const matching = createMatchingService(access);
+  // The matching read model follows the facts it copies, in the transaction that changes them.
+  deps.registry.onPeopleChanged((trx, personIds) => matching.refresh(trx, personIds));
+  deps.credentials.onQualificationsChanged((trx, personIds) => matching.refresh(trx, personIds));
+  deps.training.onCompletionsChanged((trx, personIds) => matching.refresh(trx, personIds));
+  const seekers = createSeekersService(access, matching);
   return {
     ...createEmployersService(access),
     ...createVacanciesService(access),
     ...seekers,
     ...createPlacementsService(access, seekers),
+    /** Rebuilds the whole matching read model from the other modules' records. */
+    rebuildMatching: matching.rebuild,
   };
 }
 

@@ -1,16 +1,14 @@
 import { recordAudit } from '../../platform/audit/audit.service';
-import { provincesOf } from '../../platform/auth/actor';
 import type { ActorContext } from '../../platform/context';
 import { problems } from '../../platform/problem';
 import type { EmploymentAccess } from './employment.access';
 import { employmentPolicy } from './employment.policy';
 import * as repository from './employment.repository';
-import { byScore, matchScore } from './employment.rules';
+import type { MatchingService } from './matching.service';
 
 type Ctx = ActorContext;
 
-/** The most job seekers (or vacancies) one match reads: the district first, then the rest of the province. */
-export const MATCH_POOL = 20_000;
+export { MATCH_POOL } from './matching.service';
 
 export interface SeekerInput {
   desiredOccupations: string[];
@@ -24,8 +22,8 @@ export interface SeekerInput {
 }
 
 /** Job seekers' profiles, career guidance, and matching both ways with reasons. */
-export function createSeekersService(access: EmploymentAccess) {
-  const { db, registry, org, credentials, training, today, outOfArea, vacancyFor, presentVacancies, standardFor, identity } = access;
+export function createSeekersService(access: EmploymentAccess, matching: MatchingService) {
+  const { db, registry, outOfArea, identity } = access;
 
   /** A registered, active person the actor may act for: an officer of their province, or themself. */
   async function personFor(ctx: Ctx, personId: number, as: 'act' | 'read' = 'act') {
@@ -53,12 +51,6 @@ export function createSeekersService(access: EmploymentAccess) {
     optedInAt: new Date(s.opted_in_at).toISOString(),
   });
 
-  /** Priority groups by name, leaving out sensitive ones (disability) from reasons anyone reads. */
-  const priorityNames = async () => {
-    const groups = await org.targetGroups();
-    return new Map(groups.filter((g) => !g.sensitive).map((g) => [g.code, g]));
-  };
-
   const service = {
     /** Opts a person in as a job seeker, or updates their profile (officer of their area, or the person). */
     async saveSeeker(ctx: Ctx, personId: number, input: SeekerInput) {
@@ -83,6 +75,7 @@ export function createSeekersService(access: EmploymentAccess) {
         await registry.lockPeople(trx, [personId]);
         const current = await repository.currentSeeker(trx, personId);
         const row = current ? await repository.updateSeeker(trx, current.id, values) : await repository.insertSeeker(trx, { person_id: personId, ...values });
+        await matching.refresh(trx, [personId]);
         if (!current)
           await registry.addTimelineEvent(trx, {
             personId,
@@ -111,6 +104,7 @@ export function createSeekersService(access: EmploymentAccess) {
         const current = await repository.currentSeeker(trx, personId);
         if (!current) throw problems.notFound({ en: 'This person is not a job seeker.', th: 'บุคคลนี้ไม่ได้ลงทะเบียนผู้หางาน' });
         await repository.updateSeeker(trx, current.id, { withdrawn_at: new Date() });
+        await matching.refresh(trx, [personId]);
         await registry.addTimelineEvent(trx, {
           personId,
           module: 'employment',
@@ -191,148 +185,12 @@ export function createSeekersService(access: EmploymentAccess) {
     presentSeeker,
 
     /** Ranked candidates for a vacancy, each with the reasons of their score; the officer may narrow by target group or district. */
-    async candidates(ctx: Ctx, vacancyId: number, query: { targetGroup?: string; district?: string; limit: number }) {
-      const { vacancy: v, own } = await vacancyFor(ctx, vacancyId, 'read');
-      if (own)
-        throw problems.forbidden({
-          en: 'Employers see the people referred to them, not the job seekers’ register.',
-          th: 'นายจ้างเห็นเฉพาะผู้ที่ถูกส่งตัวมา ไม่เห็นทะเบียนผู้หางาน',
-        });
-      const scope = employmentPolicy.readScope(ctx.actor);
-      const fromHome = v.remote || v.kind === 'home-based';
-      const pool = await repository.seekerPool(db, {
-        provinceCode: v.province_code,
-        districtCode: v.district_code,
-        fromHome,
-        provinces: provincesOf(scope),
-        district: query.district,
-        cap: MATCH_POOL,
-      });
-      const ids = pool.map((s) => s.person_id);
-      const standard = v.required_standard_code ? await standardFor(v.required_standard_code) : null;
-      const [people, held, courses, groups, referred] = await Promise.all([
-        registry.facts(ids),
-        standard ? credentials.qualificationsFor(ids, standard.code) : Promise.resolve(new Map<number, string>()),
-        standard
-          ? training.completionsOf(
-              standard.units.map((u) => u.code),
-              ids,
-            )
-          : Promise.resolve(new Map()),
-        priorityNames(),
-        repository.referralsOfVacancy(db, v.id),
-      ]);
-      const referralOf = new Map(referred.map((r) => [r.person_id, r.status]));
-      const ranked = pool
-        .flatMap((s) => {
-          const p = people.get(s.person_id);
-          if (!p || p.status !== 'active') return [];
-          if (query.targetGroup && !p.targetGroups.includes(query.targetGroup)) return [];
-          const course = courses.get(s.person_id) as { courseCode: string; courseNameTh: string; courseNameEn: string } | undefined;
-          const m = matchScore({
-            requiredStandard: v.required_standard_code,
-            holdsRequired: held.has(s.person_id),
-            course: course ? { code: course.courseCode, nameTh: course.courseNameTh, nameEn: course.courseNameEn } : null,
-            vacancy: {
-              remote: v.remote,
-              kind: v.kind,
-              provinceCode: v.province_code,
-              districtCode: v.district_code,
-              occupationCode: v.occupation_code,
-              wageSatang: v.wage_satang,
-              wageUnit: v.wage_unit,
-            },
-            seeker: {
-              provinceCode: s.province_code,
-              districtCode: s.district_code,
-              desiredOccupations: s.desired_occupations,
-              acceptsHomeBased: s.accepts_home_based,
-              minWageSatang: s.min_wage_satang,
-            },
-            priorityGroups: p.targetGroups.flatMap((g) => (groups.has(g) ? [groups.get(g)!] : [])),
-          });
-          return [{ id: s.person_id, seeker: s, person: p, ...m }];
-        })
-        .sort(byScore)
-        .slice(0, query.limit);
-      return ranked.map((r) => ({
-        personId: r.id,
-        nameTh: r.person.nameTh,
-        nameEn: r.person.nameEn,
-        docNumberMasked: r.person.docNumberMasked,
-        provinceCode: r.seeker.province_code,
-        districtCode: r.seeker.district_code,
-        score: r.score,
-        reasons: r.reasons,
-        referralStatus: referralOf.get(r.id) ?? null,
-      }));
-    },
+    candidates: matching.candidates,
 
     /** Ranked open vacancies for a job seeker, with reasons. */
     async vacanciesFor(ctx: Ctx, personId: number, limit = 20) {
-      const p = await personFor(ctx, personId, 'read');
-      const s = await repository.currentSeeker(db, personId);
-      if (!s) throw problems.notFound({ en: 'This person has not opted in as a job seeker.', th: 'บุคคลนี้ยังไม่ได้ลงทะเบียนผู้หางาน' });
-      const pool = await repository.vacancyPool(db, {
-        provinceCode: s.province_code,
-        districtCode: s.district_code,
-        acceptsHomeBased: s.accepts_home_based,
-        today: today(),
-        cap: MATCH_POOL,
-      });
-      const standards = [...new Set(pool.flatMap((v) => (v.required_standard_code ? [v.required_standard_code] : [])))];
-      const groups = await priorityNames();
-      const held = new Map<string, boolean>();
-      const course = new Map<string, { code: string; nameTh: string; nameEn: string } | null>();
-      for (const code of standards) {
-        const standard = await standardFor(code);
-        held.set(code, (await credentials.qualificationsFor([personId], code)).has(personId));
-        const c = (
-          await training.completionsOf(
-            standard.units.map((u) => u.code),
-            [personId],
-          )
-        ).get(personId);
-        course.set(code, c ? { code: c.courseCode, nameTh: c.courseNameTh, nameEn: c.courseNameEn } : null);
-      }
-      const priority = p.targetGroups.flatMap((g) => (groups.has(g) ? [groups.get(g)!] : []));
-      const ranked = pool
-        .filter((v) => v.placed_count < v.openings)
-        .map((v) => ({
-          id: v.id,
-          v,
-          ...matchScore({
-            requiredStandard: v.required_standard_code,
-            holdsRequired: v.required_standard_code ? (held.get(v.required_standard_code) ?? false) : false,
-            course: v.required_standard_code ? (course.get(v.required_standard_code) ?? null) : null,
-            vacancy: {
-              remote: v.remote,
-              kind: v.kind,
-              provinceCode: v.province_code,
-              districtCode: v.district_code,
-              occupationCode: v.occupation_code,
-              wageSatang: v.wage_satang,
-              wageUnit: v.wage_unit,
-            },
-            seeker: {
-              provinceCode: s.province_code,
-              districtCode: s.district_code,
-              desiredOccupations: s.desired_occupations,
-              acceptsHomeBased: s.accepts_home_based,
-              minWageSatang: s.min_wage_satang,
-            },
-            priorityGroups: priority,
-          }),
-        }))
-        .sort(byScore)
-        .slice(0, limit);
-      const withEmployers = await repository.vacanciesWithEmployer(
-        db,
-        ranked.map((r) => r.id),
-      );
-      const byId = new Map(withEmployers.map((v) => [v.id, v]));
-      const presented = await presentVacancies(ranked.map((r) => byId.get(r.id)!));
-      return ranked.map((r, i) => ({ vacancy: presented[i]!, score: r.score, reasons: r.reasons }));
+      await personFor(ctx, personId, 'read');
+      return matching.vacanciesForSeeker(personId, limit);
     },
   };
   return service;

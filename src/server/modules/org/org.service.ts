@@ -99,10 +99,11 @@ export function createOrgService(deps: { db: Kysely<DB>; geo: GeoService }) {
       return (await repository.listAgencies(db)).map(presentAgency);
     },
 
-    async targetGroups() {
+    /** The target groups, which of them are sensitive, and their synonyms (inside the caller's transaction: pass it). */
+    async targetGroups(executor: Executor = db) {
       // Synonyms ship with the code (they are how files are read, not reference data people see).
       const aliases = new Map(TARGET_GROUPS.map((t) => [t.code, t.aliases]));
-      return (await repository.listTargetGroups(db)).map((t) => ({
+      return (await repository.listTargetGroups(executor)).map((t) => ({
         code: t.code,
         nameTh: t.name_th,
         nameEn: t.name_en,

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
+import type { Executor } from '../../db/executor';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { scopeIncludes } from '../../platform/auth/actor';
 import type { ActorContext } from '../../platform/context';
@@ -72,10 +73,10 @@ export function createPeopleService(access: RegistryAccess) {
   const service = {
     /**
      * What other modules' rules need of people (eligibility, names on certificates), read without
-     * a scope check: the caller has checked its own.
+     * a scope check: the caller has checked its own. Inside the caller's transaction, pass it.
      */
-    async facts(personIds: number[]) {
-      const rows = await repository.peopleByIds(db, personIds);
+    async facts(personIds: readonly number[], executor: Executor = db) {
+      const rows = await repository.peopleByIds(executor, [...personIds]);
       return new Map(
         rows.map((p) => [
           p.id,
@@ -321,6 +322,7 @@ export function createPeopleService(access: RegistryAccess) {
           ]);
         }
         await repository.updatePerson(trx, id, { ...columns, doc_type: input.docType, doc_number: docNumber });
+        if (changed.includes('target_groups')) await access.peopleChanged(trx, [id]);
         const fields = [...changed, ...(docChanged ? ['doc_number'] : [])];
         await repository.addEvent(trx, {
           personId: id,

@@ -15,7 +15,7 @@ type Ctx = ActorContext;
 
 /** PDPA and record keeping: consents, duplicates and merges, erasure. */
 export function createPrivacyService(access: RegistryAccess, links: PersonLinks) {
-  const { db, ref, refuse, findPerson, writablePerson, unitOf, personDetail, identity } = access;
+  const { db, ref, refuse, findPerson, writablePerson, unitOf, personDetail, identity, peopleChanged } = access;
 
   const service = {
     /** For other modules: does a standing consent for this purpose exist? */
@@ -68,6 +68,7 @@ export function createPrivacyService(access: RegistryAccess, links: PersonLinks)
             disability_card_no: null,
             target_groups: person.target_groups.filter((g) => !r.sensitiveTargetGroups.has(g)),
           });
+          await peopleChanged(trx, [id]);
         }
         await repository.addEvent(trx, {
           personId: id,
@@ -128,6 +129,7 @@ export function createPrivacyService(access: RegistryAccess, links: PersonLinks)
         await links.merge(trx, 'person', duplicateId, survivorId, today);
         await repository.updatePerson(trx, duplicateId, { status: 'merged', merged_into: survivorId });
         await repository.updatePerson(trx, survivorId, { target_groups: [...new Set([...survivor.target_groups, ...duplicate.target_groups])] });
+        await peopleChanged(trx, [survivorId, duplicateId]);
         await repository.addEvent(trx, {
           personId: survivorId,
           module: 'registry',
@@ -181,6 +183,7 @@ export function createPrivacyService(access: RegistryAccess, links: PersonLinks)
         });
         // Every module's rows follow their declarations: consents end, the timeline goes, credentials are revoked, …
         await links.erase(trx, id);
+        await peopleChanged(trx, [id]);
         // Her accounts close, the stored import files that hold her are purged, and her personal
         // values in the audit trail become unreadable (her key is destroyed; the chain still verifies).
         const accounts = await identity.closeAccountsOf(trx, id);

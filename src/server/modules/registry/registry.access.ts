@@ -1,5 +1,5 @@
 import type { ReferenceValue } from '../../../shared/reference-match';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { scopeIncludes, type Actor, type Scope } from '../../platform/auth/actor';
 import type { ActorContext } from '../../platform/context';
@@ -32,12 +32,26 @@ const NO_SUBDISTRICT: SubdistrictPlace = {
 };
 
 /**
+ * Told, inside the transaction that changed them, whose status or target groups changed (a
+ * correction, a withdrawn consent to sensitive data, a merge, an erasure): another module that
+ * keeps a copy of those facts (employment's matching) rebuilds it in the same transaction.
+ */
+export type PeopleChangedListener = (trx: Transaction<DB>, personIds: readonly number[]) => Promise<void>;
+
+/**
  * What the registry's use cases share: reference data, the reading and changing of a person
  * within the actor's scope, and the person's page. Each use-case file (people, groups, privacy)
  * takes what it needs from here.
  */
 export function createRegistryAccess(deps: { db: Kysely<DB>; geo: GeoService; org: OrgService; identity: IdentityService }) {
   const { db, geo, org, identity } = deps;
+  const changeListeners: PeopleChangedListener[] = [];
+  /** Registers a module's reaction to people's changes (called once, when the services are wired). */
+  const onPeopleChanged = (listener: PeopleChangedListener) => void changeListeners.push(listener);
+  /** Tells every listener, inside the change's transaction. */
+  const peopleChanged = async (trx: Transaction<DB>, personIds: readonly number[]) => {
+    for (const listener of changeListeners) await listener(trx, personIds);
+  };
   let reference: Promise<{
     areas: Map<string, { districtCode: string; provinceCode: string }>;
     targetGroups: Map<string, { code: string; sensitive: boolean }>;
@@ -215,6 +229,8 @@ export function createRegistryAccess(deps: { db: Kysely<DB>; geo: GeoService; or
     geo,
     org,
     identity,
+    onPeopleChanged,
+    peopleChanged,
     ref,
     viewerFor,
     refuse,

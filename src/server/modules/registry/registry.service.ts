@@ -69,6 +69,7 @@ export function createRegistryService(deps: {
   return {
     links,
     reference: access.ref,
+    onPeopleChanged: access.onPeopleChanged,
 
     /** For imports: the target groups as reference values (names and synonyms) for the matcher. */
     targetGroupValues: async () => (await access.ref()).targetGroupValues,

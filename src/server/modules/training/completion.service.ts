@@ -25,6 +25,8 @@ export type CompletionListener = (
   ctx: RequestContext,
   completed: { sessionId: number; curriculumCode: string; personIds: number[] },
 ) => Promise<void>;
+/** Told, inside the evaluation's transaction, whose completions changed either way (employment's matching keeps the units they completed). */
+export type CompletionsChangedListener = (trx: Transaction<DB>, personIds: readonly number[]) => Promise<void>;
 const CERTIFICATE_BATCH = 25;
 
 export interface CertificateJobOptions {
@@ -37,6 +39,7 @@ export interface CertificateJobOptions {
 /** Completion: the completion rule, and the certificates it earns (one by one, or as a job). */
 export function createCompletionService(access: TrainingAccess, options: CertificateJobOptions = {}) {
   const listeners: CompletionListener[] = [];
+  const changeListeners: CompletionsChangedListener[] = [];
   const { db, registry, credentials, jobs, requireSession, managedSession, curriculumOf, completedWithoutCertificate } = access;
   const batchSize = options.batchSize ?? CERTIFICATE_BATCH;
 
@@ -118,6 +121,10 @@ export function createCompletionService(access: TrainingAccess, options: Certifi
     onCompletion(listener: CompletionListener) {
       listeners.push(listener);
     },
+    /** Registers a module's reaction to completions gained or lost (called once, when the services are wired). */
+    onCompletionsChanged(listener: CompletionsChangedListener) {
+      changeListeners.push(listener);
+    },
     /** Evaluates the completion rule for every seated person, recording the outcome and why. */
     async evaluate(ctx: Ctx, sessionId: number) {
       const s = await managedSession(ctx, sessionId, { en: 'evaluate completion in this session', th: 'ประเมินผลการจบหลักสูตรของรุ่นนี้' });
@@ -151,6 +158,8 @@ export function createCompletionService(access: TrainingAccess, options: Certifi
         const newlyCompleted = outcomes.filter((o) => !o.reasons.length && o.e.status !== 'completed').map((o) => o.e.person_id);
         if (newlyCompleted.length)
           for (const listener of listeners) await listener(trx, ctx, { sessionId, curriculumCode: s.curriculum_code, personIds: newlyCompleted });
+        const changed = outcomes.filter((o) => (o.e.status === 'completed') !== !o.reasons.length).map((o) => o.e.person_id);
+        if (changed.length) for (const listener of changeListeners) await listener(trx, changed);
         await recordAudit(trx, ctx, {
           action: 'enrolment.evaluate',
           entityType: 'training_session',

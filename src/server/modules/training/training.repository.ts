@@ -440,6 +440,22 @@ export const completionsForUnits = (db: Executor, unitCodes: readonly string[], 
         .orderBy('s.ends_on', 'desc')
         .execute();
 
+/** The competency units of the courses each person completed, distinct, in code order. */
+export const completedUnits = (db: Executor, personIds: readonly number[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('enrolment as e')
+        .innerJoin('training_session as s', 's.id', 'e.session_id')
+        .innerJoin('curriculum as c', 'c.code', 's.curriculum_code')
+        .select(['e.person_id', sql<string>`unnest(c.competency_units)`.as('unit_code')])
+        .distinct()
+        .where('e.status', '=', 'completed')
+        .where('e.person_id', 'in', [...personIds])
+        .orderBy('e.person_id')
+        .orderBy('unit_code')
+        .execute();
+
 /** Each person's latest completed session: its organising unit and course. */
 export const lastCompletionUnits = (db: Executor, personIds: readonly number[]) =>
   personIds.length === 0

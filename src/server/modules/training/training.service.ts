@@ -107,6 +107,13 @@ export function createTrainingService(deps: {
       return new Map((await repository.completersOf(executor, curriculumCode, personIds)).map((r) => [r.person_id, { sessionId: r.session_id }]));
     },
 
+    /** For other modules: the competency units of the courses each person completed (inside the caller's transaction: pass it). */
+    async completedUnits(personIds: readonly number[], executor: Executor = db) {
+      const units = new Map<number, string[]>();
+      for (const r of await repository.completedUnits(executor, personIds)) units.set(r.person_id, [...(units.get(r.person_id) ?? []), r.unit_code]);
+      return units;
+    },
+
     /**
      * For other modules: each person's latest completion of a course that prepares for any of these
      * units (all such people, or only those given).

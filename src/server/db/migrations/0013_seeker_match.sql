@@ -24,8 +24,10 @@ create table seeker_match (
   active boolean not null,
   refreshed_at timestamptz not null default now()
 );
--- A vacancy's pool: its province, its district first, in person order (the ranking's tie-break).
+-- A vacancy's pool is two index walks in person order (the ranking's tie-break), each stopping at
+-- the cap: its district's job seekers, then the rest of its province.
 create index seeker_match_area_idx on seeker_match (province_code, district_code, person_id) where active;
+create index seeker_match_province_idx on seeker_match (province_code, person_id) where active;
 -- Work done from home: every province, in person order.
 create index seeker_match_home_idx on seeker_match (person_id) where active and accepts_home_based;
 

@@ -138,15 +138,21 @@ describe.each(ENGINES)('matching in SQL equals matchScore on %s', (engine) => {
   }
 
   const candidatesOf = async (who: Who, vacancyId: number, query = '') =>
-    ((await ok(who, 'GET', `/api/employment/vacancies/${vacancyId}/candidates?limit=200${query}`)) as { personId: number; score: number; reasons: { code: string }[] }[]).map(
-      (c) => ({ id: c.personId, score: c.score, codes: c.reasons.map((r) => r.code) }),
-    );
+    (
+      (await ok(who, 'GET', `/api/employment/vacancies/${vacancyId}/candidates?limit=200${query}`)) as {
+        personId: number;
+        score: number;
+        reasons: { code: string }[];
+      }[]
+    ).map((c) => ({ id: c.personId, score: c.score, codes: c.reasons.map((r) => r.code) }));
   const vacanciesOf = async (personId: number) =>
-    ((await ok(executive, 'GET', `/api/people/${personId}/vacancies`)) as { vacancy: { id: number }; score: number; reasons: { code: string }[] }[]).map((m) => ({
-      id: m.vacancy.id,
-      score: m.score,
-      codes: m.reasons.map((r) => r.code),
-    }));
+    ((await ok(executive, 'GET', `/api/people/${personId}/vacancies`)) as { vacancy: { id: number }; score: number; reasons: { code: string }[] }[]).map(
+      (m) => ({
+        id: m.vacancy.id,
+        score: m.score,
+        codes: m.reasons.map((r) => r.code),
+      }),
+    );
 
   async function expectSame() {
     for (const id of vacancies) {
@@ -172,7 +178,11 @@ describe.each(ENGINES)('matching in SQL equals matchScore on %s', (engine) => {
     const places = ['400101', '400201', '400101', '400301', '830101'];
     let serial = 700_000 + Math.floor(Math.random() * 10_000) * 40;
     for (let i = 0; i < 20; i++) {
-      const [p] = await buildPeople(t.database.db, 1, { firstSerial: serial++, targetGroups: groups[i % groups.length], subdistrictCode: places[i % places.length] });
+      const [p] = await buildPeople(t.database.db, 1, {
+        firstSerial: serial++,
+        targetGroups: groups[i % groups.length],
+        subdistrictCode: places[i % places.length],
+      });
       people.push(p!.id);
     }
     const wanted = [['5244'], ['52'], ['5'], ['9321', '524'], ['7318'], []];
@@ -231,7 +241,9 @@ describe.each(ENGINES)('matching in SQL equals matchScore on %s', (engine) => {
                 values (${session.id}, ${personId}, 'enrolled', 'officer', now(), 720, 100)`.execute(db);
     await sql`update training_session set status = 'running' where id = ${session.id}`.execute(db);
     await ok(officer, 'POST', `/api/training/sessions/${session.id}/evaluate`);
-    expect((await db.selectFrom('seeker_match').select('course_units').where('person_id', '=', trained[0]!).executeTakeFirstOrThrow()).course_units.length).toBeGreaterThan(0);
+    expect(
+      (await db.selectFrom('seeker_match').select('course_units').where('person_id', '=', trained[0]!).executeTakeFirstOrThrow()).course_units.length,
+    ).toBeGreaterThan(0);
 
     // competency → credentials: two of them pass the assessment and hold the qualification.
     const units = ((await ok(officer, 'GET', `/api/competency/standards/${STANDARD}`)).units as { code: string }[]).map((u) => u.code);
@@ -251,7 +263,9 @@ describe.each(ENGINES)('matching in SQL equals matchScore on %s', (engine) => {
       });
       await ok(assessor, 'POST', `/api/assessments/candidates/${c.id}/decide`, {});
     }
-    expect((await db.selectFrom('seeker_match').select('standards').where('person_id', '=', trained[0]!).executeTakeFirstOrThrow()).standards).toEqual([STANDARD]);
+    expect((await db.selectFrom('seeker_match').select('standards').where('person_id', '=', trained[0]!).executeTakeFirstOrThrow()).standards).toEqual([
+      STANDARD,
+    ]);
 
     // registry: a person registered through the API opts in, then a correction makes her an older person.
     const body = personBody({ targetGroups: [] });

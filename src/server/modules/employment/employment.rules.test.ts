@@ -10,6 +10,7 @@ import {
   isOverdue,
   matchScore,
   mayAnswer,
+  occupationKeys,
   publishProblem,
   taxIdProblem,
   type MatchFacts,
@@ -85,6 +86,17 @@ describe('matching', () => {
     expect(matchScore({ ...home, seeker: { ...home.seeker, acceptsHomeBased: false } }).reasons.map((r) => r.code)).not.toContain('home-based');
     // A piece rate is not compared with a monthly wage asked.
     expect(matchScore(home).reasons.map((r) => r.code)).not.toContain('wage-fit');
+  });
+
+  it('states the wanted-occupation rule for SQL exactly as matchScore applies it', () => {
+    // Every wanted code of 1–4 digits against a few vacancy codes: the overlap with occupationKeys is matchScore's decision.
+    const wanted = ['5', '52', '524', '5244', '5245', '53', '9', '93', '932', '9321', '7318', '731'];
+    for (const occupationCode of ['5244', '9321', '7318']) {
+      for (const o of wanted) {
+        const m = matchScore({ ...base, vacancy: { ...base.vacancy, occupationCode }, seeker: { ...base.seeker, desiredOccupations: [o] } });
+        expect(occupationKeys(occupationCode).includes(o), `${o} for ${occupationCode}`).toBe(m.reasons.some((r) => r.code === 'desired-occupation'));
+      }
+    }
   });
 });
 

@@ -73,7 +73,9 @@ export function createMatchingService(access: EmploymentAccess) {
     }
   }
 
-  const seekerFacts = (s: Pick<matching.SeekerMatchRow, 'province_code' | 'district_code' | 'desired_occupations' | 'accepts_home_based' | 'min_wage_satang'>) => ({
+  const seekerFacts = (
+    s: Pick<matching.SeekerMatchRow, 'province_code' | 'district_code' | 'desired_occupations' | 'accepts_home_based' | 'min_wage_satang'>,
+  ) => ({
     provinceCode: s.province_code,
     districtCode: s.district_code,
     desiredOccupations: s.desired_occupations,
@@ -197,7 +199,14 @@ export function createMatchingService(access: EmploymentAccess) {
         cap: MATCH_POOL,
         limit,
       });
-      const rows = new Map((await repository.vacanciesWithEmployer(db, ranked.map((r) => r.id))).map((v) => [v.id, v]));
+      const rows = new Map(
+        (
+          await repository.vacanciesWithEmployer(
+            db,
+            ranked.map((r) => r.id),
+          )
+        ).map((v) => [v.id, v]),
+      );
       const course = new Map<string, Course | null>();
       for (const code of new Set(ranked.flatMap((r) => rows.get(r.id)!.required_standard_code ?? []))) {
         course.set(code, prepared.includes(code) ? courseOf((await training.completionsOf(unitsOf.get(code)!, [personId])).get(personId)) : null);

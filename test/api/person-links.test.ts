@@ -177,6 +177,10 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
     const seekers = await db.selectFrom('job_seeker').select(['withdrawn_at']).where('person_id', '=', survivor).execute();
     expect(seekers.filter((s) => s.withdrawn_at === null)).toHaveLength(1);
     expect(seekers).toHaveLength(2);
+    // The matching read model was rebuilt in the merge's transaction: the survivor's row only.
+    expect(await db.selectFrom('seeker_match').select('person_id').where('person_id', 'in', [survivor, duplicate]).execute()).toEqual([
+      { person_id: survivor },
+    ]);
     expect((await ok(officer, 'GET', `/api/people/${survivor}/employment`)).followUps).toHaveLength(3);
     const roster = (await ok(officer, 'GET', `/api/training/sessions/${alone.id}/roster`)).items as { personId: number }[];
     expect(roster.map((r) => r.personId)).toEqual([survivor]);

@@ -43,7 +43,9 @@ await sql`insert into participation (programme_code, group_id, province_code, su
   select 'OTOG', g.id, g.province_code, g.subdistrict_code, 'DSD-PSDO-' || g.province_code, st.code, st.position
   from (select id, province_code, subdistrict_code, (row_number() over (order by id) - 1)::int as i from occupation_group where name like ${PREFIX + '%'}) g
   join programme_stage st on st.programme_code = 'OTOG' and st.position = 1 + g.i % 8`.execute(db);
-await sql`analyze participation`.execute(db);
+// The steady state (as the harness measures the people's fill): autovacuum has been by, so the
+// funnel's count can read the index alone.
+await sql`vacuum (analyze) participation`.execute(db);
 const fillSeconds = round((performance.now() - fillStart) / 1000);
 const subdistricts = Number(
   (await sql<{ n: number }>`select count(distinct subdistrict_code)::int as n from participation where programme_code = 'OTOG'`.execute(db)).rows[0]!.n,

@@ -49,6 +49,12 @@ async function main() {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  // A database migrated to the matching read model (schema 13) has job seekers without their
+  // row: they are filled in the background, a batch at a time, while the system serves.
+  void services.employment
+    .fillMissingMatching()
+    .then((filled) => filled && app.log.info({ filled }, 'matching read model: job seekers filled'))
+    .catch((error: unknown) => app.log.error({ err: error }, 'matching read model: filling job seekers failed'));
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${path.resolve(config.dataDir)}`;
   console.log(
     `\nArcheep is running at http://localhost:${config.port}  (database: ${where}, schema v${version}` +

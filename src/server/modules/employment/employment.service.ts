@@ -28,6 +28,8 @@ export function createEmploymentService(deps: EmploymentDeps) {
     ...createPlacementsService(access, seekers),
     /** Rebuilds the whole matching read model from the other modules' records. */
     rebuildMatching: matching.rebuild,
+    /** Gives the job seekers the read model lacks their row (start-up runs it). */
+    fillMissingMatching: matching.fillMissing,
   };
 }
 

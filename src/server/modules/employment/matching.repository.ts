@@ -65,6 +65,20 @@ export const seekerIdsAfter = (db: Executor, after: number, limit: number) =>
     .execute()
     .then((rows) => rows.map((r) => r.person_id));
 
+/** Current job seekers with no row in the read model (a database migrated to it, rows written by hand), in person order after `after`. */
+export const seekerIdsWithoutMatch = (db: Executor, after: number, limit: number) =>
+  db
+    .selectFrom('job_seeker as j')
+    .leftJoin('seeker_match as m', 'm.person_id', 'j.person_id')
+    .select('j.person_id')
+    .where('j.withdrawn_at', 'is', null)
+    .where('m.person_id', 'is', null)
+    .where('j.person_id', '>', after)
+    .orderBy('j.person_id')
+    .limit(limit)
+    .execute()
+    .then((rows) => rows.map((r) => r.person_id));
+
 // ---------------------------------------------------------------- vacancy → job seekers
 export interface SeekerRanking {
   provinceCode: string;

@@ -73,6 +73,23 @@ export function createMatchingService(access: EmploymentAccess) {
     }
   }
 
+  /**
+   * Gives every current job seeker without a row one, a batch per transaction: what start-up runs
+   * so that a database migrated to the read model (or holding seekers written outside the
+   * services) matches everyone. Answers how many rows it wrote.
+   */
+  async function fillMissing(batch = REFRESH_BATCH) {
+    let after = 0;
+    let done = 0;
+    for (;;) {
+      const ids = await matching.seekerIdsWithoutMatch(db, after, batch);
+      if (!ids.length) return done;
+      await db.transaction().execute((trx) => refresh(trx, ids));
+      done += ids.length;
+      after = ids[ids.length - 1]!;
+    }
+  }
+
   const seekerFacts = (
     s: Pick<matching.SeekerMatchRow, 'province_code' | 'district_code' | 'desired_occupations' | 'accepts_home_based' | 'min_wage_satang'>,
   ) => ({
@@ -95,6 +112,7 @@ export function createMatchingService(access: EmploymentAccess) {
     c ? { code: c.courseCode, nameTh: c.courseNameTh, nameEn: c.courseNameEn } : null;
 
   return {
+    fillMissing,
     refresh,
     rebuild,
 

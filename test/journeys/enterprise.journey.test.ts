@@ -140,6 +140,13 @@ describe('browser journey: a group through One Tambon One Group', () => {
     const lateAfter = await lateCount(page);
     expect(lateAfter).not.toEqual(lateBefore);
     expect(lateAfter).toContain('ทุกกลุ่มถึงขั้นนี้แล้ว');
+    // The map shades Khon Kaen, where the group is, and a tap on it narrows the dashboard to it.
+    const map = page.getByRole('img', { name: /แผนที่จำนวนกลุ่มในโครงการ/ });
+    await map.locator('path').first().waitFor();
+    const khonKaen = map.locator('path', { has: page.locator('title', { hasText: /^ขอนแก่น: / }) });
+    expect(await khonKaen.getAttribute('fill')).not.toBe('#f1f3f5');
+    await khonKaen.click();
+    await page.waitForURL(/province=40/);
     await expectAccessible(page, 'programme dashboard');
   });
 });

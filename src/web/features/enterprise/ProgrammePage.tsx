@@ -1,4 +1,4 @@
-import { Anchor, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { BarChart } from '../../components/BarChart';
@@ -8,6 +8,10 @@ import { ScrollTable } from '../../components/ScrollTable';
 import { useFormat } from '../../format';
 import { useLanguage } from '../../i18n/language';
 import { useProvinces } from '../../reference';
+import { ProvinceMap } from '../geo/ProvinceMap';
+
+/** Five shades from light to dark indigo, all distinguishable from the map's white background. */
+const SHADES = ['#dbe4ff', '#bac8ff', '#91a7ff', '#5c7cfa', '#364fc7'];
 import { useFunnel, useLateList, useProgramme } from './queries';
 
 /** A programme's dashboard: the funnel per stage against targets, and the late list per deadline. */
@@ -44,16 +48,32 @@ export function ProgrammePage() {
         />
         {funnel.data && (
           <Paper withBorder p="md" component="section">
-            <BarChart
-              label={t('funnel')}
-              categoryHeader={t('stage')}
-              categories={funnel.data.stages.map(stageName)}
-              horizontal
-              series={[
-                { name: t('reached'), values: funnel.data.stages.map((s) => s.reached), color: '#0072B2' },
-                { name: t('target', { fy: funnel.data.fiscalYear }), values: funnel.data.stages.map((s) => s.target ?? 0), color: '#B35900' },
-              ]}
-            />
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              <div style={{ maxWidth: 360 }}>
+                <ProvinceMap
+                  highlight={funnel.data.byProvince.map((p) => p.provinceCode)}
+                  selected={province}
+                  onSelect={(code) => setParams(code === province ? {} : { province: code }, { replace: true })}
+                  names={new Map(funnel.data.byProvince.map((p) => [p.provinceCode, `${lang === 'en' ? p.nameEn : p.nameTh}: ${number(p.active)}`]))}
+                  label={t('map')}
+                  fillOf={(code) => {
+                    const n = funnel.data.byProvince.find((p) => p.provinceCode === code)?.active ?? 0;
+                    const max = Math.max(1, ...funnel.data.byProvince.map((p) => p.active));
+                    return n === 0 ? '#f1f3f5' : SHADES[Math.min(SHADES.length - 1, Math.floor((Math.sqrt(n) / Math.sqrt(max)) * SHADES.length))]!;
+                  }}
+                />
+              </div>
+              <BarChart
+                label={t('funnel')}
+                categoryHeader={t('stage')}
+                categories={funnel.data.stages.map(stageName)}
+                horizontal
+                series={[
+                  { name: t('reached'), values: funnel.data.stages.map((s) => s.reached), color: '#0072B2' },
+                  { name: t('target', { fy: funnel.data.fiscalYear }), values: funnel.data.stages.map((s) => s.target ?? 0), color: '#B35900' },
+                ]}
+              />
+            </SimpleGrid>
           </Paper>
         )}
         <Title order={2} size="h3">

@@ -22,6 +22,7 @@ const en: Texts<typeof th> = {
     development: 'New community enterprises in FY {{fy}}: {{n}} of a target of {{target}}',
   },
   programme: {
+    map: 'Groups in the programme by province (darker = more); tap a province to see it alone',
     funnel: 'Groups that reached each stage against the targets',
     reached: 'Reached',
     target: 'Target FY {{fy}}',

@@ -10,6 +10,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; roles: { ro
   { username: 'demo.executive', displayName: 'ผู้บริหาร (สาธิต)', roles: [{ role: 'executive', unitCode: null }] },
   { username: 'demo.kk.officer', displayName: 'สมหญิง ใจดี — จัดหางานขอนแก่น', roles: [{ role: 'officer', unitCode: 'DOE-PEO-40' }] },
   { username: 'demo.kk.skills', displayName: 'วิชัย ศรีสุข — พัฒนาฝีมือแรงงานขอนแก่น', roles: [{ role: 'officer', unitCode: 'DSD-PSDO-40' }] },
+  { username: 'demo.bkk.officer', displayName: 'ประภา สุขใจ — จัดหางานกรุงเทพมหานคร', roles: [{ role: 'officer', unitCode: 'DOE-PEO-10' }] },
   { username: 'demo.phuket.officer', displayName: 'อารีย์ ทองดี — จัดหางานภูเก็ต', roles: [{ role: 'officer', unitCode: 'DOE-PEO-83' }] },
   { username: 'demo.ne.centre', displayName: 'มาลี แก้วมณี — ศูนย์เรียนรู้ฯ ภาคตะวันออกเฉียงเหนือ', roles: [{ role: 'officer', unitCode: 'DWF-LC-NE' }] },
   { username: 'demo.etda.provider', displayName: 'ผู้จัดหลักสูตร ETDA (สาธิต)', roles: [{ role: 'course_provider', unitCode: 'ETDA-HQ' }] },

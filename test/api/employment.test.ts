@@ -138,6 +138,9 @@ describe.each(ENGINES)('employment on %s', (engine) => {
     expect(early.json().detailTh).toContain('ยังไม่ได้รับการตรวจสอบ');
     const draft = await call(pending, 'POST', '/api/employment/vacancies', vacancyBody({ publish: false }));
     expect(draft.statusCode, draft.body).toBe(201);
+    // Its code carries the Buddhist Era year a Thai reader expects, as other codes do (issue 14 §4).
+    const bangkokYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Bangkok', year: 'numeric' }).format(new Date()));
+    expect(draft.json().code).toMatch(new RegExp(`^VAC-${bangkokYear + 543}-\\d{6}$`));
     expect((await call(phuket, 'POST', `/api/employment/employers/${applied.json().id}/verify`, { decision: 'verified' })).statusCode).toBe(403);
     expect((await call(pending, 'POST', `/api/employment/employers/${applied.json().id}/verify`, { decision: 'verified' })).statusCode).toBe(403);
     expect((await call(officer, 'POST', `/api/employment/employers/${applied.json().id}/verify`, { decision: 'verified' })).statusCode).toBe(200);

@@ -46,9 +46,10 @@ export const employerOfUser = (db: Executor, userId: string) =>
   db.selectFrom('employer_account').select('employer_id').where('user_id', '=', userId).executeTakeFirst();
 
 // ---------------------------------------------------------------- vacancies
-export async function nextVacancyCode(trx: Executor, year: number) {
+/** A vacancy's code carries the Buddhist Era year a Thai reader expects (VAC-2569-000001), as assessments' codes do. */
+export async function nextVacancyCode(trx: Executor, buddhistYear: number) {
   const { rows } = await sql<{ n: string }>`select nextval('vacancy_code_seq')::text as n`.execute(trx);
-  return `VAC-${year}-${rows[0]!.n.padStart(6, '0')}`;
+  return `VAC-${buddhistYear}-${rows[0]!.n.padStart(6, '0')}`;
 }
 export const insertVacancy = (trx: Executor, values: Insertable<VacancyTable>) =>
   trx.insertInto('vacancy').values(values).returningAll().executeTakeFirstOrThrow();

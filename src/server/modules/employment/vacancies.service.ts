@@ -1,3 +1,4 @@
+import { toBuddhistYear } from '../../../shared/thai-date';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { provincesOf } from '../../platform/auth/actor';
 import type { ActorContext } from '../../platform/context';
@@ -175,7 +176,7 @@ export function createVacanciesService(access: EmploymentAccess) {
         if (why) throw problems.unprocessable(why);
       }
       const created = await db.transaction().execute(async (trx) => {
-        const code = await repository.nextVacancyCode(trx, Number(today().slice(0, 4)));
+        const code = await repository.nextVacancyCode(trx, toBuddhistYear(Number(today().slice(0, 4))));
         const v = await repository.insertVacancy(trx, {
           ...rowOf(input, employer, area, code, source, ctx.actor.userId),
           status: input.publish ? 'published' : 'draft',
@@ -354,7 +355,7 @@ export function createVacanciesService(access: EmploymentAccess) {
       if (!input.dryRun && ready.length) {
         await db.transaction().execute(async (trx) => {
           for (const r of ready) {
-            const code = await repository.nextVacancyCode(trx, Number(today().slice(0, 4)));
+            const code = await repository.nextVacancyCode(trx, toBuddhistYear(Number(today().slice(0, 4))));
             await repository.insertVacancy(trx, rowOf(r.input, r.employer, r.area, code, 'import', ctx.actor.userId));
           }
           await recordAudit(trx, ctx, {

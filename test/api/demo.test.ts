@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../scripts/demo-accounts';
+import { pgliteDataDir } from '../helpers/database';
+
+/**
+ * `npm run demo`, as the README gives it, on a copy of the migrated template: every part runs to
+ * its end and says what it made. A merge once lost an account the employment part signs in as,
+ * and the command stopped half-way with nothing in the tests to say so.
+ */
+describe('the demo command', () => {
+  const audit = mkdtempSync(path.join(os.tmpdir(), 'archeep-demo-audit-'));
+  const dataDir = pgliteDataDir();
+  afterAll(() => {
+    rmSync(audit, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('fills every module of an empty database and says what it made', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ARCHEEP_DATA_DIR: dataDir, AUDIT_CHECKPOINT_DIR: audit, LOG_LEVEL: 'silent' };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code, stderr).toBe(0);
+    for (const account of DEMO_ACCOUNTS) expect(stdout).toContain(account.username);
+    expect(stdout).toMatch(/demo-people-nationwide\.csv: \d+ new, 0 already there, 0 rejected/);
+    expect(stdout).toMatch(/demo\.citizen .* a single mother of Khon Kaen/);
+    expect(stdout).toMatch(/AS-25\d\d-\d{5}: 3 referred/);
+    expect(stdout).toMatch(/Employment:\n(.*\n){3}.*\d+ vacancies .* the mother referred to VAC-25\d\d-\d{6}/);
+    expect(stdout).toMatch(/Enterprise:\n.*: selling-online/);
+  });
+});

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/server/platform/context';
 import { createTestApp, TEST_PASSWORD, type StaffAccount, type TestApp } from '../helpers/app';
 import { ENGINES } from '../helpers/database';
+import { personBody } from '../helpers/people';
 
 describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
   let t: TestApp;
@@ -166,5 +167,31 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
     expect(disable.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: user.cookie } })).statusCode).toBe(401);
     expect((await signInRaw(user.username, TEST_PASSWORD)).statusCode).toBe(401);
+  });
+
+  it('shows an administrator a citizen account without her name, her record or her ID, in the list and alone (issue 15 §4)', async () => {
+    const officer = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DSD-PSDO-40' }] });
+    const body = personBody();
+    const registered = await t.app.inject({ method: 'POST', url: '/api/people', headers: { cookie: officer.cookie }, payload: body });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const username = `citizen${registered.json().id}`;
+    const opened = await t.app.inject({
+      method: 'POST',
+      url: `/api/people/${registered.json().id}/citizen-account`,
+      headers: { cookie: officer.cookie },
+      payload: { username },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const list = await t.app.inject({ method: 'GET', url: `/api/users?q=${username}`, headers: { cookie: admin.cookie } });
+    expect(list.statusCode, list.body).toBe(200);
+    const seen = (list.json().items as { id: string; username: string; displayName: string; personId: number | null }[]).find((u) => u.username === username)!;
+    expect(seen).toMatchObject({ displayName: 'บัญชีประชาชน (citizen account)', personId: null });
+    const one = await t.app.inject({ method: 'GET', url: `/api/users/${seen.id}`, headers: { cookie: admin.cookie } });
+    expect(one.statusCode, one.body).toBe(200);
+    for (const answer of [list.body, one.body]) {
+      expect(answer).not.toContain(body.firstNameTh);
+      expect(answer).not.toContain(body.lastNameTh);
+      expect(answer).not.toContain(body.docNumber);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { ENGINES } from '../helpers/database';
 import { employerBody, vacancyBody } from '../helpers/employment';
 import { buildPeople, dayFromToday, sessionBody } from '../helpers/training';
 import { personBody } from '../helpers/people';
-import { byScore, matchScore } from '../../src/server/modules/employment/employment.rules';
+import { byScore, matchScore, seekerMatchFacts, vacancyMatchFacts } from '../../src/server/modules/employment/employment.rules';
 import * as repository from '../../src/server/modules/employment/employment.repository';
 
 /*
@@ -61,22 +61,8 @@ describe.each(ENGINES)('matching in SQL equals matchScore on %s', (engine) => {
           requiredStandard: v.required_standard_code,
           holdsRequired: held.has(s.person_id),
           course: c ? { code: c.courseCode, nameTh: c.courseNameTh, nameEn: c.courseNameEn } : null,
-          vacancy: {
-            remote: v.remote,
-            kind: v.kind,
-            provinceCode: v.province_code,
-            districtCode: v.district_code,
-            occupationCode: v.occupation_code,
-            wageSatang: v.wage_satang,
-            wageUnit: v.wage_unit,
-          },
-          seeker: {
-            provinceCode: s.province_code,
-            districtCode: s.district_code,
-            desiredOccupations: s.desired_occupations,
-            acceptsHomeBased: s.accepts_home_based,
-            minWageSatang: s.min_wage_satang,
-          },
+          vacancy: vacancyMatchFacts(v),
+          seeker: seekerMatchFacts(s),
           priorityGroups: p.targetGroups.flatMap((g) => (open.has(g) ? [open.get(g)!] : [])),
         });
         return [{ id: s.person_id, score: m.score, codes: m.reasons.map((r) => r.code) }];
@@ -114,22 +100,8 @@ describe.each(ENGINES)('matching in SQL equals matchScore on %s', (engine) => {
         requiredStandard: v.required_standard_code,
         holdsRequired: standard ? (await services.credentials.qualificationsFor([personId], standard.code)).has(personId) : false,
         course: c ? { code: c.courseCode, nameTh: c.courseNameTh, nameEn: c.courseNameEn } : null,
-        vacancy: {
-          remote: v.remote,
-          kind: v.kind,
-          provinceCode: v.province_code,
-          districtCode: v.district_code,
-          occupationCode: v.occupation_code,
-          wageSatang: v.wage_satang,
-          wageUnit: v.wage_unit,
-        },
-        seeker: {
-          provinceCode: s.province_code,
-          districtCode: s.district_code,
-          desiredOccupations: s.desired_occupations,
-          acceptsHomeBased: s.accepts_home_based,
-          minWageSatang: s.min_wage_satang,
-        },
+        vacancy: vacancyMatchFacts(v),
+        seeker: seekerMatchFacts(s),
         priorityGroups: p.targetGroups.flatMap((g) => (groups.has(g) ? [groups.get(g)!] : [])),
       });
       ranked.push({ id: v.id, score: m.score, codes: m.reasons.map((r) => r.code) });

@@ -96,6 +96,40 @@ export interface MatchFacts {
   priorityGroups: readonly { code: string; nameTh: string; nameEn: string }[];
 }
 
+/** A vacancy's row as `matchScore` reads it. */
+export const vacancyMatchFacts = (v: {
+  remote: boolean;
+  kind: VacancyFacts['kind'];
+  province_code: string;
+  district_code: string | null;
+  occupation_code: string;
+  wage_satang: number;
+  wage_unit: string;
+}): MatchFacts['vacancy'] => ({
+  remote: v.remote,
+  kind: v.kind,
+  provinceCode: v.province_code,
+  districtCode: v.district_code,
+  occupationCode: v.occupation_code,
+  wageSatang: v.wage_satang,
+  wageUnit: v.wage_unit,
+});
+
+/** A job seeker's row (the profile or the matching read model) as `matchScore` reads it. */
+export const seekerMatchFacts = (s: {
+  province_code: string;
+  district_code: string | null;
+  desired_occupations: readonly string[];
+  accepts_home_based: boolean;
+  min_wage_satang: number | null;
+}): MatchFacts['seeker'] => ({
+  provinceCode: s.province_code,
+  districtCode: s.district_code,
+  desiredOccupations: s.desired_occupations,
+  acceptsHomeBased: s.accepts_home_based,
+  minWageSatang: s.min_wage_satang,
+});
+
 export const POINTS = { credential: 50, course: 25, district: 20, province: 10, homeBased: 10, occupation: 15, targetGroup: 10, wage: 5 } as const;
 
 /** Working days in a month, for a day wage's monthly equivalent. */

@@ -5,7 +5,7 @@ import { problems } from '../../platform/problem';
 import type { EmploymentAccess } from './employment.access';
 import { employmentPolicy } from './employment.policy';
 import * as repository from './employment.repository';
-import { matchScore, monthlyOf, occupationKeys, type MatchFacts } from './employment.rules';
+import { matchScore, monthlyOf, occupationKeys, seekerMatchFacts, vacancyMatchFacts } from './employment.rules';
 import * as matching from './matching.repository';
 
 type Ctx = ActorContext;
@@ -90,24 +90,6 @@ export function createMatchingService(access: EmploymentAccess) {
     }
   }
 
-  const seekerFacts = (
-    s: Pick<matching.SeekerMatchRow, 'province_code' | 'district_code' | 'desired_occupations' | 'accepts_home_based' | 'min_wage_satang'>,
-  ) => ({
-    provinceCode: s.province_code,
-    districtCode: s.district_code,
-    desiredOccupations: s.desired_occupations,
-    acceptsHomeBased: s.accepts_home_based,
-    minWageSatang: s.min_wage_satang,
-  });
-  const vacancyFacts = (v: repository.VacancyRow): MatchFacts['vacancy'] => ({
-    remote: v.remote,
-    kind: v.kind,
-    provinceCode: v.province_code,
-    districtCode: v.district_code,
-    occupationCode: v.occupation_code,
-    wageSatang: v.wage_satang,
-    wageUnit: v.wage_unit,
-  });
   const courseOf = (c: { courseCode: string; courseNameTh: string; courseNameEn: string } | undefined): Course | null =>
     c ? { code: c.courseCode, nameTh: c.courseNameTh, nameEn: c.courseNameEn } : null;
 
@@ -169,8 +151,8 @@ export function createMatchingService(access: EmploymentAccess) {
           requiredStandard: v.required_standard_code,
           holdsRequired: v.required_standard_code !== null && s.standards.includes(v.required_standard_code),
           course: courseOf(courses.get(s.person_id)),
-          vacancy: vacancyFacts(v),
-          seeker: seekerFacts(s),
+          vacancy: vacancyMatchFacts(v),
+          seeker: seekerMatchFacts(s),
           priorityGroups: s.priority_groups.flatMap((g) => (groups.has(g) ? [groups.get(g)!] : [])),
         });
         return {
@@ -236,8 +218,8 @@ export function createMatchingService(access: EmploymentAccess) {
           requiredStandard: v.required_standard_code,
           holdsRequired: v.required_standard_code !== null && seeker.standards.includes(v.required_standard_code),
           course: v.required_standard_code ? (course.get(v.required_standard_code) ?? null) : null,
-          vacancy: vacancyFacts(v),
-          seeker: seekerFacts(seeker),
+          vacancy: vacancyMatchFacts(v),
+          seeker: seekerMatchFacts(seeker),
           priorityGroups: priority,
         });
         return { vacancy: presented[i]!, score: m.score, reasons: m.reasons };

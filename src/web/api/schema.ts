@@ -11143,13 +11143,24 @@ export interface components {
         };
         FollowUpInput: {
             id: number;
-            placementId: number;
+            /**
+             * @description After a placement, or after a completed course for a person not placed.
+             * @enum {string}
+             */
+            kind: "placement" | "course";
+            placementId: number | null;
+            sessionId: number | null;
+            sessionCode: string | null;
+            courseNameTh: string | null;
+            courseNameEn: string | null;
             personId: number;
             nameTh: string | null;
             months: number;
             dueOn: string;
             overdue: boolean;
             done: boolean;
+            /** @description A course follow-up closed because the person was placed or the completion was withdrawn. */
+            closedReason: ("placed" | "not-completed") | null;
             stillWorking: boolean | null;
             incomeSatang: number | null;
             incomeBeforeSatang: number | null;
@@ -11191,6 +11202,15 @@ export interface components {
             followUps: {
                 due: number;
                 overdue: number;
+            };
+            /** @description People followed up after a course without a placement, by follow-ups due in the fiscal year. */
+            afterCourse: {
+                followedUp: number;
+                working: number;
+                measured: number;
+                averageBeforeSatang: number | null;
+                averageNowSatang: number | null;
+                averageChangeSatang: number | null;
             };
         };
         PlacementIndicatorInput: {
@@ -12875,13 +12895,24 @@ export interface components {
         };
         FollowUp: {
             id: number;
-            placementId: number;
+            /**
+             * @description After a placement, or after a completed course for a person not placed.
+             * @enum {string}
+             */
+            kind: "placement" | "course";
+            placementId: number | null;
+            sessionId: number | null;
+            sessionCode: string | null;
+            courseNameTh: string | null;
+            courseNameEn: string | null;
             personId: number;
             nameTh: string | null;
             months: number;
             dueOn: string;
             overdue: boolean;
             done: boolean;
+            /** @description A course follow-up closed because the person was placed or the completion was withdrawn. */
+            closedReason: ("placed" | "not-completed") | null;
             stillWorking: boolean | null;
             incomeSatang: number | null;
             incomeBeforeSatang: number | null;
@@ -12923,6 +12954,15 @@ export interface components {
             followUps: {
                 due: number;
                 overdue: number;
+            };
+            /** @description People followed up after a course without a placement, by follow-ups due in the fiscal year. */
+            afterCourse: {
+                followedUp: number;
+                working: number;
+                measured: number;
+                averageBeforeSatang: number | null;
+                averageNowSatang: number | null;
+                averageChangeSatang: number | null;
             };
         };
         PlacementIndicator: {

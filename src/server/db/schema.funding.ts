@@ -10,7 +10,7 @@ export interface FundHolidayTable {
   name_en: string;
   shipped: Generated<boolean>;
   edited: Generated<boolean>;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface FundTable {
@@ -43,8 +43,8 @@ export interface FundTable {
   repaid: Generated<number>;
   written_off: Generated<number>;
   income: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface LoanApplicationTable {
@@ -59,16 +59,18 @@ export interface LoanApplicationTable {
   documents: Json;
   status: Generated<string>;
   applicant_person_id: number | null;
+  loan_state: string | null;
   created_by: string;
   eligibility: Json;
-  submitted_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  submitted_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
 export interface LoanCosignerTable {
   application_id: number;
   person_id: number;
+  loan_state: string | null;
 }
 
 export interface LoanStepTable {
@@ -78,7 +80,7 @@ export interface LoanStepTable {
   actor_user_id: string;
   note: string | null;
   minutes_ref: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface LoanTable {
@@ -101,8 +103,8 @@ export interface LoanTable {
   promptpay_id: string | null;
   first_disbursed_on: string | null;
   schedule_version: Generated<number>;
-  approved_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  approved_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface LoanTrancheTable {
@@ -112,7 +114,7 @@ export interface LoanTrancheTable {
   paid_on: string;
   reference: string;
   actor_user_id: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface LoanInstalmentTable {
@@ -141,7 +143,7 @@ export interface LoanPaymentTable {
   reverses_id: number | null;
   reason: string | null;
   actor_user_id: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface LoanDecisionTable {
@@ -155,7 +157,7 @@ export interface LoanDecisionTable {
   decided_by: string | null;
   minutes_ref: string | null;
   decided_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface FundEntryTable {
@@ -169,8 +171,9 @@ export interface FundEntryTable {
   payment_id: number | null;
   reverses_id: number | null;
   memo: string | null;
+  booked_on: string;
   actor_user_id: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 declare module './schema' {

@@ -1,3 +1,5 @@
+import { satangToBaht } from '../../../shared/money';
+
 /**
  * The revolving fund's arithmetic, without a database: schedules, due dates, allocation of
  * payments, days past due, buckets and portfolio at risk, fund positions.
@@ -264,4 +266,101 @@ export function windowProblem(window: { opensOn: string | null; deadline: string
 export function fiscalYearOf(day: string): number {
   const [y, m] = parts(day);
   return (m >= 10 ? y + 1 : y) + 543;
+}
+
+// ------------------------------------------------------------------ eligibility
+
+export interface EligibilityFacts {
+  groupActive: boolean;
+  groupType: string;
+  groupProvince: string;
+  /** Members who completed the required course; null when the fund requires none. */
+  trainedMembers: number | null;
+  /** The group's position in the required programme and the required stage's; null when none is required. */
+  stage: { reached: number | null; required: number; nameTh: string; nameEn: string } | null;
+  loansInArrears: number;
+  openLoansOrApplications: number;
+  amount: number;
+  termMonths: number;
+  now: Date;
+}
+
+export interface FundRules {
+  provinceCodes: readonly string[];
+  minAmount: number;
+  maxAmount: number;
+  minTerm: number;
+  maxTerm: number;
+  eligibleGroupTypes: readonly string[];
+  requiredCurriculumCode: string | null;
+  requiredTrainedMembers: number;
+  opensOn: string | null;
+  deadline: string;
+  oneOpenLoan: boolean;
+}
+
+export interface Check {
+  code: string;
+  passed: boolean;
+  en: string;
+  th: string;
+}
+
+const baht = (satang: number) => satangToBaht(satang).replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',');
+
+/** Every eligibility rule of the fund with whether the group passes it and why, in Thai and English. */
+export function eligibilityChecks(fund: FundRules, f: EligibilityFacts): Check[] {
+  const checks: Check[] = [];
+  const add = (code: string, passed: boolean, en: string, th: string) => checks.push({ code, passed, en, th });
+  add('group-registered', f.groupActive, 'The group is registered and active.', 'กลุ่มขึ้นทะเบียนและยังดำเนินการอยู่');
+  add('fund-area', fund.provinceCodes.includes(f.groupProvince), 'The group is in a province the fund serves.', 'กลุ่มอยู่ในจังหวัดที่กองทุนให้บริการ');
+  if (fund.eligibleGroupTypes.length)
+    add(
+      'group-type',
+      fund.eligibleGroupTypes.includes(f.groupType),
+      `The fund lends to groups of type ${fund.eligibleGroupTypes.join(', ')}.`,
+      `กองทุนให้กู้แก่กลุ่มประเภท ${fund.eligibleGroupTypes.join(', ')}`,
+    );
+  if (f.trainedMembers !== null)
+    add(
+      'members-trained',
+      f.trainedMembers >= fund.requiredTrainedMembers,
+      `At least ${fund.requiredTrainedMembers} current members completed ${fund.requiredCurriculumCode} (${f.trainedMembers} have).`,
+      `สมาชิกปัจจุบันอย่างน้อย ${fund.requiredTrainedMembers} คนผ่านหลักสูตร ${fund.requiredCurriculumCode} (ผ่านแล้ว ${f.trainedMembers} คน)`,
+    );
+  if (f.stage)
+    add(
+      'programme-stage',
+      f.stage.reached !== null && f.stage.reached >= f.stage.required,
+      `The group has reached the programme stage “${f.stage.nameEn}”.`,
+      `กลุ่มผ่านขั้น “${f.stage.nameTh}” ของโครงการแล้ว`,
+    );
+  add('no-arrears', f.loansInArrears === 0, 'The group has no loan in arrears.', 'กลุ่มไม่มีเงินกู้ค้างชำระ');
+  if (fund.oneOpenLoan)
+    add(
+      'one-open-loan',
+      f.openLoansOrApplications === 0,
+      'The group has no other loan or application open with this fund.',
+      'กลุ่มไม่มีเงินกู้หรือคำขออื่นที่ยังไม่ปิดกับกองทุนนี้',
+    );
+  const w = windowProblem({ opensOn: fund.opensOn, deadline: fund.deadline }, f.now);
+  add(
+    'window',
+    w === null,
+    `Applications are accepted${fund.opensOn ? ` from ${fund.opensOn}` : ''} until ${fund.deadline}, 23:59:59 Bangkok time.`,
+    `รับคำขอ${fund.opensOn ? `ตั้งแต่ ${fund.opensOn} ` : ''}ถึง ${fund.deadline} เวลา 23:59:59 น. (เวลาประเทศไทย)`,
+  );
+  add(
+    'amount',
+    f.amount >= fund.minAmount && f.amount <= fund.maxAmount,
+    `The amount is between ${baht(fund.minAmount)} and ${baht(fund.maxAmount)} baht.`,
+    `วงเงินอยู่ระหว่าง ${baht(fund.minAmount)} ถึง ${baht(fund.maxAmount)} บาท`,
+  );
+  add(
+    'term',
+    f.termMonths >= fund.minTerm && f.termMonths <= fund.maxTerm,
+    `The term is ${fund.minTerm} to ${fund.maxTerm} months.`,
+    `ระยะเวลาผ่อนชำระ ${fund.minTerm} ถึง ${fund.maxTerm} เดือน`,
+  );
+  return checks;
 }

@@ -253,19 +253,6 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
     async (request) => funding.verify(requireContext(request), request.params.id, request.body),
   );
   app.post(
-    '/api/funding/applications/:id/return',
-    {
-      schema: {
-        tags,
-        summary: 'Return for correction (the checker, or the approver once verified); the history stays',
-        params: IdParam,
-        body: ReasonBody,
-        response: withProblems({ 200: ApplicationSchema }),
-      },
-    },
-    async (request) => funding.returnForCorrection(requireContext(request), request.params.id, request.body),
-  );
-  app.post(
     '/api/funding/applications/:id/decide',
     {
       schema: {
@@ -279,6 +266,19 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
     async (request) => funding.decide(requireContext(request), request.params.id, request.body),
   );
 
+  app.post(
+    '/api/funding/applications/:id/return',
+    {
+      schema: {
+        tags,
+        summary: 'Return for correction (the checker, or the approver once verified); the history stays',
+        params: IdParam,
+        body: ReasonBody,
+        response: withProblems({ 200: ApplicationSchema }),
+      },
+    },
+    async (request) => funding.returnForCorrection(requireContext(request), request.params.id, request.body),
+  );
   // ---------------------------------------------------------------- loans
   app.get(
     '/api/funding/loans/:id',

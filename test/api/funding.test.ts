@@ -4,32 +4,12 @@ import { FundBody } from '../../src/server/modules/funding/funding.schemas';
 import type { ActorContext } from '../../src/server/platform/context';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { ENGINES } from '../helpers/database';
+import { fundBody } from '../helpers/funding';
 import { buildPeople, dayFromToday } from '../helpers/training';
 
 const KK = 'DOE-PEO-40';
 const PHUKET = 'DOE-PEO-83';
 const plan = { costs: [{ item: 'เครื่องทอผ้า', amountSatang: 10_000_000 }], expectedMonthlySalesSatang: 2_000_000, repaymentSource: 'ยอดขายผ้าทอรายเดือน' };
-
-export const fundBody = (over: Record<string, unknown> = {}, rules: Record<string, unknown> = {}) => ({
-  code: `KK-FUND-${Math.floor(Math.random() * 1e6)}`,
-  nameTh: 'กองทุนหมุนเวียนกลุ่มอาชีพ ขอนแก่น',
-  nameEn: 'Khon Kaen occupation group revolving fund',
-  ownerUnitCode: KK,
-  provinceCodes: ['40'],
-  capitalSatang: 500_000_000,
-  rules: {
-    minAmountSatang: 5_000_000,
-    maxAmountSatang: 30_000_000,
-    minTermMonths: 1,
-    maxTermMonths: 24,
-    rateBp: 0,
-    dueDay: 31,
-    deadline: dayFromToday(30),
-    oneOpenLoan: true,
-    ...rules,
-  },
-  ...over,
-});
 
 describe.each(ENGINES)('funding on %s', (engine) => {
   let t: TestApp;

@@ -1,7 +1,9 @@
 import { createApplicationsService } from './applications.service';
 import { createFundingAccess, type FundingDeps } from './funding.access';
 import { createFundsService } from './funds.service';
+import { createLoanDecisionsService } from './loan-decisions.service';
 import { createLoansService } from './loans.service';
+import { createRepaymentImportService } from './repayment-import.service';
 
 export { loadFundingReferenceData, verifyLedger } from './funds.service';
 
@@ -17,6 +19,8 @@ export function createFundingService(deps: FundingDeps) {
     ...createFundsService(access),
     ...createApplicationsService(access),
     ...createLoansService(access),
+    ...createRepaymentImportService(access),
+    ...createLoanDecisionsService(access),
   };
 }
 

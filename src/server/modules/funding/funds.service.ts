@@ -53,7 +53,7 @@ export interface FundInput {
 
 /** Funds, their ledger and position, the holiday calendar, the collection queue, reports and the reconciliation. */
 export function createFundsService(access: FundingAccess) {
-  const { db, org, registry, requireFund, guard, guardRead, arrearsOf } = access;
+  const { db, org, registry, requireFund, guardRead, arrearsOf } = access;
 
   /** Active loans with today's arrears, in the actor's read scope (or of one fund). */
   async function portfolio(ctx: Ctx, fundId?: number) {
@@ -334,7 +334,6 @@ export function createFundsService(access: FundingAccess) {
     await repository.moveTotals(trx, fundId, { capital: amount });
   }
 
-  void guard;
   return service;
 }
 

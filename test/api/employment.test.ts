@@ -300,6 +300,97 @@ describe.each(ENGINES)('employment on %s', (engine) => {
     expect(own.json().placements.length).toBe(2);
   });
 
+  it('follows up people not placed after a course: once per interval, closed when placed or when the completion is withdrawn', async () => {
+    // A course that ended about 200 days ago: the 3- and 6-month follow-ups are overdue, the 12-month one is not.
+    const [first, last] = [dayFromToday(-201), dayFromToday(-200)];
+    const created = await call(
+      officer,
+      'POST',
+      '/api/training/sessions',
+      sessionBody({
+        capacityMin: 1,
+        applicationsCloseOn: first,
+        days: [
+          { day: first, hours: 6, topicTh: 'วางแผนธุรกิจ' },
+          { day: last, hours: 6, topicTh: 'ถ่ายภาพและไลฟ์ขาย' },
+        ],
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const session = created.json().id as number;
+    const [worker, hired, dropped] = [await register({ monthlyIncomeSatang: 300_000 }), await register({ monthlyIncomeSatang: 200_000 }), await register()];
+    expect((await call(officer, 'POST', `/api/training/sessions/${session}/status`, { status: 'open' })).statusCode).toBe(200);
+    for (const personId of [worker, hired, dropped])
+      expect((await call(officer, 'POST', `/api/training/sessions/${session}/applications`, { personId })).statusCode).toBe(201);
+    expect((await call(officer, 'POST', `/api/training/sessions/${session}/status`, { status: 'running' })).statusCode).toBe(200);
+    const roster = (await call(officer, 'GET', `/api/training/sessions/${session}/roster`)).json().items as { id: number; personId: number }[];
+    const attend = (day: string, present: (personId: number) => boolean) =>
+      call(officer, 'PUT', `/api/training/sessions/${session}/attendance/${day}`, {
+        entries: roster.map((r) => ({ enrolmentId: r.id, present: present(r.personId) })),
+      });
+    expect((await attend(first, () => true)).statusCode).toBe(200);
+    expect((await attend(last, () => true)).statusCode).toBe(200);
+    const evaluate = () => call(officer, 'POST', `/api/training/sessions/${session}/evaluate`);
+    expect((await evaluate()).json()).toEqual({ completed: 3, notCompleted: 0 });
+    // Evaluating again schedules nothing more.
+    expect((await evaluate()).statusCode).toBe(200);
+    type Item = {
+      id: number;
+      kind: string;
+      personId: number;
+      months: number;
+      overdue: boolean;
+      sessionId: number | null;
+      done: boolean;
+      closedReason: string | null;
+    };
+    const queue = async (who: Who = officer) =>
+      ((await call(who, 'GET', '/api/employment/follow-ups?limit=200')).json() as Item[]).filter((f) => f.sessionId === session);
+    const open = await queue();
+    expect(open.filter((f) => f.personId === worker).map((f) => [f.kind, f.months, f.overdue])).toEqual([
+      ['course', 3, true],
+      ['course', 6, true],
+      ['course', 12, false],
+    ]);
+    expect(open).toHaveLength(9);
+    expect(await queue(phuket)).toHaveLength(0);
+
+    // She works now: recorded from the office, on her timeline, in the summary of the fiscal year it was due.
+    const three = open.find((f) => f.personId === worker && f.months === 3)!;
+    const recorded = await call(officer, 'POST', `/api/employment/follow-ups/${three.id}`, { stillWorking: true, incomeSatang: 420_000 });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    expect(recorded.json()).toMatchObject({ kind: 'course', done: true, incomeBeforeSatang: 300_000, incomeChangeSatang: 120_000 });
+    expect((await call(officer, 'GET', `/api/people/${worker}/timeline`)).body).toContain('after the course');
+    const due = (await t.database.db.selectFrom('follow_up').select('due_on').where('id', '=', three.id).executeTakeFirstOrThrow()).due_on;
+    const summary = (await call(officer, 'GET', `/api/employment/summary?fiscalYear=${fiscalYearOfDate(due)}`)).json();
+    expect(summary.afterCourse).toMatchObject({ followedUp: 1, working: 1, measured: 1, averageChangeSatang: 120_000 });
+
+    // Placed: the placement's follow-ups take over, the course's close.
+    const vacancy = await postVacancy(employer, { requiredStandardCode: null });
+    await optIn(hired);
+    const referral = await refer(vacancy, hired);
+    expect((await call(employer, 'POST', `/api/employment/referrals/${referral}/answer`, { status: 'hired', startedOn: dayFromToday(-10) })).statusCode).toBe(
+      200,
+    );
+    const card = (await call(officer, 'GET', `/api/people/${hired}/employment`)).json() as { followUps: Item[] };
+    expect(card.followUps.filter((f) => f.kind === 'course').map((f) => f.closedReason)).toEqual(['placed', 'placed', 'placed']);
+    expect(card.followUps.filter((f) => f.kind === 'placement')).toHaveLength(3);
+    const closed = card.followUps.find((f) => f.kind === 'course')!;
+    const refused = await call(officer, 'POST', `/api/employment/follow-ups/${closed.id}`, { stillWorking: true, incomeSatang: 1 });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('placed');
+
+    // A corrected register: she was absent on the second day, so she did not complete; her follow-ups close, and open again once restored.
+    expect((await attend(last, (personId) => personId !== dropped)).statusCode).toBe(200);
+    expect((await evaluate()).json()).toMatchObject({ notCompleted: 1 });
+    expect((await queue()).filter((f) => f.personId === dropped)).toHaveLength(0);
+    expect((await queue()).filter((f) => f.personId === worker)).toHaveLength(2);
+    expect((await attend(last, () => true)).statusCode).toBe(200);
+    await evaluate();
+    expect((await queue()).filter((f) => f.personId === dropped).map((f) => f.months)).toEqual([3, 6, 12]);
+    expect(await t.database.db.selectFrom('follow_up').select('id').where('session_id', '=', session).execute()).toHaveLength(9);
+  });
+
   it('keeps guidance notes per role: sensitive ones for the area’s officers only', async () => {
     const note = await call(officer, 'POST', `/api/people/${unqualified}/guidance`, {
       note: 'มีหนี้นอกระบบ ต้องการรายได้เร็ว',

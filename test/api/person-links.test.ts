@@ -155,7 +155,8 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
       if (rows.length) left[`${link.table}.${link.column}`] = rows.length;
       if (link.merge.onConflict?.kind !== 'keep') expect(rows, `${link.table}.${link.column} after the merge`).toEqual([]);
     }
-    expect(left).toEqual({ 'enrolment.person_id': 1 });
+    // The session both completed keeps the duplicate's enrolment, and so its follow-ups after that course.
+    expect(left).toEqual({ 'enrolment.person_id': 1, 'follow_up.person_id': 3 });
     const kept = (
       await rowsOf(
         PERSON_LINKS.find((l) => l.table === 'enrolment')!,
@@ -199,7 +200,16 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
     expect(await db.selectFrom('seeker_match').select('person_id').where('person_id', 'in', [survivor, duplicate]).execute()).toEqual([
       { person_id: survivor },
     ]);
-    expect((await ok(officer, 'GET', `/api/people/${survivor}/employment`)).followUps).toHaveLength(3);
+    // The placement's follow-ups and both courses' (the survivor's own and the one moved), which the placement closed.
+    const followUps = (await ok(officer, 'GET', `/api/people/${survivor}/employment`)).followUps as {
+      kind: string;
+      sessionId: number | null;
+      closedReason: string | null;
+    }[];
+    expect(followUps.filter((f) => f.kind === 'placement')).toHaveLength(3);
+    expect(followUps.filter((f) => f.kind === 'course').map((f) => [f.sessionId, f.closedReason])).toEqual(
+      [alone.id, alone.id, alone.id, both.id, both.id, both.id].sort((a, b) => a - b).map((id) => [id, 'placed']),
+    );
     const roster = (await ok(officer, 'GET', `/api/training/sessions/${alone.id}/roster`)).items as { personId: number }[];
     expect(roster.map((r) => r.personId)).toEqual([survivor]);
     // The timeline moved too, and says so.

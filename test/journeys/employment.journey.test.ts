@@ -162,7 +162,7 @@ describe('browser journey: from a qualification to a job and a higher income', (
       .first()
       .waitFor();
     await page.goto(`${baseUrl}/employment/follow-ups`);
-    const row = page.locator('[data-testid^="follow-up-"]', { hasText: '3 เดือน' }).first();
+    const row = page.locator('[data-testid^="follow-up-"]', { hasText: '3 เดือน' }).filter({ hasText: 'ผู้ช่วยขายของออนไลน์' }).first();
     await row.getByLabel(/^รายได้ต่อเดือน/).fill('12500');
     await expectAccessible(page, 'follow-ups');
     await row.getByRole('button', { name: 'บันทึกผล' }).click();
@@ -176,6 +176,13 @@ describe('browser journey: from a qualification to a job and a higher income', (
     await page.goto(`${baseUrl}/employment/summary`);
     await expect.poll(() => page.getByTestId('placed-count').textContent()).toBe('1');
     await expect.poll(() => page.getByTestId('income-change').textContent()).toContain('+8,000');
+    // The map shades Khon Kaen, where she was placed; a tap tells its count and offers its list.
+    const map = page.getByRole('img', { name: /แผนที่การบรรจุงานรายจังหวัด/ });
+    const khonKaen = map.locator('path', { has: page.locator('title', { hasText: /^ขอนแก่น: 1$/ }) });
+    await khonKaen.waitFor();
+    expect(await khonKaen.getAttribute('fill')).not.toBe('#f1f3f5');
+    await khonKaen.click();
+    await expect.poll(() => page.getByTestId('province-placed').textContent()).toContain('บรรจุงานในปีงบประมาณนี้ 1 คน');
     await expectAccessible(page, 'placement summary');
   });
 });

@@ -151,7 +151,11 @@ export interface PlacementTable {
 
 export interface FollowUpTable {
   id: Generated<number>;
-  placement_id: number;
+  placement_id: number | null;
+  /** A course follow-up's person and session (a placement follow-up's person is the placement's). */
+  person_id: number | null;
+  session_id: number | null;
+  income_before_satang: number | null;
   months: 3 | 6 | 12;
   due_on: string;
   province_code: string;
@@ -161,6 +165,8 @@ export interface FollowUpTable {
   note: string | null;
   recorded_by: string | null;
   by_person: Generated<boolean>;
+  closed_at: Timestamp | null;
+  closed_reason: 'placed' | 'not-completed' | null;
 }
 
 export interface EmploymentTables {

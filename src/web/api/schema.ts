@@ -13047,13 +13047,24 @@ export interface components {
         };
         FollowUpInput: {
             id: number;
-            placementId: number;
+            /**
+             * @description After a placement, or after a completed course for a person not placed.
+             * @enum {string}
+             */
+            kind: "placement" | "course";
+            placementId: number | null;
+            sessionId: number | null;
+            sessionCode: string | null;
+            courseNameTh: string | null;
+            courseNameEn: string | null;
             personId: number;
             nameTh: string | null;
             months: number;
             dueOn: string;
             overdue: boolean;
             done: boolean;
+            /** @description A course follow-up closed because the person was placed or the completion was withdrawn. */
+            closedReason: ("placed" | "not-completed") | null;
             stillWorking: boolean | null;
             incomeSatang: number | null;
             incomeBeforeSatang: number | null;
@@ -13095,6 +13106,15 @@ export interface components {
             followUps: {
                 due: number;
                 overdue: number;
+            };
+            /** @description People followed up after a course without a placement, by follow-ups due in the fiscal year. */
+            afterCourse: {
+                followedUp: number;
+                working: number;
+                measured: number;
+                averageBeforeSatang: number | null;
+                averageNowSatang: number | null;
+                averageChangeSatang: number | null;
             };
         };
         PlacementIndicatorInput: {
@@ -15043,13 +15063,24 @@ export interface components {
         };
         FollowUp: {
             id: number;
-            placementId: number;
+            /**
+             * @description After a placement, or after a completed course for a person not placed.
+             * @enum {string}
+             */
+            kind: "placement" | "course";
+            placementId: number | null;
+            sessionId: number | null;
+            sessionCode: string | null;
+            courseNameTh: string | null;
+            courseNameEn: string | null;
             personId: number;
             nameTh: string | null;
             months: number;
             dueOn: string;
             overdue: boolean;
             done: boolean;
+            /** @description A course follow-up closed because the person was placed or the completion was withdrawn. */
+            closedReason: ("placed" | "not-completed") | null;
             stillWorking: boolean | null;
             incomeSatang: number | null;
             incomeBeforeSatang: number | null;
@@ -15091,6 +15122,15 @@ export interface components {
             followUps: {
                 due: number;
                 overdue: number;
+            };
+            /** @description People followed up after a course without a placement, by follow-ups due in the fiscal year. */
+            afterCourse: {
+                followedUp: number;
+                working: number;
+                measured: number;
+                averageBeforeSatang: number | null;
+                averageNowSatang: number | null;
+                averageChangeSatang: number | null;
             };
         };
         PlacementIndicator: {

@@ -77,6 +77,25 @@ export const employmentContract: ModuleContract = {
       erase: { kind: 'anonymise', set: { status_reason: null, consent_evidence: ERASED } },
     },
     {
+      // Course follow-ups name their person (a placement's follow-ups reach theirs through it).
+      table: 'follow_up',
+      column: 'person_id',
+      refersTo: 'person',
+      merge: {
+        kind: 'move',
+        unique: { columns: ['session_id', 'months'] },
+        onConflict: {
+          kind: 'keep',
+          why: {
+            en: 'One follow-up per person, course and interval: where the survivor has it, the duplicate’s stays with the merged record.',
+            th: 'หนึ่งคนมีการติดตามผลหนึ่งครั้งต่อหลักสูตรต่อช่วงเวลา หากระเบียนหลักมีแล้ว ของระเบียนซ้ำคงอยู่กับระเบียนที่รวมแล้ว',
+          },
+        },
+      },
+      // Whether they work and what they earn after a course is theirs; the course's own records keep the completion.
+      erase: { kind: 'delete' },
+    },
+    {
       table: 'placement',
       column: 'person_id',
       refersTo: 'person',

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { fiscalYearRange } from '../../../shared/fiscal-year';
 import type { Executor } from '../../db/executor';
 import type { EmployerTable, GuidanceNoteTable, FollowUpTable, JobSeekerTable, PlacementTable, ReferralTable, VacancyTable } from '../../db/schema-employment';
 
@@ -257,7 +258,7 @@ export const placementSummary = (db: Executor, fiscalYear: number, provinces: re
   }>`
     with latest as (
       select distinct on (f.placement_id) f.placement_id, f.income_satang
-      from follow_up f where f.done_at is not null and f.income_satang is not null
+      from follow_up f where f.placement_id is not null and f.done_at is not null and f.income_satang is not null
       order by f.placement_id, f.months desc
     ), counted as (
       select distinct on (p.person_id, p.centre_unit_code) p.*, l.income_satang as income_now
@@ -271,6 +272,39 @@ export const placementSummary = (db: Executor, fiscalYear: number, provinces: re
       avg(income_now) filter (where income_now is not null and income_before_satang is not null)::bigint::text as income_now,
       count(*) filter (where income_now is not null and income_before_satang is not null)::text as measured
     from counted group by province_code, centre_unit_code order by province_code, centre_unit_code`.execute(db);
+
+/**
+ * People followed up after a course without a placement, by follow-ups due in the fiscal year: at
+ * each person's latest recorded one, how many work and the average income change of those with
+ * both figures.
+ */
+export async function courseFollowUpSummary(db: Executor, fiscalYear: number, provinces: readonly string[] | null) {
+  const { start, end } = fiscalYearRange(fiscalYear);
+  const { rows } = await sql<{ followed: string; working: string; measured: string; before: string | null; now: string | null }>`
+    with latest as (
+      select distinct on (f.person_id) f.person_id, f.still_working, f.income_satang, f.income_before_satang
+      from follow_up f
+      where f.session_id is not null and f.done_at is not null and f.due_on between ${start} and ${end}
+      ${provinces ? (provinces.length ? sql`and f.province_code in (${sql.join([...provinces])})` : sql`and false`) : sql``}
+      order by f.person_id, f.due_on desc, f.id desc
+    )
+    select count(*)::text as followed, count(*) filter (where still_working)::text as working,
+      count(*) filter (where income_satang is not null and income_before_satang is not null)::text as measured,
+      avg(income_before_satang) filter (where income_satang is not null and income_before_satang is not null)::bigint::text as before,
+      avg(income_satang) filter (where income_satang is not null and income_before_satang is not null)::bigint::text as now
+    from latest`.execute(db);
+  const r = rows[0]!;
+  const before = r.before === null ? null : Number(r.before);
+  const now = r.now === null ? null : Number(r.now);
+  return {
+    followedUp: Number(r.followed),
+    working: Number(r.working),
+    measured: Number(r.measured),
+    averageBeforeSatang: before,
+    averageNowSatang: now,
+    averageChangeSatang: before === null || now === null ? null : now - before,
+  };
+}
 
 /** The public figure: people placed in a fiscal year, each counted once per centre. */
 export async function placedCount(db: Executor, fiscalYear: number) {
@@ -286,25 +320,24 @@ export interface QueueFilter {
   limit: number;
   offset: number;
 }
+/** Open follow-ups, after a placement or after a course, oldest due first. */
 export const followUpQueue = (db: Executor, f: QueueFilter) => {
   let q = db
     .selectFrom('follow_up as f')
-    .innerJoin('placement as p', 'p.id', 'f.placement_id')
-    .innerJoin('vacancy as v', 'v.id', 'p.vacancy_id')
-    .innerJoin('employer as e', 'e.id', 'v.employer_id')
-    .where('f.done_at', 'is', null);
+    .leftJoin('placement as p', 'p.id', 'f.placement_id')
+    .leftJoin('vacancy as v', 'v.id', 'p.vacancy_id')
+    .leftJoin('employer as e', 'e.id', 'v.employer_id')
+    .where('f.done_at', 'is', null)
+    .where('f.closed_at', 'is', null);
   if (f.provinces) q = f.provinces.length ? q.where('f.province_code', 'in', [...f.provinces]) : q.where(sql<boolean>`false`);
   if (f.overdueBefore) q = q.where('f.due_on', '<', f.overdueBefore);
   return q
     .selectAll('f')
-    .select([
-      'p.person_id',
-      'p.started_on',
-      'p.kind',
-      'p.income_before_satang',
+    .select((eb) => [
+      eb.fn.coalesce('f.person_id', 'p.person_id').$castTo<number>().as('person_id'),
+      eb.fn.coalesce('f.income_before_satang', 'p.income_before_satang').as('income_before_satang'),
       'v.code as vacancy_code',
       'v.title_th',
-      'v.title_en',
       'e.name_th as employer_name_th',
     ])
     .orderBy('f.due_on')
@@ -313,16 +346,81 @@ export const followUpQueue = (db: Executor, f: QueueFilter) => {
     .offset(f.offset)
     .execute();
 };
+/** How many open follow-ups an area has, and how many of them are past due. */
+export async function followUpCounts(db: Executor, provinces: readonly string[] | null, today: string) {
+  let q = db.selectFrom('follow_up').where('done_at', 'is', null).where('closed_at', 'is', null);
+  if (provinces) q = provinces.length ? q.where('province_code', 'in', [...provinces]) : q.where(sql<boolean>`false`);
+  const row = await q
+    .select((eb) => [eb.fn.countAll<string>().as('due'), sql<string>`count(*) filter (where due_on < ${today})`.as('overdue')])
+    .executeTakeFirstOrThrow();
+  return { due: Number(row.due), overdue: Number(row.overdue) };
+}
 export const findFollowUp = (db: Executor, id: number) =>
   db
     .selectFrom('follow_up as f')
-    .innerJoin('placement as p', 'p.id', 'f.placement_id')
+    .leftJoin('placement as p', 'p.id', 'f.placement_id')
     .selectAll('f')
-    .select(['p.person_id', 'p.income_before_satang'])
+    .select((eb) => [
+      eb.fn.coalesce('f.person_id', 'p.person_id').$castTo<number>().as('person_id'),
+      eb.fn.coalesce('f.income_before_satang', 'p.income_before_satang').as('income_before_satang'),
+    ])
     .where('f.id', '=', id)
     .executeTakeFirst();
 export const recordFollowUp = (trx: Executor, id: number, values: Updateable<FollowUpTable>) =>
-  trx.updateTable('follow_up').set(values).where('id', '=', id).where('done_at', 'is', null).returningAll().executeTakeFirst();
+  trx.updateTable('follow_up').set(values).where('id', '=', id).where('done_at', 'is', null).where('closed_at', 'is', null).returningAll().executeTakeFirst();
+
+/** The course follow-ups of a completed session, once per person, session and interval. */
+export const scheduleCourseFollowUps = (trx: Executor, rows: Insertable<FollowUpTable>[]) =>
+  rows.length === 0
+    ? Promise.resolve()
+    : trx
+        .insertInto('follow_up')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['person_id', 'session_id', 'months']).where('session_id', 'is not', null).doNothing())
+        .execute()
+        .then(() => undefined);
+export const courseFollowUpsOf = (db: Executor, personIds: readonly number[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('follow_up')
+        .selectAll()
+        .where('person_id', 'in', [...personIds])
+        .orderBy('person_id')
+        .orderBy('session_id')
+        .orderBy('months')
+        .execute();
+/** Closes a person's open course follow-ups (placed: the placement's own follow-ups take over). */
+export const closeCourseFollowUps = (trx: Executor, ids: readonly number[], reason: 'placed' | 'not-completed') =>
+  ids.length === 0
+    ? Promise.resolve()
+    : trx
+        .updateTable('follow_up')
+        .set({ closed_at: new Date(), closed_reason: reason })
+        .where('id', 'in', [...ids])
+        .where('done_at', 'is', null)
+        .where('closed_at', 'is', null)
+        .execute()
+        .then(() => undefined);
+/** Opens again the course follow-ups closed because a completion was withdrawn, once it is restored. */
+export const reopenCourseFollowUps = (trx: Executor, ids: readonly number[]) =>
+  ids.length === 0
+    ? Promise.resolve()
+    : trx
+        .updateTable('follow_up')
+        .set({ closed_at: null, closed_reason: null })
+        .where('id', 'in', [...ids])
+        .where('closed_reason', '=', 'not-completed')
+        .execute()
+        .then(() => undefined);
+export const placementStartsOf = (db: Executor, personIds: readonly number[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('placement')
+        .select(['person_id', 'started_on'])
+        .where('person_id', 'in', [...personIds])
+        .execute();
 export const followUpsOfPlacements = (db: Executor, placementIds: readonly number[]) =>
   placementIds.length === 0
     ? Promise.resolve([])

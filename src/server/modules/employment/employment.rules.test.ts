@@ -10,6 +10,7 @@ import {
   isOverdue,
   matchScore,
   mayAnswer,
+  needsCourseFollowUp,
   occupationKeys,
   publishProblem,
   taxIdProblem,
@@ -143,6 +144,14 @@ describe('referrals, follow-ups and counting', () => {
     expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');
     expect(isOverdue({ dueOn: '2026-03-01', doneAt: null }, '2026-03-02')).toBe(true);
     expect(isOverdue({ dueOn: '2026-03-01', doneAt: new Date() }, '2026-03-02')).toBe(false);
+  });
+  it('follows up a course only for people not placed around it', () => {
+    expect(needsCourseFollowUp('2026-06-30', [])).toBe(true);
+    // Placed after the course, or in the year before it ended: the placement's follow-ups ask.
+    expect(needsCourseFollowUp('2026-06-30', ['2026-08-01'])).toBe(false);
+    expect(needsCourseFollowUp('2026-06-30', ['2025-06-30'])).toBe(false);
+    // A placement more than a year before the course is another story: follow the course up.
+    expect(needsCourseFollowUp('2026-06-30', ['2025-06-29'])).toBe(true);
   });
   it('counts a person once per fiscal year per centre', () => {
     expect(

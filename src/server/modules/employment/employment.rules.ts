@@ -236,6 +236,14 @@ export function addMonths(isoDate: string, months: number): string {
 /** One follow-up per interval: the due dates for a placement starting on `startedOn`. */
 export const followUpsFor = (startedOn: string) => FOLLOW_UP_MONTHS.map((months) => ({ months, dueOn: addMonths(startedOn, months) }));
 
+/**
+ * Whether a course that ended on `courseEndedOn` needs follow-ups of its own: only for a person not
+ * placed, that is with no placement started in the 12 months before the course ended or since
+ * (a placement's own follow-ups already ask whether they work and what they earn).
+ */
+export const needsCourseFollowUp = (courseEndedOn: string, placementStarts: readonly string[]) =>
+  !placementStarts.some((started) => started >= addMonths(courseEndedOn, -12));
+
 export const isOverdue = (f: { dueOn: string; doneAt: unknown }, today: string) => !f.doneAt && f.dueOn < today;
 
 export const fiscalYearOfPlacement = (startedOn: string) => fiscalYearOfDate(startedOn);

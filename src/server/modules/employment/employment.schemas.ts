@@ -286,13 +286,22 @@ export const PlacementsQuery = z.strictObject({ fiscalYear: z.coerce.number().in
 export const FollowUpSchema = z
   .object({
     id: z.number(),
-    placementId: z.number(),
+    kind: z.enum(['placement', 'course']).meta({ description: 'After a placement, or after a completed course for a person not placed.' }),
+    placementId: z.number().nullable(),
+    sessionId: z.number().nullable(),
+    sessionCode: z.string().nullable(),
+    courseNameTh: z.string().nullable(),
+    courseNameEn: z.string().nullable(),
     personId: z.number(),
     nameTh: z.string().nullable(),
     months: z.number(),
     dueOn: z.string(),
     overdue: z.boolean(),
     done: z.boolean(),
+    closedReason: z
+      .enum(['placed', 'not-completed'])
+      .nullable()
+      .meta({ description: 'A course follow-up closed because the person was placed or the completion was withdrawn.' }),
     stillWorking: z.boolean().nullable(),
     incomeSatang: z.number().nullable(),
     incomeBeforeSatang: z.number().nullable(),
@@ -331,6 +340,16 @@ export const SummarySchema = z
       averageChangeSatang: z.number().nullable(),
     }),
     followUps: z.object({ due: z.number(), overdue: z.number() }),
+    afterCourse: z
+      .object({
+        followedUp: z.number(),
+        working: z.number(),
+        measured: z.number(),
+        averageBeforeSatang: z.number().nullable(),
+        averageNowSatang: z.number().nullable(),
+        averageChangeSatang: z.number().nullable(),
+      })
+      .meta({ description: 'People followed up after a course without a placement, by follow-ups due in the fiscal year.' }),
   })
   .meta({ id: 'EmploymentSummary' });
 export const IndicatorSchema = z

@@ -1,5 +1,6 @@
 import { createEmploymentAccess, type EmploymentDeps } from './employment.access';
 import { createEmployersService } from './employers.service';
+import { createFollowUpsService } from './followups.service';
 import { createMatchingService } from './matching.service';
 import { createPlacementsService } from './placements.service';
 import { createSeekersService } from './seekers.service';
@@ -17,15 +18,25 @@ export function createEmploymentService(deps: EmploymentDeps) {
   const access = createEmploymentAccess(deps);
   const matching = createMatchingService(access);
   // The matching read model follows the facts it copies, in the transaction that changes them.
-  deps.registry.onPeopleChanged((trx, personIds) => matching.refresh(trx, personIds));
+  // So do the follow-ups after a course (a completion, a merge, an erasure).
+  const followUps = createFollowUpsService(access);
+  deps.registry.onPeopleChanged(async (trx, personIds) => {
+    await matching.refresh(trx, personIds);
+    await followUps.reconcileCourseFollowUps(trx, personIds);
+  });
   deps.credentials.onQualificationsChanged((trx, personIds) => matching.refresh(trx, personIds));
-  deps.training.onCompletionsChanged((trx, personIds) => matching.refresh(trx, personIds));
+  deps.training.onCompletionsChanged(async (trx, personIds) => {
+    await matching.refresh(trx, personIds);
+    await followUps.reconcileCourseFollowUps(trx, personIds);
+  });
   const seekers = createSeekersService(access, matching);
   return {
     ...createEmployersService(access),
     ...createVacanciesService(access),
     ...seekers,
-    ...createPlacementsService(access, seekers),
+    ...createPlacementsService(access, seekers, followUps),
+    followUpQueue: followUps.followUpQueue,
+    recordFollowUp: followUps.recordFollowUp,
     /** Rebuilds the whole matching read model from the other modules' records. */
     rebuildMatching: matching.rebuild,
     /** Gives the job seekers the read model lacks their row (start-up runs it). */

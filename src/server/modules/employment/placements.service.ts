@@ -8,12 +8,13 @@ import type { EmploymentAccess } from './employment.access';
 import { employmentPolicy } from './employment.policy';
 import * as repository from './employment.repository';
 import { ageOn, employerView, fiscalYearOfPlacement, followUpsFor, incomeChange, mayAnswer, PLACEMENT_TARGET, type ShareableField } from './employment.rules';
+import type { FollowUpsService } from './followups.service';
 import type { createSeekersService } from './seekers.service';
 
 type Ctx = ActorContext;
 
 /** Referrals with consent, the employer's answers, placements within the openings, follow-ups at 3, 6 and 12 months, and the figures. */
-export function createPlacementsService(access: EmploymentAccess, seekers: ReturnType<typeof createSeekersService>) {
+export function createPlacementsService(access: EmploymentAccess, seekers: ReturnType<typeof createSeekersService>, followUps: FollowUpsService) {
   const { db, geo, org, registry, credentials, training, today, vacancyFor, requireVacancy, outOfArea } = access;
 
   /** Referrals as the reader may see them: an employer only the consented fields and never an id or identity number. */
@@ -77,43 +78,6 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
     provinceCode: p.province_code,
     fiscalYear: p.fiscal_year,
   });
-
-  async function presentFollowUps(
-    rows: {
-      id: number;
-      placement_id: number;
-      person_id: number;
-      months: number;
-      due_on: string;
-      done_at: Date | null;
-      still_working: boolean | null;
-      income_satang: number | null;
-      income_before_satang: number | null;
-      vacancy_code?: string;
-      title_th?: string;
-      employer_name_th?: string;
-    }[],
-  ) {
-    const people = await registry.facts([...new Set(rows.map((r) => r.person_id))]);
-    const now = today();
-    return rows.map((f) => ({
-      id: f.id,
-      placementId: f.placement_id,
-      personId: f.person_id,
-      nameTh: people.get(f.person_id)?.nameTh ?? null,
-      months: f.months,
-      dueOn: f.due_on,
-      overdue: !f.done_at && f.due_on < now,
-      done: Boolean(f.done_at),
-      stillWorking: f.still_working,
-      incomeSatang: f.income_satang,
-      incomeBeforeSatang: f.income_before_satang,
-      incomeChangeSatang: incomeChange(f.income_before_satang, f.income_satang),
-      vacancyCode: f.vacancy_code ?? null,
-      titleTh: f.title_th ?? null,
-      employerNameTh: f.employer_name_th ?? null,
-    }));
-  }
 
   const service = {
     /** An officer refers a job seeker to a published vacancy with the person's consent to share the named fields with that employer. */
@@ -252,6 +216,7 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
             trx,
             followUpsFor(startedOn).map((f) => ({ placement_id: placement.id, months: f.months, due_on: f.dueOn, province_code: r.province_code })),
           );
+          await followUps.reconcileCourseFollowUps(trx, [r.person_id]);
           await registry.addTimelineEvent(trx, {
             personId: r.person_id,
             module: 'employment',
@@ -313,9 +278,9 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
             employer_name_th: v.employer_name_th,
           });
         }),
-        followUps: await presentFollowUps(
-          follow.map((f) => {
-            const x = byPlacement.get(f.placement_id)!;
+        followUps: await followUps.presentFollowUps([
+          ...follow.map((f) => {
+            const x = byPlacement.get(f.placement_id!)!;
             const v = vac.get(x.vacancy_id)!;
             return {
               ...f,
@@ -326,72 +291,14 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
               employer_name_th: v.employer_name_th,
             };
           }),
-        ),
+          ...(await followUps.courseFollowUpsOf(personId)),
+        ]),
       };
     },
 
     async myCard(ctx: Ctx) {
       if (!ctx.actor.personId) throw problems.forbidden({ en: 'This account is not linked to a registered person.', th: 'บัญชีนี้ไม่ได้เชื่อมกับระเบียนบุคคล' });
       return service.card(ctx, ctx.actor.personId);
-    },
-
-    /** Follow-ups waiting in the officer's area, oldest due first; `overdue` for those past due. */
-    async followUpQueue(ctx: Ctx, query: { overdue?: 'true' | 'false'; limit: number; offset: number }) {
-      const scope = employmentPolicy.readScope(ctx.actor);
-      if (scope.kind === 'none') throw problems.forbidden({ en: 'Your role does not include the follow-up queue.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูรายการติดตามผล' });
-      const rows = await repository.followUpQueue(db, {
-        provinces: provincesOf(scope),
-        overdueBefore: query.overdue === 'true' ? today() : undefined,
-        limit: query.limit,
-        offset: query.offset,
-      });
-      return presentFollowUps(rows);
-    },
-
-    /** Records a follow-up: still working? income now? By an officer of the area, or by the person themself. */
-    async recordFollowUp(ctx: Ctx, id: number, input: { stillWorking: boolean; incomeSatang?: number | null; note?: string | null }) {
-      const f = await repository.findFollowUp(db, id);
-      const self = f !== undefined && ctx.actor.personId === f.person_id;
-      if (!f || (!self && !employmentPolicy.reads(ctx.actor, f.province_code)))
-        throw problems.notFound({ en: `No follow-up has id ${id}.`, th: `ไม่พบการติดตามผลรหัส ${id}` });
-      if (!self && !employmentPolicy.acts(ctx.actor, f.province_code))
-        throw await outOfArea({ en: 'record this follow-up', th: 'บันทึกการติดตามผลนี้' }, f.province_code, employmentPolicy.officerScope(ctx.actor));
-      if (input.stillWorking && (input.incomeSatang === undefined || input.incomeSatang === null))
-        throw problems.validation([
-          { field: 'body.incomeSatang', code: 'required', message: 'Give the monthly income now.', messageTh: 'กรุณาระบุรายได้ต่อเดือนในปัจจุบัน' },
-        ]);
-      await db.transaction().execute(async (trx) => {
-        const done = await repository.recordFollowUp(trx, id, {
-          done_at: new Date(),
-          still_working: input.stillWorking,
-          income_satang: input.incomeSatang ?? null,
-          note: input.note ?? null,
-          recorded_by: ctx.actor.userId,
-          by_person: self,
-        });
-        if (!done) throw problems.conflict({ en: 'This follow-up is recorded already.', th: 'บันทึกการติดตามผลนี้แล้ว' });
-        const change = incomeChange(f.income_before_satang, input.incomeSatang ?? null);
-        await registry.addTimelineEvent(trx, {
-          personId: f.person_id,
-          module: 'employment',
-          kind: 'follow-up',
-          summaryTh: `ติดตามผล ${f.months} เดือน: ${input.stillWorking ? 'ยังทำงานอยู่' : 'ไม่ได้ทำงานแล้ว'}${input.incomeSatang != null ? ` รายได้ ${(input.incomeSatang / 100).toLocaleString('th')} บาท/เดือน` : ''}`,
-          summaryEn: `${f.months}-month follow-up: ${input.stillWorking ? 'still working' : 'no longer working'}${input.incomeSatang != null ? `, income ${(input.incomeSatang / 100).toLocaleString('en')} baht a month` : ''}`,
-          data: { followUpId: id, incomeChangeSatang: change },
-          actorUserId: ctx.actor.userId,
-        });
-        await recordAudit(trx, ctx, {
-          action: 'follow_up.record',
-          entityType: 'follow_up',
-          entityId: String(id),
-          provinceCode: f.province_code,
-          subjectPersonId: f.person_id,
-          after: { stillWorking: input.stillWorking, incomeSatang: input.incomeSatang ?? null },
-          personal: ['incomeSatang'],
-        });
-      });
-      const after = (await repository.findFollowUp(db, id))!;
-      return (await presentFollowUps([after]))[0]!;
     },
 
     async listPlacements(ctx: Ctx, query: { fiscalYear?: number; province?: string; limit: number; offset: number }) {
@@ -443,10 +350,11 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
       if (scope.kind === 'none') throw problems.forbidden({ en: 'Your role does not include the placement summary.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูสรุปการบรรจุงาน' });
       const fy = query.fiscalYear ?? fiscalYearOf(new Date());
       const provinces = provincesOf(scope);
-      const [{ rows }, places, due] = await Promise.all([
+      const [{ rows }, places, due, afterCourse] = await Promise.all([
         repository.placementSummary(db, fy, provinces),
         geo.placeIndex(),
-        repository.followUpQueue(db, { provinces, limit: 10_000, offset: 0 }),
+        followUps.followUpCounts(ctx),
+        repository.courseFollowUpSummary(db, fy, provinces),
       ]);
       const units = await org.unitNames(rows.flatMap((r) => (r.centre_unit_code ? [r.centre_unit_code] : [])));
       const sum = (pick: (r: (typeof rows)[number]) => string | null) => rows.reduce((s, r) => s + Number(pick(r) ?? 0), 0);
@@ -461,7 +369,6 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
         measured ? Math.round(rows.reduce((s, r) => s + Number(pick(r) ?? 0) * Number(r.measured), 0) / measured) : null;
       const before = weighted((r) => r.income_before);
       const now = weighted((r) => r.income_now);
-      const todayIs = today();
       return {
         fiscalYear: fy,
         target: PLACEMENT_TARGET,
@@ -483,7 +390,8 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
           }))
           .sort((a, b) => b.placed - a.placed),
         income: { measured, averageBeforeSatang: before, averageNowSatang: now, averageChangeSatang: incomeChange(before, now) },
-        followUps: { due: due.length, overdue: due.filter((f) => f.due_on < todayIs).length },
+        followUps: due,
+        afterCourse,
       };
     },
 

@@ -14,6 +14,7 @@ import { createSeatsService } from './seats.service';
 import { createSessionsService } from './sessions.service';
 import { createTrainingAccess } from './training.access';
 import * as repository from './training.repository';
+import * as facts from './facts.repository';
 
 export { CERTIFICATES_JOB, type CompletionListener } from './completion.service';
 export { RESULT_COLUMNS, RESULTS_MAX_ROWS } from './attendance.service';
@@ -88,7 +89,7 @@ export function createTrainingService(deps: {
 
     /** For other modules: curricula that prepare for any of these competency units. */
     async curriculaForUnits(unitCodes: readonly string[]) {
-      return (await repository.curriculaForUnits(db, unitCodes)).map((c) => ({
+      return (await facts.curriculaForUnits(db, unitCodes)).map((c) => ({
         code: c.code,
         nameTh: c.name_th,
         nameEn: c.name_en,
@@ -98,20 +99,38 @@ export function createTrainingService(deps: {
 
     /** For other modules: the unit (learning centre) of each person's latest completed course. */
     async lastCompletionUnits(personIds: readonly number[]) {
-      const rows = await repository.lastCompletionUnits(db, personIds);
+      const rows = await facts.lastCompletionUnits(db, personIds);
       return new Map(rows.map((r) => [r.person_id, { unitCode: r.unit_code, courseCode: r.course_code, completedOn: r.ends_on }]));
     },
 
     /** For other modules: of these people, who completed a session of this curriculum (inside the caller's transaction: pass it). */
     async completersOf(curriculumCode: string, personIds: readonly number[], executor: Executor = db) {
-      return new Map((await repository.completersOf(executor, curriculumCode, personIds)).map((r) => [r.person_id, { sessionId: r.session_id }]));
+      return new Map((await facts.completersOf(executor, curriculumCode, personIds)).map((r) => [r.person_id, { sessionId: r.session_id }]));
     },
 
     /** For other modules: the competency units of the courses each person completed (inside the caller's transaction: pass it). */
     async completedUnits(personIds: readonly number[], executor: Executor = db) {
       const units = new Map<number, string[]>();
-      for (const r of await repository.completedUnits(executor, personIds)) units.set(r.person_id, [...(units.get(r.person_id) ?? []), r.unit_code]);
+      for (const r of await facts.completedUnits(executor, personIds)) units.set(r.person_id, [...(units.get(r.person_id) ?? []), r.unit_code]);
       return units;
+    },
+
+    /** For other modules: every session each person completed, with its end date, unit and province (inside the caller's transaction: pass it). */
+    async completedSessions(personIds: readonly number[], executor: Executor = db) {
+      return (await facts.completedSessions(executor, personIds)).map((r) => ({
+        personId: r.person_id,
+        sessionId: r.session_id,
+        endsOn: r.ends_on,
+        unitCode: r.unit_code,
+        provinceCode: r.province_code,
+      }));
+    },
+
+    /** For other modules: sessions' codes and course names by id. */
+    async sessionLabels(ids: readonly number[]) {
+      return new Map(
+        (await facts.sessionLabels(db, ids)).map((r) => [r.id, { code: r.code, endsOn: r.ends_on, courseNameTh: r.name_th, courseNameEn: r.name_en }]),
+      );
     },
 
     /**
@@ -119,7 +138,7 @@ export function createTrainingService(deps: {
      * units (all such people, or only those given).
      */
     async completionsOf(unitCodes: readonly string[], personIds?: readonly number[]) {
-      const rows = await repository.completionsForUnits(db, unitCodes, personIds);
+      const rows = await facts.completionsForUnits(db, unitCodes, personIds);
       return new Map(
         rows.map((r) => [
           r.person_id,

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScrollTable } from '../../components/ScrollTable';
 import { useFormat } from '../../format';
+import { ProvinceMap, shadeFor } from '../geo/ProvinceMap';
 import { useLanguage } from '../../i18n/language';
 import { hasRole, useMe } from '../../session';
 import { useEmployers, useEmploymentRefresh, useFollowUps, useMyEmployer, useSummary, useVacancies, type FollowUp } from './queries';
@@ -147,6 +148,7 @@ export function EmploymentPage() {
 /** One follow-up, recordable where it is still open. */
 export function FollowUpRow({ f, onDone }: { f: FollowUp; onDone: () => void }) {
   const { t } = useTranslation('employment', { keyPrefix: 'followUps' });
+  const lang = useLanguage();
   const { number, date } = useFormat();
   const [working, setWorking] = useState(true);
   const [income, setIncome] = useState<number | ''>('');
@@ -185,10 +187,17 @@ export function FollowUpRow({ f, onDone }: { f: FollowUp; onDone: () => void }) 
           {f.titleTh} · {f.employerNameTh}
         </Text>
       )}
+      {f.kind === 'course' && <Text size="sm">{t('afterCourse', { course: inLang(f.courseNameTh ?? '', f.courseNameEn, lang), code: f.sessionCode })}</Text>}
+      {f.closedReason && <Text size="sm">{t(f.closedReason === 'placed' ? 'closedPlaced' : 'closedNotCompleted')}</Text>}
       {f.done && f.incomeChangeSatang !== null && <Text size="sm">{t('change', { amount: baht(f.incomeChangeSatang, number) })}</Text>}
-      {!f.done && (
+      {!f.done && !f.closedReason && (
         <Group align="flex-end" mt="xs" wrap="wrap">
-          <Switch label={t('stillWorking')} checked={working} onChange={(e) => setWorking(e.currentTarget.checked)} size="md" />
+          <Switch
+            label={t(f.kind === 'course' ? 'working' : 'stillWorking')}
+            checked={working}
+            onChange={(e) => setWorking(e.currentTarget.checked)}
+            size="md"
+          />
           <NumberInput label={t('income')} value={income} onChange={(v) => setIncome(v === '' ? '' : Number(v))} min={0} size="md" w={200} />
           <Button onClick={() => record.mutate()} loading={record.isPending} size="md">
             {t('record')}
@@ -227,10 +236,12 @@ export function SummaryPage() {
   const [fy, setFy] = useState<string | null>(null);
   const summary = useSummary(fy ? Number(fy) : undefined);
   const s = summary.data;
+  const [province, setProvince] = useState<string | null>(null);
+  const chosen = s?.byProvince.find((p) => p.provinceCode === province);
   const years = s ? [s.fiscalYear - 2, s.fiscalYear - 1, s.fiscalYear, s.fiscalYear + 1].map(String) : [];
   return (
     <Stack>
-      <PageHeader title={t('title')} intro={t('intro')} />
+      <PageHeader title={t('title')} intro={t('intro', { target: s ? number(s.target) : '…' })} />
       <Group align="flex-end">
         <Select label={t('fiscalYear')} value={fy ?? (s ? String(s.fiscalYear) : null)} onChange={setFy} data={years} size="md" w={160} />
         <Anchor href={`/api/employment/placements/export${fy ? `?fiscalYear=${fy}` : ''}`}>{t('export')}</Anchor>
@@ -265,6 +276,39 @@ export function SummaryPage() {
               </Text>
             </Paper>
           </SimpleGrid>
+          <Paper withBorder p="md" data-testid="after-course">
+            <Text>{t('afterCourse', { n: number(s.afterCourse.followedUp), working: number(s.afterCourse.working) })}</Text>
+            <Text size="sm">
+              {t('before')}: {s.afterCourse.averageBeforeSatang === null ? '–' : baht(s.afterCourse.averageBeforeSatang, number)} · {t('now')}:{' '}
+              {s.afterCourse.averageNowSatang === null ? '–' : baht(s.afterCourse.averageNowSatang, number)} · {t('change')}:{' '}
+              {s.afterCourse.averageChangeSatang === null
+                ? '–'
+                : `${s.afterCourse.averageChangeSatang > 0 ? '+' : ''}${baht(s.afterCourse.averageChangeSatang, number)}`}
+            </Text>
+          </Paper>
+          {s.byProvince.length > 0 && (
+            <Group align="flex-start" wrap="wrap">
+              <div style={{ maxWidth: 420, flex: '1 1 280px' }}>
+                <ProvinceMap
+                  highlight={s.byProvince.map((p) => p.provinceCode)}
+                  selected={province ?? undefined}
+                  onSelect={(code) => setProvince(code === province ? null : code)}
+                  names={new Map(s.byProvince.map((p) => [p.provinceCode, `${inLang(p.nameTh, p.nameEn, lang)}: ${number(p.placed)}`]))}
+                  label={t('map')}
+                  fillOf={(code) => shadeFor(s.byProvince.find((p) => p.provinceCode === code)?.placed ?? 0, Math.max(...s.byProvince.map((p) => p.placed)))}
+                />
+              </div>
+              {chosen && (
+                <Paper withBorder p="md" data-testid="province-placed">
+                  <Text fw={600}>{inLang(chosen.nameTh, chosen.nameEn, lang)}</Text>
+                  <Text>{t('provincePlaced', { n: number(chosen.placed) })}</Text>
+                  <Anchor href={`/api/employment/placements/export?province=${chosen.provinceCode}${fy ? `&fiscalYear=${fy}` : ''}`}>
+                    {t('exportProvince')}
+                  </Anchor>
+                </Paper>
+              )}
+            </Group>
+          )}
           {s.byProvince.length > 0 && (
             <BarChart
               label={t('byProvince')}

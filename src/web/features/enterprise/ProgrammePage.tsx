@@ -8,10 +8,8 @@ import { ScrollTable } from '../../components/ScrollTable';
 import { useFormat } from '../../format';
 import { useLanguage } from '../../i18n/language';
 import { useProvinces } from '../../reference';
-import { ProvinceMap } from '../geo/ProvinceMap';
+import { ProvinceMap, shadeFor } from '../geo/ProvinceMap';
 
-/** Five shades from light to dark indigo, all distinguishable from the map's white background. */
-const SHADES = ['#dbe4ff', '#bac8ff', '#91a7ff', '#5c7cfa', '#364fc7'];
 import { useFunnel, useLateList, useProgramme } from './queries';
 
 /** A programme's dashboard: the funnel per stage against targets, and the late list per deadline. */
@@ -59,7 +57,7 @@ export function ProgrammePage() {
                   fillOf={(code) => {
                     const n = funnel.data.byProvince.find((p) => p.provinceCode === code)?.active ?? 0;
                     const max = Math.max(1, ...funnel.data.byProvince.map((p) => p.active));
-                    return n === 0 ? '#f1f3f5' : SHADES[Math.min(SHADES.length - 1, Math.floor((Math.sqrt(n) / Math.sqrt(max)) * SHADES.length))]!;
+                    return shadeFor(n, max);
                   }}
                 />
               </div>

@@ -9,6 +9,13 @@ interface Feature {
   geometry: { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
 }
 
+/** Five shades from light to dark indigo, all distinguishable from the map's white background. */
+const SHADES = ['#dbe4ff', '#bac8ff', '#91a7ff', '#5c7cfa', '#364fc7'];
+
+/** A province's fill for a count against the largest: grey for none, then five shades by square root (a few large provinces do not wash out the rest). */
+export const shadeFor = (n: number, max: number) =>
+  n <= 0 ? '#f1f3f5' : SHADES[Math.min(SHADES.length - 1, Math.floor((Math.sqrt(n) / Math.sqrt(Math.max(1, max))) * SHADES.length))]!;
+
 /** Equirectangular projection scaled by cos(latitude) around Thailand's middle: plain SVG, no map library. */
 const LAT_SCALE = 1;
 const LON_SCALE = Math.cos((13 * Math.PI) / 180);

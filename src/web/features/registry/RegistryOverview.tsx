@@ -1,13 +1,10 @@
 import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { usePeopleStats } from './queries';
-import { ProvinceMap } from '../geo/ProvinceMap';
+import { ProvinceMap, shadeFor } from '../geo/ProvinceMap';
 import { nameOf, useProvinces, useTargetGroups } from '../../reference';
 import { useLanguage } from '../../i18n/language';
 import { useFormat } from '../../format';
-
-/** Five shades from light to dark indigo, all distinguishable from the map's white background. */
-const SHADES = ['#dbe4ff', '#bac8ff', '#91a7ff', '#5c7cfa', '#364fc7'];
 
 /** Where the registered people are and who they are: a map and bars, for those who would rather look. */
 export function RegistryOverview({ onProvince }: { onProvince: (code: string) => void }) {
@@ -38,7 +35,7 @@ export function RegistryOverview({ onProvince }: { onProvince: (code: string) =>
             label={t('map')}
             fillOf={(code) => {
               const n = counts.get(code) ?? 0;
-              return n === 0 ? '#f1f3f5' : SHADES[Math.min(SHADES.length - 1, Math.floor((Math.sqrt(n) / Math.sqrt(max)) * SHADES.length))]!;
+              return shadeFor(n, max);
             }}
           />
         </div>

@@ -10659,7 +10659,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/funding/applications/{id}/return": {
+    "/api/funding/applications/{id}/decide": {
         parameters: {
             query?: never;
             header?: never;
@@ -10668,7 +10668,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Return for correction (the checker, or the approver once verified); the history stays */
+        /** The committee’s decision with its minutes (a third person); approval commits the amount under the fund’s lock */
         post: {
             parameters: {
                 query?: never;
@@ -10681,7 +10681,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        reason: string;
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        minutesRef: string;
+                        /** @default null */
+                        note?: string | null;
                     };
                 };
             };
@@ -10721,7 +10725,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/funding/applications/{id}/decide": {
+    "/api/funding/applications/{id}/return": {
         parameters: {
             query?: never;
             header?: never;
@@ -10730,7 +10734,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The committee’s decision with its minutes (a third person); approval commits the amount under the fund’s lock */
+        /** Return for correction (the checker, or the approver once verified); the history stays */
         post: {
             parameters: {
                 query?: never;
@@ -10743,11 +10747,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        decision: "approve" | "reject";
-                        minutesRef: string;
-                        /** @default null */
-                        note?: string | null;
+                        reason: string;
                     };
                 };
             };

@@ -47,6 +47,8 @@ import { createEmploymentService } from './modules/employment/employment.service
 import { employmentRoutes } from './modules/employment/employment.routes';
 import { createEnterpriseService } from './modules/enterprise/enterprise.service';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
+import { createFundingService } from './modules/funding/funding.service';
+import { fundingRoutes } from './modules/funding/funding.routes';
 
 export interface AppOptions {
   database: Database;
@@ -116,7 +118,25 @@ export function createServices(
   const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
   const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency });
   const enterprise = createEnterpriseService({ db, geo, org, registry, training });
-  return { audit, jobs, signingPool, actors, geo, org, identity, registry, imports, credentials, training, planning, competency, employment, enterprise };
+  const funding = createFundingService({ db, geo, org, registry, training, enterprise });
+  return {
+    audit,
+    jobs,
+    signingPool,
+    actors,
+    geo,
+    org,
+    identity,
+    registry,
+    imports,
+    credentials,
+    training,
+    planning,
+    competency,
+    employment,
+    enterprise,
+    funding,
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -198,6 +218,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(competencyRoutes, { competency: services.competency });
   await app.register(employmentRoutes, { employment: services.employment });
   await app.register(enterpriseRoutes, { enterprise: services.enterprise });
+  await app.register(fundingRoutes, { funding: services.funding });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());

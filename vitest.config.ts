@@ -21,6 +21,9 @@ export default defineConfig({
     // keeps the machine's two cores busy. At load 16 a fresh-clone CI had tests taking 60–83 s.
     testTimeout: 180_000,
     hookTimeout: 600_000,
+    // A page waited for (expect.poll in the journeys) gets 15 s instead of 1 s: at load 16 the
+    // foundation journey's home page took longer than a second to say the officer's area.
+    expect: { poll: { timeout: 15_000 } },
     // Builds what the selected projects need once (web app, database templates), before any file.
     globalSetup: ['test/helpers/global-setup.ts'],
     sequence: { sequencer: LongestFirst },

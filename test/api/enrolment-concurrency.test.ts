@@ -70,5 +70,5 @@ describe.each(ENGINES)('600 people applying at once for 500 seats on %s', (engin
       .where('id', '=', sessionId)
       .executeTakeFirstOrThrow();
     expect(after).toEqual({ enrolled_count: 500, waitlisted_count: 99 });
-  }, 120_000);
+  }, 360_000); // a limit, not a goal: 600 concurrent applications took 240 s at load 16
 });

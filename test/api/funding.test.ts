@@ -321,5 +321,5 @@ describe.each(ENGINES.filter((e) => e === 'postgresql'))('funding commitments un
         .problems,
     ).toEqual([]);
     expect(Date.now() - started).toBeLessThan(60_000);
-  }, 120_000);
+  }, 360_000); // a limit, not a goal (a busy machine)
 });

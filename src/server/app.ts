@@ -47,6 +47,8 @@ import { createEmploymentService } from './modules/employment/employment.service
 import { employmentRoutes } from './modules/employment/employment.routes';
 import { createEnterpriseService } from './modules/enterprise/enterprise.service';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
+import { createMarketplaceService } from './modules/marketplace/marketplace.service';
+import { marketplaceRoutes } from './modules/marketplace/marketplace.routes';
 
 export interface AppOptions {
   database: Database;
@@ -116,7 +118,25 @@ export function createServices(
   const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
   const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency });
   const enterprise = createEnterpriseService({ db, geo, org, registry, training });
-  return { audit, jobs, signingPool, actors, geo, org, identity, registry, imports, credentials, training, planning, competency, employment, enterprise };
+  const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl });
+  return {
+    audit,
+    jobs,
+    signingPool,
+    actors,
+    geo,
+    org,
+    identity,
+    registry,
+    imports,
+    credentials,
+    training,
+    planning,
+    competency,
+    employment,
+    enterprise,
+    marketplace,
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -198,6 +218,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(competencyRoutes, { competency: services.competency });
   await app.register(employmentRoutes, { employment: services.employment });
   await app.register(enterpriseRoutes, { enterprise: services.enterprise });
+  await app.register(marketplaceRoutes, { marketplace: services.marketplace });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());
@@ -212,9 +233,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // sign-in failures forgotten. Idempotent, so every process may run it.
   let housekeeping: NodeJS.Timeout | undefined;
   const tidy = () =>
-    Promise.all([services.imports.purgeExpired(config.importRetentionDays), services.identity.forgetOldSignInFailures()]).catch((error: unknown) =>
-      app.log.error({ err: error }, 'housekeeping failed'),
-    );
+    Promise.all([
+      services.imports.purgeExpired(config.importRetentionDays),
+      services.identity.forgetOldSignInFailures(),
+      // Once a day across processes: listings whose certificate lapsed are unlisted and their groups told.
+      services.marketplace.dailySweep(),
+    ]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
   app.addHook('onReady', async () => {
     void tidy();
     housekeeping = setInterval(() => void tidy(), 3_600_000);

@@ -2,6 +2,7 @@ import { PLATFORM_CONTRACTS, type ModuleContract } from '../platform/contract';
 import { competencyContract } from './competency/competency.contract';
 import { employmentContract } from './employment/employment.contract';
 import { enterpriseContract } from './enterprise/enterprise.contract';
+import { marketplaceContract } from './marketplace/marketplace.contract';
 import { credentialsContract } from './credentials/credentials.contract';
 import { geoContract } from './geo/geo.contract';
 import { identityContract } from './identity/identity.contract';
@@ -24,6 +25,7 @@ export const MODULE_CONTRACTS: readonly ModuleContract[] = [
   competencyContract,
   employmentContract,
   enterpriseContract,
+  marketplaceContract,
 ];
 
 /** Modules and the platform together: every table of the database has exactly one owner here. */

@@ -58,7 +58,7 @@ const listingFields = {
     .optional(),
 };
 export const ListingBody = z.strictObject({ productId: z.number().int().positive(), ...listingFields });
-export const ListingPatch = z.strictObject(listingFields);
+export const ListingPatch = z.strictObject(listingFields).partial();
 export const DecisionBody = z.strictObject({
   decision: z.enum(['approve', 'return']),
   reasons: z

@@ -103,6 +103,21 @@ export function createChannelsService(access: MarketplaceAccess) {
         firstProductLiveOn: input.firstProductLiveOn !== undefined ? input.firstProductLiveOn : (before?.first_product_live_on ?? null),
         firstSaleOn: input.firstSaleOn !== undefined ? input.firstSaleOn : (before?.first_sale_on ?? null),
       };
+      // An id in the body is checked as one in a path would be: the advisor must be this channel's.
+      if (input.advisorUserId && input.advisorUserId !== before?.advisor_user_id) {
+        const isAdvisor =
+          (await access.identity.holdersOf('marketplace_partner', [input.advisorUserId])).length > 0 &&
+          (await repository.advisorChannel(db, input.advisorUserId)) === channel;
+        if (!isAdvisor)
+          throw problems.validation([
+            {
+              field: 'body.advisorUserId',
+              code: 'not-an-advisor',
+              message: `Account ${input.advisorUserId} is not an advisor of ${CHANNEL_NAMES[channel].en}.`,
+              messageTh: `บัญชี ${input.advisorUserId} ไม่ใช่ที่ปรึกษาของ ${CHANNEL_NAMES[channel].th}`,
+            },
+          ]);
+      }
       const reasons = stepOrderReasons({ ...merged, consentedOn: consent ? bangkokDay(consent.given_at) : null });
       if (merged.shopOpenedOn && !merged.shopUrl && !merged.shopRef)
         reasons.push({ code: 'shop-unnamed', en: 'An opened shop needs its URL or ID.', th: 'ร้านที่เปิดแล้วต้องระบุ URL หรือรหัสร้าน' });

@@ -124,6 +124,7 @@ export const marketplaceRoutes: FastifyPluginAsyncZod<{ marketplace: Marketplace
         tags,
         summary: 'Sitemap of the catalogue’s product pages',
         security: [],
+        querystring: z.strictObject({}),
         response: withProblems({ 200: z.string().describe('application/xml') }),
       },
     },

@@ -55,12 +55,13 @@ export const marketplaceContract: ModuleContract = {
     },
     {
       // The member (the leader) who gave the group's consent: the consent is the group's and
-      // stands; an erased member is no longer named on it, nor is the evidence (a signed form).
+      // stands; it points at a record that names no one once erased, and its evidence note (which
+      // may describe the signed form and its signer) goes.
       table: 'channel_consent',
       column: 'given_by_person_id',
       refersTo: 'person',
       merge: { kind: 'move' },
-      erase: { kind: 'anonymise', set: { given_by_person_id: null, evidence: null } },
+      erase: { kind: 'anonymise', set: { evidence: null } },
     },
     {
       table: 'sales_report',

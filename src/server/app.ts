@@ -49,6 +49,8 @@ import { createEnterpriseService } from './modules/enterprise/enterprise.service
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
 import { createMarketplaceService } from './modules/marketplace/marketplace.service';
 import { marketplaceRoutes } from './modules/marketplace/marketplace.routes';
+import { createFundingService } from './modules/funding/funding.service';
+import { fundingRoutes } from './modules/funding/funding.routes';
 
 export interface AppOptions {
   database: Database;
@@ -119,6 +121,7 @@ export function createServices(
   const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency });
   const enterprise = createEnterpriseService({ db, geo, org, registry, training });
   const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl });
+  const funding = createFundingService({ db, geo, org, registry, training, enterprise });
   return {
     audit,
     jobs,
@@ -136,6 +139,7 @@ export function createServices(
     employment,
     enterprise,
     marketplace,
+    funding,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -219,6 +223,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(employmentRoutes, { employment: services.employment });
   await app.register(enterpriseRoutes, { enterprise: services.enterprise });
   await app.register(marketplaceRoutes, { marketplace: services.marketplace });
+  await app.register(fundingRoutes, { funding: services.funding });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());

@@ -4,6 +4,7 @@ import { loadOrgReferenceData } from './modules/org/org.service';
 import { loadTrainingReferenceData } from './modules/training/training.service';
 import { loadCompetencyReferenceData } from './modules/competency/competency.service';
 import { loadEnterpriseReferenceData } from './modules/enterprise/enterprise.service';
+import { loadFundingReferenceData } from './modules/funding/funding.service';
 import type { Services } from './app';
 
 /** Loads every reference data set that changed since the last start; returns the names loaded. */
@@ -17,5 +18,6 @@ export async function loadReferenceData(database: Database, services: Pick<Servi
   if (await loadCompetencyReferenceData(database.db)) loaded.push('competency');
   // Programmes name their owner agency and a curriculum.
   if (await loadEnterpriseReferenceData(database.db)) loaded.push('enterprise');
+  if (await loadFundingReferenceData(database.db)) loaded.push('funding');
   return loaded;
 }

@@ -6,11 +6,20 @@ import { createPersonLinks } from '../../src/server/modules/registry/links/perso
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { ENGINES } from '../helpers/database';
 import { employerBody, vacancyBody } from '../helpers/employment';
+import { fundBody } from '../helpers/funding';
 import { personBody } from '../helpers/people';
 import { dayFromToday, sessionBody } from '../helpers/training';
 
 const PERSON_LINKS = ALL_CONTRACTS.flatMap((c) => c.links).filter((l) => l.refersTo === 'person');
 const STANDARD = 'TPQI-ECW';
+const loanApplication = (groupId: number, cosigner: number) => ({
+  groupId,
+  amountSatang: 5_000_000,
+  termMonths: 12,
+  purpose: 'ซื้อวัตถุดิบ',
+  businessPlan: { costs: [{ item: 'วัตถุดิบ', amountSatang: 5_000_000 }], expectedMonthlySalesSatang: 1_000_000, repaymentSource: 'ยอดขาย' },
+  cosignerPersonIds: [cosigner],
+});
 
 /**
  * A person with records in every module is merged into another, and the survivor is then erased:
@@ -20,6 +29,7 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
   let t: TestApp;
   let officer: StaffAccount;
   let assessor: StaffAccount;
+  let approver: StaffAccount, maker: StaffAccount, checker: StaffAccount;
   let serialEmployer = 300_000 + Math.floor(Math.random() * 100_000);
   const call = (who: { cookie: string }, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
     t.app.inject({ method, url, payload: payload as never, headers: { cookie: who.cookie } });
@@ -51,6 +61,9 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
     t = await createTestApp(engine);
     officer = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DSD-PSDO-40' }] });
     assessor = await t.createStaff({ roles: [{ role: 'assessor', unitCode: 'TPQI-AC-NE' }] });
+    approver = await t.createStaff({ roles: [{ role: 'fund_approver', unitCode: 'DOE-PEO-40' }] });
+    maker = await t.createStaff({ roles: [{ role: 'fund_maker', unitCode: 'DOE-PEO-40' }] });
+    checker = await t.createStaff({ roles: [{ role: 'fund_checker', unitCode: 'DOE-PEO-40' }] });
   });
   afterAll(() => t?.dispose());
 
@@ -127,6 +140,10 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
       givenByPersonId: duplicate,
       evidence: 'แบบยินยอมลงนามโดยประธานกลุ่ม',
     });
+    // funding: an application of the shared group, which the duplicate (its leader) made and co-signs.
+    const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody());
+    const application = await ok(officer, 'POST', `/api/funding/funds/${fund.id}/applications`, loanApplication(shared.id, duplicate));
+    await t.database.db.updateTable('loan_application').set({ applicant_person_id: duplicate }).where('id', '=', application.id).execute();
 
     // Every declared link to a person has rows of the duplicate (person.merged_into: of `older`), so each declaration is exercised.
     for (const link of PERSON_LINKS.filter((l) => l.merge.kind === 'move')) {
@@ -243,6 +260,40 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
     });
     const account = await db.selectFrom('app_user').select(['status', 'display_name']).where('person_id', '=', survivor).executeTakeFirstOrThrow();
     expect(account).toEqual({ status: 'disabled', display_name: 'ลบข้อมูลแล้ว' });
+    // funding: the application and the co-signature stay (the fund's accounts), naming no one.
+    expect(await db.selectFrom('loan_cosigner').select('application_id').where('person_id', '=', survivor).execute()).toEqual([
+      { application_id: application.id },
+    ]);
+  });
+
+  it('refuses to erase a loan’s applicant or co-signer while the loan is owed, and erases once it is repaid', async () => {
+    const leader = await register([]);
+    const group = await ok(officer, 'POST', '/api/groups', {
+      name: 'กลุ่มเลี้ยงไก่บ้านโนนทัน',
+      type: 'independent-occupation',
+      occupation: 'agriculture',
+      subdistrictCode: '400101',
+      members: [{ personId: leader, role: 'leader', joinedOn: '2022-01-01' }],
+    });
+    const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody());
+    const a = await ok(officer, 'POST', `/api/funding/funds/${fund.id}/applications`, loanApplication(group.id, leader));
+    await ok(maker, 'POST', `/api/funding/applications/${a.id}/recommend`, { note: 'เสนอ' });
+    await ok(checker, 'POST', `/api/funding/applications/${a.id}/verify`, { note: 'ตรวจแล้ว' });
+    const approved = await ok(approver, 'POST', `/api/funding/applications/${a.id}/decide`, { decision: 'approve', minutesRef: 'M-9/2569' });
+    const refused = await call(officer, 'POST', `/api/people/${leader}/erase`, { reason: 'คำขอลบข้อมูล' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toMatch(/repaid or written off/);
+    const loanBody = {
+      amountSatang: 5_000_000,
+      paidOn: dayFromToday(-1),
+      reference: 'TRF-1',
+      bankName: 'ธนาคารออมสิน',
+      accountNumber: '0201234567',
+      promptPayId: null,
+    };
+    await ok(maker, 'POST', `/api/funding/loans/${approved.loanId}/disbursements`, loanBody);
+    await ok(maker, 'POST', `/api/funding/loans/${approved.loanId}/payments`, { amountSatang: 5_000_000, paidOn: dayFromToday(0), reference: 'CASH-ALL' });
+    await ok(officer, 'POST', `/api/people/${leader}/erase`, { reason: 'คำขอลบข้อมูล' });
   });
 
   it('refuses an erasure while a row kept under a declared duty matches, naming the duty (a loan still owed)', async () => {

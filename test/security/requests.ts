@@ -68,6 +68,13 @@ const PARAMS: [RegExp, string, (w: World, v: Variant) => string | number][] = [
   [/^\/api\/marketplace\/groups\//, 'format', () => 'lazada'],
   [/^\/api\/marketplace\/groups\//, 'month', () => '2025-01'],
   [/^\/api\/marketplace\/partner-advisors\//, 'userId', (w) => w.accounts.partner.id],
+  [/^\/api\/funding\/funds\//, 'id', (w, v) => w.funds[v]],
+  [/^\/api\/funding\/applications\//, 'id', (w, v) => w.applications[v]],
+  [/^\/api\/funding\/loans\//, 'id', (w, v) => w.loans[v]],
+  [/^\/api\/funding\/groups\//, 'groupId', (w, v) => w.fundingGroups[v]],
+  [/^\/api\/funding\/payments\//, 'id', (w, v) => w.payments[v]],
+  [/^\/api\/funding\/loan-decisions\//, 'id', (w, v) => w.loanDecisions[v]],
+  [/^\/api\/funding\/holidays\//, 'day', () => '2027-11-15'],
 ];
 
 /** Does the parameter name a record (own/same/other), or is it the same in every cell (a code, a day)? */
@@ -249,7 +256,55 @@ export const CALLS: Record<string, CallSpec> = {
     query: () => ({ channel: 'lazada', fileName: 'orders.csv', dryRun: 'true' }),
     raw: { contentType: 'text/csv', payload: 'a,b\r\n1,2\r\n' },
   },
+  // funding (issue 18): a body's group or provinces are the cell's, scoped like a path id.
+  'PUT /api/funding/holidays/{day}': { body: () => ({ nameTh: 'วันหยุดพิเศษ', nameEn: 'Special holiday' }) },
+  'DELETE /api/funding/holidays/{day}': { last: true },
+  'POST /api/funding/funds': {
+    body: (_w, v) => ({
+      code: `MX-${serial++}`,
+      nameTh: 'กองทุนทดสอบ',
+      nameEn: 'Test fund',
+      ownerUnitCode: v === 'other' ? 'DOE-PEO-83' : 'DOE-PEO-40',
+      provinceCodes: [v === 'other' ? '83' : '40'],
+      capitalSatang: 100_000_000,
+      rules: { minAmountSatang: 5_000_000, maxAmountSatang: 30_000_000, minTermMonths: 1, maxTermMonths: 24, rateBp: 0, dueDay: 5, deadline: '2099-03-31' },
+    }),
+  },
+  'POST /api/funding/funds/{id}/capital': { body: () => ({ amountSatang: 100_000, memo: 'เงินสมทบ' }) },
+  'POST /api/funding/funds/{id}/eligibility': { body: (w, v) => ({ groupId: w.fundingGroups[v], amountSatang: 15_000_000, termMonths: 24 }) },
+  'POST /api/funding/funds/{id}/applications': { body: (w, v) => fundingApplication(w.fundingGroups[v]) },
+  'POST /api/funding/funds/{id}/repayment-imports': {
+    raw: { contentType: 'text/csv', payload: 'เลขที่สัญญา,วันที่ชำระ,จำนวนเงิน,เลขอ้างอิง\n1,2026-01-05,100.00,X-1\n' },
+  },
+  'PUT /api/funding/applications/{id}': { body: (w, v) => ({ ...fundingApplication(w.fundingGroups[v]), groupId: undefined }) },
+  'POST /api/funding/applications/{id}/recommend': { body: () => ({ note: 'เอกสารครบ' }) },
+  'POST /api/funding/applications/{id}/verify': { body: () => ({ note: 'ตรวจสอบแล้ว' }) },
+  'POST /api/funding/applications/{id}/decide': { body: () => ({ decision: 'approve', minutesRef: 'ประชุมครั้งที่ 1/2569' }) },
+  'POST /api/funding/applications/{id}/return': { body: () => ({ reason: 'แนบเอกสารเพิ่ม' }) },
+  'POST /api/funding/loans/{id}/disbursements': {
+    body: (w) => ({
+      amountSatang: 1_000_000,
+      paidOn: w.today,
+      reference: 'TRF-2',
+      bankName: 'ธนาคารออมสิน',
+      accountNumber: '0201234567',
+      promptPayId: '0812345678',
+    }),
+  },
+  'POST /api/funding/loans/{id}/payments': { body: (w) => ({ amountSatang: 100_000, paidOn: w.today, reference: 'CASH-2' }) },
+  'POST /api/funding/payments/{id}/reverse': { body: () => ({ reason: 'เช็คคืน' }) },
+  'POST /api/funding/loans/{id}/decisions': { body: () => ({ kind: 'write-off', reason: 'กลุ่มยุบเลิก' }) },
+  'POST /api/funding/loan-decisions/{id}/decide': { body: () => ({ decision: 'approve', minutesRef: 'ประชุมครั้งที่ 2/2569' }), last: true },
 };
+
+const fundingApplication = (groupId: number) => ({
+  groupId,
+  amountSatang: 15_000_000,
+  termMonths: 24,
+  purpose: 'ซื้อวัตถุดิบ',
+  businessPlan: { costs: [{ item: 'วัตถุดิบ', amountSatang: 15_000_000 }], expectedMonthlySalesSatang: 3_000_000, repaymentSource: 'ยอดขาย' },
+  cosignerPersonIds: [],
+});
 
 function sessionBodyFor(unitCode: string, provinceCode: string, subdistrictCode: string) {
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);

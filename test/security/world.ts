@@ -19,6 +19,7 @@ export const IDENTITIES = [
   'assessor',
   'fundMaker',
   'fundChecker',
+  'fundApprover',
   'employer',
   'partner',
   'citizen',
@@ -34,6 +35,7 @@ const ROLES_OF: Record<Exclude<Identity, 'anonymous'>, { role: Role; unitCode: s
   assessor: [{ role: 'assessor', unitCode: 'TPQI-AC-NE' }],
   fundMaker: [{ role: 'fund_maker', unitCode: 'DOE-PEO-40' }],
   fundChecker: [{ role: 'fund_checker', unitCode: 'DOE-PEO-40' }],
+  fundApprover: [{ role: 'fund_approver', unitCode: 'DOE-PEO-40' }],
   employer: [{ role: 'employer', unitCode: null }],
   partner: [{ role: 'marketplace_partner', unitCode: null }],
   citizen: [{ role: 'citizen', unitCode: null }],
@@ -96,6 +98,17 @@ export interface World {
   // leads the `own` group, which consents to share with Lazada, whose advisor is `partner`.
   listings: ByVariant<number>;
   listingPhotos: ByVariant<string>;
+  // funding: `own` and `same` are in the Khon Kaen fund, `other` in Phuket's. `fundingGroups`
+  // are led by their `own` person (the citizen leads hers); `applications` are submitted,
+  // `loans` approved and partly disbursed, `paidLoans` disbursed with a repayment (`payments`)
+  // and a write-off waiting for the committee (`loanDecisions`).
+  funds: ByVariant<number>;
+  fundingGroups: ByVariant<number>;
+  applications: ByVariant<number>;
+  loans: ByVariant<number>;
+  paidLoans: ByVariant<number>;
+  payments: ByVariant<number>;
+  loanDecisions: ByVariant<number>;
 }
 
 /** A 1×1 PNG, as a phone sends a resized photo. */
@@ -284,8 +297,18 @@ export async function buildWorld(t: TestApp, serial: number): Promise<World> {
   await sql`insert into partner_advisor (user_id, channel) values (${accounts.partner.id}, 'lazada')`.execute(db);
   await call(kk, 'POST', `/api/marketplace/groups/${groups.own}/consents`, { channel: 'lazada', givenByPersonId: people.own, evidence: 'แบบยินยอม' });
   t.services.actors.clear();
+  const funding = await buildFunding(t, call, {
+    serial,
+    ownLeader: people.own,
+    kk,
+    phuket,
+    // Khon Kaen's fund office is the identities' own (their four eyes never meet the matrix's:
+    // the applications the matrix moves are only submitted here).
+    kkStaff: { maker: accounts.fundMaker, checker: accounts.fundChecker, approver: accounts.fundApprover },
+  });
 
   return {
+    ...funding,
     today: dayFromToday(0),
     later: dayFromToday(7),
     docNumbers: { own: kkPeople[0]!.docNumber, same: kkPeople[1]!.docNumber, other: phuketPeople[0]!.docNumber },
@@ -330,3 +353,110 @@ export const visitBody = (id: string, groupId: number, photos: { id: string; dat
   photos,
   editedAt: new Date().toISOString(),
 });
+
+/** The funding part of the world: two funds, groups with leaders and committees, applications, loans, a payment, a decision. */
+async function buildFunding(
+  t: TestApp,
+  call: (who: StaffAccount | null, method: 'POST' | 'PUT', url: string, payload: unknown, status?: number) => Promise<{ id: number; loanId: number }>,
+  o: {
+    serial: number;
+    ownLeader: number;
+    kk: StaffAccount;
+    phuket: StaffAccount;
+    kkStaff: { maker: StaffAccount; checker: StaffAccount; approver: StaffAccount };
+  },
+) {
+  const staff = async (unitCode: string) => ({
+    maker: await t.createStaff({ roles: [{ role: 'fund_maker', unitCode }] }),
+    checker: await t.createStaff({ roles: [{ role: 'fund_checker', unitCode }] }),
+    approver: await t.createStaff({ roles: [{ role: 'fund_approver', unitCode }] }),
+  });
+  const kkStaff = o.kkStaff;
+  const pkStaff = await staff('DOE-PEO-83');
+  const staffOf = (v: Variant) => (v === 'other' ? pkStaff : kkStaff);
+  const fund = (who: StaffAccount, code: string, province: string) =>
+    call(who, 'POST', '/api/funding/funds', {
+      code,
+      nameTh: `กองทุนหมุนเวียน ${code}`,
+      nameEn: `Revolving fund ${code}`,
+      ownerUnitCode: province === '83' ? 'DOE-PEO-83' : 'DOE-PEO-40',
+      provinceCodes: [province],
+      capitalSatang: 500_000_000,
+      rules: {
+        minAmountSatang: 5_000_000,
+        maxAmountSatang: 30_000_000,
+        minTermMonths: 1,
+        maxTermMonths: 24,
+        rateBp: 0,
+        dueDay: 5,
+        deadline: dayFromToday(60),
+        oneOpenLoan: false,
+      },
+    });
+  const kkFund = (await fund(kkStaff.approver, `KK-${o.serial}`, '40')).id;
+  const pkFund = (await fund(pkStaff.approver, `PK-${o.serial}`, '83')).id;
+  const funds = { own: kkFund, same: kkFund, other: pkFund };
+  const kkPeople = await buildPeople(t.database.db, 3, { firstSerial: o.serial + 20 });
+  const pkPeople = await buildPeople(t.database.db, 2, { firstSerial: o.serial + 30, subdistrictCode: '830101' });
+  const members = { own: [o.ownLeader, kkPeople[0]!.id], same: [kkPeople[1]!.id, kkPeople[2]!.id], other: [pkPeople[0]!.id, pkPeople[1]!.id] };
+  const groupOf = async (v: Variant) =>
+    Number(
+      (
+        await call(v === 'other' ? o.phuket : o.kk, 'POST', '/api/groups', {
+          name: `กลุ่มกู้ยืม ${o.serial} ${v}`,
+          type: 'independent-occupation',
+          occupation: 'textiles',
+          subdistrictCode: v === 'other' ? '830104' : '400106',
+          members: [
+            { personId: members[v][0], role: 'leader', joinedOn: '2024-01-01' },
+            { personId: members[v][1], role: 'committee', joinedOn: '2024-01-01' },
+          ],
+        })
+      ).id,
+    );
+  const fundingGroups = { own: await groupOf('own'), same: await groupOf('same'), other: await groupOf('other') };
+  const apply = async (v: Variant) =>
+    (
+      await call(staffOf(v).maker, 'POST', `/api/funding/funds/${funds[v]}/applications`, {
+        groupId: fundingGroups[v],
+        amountSatang: 15_000_000,
+        termMonths: 24,
+        purpose: 'ซื้อวัตถุดิบ',
+        businessPlan: { costs: [{ item: 'วัตถุดิบ', amountSatang: 15_000_000 }], expectedMonthlySalesSatang: 3_000_000, repaymentSource: 'ยอดขาย' },
+        cosignerPersonIds: [members[v][1]],
+      })
+    ).id;
+  const approve = async (v: Variant) => {
+    const id = await apply(v);
+    const s = staffOf(v);
+    await call(s.maker, 'POST', `/api/funding/applications/${id}/recommend`, { note: 'เสนอ' }, 200);
+    await call(s.checker, 'POST', `/api/funding/applications/${id}/verify`, { note: 'ตรวจแล้ว' }, 200);
+    return (await call(s.approver, 'POST', `/api/funding/applications/${id}/decide`, { decision: 'approve', minutesRef: 'M-1/2569' }, 200)).loanId;
+  };
+  const disburse = (v: Variant, loanId: number, amountSatang: number) =>
+    call(
+      staffOf(v).maker,
+      'POST',
+      `/api/funding/loans/${loanId}/disbursements`,
+      { amountSatang, paidOn: dayFromToday(-10), reference: `T-${loanId}`, bankName: 'ธนาคารออมสิน', accountNumber: '0201234567', promptPayId: null },
+      200,
+    );
+  const applications = { own: await apply('own'), same: await apply('same'), other: await apply('other') };
+  const loans = { own: await approve('own'), same: await approve('same'), other: await approve('other') };
+  for (const v of VARIANTS) await disburse(v, loans[v], 10_000_000);
+  const paidLoans = { own: await approve('own'), same: await approve('same'), other: await approve('other') };
+  const payments = {} as ByVariant<number>;
+  const loanDecisions = {} as ByVariant<number>;
+  for (const v of VARIANTS) {
+    await disburse(v, paidLoans[v], 15_000_000);
+    payments[v] = (
+      await call(staffOf(v).maker, 'POST', `/api/funding/loans/${paidLoans[v]}/payments`, {
+        amountSatang: 500_000,
+        paidOn: dayFromToday(0),
+        reference: 'CASH-1',
+      })
+    ).id;
+    loanDecisions[v] = (await call(staffOf(v).maker, 'POST', `/api/funding/loans/${paidLoans[v]}/decisions`, { kind: 'write-off', reason: 'กลุ่มยุบ' })).id;
+  }
+  return { funds, fundingGroups, applications, loans, paidLoans, payments, loanDecisions };
+}

@@ -3,6 +3,7 @@ import { competencyContract } from './competency/competency.contract';
 import { employmentContract } from './employment/employment.contract';
 import { enterpriseContract } from './enterprise/enterprise.contract';
 import { marketplaceContract } from './marketplace/marketplace.contract';
+import { fundingContract } from './funding/funding.contract';
 import { credentialsContract } from './credentials/credentials.contract';
 import { geoContract } from './geo/geo.contract';
 import { identityContract } from './identity/identity.contract';
@@ -26,6 +27,7 @@ export const MODULE_CONTRACTS: readonly ModuleContract[] = [
   employmentContract,
   enterpriseContract,
   marketplaceContract,
+  fundingContract,
 ];
 
 /** Modules and the platform together: every table of the database has exactly one owner here. */

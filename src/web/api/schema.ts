@@ -11150,6 +11150,1910 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/funding/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The holiday calendar due dates move around (Thai public holidays; editable) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundHoliday"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/holidays/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or rename a holiday (administrators); schedules made after use it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameTh: string;
+                        nameEn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundHoliday"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a holiday (administrators) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funds serving the reader’s area, each with its rules and position (available, committed, outstanding, repaid) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fund"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a fund with its capital and rules (the committee’s approver, for provinces in their area) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        nameTh: string;
+                        nameEn: string;
+                        ownerUnitCode: string;
+                        provinceCodes: string[];
+                        capitalSatang: number;
+                        rules: {
+                            minAmountSatang: number;
+                            maxAmountSatang: number;
+                            minTermMonths: number;
+                            maxTermMonths: number;
+                            /** @description Yearly interest in basis points (100 = 1 %) */
+                            rateBp: number;
+                            /** @default 0 */
+                            feeSatang?: number;
+                            /** @default 0 */
+                            graceMonths?: number;
+                            /** @description Day of month instalments fall due; 29–31 clamp to the month’s end */
+                            dueDay: number;
+                            /**
+                             * @default last
+                             * @enum {string}
+                             */
+                            remainderRule?: "last" | "first";
+                            /** @default [] */
+                            eligibleGroupTypes?: ("community-enterprise" | "independent-occupation" | "women-occupation" | "elderly-occupation" | "disability-occupation" | "other")[];
+                            /** @default null */
+                            requiredCurriculumCode?: string | null;
+                            /** @default 0 */
+                            requiredTrainedMembers?: number;
+                            /** @default null */
+                            requiredProgrammeCode?: string | null;
+                            /** @default null */
+                            requiredStageCode?: string | null;
+                            /** @default null */
+                            opensOn?: string | null;
+                            /**
+                             * Format: date
+                             * @description The last day (Bangkok) an application is accepted
+                             */
+                            deadline: string;
+                            /** @default true */
+                            oneOpenLoan?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fund"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/funds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A fund: rules, position and portfolio at risk (PAR30, PAR90) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundDetail"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/funds/{id}/capital": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add capital to a fund (a ledger entry: cash / capital) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountSatang: number;
+                        memo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fund"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/funds/{id}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fund’s double-entry ledger, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundEntry"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/funds/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a group against the fund’s rules, every rule with its reason; changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        groupId: number;
+                        amountSatang: number;
+                        termMonths: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanEligibility"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/funds/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fund’s applications in the reader’s area */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    status?: "submitted" | "recommended" | "verified" | "returned" | "approved" | "rejected" | "withdrawn";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanApplication"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Apply for a loan for a group (its leader, or an officer or maker of its province); refused with every failing rule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        groupId: number;
+                        amountSatang: number;
+                        termMonths: number;
+                        purpose: string;
+                        businessPlan: {
+                            costs: {
+                                item: string;
+                                amountSatang: number;
+                            }[];
+                            expectedMonthlySalesSatang: number;
+                            repaymentSource: string;
+                        };
+                        /** @default [] */
+                        cosignerPersonIds?: number[];
+                        /** @default [] */
+                        documents?: {
+                            name: string;
+                            reference: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanApplication"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/funds/{id}/repayment-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import repayments from a bank statement (CSV/XLSX); dryRun=true checks only and reports row errors
+         * @description Send the file as the body with Content-Type text/csv or the XLSX type. Columns: loan number, paid on, amount (baht), reference.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    fileName?: string;
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepaymentImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application with its eligibility and its path through four eyes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanApplication"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Correct a returned application; it starts a new round with the maker */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountSatang: number;
+                        termMonths: number;
+                        purpose: string;
+                        businessPlan: {
+                            costs: {
+                                item: string;
+                                amountSatang: number;
+                            }[];
+                            expectedMonthlySalesSatang: number;
+                            repaymentSource: string;
+                        };
+                        /** @default [] */
+                        cosignerPersonIds?: number[];
+                        /** @default [] */
+                        documents?: {
+                            name: string;
+                            reference: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanApplication"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/applications/{id}/recommend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The maker prepares and recommends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanApplication"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/applications/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The checker verifies (never the maker) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanApplication"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/applications/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The committee’s decision with its minutes (a third person); approval commits the amount under the fund’s lock */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        minutesRef: string;
+                        /** @default null */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanApplication"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/applications/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return for correction (the checker, or the approver once verified); the history stays */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanApplication"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/loans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A loan: schedule, tranches, payments, days past due, decisions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Loan"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/groups/{groupId}/loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group’s loans (its page; its members see their own) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Loan"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/loans/{id}/disbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disburse a tranche into the group’s account; generates the schedule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountSatang: number;
+                        /** Format: date */
+                        paidOn: string;
+                        reference: string;
+                        bankName: string;
+                        accountNumber: string;
+                        /** @default null */
+                        promptPayId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Loan"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/loans/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a repayment: overdue first, then fee, interest, principal; partial and early payments */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountSatang: number;
+                        /** Format: date */
+                        paidOn: string;
+                        /** @default null */
+                        reference?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanPayment"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/payments/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse a repayment with a reason (restores the state before it; nothing is deleted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanPayment"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/payments/{id}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The repayment’s receipt as a PDF in Thai */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/loans/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a restructuring (new schedule) or a write-off; the approver decides */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LoanDecisionRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanDecision"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/loan-decisions/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The approver decides a restructuring or write-off (never who asked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        minutesRef: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanDecision"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The collection queue: loans past due in the reader’s area, by days late, with reminders due */
+        get: {
+            parameters: {
+                query?: {
+                    minDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            loanId: number;
+                            fundId: number;
+                            groupId: number;
+                            groupName: string;
+                            provinceCode: string;
+                            daysPastDue: number;
+                            /** @enum {string} */
+                            bucket: "current" | "1-30" | "31-60" | "61-90" | "over-90";
+                            overdueSatang: number;
+                            outstandingSatang: number;
+                            reminderDue: boolean;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/reports/ageing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ageing (1–30, 31–60, 61–90, over 90 days) and PAR per province */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outstanding: number;
+                            par30Satang: number;
+                            par90Satang: number;
+                            par30Bp: number;
+                            par90Bp: number;
+                            provinceCode: string;
+                            buckets: {
+                                current: {
+                                    loans: number;
+                                    outstandingSatang: number;
+                                };
+                                "1-30": {
+                                    loans: number;
+                                    outstandingSatang: number;
+                                };
+                                "31-60": {
+                                    loans: number;
+                                    outstandingSatang: number;
+                                };
+                                "61-90": {
+                                    loans: number;
+                                    outstandingSatang: number;
+                                };
+                                "over-90": {
+                                    loans: number;
+                                    outstandingSatang: number;
+                                };
+                            };
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/reports/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disbursements and repayments per Thai fiscal year and month */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            fiscalYear: number;
+                            disbursedSatang: number;
+                            repaidSatang: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/reports/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fund position, flows and ageing as an XLSX workbook */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconcile the ledger with the funds and the loans (like audit verification) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundingVerification"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11290,7 +13194,7 @@ export interface components {
             } | null;
         };
         /** @enum {string} */
-        RoleInput: "system_admin" | "executive" | "officer" | "course_provider" | "assessor" | "fund_maker" | "fund_checker" | "employer" | "marketplace_partner" | "citizen";
+        RoleInput: "system_admin" | "executive" | "officer" | "course_provider" | "assessor" | "fund_maker" | "fund_checker" | "fund_approver" | "employer" | "marketplace_partner" | "citizen";
         UserInput: {
             /** Format: uuid */
             id: string;
@@ -13168,6 +15072,270 @@ export interface components {
                 perMemberSatang: number | null;
             }[];
         };
+        FundHolidayInput: {
+            day: string;
+            nameTh: string;
+            nameEn: string;
+            shipped: boolean;
+            edited: boolean;
+        };
+        FundInput: {
+            id: number;
+            code: string;
+            nameTh: string;
+            nameEn: string;
+            ownerUnitCode: string;
+            provinceCodes: string[];
+            rules: {
+                minAmountSatang: number;
+                maxAmountSatang: number;
+                minTermMonths: number;
+                maxTermMonths: number;
+                rateBp: number;
+                feeSatang: number;
+                graceMonths: number;
+                dueDay: number;
+                /** @enum {string} */
+                remainderRule: "last" | "first";
+                eligibleGroupTypes: string[];
+                requiredCurriculumCode: string | null;
+                requiredTrainedMembers: number;
+                requiredProgrammeCode: string | null;
+                requiredStageCode: string | null;
+                opensOn: string | null;
+                deadline: string;
+                oneOpenLoan: boolean;
+            };
+            position: {
+                capital: number;
+                committed: number;
+                disbursed: number;
+                repaid: number;
+                writtenOff: number;
+                income: number;
+                outstanding: number;
+                available: number;
+            };
+        };
+        FundDetailInput: {
+            id: number;
+            code: string;
+            nameTh: string;
+            nameEn: string;
+            ownerUnitCode: string;
+            provinceCodes: string[];
+            rules: {
+                minAmountSatang: number;
+                maxAmountSatang: number;
+                minTermMonths: number;
+                maxTermMonths: number;
+                rateBp: number;
+                feeSatang: number;
+                graceMonths: number;
+                dueDay: number;
+                /** @enum {string} */
+                remainderRule: "last" | "first";
+                eligibleGroupTypes: string[];
+                requiredCurriculumCode: string | null;
+                requiredTrainedMembers: number;
+                requiredProgrammeCode: string | null;
+                requiredStageCode: string | null;
+                opensOn: string | null;
+                deadline: string;
+                oneOpenLoan: boolean;
+            };
+            position: {
+                capital: number;
+                committed: number;
+                disbursed: number;
+                repaid: number;
+                writtenOff: number;
+                income: number;
+                outstanding: number;
+                available: number;
+            };
+            par: {
+                outstanding: number;
+                par30Satang: number;
+                par90Satang: number;
+                par30Bp: number;
+                par90Bp: number;
+            };
+        };
+        FundEntryInput: {
+            id: number;
+            loanId: number | null;
+            kind: string;
+            debit: string;
+            credit: string;
+            amountSatang: number;
+            bookedOn: string;
+            reversesId: number | null;
+            memo: string | null;
+            at: string;
+        };
+        LoanEligibilityInput: {
+            eligible: boolean;
+            checks: {
+                code: string;
+                passed: boolean;
+                en: string;
+                th: string;
+            }[];
+        };
+        LoanApplicationInput: {
+            id: number;
+            fundId: number;
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            amountSatang: number;
+            termMonths: number;
+            purpose: string;
+            businessPlan: {
+                costs: {
+                    item: string;
+                    amountSatang: number;
+                }[];
+                expectedMonthlySalesSatang: number;
+                repaymentSource: string;
+            };
+            documents: {
+                name: string;
+                reference: string;
+            }[];
+            cosignerPersonIds: number[];
+            status: string;
+            eligibility: {
+                code: string;
+                passed: boolean;
+                en: string;
+                th: string;
+            }[];
+            submittedAt: string;
+            steps: {
+                step: string;
+                actorUserId: string;
+                note: string | null;
+                minutesRef: string | null;
+                at: string;
+            }[];
+            loanId: number | null;
+        };
+        LoanPaymentInput: {
+            id: number;
+            loanId: number;
+            /** @enum {string} */
+            kind: "repayment" | "reversal";
+            amountSatang: number;
+            paidOn: string;
+            reference: string | null;
+            /** @enum {string} */
+            source: "officer" | "import";
+            allocation: {
+                number: number;
+                fee: number;
+                interest: number;
+                principal: number;
+            }[];
+            reversesId: number | null;
+            reversedById: number | null;
+            reason: string | null;
+            recordedAt: string;
+        };
+        LoanDecisionInput: {
+            id: number;
+            loanId: number;
+            /** @enum {string} */
+            kind: "restructure" | "write-off";
+            /** @enum {string} */
+            status: "requested" | "approved" | "rejected";
+            proposal: {
+                termMonths?: number;
+                dueDay?: number;
+                graceMonths?: number;
+            };
+            reason: string;
+            requestedBy: string;
+            decidedBy: string | null;
+            minutesRef: string | null;
+        };
+        LoanInput: {
+            id: number;
+            applicationId: number;
+            fundId: number;
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            /** @enum {string} */
+            status: "committed" | "active" | "repaid" | "written-off";
+            principalSatang: number;
+            disbursedSatang: number;
+            outstandingSatang: number;
+            owedSatang: number;
+            daysPastDue: number;
+            nextDueOn: string | null;
+            termMonths: number;
+            rateBp: number;
+            dueDay: number;
+            /** @enum {string} */
+            remainderRule: "last" | "first";
+            bankName: string | null;
+            accountNumber: string | null;
+            promptPayId: string | null;
+            scheduleVersion: number;
+            schedule: {
+                number: number;
+                dueOn: string;
+                principalSatang: number;
+                interestSatang: number;
+                feeSatang: number;
+                paidPrincipalSatang: number;
+                paidInterestSatang: number;
+                paidFeeSatang: number;
+            }[];
+            tranches: {
+                id: number;
+                amountSatang: number;
+                paidOn: string;
+                reference: string;
+            }[];
+            payments: components["schemas"]["LoanPaymentInput"][];
+            decisions: components["schemas"]["LoanDecisionInput"][];
+        };
+        LoanDecisionRequestInput: {
+            /** @enum {string} */
+            kind: "restructure" | "write-off";
+            reason: string;
+            termMonths?: number;
+            dueDay?: number;
+            graceMonths?: number;
+        };
+        RepaymentImportResultInput: {
+            rows: number;
+            recorded: number;
+            dryRun: boolean;
+            errors: {
+                line: number;
+                column: string | null;
+                value: string | null;
+                code: string;
+                th: string;
+                en: string;
+            }[];
+        };
+        FundingVerificationInput: {
+            ok: boolean;
+            funds: number;
+            loans: number;
+            problems: {
+                fundId: number | null;
+                loanId: number | null;
+                what: string;
+                expected: number;
+                found: number;
+            }[];
+        };
         /** @description RFC 9457 problem details, with Thai messages beside the English ones */
         Problem: {
             type: string;
@@ -13304,7 +15472,7 @@ export interface components {
             } | null;
         };
         /** @enum {string} */
-        Role: "system_admin" | "executive" | "officer" | "course_provider" | "assessor" | "fund_maker" | "fund_checker" | "employer" | "marketplace_partner" | "citizen";
+        Role: "system_admin" | "executive" | "officer" | "course_provider" | "assessor" | "fund_maker" | "fund_checker" | "fund_approver" | "employer" | "marketplace_partner" | "citizen";
         User: {
             /** Format: uuid */
             id: string;
@@ -15180,6 +17348,270 @@ export interface components {
                 revenueSatang: number;
                 returns: number;
                 perMemberSatang: number | null;
+            }[];
+        };
+        FundHoliday: {
+            day: string;
+            nameTh: string;
+            nameEn: string;
+            shipped: boolean;
+            edited: boolean;
+        };
+        Fund: {
+            id: number;
+            code: string;
+            nameTh: string;
+            nameEn: string;
+            ownerUnitCode: string;
+            provinceCodes: string[];
+            rules: {
+                minAmountSatang: number;
+                maxAmountSatang: number;
+                minTermMonths: number;
+                maxTermMonths: number;
+                rateBp: number;
+                feeSatang: number;
+                graceMonths: number;
+                dueDay: number;
+                /** @enum {string} */
+                remainderRule: "last" | "first";
+                eligibleGroupTypes: string[];
+                requiredCurriculumCode: string | null;
+                requiredTrainedMembers: number;
+                requiredProgrammeCode: string | null;
+                requiredStageCode: string | null;
+                opensOn: string | null;
+                deadline: string;
+                oneOpenLoan: boolean;
+            };
+            position: {
+                capital: number;
+                committed: number;
+                disbursed: number;
+                repaid: number;
+                writtenOff: number;
+                income: number;
+                outstanding: number;
+                available: number;
+            };
+        };
+        FundDetail: {
+            id: number;
+            code: string;
+            nameTh: string;
+            nameEn: string;
+            ownerUnitCode: string;
+            provinceCodes: string[];
+            rules: {
+                minAmountSatang: number;
+                maxAmountSatang: number;
+                minTermMonths: number;
+                maxTermMonths: number;
+                rateBp: number;
+                feeSatang: number;
+                graceMonths: number;
+                dueDay: number;
+                /** @enum {string} */
+                remainderRule: "last" | "first";
+                eligibleGroupTypes: string[];
+                requiredCurriculumCode: string | null;
+                requiredTrainedMembers: number;
+                requiredProgrammeCode: string | null;
+                requiredStageCode: string | null;
+                opensOn: string | null;
+                deadline: string;
+                oneOpenLoan: boolean;
+            };
+            position: {
+                capital: number;
+                committed: number;
+                disbursed: number;
+                repaid: number;
+                writtenOff: number;
+                income: number;
+                outstanding: number;
+                available: number;
+            };
+            par: {
+                outstanding: number;
+                par30Satang: number;
+                par90Satang: number;
+                par30Bp: number;
+                par90Bp: number;
+            };
+        };
+        FundEntry: {
+            id: number;
+            loanId: number | null;
+            kind: string;
+            debit: string;
+            credit: string;
+            amountSatang: number;
+            bookedOn: string;
+            reversesId: number | null;
+            memo: string | null;
+            at: string;
+        };
+        LoanEligibility: {
+            eligible: boolean;
+            checks: {
+                code: string;
+                passed: boolean;
+                en: string;
+                th: string;
+            }[];
+        };
+        LoanApplication: {
+            id: number;
+            fundId: number;
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            amountSatang: number;
+            termMonths: number;
+            purpose: string;
+            businessPlan: {
+                costs: {
+                    item: string;
+                    amountSatang: number;
+                }[];
+                expectedMonthlySalesSatang: number;
+                repaymentSource: string;
+            };
+            documents: {
+                name: string;
+                reference: string;
+            }[];
+            cosignerPersonIds: number[];
+            status: string;
+            eligibility: {
+                code: string;
+                passed: boolean;
+                en: string;
+                th: string;
+            }[];
+            submittedAt: string;
+            steps: {
+                step: string;
+                actorUserId: string;
+                note: string | null;
+                minutesRef: string | null;
+                at: string;
+            }[];
+            loanId: number | null;
+        };
+        LoanPayment: {
+            id: number;
+            loanId: number;
+            /** @enum {string} */
+            kind: "repayment" | "reversal";
+            amountSatang: number;
+            paidOn: string;
+            reference: string | null;
+            /** @enum {string} */
+            source: "officer" | "import";
+            allocation: {
+                number: number;
+                fee: number;
+                interest: number;
+                principal: number;
+            }[];
+            reversesId: number | null;
+            reversedById: number | null;
+            reason: string | null;
+            recordedAt: string;
+        };
+        LoanDecision: {
+            id: number;
+            loanId: number;
+            /** @enum {string} */
+            kind: "restructure" | "write-off";
+            /** @enum {string} */
+            status: "requested" | "approved" | "rejected";
+            proposal: {
+                termMonths?: number;
+                dueDay?: number;
+                graceMonths?: number;
+            };
+            reason: string;
+            requestedBy: string;
+            decidedBy: string | null;
+            minutesRef: string | null;
+        };
+        Loan: {
+            id: number;
+            applicationId: number;
+            fundId: number;
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            /** @enum {string} */
+            status: "committed" | "active" | "repaid" | "written-off";
+            principalSatang: number;
+            disbursedSatang: number;
+            outstandingSatang: number;
+            owedSatang: number;
+            daysPastDue: number;
+            nextDueOn: string | null;
+            termMonths: number;
+            rateBp: number;
+            dueDay: number;
+            /** @enum {string} */
+            remainderRule: "last" | "first";
+            bankName: string | null;
+            accountNumber: string | null;
+            promptPayId: string | null;
+            scheduleVersion: number;
+            schedule: {
+                number: number;
+                dueOn: string;
+                principalSatang: number;
+                interestSatang: number;
+                feeSatang: number;
+                paidPrincipalSatang: number;
+                paidInterestSatang: number;
+                paidFeeSatang: number;
+            }[];
+            tranches: {
+                id: number;
+                amountSatang: number;
+                paidOn: string;
+                reference: string;
+            }[];
+            payments: components["schemas"]["LoanPayment"][];
+            decisions: components["schemas"]["LoanDecision"][];
+        };
+        LoanDecisionRequest: {
+            /** @enum {string} */
+            kind: "restructure" | "write-off";
+            reason: string;
+            termMonths?: number;
+            dueDay?: number;
+            graceMonths?: number;
+        };
+        RepaymentImportResult: {
+            rows: number;
+            recorded: number;
+            dryRun: boolean;
+            errors: {
+                line: number;
+                column: string | null;
+                value: string | null;
+                code: string;
+                th: string;
+                en: string;
+            }[];
+        };
+        FundingVerification: {
+            ok: boolean;
+            funds: number;
+            loans: number;
+            problems: {
+                fundId: number | null;
+                loanId: number | null;
+                what: string;
+                expected: number;
+                found: number;
             }[];
         };
     };

@@ -43,7 +43,7 @@ const FONT_FILES = {
   thaiBold: 'sarabun-thai-700-normal.woff',
   latinBold: 'sarabun-latin-700-normal.woff',
 } as const;
-type FontName = keyof typeof FONT_FILES;
+export type FontName = keyof typeof FONT_FILES;
 
 /**
  * The plain TrueType font inside a WOFF 1.0 file (https://www.w3.org/TR/WOFF/), its tables
@@ -85,7 +85,7 @@ function woffToSfnt(woff: Buffer): Buffer {
 let fontFiles: Promise<[FontName, Buffer][]> | undefined;
 
 /** The four subsets, read once per process from the copies beside this file (never from node_modules). */
-function loadFonts(): Promise<[FontName, Buffer][]> {
+export function loadFonts(): Promise<[FontName, Buffer][]> {
   fontFiles ??= Promise.all(
     (Object.keys(FONT_FILES) as FontName[]).map(async (name): Promise<[FontName, Buffer]> => [
       name,

@@ -5,7 +5,7 @@ const NATIONWIDE: Role[] = ['system_admin'];
 /** Roles that read every unit but change none. */
 const NATIONWIDE_READERS: Role[] = ['system_admin', 'executive'];
 /** Staff who work in a unit and see the units responsible for the same provinces. */
-const STAFF: Role[] = ['officer', 'course_provider', 'assessor', 'fund_maker', 'fund_checker'];
+const STAFF: Role[] = ['officer', 'course_provider', 'assessor', 'fund_maker', 'fund_checker', 'fund_approver'];
 
 /** Who may do what with agencies and units, and where. */
 export const orgPolicy = {

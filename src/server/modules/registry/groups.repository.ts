@@ -135,7 +135,7 @@ export const currentMemberships = (db: Executor, f: { groupIds?: readonly number
     ? Promise.resolve([])
     : db
         .selectFrom('group_membership')
-        .select(['group_id', 'person_id'])
+        .select(['group_id', 'person_id', 'role'])
         .where('left_on', 'is', null)
         .$if(f.groupIds !== undefined, (q) => q.where('group_id', 'in', [...f.groupIds!]))
         .$if(f.personIds !== undefined, (q) => q.where('person_id', 'in', [...f.personIds!]))

@@ -61,6 +61,13 @@ export function createGroupsService(access: RegistryAccess) {
     async groupsLedBy(personId: number, executor: Executor = db) {
       return (await groups.groupsHeldBy(executor, personId, ['leader', 'committee'])).map((r) => r.group_id);
     },
+    /** For other modules: each group's current members with their role (leader, committee, member). */
+    async currentMemberRoles(groupIds: readonly number[], executor: Executor = db) {
+      const byGroup = new Map<number, { personId: number; role: string }[]>();
+      for (const m of await groups.currentMemberships(executor, { groupIds }))
+        byGroup.set(m.group_id, [...(byGroup.get(m.group_id) ?? []), { personId: m.person_id, role: m.role }]);
+      return byGroup;
+    },
     // ------------------------------------------------------------ groups
     async listGroups(ctx: Ctx, query: { q?: string; type?: string; province?: string; limit: number; offset: number }) {
       const scope = registryPolicy.readScope(ctx.actor);

@@ -4,7 +4,7 @@ import { hasAnyRole, scopeFor, type Actor, type Role, type Scope } from '../../p
  * Who may see and change people and groups, and where. Administrators manage accounts, not
  * personal data (PDPA data minimisation), so they have no registry access.
  */
-const READERS: Role[] = ['officer', 'executive', 'fund_maker', 'fund_checker'];
+const READERS: Role[] = ['officer', 'executive', 'fund_maker', 'fund_checker', 'fund_approver'];
 const WRITERS: Role[] = ['officer'];
 /** Roles whose work needs the full national ID; each unmasked view is audited. */
 const REVEALERS: Role[] = ['officer', 'fund_maker', 'fund_checker'];

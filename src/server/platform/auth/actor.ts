@@ -7,6 +7,7 @@ export const ROLES = [
   'assessor',
   'fund_maker',
   'fund_checker',
+  'fund_approver',
   'employer',
   'marketplace_partner',
   'citizen',

@@ -14,6 +14,7 @@ export const ROLES: Role[] = [
   'assessor',
   'fund_maker',
   'fund_checker',
+  'fund_approver',
   'employer',
   'marketplace_partner',
   'citizen',

@@ -79,6 +79,7 @@ const en: Texts<typeof th> = {
     assessor: 'Assessor',
     fund_maker: 'Fund maker',
     fund_checker: 'Fund checker',
+    fund_approver: 'Fund approver (committee)',
     employer: 'Employer',
     marketplace_partner: 'Marketplace partner',
     citizen: 'Citizen',

@@ -77,6 +77,7 @@ export default {
     assessor: 'ผู้ประเมิน',
     fund_maker: 'ผู้จัดทำคำขอกองทุน',
     fund_checker: 'ผู้ตรวจสอบกองทุน',
+    fund_approver: 'ผู้อนุมัติกองทุน (คณะกรรมการ)',
     employer: 'นายจ้าง',
     marketplace_partner: 'พันธมิตรตลาดออนไลน์',
     citizen: 'ประชาชน',

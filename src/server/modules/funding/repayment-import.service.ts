@@ -1,0 +1,159 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { ActorContext } from '../../platform/context';
+import { FileProblem } from '../../platform/files/decode';
+import { cellReader, mapHeader, parseLooseDate, type ImportColumn, type RowError } from '../../platform/files/rows';
+import { readTable } from '../../platform/files/table';
+import { Problem, problems } from '../../platform/problem';
+import { bahtToSatang } from '../../../shared/money';
+import { type FundingAccess } from './funding.access';
+import { fundingPolicy } from './funding.policy';
+import * as repository from './funding.repository';
+import { bangkokDay } from './funding.rules';
+
+import { createLoanLedger } from './loan-ledger';
+
+type Ctx = ActorContext;
+type Trx = Transaction<DB>;
+
+const IMPORT_MAX_ROWS = 20_000;
+type ImportKey = 'loanId' | 'paidOn' | 'amountBaht' | 'reference';
+/** The bank statement's columns, matched by key, Thai or English label or an alias. */
+export const REPAYMENT_COLUMNS: readonly ImportColumn<ImportKey>[] = [
+  { key: 'loanId', th: 'เลขที่สัญญา', en: 'Loan number', required: true, hintTh: 'เลขที่สัญญาเงินกู้', hintEn: 'The loan’s id', aliases: ['สัญญา', 'loan', 'loan id'] },
+  { key: 'paidOn', th: 'วันที่ชำระ', en: 'Paid on', required: true, hintTh: 'ปปปป-ดด-วว', hintEn: 'YYYY-MM-DD', aliases: ['วันที่', 'date', 'วันที่รายการ'] },
+  {
+    key: 'amountBaht',
+    th: 'จำนวนเงิน',
+    en: 'Amount',
+    required: true,
+    hintTh: 'บาท เช่น 6,250.00',
+    hintEn: 'Baht, e.g. 6,250.00',
+    aliases: ['ยอดเงิน', 'amount (thb)', 'เงินเข้า'],
+  },
+  {
+    key: 'reference',
+    th: 'เลขอ้างอิง',
+    en: 'Reference',
+    required: true,
+    hintTh: 'เลขที่รายการของธนาคาร',
+    hintEn: 'The bank’s transaction reference',
+    aliases: ['อ้างอิง', 'ref'],
+  },
+];
+
+/** Repayments imported from a bank's statement file. */
+export function createRepaymentImportService(access: FundingAccess) {
+  const { db, requireFund, guard } = access;
+  const { applyRepayment } = createLoanLedger();
+  const scopeHolds = (ctx: Ctx, provinceCode: string) => {
+    const scope = fundingPolicy.officeScope(ctx.actor);
+    return scope.kind === 'all' || (scope.kind === 'provinces' && scope.codes.has(provinceCode));
+  };
+
+  return {
+    /**
+     * Repayments from a bank statement (CSV or XLSX through the platform's table reader): every
+     * row is checked and its problems listed by line and column; with `dryRun` nothing is
+     * written, otherwise each good row is recorded as a repayment (a reference already imported
+     * for the loan is reported, never recorded twice).
+     */
+    async importRepayments(ctx: Ctx, fundId: number, input: { fileName: string; bytes: Buffer; dryRun: boolean }) {
+      const fund = await requireFund(fundId);
+      const scope = fundingPolicy.officeScope(ctx.actor);
+      await guard(scope, fund.province_codes, { en: 'import repayments into this fund', th: 'นำเข้าการชำระคืนของกองทุนนี้' });
+      let table: Awaited<ReturnType<typeof readTable>>;
+      try {
+        table = await readTable(input.bytes, { maxRows: IMPORT_MAX_ROWS });
+      } catch (error) {
+        if (error instanceof FileProblem) throw problems.malformed({ en: `${input.fileName}: ${error.en}`, th: `${input.fileName}: ${error.th}` });
+        throw error;
+      }
+      const { mapping, missing } = mapHeader(table.header, REPAYMENT_COLUMNS);
+      if (missing.length)
+        throw problems.validation(
+          missing.map((key) => {
+            const c = REPAYMENT_COLUMNS.find((x) => x.key === key)!;
+            return { field: `file.${key}`, code: 'missing-column', message: `The file has no column “${c.en}”.`, messageTh: `ไฟล์ไม่มีคอลัมน์ “${c.th}”` };
+          }),
+        );
+      const errors: RowError[] = [];
+      const ready: { line: number; loanId: number; paidOn: string; amount: number; reference: string }[] = [];
+      const label = (k: ImportKey) => REPAYMENT_COLUMNS.find((c) => c.key === k)!;
+      const seen = new Map<string, number>();
+      for (const record of table.rows) {
+        const before = errors.length;
+        const cell = cellReader(record.cells, record.line, mapping, errors, label);
+        const loanText = cell.required('loanId');
+        const loanId = Number(loanText);
+        const loan = loanText && /^\d{1,12}$/.test(loanText) ? await repository.findLoan(db, loanId) : undefined;
+        if (loanText && (!loan || loan.fund_id !== fundId))
+          cell.fail('loanId', 'unknown-loan', `no loan of ${fund.code} has this number.`, `ไม่พบสัญญาเงินกู้เลขนี้ในกองทุน ${fund.code}`);
+        else if (loan && loan.status !== 'active') cell.fail('loanId', 'not-active', `the loan is ${loan.status}.`, `สัญญาอยู่ในสถานะ ${loan.status}`);
+        else if (loan && !scopeHolds(ctx, loan.province_code))
+          cell.fail('loanId', 'out-of-scope', 'the loan is outside your area.', 'สัญญาอยู่นอกพื้นที่รับผิดชอบของคุณ');
+        const paidOn = parseLooseDate(cell.required('paidOn') ?? '');
+        if (!paidOn) cell.fail('paidOn', 'date', 'a date as YYYY-MM-DD.', 'วันที่ในรูปแบบ ปปปป-ดด-วว');
+        else if (paidOn > bangkokDay(new Date())) cell.fail('paidOn', 'future', 'the date is in the future.', 'วันที่อยู่ในอนาคต');
+        let amount = 0;
+        const amountText = cell.required('amountBaht');
+        try {
+          amount = amountText ? bahtToSatang(amountText) : 0;
+          if (amountText && amount <= 0) cell.fail('amountBaht', 'amount', 'a positive amount of baht.', 'จำนวนเงินต้องมากกว่าศูนย์');
+        } catch {
+          cell.fail('amountBaht', 'amount', 'an amount of baht with at most 2 decimals, e.g. 6,250.00.', 'จำนวนเงินบาท ทศนิยมไม่เกิน 2 ตำแหน่ง เช่น 6,250.00');
+        }
+        const reference = cell.required('reference');
+        if (loan && reference) {
+          const key = `${loan.id}:${reference}`;
+          if (seen.has(key)) cell.fail('reference', 'repeated', `repeats line ${seen.get(key)}.`, `ซ้ำกับบรรทัดที่ ${seen.get(key)}`);
+          else if (await repository.paymentByReference(db, loan.id, reference))
+            cell.fail('reference', 'imported', 'this reference was already imported for the loan.', 'เลขอ้างอิงนี้นำเข้าสำหรับสัญญานี้แล้ว');
+          seen.set(key, record.line);
+        }
+        if (errors.length === before && loan) ready.push({ line: record.line, loanId: loan.id, paidOn: paidOn!, amount, reference: reference! });
+      }
+      let recorded = 0;
+      // Each row is its own transaction: an overpayment found when it is written is reported
+      // for its line and the other rows still go in.
+      for (const r of ready) {
+        const run = async (trx: Trx) =>
+          applyRepayment(trx, ctx, (await repository.lockLoan(trx, r.loanId))!, {
+            amountSatang: r.amount,
+            paidOn: r.paidOn,
+            reference: r.reference,
+            source: 'import',
+          });
+        try {
+          if (input.dryRun) {
+            await db
+              .transaction()
+              .execute(async (trx) => {
+                await run(trx);
+                throw new DryRun();
+              })
+              .catch((e: unknown) => {
+                if (!(e instanceof DryRun)) throw e;
+              });
+          } else {
+            await db.transaction().execute(run);
+            recorded++;
+          }
+        } catch (error) {
+          if (!(error instanceof Problem)) throw error;
+          const p = error;
+          errors.push({ line: r.line, column: 'amountBaht', value: null, code: p.slug, en: p.detail, th: p.detailTh });
+        }
+      }
+      return {
+        rows: table.rows.length,
+        recorded,
+        dryRun: input.dryRun,
+        errors: errors.sort((a, b) => a.line - b.line).map((e) => ({ line: e.line, column: e.column, value: e.value, code: e.code, th: e.th, en: e.en })),
+      };
+    },
+  };
+}
+
+/** Rolls back a dry run's transaction after its checks ran. */
+class DryRun extends Error {}

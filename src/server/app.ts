@@ -47,6 +47,8 @@ import { createEmploymentService } from './modules/employment/employment.service
 import { employmentRoutes } from './modules/employment/employment.routes';
 import { createEnterpriseService } from './modules/enterprise/enterprise.service';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes';
+import { createMarketplaceService } from './modules/marketplace/marketplace.service';
+import { marketplaceRoutes } from './modules/marketplace/marketplace.routes';
 import { createFundingService } from './modules/funding/funding.service';
 import { fundingRoutes } from './modules/funding/funding.routes';
 
@@ -118,6 +120,7 @@ export function createServices(
   const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
   const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency });
   const enterprise = createEnterpriseService({ db, geo, org, registry, training });
+  const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl });
   const funding = createFundingService({ db, geo, org, registry, training, enterprise });
   return {
     audit,
@@ -135,6 +138,7 @@ export function createServices(
     competency,
     employment,
     enterprise,
+    marketplace,
     funding,
   };
 }
@@ -218,6 +222,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(competencyRoutes, { competency: services.competency });
   await app.register(employmentRoutes, { employment: services.employment });
   await app.register(enterpriseRoutes, { enterprise: services.enterprise });
+  await app.register(marketplaceRoutes, { marketplace: services.marketplace });
   await app.register(fundingRoutes, { funding: services.funding });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
@@ -233,9 +238,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // sign-in failures forgotten. Idempotent, so every process may run it.
   let housekeeping: NodeJS.Timeout | undefined;
   const tidy = () =>
-    Promise.all([services.imports.purgeExpired(config.importRetentionDays), services.identity.forgetOldSignInFailures()]).catch((error: unknown) =>
-      app.log.error({ err: error }, 'housekeeping failed'),
-    );
+    Promise.all([
+      services.imports.purgeExpired(config.importRetentionDays),
+      services.identity.forgetOldSignInFailures(),
+      // Once a day across processes: listings whose certificate lapsed are unlisted and their groups told.
+      services.marketplace.dailySweep(),
+    ]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
   app.addHook('onReady', async () => {
     void tidy();
     housekeeping = setInterval(() => void tidy(), 3_600_000);

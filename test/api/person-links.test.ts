@@ -134,6 +134,12 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
     });
     await ok(officer, 'POST', `/api/employment/referrals/${referral.id}/answer`, { status: 'hired', startedOn: dayFromToday(0) });
 
+    // marketplace: the duplicate, leader of the shared group, gave its consent to share with Lazada.
+    await ok(officer, 'POST', `/api/marketplace/groups/${shared.id}/consents`, {
+      channel: 'lazada',
+      givenByPersonId: duplicate,
+      evidence: 'แบบยินยอมลงนามโดยประธานกลุ่ม',
+    });
     // funding: an application of the shared group, which the duplicate (its leader) made and co-signs.
     const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody());
     const application = await ok(officer, 'POST', `/api/funding/funds/${fund.id}/applications`, loanApplication(shared.id, duplicate));
@@ -239,6 +245,10 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
         if (link.table === 'registry_event') expect(unkept.map((r) => r.kind)).toEqual(['erased']);
       }
     }
+    // The group's consent to Lazada stands after its signer is erased, without the evidence note.
+    expect(await db.selectFrom('channel_consent').select(['withdrawn_at', 'evidence']).where('given_by_person_id', '=', survivor).execute()).toEqual([
+      { withdrawn_at: null, evidence: null },
+    ]);
     // What the declarations keep stays: memberships (group history), enrolments, placements.
     expect(await db.selectFrom('placement').select('id').where('person_id', '=', survivor).execute()).toHaveLength(1);
     expect(await db.selectFrom('group_membership').select('id').where('person_id', '=', survivor).execute()).toHaveLength(memberships.length);

@@ -60,6 +60,14 @@ const PARAMS: [RegExp, string, (w: World, v: Variant) => string | number][] = [
   [/^\/api\/enterprise\/certifications\//, 'id', (w, v) => w.certifications[v]],
   [/^\/api\/enterprise\/visits\//, 'id', (w, v) => w.visits[v]],
   [/^\/api\/enterprise\/photos\//, 'id', (w, v) => w.photos[v]],
+  [/^\/(api\/marketplace\/(listings|catalogue)|shop\/products)\//, 'id', (w, v) => w.listings[v]],
+  [/^\/api\/marketplace\/photos\//, 'id', (w, v) => w.listingPhotos[v]],
+  [/^\/api\/marketplace\/photos\//, 'width', () => 320],
+  [/^\/api\/marketplace\/groups\//, 'groupId', (w, v) => w.enterpriseGroups[v]],
+  [/^\/api\/marketplace\/groups\//, 'channel', () => 'lazada'],
+  [/^\/api\/marketplace\/groups\//, 'format', () => 'lazada'],
+  [/^\/api\/marketplace\/groups\//, 'month', () => '2025-01'],
+  [/^\/api\/marketplace\/partner-advisors\//, 'userId', (w) => w.accounts.partner.id],
   [/^\/api\/funding\/funds\//, 'id', (w, v) => w.funds[v]],
   [/^\/api\/funding\/applications\//, 'id', (w, v) => w.applications[v]],
   [/^\/api\/funding\/loans\//, 'id', (w, v) => w.loans[v]],
@@ -231,6 +239,23 @@ export const CALLS: Record<string, CallSpec> = {
   'PATCH /api/enterprise/certifications/{id}': { body: () => ({ status: 'submitted' }) },
   // A visit to the cell's group.
   'POST /api/enterprise/visits/sync': { body: (w, v) => ({ visits: [visitBody(randomUUID(), w.enterpriseGroups[v])] }) },
+
+  // marketplace (issue 19): the product in the body is the cell's group's (one not listed yet).
+  'POST /api/marketplace/listings': { body: (w, v) => ({ productId: w.products[v], titleTh: 'ผ้าทอมือ', descriptionTh: 'ผ้าฝ้ายทอมือ' }) },
+  'PATCH /api/marketplace/listings/{id}': { body: () => ({ stock: 10 }) },
+  'POST /api/marketplace/listings/{id}/decision': { body: () => ({ decision: 'approve' }) },
+  'POST /api/marketplace/listings/{id}/unlist': { body: () => ({ reason: 'กลุ่มหยุดผลิตชั่วคราว' }), last: true },
+  // Not an image: the authorised are told so (400) after their rights are checked.
+  'POST /api/marketplace/listings/{id}/photos': { raw: { contentType: 'image/png', payload: 'not a png' } },
+  'PUT /api/marketplace/groups/{groupId}/channels/{channel}': { body: (w) => ({ documentsReadyOn: w.today }) },
+  'POST /api/marketplace/groups/{groupId}/consents': { body: () => ({ channel: 'shopee', evidence: 'แบบยินยอม' }) },
+  'POST /api/marketplace/groups/{groupId}/consents/{channel}/withdraw': { last: true },
+  'PUT /api/marketplace/partner-advisors/{userId}': { body: () => ({ channel: 'lazada' }) },
+  'PUT /api/marketplace/groups/{groupId}/sales/{channel}/{month}': { body: () => ({ orders: 3, revenueSatang: 150_000, returns: 0 }) },
+  'POST /api/marketplace/groups/{groupId}/sales/import': {
+    query: () => ({ channel: 'lazada', fileName: 'orders.csv', dryRun: 'true' }),
+    raw: { contentType: 'text/csv', payload: 'a,b\r\n1,2\r\n' },
+  },
   // funding (issue 18): a body's group or provinces are the cell's, scoped like a path id.
   'PUT /api/funding/holidays/{day}': { body: () => ({ nameTh: 'วันหยุดพิเศษ', nameEn: 'Special holiday' }) },
   'DELETE /api/funding/holidays/{day}': { last: true },

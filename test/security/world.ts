@@ -94,6 +94,10 @@ export interface World {
   certifications: ByVariant<number>;
   visits: ByVariant<string>;
   photos: ByVariant<string>;
+  // marketplace: each enterprise group lists a second product, approved with a photo; the citizen
+  // leads the `own` group, which consents to share with Lazada, whose advisor is `partner`.
+  listings: ByVariant<number>;
+  listingPhotos: ByVariant<string>;
   // funding: `own` and `same` are in the Khon Kaen fund, `other` in Phuket's. `fundingGroups`
   // are led by their `own` person (the citizen leads hers); `applications` are submitted,
   // `loans` approved and partly disbursed, `paidLoans` disbursed with a repayment (`payments`)
@@ -264,6 +268,35 @@ export async function buildWorld(t: TestApp, serial: number): Promise<World> {
   for (const v of VARIANTS)
     await call(officerOf(v), 'POST', '/api/enterprise/visits/sync', { visits: [visitBody(visitIds[v], groups[v], [{ id: photoIds[v], dataUrl: PNG }])] }, 200);
 
+  // ---- marketplace
+  await call(kk, 'POST', `/api/groups/${groups.own}/members`, { personId: people.own, role: 'leader', joinedOn: '2024-01-01' }, 200);
+  const listings = await byVariant(async (v) => {
+    const product = await call(officerOf(v), 'POST', `/api/enterprise/groups/${groups[v]}/products`, {
+      name: 'ข้าวฮางงอก',
+      category: 'food',
+      unitPriceSatang: 12_000,
+    });
+    const listing = await call(officerOf(v), 'POST', '/api/marketplace/listings', {
+      productId: product.id,
+      titleTh: 'ข้าวฮางงอก',
+      descriptionTh: 'ข้าวกล้องงอกจากนา',
+    });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/marketplace/listings/${listing.id}/photos`,
+      payload: Buffer.from(PNG.split(',')[1]!, 'base64'),
+      headers: { cookie: officerOf(v).cookie, 'content-type': 'image/png' },
+    });
+    if (response.statusCode !== 201) throw new Error(`world: listing photo answered ${response.statusCode} ${response.body}`);
+    await call(officerOf(v), 'POST', `/api/marketplace/listings/${listing.id}/decision`, { decision: 'approve' }, 200);
+    return Number(listing.id);
+  });
+  const listingPhotos = await byVariant(async (v) =>
+    String((await db.selectFrom('listing_photo').select('id').where('listing_id', '=', listings[v]).executeTakeFirstOrThrow()).id),
+  );
+  await sql`insert into partner_advisor (user_id, channel) values (${accounts.partner.id}, 'lazada')`.execute(db);
+  await call(kk, 'POST', `/api/marketplace/groups/${groups.own}/consents`, { channel: 'lazada', givenByPersonId: people.own, evidence: 'แบบยินยอม' });
+  t.services.actors.clear();
   const funding = await buildFunding(t, call, {
     serial,
     ownLeader: people.own,
@@ -304,6 +337,8 @@ export async function buildWorld(t: TestApp, serial: number): Promise<World> {
     certifications,
     visits: visitIds,
     photos: photoIds,
+    listings,
+    listingPhotos,
   };
 }
 

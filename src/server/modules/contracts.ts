@@ -2,6 +2,7 @@ import { PLATFORM_CONTRACTS, type ModuleContract } from '../platform/contract';
 import { competencyContract } from './competency/competency.contract';
 import { employmentContract } from './employment/employment.contract';
 import { enterpriseContract } from './enterprise/enterprise.contract';
+import { marketplaceContract } from './marketplace/marketplace.contract';
 import { fundingContract } from './funding/funding.contract';
 import { credentialsContract } from './credentials/credentials.contract';
 import { geoContract } from './geo/geo.contract';
@@ -25,6 +26,7 @@ export const MODULE_CONTRACTS: readonly ModuleContract[] = [
   competencyContract,
   employmentContract,
   enterpriseContract,
+  marketplaceContract,
   fundingContract,
 ];
 

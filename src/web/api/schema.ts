@@ -9692,6 +9692,1464 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/marketplace/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public catalogue: approved products with valid marks; search by any part of a word, filter by province, category, mark */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Any part of a word of the title, description or group name (Thai or English) */
+                    q?: string;
+                    province?: string;
+                    category?: "food" | "drink" | "cloth" | "crafts" | "herbal" | "service" | "other";
+                    mark?: "fda" | "tcps" | "tis" | "otop" | "halal" | "gap";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CataloguePage"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/catalogue/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One catalogue product with its Open Graph tags and schema.org Product/Offer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogueProduct"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/photos/{id}/{width}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A listing photo at the stored width nearest the one asked (public while the listing is approved) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    width: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description image/jpeg */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shop/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A catalogue product’s page as HTML made on the server (Open Graph, JSON-LD, no script) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sitemap.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sitemap of the catalogue’s product pages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/xml */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The listing queue of the reader’s area: proposed listings oldest first (or another status) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "proposed" | "approved" | "returned" | "unlisted";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Listing"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A group (its leader, or an officer of its area) proposes one of its products for the catalogue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productId: number;
+                        titleTh: string;
+                        titleEn?: string | null;
+                        descriptionTh: string;
+                        descriptionEn?: string | null;
+                        priceSatang?: number;
+                        /** @description The marks the listing claims; each must stand for it to be approved and stay listed */
+                        requiredMarks?: ("fda" | "tcps" | "tis" | "otop" | "halal" | "gap")[];
+                        stock?: number | null;
+                        packageWeightGrams?: number | null;
+                        /** @description Length, width, height in whole centimetres */
+                        packageCm?: number[] | null;
+                        /** @description The group’s public contact for buyers (never a member’s own number unless she chose it) */
+                        contactPhone?: string | null;
+                        lineId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Listing"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A listing (its group, officers of the area, a consented partner) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Listing"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes a listing; it is checked again (back to proposed) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        titleTh?: string;
+                        titleEn?: string | null;
+                        descriptionTh?: string;
+                        descriptionEn?: string | null;
+                        priceSatang?: number;
+                        /** @description The marks the listing claims; each must stand for it to be approved and stay listed */
+                        requiredMarks?: ("fda" | "tcps" | "tis" | "otop" | "halal" | "gap")[];
+                        stock?: number | null;
+                        packageWeightGrams?: number | null;
+                        /** @description Length, width, height in whole centimetres */
+                        packageCm?: number[] | null;
+                        /** @description The group’s public contact for buyers (never a member’s own number unless she chose it) */
+                        contactPhone?: string | null;
+                        lineId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Listing"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/marketplace/listings/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An officer of the area approves a proposed listing (claimed marks valid, a photo) or returns it with reasons */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "return";
+                        reasons?: {
+                            /** @enum {string} */
+                            code: "photos" | "claims" | "marks" | "price" | "text" | "other";
+                            note: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Listing"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/listings/{id}/unlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes a listing out of the catalogue, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Listing"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/listings/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds a photo (JPEG or PNG as the body, at most 8 MB, checked by its bytes), kept resized to 320, 640 and 1200 px
+         * @description Send the image as the body with Content-Type image/jpeg or image/png.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Listing"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/groups/{groupId}/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group’s listings in every status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Listing"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/groups/{groupId}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group’s channel accounts with their onboarding path and consents (a partner’s advisor sees its own channel) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupChannels"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/groups/{groupId}/channels/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Records a channel account: shop URL/ID, advisor and the date of each onboarding step */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: number;
+                    channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        shopUrl?: string | null;
+                        shopRef?: string | null;
+                        advisorUserId?: string | null;
+                        documentsReadyOn?: string | null;
+                        shopOpenedOn?: string | null;
+                        firstProductLiveOn?: string | null;
+                        firstSaleOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupChannels"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/groups/{groupId}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the group’s consent to share its data with a channel’s partner (given by a member, on the group’s timeline) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde";
+                        /** @description The member who gave the group’s consent (the leader); the signed-in leader when omitted */
+                        givenByPersonId?: number | null;
+                        evidence?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupChannels"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/groups/{groupId}/consents/{channel}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraws the group’s consent: the partner’s advisors no longer see the group */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: number;
+                    channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupChannels"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/partner/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner’s advisor: the groups that consented to share with its partner, with that channel’s path */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerGroups"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/partner-advisors/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** An administrator names the partner (channel) a marketplace-partner account advises for */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            /** @enum {string} */
+                            channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/groups/{groupId}/feeds/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group’s approved products as a channel feed (Lazada /product/create payloads, Meta CSV, Google Merchant XML), with errors per product */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: number;
+                    format: "lazada" | "meta" | "google";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feed"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/groups/{groupId}/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group’s monthly sales per channel, and its income per member beside the members’ income at registration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupSales"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/groups/{groupId}/sales/{channel}/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Records a month’s sales on a channel (the group’s leader or an officer): orders, revenue in satang, returns */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: number;
+                    channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde" | "offline";
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orders: number;
+                        revenueSatang: number;
+                        /** @default 0 */
+                        returns?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GroupSales"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/groups/{groupId}/sales/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports a channel’s order export (CSV/XLSX) into monthly sales; dryRun=true (the default) checks only; the same orders twice add nothing
+         * @description Send the file as the body with Content-Type text/csv or the XLSX type.
+         */
+        post: {
+            parameters: {
+                query: {
+                    channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde" | "offline";
+                    fileName: string;
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    groupId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: number;
+                            dryRun: boolean;
+                            imported: number;
+                            alreadyImported: number;
+                            cancelled: number;
+                            months: string[];
+                            errors: {
+                                line: number;
+                                column: string | null;
+                                value: string | null;
+                                code: string;
+                                th: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/sales/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sales of a fiscal year by province, channel and month in the reader’s area */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYear: number;
+                            orders: number;
+                            revenueSatang: number;
+                            rows: {
+                                provinceCode: string;
+                                /** @enum {string} */
+                                channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde" | "offline";
+                                month: string;
+                                orders: number;
+                                revenueSatang: number;
+                                returns: number;
+                                groups: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funding/holidays": {
         parameters: {
             query?: never;
@@ -13352,6 +14810,268 @@ export interface components {
                 note: string | null;
             } | null;
         };
+        ListingInput: {
+            id: number;
+            productId: number;
+            groupId: number;
+            provinceCode: string;
+            /** @enum {string} */
+            status: "proposed" | "approved" | "returned" | "unlisted";
+            titleTh: string;
+            titleEn: string | null;
+            descriptionTh: string;
+            descriptionEn: string | null;
+            priceSatang: number;
+            category: string;
+            requiredMarks: string[];
+            stock: number | null;
+            packageWeightGrams: number | null;
+            packageCm: number[] | null;
+            contactPhone: string | null;
+            lineId: string | null;
+            returnReasons: {
+                code: string;
+                note: string;
+            }[];
+            unlistedReason: string | null;
+            proposedAt: string;
+            decidedAt: string | null;
+            approvedAt: string | null;
+            version: number;
+            photos: {
+                id: string;
+                position: number;
+                sizes: {
+                    width: number;
+                    height: number;
+                    url: string;
+                }[];
+            }[];
+        };
+        CataloguePageInput: {
+            total: number;
+            items: {
+                id: number;
+                titleTh: string;
+                titleEn: string | null;
+                descriptionTh: string;
+                descriptionEn: string | null;
+                priceSatang: number;
+                category: string;
+                group: {
+                    id: number;
+                    name: string;
+                };
+                province: {
+                    code: string;
+                    nameTh: string;
+                    nameEn: string;
+                };
+                marks: {
+                    kind: string;
+                    nameTh: string;
+                    nameEn: string;
+                    number: string | null;
+                    validUntil: string | null;
+                }[];
+                howToBuy: {
+                    shops: {
+                        /** @enum {string} */
+                        channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde";
+                        nameTh: string;
+                        nameEn: string;
+                        url: string;
+                    }[];
+                    lineId: string | null;
+                    phone: string | null;
+                };
+                photos: {
+                    id: string;
+                    position: number;
+                    sizes: {
+                        width: number;
+                        height: number;
+                        url: string;
+                    }[];
+                }[];
+                url: string;
+                stock: number | null;
+                packageWeightGrams: number | null;
+                packageCm: number[] | null;
+                updatedAt: string;
+            }[];
+        };
+        CatalogueProductInput: {
+            id: number;
+            titleTh: string;
+            titleEn: string | null;
+            descriptionTh: string;
+            descriptionEn: string | null;
+            priceSatang: number;
+            category: string;
+            group: {
+                id: number;
+                name: string;
+            };
+            province: {
+                code: string;
+                nameTh: string;
+                nameEn: string;
+            };
+            marks: {
+                kind: string;
+                nameTh: string;
+                nameEn: string;
+                number: string | null;
+                validUntil: string | null;
+            }[];
+            howToBuy: {
+                shops: {
+                    /** @enum {string} */
+                    channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde";
+                    nameTh: string;
+                    nameEn: string;
+                    url: string;
+                }[];
+                lineId: string | null;
+                phone: string | null;
+            };
+            photos: {
+                id: string;
+                position: number;
+                sizes: {
+                    width: number;
+                    height: number;
+                    url: string;
+                }[];
+            }[];
+            url: string;
+            stock: number | null;
+            packageWeightGrams: number | null;
+            packageCm: number[] | null;
+            updatedAt: string;
+            openGraph: {
+                [key: string]: string;
+            };
+            /** @description schema.org Product with its Offer */
+            jsonLd: {
+                [key: string]: unknown;
+            };
+        };
+        GroupChannelsInput: {
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            channels: {
+                /** @enum {string} */
+                channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde";
+                nameTh: string;
+                nameEn: string;
+                shopUrl: string | null;
+                shopRef: string | null;
+                advisorUserId: string | null;
+                consent: {
+                    givenAt: string;
+                    evidence: string | null;
+                    givenByPersonId: number | null;
+                } | null;
+                consentHistory: {
+                    givenAt: string;
+                    withdrawnAt: string | null;
+                }[];
+                steps: {
+                    /** @enum {string} */
+                    step: "consented" | "documents-ready" | "shop-opened" | "first-product-live" | "first-sale" | "active";
+                    on: string | null;
+                    reached: boolean;
+                }[];
+                current: ("consented" | "documents-ready" | "shop-opened" | "first-product-live" | "first-sale" | "active") | null;
+            }[];
+        };
+        PartnerGroupsInput: {
+            channel: ("lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde") | null;
+            groups: {
+                groupId: number;
+                groupName: string;
+                provinceCode: string;
+                account: {
+                    /** @enum {string} */
+                    channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde";
+                    nameTh: string;
+                    nameEn: string;
+                    shopUrl: string | null;
+                    shopRef: string | null;
+                    advisorUserId: string | null;
+                    consent: {
+                        givenAt: string;
+                        evidence: string | null;
+                        givenByPersonId: number | null;
+                    } | null;
+                    consentHistory: {
+                        givenAt: string;
+                        withdrawnAt: string | null;
+                    }[];
+                    steps: {
+                        /** @enum {string} */
+                        step: "consented" | "documents-ready" | "shop-opened" | "first-product-live" | "first-sale" | "active";
+                        on: string | null;
+                        reached: boolean;
+                    }[];
+                    current: ("consented" | "documents-ready" | "shop-opened" | "first-product-live" | "first-sale" | "active") | null;
+                };
+            }[];
+        };
+        FeedInput: {
+            /** @enum {string} */
+            format: "lazada" | "meta" | "google";
+            groupId: number;
+            total: number;
+            valid: number;
+            products: {
+                listingId: number;
+                sku: string;
+                valid: boolean;
+                errors: {
+                    field: string;
+                    code: string;
+                    en: string;
+                    th: string;
+                }[];
+                /** @description Lazada /product/create payload (valid products) */
+                payload?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            /** @description Meta CSV or Google Merchant XML of the valid products */
+            document: {
+                contentType: string;
+                fileName: string;
+                text: string;
+            } | null;
+        };
+        GroupSalesInput: {
+            groupId: number;
+            groupName: string;
+            members: number;
+            incomeAtRegistrationPerMemberSatang: number | null;
+            reports: {
+                /** @enum {string} */
+                channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde" | "offline";
+                month: string;
+                orders: number;
+                revenueSatang: number;
+                returns: number;
+                /** @enum {string} */
+                source: "leader" | "officer" | "import";
+            }[];
+            income: {
+                month: string;
+                orders: number;
+                revenueSatang: number;
+                returns: number;
+                perMemberSatang: number | null;
+            }[];
+        };
         FundHolidayInput: {
             day: string;
             nameTh: string;
@@ -15367,6 +17087,268 @@ export interface components {
                 ceRegisteredOn: string | null;
                 note: string | null;
             } | null;
+        };
+        Listing: {
+            id: number;
+            productId: number;
+            groupId: number;
+            provinceCode: string;
+            /** @enum {string} */
+            status: "proposed" | "approved" | "returned" | "unlisted";
+            titleTh: string;
+            titleEn: string | null;
+            descriptionTh: string;
+            descriptionEn: string | null;
+            priceSatang: number;
+            category: string;
+            requiredMarks: string[];
+            stock: number | null;
+            packageWeightGrams: number | null;
+            packageCm: number[] | null;
+            contactPhone: string | null;
+            lineId: string | null;
+            returnReasons: {
+                code: string;
+                note: string;
+            }[];
+            unlistedReason: string | null;
+            proposedAt: string;
+            decidedAt: string | null;
+            approvedAt: string | null;
+            version: number;
+            photos: {
+                id: string;
+                position: number;
+                sizes: {
+                    width: number;
+                    height: number;
+                    url: string;
+                }[];
+            }[];
+        };
+        CataloguePage: {
+            total: number;
+            items: {
+                id: number;
+                titleTh: string;
+                titleEn: string | null;
+                descriptionTh: string;
+                descriptionEn: string | null;
+                priceSatang: number;
+                category: string;
+                group: {
+                    id: number;
+                    name: string;
+                };
+                province: {
+                    code: string;
+                    nameTh: string;
+                    nameEn: string;
+                };
+                marks: {
+                    kind: string;
+                    nameTh: string;
+                    nameEn: string;
+                    number: string | null;
+                    validUntil: string | null;
+                }[];
+                howToBuy: {
+                    shops: {
+                        /** @enum {string} */
+                        channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde";
+                        nameTh: string;
+                        nameEn: string;
+                        url: string;
+                    }[];
+                    lineId: string | null;
+                    phone: string | null;
+                };
+                photos: {
+                    id: string;
+                    position: number;
+                    sizes: {
+                        width: number;
+                        height: number;
+                        url: string;
+                    }[];
+                }[];
+                url: string;
+                stock: number | null;
+                packageWeightGrams: number | null;
+                packageCm: number[] | null;
+                updatedAt: string;
+            }[];
+        };
+        CatalogueProduct: {
+            id: number;
+            titleTh: string;
+            titleEn: string | null;
+            descriptionTh: string;
+            descriptionEn: string | null;
+            priceSatang: number;
+            category: string;
+            group: {
+                id: number;
+                name: string;
+            };
+            province: {
+                code: string;
+                nameTh: string;
+                nameEn: string;
+            };
+            marks: {
+                kind: string;
+                nameTh: string;
+                nameEn: string;
+                number: string | null;
+                validUntil: string | null;
+            }[];
+            howToBuy: {
+                shops: {
+                    /** @enum {string} */
+                    channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde";
+                    nameTh: string;
+                    nameEn: string;
+                    url: string;
+                }[];
+                lineId: string | null;
+                phone: string | null;
+            };
+            photos: {
+                id: string;
+                position: number;
+                sizes: {
+                    width: number;
+                    height: number;
+                    url: string;
+                }[];
+            }[];
+            url: string;
+            stock: number | null;
+            packageWeightGrams: number | null;
+            packageCm: number[] | null;
+            updatedAt: string;
+            openGraph: {
+                [key: string]: string;
+            };
+            /** @description schema.org Product with its Offer */
+            jsonLd: {
+                [key: string]: unknown;
+            };
+        };
+        GroupChannels: {
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            channels: {
+                /** @enum {string} */
+                channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde";
+                nameTh: string;
+                nameEn: string;
+                shopUrl: string | null;
+                shopRef: string | null;
+                advisorUserId: string | null;
+                consent: {
+                    givenAt: string;
+                    evidence: string | null;
+                    givenByPersonId: number | null;
+                } | null;
+                consentHistory: {
+                    givenAt: string;
+                    withdrawnAt: string | null;
+                }[];
+                steps: {
+                    /** @enum {string} */
+                    step: "consented" | "documents-ready" | "shop-opened" | "first-product-live" | "first-sale" | "active";
+                    on: string | null;
+                    reached: boolean;
+                }[];
+                current: ("consented" | "documents-ready" | "shop-opened" | "first-product-live" | "first-sale" | "active") | null;
+            }[];
+        };
+        PartnerGroups: {
+            channel: ("lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde") | null;
+            groups: {
+                groupId: number;
+                groupName: string;
+                provinceCode: string;
+                account: {
+                    /** @enum {string} */
+                    channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde";
+                    nameTh: string;
+                    nameEn: string;
+                    shopUrl: string | null;
+                    shopRef: string | null;
+                    advisorUserId: string | null;
+                    consent: {
+                        givenAt: string;
+                        evidence: string | null;
+                        givenByPersonId: number | null;
+                    } | null;
+                    consentHistory: {
+                        givenAt: string;
+                        withdrawnAt: string | null;
+                    }[];
+                    steps: {
+                        /** @enum {string} */
+                        step: "consented" | "documents-ready" | "shop-opened" | "first-product-live" | "first-sale" | "active";
+                        on: string | null;
+                        reached: boolean;
+                    }[];
+                    current: ("consented" | "documents-ready" | "shop-opened" | "first-product-live" | "first-sale" | "active") | null;
+                };
+            }[];
+        };
+        Feed: {
+            /** @enum {string} */
+            format: "lazada" | "meta" | "google";
+            groupId: number;
+            total: number;
+            valid: number;
+            products: {
+                listingId: number;
+                sku: string;
+                valid: boolean;
+                errors: {
+                    field: string;
+                    code: string;
+                    en: string;
+                    th: string;
+                }[];
+                /** @description Lazada /product/create payload (valid products) */
+                payload?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            /** @description Meta CSV or Google Merchant XML of the valid products */
+            document: {
+                contentType: string;
+                fileName: string;
+                text: string;
+            } | null;
+        };
+        GroupSales: {
+            groupId: number;
+            groupName: string;
+            members: number;
+            incomeAtRegistrationPerMemberSatang: number | null;
+            reports: {
+                /** @enum {string} */
+                channel: "lazada" | "shopee" | "facebook" | "line" | "tiktok" | "onde" | "offline";
+                month: string;
+                orders: number;
+                revenueSatang: number;
+                returns: number;
+                /** @enum {string} */
+                source: "leader" | "officer" | "import";
+            }[];
+            income: {
+                month: string;
+                orders: number;
+                revenueSatang: number;
+                returns: number;
+                perMemberSatang: number | null;
+            }[];
         };
         FundHoliday: {
             day: string;

@@ -185,6 +185,14 @@ export const updateProduct = (trx: Transaction<DB>, id: number, set: Partial<Ins
 export const insertProductVersion = (trx: Transaction<DB>, values: Insertable<DB['product_version']>) =>
   trx.insertInto('product_version').values(values).execute();
 export const findProduct = (db: Executor, id: number) => db.selectFrom('product').selectAll().where('id', '=', id).executeTakeFirst();
+export const productsByIds = (db: Executor, ids: readonly number[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('product')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .execute();
 export const productsOfGroup = (db: Executor, groupId: number) => db.selectFrom('product').selectAll().where('group_id', '=', groupId).orderBy('id').execute();
 export const versionsOf = (db: Executor, productId: number) =>
   db.selectFrom('product_version').selectAll().where('product_id', '=', productId).orderBy('version', 'desc').execute();

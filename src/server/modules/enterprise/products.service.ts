@@ -16,8 +16,10 @@ import {
   daysBetween,
   expiryAfter,
   fdaNumberReasons,
+  marksOf,
   normalizeFdaNumber,
   tcpsStandardReasons,
+  validityOf,
   VALIDITY_YEARS,
   type CertKind,
   type CertStatus,
@@ -107,6 +109,46 @@ export function createProductsService(access: EnterpriseAccess) {
   };
 
   return {
+    /**
+     * For the marketplace: each product's group, place, text, price and the marks standing today
+     * in Bangkok (with the certificate that gives each, for the public page). No scope check: the
+     * caller checks its own.
+     */
+    async productFacts(ids: readonly number[], now: Date = new Date()) {
+      const products = await repository.productsByIds(db, ids);
+      const certs = await repository.certificationsOf(
+        db,
+        products.map((p) => p.id),
+      );
+      return new Map(
+        products.map((p) => {
+          const own = certs.filter((c) => c.product_id === p.id);
+          const marks = marksOf(
+            own.map((c) => ({ kind: c.kind, status: c.status, issuedOn: c.issued_on, expiresOn: c.expires_on })),
+            now,
+          );
+          const standing = own.filter(
+            (c) =>
+              marks.includes(c.kind) &&
+              ['valid', 'expiring'].includes(validityOf({ status: c.status, issuedOn: c.issued_on, expiresOn: c.expires_on }, now).validity),
+          );
+          return [
+            p.id,
+            {
+              id: p.id,
+              groupId: p.group_id,
+              provinceCode: p.province_code,
+              name: p.name,
+              category: p.category,
+              description: p.description,
+              unitPriceSatang: p.unit_price_satang,
+              marks,
+              certificates: standing.map((c) => ({ kind: c.kind, number: c.number ?? c.standard_no, expiresOn: c.expires_on })),
+            },
+          ];
+        }),
+      );
+    },
     async productsOfGroup(groupId: number) {
       const rows = await repository.productsOfGroup(db, groupId);
       return Promise.all(rows.map(describe));

@@ -120,6 +120,16 @@ export const groupPlaces = (db: Executor, ids: readonly number[]) =>
         .where('id', 'in', [...ids])
         .execute();
 
+/** The groups in which a person currently holds one of these roles. */
+export const groupsHeldBy = (db: Executor, personId: number, roles: readonly string[]) =>
+  db
+    .selectFrom('group_membership')
+    .select('group_id')
+    .where('person_id', '=', personId)
+    .where('left_on', 'is', null)
+    .where('role', 'in', [...roles])
+    .execute();
+
 export const currentMemberships = (db: Executor, f: { groupIds?: readonly number[]; personIds?: readonly number[] }) =>
   f.groupIds?.length === 0 || f.personIds?.length === 0
     ? Promise.resolve([])

@@ -57,6 +57,10 @@ export function createGroupsService(access: RegistryAccess) {
       for (const m of await groups.currentMemberships(executor, f)) byGroup.set(m.group_id, [...(byGroup.get(m.group_id) ?? []), m.person_id]);
       return byGroup;
     },
+    /** For other modules: the groups a person currently leads (leader or committee member). */
+    async groupsLedBy(personId: number, executor: Executor = db) {
+      return (await groups.groupsHeldBy(executor, personId, ['leader', 'committee'])).map((r) => r.group_id);
+    },
     /** For other modules: each group's current members with their role (leader, committee, member). */
     async currentMemberRoles(groupIds: readonly number[], executor: Executor = db) {
       const byGroup = new Map<number, { personId: number; role: string }[]>();

@@ -1,0 +1,23 @@
+import { createCatalogueService } from './catalogue.service';
+import { createChannelsService } from './channels.service';
+import { createListingsService } from './listings.service';
+import { createMarketplaceAccess, type MarketplaceDeps } from './marketplace.access';
+import { createSalesService } from './sales.service';
+
+/**
+ * The marketplace: listings of enterprise's products in a public catalogue, channel accounts and
+ * their onboarding, partners' advisors, feeds for the channels, and monthly sales that show up as
+ * the group's income. Reads products and certificates through enterprise's service, groups and
+ * members through the registry's.
+ */
+export function createMarketplaceService(deps: MarketplaceDeps) {
+  const access = createMarketplaceAccess(deps);
+  return {
+    ...createListingsService(access),
+    ...createCatalogueService(access),
+    ...createChannelsService(access),
+    ...createSalesService(access),
+  };
+}
+
+export type MarketplaceService = ReturnType<typeof createMarketplaceService>;

@@ -118,7 +118,7 @@ export function createServices(
   const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
   const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency });
   const enterprise = createEnterpriseService({ db, geo, org, registry, training });
-  const funding = createFundingService({ db, geo, org, registry, training, enterprise });
+  const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity });
   return {
     audit,
     jobs,

@@ -37,7 +37,7 @@ export function ApplicationPage() {
     <>
       <PageHeader title={t('title', { group: a.groupName })} intro={t('intro')}>
         <Group gap="sm" wrap="wrap">
-          <Badge color={APPLICATION_COLOURS[a.status] ?? 'gray'} variant="light" size="lg" autoContrast data-testid="application-status">
+          <Badge color={APPLICATION_COLOURS[a.status] ?? 'gray.9'} variant="outline" size="lg" data-testid="application-status">
             {w(`status.${a.status as ApplicationStatus}`)}
           </Badge>
           <Anchor component={Link} to={`/funding/funds/${a.fundId}`}>

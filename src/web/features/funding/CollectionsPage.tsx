@@ -60,7 +60,7 @@ export function CollectionsPage() {
                   <Table.Td>{baht(c.outstandingSatang)}</Table.Td>
                   <Table.Td>
                     {c.reminderDue ? (
-                      <Badge color="orange" variant="light" autoContrast>
+                      <Badge color="orange.9" variant="outline">
                         {t('remindToday')}
                       </Badge>
                     ) : (

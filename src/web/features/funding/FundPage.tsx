@@ -196,7 +196,7 @@ export function FundPage() {
                     <Table.Td>{baht(a.amountSatang)}</Table.Td>
                     <Table.Td>{t('months', { n: number(a.termMonths) })}</Table.Td>
                     <Table.Td>
-                      <Badge color={APPLICATION_COLOURS[a.status] ?? 'gray'} variant="light" autoContrast>
+                      <Badge color={APPLICATION_COLOURS[a.status] ?? 'gray.9'} variant="outline">
                         {w(`status.${a.status as ApplicationStatus}`)}
                       </Badge>
                     </Table.Td>

@@ -22,7 +22,7 @@ export function LoanCard({ loan: l }: { loan: Loan }) {
             {t('loan', { id: l.id, amount: baht(l.principalSatang) })}
           </Anchor>
         </Title>
-        <Badge color={LOAN_COLOURS[l.status] ?? 'gray'} variant="light" autoContrast>
+        <Badge color={LOAN_COLOURS[l.status] ?? 'gray.9'} variant="outline">
           {w(`loanStatus.${l.status}`)}
         </Badge>
       </Group>

@@ -86,7 +86,7 @@ export function LoanPage() {
     <>
       <PageHeader title={t('title', { id: l.id, group: l.groupName })} intro={t('intro')}>
         <Group gap="sm" wrap="wrap">
-          <Badge color={LOAN_COLOURS[l.status] ?? 'gray'} variant="light" size="lg" autoContrast data-testid="loan-status">
+          <Badge color={LOAN_COLOURS[l.status] ?? 'gray.9'} variant="outline" size="lg" data-testid="loan-status">
             {w(`loanStatus.${l.status}`)}
           </Badge>
           <Anchor component={Link} to={`/funding/applications/${l.applicationId}`}>

@@ -4,15 +4,15 @@ import { useLanguage } from '../../i18n/language';
 
 /** Status colours of applications and loans (their words are in the texts). */
 export const APPLICATION_COLOURS: Record<string, string> = {
-  submitted: 'blue',
-  recommended: 'indigo',
-  verified: 'violet',
-  returned: 'orange',
-  approved: 'teal',
-  rejected: 'red',
-  withdrawn: 'gray',
+  submitted: 'blue.9',
+  recommended: 'indigo.9',
+  verified: 'violet.9',
+  returned: 'orange.9',
+  approved: 'teal.9',
+  rejected: 'red.9',
+  withdrawn: 'gray.9',
 };
-export const LOAN_COLOURS: Record<string, string> = { committed: 'blue', active: 'teal', repaid: 'green', 'written-off': 'gray' };
+export const LOAN_COLOURS: Record<string, string> = { committed: 'blue.9', active: 'teal.9', repaid: 'green.9', 'written-off': 'gray.9' };
 
 /** Basis points as a percentage with two decimals, in integers: 1234 → '12.34 %'. */
 export const percentOfBp = (bp: number) => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')} %`;

@@ -79,6 +79,15 @@ describe.each(SMOKE_ENGINES)('benchmarks, smoke run on %s', (engine) => {
     expect(json.bareVacancies.rows).toBeGreaterThan(0);
   });
 
+  it('reads the fund dashboard and PAR by province and imports a statement, beside bare SQL', async () => {
+    const { line, json } = await bench('funding', engine, ['--loans', '50', '--rows', '5', '--queries', '2']);
+    expect(line).toMatch(new RegExp(`^funding ${engine} 50 loans \\([\\d,]+ payments\\): dashboard p95 [\\d.]+ ms`));
+    expect(json).toMatchObject({ loans: 50, instalments: 1200, import: { rows: 5 } });
+    expect(json.payments).toBeGreaterThan(0);
+    expect(json.import.rowsPerSecond).toBeGreaterThan(0);
+    expect(json.import.bareRowsPerSecond).toBeGreaterThan(0);
+  });
+
   it('looks people up by document under load, beside the bare route', async () => {
     const { line, json } = await bench('lookup', engine);
     expect(line).toMatch(new RegExp(`^lookup ${engine} 200 people: [\\d,]+ req/s`));

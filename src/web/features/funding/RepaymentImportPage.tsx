@@ -55,6 +55,7 @@ export function RepaymentImportPage() {
                 upload.reset();
               }}
               clearable
+              clearButtonProps={{ 'aria-label': t('clearFile') }}
               miw={260}
             />
             <Button variant="default" disabled={!file || upload.isPending} onClick={() => upload.mutate(true)}>

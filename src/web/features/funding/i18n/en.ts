@@ -200,6 +200,7 @@ const en: Texts<typeof th> = {
     columns: 'Columns: loan number, paid on (YYYY-MM-DD), amount (baht), reference',
     file: 'Bank statement file',
     fileHint: 'CSV or Excel (XLSX)',
+    clearFile: 'Clear the chosen file',
     dryRun: 'Check the file (records nothing)',
     import: 'Import',
     working: 'Checking and recording row by row…',

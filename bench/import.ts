@@ -12,56 +12,60 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { generatePeople, peopleCsvChunks } from './synth/people';
-import { benchActor, benchArgs, fail, benchDatabase, n, report, round, timed } from './lib/harness';
+import { benchActor, benchArgs, progress, runWhenMain, fail, benchDatabase, n, report, round, timed } from './lib/harness';
 
-const { args, own } = benchArgs({ file: { type: 'string' } });
-const rows = own.file === undefined ? args.people : Number(own.file);
-if (!Number.isSafeInteger(rows) || rows < 1 || rows > args.people) fail('--file must be a whole number between 1 and --people');
-const existing = args.people - rows;
-const bench = await benchDatabase(args, { purpose: 'import', fill: existing });
-const officer = await benchActor(bench, 'bench.officer');
-const ctx = { actor: officer, requestId: 'bench' };
+export async function main(argv: string[]): Promise<string> {
+  const { args, own } = benchArgs({ file: { type: 'string' } }, argv);
+  const rows = own.file === undefined ? args.people : Number(own.file);
+  if (!Number.isSafeInteger(rows) || rows < 1 || rows > args.people) fail('--file must be a whole number between 1 and --people');
+  const existing = args.people - rows;
+  const bench = await benchDatabase(args, { purpose: 'import', fill: existing });
+  const officer = await benchActor(bench, 'bench.officer');
+  const ctx = { actor: officer, requestId: 'bench' };
 
-process.stderr.write(`Making a file of ${n(rows)} people…\n`);
-const csv = Buffer.from([...peopleCsvChunks(generatePeople(rows, { seed: args.seed, start: existing }), { header: 'th' })].join(''));
+  progress(`Making a file of ${n(rows)} people…`);
+  const csv = Buffer.from([...peopleCsvChunks(generatePeople(rows, { seed: args.seed, start: existing }), { header: 'th' })].join(''));
 
-process.stderr.write('Importing…\n');
-const { imports, jobs } = bench.services;
-jobs.start();
-const upload = await timed(() => imports.upload(ctx, { kind: 'people', fileName: 'bench.csv', bytes: csv }));
-const commit = await timed(async () => {
-  await imports.commit(ctx, upload.value.id);
-  await jobs.drain();
-});
-const imported = await imports.get(ctx, upload.value.id);
-if (imported.result?.inserted !== rows) throw new Error(`Expected ${rows} people inserted, got ${JSON.stringify(imported.result)}`);
+  progress('Importing…');
+  const { imports, jobs } = bench.services;
+  jobs.start();
+  const upload = await timed(() => imports.upload(ctx, { kind: 'people', fileName: 'bench.csv', bytes: csv }));
+  const commit = await timed(async () => {
+    await imports.commit(ctx, upload.value.id);
+    await jobs.drain();
+  });
+  const imported = await imports.get(ctx, upload.value.id);
+  if (imported.result?.inserted !== rows) throw new Error(`Expected ${rows} people inserted, got ${JSON.stringify(imported.result)}`);
 
-let copyMs: number | null = null;
-if (bench.url) {
-  const columns = csv.subarray(0, csv.indexOf(10)).toString().split(',').length;
-  const client = new pg.Client(bench.url);
-  await client.connect();
-  await client.query(`create unlogged table bench_copy (${Array.from({ length: columns }, (_, i) => `c${i} text`).join(', ')})`);
-  copyMs = (await timed(() => pipeline(Readable.from([csv]), client.query(copyFrom('copy bench_copy from stdin with (format csv, header true)'))))).ms;
-  await client.query('drop table bench_copy');
-  await client.end();
+  let copyMs: number | null = null;
+  if (bench.url) {
+    const columns = csv.subarray(0, csv.indexOf(10)).toString().split(',').length;
+    const client = new pg.Client(bench.url);
+    await client.connect();
+    await client.query(`create unlogged table bench_copy (${Array.from({ length: columns }, (_, i) => `c${i} text`).join(', ')})`);
+    copyMs = (await timed(() => pipeline(Readable.from([csv]), client.query(copyFrom('copy bench_copy from stdin with (format csv, header true)'))))).ms;
+    await client.query('drop table bench_copy');
+    await client.end();
+  }
+  await bench.close();
+
+  const result = {
+    file: { rows, bytes: csv.length },
+    existingPeople: existing,
+    uploadMs: Math.round(upload.ms),
+    commitMs: Math.round(commit.ms),
+    rowsPerSecond: Math.round(rows / (commit.ms / 1000)),
+    rowsPerSecondWithUpload: Math.round(rows / ((commit.ms + upload.ms) / 1000)),
+    copyRowsPerSecond: copyMs ? Math.round(rows / (copyMs / 1000)) : null,
+    ratioToCopy: copyMs ? round(copyMs / commit.ms, 3) : null,
+  };
+  return report(
+    args,
+    'import',
+    result,
+    `import ${args.engine} ${n(rows)} rows into ${n(existing)}: ${n(result.rowsPerSecond)} rows/s (${n(result.rowsPerSecondWithUpload)} with the upload)` +
+      (copyMs ? ` · COPY ${n(result.copyRowsPerSecond!)} rows/s · ratio ${result.ratioToCopy}` : ' · no COPY limit on PGlite'),
+  );
 }
-await bench.close();
 
-const result = {
-  file: { rows, bytes: csv.length },
-  existingPeople: existing,
-  uploadMs: Math.round(upload.ms),
-  commitMs: Math.round(commit.ms),
-  rowsPerSecond: Math.round(rows / (commit.ms / 1000)),
-  rowsPerSecondWithUpload: Math.round(rows / ((commit.ms + upload.ms) / 1000)),
-  copyRowsPerSecond: copyMs ? Math.round(rows / (copyMs / 1000)) : null,
-  ratioToCopy: copyMs ? round(copyMs / commit.ms, 3) : null,
-};
-report(
-  args,
-  'import',
-  result,
-  `import ${args.engine} ${n(rows)} rows into ${n(existing)}: ${n(result.rowsPerSecond)} rows/s (${n(result.rowsPerSecondWithUpload)} with the upload)` +
-    (copyMs ? ` · COPY ${n(result.copyRowsPerSecond!)} rows/s · ratio ${result.ratioToCopy}` : ' · no COPY limit on PGlite'),
-);
+runWhenMain(import.meta.url, main);

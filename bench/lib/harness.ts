@@ -8,11 +8,11 @@
  * import benchmark always starts from an empty registry.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -54,16 +54,46 @@ export interface BenchArgs {
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const BENCH_PASSWORD = 'bench password 1234';
 
+/** A benchmark's refusal of its options or a wrong answer: the command ends with exit code 2 and the message. */
+export class BenchFailure extends Error {}
+
 export function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(2);
+  throw new BenchFailure(message);
+}
+
+/** Where benchmarks say what they are doing: stderr, or what `setProgress` gave (the smoke test keeps it for a failure). */
+let progressSink: (message: string) => void = (message) => void process.stderr.write(`${message}\n`);
+export const progress = (message: string) => progressSink(message);
+export function setProgress(sink: (message: string) => void) {
+  const before = progressSink;
+  progressSink = sink;
+  return () => void (progressSink = before);
+}
+
+/**
+ * Each benchmark is a `main(argv)` answering its summary line, so that the smoke test runs them all
+ * in its own process (one start-up for all of them). Run as a command (`tsx bench/<name>.ts …`),
+ * this calls it with the command line, prints the line, and ends with 2 on a `fail` and 1 on any
+ * other error.
+ */
+export function runWhenMain(moduleUrl: string, main: (argv: string[]) => Promise<string>): void {
+  const script = process.argv[1];
+  if (!script || pathToFileURL(realpathSync(path.resolve(script))).href !== moduleUrl) return;
+  main(process.argv.slice(2)).then(
+    (line) => void process.stdout.write(`${line}\n`),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof BenchFailure ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(error instanceof BenchFailure ? 2 : 1);
+    },
+  );
 }
 
 /** The common options, plus the benchmark's own. */
-export function benchArgs<T extends Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>>(own: T = {} as T) {
+export function benchArgs<T extends Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>>(own: T, argv: string[]) {
   let parsed;
   try {
     parsed = parseArgs({
+      args: argv,
       options: {
         people: { type: 'string', default: '100000' },
         engine: { type: 'string', default: 'postgresql' },
@@ -184,7 +214,7 @@ export async function benchDatabase(args: BenchArgs, options: { purpose: 'read' 
     await loadReferenceData(database, services);
     await ensureUsers(database);
     if (options.fill > 0) {
-      process.stderr.write(`Filling ${options.fill.toLocaleString('en')} people (${args.engine})…\n`);
+      progress(`Filling ${options.fill.toLocaleString('en')} people (${args.engine})…`);
       fillSeconds = (await fillDatabase(database, { people: options.fill, seed: args.seed })).seconds;
     }
     await sql`create table bench_fill (people int8 not null, seed int8 not null, schema_version int not null)`.execute(database.db);
@@ -300,10 +330,11 @@ export interface LoadOptions {
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'load.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'load.ts')], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.end(JSON.stringify(options));
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => progress(String(chunk).trimEnd()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) throw new Error(`The load generator failed (exit ${code})`);
   return JSON.parse(out) as LoadResult;
@@ -321,8 +352,8 @@ export function machine() {
   return { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
 }
 
-/** Writes `<results>/<name>-<engine>-<N>.json` and prints the summary line on stdout. */
-export function report(args: BenchArgs, name: string, result: Record<string, unknown>, summary: string) {
+/** Writes `<results>/<name>-<engine>-<N>.json` and answers the summary line (`runWhenMain` prints it). */
+export function report(args: BenchArgs, name: string, result: Record<string, unknown>, summary: string): string {
   mkdirSync(args.results, { recursive: true });
   const file = path.join(args.results, `${name}-${args.engine}-${args.people}.json`);
   writeFileSync(
@@ -333,7 +364,7 @@ export function report(args: BenchArgs, name: string, result: Record<string, unk
       2,
     ) + '\n',
   );
-  process.stdout.write(`${summary}\n`);
+  return summary;
 }
 
 export const n = (x: number) => Math.round(x).toLocaleString('en');

@@ -277,4 +277,25 @@ describe.each(ENGINES)('matching in SQL equals matchScore on %s', (engine) => {
     expect(await t.services.employment.fillMissingMatching()).toBe(0);
     await expectSame();
   });
+
+  it('keeps one row per person, in their province’s partition, however many refreshes of one person run at once', async () => {
+    const db = t.database.db;
+    const person = people[0]!;
+    // Three whole rebuilds (each a transaction per batch, on PostgreSQL each on its own connection) beside
+    // eight profile updates of one person, some moving where she looks.
+    const [answers] = await Promise.all([
+      Promise.all(
+        ['4001', '4001', '4002', '4001', '4002', '4001', '4002', '4001'].map((districtCode, i) =>
+          call(officer, 'PUT', `/api/people/${person}/job-seeker`, { desiredOccupations: ['5244'], districtCode, minWageSatang: 900_000 + i }),
+        ),
+      ),
+      ...[1, 2, 3].map(() => t.services.employment.rebuildMatching()),
+    ]);
+    for (const r of answers) expect(r.statusCode, r.body).toBe(200);
+    const twice = await sql<{ person_id: string }>`select person_id from seeker_match group by person_id having count(*) > 1`.execute(db);
+    expect(twice.rows).toEqual([]);
+    const rows = await sql<{ partition: string }>`select tableoid::regclass::text as partition from seeker_match where person_id = ${person}`.execute(db);
+    expect(rows.rows.map((r) => r.partition)).toEqual(['seeker_match_p40']);
+    await expectSame();
+  });
 });

@@ -25,30 +25,20 @@ export const currentSeekers = (db: Executor, personIds: readonly number[]) =>
         .where('withdrawn_at', 'is', null)
         .execute();
 
-/** Writes the rows given and removes the others of these people (no current profile: nothing to match). */
+/** Arbitrary constant for the advisory locks that keep one read-model row per person (pg_advisory_xact_lock's class id). */
+const SEEKER_MATCH_LOCK = 7_240_016;
+
+/**
+ * Writes the rows given and removes the others of these people (no current profile: nothing to
+ * match). The table is partitioned by province and no key spans the partitions, so each person's
+ * advisory lock, taken in id order, makes two refreshes of one person follow each other.
+ */
 export async function replaceSeekerMatches(trx: Executor, personIds: readonly number[], rows: Insertable<SeekerMatchTable>[]) {
-  const kept = new Set(rows.map((r) => r.person_id));
-  const gone = personIds.filter((id) => !kept.has(id));
-  if (gone.length) await trx.deleteFrom('seeker_match').where('person_id', 'in', gone).execute();
-  if (!rows.length) return;
-  await trx
-    .insertInto('seeker_match')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.column('person_id').doUpdateSet((eb) => ({
-        province_code: eb.ref('excluded.province_code'),
-        district_code: eb.ref('excluded.district_code'),
-        desired_occupations: eb.ref('excluded.desired_occupations'),
-        accepts_home_based: eb.ref('excluded.accepts_home_based'),
-        min_wage_satang: eb.ref('excluded.min_wage_satang'),
-        standards: eb.ref('excluded.standards'),
-        course_units: eb.ref('excluded.course_units'),
-        priority_groups: eb.ref('excluded.priority_groups'),
-        active: eb.ref('excluded.active'),
-        refreshed_at: sql`now()`,
-      })),
-    )
-    .execute();
+  if (!personIds.length) return;
+  const ids = [...new Set(personIds)].sort((x, y) => x - y);
+  await sql`select pg_advisory_xact_lock(${SEEKER_MATCH_LOCK}, id::int) from unnest(${sql.val(ids)}::bigint[]) as id order by id`.execute(trx);
+  await trx.deleteFrom('seeker_match').where('person_id', 'in', ids).execute();
+  if (rows.length) await trx.insertInto('seeker_match').values(rows).execute();
 }
 
 export const seekerMatch = (db: Executor, personId: number) => db.selectFrom('seeker_match').selectAll().where('person_id', '=', personId).executeTakeFirst();
@@ -101,11 +91,8 @@ export interface SeekerRanking {
   offeredMonthly: number | null;
 }
 
-/**
- * The pool (at most `cap` job seekers: the vacancy's district first, then in person order, as two
- * index walks) ranked by `matchScore`'s points; the first `limit` with their score.
- */
-export async function rankSeekers(db: Executor, r: SeekerRanking) {
+/** The pool's filters and its two parts: the vacancy's district, then the rest of the area. */
+function poolParts(r: Omit<SeekerRanking, 'limit' | 'standardCode' | 'standardUnits' | 'occupationKeys' | 'offeredMonthly'>) {
   const filters: RawBuilder<unknown>[] = [sql`active`];
   if (r.fromHome) {
     filters.push(sql`accepts_home_based`);
@@ -118,6 +105,17 @@ export async function rankSeekers(db: Executor, r: SeekerRanking) {
   // The district's rows; a district lies in its province, which lets the area index find them.
   const near = r.districtCode ? sql`district_code = ${r.districtCode} and province_code = ${r.districtCode.slice(0, 2)}` : sql`district_code is null`;
   const far = r.districtCode ? sql`district_code is distinct from ${r.districtCode}` : sql`district_code is not null`;
+  return { near: sql`${where} and ${near}`, far: sql`${where} and ${far}` };
+}
+
+/**
+ * The pool (at most `cap` job seekers: the vacancy's district first, then in person order, as two
+ * index walks that stop at the cap) ranked by `matchScore`'s points; the first `limit` rows with
+ * their score. Each part scores its rows as it reads them, so only (person, score) pairs are
+ * sorted, never whole rows; the ranked rows are read afterwards by their key.
+ */
+export async function rankSeekers(db: Executor, r: SeekerRanking) {
+  const parts = poolParts(r);
   const location = r.fromHome
     ? points(sql`accepts_home_based`, POINTS.homeBased)
     : sql`(case when ${r.districtCode}::text is not null and district_code = ${r.districtCode} then ${sql.lit(POINTS.district)}
@@ -133,24 +131,43 @@ export async function rankSeekers(db: Executor, r: SeekerRanking) {
     ],
     sql` + `,
   );
-  const { rows } = await sql<SeekerMatchRow & { score: number }>`
-    with pool as (
-      select * from (
-        (select m.*, true as near from seeker_match m where ${where} and ${near} order by person_id limit ${r.cap})
-        union all
-        (select m.*, false as near from seeker_match m where ${where} and ${far} order by person_id limit ${r.cap})
-      ) both_parts order by near desc, person_id limit ${r.cap}
+  const { rows: ranked } = await sql<{ person_id: string; province_code: string; score: number }>`
+    with near as (
+      select person_id, province_code, (${score})::int as score from seeker_match where ${parts.near} order by person_id limit ${r.cap}
+    ), far as (
+      select person_id, province_code, (${score})::int as score from seeker_match where ${parts.far} order by person_id limit ${r.cap}
+    ), pool as (
+      select * from (select *, true as near from near union all select *, false from far) both_parts order by near desc, person_id limit ${r.cap}
     )
-    select person_id, province_code, district_code, desired_occupations, accepts_home_based, min_wage_satang,
-      standards, course_units, priority_groups, active, refreshed_at, (${score})::int as score
-    from pool order by score desc, person_id limit ${r.limit}`.execute(db);
-  return rows.map((row) => ({ ...row, person_id: Number(row.person_id), min_wage_satang: row.min_wage_satang === null ? null : Number(row.min_wage_satang) }));
+    select person_id, province_code, score from pool order by score desc, person_id limit ${r.limit}`.execute(db);
+  if (!ranked.length) return [];
+  const rows = await db
+    .selectFrom('seeker_match')
+    .selectAll()
+    .where('province_code', 'in', [...new Set(ranked.map((x) => x.province_code))])
+    .where(
+      'person_id',
+      'in',
+      ranked.map((x) => Number(x.person_id)),
+    )
+    .execute();
+  const byId = new Map(rows.map((row) => [Number(row.person_id), row]));
+  return ranked.map((x) => {
+    const row = byId.get(Number(x.person_id))!;
+    return { ...row, score: x.score, person_id: Number(row.person_id), min_wage_satang: row.min_wage_satang === null ? null : Number(row.min_wage_satang) };
+  });
 }
 
 /** The people of the same pool, without ranking: for narrowing by a sensitive group, which the read model does not hold. */
 export async function seekerPoolIds(db: Executor, r: Omit<SeekerRanking, 'limit' | 'standardCode' | 'standardUnits' | 'occupationKeys' | 'offeredMonthly'>) {
-  const rows = await rankSeekers(db, { ...r, limit: r.cap, standardCode: null, standardUnits: [], occupationKeys: [], offeredMonthly: null });
-  return rows.map((row) => row.person_id);
+  const parts = poolParts(r);
+  const { rows } = await sql<{ person_id: string }>`
+    select person_id from (
+      (select person_id, true as near from seeker_match where ${parts.near} order by person_id limit ${r.cap})
+      union all
+      (select person_id, false as near from seeker_match where ${parts.far} order by person_id limit ${r.cap})
+    ) both_parts order by near desc, person_id limit ${r.cap}`.execute(db);
+  return rows.map((row) => Number(row.person_id));
 }
 
 // ---------------------------------------------------------------- job seeker → vacancies

@@ -40,6 +40,8 @@ export function createMatchingService(access: EmploymentAccess) {
    */
   async function refresh(trx: Executor, personIds: readonly number[]) {
     const ids = [...new Set(personIds)];
+    // The registry's locks first (as a registry change holds them before it tells us), then ours.
+    await registry.holdPeople(trx, ids);
     const profiles = await matching.currentSeekers(trx, ids);
     const seekers = profiles.map((p) => p.person_id);
     if (!seekers.length) return matching.replaceSeekerMatches(trx, ids, []);

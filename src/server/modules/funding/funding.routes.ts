@@ -59,6 +59,7 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
     {
       schema: {
         tags,
+        querystring: z.strictObject({}),
         summary: 'The holiday calendar due dates move around (Thai public holidays; editable)',
         response: withProblems({ 200: z.array(HolidaySchema) }),
       },
@@ -96,6 +97,7 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
     {
       schema: {
         tags,
+        querystring: z.strictObject({}),
         summary: 'Funds serving the reader’s area, each with its rules and position (available, committed, outstanding, repaid)',
         response: withProblems({ 200: z.array(FundSchema) }),
       },
@@ -408,7 +410,14 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
   );
   app.get(
     '/api/funding/reports/ageing',
-    { schema: { tags, summary: 'Ageing (1–30, 31–60, 61–90, over 90 days) and PAR per province', response: withProblems({ 200: AgeingSchema }) } },
+    {
+      schema: {
+        tags,
+        querystring: z.strictObject({}),
+        summary: 'Ageing (1–30, 31–60, 61–90, over 90 days) and PAR per province',
+        response: withProblems({ 200: AgeingSchema }),
+      },
+    },
     async (request) => funding.ageing(requireContext(request)),
   );
   app.get(
@@ -425,7 +434,14 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
   );
   app.get(
     '/api/funding/reports/export.xlsx',
-    { schema: { tags, summary: 'Fund position, flows and ageing as an XLSX workbook', response: withProblems({ 200: z.any().describe(XLSX) }) } },
+    {
+      schema: {
+        tags,
+        querystring: z.strictObject({}),
+        summary: 'Fund position, flows and ageing as an XLSX workbook',
+        response: withProblems({ 200: z.any().describe(XLSX) }),
+      },
+    },
     async (request, reply) => {
       const bytes = await funding.exportXlsx(requireContext(request));
       reply.header('content-disposition', 'attachment; filename="funding.xlsx"');
@@ -434,7 +450,14 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
   );
   app.get(
     '/api/funding/verify',
-    { schema: { tags, summary: 'Reconcile the ledger with the funds and the loans (like audit verification)', response: withProblems({ 200: VerifySchema }) } },
+    {
+      schema: {
+        tags,
+        querystring: z.strictObject({}),
+        summary: 'Reconcile the ledger with the funds and the loans (like audit verification)',
+        response: withProblems({ 200: VerifySchema }),
+      },
+    },
     async (request) => funding.reconcile(requireContext(request)),
   );
 };

@@ -72,6 +72,18 @@ export function createPeopleService(access: RegistryAccess) {
 
   const service = {
     /**
+     * For another module about to write rows that point at these people (inside its transaction):
+     * takes, in id order, the lock its foreign keys would take anyway, so that its own locks come
+     * after the registry's and never in the opposite order to a registry change under way.
+     */
+    async holdPeople(trx: Executor, personIds: readonly number[]) {
+      await repository.holdPeople(
+        trx,
+        [...new Set(personIds)].sort((a, b) => a - b),
+      );
+    },
+
+    /**
      * What other modules' rules need of people (eligibility, names on certificates), read without
      * a scope check: the caller has checked its own. Inside the caller's transaction, pass it.
      */

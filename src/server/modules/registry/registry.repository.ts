@@ -325,6 +325,18 @@ export async function peopleStats(db: Executor, provinces: readonly string[] | n
 
 export const peopleByIds = (db: Executor, ids: number[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('person').selectAll().where('id', 'in', ids).execute();
+/** The key-share lock a foreign key to these people takes, taken now and in id order. */
+export const holdPeople = (trx: Executor, ids: readonly number[]) =>
+  ids.length === 0
+    ? Promise.resolve()
+    : trx
+        .selectFrom('person')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .orderBy('id')
+        .forKeyShare()
+        .execute()
+        .then(() => undefined);
 
 // ---------------------------------------------------------------- consents
 export const insertConsent = (

@@ -22,13 +22,14 @@ import { main as certificates } from './certificates';
 import { main as employment } from './employment';
 import { main as enrolment } from './enrolment';
 import { main as enterprise } from './enterprise';
+import { main as funding } from './funding';
 import { main as importBenchmark } from './import';
 import { setProgress } from './lib/harness';
 import { main as lookup } from './lookup';
 import { main as search } from './search';
 import { main as vc } from './vc';
 
-const BENCHMARKS = { import: importBenchmark, employment, lookup, search, enterprise, enrolment, certificates, vc };
+const BENCHMARKS = { import: importBenchmark, employment, lookup, search, enterprise, funding, enrolment, certificates, vc };
 
 /** Enough for every benchmark's smallest run (the enrolment's 120 applicants, the search's 60 people). */
 const PEOPLE = 200;

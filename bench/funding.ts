@@ -67,7 +67,11 @@ export async function main(argv: string[]): Promise<string> {
   const fillStart = performance.now();
   const officer = await db.selectFrom('app_user').select('id').where('username', '=', 'bench.officer').executeTakeFirstOrThrow();
   // The bench officer (DWF-HQ, nationwide) imports as a fund maker while the benchmark runs.
-  await db.insertInto('role_assignment').values({ user_id: officer.id, role: 'fund_maker', unit_code: 'DWF-HQ' }).execute();
+  await db
+    .insertInto('role_assignment')
+    .values({ user_id: officer.id, role: 'fund_maker', unit_code: 'DWF-HQ' })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   const provinces = (await db.selectFrom('province').select('code').orderBy('code').execute()).map((p) => p.code);
   const capital = loans * PRINCIPAL * 2;
   const fund = await db

@@ -22,13 +22,14 @@ import { main as certificates } from './certificates';
 import { main as employment } from './employment';
 import { main as enrolment } from './enrolment';
 import { main as enterprise } from './enterprise';
+import { main as funding } from './funding';
 import { main as importBenchmark } from './import';
 import { setProgress } from './lib/harness';
 import { main as lookup } from './lookup';
 import { main as search } from './search';
 import { main as vc } from './vc';
 
-const BENCHMARKS = { import: importBenchmark, employment, lookup, search, enterprise, enrolment, certificates, vc };
+const BENCHMARKS = { import: importBenchmark, employment, lookup, search, enterprise, funding, enrolment, certificates, vc };
 
 /** Enough for every benchmark's smallest run (the enrolment's 120 applicants, the search's 60 people). */
 const PEOPLE = 200;
@@ -88,6 +89,15 @@ describe.each(SMOKE_ENGINES)('benchmarks, smoke run on %s', (engine) => {
     expect(json.candidates.rows).toBeGreaterThan(0);
     expect(json.forPerson.rows).toBeGreaterThan(0);
     expect(json.bareVacancies.rows).toBeGreaterThan(0);
+  });
+
+  it('reads the fund dashboard and PAR by province and imports a statement, beside bare SQL', async () => {
+    const { line, json } = await bench('funding', engine, ['--loans', '50', '--rows', '5', '--queries', '2']);
+    expect(line).toMatch(new RegExp(`^funding ${engine} 50 loans \\([\\d,]+ payments\\): dashboard p95 [\\d.]+ ms`));
+    expect(json).toMatchObject({ loans: 50, instalments: 1200, import: { rows: 5 } });
+    expect(json.payments).toBeGreaterThan(0);
+    expect(json.import.rowsPerSecond).toBeGreaterThan(0);
+    expect(json.import.bareRowsPerSecond).toBeGreaterThan(0);
   });
 
   it('looks people up by document under load, beside the bare route', async () => {

@@ -36,7 +36,7 @@ const passThrough = (tokens ?? []).flatMap((t) =>
 );
 const results = (values.results as string | undefined) ?? process.env.BENCH_RESULTS_DIR ?? path.join(HERE, 'results');
 
-function run(name: 'import' | 'lookup' | 'search' | 'enrolment' | 'certificates' | 'vc' | 'employment', args: string[]) {
+function run(name: 'import' | 'lookup' | 'search' | 'enrolment' | 'certificates' | 'vc' | 'employment' | 'funding', args: string[]) {
   const started = performance.now();
   // The signing core has no database, people or load: of the pass-through options only --results applies.
   const extra = name === 'vc' ? ['--results', results] : passThrough;
@@ -60,6 +60,14 @@ if (!values.curve) {
     run('certificates', ['--engine', engine, '--people', String(people), ...(engine === 'pglite' ? ['--completed', '500', '--pdfs', '100'] : [])]);
     // Matching: one vacancy against every person as a job seeker, one person against 100,000 vacancies (10,000 on PGlite).
     run('employment', ['--engine', engine, '--people', String(people), '--vacancies', String(engine === 'pglite' ? 10_000 : 100_000)]);
+    // The revolving fund: 10,000 loans with their history (1,000 on PGlite), its own database without people.
+    run('funding', [
+      '--engine',
+      engine,
+      '--people',
+      '0',
+      ...(engine === 'pglite' ? ['--loans', '1000', '--rows', '200'] : ['--loans', '10000', '--rows', '2000']),
+    ]);
   }
 } else {
   const sizes = String(values.sizes).split(',').map(Number);

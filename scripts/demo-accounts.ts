@@ -17,6 +17,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; roles: { ro
   { username: 'demo.tpqi.assessor', displayName: 'ผู้ประเมิน TPQI (สาธิต)', roles: [{ role: 'assessor', unitCode: 'TPQI-HQ' }] },
   { username: 'demo.fund.maker', displayName: 'ผู้จัดทำคำขอกองทุน ขอนแก่น (สาธิต)', roles: [{ role: 'fund_maker', unitCode: 'DOE-PEO-40' }] },
   { username: 'demo.fund.checker', displayName: 'ผู้ตรวจสอบกองทุน ขอนแก่น (สาธิต)', roles: [{ role: 'fund_checker', unitCode: 'DOE-PEO-40' }] },
+  { username: 'demo.fund.approver', displayName: 'เลขานุการคณะกรรมการกองทุน ขอนแก่น (สาธิต)', roles: [{ role: 'fund_approver', unitCode: 'DOE-PEO-40' }] },
   { username: 'demo.lazada', displayName: 'พันธมิตร Lazada (สาธิต)', roles: [{ role: 'marketplace_partner', unitCode: null }] },
   { username: 'demo.dwf.hq', displayName: 'เจ้าหน้าที่ส่วนกลาง สค. (สาธิต)', roles: [{ role: 'officer', unitCode: 'DWF-HQ' }] },
 ];

@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: fills the configured database with a demo set that walks every journey built so
  * far: staff accounts in several roles and provinces, the registry (demo-registry.ts), training
- * (demo-training.ts) and competency (demo-competency.ts). Later modules add their records here.
+ * (demo-training.ts), competency (demo-competency.ts), employment, enterprise and funding (demo-funding.ts). Later modules add their records here.
  * Safe to run again: what exists is left alone. Run it while the server is stopped when on PGlite
  * (PGlite's data directory is for one process at a time).
  */
@@ -18,6 +18,7 @@ import { fillTraining } from './demo-training';
 import { fillCompetency } from './demo-competency';
 import { fillEmployment } from './demo-employment';
 import { fillEnterprise } from './demo-enterprise';
+import { fillFunding } from './demo-funding';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.resolve(config.dataDir) });
@@ -45,6 +46,7 @@ try {
   await fillCompetency(services, database);
   await fillEmployment(services, database);
   await fillEnterprise(services, database);
+  await fillFunding(services, database);
   await services.jobs.stop();
 } finally {
   await database.close();

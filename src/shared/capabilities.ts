@@ -15,6 +15,8 @@ export const CAPABILITIES = [
   'employment.read',
   /** Reads the group programmes (One Tambon One Group and others) somewhere. */
   'enterprise.read',
+  /** Reads the revolving funds (funds, applications, loans, the collection queue) somewhere. */
+  'funding.read',
   /** Reads people and occupation groups somewhere. */
   'people.read',
   /** Registers people, imports files, reviews duplicates somewhere. */

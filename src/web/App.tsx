@@ -29,6 +29,7 @@ const users = () => import('./features/users/pages');
 const audit = () => import('./features/audit/AuditPage');
 const modules = () => import('./features/modules/ComingSoonPage');
 const employment = () => import('./features/employment/pages');
+const funding = () => import('./features/funding/pages');
 
 const ChangePasswordPage = page(auth, 'ChangePasswordPage');
 const MyCoursesPage = page(training, 'MyCoursesPage');
@@ -73,6 +74,15 @@ const VacancyPage = page(employment, 'VacancyPage');
 const PersonEmploymentPage = page(employment, 'PersonEmploymentPage');
 const FollowUpsPage = page(employment, 'FollowUpsPage');
 const SummaryPage = page(employment, 'SummaryPage');
+const FundsPage = page(funding, 'FundsPage');
+const FundPage = page(funding, 'FundPage');
+const ApplicationFormPage = page(funding, 'ApplicationFormPage');
+const ApplicationPage = page(funding, 'ApplicationPage');
+const LoanPage = page(funding, 'LoanPage');
+const RepaymentImportPage = page(funding, 'RepaymentImportPage');
+const CollectionsPage = page(funding, 'CollectionsPage');
+const GroupLoansPage = page(funding, 'GroupLoansPage');
+const MyLoansPage = page(funding, 'MyLoansPage');
 const ComingSoonPage = lazy(async () => ({ default: (await modules()).ComingSoonPage }));
 
 export function App() {
@@ -135,6 +145,15 @@ export function App() {
         <Route path="employment/follow-ups" element={<FollowUpsPage />} />
         <Route path="employment/summary" element={<SummaryPage />} />
         <Route path="my/employment" element={<PersonEmploymentPage />} />
+        <Route path="funding" element={<FundsPage />} />
+        <Route path="funding/funds/:id" element={<FundPage />} />
+        <Route path="funding/funds/:id/apply" element={<ApplicationFormPage />} />
+        <Route path="funding/funds/:id/import" element={<RepaymentImportPage />} />
+        <Route path="funding/applications/:id" element={<ApplicationPage />} />
+        <Route path="funding/loans/:id" element={<LoanPage />} />
+        <Route path="funding/collections" element={<CollectionsPage />} />
+        <Route path="funding/groups/:id" element={<GroupLoansPage />} />
+        <Route path="my/loans" element={<MyLoansPage />} />
         {MODULES.filter((module) => !BUILT_MODULES.includes(module)).map((module) => (
           <Route key={module} path={module} element={<ComingSoonPage module={module} />} />
         ))}

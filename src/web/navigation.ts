@@ -17,7 +17,12 @@ export interface NavEntry {
  * What a module's entry needs: a built module's page answers only those its policy lets in; a
  * module not built yet shows what it will do, to anyone who works in the programme.
  */
-const MODULE_NEEDS: Partial<Record<ModuleName, Capability>> = { registry: 'people.read', employment: 'employment.read', enterprise: 'enterprise.read' };
+const MODULE_NEEDS: Partial<Record<ModuleName, Capability>> = {
+  registry: 'people.read',
+  employment: 'employment.read',
+  enterprise: 'enterprise.read',
+  funding: 'funding.read',
+};
 
 /**
  * The navigation for an account, from the capabilities the server computed with the policies it
@@ -33,6 +38,7 @@ export function navigation(capabilities: readonly Capability[]): NavEntry[] {
       { to: '/my/certificates', label: 'nav.myCertificates', section: 'mine', quick: true },
       { to: '/my/qualifications', label: 'nav.myQualifications', section: 'mine', quick: true },
       { to: '/my/employment', label: 'nav.myEmployment', section: 'mine', quick: true },
+      { to: '/my/loans', label: 'nav.myLoans', section: 'mine', quick: true },
     );
   }
   if (can('employer')) entries.push({ to: '/employment', label: 'nav.employerPortal', section: 'mine', quick: true });

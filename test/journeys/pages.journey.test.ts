@@ -9,6 +9,8 @@ const PAGES = [
   '/',
   '/registry',
   '/monitoring',
+  '/funding',
+  '/funding/collections',
   '/areas',
   '/areas?region=NE&province=40',
   '/areas?province=10&district=1001',

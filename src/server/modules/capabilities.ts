@@ -5,6 +5,7 @@ import { competencyPolicy } from './competency/competency.policy';
 import { credentialsPolicy } from './credentials/credentials.policy';
 import { employmentPolicy } from './employment/employment.policy';
 import { enterprisePolicy } from './enterprise/enterprise.policy';
+import { fundingPolicy } from './funding/funding.policy';
 import { identityPolicy } from './identity/identity.policy';
 import { orgPolicy } from './org/org.policy';
 import { registryPolicy } from './registry/registry.policy';
@@ -23,6 +24,7 @@ const CHECKS: Record<Capability, (actor: Actor) => boolean> = {
   programme: (actor) => identityPolicy.worksForProgramme(actor),
   'employment.read': (actor) => employmentPolicy.readScope(actor).kind !== 'none',
   'enterprise.read': (actor) => enterprisePolicy.readScope(actor).kind !== 'none',
+  'funding.read': (actor) => fundingPolicy.readScope(actor).kind !== 'none',
   'people.read': (actor) => registryPolicy.readScope(actor).kind !== 'none',
   'people.write': (actor) => registryPolicy.writeScope(actor).kind !== 'none',
   'sessions.organise': (actor) => trainingPolicy.officerScope(actor).kind !== 'none' || trainingPolicy.providesForAny(actor),

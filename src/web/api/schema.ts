@@ -12301,6 +12301,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/funding/my": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A citizen’s own: her groups (a leader’s with their committee), the funds lending to them, their loans and schedules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyFunding"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funding/groups/{groupId}/loans": {
         parameters: {
             query?: never;
@@ -13243,7 +13297,7 @@ export interface components {
             /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
             /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
-            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
+            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
         };
         UserPageInput: {
             items: components["schemas"]["UserInput"][];
@@ -15216,6 +15270,7 @@ export interface components {
             steps: {
                 step: string;
                 actorUserId: string;
+                actorName: string | null;
                 note: string | null;
                 minutesRef: string | null;
                 at: string;
@@ -15335,6 +15390,21 @@ export interface components {
                 expected: number;
                 found: number;
             }[];
+        };
+        MyFundingInput: {
+            groups: {
+                groupId: number;
+                groupName: string;
+                provinceCode: string;
+                role: string;
+                committee: {
+                    personId: number;
+                    role: string;
+                    nameTh: string;
+                }[];
+            }[];
+            funds: components["schemas"]["FundInput"][];
+            loans: components["schemas"]["LoanInput"][];
         };
         /** @description RFC 9457 problem details, with Thai messages beside the English ones */
         Problem: {
@@ -15521,7 +15591,7 @@ export interface components {
             /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
             /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
-            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
+            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
         };
         UserPage: {
             items: components["schemas"]["User"][];
@@ -17494,6 +17564,7 @@ export interface components {
             steps: {
                 step: string;
                 actorUserId: string;
+                actorName: string | null;
                 note: string | null;
                 minutesRef: string | null;
                 at: string;
@@ -17613,6 +17684,21 @@ export interface components {
                 expected: number;
                 found: number;
             }[];
+        };
+        MyFunding: {
+            groups: {
+                groupId: number;
+                groupName: string;
+                provinceCode: string;
+                role: string;
+                committee: {
+                    personId: number;
+                    role: string;
+                    nameTh: string;
+                }[];
+            }[];
+            funds: components["schemas"]["Fund"][];
+            loans: components["schemas"]["Loan"][];
         };
     };
     responses: never;

@@ -2,7 +2,19 @@
 export type Texts<T> = T extends string ? string : T extends readonly string[] ? readonly string[] : { [K in keyof T]: Texts<T[K]> };
 
 /** The namespaces loaded with a feature's pages, each from `features/<namespace>/i18n/<language>.ts`. */
-export const FEATURE_NAMESPACES = ['geo', 'org', 'users', 'audit', 'modules', 'registry', 'training', 'credentials', 'employment', 'enterprise'] as const;
+export const FEATURE_NAMESPACES = [
+  'geo',
+  'org',
+  'users',
+  'audit',
+  'modules',
+  'registry',
+  'training',
+  'credentials',
+  'employment',
+  'enterprise',
+  'funding',
+] as const;
 export type FeatureNamespace = (typeof FEATURE_NAMESPACES)[number];
 export type Language = 'th' | 'en';
 export const LANGUAGES: readonly Language[] = ['th', 'en'];

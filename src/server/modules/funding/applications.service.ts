@@ -107,7 +107,8 @@ export function createApplicationsService(access: FundingAccess) {
       repository.cosignersOf(db, [a.id]),
       repository.loanOfApplication(db, a.id),
     ]);
-    return presentApplication(a, { groupName: group.get(a.group_id)?.name ?? String(a.group_id), steps, cosigners, loanId: loan?.id ?? null });
+    const actorNames = await access.identity.displayNames(steps.map((s) => s.actor_user_id));
+    return presentApplication(a, { groupName: group.get(a.group_id)?.name ?? String(a.group_id), steps, cosigners, loanId: loan?.id ?? null, actorNames });
   };
 
   /**

@@ -6,6 +6,7 @@ import type { ActorContext } from '../../platform/context';
 import { problems } from '../../platform/problem';
 import type { EnterpriseService } from '../enterprise/enterprise.service';
 import type { GeoService } from '../geo/geo.service';
+import type { IdentityService } from '../identity/identity.service';
 import type { OrgService } from '../org/org.service';
 import type { RegistryService } from '../registry/registry.service';
 import type { TrainingService } from '../training/training.service';
@@ -21,6 +22,8 @@ export type FundingDeps = {
   registry: RegistryService;
   training: TrainingService;
   enterprise: EnterpriseService;
+  /** Display names of the staff who acted on an application (its path through four eyes). */
+  identity: Pick<IdentityService, 'displayNames'>;
 };
 
 export const toState = (i: repository.InstalmentRow): InstalmentState => ({

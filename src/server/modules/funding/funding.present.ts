@@ -50,9 +50,10 @@ export const presentFund = (f: repository.FundRow) => ({
   position: positionOf(f),
 });
 
-export const presentStep = (s: Selectable<DB['loan_step']>) => ({
+export const presentStep = (s: Selectable<DB['loan_step']>, names: ReadonlyMap<string, string> = new Map()) => ({
   step: s.step,
   actorUserId: s.actor_user_id,
+  actorName: names.get(s.actor_user_id) ?? null,
   note: s.note,
   minutesRef: s.minutes_ref,
   at: new Date(s.created_at).toISOString(),
@@ -60,7 +61,13 @@ export const presentStep = (s: Selectable<DB['loan_step']>) => ({
 
 export const presentApplication = (
   a: repository.ApplicationRow,
-  more: { groupName: string; steps: Selectable<DB['loan_step']>[]; cosigners: Selectable<DB['loan_cosigner']>[]; loanId: number | null },
+  more: {
+    groupName: string;
+    steps: Selectable<DB['loan_step']>[];
+    cosigners: Selectable<DB['loan_cosigner']>[];
+    loanId: number | null;
+    actorNames?: ReadonlyMap<string, string>;
+  },
 ) => ({
   id: a.id,
   fundId: a.fund_id,
@@ -76,7 +83,7 @@ export const presentApplication = (
   status: a.status,
   eligibility: a.eligibility as Check[],
   submittedAt: new Date(a.submitted_at).toISOString(),
-  steps: more.steps.map(presentStep),
+  steps: more.steps.map((s) => presentStep(s, more.actorNames)),
   loanId: more.loanId,
 });
 

@@ -33,6 +33,7 @@ import {
   LoanDecisionBody,
   LoanDecisionSchema,
   LoanSchema,
+  MineSchema,
   NoteBody,
   PageQuery,
   PaymentSchema,
@@ -288,6 +289,17 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
       schema: { tags, summary: 'A loan: schedule, tranches, payments, days past due, decisions', params: IdParam, response: withProblems({ 200: LoanSchema }) },
     },
     async (request) => funding.getLoan(requireContext(request), request.params.id),
+  );
+  app.get(
+    '/api/funding/my',
+    {
+      schema: {
+        tags,
+        summary: 'A citizen’s own: her groups (a leader’s with their committee), the funds lending to them, their loans and schedules',
+        response: withProblems({ 200: MineSchema }),
+      },
+    },
+    async (request) => funding.mine(requireContext(request)),
   );
   app.get(
     '/api/funding/groups/:groupId/loans',

@@ -174,7 +174,16 @@ export const ApplicationSchema = z
     status: z.string(),
     eligibility: z.array(CheckSchema),
     submittedAt: z.string(),
-    steps: z.array(z.object({ step: z.string(), actorUserId: z.string(), note: z.string().nullable(), minutesRef: z.string().nullable(), at: z.string() })),
+    steps: z.array(
+      z.object({
+        step: z.string(),
+        actorUserId: z.string(),
+        actorName: z.string().nullable(),
+        note: z.string().nullable(),
+        minutesRef: z.string().nullable(),
+        at: z.string(),
+      }),
+    ),
     loanId: z.number().nullable(),
   })
   .meta({ id: 'LoanApplication' });
@@ -343,3 +352,19 @@ export const VerifySchema = z
   })
   .meta({ id: 'FundingVerification' });
 export { I18nText };
+
+export const MineSchema = z
+  .object({
+    groups: z.array(
+      z.object({
+        groupId: z.number(),
+        groupName: z.string(),
+        provinceCode: z.string(),
+        role: z.string(),
+        committee: z.array(z.object({ personId: z.number(), role: z.string(), nameTh: z.string() })),
+      }),
+    ),
+    funds: z.array(FundSchema),
+    loans: z.array(LoanSchema),
+  })
+  .meta({ id: 'MyFunding' });

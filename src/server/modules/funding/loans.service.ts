@@ -4,7 +4,7 @@ import { problems } from '../../platform/problem';
 import { satangToBaht } from '../../../shared/money';
 import { type FundingAccess } from './funding.access';
 import { fundingPolicy } from './funding.policy';
-import { presentDecision, presentInstalment, presentPayment } from './funding.present';
+import { presentDecision, presentFund, presentInstalment, presentPayment } from './funding.present';
 import * as repository from './funding.repository';
 import { bangkokDay, totalOwed, type Allocation } from './funding.rules';
 import { renderReceipt } from './receipt.pdf';
@@ -63,6 +63,42 @@ export function createLoansService(access: FundingAccess) {
       const loan = await requireLoan(id);
       await guardRecord(ctx, loan, { en: 'read this loan', th: 'ดูสัญญาเงินกู้นี้' });
       return describe(loan);
+    },
+
+    /**
+     * A citizen's own view (a group leader on her phone): the groups she belongs to (with their
+     * committee, whom a leader names as co-signers), the funds lending in their provinces, and
+     * the groups' loans with their schedules. Staff without a person record get empty lists.
+     */
+    async mine(ctx: Ctx) {
+      const personId = ctx.actor.personId;
+      if (personId === null) return { groups: [], funds: [], loans: [] };
+      const groupIds = [...(await registry.currentMembers({ personIds: [personId] })).keys()];
+      const [places, roles] = await Promise.all([registry.groupPlaces(groupIds), registry.currentMemberRoles(groupIds)]);
+      const committeeIds = groupIds.flatMap((g) => (roles.get(g) ?? []).filter((m) => m.role === 'leader' || m.role === 'committee').map((m) => m.personId));
+      const people = await registry.facts(committeeIds);
+      const groups = groupIds
+        .filter((g) => places.has(g))
+        .map((g) => {
+          const role = roles.get(g)?.find((m) => m.personId === personId)?.role ?? 'member';
+          return {
+            groupId: g,
+            groupName: places.get(g)!.name,
+            provinceCode: places.get(g)!.provinceCode,
+            role,
+            // Only a leader applies, so only a leader is shown whom she may name as co-signers.
+            committee:
+              role === 'leader'
+                ? (roles.get(g) ?? [])
+                    .filter((m) => m.role === 'leader' || m.role === 'committee')
+                    .map((m) => ({ personId: m.personId, role: m.role, nameTh: people.get(m.personId)?.nameTh ?? String(m.personId) }))
+                : [],
+          };
+        });
+      const provinces = [...new Set(groups.map((g) => g.provinceCode))];
+      const funds = provinces.length ? (await repository.listFunds(db, provinces)).map(presentFund) : [];
+      const loans = (await Promise.all(groupIds.map((g) => repository.loansOfGroup(db, g)))).flat();
+      return { groups, funds, loans: await Promise.all(loans.map(describe)) };
     },
 
     /** A group's loans (its page; the group's members see their own). */

@@ -67,9 +67,14 @@ export function GroupPage() {
   return (
     <>
       <PageHeader title={g.name} intro={labelOf(GROUP_TYPES, g.type, lang)}>
-        <Anchor component={Link} to={`/enterprise/groups/${id}`}>
-          {t('enterprise')}
-        </Anchor>
+        <Group gap="md" wrap="wrap">
+          <Anchor component={Link} to={`/enterprise/groups/${id}`}>
+            {t('enterprise')}
+          </Anchor>
+          <Anchor component={Link} to={`/funding/groups/${id}`}>
+            {t('loans')}
+          </Anchor>
+        </Group>
       </PageHeader>
       <Stack>
         <Paper withBorder p="md">

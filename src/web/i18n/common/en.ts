@@ -53,6 +53,7 @@ const en: Texts<typeof th> = {
     myCertificates: 'My certificates',
     myQualifications: 'My qualifications',
     myEmployment: 'My work',
+    myLoans: 'My group’s loans',
     employerPortal: 'My vacancies',
     jobs: 'Vacancy board',
     home: 'Home',

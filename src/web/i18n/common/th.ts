@@ -51,6 +51,7 @@ export default {
     myCertificates: 'เกียรติบัตรของฉัน',
     myQualifications: 'คุณวุฒิของฉัน',
     myEmployment: 'งานของฉัน',
+    myLoans: 'เงินกู้ของกลุ่มฉัน',
     employerPortal: 'ประกาศงานของฉัน',
     jobs: 'ประกาศรับสมัครงาน',
     home: 'หน้าแรก',

@@ -31,6 +31,7 @@ const en: Texts<typeof th> = {
   },
   group: {
     enterprise: 'The group’s programmes, products and field visits',
+    loans: 'The group’s loans from the revolving funds',
     details: 'Group details',
     type: 'Type',
     registrationNo: 'Registration number',

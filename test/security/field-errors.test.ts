@@ -45,6 +45,7 @@ const NO_INPUT = new Set([
   'GET /api/assessments/mine',
   'GET /api/employment/employers/mine',
   'GET /api/me/employment',
+  'GET /api/funding/my',
 ]);
 
 interface ParamSchema {

@@ -5,7 +5,16 @@ const paths = (...args: Parameters<typeof navigation>) => navigation(...args).ma
 
 describe('navigation', () => {
   it('gives a citizen their own records, the courses and the areas: no units, no modules', () => {
-    expect(paths(['own-records'])).toEqual(['/my/courses', '/my/certificates', '/my/qualifications', '/my/employment', '/my/loans', '/', '/training/curricula', '/areas']);
+    expect(paths(['own-records'])).toEqual([
+      '/my/courses',
+      '/my/certificates',
+      '/my/qualifications',
+      '/my/employment',
+      '/my/loans',
+      '/',
+      '/training/curricula',
+      '/areas',
+    ]);
   });
   it("gives an employer its vacancies, and nothing of the programme's", () => {
     expect(paths(['employer'])).toEqual(['/employment', '/', '/training/curricula', '/areas']);

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulDiv } from '../../src/server/modules/funding/funding.rules';
 import { FundBody } from '../../src/server/modules/funding/funding.schemas';
 import type { ActorContext } from '../../src/server/platform/context';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { ENGINES } from '../helpers/database';
 import { fundBody } from '../helpers/funding';
-import { buildPeople, dayFromToday } from '../helpers/training';
+import { buildPeople, completeCourse, dayFromToday, sessionBody } from '../helpers/training';
 
 const KK = 'DOE-PEO-40';
 const PHUKET = 'DOE-PEO-83';
@@ -235,6 +236,50 @@ describe.each(ENGINES)('funding on %s', (engine) => {
     expect(after.schedule).toHaveLength(12);
     expect(after.schedule.reduce((s: number, i: { principalSatang: number }) => s + i.principalSatang, 0)).toBe(10_000_000);
     await verified();
+  });
+
+  it('compares PAR by training cohort and by group type, and keeps each loan’s arrears columns true to its schedule', async () => {
+    const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody());
+    const [trained, untrained] = [await group(), await group()];
+    const session = await ok(officer, 'POST', '/api/training/sessions', sessionBody({ applicationsCloseOn: dayFromToday(-90), days: [{ day: dayFromToday(-90), hours: 6 }] }));
+    await completeCourse(t.database.db, session.id, [trained.member]);
+    const loans = [];
+    for (const g of [trained, untrained]) {
+      const a = await approved(fund.id, g.id, g.committee, 6_000_000);
+      loans.push(await disburse(a.loanId, 6_000_000, dayFromToday(-75)));
+    }
+    // The trained group pays everything due; the other pays nothing and falls more than 30 days late.
+    const due = loans[0].schedule
+      .filter((i: { dueOn: string }) => i.dueOn < dayFromToday(0))
+      .reduce((s: number, i: { principalSatang: number }) => s + i.principalSatang, 0);
+    expect(due).toBeGreaterThan(0);
+    await ok(maker, 'POST', `/api/funding/loans/${loans[0].id}/payments`, { amountSatang: due, paidOn: dayFromToday(0), reference: 'CASH-PAR' });
+    const late = await ok(maker, 'GET', `/api/funding/loans/${loans[1].id}`);
+    expect(late.daysPastDue).toBeGreaterThan(30);
+
+    const byCourse = await ok(maker, 'GET', `/api/funding/reports/par?by=course&curriculumCode=SOCIAL-COMMERCE&fundId=${fund.id}`);
+    expect(byCourse).toEqual([
+      expect.objectContaining({ segment: 'completed', loans: 1, outstanding: 6_000_000 - due, par30Bp: 0 }),
+      expect.objectContaining({ segment: 'not-completed', loans: 1, outstanding: 6_000_000, par30Satang: 6_000_000, par30Bp: 10_000 }),
+    ]);
+    const byType = await ok(maker, 'GET', `/api/funding/reports/par?by=group-type&fundId=${fund.id}`);
+    expect(byType).toEqual([expect.objectContaining({ segment: 'independent-occupation', loans: 2, par30Satang: 6_000_000, par30Bp: mulDiv(6_000_000, 10_000, 12_000_000 - due) })]);
+    const missing = await call(maker, 'GET', `/api/funding/reports/par?by=course&fundId=${fund.id}`);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors[0].field).toBe('querystring.curriculumCode');
+    // The fund's dashboard reads the same columns.
+    expect((await ok(maker, 'GET', `/api/funding/funds/${fund.id}`)).par).toMatchObject({ outstanding: 12_000_000 - due, par30Satang: 6_000_000 });
+
+    // The columns follow a repayment and its reversal; the reconciliation compares them with the schedules.
+    const payment = await ok(maker, 'POST', `/api/funding/loans/${loans[1].id}/payments`, { amountSatang: 100_000, paidOn: dayFromToday(0), reference: 'CASH-PAR-2' });
+    await verified();
+    await ok(checker, 'POST', `/api/funding/payments/${payment.id}/reverse`, { reason: 'โอนผิดบัญชี' });
+    await verified();
+    // A column set wrong on purpose is found.
+    await sql`update loan set outstanding_principal = outstanding_principal + 1 where id = ${loans[1].id}`.execute(t.database.db);
+    const v = await t.services.funding.reconcile(await ctxOf(admin));
+    expect(v.problems).toEqual([expect.objectContaining({ loanId: loans[1].id, what: 'loan outstanding column = schedule principal owed', found: 6_000_001 })]);
+    await sql`update loan set outstanding_principal = outstanding_principal - 1 where id = ${loans[1].id}`.execute(t.database.db);
   });
 
   it('accepts nothing after the deadline: 23:59:59 Bangkok is in, 00:00:00 is out', async () => {

@@ -257,6 +257,7 @@ export const CALLS: Record<string, CallSpec> = {
     raw: { contentType: 'text/csv', payload: 'a,b\r\n1,2\r\n' },
   },
   // funding (issue 18): a body's group or provinces are the cell's, scoped like a path id.
+  'GET /api/funding/reports/par': { query: () => ({ by: 'course', curriculumCode: 'SOCIAL-COMMERCE' }) },
   'PUT /api/funding/holidays/{day}': { body: () => ({ nameTh: 'วันหยุดพิเศษ', nameEn: 'Special holiday' }) },
   'DELETE /api/funding/holidays/{day}': { last: true },
   'POST /api/funding/funds': {

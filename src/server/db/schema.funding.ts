@@ -103,6 +103,10 @@ export interface LoanTable {
   promptpay_id: string | null;
   first_disbursed_on: string | null;
   schedule_version: Generated<number>;
+  /** Principal still owed on the current schedule (kept by every schedule write: 0019). */
+  outstanding_principal: Generated<number>;
+  /** Due date of the oldest instalment not fully paid, or null when none is owed. */
+  oldest_unpaid_due: string | null;
   approved_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -12939,6 +12939,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/funding/reports/par": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PAR30 and PAR90 by the borrowing group’s type, or by training cohort (did groups whose members completed a course repay better?) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description group-type: the borrowing group’s type; course: whether a current member completed the course */
+                    by: "group-type" | "course";
+                    /** @description The course of the cohort (required with by=course), e.g. the Social Commerce curriculum */
+                    curriculumCode?: string;
+                    fundId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outstanding: number;
+                            par30Satang: number;
+                            par90Satang: number;
+                            par30Bp: number;
+                            par90Bp: number;
+                            /** @description The group type’s code, or completed / not-completed for a course cohort */
+                            segment: string;
+                            loans: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funding/reports/flows": {
         parameters: {
             query?: never;

@@ -176,6 +176,61 @@ export const loans = (db: Executor, f: { fundId?: number; provinces: string[] | 
     .where('status', 'in', f.statuses)
     .orderBy('id')
     .execute();
+/**
+ * Brings the loans' arrears columns (0019) up to their current schedules: the principal owed and
+ * the oldest instalment not fully paid. Called in the transaction of every schedule write; a fund
+ * or every loan at once for a bulk fill (the benchmark) or a repair.
+ */
+export const refreshArrears = (db: Executor, which: { loanId: number } | { fundId: number } | 'all') => {
+  const filter =
+    which === 'all' ? sql`true` : 'loanId' in which ? sql`l2.id = ${which.loanId}` : sql`l2.fund_id = ${which.fundId}`;
+  return sql`update loan l
+    set outstanding_principal = coalesce(s.outstanding, 0), oldest_unpaid_due = s.oldest
+    from (
+      select l2.id as loan_id,
+             sum(i.principal - i.paid_principal) as outstanding,
+             min(i.due_on) filter (where i.paid_principal + i.paid_interest + i.paid_fee < i.principal + i.interest + i.fee) as oldest
+      from loan l2
+      left join loan_instalment i on i.loan_id = l2.id and i.schedule_version = l2.schedule_version
+      where ${filter}
+      group by l2.id
+    ) s
+    where l.id = s.loan_id`.execute(db);
+};
+
+/**
+ * Active loans with their arrears as of `asOf` (a Bangkok day), from the loans' own columns:
+ * one row per loan, no instalment read. The portfolio of the dashboard, ageing and collections.
+ */
+export const activePortfolio = (db: Executor, f: { fundId?: number; provinces: string[] | null; asOf: string }) =>
+  db
+    .selectFrom('loan')
+    .select(['id', 'fund_id', 'group_id', 'province_code', 'outstanding_principal as outstanding', 'oldest_unpaid_due'])
+    .select(sql<number>`case when oldest_unpaid_due < ${f.asOf}::date then ${f.asOf}::date - oldest_unpaid_due else 0 end`.as('dpd'))
+    .$if(f.fundId !== undefined, (q) => q.where('fund_id', '=', f.fundId!))
+    .$if(f.provinces !== null, (q) => q.where('province_code', 'in', f.provinces!.length ? f.provinces! : ['']))
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute();
+
+/** What each late loan owes on instalments due before `asOf` (the collection queue). */
+export const overdueOf = async (db: Executor, loanIds: readonly number[], asOf: string) =>
+  new Map(
+    loanIds.length
+      ? (
+          await db
+            .selectFrom('loan_instalment as i')
+            .innerJoin('loan as l', (j) => j.onRef('l.id', '=', 'i.loan_id').onRef('l.schedule_version', '=', 'i.schedule_version'))
+            .select('i.loan_id')
+            .select(sql<number>`sum(i.principal + i.interest + i.fee - i.paid_principal - i.paid_interest - i.paid_fee)`.as('overdue'))
+            .where('i.loan_id', 'in', [...loanIds])
+            .where('i.due_on', '<', asOf)
+            .groupBy('i.loan_id')
+            .execute()
+        ).map((r) => [r.loan_id, Number(r.overdue)] as const)
+      : [],
+  );
+
 export const insertTranche = (db: Executor, row: Insertable<DB['loan_tranche']>) => db.insertInto('loan_tranche').values(row).execute();
 export const tranchesOf = (db: Executor, loanId: number) => db.selectFrom('loan_tranche').selectAll().where('loan_id', '=', loanId).orderBy('id').execute();
 

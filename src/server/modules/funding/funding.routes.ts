@@ -5,6 +5,8 @@ import { withProblems } from '../../platform/http/schemas';
 import { problems } from '../../platform/problem';
 import {
   AgeingSchema,
+  ParSegmentQuery,
+  ParSegmentSchema,
   ApplicationBody,
   ApplicationSchema,
   ApplicationsQuery,
@@ -419,6 +421,18 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
       },
     },
     async (request) => funding.ageing(requireContext(request)),
+  );
+  app.get(
+    '/api/funding/reports/par',
+    {
+      schema: {
+        tags,
+        querystring: ParSegmentQuery,
+        summary: 'PAR30 and PAR90 by the borrowing group’s type, or by training cohort (did groups whose members completed a course repay better?)',
+        response: withProblems({ 200: ParSegmentSchema }),
+      },
+    },
+    async (request) => funding.parBySegment(requireContext(request), request.query),
   );
   app.get(
     '/api/funding/reports/flows',

@@ -341,6 +341,17 @@ export const AgeingSchema = z.array(
     buckets: z.object({ current: BucketCell, '1-30': BucketCell, '31-60': BucketCell, '61-90': BucketCell, 'over-90': BucketCell }),
   }),
 );
+export const ParSegmentQuery = z.strictObject({
+  by: z.enum(['group-type', 'course']).meta({ description: 'group-type: the borrowing group’s type; course: whether a current member completed the course' }),
+  curriculumCode: z.string().min(1).max(40).optional().meta({ description: 'The course of the cohort (required with by=course), e.g. the Social Commerce curriculum' }),
+  fundId: z.coerce.number().int().positive().optional(),
+});
+export const ParSegmentSchema = z.array(
+  ParSchema.extend({
+    segment: z.string().meta({ description: 'The group type’s code, or completed / not-completed for a course cohort' }),
+    loans: z.number(),
+  }),
+);
 export const FlowsQuery = z.strictObject({ fiscalYear: z.coerce.number().int().min(2500).max(2700).optional() });
 export const FlowsSchema = z.array(z.object({ month: z.string(), fiscalYear: z.number(), disbursedSatang: z.number(), repaidSatang: z.number() }));
 export const VerifySchema = z

@@ -51,19 +51,19 @@ export interface FundInput {
   };
 }
 
+function inChunks<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
 /** Funds, their ledger and position, the holiday calendar, the collection queue, reports and the reconciliation. */
 export function createFundsService(access: FundingAccess) {
-  const { db, org, registry, requireFund, guardRead, arrearsOf } = access;
+  const { db, org, registry, requireFund, guardRead } = access;
 
-  /** Active loans with today's arrears, in the actor's read scope (or of one fund). */
-  async function portfolio(ctx: Ctx, fundId?: number) {
-    const rows = await repository.loans(db, { fundId, provinces: provincesOf(fundingPolicy.readScope(ctx.actor)), statuses: ['active'] });
-    const arrears = await arrearsOf(
-      rows.map((l) => l.id),
-      bangkokDay(new Date()),
-    );
-    return rows.map((l) => ({ loan: l, ...arrears.get(l.id)! }));
-  }
+  /** Active loans with today's days past due and principal outstanding, in the actor's read scope (or of one fund). */
+  const portfolio = (ctx: Ctx, fundId?: number) =>
+    repository.activePortfolio(db, { fundId, provinces: provincesOf(fundingPolicy.readScope(ctx.actor)), asOf: bangkokDay(new Date()) });
 
   const service = {
     // ------------------------------------------------------------ holidays
@@ -175,7 +175,7 @@ export function createFundsService(access: FundingAccess) {
       const fund = await requireFund(id);
       await guardRead(ctx, fund.province_codes, { en: 'read this fund', th: 'ดูกองทุนนี้' });
       const loans = await portfolio(ctx, id);
-      return { ...presentFund(fund), par: portfolioAtRisk(loans.map((l) => ({ outstanding: l.outstanding, dpd: l.dpd }))) };
+      return { ...presentFund(fund), par: portfolioAtRisk(loans) };
     },
 
     /** More capital for a fund (an approver of all its provinces). */
@@ -203,22 +203,26 @@ export function createFundsService(access: FundingAccess) {
       const scope = fundingPolicy.readScope(ctx.actor);
       if (scope.kind === 'none') throw await access.geo.outOfScope({ en: 'reading the collection queue', th: 'ดูรายการติดตามหนี้' }, [], scope);
       const late = (await portfolio(ctx)).filter((l) => l.dpd >= Math.max(1, query.minDays));
-      const groups = await registry.groupPlaces(late.map((l) => l.loan.group_id));
+      const [groups, overdue] = await Promise.all([
+        registry.groupPlaces(late.map((l) => l.group_id)),
+        repository.overdueOf(
+          db,
+          late.map((l) => l.id),
+          bangkokDay(new Date()),
+        ),
+      ]);
       return late
-        .sort((a, b) => b.dpd - a.dpd || a.loan.id - b.loan.id)
+        .sort((a, b) => b.dpd - a.dpd || a.id - b.id)
         .map((l) => {
-          const overdue = l.schedule
-            .filter((i) => i.dueOn < bangkokDay(new Date()))
-            .reduce((s, i) => s + i.principal + i.interest + i.fee - i.paidPrincipal - i.paidInterest - i.paidFee, 0);
           return {
-            loanId: l.loan.id,
-            fundId: l.loan.fund_id,
-            groupId: l.loan.group_id,
-            groupName: groups.get(l.loan.group_id)?.name ?? String(l.loan.group_id),
-            provinceCode: l.loan.province_code,
+            loanId: l.id,
+            fundId: l.fund_id,
+            groupId: l.group_id,
+            groupName: groups.get(l.group_id)?.name ?? String(l.group_id),
+            provinceCode: l.province_code,
             daysPastDue: l.dpd,
             bucket: bucketOf(l.dpd),
-            overdueSatang: overdue,
+            overdueSatang: overdue.get(l.id) ?? 0,
             outstandingSatang: l.outstanding,
             // A reminder is due on the 1st, 7th and 30th day late, then every 30 days.
             reminderDue: l.dpd === 1 || l.dpd === 7 || l.dpd % 30 === 0,
@@ -231,8 +235,11 @@ export function createFundsService(access: FundingAccess) {
       const scope = fundingPolicy.readScope(ctx.actor);
       if (scope.kind === 'none') throw await access.geo.outOfScope({ en: 'reading the ageing report', th: 'ดูรายงานอายุหนี้' }, [], scope);
       const byProvince = new Map<string, { outstanding: number; dpd: number }[]>();
-      for (const l of await portfolio(ctx))
-        byProvince.set(l.loan.province_code, [...(byProvince.get(l.loan.province_code) ?? []), { outstanding: l.outstanding, dpd: l.dpd }]);
+      for (const l of await portfolio(ctx)) {
+        const list = byProvince.get(l.province_code) ?? [];
+        list.push(l);
+        byProvince.set(l.province_code, list);
+      }
       return [...byProvince.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([provinceCode, loans]) => {
@@ -246,6 +253,42 @@ export function createFundsService(access: FundingAccess) {
           }
           return { provinceCode, buckets, ...portfolioAtRisk(loans) };
         });
+    },
+
+    /**
+     * PAR by the borrowing group's type, or by training cohort: whether any current member of the
+     * group completed a session of `curriculumCode` (did groups trained in Social Commerce repay
+     * better?). Of the funds in the reader's area, or of one fund.
+     */
+    async parBySegment(ctx: Ctx, query: { by: 'group-type' | 'course'; curriculumCode?: string; fundId?: number }) {
+      const scope = fundingPolicy.readScope(ctx.actor);
+      if (scope.kind === 'none') throw await access.geo.outOfScope({ en: 'reading PAR', th: 'ดูสัดส่วนหนี้เสี่ยง (PAR)' }, [], scope);
+      if (query.by === 'course' && !query.curriculumCode)
+        throw problems.validation([
+          { field: 'querystring.curriculumCode', code: 'required', message: 'Name the course (curriculum code) of the cohort.', messageTh: 'ระบุรหัสหลักสูตรของรุ่นที่ต้องการเปรียบเทียบ' },
+        ]);
+      const loans = await portfolio(ctx, query.fundId);
+      const groupIds = [...new Set(loans.map((l) => l.group_id))];
+      const keyOf = new Map<number, string>();
+      for (const ids of inChunks(groupIds, 5_000)) {
+        if (query.by === 'group-type') {
+          for (const [id, g] of await registry.groupPlaces(ids)) keyOf.set(id, g.type);
+          continue;
+        }
+        const members = await registry.currentMembers({ groupIds: ids });
+        const people = [...new Set([...members.values()].flat())];
+        const trained = new Set<number>();
+        for (const some of inChunks(people, 10_000)) for (const personId of (await access.training.completersOf(query.curriculumCode!, some)).keys()) trained.add(personId);
+        for (const id of ids) keyOf.set(id, (members.get(id) ?? []).some((p) => trained.has(p)) ? 'completed' : 'not-completed');
+      }
+      const bySegment = new Map<string, { outstanding: number; dpd: number }[]>();
+      for (const l of loans) {
+        const key = keyOf.get(l.group_id) ?? 'unknown';
+        const list = bySegment.get(key) ?? [];
+        list.push(l);
+        bySegment.set(key, list);
+      }
+      return [...bySegment.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([segment, list]) => ({ segment, loans: list.length, ...portfolioAtRisk(list) }));
     },
 
     /** Disbursements and repayments (principal, after reversals) per Thai fiscal year and month, of the funds in the reader's area. */
@@ -369,14 +412,33 @@ export async function verifyLedger(db: Kysely<DB>) {
   }
   const receivables = new Map((await repository.loanReceivables(db)).map((r) => [r.loan_id, Number(r.balance)]));
   const allLoans = await repository.loans(db, { provinces: null, statuses: ['committed', 'active', 'repaid', 'written-off'] });
-  const schedules = await repository.currentSchedules(
+  const schedules = new Map<number, repository.InstalmentRow[]>();
+  for (const i of await repository.currentSchedules(
     db,
     allLoans.map((l) => l.id),
-  );
+  )) {
+    const list = schedules.get(i.loan_id) ?? [];
+    list.push(i);
+    schedules.set(i.loan_id, list);
+  }
   for (const l of allLoans) {
-    const owed = l.status === 'written-off' ? 0 : schedules.filter((i) => i.loan_id === l.id).reduce((s, i) => s + i.principal - i.paid_principal, 0);
+    const schedule = schedules.get(l.id) ?? [];
+    const principalOwed = schedule.reduce((s, i) => s + i.principal - i.paid_principal, 0);
+    const owed = l.status === 'written-off' ? 0 : principalOwed;
     const found = receivables.get(l.id) ?? 0;
     if (owed !== found) problemsFound.push({ fundId: l.fund_id, loanId: l.id, what: 'loan receivable = schedule principal owed', expected: owed, found });
+    // The loan's own arrears columns (what the dashboard and PAR read) agree with its schedule.
+    if (l.outstanding_principal !== principalOwed)
+      problemsFound.push({ fundId: l.fund_id, loanId: l.id, what: 'loan outstanding column = schedule principal owed', expected: principalOwed, found: l.outstanding_principal });
+    const oldest = schedule.find((i) => i.paid_principal + i.paid_interest + i.paid_fee < i.principal + i.interest + i.fee)?.due_on ?? null;
+    if (l.oldest_unpaid_due !== oldest)
+      problemsFound.push({
+        fundId: l.fund_id,
+        loanId: l.id,
+        what: `loan oldest unpaid due column (${l.oldest_unpaid_due ?? 'none'}) = schedule's (${oldest ?? 'none'})`,
+        expected: 0,
+        found: 1,
+      });
   }
   return { ok: problemsFound.length === 0, funds: funds.length, loans: allLoans.length, problems: problemsFound };
 }

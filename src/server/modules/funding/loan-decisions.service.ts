@@ -122,6 +122,7 @@ export function createLoanDecisionsService(access: FundingAccess) {
               extraFee: otherOwed,
             });
             await repository.updateLoan(trx, loan.id, { schedule_version: version, term_months: p.termMonths, due_day: p.dueDay });
+            await repository.refreshArrears(trx, { loanId: loan.id });
           }
         }
         await recordAudit(trx, ctx, {

@@ -56,6 +56,7 @@ export function createLoanLedger() {
         [{ field: 'body.amountSatang', code: 'overpayment', message: `At most ${owed} satang.`, messageTh: `ไม่เกิน ${owed} สตางค์` }],
       );
     for (const p of parts) await repository.payInstalment(trx, loan.id, loan.schedule_version, p.number, p);
+    await repository.refreshArrears(trx, { loanId: loan.id });
     const payment = await repository.insertPayment(trx, {
       loan_id: loan.id,
       kind: 'repayment',

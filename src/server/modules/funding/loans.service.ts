@@ -156,6 +156,7 @@ export function createLoansService(access: FundingAccess) {
           promptpay_id: input.promptPayId,
           schedule_version: version,
         });
+        await repository.refreshArrears(trx, { loanId: id });
         await repository.insertTranche(trx, {
           loan_id: id,
           amount: input.amountSatang,
@@ -226,6 +227,7 @@ export function createLoansService(access: FundingAccess) {
         const parts = p0.allocation as Allocation[];
         for (const p of parts)
           await repository.payInstalment(trx, loan.id, loan.schedule_version, p.number, { principal: -p.principal, interest: -p.interest, fee: -p.fee });
+        await repository.refreshArrears(trx, { loanId: loan.id });
         const r = await repository.insertPayment(trx, {
           loan_id: loan.id,
           kind: 'reversal',

@@ -238,10 +238,57 @@ describe.each(ENGINES)('funding on %s', (engine) => {
     await verified();
   });
 
+  it('imports a statement in one pass: two rows of one loan allocate in turn, an overpaying row is refused alone, the dry run says the same', async () => {
+    const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody());
+    const loans = [];
+    for (const g of [await group(), await group()]) {
+      const a = await approved(fund.id, g.id, g.committee, 6_000_000);
+      loans.push(await disburse(a.loanId, 6_000_000, dayFromToday(-40)));
+    }
+    const [first, second] = loans;
+    const fundBefore = (await ok(maker, 'GET', `/api/funding/funds/${fund.id}`)).position;
+    // 2,500 + 2,500 baht on the first loan (instalments of 2,500 baht: one each), 60,000.01 on the second (more than it owes).
+    const csv = [
+      'เลขที่สัญญา,วันที่ชำระ,จำนวนเงิน,เลขอ้างอิง',
+      `${first.id},${dayFromToday(0)},"2,500.00",ST-1`,
+      `${second.id},${dayFromToday(0)},"60,000.01",ST-2`,
+      `${first.id},${dayFromToday(0)},"2,500.00",ST-3`,
+    ].join('\n');
+    const post = (dryRun: boolean) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/funding/funds/${fund.id}/repayment-imports?dryRun=${dryRun}`,
+        payload: csv,
+        headers: { cookie: maker.cookie, 'content-type': 'text/csv' },
+      });
+    const dry = (await post(true)).json();
+    expect(dry).toMatchObject({ rows: 3, recorded: 0, errors: [{ line: 3, column: 'amountBaht', code: 'unprocessable' }] });
+    expect((await ok(maker, 'GET', `/api/funding/funds/${fund.id}`)).position).toEqual(fundBefore);
+    const real = (await post(false)).json();
+    expect(real).toMatchObject({ rows: 3, recorded: 2, errors: [{ line: 3, code: 'unprocessable' }] });
+    const paid = await ok(maker, 'GET', `/api/funding/loans/${first.id}`);
+    expect(paid.payments.map((p: { allocation: { number: number }[] }) => p.allocation.map((a) => a.number))).toEqual([[1], [2]]);
+    expect(paid.outstandingSatang).toBe(6_000_000 - 500_000);
+    expect((await ok(maker, 'GET', `/api/funding/loans/${second.id}`)).payments).toEqual([]);
+    expect((await ok(maker, 'GET', `/api/funding/funds/${fund.id}`)).position.repaid).toBe(fundBefore.repaid + 500_000);
+    // Each recorded payment is audited on its loan.
+    const events = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_event where action = 'loan.repayment' and entity_id = ${String(first.id)}`.execute(t.database.db);
+    expect(events.rows[0]!.n).toBe(2);
+    expect((await post(false)).json().errors.map((e: { code: string }) => e.code)).toEqual(['imported', 'unprocessable', 'imported']);
+    await verified();
+  });
+
   it('compares PAR by training cohort and by group type, and keeps each loan’s arrears columns true to its schedule', async () => {
     const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody());
     const [trained, untrained] = [await group(), await group()];
-    const session = await ok(officer, 'POST', '/api/training/sessions', sessionBody({ applicationsCloseOn: dayFromToday(-90), days: [{ day: dayFromToday(-90), hours: 6 }] }));
+    const session = await ok(
+      officer,
+      'POST',
+      '/api/training/sessions',
+      sessionBody({ applicationsCloseOn: dayFromToday(-90), days: [{ day: dayFromToday(-90), hours: 6 }] }),
+    );
     await completeCourse(t.database.db, session.id, [trained.member]);
     const loans = [];
     for (const g of [trained, untrained]) {
@@ -263,7 +310,9 @@ describe.each(ENGINES)('funding on %s', (engine) => {
       expect.objectContaining({ segment: 'not-completed', loans: 1, outstanding: 6_000_000, par30Satang: 6_000_000, par30Bp: 10_000 }),
     ]);
     const byType = await ok(maker, 'GET', `/api/funding/reports/par?by=group-type&fundId=${fund.id}`);
-    expect(byType).toEqual([expect.objectContaining({ segment: 'independent-occupation', loans: 2, par30Satang: 6_000_000, par30Bp: mulDiv(6_000_000, 10_000, 12_000_000 - due) })]);
+    expect(byType).toEqual([
+      expect.objectContaining({ segment: 'independent-occupation', loans: 2, par30Satang: 6_000_000, par30Bp: mulDiv(6_000_000, 10_000, 12_000_000 - due) }),
+    ]);
     const missing = await call(maker, 'GET', `/api/funding/reports/par?by=course&fundId=${fund.id}`);
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors[0].field).toBe('querystring.curriculumCode');
@@ -271,7 +320,11 @@ describe.each(ENGINES)('funding on %s', (engine) => {
     expect((await ok(maker, 'GET', `/api/funding/funds/${fund.id}`)).par).toMatchObject({ outstanding: 12_000_000 - due, par30Satang: 6_000_000 });
 
     // The columns follow a repayment and its reversal; the reconciliation compares them with the schedules.
-    const payment = await ok(maker, 'POST', `/api/funding/loans/${loans[1].id}/payments`, { amountSatang: 100_000, paidOn: dayFromToday(0), reference: 'CASH-PAR-2' });
+    const payment = await ok(maker, 'POST', `/api/funding/loans/${loans[1].id}/payments`, {
+      amountSatang: 100_000,
+      paidOn: dayFromToday(0),
+      reference: 'CASH-PAR-2',
+    });
     await verified();
     await ok(checker, 'POST', `/api/funding/payments/${payment.id}/reverse`, { reason: 'โอนผิดบัญชี' });
     await verified();

@@ -181,9 +181,15 @@ export const loans = (db: Executor, f: { fundId?: number; provinces: string[] | 
  * the oldest instalment not fully paid. Called in the transaction of every schedule write; a fund
  * or every loan at once for a bulk fill (the benchmark) or a repair.
  */
-export const refreshArrears = (db: Executor, which: { loanId: number } | { fundId: number } | 'all') => {
+export const refreshArrears = (db: Executor, which: { loanId: number } | { loanIds: readonly number[] } | { fundId: number } | 'all') => {
   const filter =
-    which === 'all' ? sql`true` : 'loanId' in which ? sql`l2.id = ${which.loanId}` : sql`l2.fund_id = ${which.fundId}`;
+    which === 'all'
+      ? sql`true`
+      : 'loanId' in which
+        ? sql`l2.id = ${which.loanId}`
+        : 'loanIds' in which
+          ? sql`l2.id in (${sql.join(which.loanIds.length ? which.loanIds : [0])})`
+          : sql`l2.fund_id = ${which.fundId}`;
   return sql`update loan l
     set outstanding_principal = coalesce(s.outstanding, 0), oldest_unpaid_due = s.oldest
     from (
@@ -213,6 +219,34 @@ export const activePortfolio = (db: Executor, f: { fundId?: number; provinces: s
     .orderBy('id')
     .execute();
 
+/**
+ * The portfolio's sums per province, without a row per loan: loans and principal outstanding in
+ * each ageing bucket (by days past due as of `asOf`: 0, 1–30, 31–60, 61–90, over 90).
+ */
+export const portfolioByProvince = async (db: Executor, f: { fundId?: number; provinces: string[] | null; asOf: string }) => {
+  const dpd = sql`case when oldest_unpaid_due < ${f.asOf}::date then ${f.asOf}::date - oldest_unpaid_due else 0 end`;
+  const rows = await db
+    .selectFrom('loan')
+    .select('province_code')
+    .select(
+      sql<string>`case when ${dpd} = 0 then 'current' when ${dpd} <= 30 then '1-30' when ${dpd} <= 60 then '31-60' when ${dpd} <= 90 then '61-90' else 'over-90' end`.as(
+        'bucket',
+      ),
+    )
+    .select((eb) => [eb.fn.countAll<number>().as('loans'), sql<number>`sum(outstanding_principal)::int8`.as('outstanding')])
+    .$if(f.fundId !== undefined, (q) => q.where('fund_id', '=', f.fundId!))
+    .$if(f.provinces !== null, (q) => q.where('province_code', 'in', f.provinces!.length ? f.provinces! : ['']))
+    .where('status', '=', 'active')
+    .groupBy(['province_code', 'bucket'])
+    .execute();
+  return rows.map((r) => ({
+    provinceCode: r.province_code,
+    bucket: r.bucket as 'current' | '1-30' | '31-60' | '61-90' | 'over-90',
+    loans: Number(r.loans),
+    outstanding: Number(r.outstanding),
+  }));
+};
+
 /** What each late loan owes on instalments due before `asOf` (the collection queue). */
 export const overdueOf = async (db: Executor, loanIds: readonly number[], asOf: string) =>
   new Map(
@@ -240,14 +274,15 @@ export const replaceSchedule = async (db: Executor, loanId: number, version: num
 };
 export const scheduleOf = (db: Executor, loanId: number, version: number) =>
   db.selectFrom('loan_instalment').selectAll().where('loan_id', '=', loanId).where('schedule_version', '=', version).orderBy('number').execute();
-/** The current schedules of many loans at once (arrears, reports). */
-export const currentSchedules = (db: Executor, loanIds: readonly number[]) =>
+/** The current schedules of many loans at once (arrears, reports); with `unpaidOnly`, the instalments still owing. */
+export const currentSchedules = (db: Executor, loanIds: readonly number[], options: { unpaidOnly?: boolean } = {}) =>
   loanIds.length
     ? db
         .selectFrom('loan_instalment as i')
         .innerJoin('loan as l', (j) => j.onRef('l.id', '=', 'i.loan_id').onRef('l.schedule_version', '=', 'i.schedule_version'))
         .selectAll('i')
         .where('i.loan_id', 'in', [...loanIds])
+        .$if(options.unpaidOnly === true, (q) => q.where(sql<boolean>`i.paid_principal + i.paid_interest + i.paid_fee < i.principal + i.interest + i.fee`))
         .orderBy('i.loan_id')
         .orderBy('i.number')
         .execute()
@@ -267,6 +302,74 @@ export const payInstalment = (db: Executor, loanId: number, version: number, num
 
 export const insertPayment = (db: Executor, row: Insertable<DB['loan_payment']>) =>
   db.insertInto('loan_payment').values(row).returningAll().executeTakeFirstOrThrow();
+/** Many payments in one statement; the rows come back in the order given. */
+export const insertPayments = (db: Executor, rows: Insertable<DB['loan_payment']>[]) =>
+  rows.length ? db.insertInto('loan_payment').values(rows).returningAll().execute() : Promise.resolve([]);
+export const insertEntries = async (db: Executor, rows: Insertable<DB['fund_entry']>[]) => {
+  if (rows.length) await db.insertInto('fund_entry').values(rows).execute();
+};
+/** Adds paid amounts to many instalments of the loans' current schedules in one statement. */
+export const payInstalments = async (
+  db: Executor,
+  parts: readonly { loanId: number; version: number; number: number; principal: number; interest: number; fee: number }[],
+) => {
+  if (!parts.length) return;
+  const values = sql.join(
+    parts.map((p) => sql`(${p.loanId}::int8, ${p.version}::int2, ${p.number}::int2, ${p.principal}::int8, ${p.interest}::int8, ${p.fee}::int8)`),
+  );
+  await sql`update loan_instalment i
+    set paid_principal = i.paid_principal + v.principal, paid_interest = i.paid_interest + v.interest, paid_fee = i.paid_fee + v.fee
+    from (values ${values}) v(loan_id, schedule_version, number, principal, interest, fee)
+    where i.loan_id = v.loan_id and i.schedule_version = v.schedule_version and i.number = v.number`.execute(db);
+};
+/** Locks loans in id order (so two batches never wait on each other in a circle). */
+export const lockLoans = (db: Executor, ids: readonly number[]) =>
+  ids.length
+    ? db
+        .selectFrom('loan')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .orderBy('id')
+        .forUpdate()
+        .execute()
+    : Promise.resolve([]);
+export const findLoans = (db: Executor, ids: readonly number[]) =>
+  ids.length
+    ? db
+        .selectFrom('loan')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .execute()
+    : Promise.resolve([]);
+/** Loans settled in full: the loan repaid, its application and co-signers' debts settled. */
+export const settleLoans = async (db: Executor, loans: readonly { id: number; application_id: number }[]) => {
+  if (!loans.length) return;
+  await db
+    .updateTable('loan')
+    .set({ status: 'repaid', updated_at: new Date() })
+    .where(
+      'id',
+      'in',
+      loans.map((l) => l.id),
+    )
+    .execute();
+  const applications = loans.map((l) => l.application_id);
+  await db.updateTable('loan_application').set({ loan_state: 'settled' }).where('id', 'in', applications).execute();
+  await db.updateTable('loan_cosigner').set({ loan_state: 'settled' }).where('application_id', 'in', applications).execute();
+};
+/** Of these loans, the bank references already imported, as `loanId:reference`. */
+export const importedReferences = async (db: Executor, pairs: readonly { loanId: number; reference: string }[]) => {
+  if (!pairs.length) return new Set<string>();
+  const rows = await db
+    .selectFrom('loan_payment')
+    .select(['loan_id', 'reference'])
+    .where('loan_id', 'in', [...new Set(pairs.map((p) => p.loanId))])
+    .where('reference', 'in', [...new Set(pairs.map((p) => p.reference))])
+    .where('kind', '=', 'repayment')
+    .where('source', '=', 'import')
+    .execute();
+  return new Set(rows.map((r) => `${r.loan_id}:${r.reference}`));
+};
 export const findPayment = (db: Executor, id: number) => db.selectFrom('loan_payment').selectAll().where('id', '=', id).executeTakeFirst();
 export const paymentsOf = (db: Executor, loanId: number) => db.selectFrom('loan_payment').selectAll().where('loan_id', '=', loanId).orderBy('id').execute();
 export const reversalOf = (db: Executor, paymentId: number) =>

@@ -343,7 +343,12 @@ export const AgeingSchema = z.array(
 );
 export const ParSegmentQuery = z.strictObject({
   by: z.enum(['group-type', 'course']).meta({ description: 'group-type: the borrowing group’s type; course: whether a current member completed the course' }),
-  curriculumCode: z.string().min(1).max(40).optional().meta({ description: 'The course of the cohort (required with by=course), e.g. the Social Commerce curriculum' }),
+  curriculumCode: z
+    .string()
+    .min(1)
+    .max(40)
+    .optional()
+    .meta({ description: 'The course of the cohort (required with by=course), e.g. the Social Commerce curriculum' }),
   fundId: z.coerce.number().int().positive().optional(),
 });
 export const ParSegmentSchema = z.array(

@@ -61,6 +61,14 @@ function inChunks<T>(items: readonly T[], size: number): T[][] {
 export function createFundsService(access: FundingAccess) {
   const { db, org, registry, requireFund, guardRead } = access;
 
+  /** The portfolio's sums per province and ageing bucket, in the actor's read scope (or of one fund). */
+  const portfolioSums = (ctx: Ctx, fundId?: number) =>
+    repository.portfolioByProvince(db, { fundId, provinces: provincesOf(fundingPolicy.readScope(ctx.actor)), asOf: bangkokDay(new Date()) });
+  /** PAR of bucket sums: each bucket's sum stands at the bucket's first day past due, which decides PAR30 and PAR90 alike. */
+  const FIRST_DAY: Record<Bucket, number> = { current: 0, '1-30': 1, '31-60': 31, '61-90': 61, 'over-90': 91 };
+  const parOfSums = (sums: readonly { bucket: Bucket; outstanding: number }[]) =>
+    portfolioAtRisk(sums.map((s) => ({ outstanding: s.outstanding, dpd: FIRST_DAY[s.bucket] })));
+
   /** Active loans with today's days past due and principal outstanding, in the actor's read scope (or of one fund). */
   const portfolio = (ctx: Ctx, fundId?: number) =>
     repository.activePortfolio(db, { fundId, provinces: provincesOf(fundingPolicy.readScope(ctx.actor)), asOf: bangkokDay(new Date()) });
@@ -174,8 +182,7 @@ export function createFundsService(access: FundingAccess) {
     async getFund(ctx: Ctx, id: number) {
       const fund = await requireFund(id);
       await guardRead(ctx, fund.province_codes, { en: 'read this fund', th: 'ดูกองทุนนี้' });
-      const loans = await portfolio(ctx, id);
-      return { ...presentFund(fund), par: portfolioAtRisk(loans) };
+      return { ...presentFund(fund), par: parOfSums(await portfolioSums(ctx, id)) };
     },
 
     /** More capital for a fund (an approver of all its provinces). */
@@ -234,24 +241,21 @@ export function createFundsService(access: FundingAccess) {
     async ageing(ctx: Ctx) {
       const scope = fundingPolicy.readScope(ctx.actor);
       if (scope.kind === 'none') throw await access.geo.outOfScope({ en: 'reading the ageing report', th: 'ดูรายงานอายุหนี้' }, [], scope);
-      const byProvince = new Map<string, { outstanding: number; dpd: number }[]>();
-      for (const l of await portfolio(ctx)) {
-        const list = byProvince.get(l.province_code) ?? [];
-        list.push(l);
-        byProvince.set(l.province_code, list);
+      const byProvince = new Map<string, { bucket: Bucket; loans: number; outstanding: number }[]>();
+      for (const s of await portfolioSums(ctx)) {
+        const list = byProvince.get(s.provinceCode) ?? [];
+        list.push(s);
+        byProvince.set(s.provinceCode, list);
       }
       return [...byProvince.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([provinceCode, loans]) => {
+        .map(([provinceCode, sums]) => {
           const buckets = Object.fromEntries(BUCKETS.map((b) => [b, { loans: 0, outstandingSatang: 0 }])) as Record<
             Bucket,
             { loans: number; outstandingSatang: number }
           >;
-          for (const l of loans) {
-            buckets[bucketOf(l.dpd)].loans++;
-            buckets[bucketOf(l.dpd)].outstandingSatang += l.outstanding;
-          }
-          return { provinceCode, buckets, ...portfolioAtRisk(loans) };
+          for (const s of sums) buckets[s.bucket] = { loans: s.loans, outstandingSatang: s.outstanding };
+          return { provinceCode, buckets, ...parOfSums(sums) };
         });
     },
 
@@ -265,7 +269,12 @@ export function createFundsService(access: FundingAccess) {
       if (scope.kind === 'none') throw await access.geo.outOfScope({ en: 'reading PAR', th: 'ดูสัดส่วนหนี้เสี่ยง (PAR)' }, [], scope);
       if (query.by === 'course' && !query.curriculumCode)
         throw problems.validation([
-          { field: 'querystring.curriculumCode', code: 'required', message: 'Name the course (curriculum code) of the cohort.', messageTh: 'ระบุรหัสหลักสูตรของรุ่นที่ต้องการเปรียบเทียบ' },
+          {
+            field: 'querystring.curriculumCode',
+            code: 'required',
+            message: 'Name the course (curriculum code) of the cohort.',
+            messageTh: 'ระบุรหัสหลักสูตรของรุ่นที่ต้องการเปรียบเทียบ',
+          },
         ]);
       const loans = await portfolio(ctx, query.fundId);
       const groupIds = [...new Set(loans.map((l) => l.group_id))];
@@ -278,7 +287,8 @@ export function createFundsService(access: FundingAccess) {
         const members = await registry.currentMembers({ groupIds: ids });
         const people = [...new Set([...members.values()].flat())];
         const trained = new Set<number>();
-        for (const some of inChunks(people, 10_000)) for (const personId of (await access.training.completersOf(query.curriculumCode!, some)).keys()) trained.add(personId);
+        for (const some of inChunks(people, 10_000))
+          for (const personId of (await access.training.completersOf(query.curriculumCode!, some)).keys()) trained.add(personId);
         for (const id of ids) keyOf.set(id, (members.get(id) ?? []).some((p) => trained.has(p)) ? 'completed' : 'not-completed');
       }
       const bySegment = new Map<string, { outstanding: number; dpd: number }[]>();
@@ -288,7 +298,9 @@ export function createFundsService(access: FundingAccess) {
         list.push(l);
         bySegment.set(key, list);
       }
-      return [...bySegment.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([segment, list]) => ({ segment, loans: list.length, ...portfolioAtRisk(list) }));
+      return [...bySegment.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([segment, list]) => ({ segment, loans: list.length, ...portfolioAtRisk(list) }));
     },
 
     /** Disbursements and repayments (principal, after reversals) per Thai fiscal year and month, of the funds in the reader's area. */
@@ -429,7 +441,13 @@ export async function verifyLedger(db: Kysely<DB>) {
     if (owed !== found) problemsFound.push({ fundId: l.fund_id, loanId: l.id, what: 'loan receivable = schedule principal owed', expected: owed, found });
     // The loan's own arrears columns (what the dashboard and PAR read) agree with its schedule.
     if (l.outstanding_principal !== principalOwed)
-      problemsFound.push({ fundId: l.fund_id, loanId: l.id, what: 'loan outstanding column = schedule principal owed', expected: principalOwed, found: l.outstanding_principal });
+      problemsFound.push({
+        fundId: l.fund_id,
+        loanId: l.id,
+        what: 'loan outstanding column = schedule principal owed',
+        expected: principalOwed,
+        found: l.outstanding_principal,
+      });
     const oldest = schedule.find((i) => i.paid_principal + i.paid_interest + i.paid_fee < i.principal + i.interest + i.fee)?.due_on ?? null;
     if (l.oldest_unpaid_due !== oldest)
       problemsFound.push({

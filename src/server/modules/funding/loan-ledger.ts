@@ -1,14 +1,15 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { recordAudit } from '../../platform/audit/audit.service';
+import { recordAudits } from '../../platform/audit/audit.service';
 import type { ActorContext } from '../../platform/context';
-import { problems } from '../../platform/problem';
+import { Problem, problems } from '../../platform/problem';
 import { toState } from './funding.access';
 import * as repository from './funding.repository';
-import { allocatePayment, buildSchedule, totalOwed } from './funding.rules';
+import { allocatePayment, buildSchedule, totalOwed, type Allocation, type InstalmentState } from './funding.rules';
 
 type Ctx = ActorContext;
 type Trx = Transaction<DB>;
+export type RepaymentInput = { amountSatang: number; paidOn: string; reference: string | null; source: 'officer' | 'import' };
 
 /** What the loan use cases share: the ledger entry of a loan, a repayment written in a transaction, a new schedule version. */
 export function createLoanLedger() {
@@ -33,61 +34,138 @@ export function createLoanLedger() {
     });
 
   /** Writes a repayment in the caller's transaction (the loan row locked): allocation, instalments, ledger, totals. */
-  async function applyRepayment(
+  async function applyRepayment(trx: Trx, ctx: Ctx, loan: repository.LoanRow, input: RepaymentInput) {
+    const [outcome] = await applyRepayments(trx, ctx, [{ loan, input }]);
+    if (outcome instanceof Problem) throw outcome;
+    return outcome as repository.PaymentRow;
+  }
+
+  /**
+   * Repayments in the caller's transaction, their loans locked by the caller: each allocated in
+   * order over its loan's schedule as the ones before it left it (a statement may pay one loan
+   * twice), then all written in a few statements: the instalments, the payments, their ledger
+   * entries, the funds' totals, the loans settled, their arrears columns and one audit event per
+   * payment. A repayment that breaks a rule (an overpayment, a loan not active) is answered with
+   * its Problem in its place and nothing of it is written; the others are. With `write: false`
+   * nothing is written at all (an import's dry run), and the answers are the same.
+   */
+  async function applyRepayments(
     trx: Trx,
     ctx: Ctx,
-    loan: repository.LoanRow,
-    input: { amountSatang: number; paidOn: string; reference: string | null; source: 'officer' | 'import' },
-  ) {
-    if (loan.status !== 'active')
-      throw problems.conflict({
-        en: `Loan ${loan.id} is ${loan.status}: only an active loan takes repayments.`,
-        th: `สัญญาเงินกู้ ${loan.id} อยู่ในสถานะ ${loan.status} จึงรับชำระไม่ได้`,
-      });
-    const schedule = (await repository.scheduleOf(trx, loan.id, loan.schedule_version)).map(toState);
-    const owed = totalOwed(schedule);
-    const { parts, leftover } = allocatePayment(schedule, input.amountSatang, input.paidOn);
-    if (leftover > 0)
-      throw problems.unprocessable(
-        {
-          en: `Loan ${loan.id} owes ${owed} satang in all; ${input.amountSatang} satang is more.`,
-          th: `สัญญาเงินกู้ ${loan.id} มียอดค้างทั้งสิ้น ${owed} สตางค์ ยอดชำระ ${input.amountSatang} สตางค์เกินยอดค้าง`,
-        },
-        [{ field: 'body.amountSatang', code: 'overpayment', message: `At most ${owed} satang.`, messageTh: `ไม่เกิน ${owed} สตางค์` }],
-      );
-    for (const p of parts) await repository.payInstalment(trx, loan.id, loan.schedule_version, p.number, p);
-    await repository.refreshArrears(trx, { loanId: loan.id });
-    const payment = await repository.insertPayment(trx, {
-      loan_id: loan.id,
-      kind: 'repayment',
-      amount: input.amountSatang,
-      paid_on: input.paidOn,
-      reference: input.reference,
-      source: input.source,
-      allocation: JSON.stringify(parts),
-      schedule_version: loan.schedule_version,
-      reverses_id: null,
-      reason: null,
-      actor_user_id: ctx.actor.userId,
-    });
-    const principal = parts.reduce((s, p) => s + p.principal, 0);
-    const income = parts.reduce((s, p) => s + p.interest + p.fee, 0);
-    if (principal)
-      await entry(trx, ctx, loan, { kind: 'repayment', debit: 'cash', credit: 'loans', amount: principal, bookedOn: input.paidOn, paymentId: payment.id });
-    if (income) await entry(trx, ctx, loan, { kind: 'income', debit: 'cash', credit: 'income', amount: income, bookedOn: input.paidOn, paymentId: payment.id });
-    await repository.moveTotals(trx, loan.fund_id, { repaid: principal, income });
-    if (owed === input.amountSatang) {
-      await repository.updateLoan(trx, loan.id, { status: 'repaid' });
-      await repository.setLoanState(trx, loan.application_id, 'settled');
+    items: readonly { loan: repository.LoanRow; input: RepaymentInput }[],
+    options: { write: boolean } = { write: true },
+  ): Promise<(repository.PaymentRow | Problem | { dryRun: true })[]> {
+    const loans = new Map(items.map((i) => [i.loan.id, { ...i.loan }]));
+    const schedules = new Map<number, InstalmentState[]>();
+    // Paid instalments take nothing of a payment: only those still owing are read.
+    for (const row of await repository.currentSchedules(trx, [...loans.keys()], { unpaidOnly: true })) {
+      const list = schedules.get(row.loan_id) ?? [];
+      list.push(toState(row));
+      schedules.set(row.loan_id, list);
     }
-    await recordAudit(trx, ctx, {
-      action: 'loan.repayment',
-      entityType: 'loan',
-      entityId: String(loan.id),
-      provinceCode: loan.province_code,
-      after: { paymentId: payment.id, amountSatang: input.amountSatang, paidOn: input.paidOn, source: input.source, allocation: parts },
+    const accepted: { index: number; loan: repository.LoanRow; input: RepaymentInput; parts: Allocation[]; settles: boolean }[] = [];
+    const outcomes: (repository.PaymentRow | Problem | { dryRun: true })[] = items.map(({ loan: given, input }, index) => {
+      const loan = loans.get(given.id)!;
+      if (loan.status !== 'active')
+        return problems.conflict({
+          en: `Loan ${loan.id} is ${loan.status}: only an active loan takes repayments.`,
+          th: `สัญญาเงินกู้ ${loan.id} อยู่ในสถานะ ${loan.status} จึงรับชำระไม่ได้`,
+        });
+      const schedule = schedules.get(loan.id) ?? [];
+      const owed = totalOwed(schedule);
+      const { parts, leftover } = allocatePayment(schedule, input.amountSatang, input.paidOn);
+      if (leftover > 0)
+        return problems.unprocessable(
+          {
+            en: `Loan ${loan.id} owes ${owed} satang in all; ${input.amountSatang} satang is more.`,
+            th: `สัญญาเงินกู้ ${loan.id} มียอดค้างทั้งสิ้น ${owed} สตางค์ ยอดชำระ ${input.amountSatang} สตางค์เกินยอดค้าง`,
+          },
+          [{ field: 'body.amountSatang', code: 'overpayment', message: `At most ${owed} satang.`, messageTh: `ไม่เกิน ${owed} สตางค์` }],
+        );
+      // What this payment leaves is what the next one for the same loan is allocated against.
+      for (const p of parts) {
+        const i = schedule.find((x) => x.number === p.number)!;
+        i.paidPrincipal += p.principal;
+        i.paidInterest += p.interest;
+        i.paidFee += p.fee;
+      }
+      const settles = owed === input.amountSatang;
+      if (settles) loan.status = 'repaid';
+      accepted.push({ index, loan: given, input, parts, settles });
+      return { dryRun: true };
     });
-    return payment;
+    if (!options.write || !accepted.length) return outcomes;
+
+    await repository.payInstalments(
+      trx,
+      accepted.flatMap((a) => a.parts.map((p) => ({ loanId: a.loan.id, version: a.loan.schedule_version, ...p }))),
+    );
+    const payments = await repository.insertPayments(
+      trx,
+      accepted.map((a) => ({
+        loan_id: a.loan.id,
+        kind: 'repayment',
+        amount: a.input.amountSatang,
+        paid_on: a.input.paidOn,
+        reference: a.input.reference,
+        source: a.input.source,
+        allocation: JSON.stringify(a.parts),
+        schedule_version: a.loan.schedule_version,
+        reverses_id: null,
+        reason: null,
+        actor_user_id: ctx.actor.userId,
+      })),
+    );
+    const entries: Parameters<typeof repository.insertEntries>[1] = [];
+    const totals = new Map<number, { repaid: number; income: number }>();
+    accepted.forEach((a, k) => {
+      const payment = payments[k]!;
+      if (payment.loan_id !== a.loan.id || payment.amount !== a.input.amountSatang)
+        throw new Error('payments came back out of the order they were inserted in');
+      outcomes[a.index] = payment;
+      const principal = a.parts.reduce((s, p) => s + p.principal, 0);
+      const income = a.parts.reduce((s, p) => s + p.interest + p.fee, 0);
+      const base = {
+        fund_id: a.loan.fund_id,
+        loan_id: a.loan.id,
+        payment_id: payment.id,
+        reverses_id: null,
+        memo: null,
+        booked_on: a.input.paidOn,
+        actor_user_id: ctx.actor.userId,
+      };
+      if (principal) entries.push({ ...base, kind: 'repayment', debit: 'cash', credit: 'loans', amount: principal });
+      if (income) entries.push({ ...base, kind: 'income', debit: 'cash', credit: 'income', amount: income });
+      const t = totals.get(a.loan.fund_id) ?? { repaid: 0, income: 0 };
+      t.repaid += principal;
+      t.income += income;
+      totals.set(a.loan.fund_id, t);
+    });
+    await repository.insertEntries(trx, entries);
+    for (const [fundId, t] of [...totals].sort(([a], [b]) => a - b)) await repository.moveTotals(trx, fundId, t);
+    await repository.settleLoans(
+      trx,
+      accepted.filter((a) => a.settles).map((a) => a.loan),
+    );
+    await repository.refreshArrears(trx, { loanIds: [...new Set(accepted.map((a) => a.loan.id))] });
+    await recordAudits(
+      trx,
+      ctx,
+      accepted.map((a) => ({
+        action: 'loan.repayment',
+        entityType: 'loan',
+        entityId: String(a.loan.id),
+        provinceCode: a.loan.province_code,
+        after: {
+          paymentId: (outcomes[a.index] as repository.PaymentRow).id,
+          amountSatang: a.input.amountSatang,
+          paidOn: a.input.paidOn,
+          source: a.input.source,
+          allocation: a.parts,
+        },
+      })),
+    );
+    return outcomes;
   }
 
   /** A schedule for `principal` from `from`, as the loan's next version. */
@@ -128,7 +206,7 @@ export function createLoanLedger() {
     return version;
   }
 
-  return { entry, applyRepayment, writeSchedule };
+  return { entry, applyRepayment, applyRepayments, writeSchedule };
 }
 
 export type LoanLedger = ReturnType<typeof createLoanLedger>;

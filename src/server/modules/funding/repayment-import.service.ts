@@ -1,5 +1,3 @@
-import type { Transaction } from 'kysely';
-import type { DB } from '../../db/schema';
 import type { ActorContext } from '../../platform/context';
 import { FileProblem } from '../../platform/files/decode';
 import { cellReader, mapHeader, parseLooseDate, type ImportColumn, type RowError } from '../../platform/files/rows';
@@ -14,9 +12,10 @@ import { bangkokDay } from './funding.rules';
 import { createLoanLedger } from './loan-ledger';
 
 type Ctx = ActorContext;
-type Trx = Transaction<DB>;
 
 const IMPORT_MAX_ROWS = 20_000;
+/** Rows written per transaction: a few statements each, whatever its size (the funding benchmark). */
+const IMPORT_BATCH = 1_000;
 type ImportKey = 'loanId' | 'paidOn' | 'amountBaht' | 'reference';
 /** The bank statement's columns, matched by key, Thai or English label or an alias. */
 export const REPAYMENT_COLUMNS: readonly ImportColumn<ImportKey>[] = [
@@ -45,7 +44,7 @@ export const REPAYMENT_COLUMNS: readonly ImportColumn<ImportKey>[] = [
 /** Repayments imported from a bank's statement file. */
 export function createRepaymentImportService(access: FundingAccess) {
   const { db, requireFund, guard } = access;
-  const { applyRepayment } = createLoanLedger();
+  const { applyRepayments } = createLoanLedger();
   const scopeHolds = (ctx: Ctx, provinceCode: string) => {
     const scope = fundingPolicy.officeScope(ctx.actor);
     return scope.kind === 'all' || (scope.kind === 'provinces' && scope.codes.has(provinceCode));
@@ -80,13 +79,24 @@ export function createRepaymentImportService(access: FundingAccess) {
       const errors: RowError[] = [];
       const ready: { line: number; loanId: number; paidOn: string; amount: number; reference: string }[] = [];
       const label = (k: ImportKey) => REPAYMENT_COLUMNS.find((c) => c.key === k)!;
+      // The statement's loans and the references already imported for them, read once.
+      const loanIdOf = (text: string | null | undefined) => (text && /^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : null);
+      const loanColumn = mapping.loanId;
+      const loansById = new Map(
+        (
+          await repository.findLoans(
+            db,
+            [...new Set(table.rows.map((r) => loanIdOf(loanColumn === undefined ? undefined : r.cells[loanColumn])))].filter((id): id is number => id !== null),
+          )
+        ).map((l) => [l.id, l]),
+      );
       const seen = new Map<string, number>();
       for (const record of table.rows) {
         const before = errors.length;
         const cell = cellReader(record.cells, record.line, mapping, errors, label);
         const loanText = cell.required('loanId');
-        const loanId = Number(loanText);
-        const loan = loanText && /^\d{1,12}$/.test(loanText) ? await repository.findLoan(db, loanId) : undefined;
+        const loanId = loanIdOf(loanText);
+        const loan = loanId === null ? undefined : loansById.get(loanId);
         if (loanText && (!loan || loan.fund_id !== fundId))
           cell.fail('loanId', 'unknown-loan', `no loan of ${fund.code} has this number.`, `ไม่พบสัญญาเงินกู้เลขนี้ในกองทุน ${fund.code}`);
         else if (loan && loan.status !== 'active') cell.fail('loanId', 'not-active', `the loan is ${loan.status}.`, `สัญญาอยู่ในสถานะ ${loan.status}`);
@@ -107,43 +117,60 @@ export function createRepaymentImportService(access: FundingAccess) {
         if (loan && reference) {
           const key = `${loan.id}:${reference}`;
           if (seen.has(key)) cell.fail('reference', 'repeated', `repeats line ${seen.get(key)}.`, `ซ้ำกับบรรทัดที่ ${seen.get(key)}`);
-          else if (await repository.paymentByReference(db, loan.id, reference))
-            cell.fail('reference', 'imported', 'this reference was already imported for the loan.', 'เลขอ้างอิงนี้นำเข้าสำหรับสัญญานี้แล้ว');
           seen.set(key, record.line);
         }
         if (errors.length === before && loan) ready.push({ line: record.line, loanId: loan.id, paidOn: paidOn!, amount, reference: reference! });
       }
+      const alreadyImported = (r: { line: number; reference: string }) =>
+        errors.push({
+          line: r.line,
+          column: 'reference',
+          value: r.reference,
+          code: 'imported',
+          en: `${label('reference').en}: this reference was already imported for the loan.`,
+          th: `${label('reference').th}: เลขอ้างอิงนี้นำเข้าสำหรับสัญญานี้แล้ว`,
+        });
+      const imported = await repository.importedReferences(
+        db,
+        ready.map((r) => ({ loanId: r.loanId, reference: r.reference })),
+      );
+      const toWrite = ready.filter((r) => {
+        if (!imported.has(`${r.loanId}:${r.reference}`)) return true;
+        alreadyImported(r);
+        return false;
+      });
+
+      // A batch of rows is one transaction, its loans locked in id order: a row that breaks a
+      // rule when allocated (an overpayment) is reported for its line and the others go in.
       let recorded = 0;
-      // Each row is its own transaction: an overpayment found when it is written is reported
-      // for its line and the other rows still go in.
-      for (const r of ready) {
-        const run = async (trx: Trx) =>
-          applyRepayment(trx, ctx, (await repository.lockLoan(trx, r.loanId))!, {
-            amountSatang: r.amount,
-            paidOn: r.paidOn,
-            reference: r.reference,
-            source: 'import',
+      for (let start = 0; start < toWrite.length; start += IMPORT_BATCH) {
+        const batch = toWrite.slice(start, start + IMPORT_BATCH);
+        await db.transaction().execute(async (trx) => {
+          const locked = new Map((await repository.lockLoans(trx, [...new Set(batch.map((r) => r.loanId))])).map((l) => [l.id, l]));
+          // A concurrent import of the same statement committed first: its rows are not written twice.
+          const nowImported = await repository.importedReferences(
+            trx,
+            batch.map((r) => ({ loanId: r.loanId, reference: r.reference })),
+          );
+          const rows = batch.filter((r) => {
+            if (!nowImported.has(`${r.loanId}:${r.reference}`)) return true;
+            alreadyImported(r);
+            return false;
           });
-        try {
-          if (input.dryRun) {
-            await db
-              .transaction()
-              .execute(async (trx) => {
-                await run(trx);
-                throw new DryRun();
-              })
-              .catch((e: unknown) => {
-                if (!(e instanceof DryRun)) throw e;
-              });
-          } else {
-            await db.transaction().execute(run);
-            recorded++;
-          }
-        } catch (error) {
-          if (!(error instanceof Problem)) throw error;
-          const p = error;
-          errors.push({ line: r.line, column: 'amountBaht', value: null, code: p.slug, en: p.detail, th: p.detailTh });
-        }
+          const outcomes = await applyRepayments(
+            trx,
+            ctx,
+            rows.map((r) => ({
+              loan: locked.get(r.loanId)!,
+              input: { amountSatang: r.amount, paidOn: r.paidOn, reference: r.reference, source: 'import' as const },
+            })),
+            { write: !input.dryRun },
+          );
+          outcomes.forEach((o, k) => {
+            if (o instanceof Problem) errors.push({ line: rows[k]!.line, column: 'amountBaht', value: null, code: o.slug, en: o.detail, th: o.detailTh });
+            else if (!input.dryRun) recorded++;
+          });
+        });
       }
       return {
         rows: table.rows.length,
@@ -154,6 +181,3 @@ export function createRepaymentImportService(access: FundingAccess) {
     },
   };
 }
-
-/** Rolls back a dry run's transaction after its checks ran. */
-class DryRun extends Error {}

@@ -11,9 +11,15 @@ export type NewAuditEvent = Omit<AuditEventRow, 'id' | 'before' | 'after'> & { b
  * The event and its place in the sealer's queue, in one statement and without any lock: the two
  * commit (or vanish) with the caller's transaction, and only then does the sealer see them.
  */
-export async function insertAuditEvent(trx: Transaction<DB>, row: NewAuditEvent): Promise<void> {
+export async function insertAuditEvent(trx: Transaction<DB>, row: NewAuditEvent | readonly NewAuditEvent[]): Promise<void> {
+  if (Array.isArray(row) && row.length === 0) return;
   await trx
-    .with('event', (db) => db.insertInto('audit_event').values(row).returning('id'))
+    .with('event', (db) =>
+      db
+        .insertInto('audit_event')
+        .values(row as NewAuditEvent[])
+        .returning('id'),
+    )
     .insertInto('audit_unsealed')
     .columns(['event_id'])
     .expression((eb) => eb.selectFrom('event').select('id'))

@@ -43,6 +43,20 @@ async function subjectKeyForWrite(trx: Transaction<DB>, personId: number): Promi
  * after (`audit.sealer.ts`), so audited transactions no longer wait for each other here.
  */
 export async function recordAudit(trx: Transaction<DB>, ctx: RequestContext, change: AuditChange): Promise<void> {
+  await repository.insertAuditEvent(trx, await auditRow(trx, ctx, change));
+}
+
+/**
+ * Records many events in the caller's transaction in one statement (a batch of a bank statement's
+ * repayments): each is the event `recordAudit` would write, in the same order.
+ */
+export async function recordAudits(trx: Transaction<DB>, ctx: RequestContext, changes: readonly AuditChange[]): Promise<void> {
+  const rows = [];
+  for (const change of changes) rows.push(await auditRow(trx, ctx, change));
+  await repository.insertAuditEvent(trx, rows);
+}
+
+async function auditRow(trx: Transaction<DB>, ctx: RequestContext, change: AuditChange) {
   let before = asStoredJson(change.before);
   let after = asStoredJson(change.after);
   const subject = change.subjectPersonId ?? null;
@@ -52,7 +66,7 @@ export async function recordAudit(trx: Transaction<DB>, ctx: RequestContext, cha
     before = sealFields(before, change.personal, key, subject);
     after = sealFields(after, change.personal, key, subject);
   }
-  await repository.insertAuditEvent(trx, {
+  return {
     occurred_at: new Date(),
     actor_user_id: ctx.actor?.userId ?? null,
     // A citizen's username is often made from her name: her own events name her account by id only.
@@ -66,7 +80,7 @@ export async function recordAudit(trx: Transaction<DB>, ctx: RequestContext, cha
     request_id: ctx.requestId,
     ip: ctx.ip ?? null,
     subject_person_id: subject,
-  });
+  };
 }
 
 /**

@@ -153,12 +153,14 @@ export async function main(argv: string[]): Promise<string> {
     (select count(*) from fund_entry where fund_id = ${fundId})::int as entries`.execute(db)
   ).rows[0]!;
 
+  // Days past due count Bangkok days, as the API does: from 17:00 UTC the server's current_date is a day behind.
+  const BANGKOK_TODAY = sql`(now() at time zone 'Asia/Bangkok')::date`;
   /** The bare answer: outstanding and PAR30/PAR90 per province from the instalments, in one query. */
   const bareAgeing = () =>
     sql<{ province_code: string; outstanding: string; par30: string; par90: string }>`
     with state as (
       select l.province_code, sum(i.principal - i.paid_principal) as outstanding,
-             coalesce(current_date - min(i.due_on) filter (where i.due_on < current_date and i.paid_principal + i.paid_interest + i.paid_fee < i.principal + i.interest + i.fee), 0) as dpd
+             coalesce(${BANGKOK_TODAY} - min(i.due_on) filter (where i.due_on < ${BANGKOK_TODAY} and i.paid_principal + i.paid_interest + i.paid_fee < i.principal + i.interest + i.fee), 0) as dpd
       from loan l join loan_instalment i on i.loan_id = l.id and i.schedule_version = l.schedule_version
       where l.fund_id = ${fundId} and l.status = 'active'
       group by l.id, l.province_code)
@@ -169,7 +171,7 @@ export async function main(argv: string[]): Promise<string> {
       db.selectFrom('fund').selectAll().where('id', '=', fundId).executeTakeFirstOrThrow(),
       sql`select sum(outstanding) as outstanding, sum(outstanding) filter (where dpd > 30) as par30, sum(outstanding) filter (where dpd > 90) as par90 from (
       select sum(i.principal - i.paid_principal) as outstanding,
-             coalesce(current_date - min(i.due_on) filter (where i.due_on < current_date and i.paid_principal + i.paid_interest + i.paid_fee < i.principal + i.interest + i.fee), 0) as dpd
+             coalesce(${BANGKOK_TODAY} - min(i.due_on) filter (where i.due_on < ${BANGKOK_TODAY} and i.paid_principal + i.paid_interest + i.paid_fee < i.principal + i.interest + i.fee), 0) as dpd
       from loan l join loan_instalment i on i.loan_id = l.id and i.schedule_version = l.schedule_version
       where l.fund_id = ${fundId} and l.status = 'active' group by l.id) s`.execute(db),
     ]);
@@ -177,8 +179,8 @@ export async function main(argv: string[]): Promise<string> {
   /** The same answer from the loans' arrears columns (0019), as the API reads it. */
   const bareAgeingColumns = () =>
     sql`select province_code, sum(outstanding_principal) as outstanding,
-             sum(outstanding_principal) filter (where current_date - oldest_unpaid_due > 30) as par30,
-             sum(outstanding_principal) filter (where current_date - oldest_unpaid_due > 90) as par90
+             sum(outstanding_principal) filter (where ${BANGKOK_TODAY} - oldest_unpaid_due > 30) as par30,
+             sum(outstanding_principal) filter (where ${BANGKOK_TODAY} - oldest_unpaid_due > 90) as par90
       from loan where fund_id = ${fundId} and status = 'active' group by province_code order by province_code`.execute(db);
 
   const executive = await startServer(bench, 'bench.executive');
@@ -219,7 +221,7 @@ export async function main(argv: string[]): Promise<string> {
   await executive.app.close();
 
   // A statement of `rows` lines: one instalment of `rows` loans (on-time loans first), paid today.
-  const today = (await sql<{ d: string }>`select to_char(current_date, 'YYYY-MM-DD') as d`.execute(db)).rows[0]!.d;
+  const today = (await sql<{ d: string }>`select to_char(${BANGKOK_TODAY}, 'YYYY-MM-DD') as d`.execute(db)).rows[0]!.d;
   const payers = (await db.selectFrom('loan').select('id').where('fund_id', '=', fundId).orderBy('id').execute()).map((l) => l.id);
   const statementOf = (ids: number[], tag: string) =>
     'เลขที่สัญญา,วันที่ชำระ,จำนวนเงิน,เลขอ้างอิง\n' + ids.map((id) => `${id},${today},"6,250.00",${tag}-${id}`).join('\n') + '\n';

@@ -274,7 +274,9 @@ describe.each(ENGINES)('funding on %s', (engine) => {
     // Each recorded payment is audited on its loan.
     const events = await sql<{
       n: number;
-    }>`select count(*)::int as n from audit_event where action = 'loan.repayment' and entity_id = ${String(first.id)}`.execute(t.database.db);
+    }>`select count(*)::int as n from audit_event where action = 'loan.repayment' and entity_id = ${String(first.id)} and occurred_at > now() - interval '10 minutes' and after->>'source' = 'import'`.execute(
+      t.database.db,
+    );
     expect(events.rows[0]!.n).toBe(2);
     expect((await post(false)).json().errors.map((e: { code: string }) => e.code)).toEqual(['imported', 'unprocessable', 'imported']);
     await verified();

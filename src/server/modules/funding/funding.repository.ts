@@ -274,18 +274,35 @@ export const replaceSchedule = async (db: Executor, loanId: number, version: num
 };
 export const scheduleOf = (db: Executor, loanId: number, version: number) =>
   db.selectFrom('loan_instalment').selectAll().where('loan_id', '=', loanId).where('schedule_version', '=', version).orderBy('number').execute();
-/** The current schedules of many loans at once (arrears, reports); with `unpaidOnly`, the instalments still owing. */
-export const currentSchedules = (db: Executor, loanIds: readonly number[], options: { unpaidOnly?: boolean } = {}) =>
+/** The current schedules of many loans at once (arrears, reports). */
+export const currentSchedules = (db: Executor, loanIds: readonly number[]) =>
   loanIds.length
     ? db
         .selectFrom('loan_instalment as i')
         .innerJoin('loan as l', (j) => j.onRef('l.id', '=', 'i.loan_id').onRef('l.schedule_version', '=', 'i.schedule_version'))
         .selectAll('i')
         .where('i.loan_id', 'in', [...loanIds])
-        .$if(options.unpaidOnly === true, (q) => q.where(sql<boolean>`i.paid_principal + i.paid_interest + i.paid_fee < i.principal + i.interest + i.fee`))
         .orderBy('i.loan_id')
         .orderBy('i.number')
         .execute()
+    : Promise.resolve([]);
+/**
+ * The instalments still owing on these schedules (loan and version, as the caller holds them
+ * locked), by the primary key: one index probe per loan however large the table. The lateral
+ * subquery's `offset 0` keeps it a probe per loan: joined plainly, PostgreSQL merged 1,000 loans
+ * with a sequential scan of all 240,000 instalments (130 ms against 6 ms, the funding benchmark).
+ */
+export const owingInstalments = (db: Executor, schedules: readonly { loanId: number; version: number }[]) =>
+  schedules.length
+    ? sql<InstalmentRow>`select i.* from unnest(${schedules.map((s) => s.loanId)}::int8[], ${schedules.map((s) => s.version)}::int2[]) v(loan_id, version)
+        cross join lateral (
+          select * from loan_instalment i
+          where i.loan_id = v.loan_id and i.schedule_version = v.version
+            and i.paid_principal + i.paid_interest + i.paid_fee < i.principal + i.interest + i.fee
+          offset 0) i
+        order by i.loan_id, i.number`
+        .execute(db)
+        .then((r) => r.rows)
     : Promise.resolve([]);
 export const payInstalment = (db: Executor, loanId: number, version: number, number: number, d: { principal: number; interest: number; fee: number }) =>
   db
@@ -302,11 +319,29 @@ export const payInstalment = (db: Executor, loanId: number, version: number, num
 
 export const insertPayment = (db: Executor, row: Insertable<DB['loan_payment']>) =>
   db.insertInto('loan_payment').values(row).returningAll().executeTakeFirstOrThrow();
-/** Many payments in one statement; the rows come back in the order given. */
-export const insertPayments = (db: Executor, rows: Insertable<DB['loan_payment']>[]) =>
-  rows.length ? db.insertInto('loan_payment').values(rows).returningAll().execute() : Promise.resolve([]);
-export const insertEntries = async (db: Executor, rows: Insertable<DB['fund_entry']>[]) => {
-  if (rows.length) await db.insertInto('fund_entry').values(rows).execute();
+/**
+ * Many payments in one statement, their columns as arrays (a statement's 1,000 rows are a few
+ * parameters, not 11,000); the rows come back in the order given.
+ */
+export const insertPayments = async (db: Executor, rows: readonly Insertable<DB['loan_payment']>[]) => {
+  if (!rows.length) return [];
+  const column = <K extends keyof Insertable<DB['loan_payment']>>(k: K) => rows.map((r) => r[k] ?? null);
+  const { rows: inserted } = await sql<PaymentRow>`insert into loan_payment
+      (loan_id, kind, amount, paid_on, reference, source, allocation, schedule_version, reverses_id, reason, actor_user_id)
+    select * from unnest(${column('loan_id')}::int8[], ${column('kind')}::text[], ${column('amount')}::int8[], ${column('paid_on')}::date[],
+      ${column('reference')}::text[], ${column('source')}::text[], ${column('allocation')}::jsonb[], ${column('schedule_version')}::int2[],
+      ${column('reverses_id')}::int8[], ${column('reason')}::text[], ${column('actor_user_id')}::uuid[])
+    returning *`.execute(db);
+  return inserted;
+};
+/** Many ledger entries in one statement, their columns as arrays. */
+export const insertEntries = async (db: Executor, rows: readonly Insertable<DB['fund_entry']>[]) => {
+  if (!rows.length) return;
+  const column = <K extends keyof Insertable<DB['fund_entry']>>(k: K) => rows.map((r) => r[k] ?? null);
+  await sql`insert into fund_entry (fund_id, loan_id, kind, debit, credit, amount, payment_id, reverses_id, memo, booked_on, actor_user_id)
+    select * from unnest(${column('fund_id')}::int8[], ${column('loan_id')}::int8[], ${column('kind')}::text[], ${column('debit')}::text[],
+      ${column('credit')}::text[], ${column('amount')}::int8[], ${column('payment_id')}::int8[], ${column('reverses_id')}::int8[],
+      ${column('memo')}::text[], ${column('booked_on')}::date[], ${column('actor_user_id')}::uuid[])`.execute(db);
 };
 /** Adds paid amounts to many instalments of the loans' current schedules in one statement. */
 export const payInstalments = async (
@@ -341,18 +376,22 @@ export const findLoans = (db: Executor, ids: readonly number[]) =>
         .where('id', 'in', [...ids])
         .execute()
     : Promise.resolve([]);
-/** Loans settled in full: the loan repaid, its application and co-signers' debts settled. */
+/**
+ * Many loans' arrears columns set to what their schedules now say (computed by the caller from
+ * the instalments it just wrote), the settled ones marked repaid, in one statement.
+ */
+export const setArrears = async (db: Executor, loans: readonly { id: number; outstanding: number; oldestUnpaidDue: string | null; settled: boolean }[]) => {
+  if (!loans.length) return;
+  const values = sql.join(loans.map((l) => sql`(${l.id}::int8, ${l.outstanding}::int8, ${l.oldestUnpaidDue}::date, ${l.settled}::boolean)`));
+  await sql`update loan l
+    set outstanding_principal = v.outstanding, oldest_unpaid_due = v.oldest, updated_at = now(),
+        status = case when v.settled then 'repaid' else l.status end
+    from (values ${values}) v(id, outstanding, oldest, settled)
+    where l.id = v.id`.execute(db);
+};
+/** Loans settled in full (the loan itself marked by `setArrears`): their application and co-signers' debts settled. */
 export const settleLoans = async (db: Executor, loans: readonly { id: number; application_id: number }[]) => {
   if (!loans.length) return;
-  await db
-    .updateTable('loan')
-    .set({ status: 'repaid', updated_at: new Date() })
-    .where(
-      'id',
-      'in',
-      loans.map((l) => l.id),
-    )
-    .execute();
   const applications = loans.map((l) => l.application_id);
   await db.updateTable('loan_application').set({ loan_state: 'settled' }).where('id', 'in', applications).execute();
   await db.updateTable('loan_cosigner').set({ loan_state: 'settled' }).where('application_id', 'in', applications).execute();

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { recordAudits } from '../../platform/audit/audit.service';
 import type { ActorContext } from '../../platform/context';
@@ -58,7 +58,10 @@ export function createLoanLedger() {
     const loans = new Map(items.map((i) => [i.loan.id, { ...i.loan }]));
     const schedules = new Map<number, InstalmentState[]>();
     // Paid instalments take nothing of a payment: only those still owing are read.
-    for (const row of await repository.currentSchedules(trx, [...loans.keys()], { unpaidOnly: true })) {
+    for (const row of await repository.owingInstalments(
+      trx,
+      [...loans.values()].map((l) => ({ loanId: l.id, version: l.schedule_version })),
+    )) {
       const list = schedules.get(row.loan_id) ?? [];
       list.push(toState(row));
       schedules.set(row.loan_id, list);
@@ -116,7 +119,7 @@ export function createLoanLedger() {
         actor_user_id: ctx.actor.userId,
       })),
     );
-    const entries: Parameters<typeof repository.insertEntries>[1] = [];
+    const entries: Insertable<DB['fund_entry']>[] = [];
     const totals = new Map<number, { repaid: number; income: number }>();
     accepted.forEach((a, k) => {
       const payment = payments[k]!;
@@ -143,11 +146,24 @@ export function createLoanLedger() {
     });
     await repository.insertEntries(trx, entries);
     for (const [fundId, t] of [...totals].sort(([a], [b]) => a - b)) await repository.moveTotals(trx, fundId, t);
+    // The loans' arrears columns from the schedules as allocated here (every instalment still
+    // owing was read, so those not read owe nothing).
+    await repository.setArrears(
+      trx,
+      [...new Set(accepted.map((a) => a.loan.id))].map((id) => {
+        const owing = (schedules.get(id) ?? []).filter((i) => totalOwed([i]) > 0);
+        return {
+          id,
+          outstanding: owing.reduce((s, i) => s + i.principal - i.paidPrincipal, 0),
+          oldestUnpaidDue: owing.reduce<string | null>((oldest, i) => (oldest === null || i.dueOn < oldest ? i.dueOn : oldest), null),
+          settled: loans.get(id)!.status === 'repaid',
+        };
+      }),
+    );
     await repository.settleLoans(
       trx,
       accepted.filter((a) => a.settles).map((a) => a.loan),
     );
-    await repository.refreshArrears(trx, { loanIds: [...new Set(accepted.map((a) => a.loan.id))] });
     await recordAudits(
       trx,
       ctx,

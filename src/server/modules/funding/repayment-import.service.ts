@@ -141,11 +141,28 @@ export function createRepaymentImportService(access: FundingAccess) {
       });
 
       // A batch of rows is one transaction, its loans locked in id order: a row that breaks a
-      // rule when allocated (an overpayment) is reported for its line and the others go in.
+      // rule when allocated (an overpayment) is reported for its line and the others go in. Every
+      // row of a loan is in the same batch, in the file's order, so two batches share no loan and
+      // run side by side on two connections (they meet only at the fund's totals, last).
+      const byLoan = new Map<number, typeof toWrite>();
+      for (const r of toWrite) {
+        const rows = byLoan.get(r.loanId) ?? [];
+        rows.push(r);
+        byLoan.set(r.loanId, rows);
+      }
+      const batches: (typeof toWrite)[] = [];
+      for (const rows of byLoan.values()) {
+        const last = batches.at(-1);
+        if (last && last.length + rows.length <= IMPORT_BATCH) last.push(...rows);
+        else batches.push([...rows]);
+      }
       let recorded = 0;
-      for (let start = 0; start < toWrite.length; start += IMPORT_BATCH) {
-        const batch = toWrite.slice(start, start + IMPORT_BATCH);
-        await db.transaction().execute(async (trx) => {
+      let next = 0;
+      const worker = async () => {
+        for (let batch = batches[next++]; batch; batch = batches[next++]) await writeBatch(batch);
+      };
+      const writeBatch = (batch: typeof toWrite) =>
+        db.transaction().execute(async (trx) => {
           const locked = new Map((await repository.lockLoans(trx, [...new Set(batch.map((r) => r.loanId))])).map((l) => [l.id, l]));
           // A concurrent import of the same statement committed first: its rows are not written twice.
           const nowImported = await repository.importedReferences(
@@ -171,7 +188,9 @@ export function createRepaymentImportService(access: FundingAccess) {
             else if (!input.dryRun) recorded++;
           });
         });
-      }
+      // Both workers finish before the answer (or the first failure) goes back.
+      const failed = (await Promise.allSettled([worker(), worker()])).find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
       return {
         rows: table.rows.length,
         recorded,

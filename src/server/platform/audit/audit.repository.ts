@@ -11,19 +11,26 @@ export type NewAuditEvent = Omit<AuditEventRow, 'id' | 'before' | 'after'> & { b
  * The event and its place in the sealer's queue, in one statement and without any lock: the two
  * commit (or vanish) with the caller's transaction, and only then does the sealer see them.
  */
-export async function insertAuditEvent(trx: Transaction<DB>, row: NewAuditEvent | readonly NewAuditEvent[]): Promise<void> {
-  if (Array.isArray(row) && row.length === 0) return;
+export async function insertAuditEvent(trx: Transaction<DB>, row: NewAuditEvent): Promise<void> {
   await trx
-    .with('event', (db) =>
-      db
-        .insertInto('audit_event')
-        .values(row as NewAuditEvent[])
-        .returning('id'),
-    )
+    .with('event', (db) => db.insertInto('audit_event').values(row).returning('id'))
     .insertInto('audit_unsealed')
     .columns(['event_id'])
     .expression((eb) => eb.selectFrom('event').select('id'))
     .execute();
+}
+
+/** Many events, as `insertAuditEvent` writes one, in one statement: their columns as arrays, in the order given. */
+export async function insertAuditEvents(trx: Transaction<DB>, rows: readonly NewAuditEvent[]): Promise<void> {
+  if (!rows.length) return;
+  const column = <K extends keyof NewAuditEvent>(k: K) => rows.map((r) => r[k] ?? null);
+  await sql`with event as (
+      insert into audit_event (occurred_at, actor_user_id, actor_username, action, entity_type, entity_id, province_code, before, after, request_id, ip, subject_person_id)
+      select * from unnest(${column('occurred_at')}::timestamptz[], ${column('actor_user_id')}::uuid[], ${column('actor_username')}::text[],
+        ${column('action')}::text[], ${column('entity_type')}::text[], ${column('entity_id')}::text[], ${column('province_code')}::text[],
+        ${column('before')}::jsonb[], ${column('after')}::jsonb[], ${column('request_id')}::text[], ${column('ip')}::text[], ${column('subject_person_id')}::int8[])
+      returning id)
+    insert into audit_unsealed (event_id) select id from event`.execute(trx);
 }
 
 export async function subjectKey(db: Executor, personId: number): Promise<string | undefined> {

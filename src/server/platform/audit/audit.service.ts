@@ -53,7 +53,7 @@ export async function recordAudit(trx: Transaction<DB>, ctx: RequestContext, cha
 export async function recordAudits(trx: Transaction<DB>, ctx: RequestContext, changes: readonly AuditChange[]): Promise<void> {
   const rows = [];
   for (const change of changes) rows.push(await auditRow(trx, ctx, change));
-  await repository.insertAuditEvent(trx, rows);
+  await repository.insertAuditEvents(trx, rows);
 }
 
 async function auditRow(trx: Transaction<DB>, ctx: RequestContext, change: AuditChange) {

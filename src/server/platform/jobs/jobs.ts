@@ -99,7 +99,15 @@ export function createJobRunner(db: Kysely<DB>, options: JobRunnerOptions = {}) 
       });
       await finish(job.id, { status: 'succeeded', result });
     } catch (error) {
-      if (error instanceof SimulatedCrash) return; // left as a dead process leaves it
+      if (error instanceof SimulatedCrash) {
+        // Left as a dead process leaves it, and, like a dead process, this runner takes no more
+        // work: on a slow machine the job's heartbeat (every second) was already older than a
+        // test's staleAfterMs when it "died", and the same loop took it straight up again.
+        running = false;
+        if (timer) clearInterval(timer);
+        timer = null;
+        return;
+      }
       if (error instanceof JobStopped) {
         await repository.releaseJob(db, job.id, owner);
         return;

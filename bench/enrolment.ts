@@ -111,10 +111,11 @@ export async function main(argv: string[]): Promise<string> {
       while (on) {
         if (client) {
           const { rows } = await client.query<{ wait: string }>(
-            `select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'running') else 'idle: ' || coalesce(wait_event, state) end as wait
+            `select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'running') else 'idle: ' || coalesce(wait_event, state, 'no state') end as wait
                from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
           );
-          for (const r of rows) if (!r.wait.startsWith('idle')) waits[r.wait] = (waits[r.wait] ?? 0) + 1;
+          // A backend caught starting or ending has no state: counted as idle.
+          for (const r of rows) if (r.wait && !r.wait.startsWith('idle')) waits[r.wait] = (waits[r.wait] ?? 0) + 1;
         }
         if (withSeal) {
           const query = sql<{

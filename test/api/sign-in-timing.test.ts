@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
-import { ENGINES } from '../helpers/database';
+import { POLICY_ENGINE } from '../helpers/database';
 
 /**
  * Mann–Whitney U: the z-score of "the two samples come from one distribution". Ranks, not
@@ -29,7 +29,7 @@ function mannWhitneyZ(a: number[], b: number[]): number {
  * failure delay and an account update that an unknown one skipped: every sample of one side
  * ranked above the other.
  */
-describe.each(ENGINES)('sign-in answers known and unknown names alike on %s', (engine) => {
+describe.each(POLICY_ENGINE)('sign-in answers known and unknown names alike on %s', (engine) => {
   let t: TestApp;
   const users: StaffAccount[] = [];
   const SAMPLES = 12;

@@ -9,6 +9,13 @@ import { copyPGliteTemplate } from './pglite-template';
 
 /** The engines the database suite runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const ENGINES: EngineKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgresql'] : ['pglite'];
+/**
+ * For the suites whose answers do not depend on the engine, only on the API's policies and
+ * schemas (the authorisation matrix, bad input on every route, the HTTP edge, sign-in timing): PostgreSQL when
+ * the suite has one (CI), else PGlite. Each ran on both and together took a fifth of CI's time on
+ * two cores; what the engines do differently is what the API tests check, on both.
+ */
+export const POLICY_ENGINE: EngineKind[] = process.env.TEST_DATABASE_URL ? ['postgresql'] : ['pglite'];
 
 export interface TestDatabase {
   database: Database;

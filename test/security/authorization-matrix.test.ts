@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { ENGINES } from '../helpers/database';
+import { POLICY_ENGINE } from '../helpers/database';
 import { EXPECTATIONS, type Cell } from './expectations';
 import { formatRow, operationsOf, requestFor, runOrder, variantsOf, type Operation } from './matrix';
 import { buildWorld, IDENTITIES, type Identity, type Variant, type World } from './world';
@@ -12,7 +12,7 @@ const expected = (cell: Cell | undefined, v: Variant): number | undefined => {
   return { own, same, other }[v];
 };
 
-describe.each(ENGINES)('the authorisation matrix on %s', (engine) => {
+describe.each(POLICY_ENGINE)('the authorisation matrix on %s', (engine) => {
   let t: TestApp;
   let w: World;
   let ops: Operation[];

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { ENGINES } from '../helpers/database';
+import { POLICY_ENGINE } from '../helpers/database';
 import { EXPECTATIONS } from './expectations';
 import { operationsOf, requestFor, type Operation } from './matrix';
 import { buildWorld, IDENTITIES, type Identity, type World } from './world';
@@ -154,7 +154,7 @@ async function snapshot(t: TestApp) {
   return out;
 }
 
-describe.each(ENGINES)('bad input on %s', (engine) => {
+describe.each(POLICY_ENGINE)('bad input on %s', (engine) => {
   let t: TestApp;
   let w: World;
   let ops: Operation[];

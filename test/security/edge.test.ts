@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
-import { ENGINES } from '../helpers/database';
+import { POLICY_ENGINE } from '../helpers/database';
 import { nationalId, personBody } from '../helpers/people';
 
 /**
  * Issue 15 findings 8 (cross-site requests), 9 (headers) and 10 (birth dates, passports that are
  * Thai IDs), each as the probe found it.
  */
-describe.each(ENGINES)('the HTTP edge on %s', (engine) => {
+describe.each(POLICY_ENGINE)('the HTTP edge on %s', (engine) => {
   let t: TestApp;
   let admin: StaffAccount;
   let officer: StaffAccount;

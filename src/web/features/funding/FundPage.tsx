@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,7 +12,9 @@ import { useLanguage } from '../../i18n/language';
 import { nameOf, useProvinces } from '../../reference';
 import { hasRole, useMe } from '../../session';
 import { ProvinceMap, shadeFor } from '../geo/ProvinceMap';
-import { useAgeing, useApplications, useFlows, useFund, type ApplicationStatus } from './queries';
+import { GROUP_TYPES, labelOf } from '../../../shared/person-fields';
+import { useCurricula } from '../training/queries';
+import { useAgeing, useApplications, useFlows, useFund, useParSegments, type ApplicationStatus } from './queries';
 import { APPLICATION_COLOURS, percentOfBp, useBaht } from './words';
 
 const STATUSES: ApplicationStatus[] = ['submitted', 'recommended', 'verified', 'returned', 'approved', 'rejected'];
@@ -160,6 +162,7 @@ export function FundPage() {
             </SimpleGrid>
           </Paper>
         )}
+        <ParBySegment fundId={id} />
         <Paper withBorder p="md" component="section" aria-labelledby="applications">
           <Title order={2} size="h4" id="applications" mb="sm">
             {t('applications')}
@@ -209,5 +212,87 @@ export function FundPage() {
         </Paper>
       </Stack>
     </>
+  );
+}
+
+/**
+ * PAR of the fund's loans side by side for groups of each type, or for groups where a member
+ * completed a course and those where none did (issue 18: did groups whose members completed the
+ * Social Commerce course repay better?).
+ */
+function ParBySegment({ fundId }: { fundId: number }) {
+  const { t } = useTranslation('funding', { keyPrefix: 'fund' });
+  const lang = useLanguage();
+  const baht = useBaht();
+  const { number } = useFormat();
+  const [by, setBy] = useState<'group-type' | 'course'>('course');
+  const curricula = useCurricula();
+  const [course, setCourse] = useState<string | null>('SOCIAL-COMMERCE');
+  const segments = useParSegments(fundId, by, by === 'course' ? (course ?? undefined) : undefined);
+  const nameOfSegment = (segment: string) =>
+    by === 'course' ? t(segment === 'completed' ? 'completed' : 'notCompleted') : labelOf(GROUP_TYPES, segment, lang) || segment;
+  const rows = segments.data ?? [];
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="by-segment">
+      <Title order={2} size="h4" id="by-segment" mb="sm">
+        {t('bySegment')}
+      </Title>
+      <Group gap="md" wrap="wrap" align="end" mb="sm">
+        <SegmentedControl
+          aria-label={t('segmentBy')}
+          value={by}
+          onChange={(v) => setBy(v as 'group-type' | 'course')}
+          data={[
+            { value: 'course', label: t('byCourse') },
+            { value: 'group-type', label: t('byGroupType') },
+          ]}
+          style={{ maxWidth: '100%', overflowX: 'auto' }}
+        />
+        {by === 'course' && (
+          <Select
+            label={t('course')}
+            value={course}
+            onChange={setCourse}
+            searchable
+            data={(curricula.data ?? []).map((c) => ({ value: c.code, label: lang === 'en' ? c.nameEn || c.nameTh : c.nameTh }))}
+            w={{ base: '100%', sm: 360 }}
+          />
+        )}
+      </Group>
+      <ProblemAlert error={segments.error} />
+      {rows.length > 0 && (
+        <>
+          <BarChart
+            horizontal
+            label={t('segmentChart')}
+            categoryHeader={t('segment')}
+            categories={rows.map((r) => nameOfSegment(r.segment))}
+            series={[{ name: t('par30'), values: rows.map((r) => r.par30Bp / 100), color: '#D55E00' }]}
+          />
+          <ScrollTable label={t('bySegment')} minWidth={480}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('segment')}</Table.Th>
+                <Table.Th>{t('loans')}</Table.Th>
+                <Table.Th>{t('outstanding')}</Table.Th>
+                <Table.Th>{t('par30')}</Table.Th>
+                <Table.Th>{t('par90')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.segment} data-testid={`segment-${r.segment}`}>
+                  <Table.Td>{nameOfSegment(r.segment)}</Table.Td>
+                  <Table.Td>{number(r.loans)}</Table.Td>
+                  <Table.Td>{baht(r.outstanding)}</Table.Td>
+                  <Table.Td>{percentOfBp(r.par30Bp)}</Table.Td>
+                  <Table.Td>{percentOfBp(r.par90Bp)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
+        </>
+      )}
+    </Paper>
   );
 }

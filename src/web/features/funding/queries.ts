@@ -27,6 +27,8 @@ export const fundingKeys = {
   collections: () => [...fundingKeys.portfolio(), 'collections'] as const,
   ageing: () => [...fundingKeys.portfolio(), 'ageing'] as const,
   flows: () => [...fundingKeys.portfolio(), 'flows'] as const,
+  segments: (fundId: number, by: string, curriculumCode: string | undefined) =>
+    [...fundingKeys.portfolio(), 'segments', fundId, by, curriculumCode ?? ''] as const,
 };
 
 export function useFunds() {
@@ -68,6 +70,14 @@ export function useCollections() {
 }
 export function useAgeing() {
   return useQuery({ queryKey: fundingKeys.ageing(), queryFn: () => unwrap(api.GET('/api/funding/reports/ageing')) });
+}
+/** PAR of a fund's loans by the group's type, or by whether a member completed a course. */
+export function useParSegments(fundId: number, by: 'group-type' | 'course', curriculumCode: string | undefined) {
+  return useQuery({
+    queryKey: fundingKeys.segments(fundId, by, curriculumCode),
+    queryFn: () => unwrap(api.GET('/api/funding/reports/par', { params: { query: { by, fundId, curriculumCode } } })),
+    enabled: by === 'group-type' || Boolean(curriculumCode),
+  });
 }
 export function useFlows() {
   return useQuery({ queryKey: fundingKeys.flows(), queryFn: () => unwrap(api.GET('/api/funding/reports/flows')) });

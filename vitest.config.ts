@@ -38,7 +38,7 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'api', include: DATABASE, isolate: false } },
-      { extends: true, test: { name: 'journeys', include: JOURNEYS } },
+      { extends: true, test: { name: 'journeys', include: JOURNEYS, isolate: false } },
     ],
   },
 });

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOURNEY_ENGINE } from '../helpers/database';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { personBody } from '../helpers/people';
 import { completeCourse, sessionBody } from '../helpers/training';
@@ -35,7 +36,7 @@ describe('browser journey: from a completed course to a verified qualification',
 
   beforeAll(async () => {
     ensureWebBuilt();
-    t = await createTestApp('pglite', {}, { webRoot: WEB_ROOT });
+    t = await createTestApp(JOURNEY_ENGINE, {}, { webRoot: WEB_ROOT });
     officer = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DSD-PSDO-40' }], username: 'kk.competency' });
     assessor = await t.createStaff({ roles: [{ role: 'assessor', unitCode: 'TPQI-AC-NE' }], username: 'ne.assessor' });
     admin = await t.createStaff({ roles: [{ role: 'system_admin' }] });

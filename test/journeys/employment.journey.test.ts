@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOURNEY_ENGINE } from '../helpers/database';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { employerBody } from '../helpers/employment';
 import { personBody } from '../helpers/people';
@@ -37,7 +38,7 @@ describe('browser journey: from a qualification to a job and a higher income', (
 
   beforeAll(async () => {
     ensureWebBuilt();
-    t = await createTestApp('pglite', {}, { webRoot: WEB_ROOT });
+    t = await createTestApp(JOURNEY_ENGINE, {}, { webRoot: WEB_ROOT });
     officer = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DOE-PEO-40' }], username: 'kk.employment' });
     const assessor = await t.createStaff({ roles: [{ role: 'assessor', unitCode: 'TPQI-AC-NE' }] });
     const session = await call('POST', '/api/training/sessions', sessionBody({ capacityMin: 1 }));

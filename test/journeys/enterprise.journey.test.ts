@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOURNEY_ENGINE } from '../helpers/database';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { buildPeople, dayFromToday, sessionBody } from '../helpers/training';
 import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, WEB_ROOT, signInAt } from './browser';
@@ -36,7 +37,7 @@ describe('browser journey: a group through One Tambon One Group', () => {
 
   beforeAll(async () => {
     ensureWebBuilt();
-    t = await createTestApp('pglite', {}, { webRoot: WEB_ROOT });
+    t = await createTestApp(JOURNEY_ENGINE, {}, { webRoot: WEB_ROOT });
     officer = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DSD-PSDO-40' }], username: 'kk.enterprise' });
     hq = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DSD-HQ' }], username: 'hq.enterprise' });
     await t.app.listen({ port: 0, host: '127.0.0.1' });

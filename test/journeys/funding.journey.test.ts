@@ -4,6 +4,7 @@ import { refreshArrears } from '../../src/server/modules/funding/funding.reposit
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatBaht } from '../../src/shared/money';
+import { JOURNEY_ENGINE } from '../helpers/database';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { fundBody } from '../helpers/funding';
 import { buildPeople } from '../helpers/training';
@@ -61,7 +62,7 @@ describe('browser journey: a group’s loan from application to repayment', () =
 
   beforeAll(async () => {
     ensureWebBuilt();
-    t = await createTestApp('pglite', {}, { webRoot: WEB_ROOT });
+    t = await createTestApp(JOURNEY_ENGINE, {}, { webRoot: WEB_ROOT });
     [maker, checker, approver, officer, leader] = await Promise.all([
       // The maker also holds the checker's role, and is refused as the checker of his own recommendation.
       t.createStaff({

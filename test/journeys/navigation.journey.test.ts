@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-accounts';
 import type { Role } from '../../src/server/platform/auth/actor';
+import { JOURNEY_ENGINE } from '../helpers/database';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { personBody } from '../helpers/people';
 import { ensureWebBuilt, launchChromium, WEB_ROOT } from './browser';
@@ -21,7 +22,7 @@ describe('browser: every navigation entry of every demo role answers without 403
 
   beforeAll(async () => {
     ensureWebBuilt();
-    t = await createTestApp('pglite', {}, { webRoot: WEB_ROOT });
+    t = await createTestApp(JOURNEY_ENGINE, {}, { webRoot: WEB_ROOT });
     const roleSets: { name: string; roles: { role: Role; unitCode: string | null }[] }[] = [
       { name: 'first administrator', roles: [{ role: 'system_admin', unitCode: null }] },
       ...DEMO_ACCOUNTS.map((a) => ({ name: a.username, roles: a.roles })),

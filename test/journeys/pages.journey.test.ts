@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOURNEY_ENGINE } from '../helpers/database';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { ensureWebBuilt, expectAccessible, expectTextFits, expectThaiOnly, fitsWidth, launchChromium, WEB_ROOT } from './browser';
 
@@ -32,7 +33,7 @@ describe('browser: every page passes axe-core and fits the screen', () => {
 
   beforeAll(async () => {
     ensureWebBuilt();
-    t = await createTestApp('pglite', {}, { webRoot: WEB_ROOT });
+    t = await createTestApp(JOURNEY_ENGINE, {}, { webRoot: WEB_ROOT });
     admin = await t.createStaff({ roles: [{ role: 'system_admin' }] });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;

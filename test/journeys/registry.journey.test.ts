@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOURNEY_ENGINE } from '../helpers/database';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { badChecksum, nationalId, peopleCsvRow, toCsv, windows874 } from '../helpers/people';
 import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, WEB_ROOT } from './browser';
@@ -20,7 +21,7 @@ describe('browser journey: an officer registers a person and her group', () => {
 
   beforeAll(async () => {
     ensureWebBuilt();
-    t = await createTestApp('pglite', {}, { webRoot: WEB_ROOT });
+    t = await createTestApp(JOURNEY_ENGINE, {}, { webRoot: WEB_ROOT });
     officer = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DSD-PSDO-40' }], username: 'kk.registry' });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;

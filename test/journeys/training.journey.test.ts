@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOURNEY_ENGINE } from '../helpers/database';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { personBody } from '../helpers/people';
 import { ensureWebBuilt, expectAccessible, expectTextFits, fitsWidth, launchChromium, WEB_ROOT, signInAt } from './browser';
@@ -38,7 +39,7 @@ describe('browser journey: from a session to a verified certificate', () => {
 
   beforeAll(async () => {
     ensureWebBuilt();
-    t = await createTestApp('pglite', {}, { webRoot: WEB_ROOT });
+    t = await createTestApp(JOURNEY_ENGINE, {}, { webRoot: WEB_ROOT });
     officer = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DSD-PSDO-40' }], username: 'kk.training' });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;

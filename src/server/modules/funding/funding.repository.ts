@@ -178,18 +178,11 @@ export const loans = (db: Executor, f: { fundId?: number; provinces: string[] | 
     .execute();
 /**
  * Brings the loans' arrears columns (0019) up to their current schedules: the principal owed and
- * the oldest instalment not fully paid. Called in the transaction of every schedule write; a fund
- * or every loan at once for a bulk fill (the benchmark) or a repair.
+ * the oldest instalment not fully paid. Called in the transaction of a single schedule write (a
+ * batch of repayments sets them itself: `setArrears`), or for a whole fund after a bulk fill (the benchmark).
  */
-export const refreshArrears = (db: Executor, which: { loanId: number } | { loanIds: readonly number[] } | { fundId: number } | 'all') => {
-  const filter =
-    which === 'all'
-      ? sql`true`
-      : 'loanId' in which
-        ? sql`l2.id = ${which.loanId}`
-        : 'loanIds' in which
-          ? sql`l2.id in (${sql.join(which.loanIds.length ? which.loanIds : [0])})`
-          : sql`l2.fund_id = ${which.fundId}`;
+export const refreshArrears = (db: Executor, which: { loanId: number } | { fundId: number }) => {
+  const filter = 'loanId' in which ? sql`l2.id = ${which.loanId}` : sql`l2.fund_id = ${which.fundId}`;
   return sql`update loan l
     set outstanding_principal = coalesce(s.outstanding, 0), oldest_unpaid_due = s.oldest
     from (

@@ -15,7 +15,7 @@ import { bahtToSatang } from '../../../shared/money';
 import { ChannelPath } from './ChannelPath';
 import { FeedView } from './FeedView';
 import { useChannels, useGroupListings, useGroupSales, useMarketplaceRefresh, type ChannelAccount, type Listing } from './queries';
-import { LISTING_COLOURS, SALES_CHANNELS, useBaht, useMonth } from './words';
+import { CHANNELS, LISTING_COLOURS, SALES_CHANNELS, STEPS, useBaht, useMonth } from './words';
 
 /** One listing as a card: its status in words, price, and what the officer asked to fix. */
 export function ListingCard({ listing: l }: { listing: Listing }) {
@@ -225,7 +225,24 @@ export function GroupShopPage() {
   const acts = caps.includes('marketplace.check') || caps.includes('own-records');
   const name = channels.data?.groupName;
   const [showAll, setShowAll] = useState(false);
-  const shown = (channels.data?.channels ?? []).filter((c) => showAll || c.consent || c.current !== null || c.channel === 'lazada');
+  const { t: w } = useTranslation('marketplace', { keyPrefix: 'words' });
+  // The API answers only the channels the group has begun; the others are shown not yet begun.
+  const all = (channels.data ? CHANNELS : []).map(
+    (channel): ChannelAccount =>
+      channels.data?.channels.find((c) => c.channel === channel) ?? {
+        channel,
+        nameTh: w(`channel.${channel}`),
+        nameEn: w(`channel.${channel}`),
+        shopUrl: null,
+        shopRef: null,
+        advisorUserId: null,
+        consent: null,
+        consentHistory: [],
+        steps: STEPS.map((step) => ({ step, on: null, reached: false })),
+        current: null,
+      },
+  );
+  const shown = all.filter((c) => showAll || c.consent || c.current !== null || c.channel === 'lazada');
   return (
     <>
       <PageHeader title={name ? t('titleOf', { group: name }) : t('title')} intro={t('intro')}>

@@ -17,6 +17,12 @@ export const CAPABILITIES = [
   'enterprise.read',
   /** Reads the revolving funds (funds, applications, loans, the collection queue) somewhere. */
   'funding.read',
+  /** Reads the marketplace (listing queue, groups' channels and sales, summaries) somewhere. */
+  'marketplace.read',
+  /** Checks listings and records groups' channels and sales somewhere (officers). */
+  'marketplace.check',
+  /** Advises groups for a marketplace partner (e.g. Lazada): the groups that consented to it. */
+  'marketplace.partner',
   /** Reads people and occupation groups somewhere. */
   'people.read',
   /** Registers people, imports files, reviews duplicates somewhere. */

@@ -30,6 +30,7 @@ const audit = () => import('./features/audit/AuditPage');
 const modules = () => import('./features/modules/ComingSoonPage');
 const employment = () => import('./features/employment/pages');
 const funding = () => import('./features/funding/pages');
+const marketplace = () => import('./features/marketplace/pages');
 
 const ChangePasswordPage = page(auth, 'ChangePasswordPage');
 const MyCoursesPage = page(training, 'MyCoursesPage');
@@ -83,6 +84,13 @@ const RepaymentImportPage = page(funding, 'RepaymentImportPage');
 const CollectionsPage = page(funding, 'CollectionsPage');
 const GroupLoansPage = page(funding, 'GroupLoansPage');
 const MyLoansPage = page(funding, 'MyLoansPage');
+const MarketplacePage = page(marketplace, 'MarketplacePage');
+const ListingPage = page(marketplace, 'ListingPage');
+const ListingFormPage = page(marketplace, 'ListingFormPage');
+const GroupShopPage = page(marketplace, 'GroupShopPage');
+const SalesImportPage = page(marketplace, 'SalesImportPage');
+const PartnerPage = page(marketplace, 'PartnerPage');
+const MyShopPage = page(marketplace, 'MyShopPage');
 const ComingSoonPage = lazy(async () => ({ default: (await modules()).ComingSoonPage }));
 
 export function App() {
@@ -154,6 +162,14 @@ export function App() {
         <Route path="funding/collections" element={<CollectionsPage />} />
         <Route path="funding/groups/:id" element={<GroupLoansPage />} />
         <Route path="my/loans" element={<MyLoansPage />} />
+        <Route path="marketplace" element={<MarketplacePage />} />
+        <Route path="marketplace/listings/:id" element={<ListingPage />} />
+        <Route path="marketplace/listings/:listingId/edit" element={<ListingFormPage />} />
+        <Route path="marketplace/groups/:id" element={<GroupShopPage />} />
+        <Route path="marketplace/groups/:id/listings/new" element={<ListingFormPage />} />
+        <Route path="marketplace/groups/:id/import" element={<SalesImportPage />} />
+        <Route path="marketplace/partner" element={<PartnerPage />} />
+        <Route path="my/shop" element={<MyShopPage />} />
         {MODULES.filter((module) => !BUILT_MODULES.includes(module)).map((module) => (
           <Route key={module} path={module} element={<ComingSoonPage module={module} />} />
         ))}

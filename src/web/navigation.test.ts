@@ -11,6 +11,7 @@ describe('navigation', () => {
       '/my/qualifications',
       '/my/employment',
       '/my/loans',
+      '/my/shop',
       '/',
       '/training/curricula',
       '/areas',
@@ -24,6 +25,9 @@ describe('navigation', () => {
     expect(admin).not.toContain('/registry');
     expect(admin).toEqual(expect.arrayContaining(['/training', '/credentials', '/org', '/users', '/audit']));
     expect(paths(['programme', 'units.read', 'assessments.read'])).not.toContain('/registry');
+  });
+  it('gives a marketplace partner its groups, and none of the programme', () => {
+    expect(paths(['marketplace.partner'])).toEqual(['/marketplace/partner', '/', '/training/curricula', '/areas']);
   });
   it('gives an officer the registry', () => {
     expect(paths(['programme', 'people.read', 'people.write', 'units.read'])).toContain('/registry');

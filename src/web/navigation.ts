@@ -22,6 +22,7 @@ const MODULE_NEEDS: Partial<Record<ModuleName, Capability>> = {
   employment: 'employment.read',
   enterprise: 'enterprise.read',
   funding: 'funding.read',
+  marketplace: 'marketplace.read',
 };
 
 /**
@@ -39,8 +40,10 @@ export function navigation(capabilities: readonly Capability[]): NavEntry[] {
       { to: '/my/qualifications', label: 'nav.myQualifications', section: 'mine', quick: true },
       { to: '/my/employment', label: 'nav.myEmployment', section: 'mine', quick: true },
       { to: '/my/loans', label: 'nav.myLoans', section: 'mine', quick: true },
+      { to: '/my/shop', label: 'nav.myShop', section: 'mine', quick: true },
     );
   }
+  if (can('marketplace.partner')) entries.push({ to: '/marketplace/partner', label: 'nav.partnerGroups', section: 'mine', quick: true });
   if (can('employer')) entries.push({ to: '/employment', label: 'nav.employerPortal', section: 'mine', quick: true });
   entries.push({ to: '/', label: 'nav.home', section: 'mine' });
   if (can('programme')) {

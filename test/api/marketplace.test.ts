@@ -182,6 +182,33 @@ describe.each(ENGINES)('marketplace on %s', (engine) => {
     expect((await call(null, 'GET', `/shop/products/${listingId + 1000}`)).statusCode).toBe(404);
   });
 
+  it('serves the catalogue page as HTML: a GET form whose empty choices mean any, cards by part of a Thai word, Thai or English', async () => {
+    const page = await call(null, 'GET', `/shop?q=${encodeURIComponent('หมี่ลาย')}&province=&category=&mark=`);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers['content-security-policy']).toContain("form-action 'self'");
+    expect(page.body).toContain(`<a href="/shop/products/${listingId}">${TITLE}</a>`);
+    expect(page.body).toContain('loading="lazy"');
+    expect(page.body).not.toContain('<script');
+    expect(page.body).not.toContain(leaderDoc);
+    const none = await call(null, 'GET', `/shop?q=${encodeURIComponent('ไม่มีสินค้านี้')}&province=83`);
+    expect(none.body).toContain('ไม่พบสินค้าที่ตรงกับการค้นหา');
+    const english = await call(null, 'GET', '/shop?lang=en&mark=otop');
+    expect(english.body).toContain('<html lang="en">');
+    expect(english.body).toContain('Mudmee silk, Naga pattern');
+    expect((await call(null, 'GET', '/shop?province=Khon')).statusCode).toBe(400);
+  });
+
+  it('gives the leader her groups and their products with the marks standing, to propose from', async () => {
+    expect(await ok(leader, 'GET', '/api/marketplace/my')).toEqual({ groups: [{ groupId, groupName: GROUP_NAME, provinceCode: '40' }] });
+    expect(await ok(officer, 'GET', '/api/marketplace/my')).toEqual({ groups: [] });
+    expect(await ok(leader, 'GET', `/api/marketplace/groups/${groupId}/products`)).toEqual([
+      { id: productId, name: 'ผ้าไหมมัดหมี่', category: 'cloth', unitPriceSatang: 45_000, marks: ['otop'] },
+    ]);
+    expect((await call(member, 'GET', `/api/marketplace/groups/${groupId}/products`)).statusCode).toBe(403);
+    expect((await call(phuket, 'GET', `/api/marketplace/groups/${groupId}/products`)).statusCode).toBe(403);
+  });
+
   it('lets a partner’s advisor see and move a group only while the group consents to share with its partner', async () => {
     expect((await ok(partner, 'GET', '/api/marketplace/partner/groups')).channel).toBeNull();
     expect((await call(officer, 'PUT', `/api/marketplace/partner-advisors/${partner.id}`, { channel: 'lazada' })).statusCode).toBe(403);

@@ -12,6 +12,7 @@ const PAGES = [
   '/monitoring',
   '/funding',
   '/funding/collections',
+  '/marketplace',
   '/areas',
   '/areas?region=NE&province=40',
   '/areas?province=10&district=1001',

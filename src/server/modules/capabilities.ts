@@ -6,6 +6,7 @@ import { credentialsPolicy } from './credentials/credentials.policy';
 import { employmentPolicy } from './employment/employment.policy';
 import { enterprisePolicy } from './enterprise/enterprise.policy';
 import { fundingPolicy } from './funding/funding.policy';
+import { marketplacePolicy } from './marketplace/marketplace.policy';
 import { identityPolicy } from './identity/identity.policy';
 import { orgPolicy } from './org/org.policy';
 import { registryPolicy } from './registry/registry.policy';
@@ -25,6 +26,9 @@ const CHECKS: Record<Capability, (actor: Actor) => boolean> = {
   'employment.read': (actor) => employmentPolicy.readScope(actor).kind !== 'none',
   'enterprise.read': (actor) => enterprisePolicy.readScope(actor).kind !== 'none',
   'funding.read': (actor) => fundingPolicy.readScope(actor).kind !== 'none',
+  'marketplace.read': (actor) => marketplacePolicy.readScope(actor).kind !== 'none',
+  'marketplace.check': (actor) => marketplacePolicy.writeScope(actor).kind !== 'none',
+  'marketplace.partner': (actor) => marketplacePolicy.isPartner(actor),
   'people.read': (actor) => registryPolicy.readScope(actor).kind !== 'none',
   'people.write': (actor) => registryPolicy.writeScope(actor).kind !== 'none',
   'sessions.organise': (actor) => trainingPolicy.officerScope(actor).kind !== 'none' || trainingPolicy.providesForAny(actor),

@@ -108,6 +108,10 @@ export function AppLayout() {
           Archeep ·{' '}
           <Anchor href="/api/docs" size="sm">
             {t('app.apiDocs')}
+          </Anchor>{' '}
+          ·{' '}
+          <Anchor href="/shop" size="sm">
+            {t('nav.shop')}
           </Anchor>
         </Text>
       </AppShell.Main>

@@ -4,6 +4,7 @@ import type credentials from '../features/credentials/i18n/th';
 import type employment from '../features/employment/i18n/th';
 import type enterprise from '../features/enterprise/i18n/th';
 import type funding from '../features/funding/i18n/th';
+import type marketplace from '../features/marketplace/i18n/th';
 import type geo from '../features/geo/i18n/th';
 import type modules from '../features/modules/i18n/th';
 import type org from '../features/org/i18n/th';
@@ -29,6 +30,7 @@ declare module 'i18next' {
       employment: typeof employment;
       enterprise: typeof enterprise;
       funding: typeof funding;
+      marketplace: typeof marketplace;
     };
   }
 }

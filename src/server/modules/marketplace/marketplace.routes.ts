@@ -18,11 +18,13 @@ import {
   GroupChannelParam,
   GroupChannelsSchema,
   GroupParam,
+  GroupProductsSchema,
   GroupSalesSchema,
   IdParam,
   ListingBody,
   ListingPatch,
   ListingSchema,
+  MyGroupsSchema,
   OrderImportQuery,
   OrderImportSchema,
   PartnerGroupsSchema,
@@ -31,12 +33,13 @@ import {
   SalesBody,
   SalesParam,
   SalesSummarySchema,
+  ShopQuery,
   SummaryQuery,
   UnlistBody,
   UserParam,
 } from './marketplace.schemas';
 import type { MarketplaceService } from './marketplace.service';
-import { PAGE_POLICY } from './pages';
+import { PAGE_POLICY, SHOP_POLICY } from './pages';
 import { PHOTO_MAX_BYTES } from './photos';
 
 const tags = ['marketplace'];
@@ -114,6 +117,24 @@ export const marketplaceRoutes: FastifyPluginAsyncZod<{ marketplace: Marketplace
       const page = await marketplace.productPage(request.params.id);
       reply.header('content-security-policy', PAGE_POLICY);
       reply.header('cache-control', 'public, max-age=300');
+      return reply.type('text/html; charset=utf-8').send(page);
+    },
+  );
+  app.get(
+    '/shop',
+    {
+      schema: {
+        tags,
+        summary: 'The public catalogue as HTML made on the server: search by any part of a word, filters by province, category, mark (no script)',
+        security: [],
+        querystring: ShopQuery,
+        response: withProblems({ 200: z.string().describe('text/html') }),
+      },
+    },
+    async (request, reply) => {
+      const page = await marketplace.shopPage(request.query);
+      reply.header('content-security-policy', SHOP_POLICY);
+      reply.header('cache-control', 'public, max-age=60');
       return reply.type('text/html; charset=utf-8').send(page);
     },
   );
@@ -223,6 +244,30 @@ export const marketplaceRoutes: FastifyPluginAsyncZod<{ marketplace: Marketplace
       },
     },
     async (request, reply) => reply.code(201).send(await marketplace.addPhoto(requireContext(request), request.params.id, bodyBytes(request))),
+  );
+  app.get(
+    '/api/marketplace/my',
+    {
+      schema: {
+        tags,
+        summary: 'The groups the signed-in citizen leads (leader or committee), where she proposes listings and records sales',
+        querystring: z.strictObject({}),
+        response: withProblems({ 200: MyGroupsSchema }),
+      },
+    },
+    async (request) => marketplace.myGroups(requireContext(request)),
+  );
+  app.get(
+    '/api/marketplace/groups/:groupId/products',
+    {
+      schema: {
+        tags,
+        summary: 'A group’s products with the marks standing today, to propose for listing (its leader, an officer of its area)',
+        params: GroupParam,
+        response: withProblems({ 200: GroupProductsSchema }),
+      },
+    },
+    async (request) => marketplace.groupProducts(requireContext(request), request.params.groupId),
   );
   app.get(
     '/api/marketplace/groups/:groupId/listings',

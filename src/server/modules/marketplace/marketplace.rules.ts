@@ -47,6 +47,17 @@ export const MARK_NAMES: Record<string, { th: string; en: string }> = {
   gap: { th: 'GAP', en: 'GAP' },
 };
 
+/** Enterprise's product categories, named for the catalogue's filter. */
+export const CATEGORY_NAMES: Record<string, { th: string; en: string }> = {
+  food: { th: 'อาหาร', en: 'Food' },
+  drink: { th: 'เครื่องดื่ม', en: 'Drinks' },
+  cloth: { th: 'ผ้าและเครื่องแต่งกาย', en: 'Cloth and clothing' },
+  crafts: { th: 'ของใช้และหัตถกรรม', en: 'Crafts and household goods' },
+  herbal: { th: 'สมุนไพร', en: 'Herbal products' },
+  service: { th: 'บริการ', en: 'Services' },
+  other: { th: 'อื่น ๆ', en: 'Other' },
+};
+
 /** The claimed marks that do not stand today (the product's certificates say which do). */
 export function lapsedMarks(required: readonly string[], standing: readonly string[]): string[] {
   return required.filter((m) => !standing.includes(m));

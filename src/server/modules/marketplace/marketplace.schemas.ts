@@ -120,6 +120,16 @@ export const CatalogueQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(24),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
+/** A GET form sends its empty choices as empty strings: they mean "any". */
+const orBlank = <T extends z.ZodType>(schema: T) => z.union([z.literal('').transform(() => undefined), schema]).optional();
+export const ShopQuery = z.strictObject({
+  q: z.string().trim().max(100).optional().describe('Any part of a word of the title, description or group name'),
+  province: orBlank(z.string().regex(/^\d{2}$/)),
+  category: orBlank(z.enum(['food', 'drink', 'cloth', 'crafts', 'herbal', 'service', 'other'])),
+  mark: orBlank(Mark),
+  page: z.coerce.number().int().min(1).max(400).default(1),
+  lang: z.enum(['th', 'en']).default('th'),
+});
 const CatalogueItem = z.object({
   id: z.number().int(),
   titleTh: z.string(),
@@ -148,6 +158,19 @@ export const CatalogueProductSchema = CatalogueItem.extend({
   openGraph: z.record(z.string(), z.string()),
   jsonLd: z.record(z.string(), z.unknown()).describe('schema.org Product with its Offer'),
 }).meta({ id: 'CatalogueProduct' });
+
+export const MyGroupsSchema = z
+  .object({ groups: z.array(z.object({ groupId: z.number().int(), groupName: z.string(), provinceCode: z.string() })) })
+  .meta({ id: 'MyMarketplaceGroups' });
+export const GroupProductsSchema = z.array(
+  z.object({
+    id: z.number().int(),
+    name: z.string(),
+    category: z.string(),
+    unitPriceSatang: z.number().int(),
+    marks: z.array(z.string()).describe('Marks standing today: the ones a listing may claim'),
+  }),
+);
 
 // ------------------------------------------------------------------ channels
 

@@ -3,6 +3,7 @@ import { createChannelsService } from './channels.service';
 import { createListingsService } from './listings.service';
 import { createMarketplaceAccess, type MarketplaceDeps } from './marketplace.access';
 import { createSalesService } from './sales.service';
+import { createShopService } from './shop.service';
 
 /**
  * The marketplace: listings of enterprise's products in a public catalogue, channel accounts and
@@ -12,9 +13,11 @@ import { createSalesService } from './sales.service';
  */
 export function createMarketplaceService(deps: MarketplaceDeps) {
   const access = createMarketplaceAccess(deps);
+  const catalogue = createCatalogueService(access);
   return {
     ...createListingsService(access),
-    ...createCatalogueService(access),
+    ...catalogue,
+    ...createShopService(access, catalogue.catalogue),
     ...createChannelsService(access),
     ...createSalesService(access),
   };

@@ -1,4 +1,4 @@
-import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,6 +78,10 @@ export function SignInPage() {
           <Button variant="subtle" onClick={() => setLanguage(i18n.language === 'th' ? 'en' : 'th')} lang={i18n.language === 'th' ? 'en' : 'th'}>
             {t('app.switchTo')}
           </Button>
+          {/* The public catalogue is a page the server makes (no sign-in, no script): a plain link. */}
+          <Anchor href={i18n.language === 'en' ? '/shop?lang=en' : '/shop'} ta="center">
+            {t('nav.shop')}
+          </Anchor>
         </Stack>
       </Paper>
     </Center>

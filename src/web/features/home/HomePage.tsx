@@ -116,6 +116,8 @@ export function HomePage() {
         <Anchor component={Link} to="/jobs">
           {t('nav.jobs')}
         </Anchor>
+        {/* The public catalogue of community products is made on the server, outside the app. */}
+        <Anchor href="/shop">{t('nav.shop')}</Anchor>
       </Group>
     </Stack>
   );

@@ -48,6 +48,9 @@ const en: Texts<typeof th> = {
     userMenu: 'User menu for {{name}}',
   },
   nav: {
+    myShop: 'My group’s shop',
+    partnerGroups: 'Groups I advise (partner)',
+    shop: 'Community products',
     curricula: 'All curricula',
     myCourses: 'My courses',
     myCertificates: 'My certificates',

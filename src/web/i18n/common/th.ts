@@ -46,6 +46,9 @@ export default {
     userMenu: 'เมนูผู้ใช้ {{name}}',
   },
   nav: {
+    myShop: 'ร้านค้าของกลุ่มฉัน',
+    partnerGroups: 'กลุ่มที่ฉันดูแล (พันธมิตร)',
+    shop: 'สินค้าชุมชน',
     curricula: 'หลักสูตรทั้งหมด',
     myCourses: 'หลักสูตรของฉัน',
     myCertificates: 'เกียรติบัตรของฉัน',

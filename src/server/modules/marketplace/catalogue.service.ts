@@ -4,7 +4,7 @@ import { feedErrors, googleXml, lazadaPayload, metaCsv, type FeedFormat, type Fe
 import type { MarketplaceAccess } from './marketplace.access';
 import { presentPhotos, type PhotoRow } from './marketplace.present';
 import * as repository from './marketplace.repository';
-import { CHANNEL_NAMES, MARK_NAMES, lapsedMarks, plainBaht, searchPattern, type Channel } from './marketplace.rules';
+import { CHANNEL_NAMES, MARK_NAMES, catalogueSearch, lapsedMarks, plainBaht, type Channel } from './marketplace.rules';
 import { productPageHtml, sitemapXml } from './pages';
 
 export interface CatalogueQuery {
@@ -153,9 +153,8 @@ export function createCatalogueService(access: MarketplaceAccess) {
 
   return {
     async catalogue(query: CatalogueQuery) {
-      const q = query.q?.trim();
-      const { rows, total } = await repository.catalogue(db, {
-        pattern: q ? searchPattern(q) : null,
+      const { rows, total, totalIsCapped } = await repository.catalogue(db, {
+        search: catalogueSearch(query.q ?? ''),
         province: query.province ?? null,
         category: query.category ?? null,
         mark: query.mark ?? null,
@@ -163,7 +162,7 @@ export function createCatalogueService(access: MarketplaceAccess) {
         offset: query.offset,
       });
       const found = await items(rows);
-      return { total, items: query.mark ? found.filter((i) => i.marks.some((m) => m.kind === query.mark)) : found };
+      return { total, totalIsCapped, items: query.mark ? found.filter((i) => i.marks.some((m) => m.kind === query.mark)) : found };
     },
     async catalogueItem(id: number) {
       const item = await requirePublic(id);

@@ -337,6 +337,14 @@ describe.each(ENGINES)('marketplace on %s', (engine) => {
     expect(ids(await search('q=ba&limit=2'))).toEqual(batik.slice(0, 2));
     expect(await search('q=ti')).toMatchObject({ total: 0, items: [] });
 
+    // The product page is made once and served again until the listing changes through the service.
+    const newest = loincloth[0]!;
+    expect((await call(null, 'GET', `/shop/products/${newest}`)).body).toContain('ผ้าขาวม้า ลาย0');
+    await sql`update listing set title_th = 'เปลี่ยนนอกระบบ' where id = ${newest}`.execute(db);
+    expect((await call(null, 'GET', `/shop/products/${newest}`)).body).toContain('ผ้าขาวม้า ลาย0');
+    await ok(officer, 'POST', `/api/marketplace/listings/${newest}/unlist`, { reason: 'ทดสอบ' });
+    expect((await call(null, 'GET', `/shop/products/${newest}`)).statusCode).toBe(404);
+
     await sql`delete from listing where province_code = '83' and group_id = ${groupId}`.execute(db);
     await sql`delete from product where province_code = '83' and group_id = ${groupId}`.execute(db);
   });

@@ -22,7 +22,7 @@ export interface CatalogueQuery {
  * the group gave it on the listing, never a member's record.
  */
 export function createCatalogueService(access: MarketplaceAccess) {
-  const { db, geo, registry, enterprise, publicUrl, guardGroup } = access;
+  const { db, geo, registry, enterprise, publicUrl, guardGroup, pages } = access;
 
   /** Public items for listing rows: the lapsed are left out (the daily sweep unlists them). */
   const items = async (rows: repository.ListingRow[]) => {
@@ -168,9 +168,13 @@ export function createCatalogueService(access: MarketplaceAccess) {
       const item = await requirePublic(id);
       return { ...item, ...metadata(item) };
     },
+    /** The product page's HTML, served again from `pages` until something it shows changes (page-cache.ts). */
     async productPage(id: number) {
-      const item = await requirePublic(id);
-      return productPageHtml(item, metadata(item), publicUrl);
+      return pages.page(id, async () => {
+        const item = await requirePublic(id);
+        const expiries = item.marks.flatMap((m) => (m.validUntil ? [Date.parse(`${m.validUntil}T00:00:00+07:00`)] : []));
+        return { html: productPageHtml(item, metadata(item), publicUrl), groupId: item.group.id, lapsesAt: expiries.length ? Math.min(...expiries) : null };
+      });
     },
     async sitemap() {
       return sitemapXml(publicUrl, await repository.sitemapEntries(db));

@@ -35,7 +35,7 @@ const asErrors = (reasons: Reason[], field: string): FieldError[] => reasons.map
 
 /** Listings: a group proposes, an officer approves or returns with reasons, a lapsed mark unlists. */
 export function createListingsService(access: MarketplaceAccess) {
-  const { db, enterprise, registry, guardGroup, readScope } = access;
+  const { db, enterprise, registry, guardGroup, readScope, pages } = access;
 
   const requireListing = async (id: number) => {
     const l = await repository.findListing(db, id);
@@ -169,6 +169,7 @@ export function createListingsService(access: MarketplaceAccess) {
           after: patch,
         });
       });
+      pages.forget(id);
       return one(id);
     },
 
@@ -224,6 +225,7 @@ export function createListingsService(access: MarketplaceAccess) {
           after: { reasons: input.reasons ?? [] },
         });
       });
+      pages.forget(id);
       return one(id);
     },
 
@@ -251,6 +253,7 @@ export function createListingsService(access: MarketplaceAccess) {
           after: { reason },
         });
       });
+      pages.forget(id);
       return one(id);
     },
 
@@ -293,6 +296,7 @@ export function createListingsService(access: MarketplaceAccess) {
           });
         }
       });
+      for (const l of lapsed) pages.forget(l.id);
       return lapsed.length;
     },
 
@@ -328,6 +332,7 @@ export function createListingsService(access: MarketplaceAccess) {
           after: { photoId, widths: photo.sizes.map((s) => s.width) },
         });
       });
+      pages.forget(id);
       return one(id);
     },
 

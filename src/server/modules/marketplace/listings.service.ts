@@ -264,10 +264,15 @@ export function createListingsService(access: MarketplaceAccess) {
      */
     async unlistLapsed(now: Date = new Date()) {
       const listings = await repository.approvedListings(db);
-      const facts = await enterprise.productFacts(
-        listings.map((l) => l.product_id),
-        now,
-      );
+      // A statement takes at most 65,535 parameters: the products' facts are asked 10,000 at a time.
+      const facts = new Map<number, Awaited<ReturnType<typeof enterprise.productFacts>> extends Map<number, infer F> ? F : never>();
+      for (let i = 0; i < listings.length; i += 10_000) {
+        const some = await enterprise.productFacts(
+          listings.slice(i, i + 10_000).map((l) => l.product_id),
+          now,
+        );
+        for (const [id, f] of some) facts.set(id, f);
+      }
       const lapsed = listings
         .map((l) => ({ ...l, lapsed: lapsedMarks(l.required_marks, facts.get(l.product_id)?.marks ?? []) }))
         .filter((l) => l.lapsed.length > 0);

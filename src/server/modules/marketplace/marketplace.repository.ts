@@ -37,9 +37,14 @@ export const listingQueue = (db: Executor, f: { status: string; provinces: reado
         .offset(f.offset)
         .execute();
 
-/** Approved listings: the ones the daily sweep checks. */
+/** Approved listings that claim marks: the only ones a lapsed certificate unlists, so the ones the daily sweep checks. */
 export const approvedListings = (db: Executor) =>
-  db.selectFrom('listing').select(['id', 'product_id', 'group_id', 'province_code', 'required_marks', 'title_th']).where('status', '=', 'approved').execute();
+  db
+    .selectFrom('listing')
+    .select(['id', 'product_id', 'group_id', 'province_code', 'required_marks', 'title_th'])
+    .where('status', '=', 'approved')
+    .where(sql<boolean>`cardinality(required_marks) > 0`)
+    .execute();
 
 export interface CatalogueFilter {
   search: CatalogueSearch | null;

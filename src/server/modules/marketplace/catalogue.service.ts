@@ -27,7 +27,7 @@ export function createCatalogueService(access: MarketplaceAccess) {
   /** Public items for listing rows: the lapsed are left out (the daily sweep unlists them). */
   const items = async (rows: repository.ListingRow[]) => {
     if (rows.length === 0) return [];
-    const [facts, groups, photos, accounts] = await Promise.all([
+    const [facts, groups, photos, accounts, provinceRows] = await Promise.all([
       enterprise.productFacts(rows.map((r) => r.product_id)),
       registry.groupPlaces([...new Set(rows.map((r) => r.group_id))]),
       repository.photosOf(
@@ -35,8 +35,9 @@ export function createCatalogueService(access: MarketplaceAccess) {
         rows.map((r) => r.id),
       ) as Promise<PhotoRow[]>,
       repository.accountsOfGroups(db, [...new Set(rows.map((r) => r.group_id))]),
+      geo.provincesByCode([...new Set(rows.map((r) => r.province_code))]),
     ]);
-    const provinces = new Map((await geo.provincesByCode([...new Set(rows.map((r) => r.province_code))])).map((p) => [p.code, p]));
+    const provinces = new Map(provinceRows.map((p) => [p.code, p]));
     return rows.flatMap((r) => {
       const product = facts.get(r.product_id);
       const group = groups.get(r.group_id);

@@ -26,10 +26,11 @@ import { main as funding } from './funding';
 import { main as importBenchmark } from './import';
 import { setProgress } from './lib/harness';
 import { main as lookup } from './lookup';
+import { main as marketplace } from './marketplace';
 import { main as search } from './search';
 import { main as vc } from './vc';
 
-const BENCHMARKS = { import: importBenchmark, employment, lookup, search, enterprise, funding, enrolment, certificates, vc };
+const BENCHMARKS = { import: importBenchmark, employment, lookup, search, enterprise, funding, marketplace, enrolment, certificates, vc };
 
 /** Enough for every benchmark's smallest run (the enrolment's 120 applicants, the search's 60 people). */
 const PEOPLE = 200;
@@ -98,6 +99,16 @@ describe.each(SMOKE_ENGINES)('benchmarks, smoke run on %s', (engine) => {
     expect(json.payments).toBeGreaterThan(0);
     expect(json.import.rowsPerSecond).toBeGreaterThan(0);
     expect(json.import.bareRowsPerSecond).toBeGreaterThan(0);
+  });
+
+  it('searches the public catalogue beside the bare SQL and renders product pages', async () => {
+    // 100 listings, each kind of search once (the API and the SQL must find the same pages), two
+    // pages rendered; no load (`--seconds 0`): the load generator is the lookup's, run above.
+    const { line, json } = await bench('marketplace', engine, ['--listings', '100', '--queries', '1', '--pages', '2', '--seconds', '0']);
+    expect(line).toMatch(new RegExp(`^marketplace ${engine} 100 listings: catalogue search p95 [\\d.]+ ms \\(SQL [\\d.]+ ms, 8 searches of 8 kinds\\)`));
+    expect(json.search.bare.p95).toBeGreaterThan(0);
+    expect(json.productPage).toMatchObject({ pages: 2, requests: 0 });
+    expect(json.productPage.firstRender.p95).toBeGreaterThan(0);
   });
 
   it('looks people up by document under load, beside the bare route', async () => {

@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: fills the configured database with a demo set that walks every journey built so
  * far: staff accounts in several roles and provinces, the registry (demo-registry.ts), training
- * (demo-training.ts), competency (demo-competency.ts), employment, enterprise and funding (demo-funding.ts). Later modules add their records here.
+ * (demo-training.ts), competency (demo-competency.ts), employment, enterprise, funding (demo-funding.ts) and the marketplace (demo-marketplace.ts). Later modules add their records here.
  * Safe to run again: what exists is left alone. Run it while the server is stopped when on PGlite
  * (PGlite's data directory is for one process at a time).
  */
@@ -19,6 +19,7 @@ import { fillCompetency } from './demo-competency';
 import { fillEmployment } from './demo-employment';
 import { fillEnterprise } from './demo-enterprise';
 import { fillFunding } from './demo-funding';
+import { fillMarketplace } from './demo-marketplace';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.resolve(config.dataDir) });
@@ -47,6 +48,7 @@ try {
   await fillEmployment(services, database);
   await fillEnterprise(services, database);
   await fillFunding(services, database);
+  await fillMarketplace(services, database);
   await services.jobs.stop();
 } finally {
   await database.close();

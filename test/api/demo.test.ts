@@ -38,5 +38,14 @@ describe('the demo command', () => {
     expect(stdout).toMatch(
       /Funding:\n {2}OTOG-FUND-KK: 10 groups at every step .* repaid [1-9]\d*\.\d\d baht; demo\.citizen leads the current loan\n {2}REVOLVING-FUND-PKT: .*\n {2}REVOLVING-FUND-CMI: /,
     );
+    // What the marketplace part made, as its services answer: each step of the onboarding path
+    // reached by some group's channel, the listings in each state, the Lazada advisor's groups.
+    const marketplace = stdout.slice(stdout.indexOf('Marketplace:\n'));
+    expect(marketplace).toMatch(
+      /^Marketplace:\n(.*\n){5} {2}catalogue: 7 approved, 1 waiting for an officer, 1 returned; demo\.lazada advises 3 groups for Lazada\n/,
+    );
+    for (const step of ['consented', 'documents-ready', 'shop-opened', 'first-product-live', 'first-sale', 'active'])
+      expect(marketplace).toMatch(new RegExp(`(lazada|shopee|facebook|line|tiktok|onde) ${step}[,;\\n]`));
+    expect(marketplace.match(/six months of sales/g)).toHaveLength(3);
   });
 });

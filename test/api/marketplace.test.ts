@@ -325,4 +325,54 @@ describe.each(ENGINES)('marketplace on %s', (engine) => {
     expect(events.find((e: { kind: string }) => e.kind === 'listing-unlisted').summaryTh).toContain('หมดอายุ');
     expect((await call(officer, 'POST', `/api/marketplace/listings/${listingId}/decision`, { decision: 'approve' })).statusCode).toBe(409);
   });
+
+  it('counts a search up to 1,000, pages the newest first however old the matches, and finds one or two letters at a title’s start', async () => {
+    // 1,005 batik listings approved 2,000+ minutes ago, then 1,100 newer loincloths: a search for
+    // batik has more matches than the count goes to, none of them among the newest 1,000 listings.
+    const db = t.database.db;
+    const write = async (title: string, english: string, count: number, minutesAgo: number) => {
+      const products = await sql<{ id: number }>`insert into product (group_id, province_code, name, category, unit_price_satang)
+        select ${groupId}, '83', ${title} || i, 'cloth', 35000 from generate_series(0, ${count - 1}) i returning id`.execute(db);
+      await sql`insert into listing (product_id, group_id, province_code, status, title_th, title_en, description_th, price_satang, category, search_text, approved_at, updated_at)
+        select p.id, ${groupId}, '83', 'approved', ${title} || ' ลาย' || i, ${english} || ' ' || i, 'ผ้าพิมพ์มือ', 35000, 'cloth',
+               lower(${title} || ' ลาย' || i || ' ' || ${english} || ' ' || i || ' ผ้าพิมพ์มือ'), now() - ((${minutesAgo} + i) || ' minutes')::interval, now()
+        from unnest(${products.rows.map((r) => r.id)}::int8[]) with ordinality as p(id, n) cross join lateral (select (p.n - 1)::int as i) x`.execute(db);
+      return (await sql<{ id: number }>`select id from listing where title_th like ${title + ' %'} order by approved_at desc, id desc`.execute(db)).rows.map(
+        (r) => Number(r.id),
+      );
+    };
+    const batik = await write('ผ้าบาติก', 'Batik', 1_005, 2_000);
+    const loincloth = await write('ผ้าขาวม้า', 'Loincloth', 1_100, 0);
+    const search = async (query: string) =>
+      (await ok(null, 'GET', `/api/marketplace/catalogue?${query}`)) as { total: number; totalIsCapped: boolean; items: { id: number }[] };
+    const ids = (page: { items: { id: number }[] }) => page.items.map((i) => i.id);
+
+    const common = await search(`q=${encodeURIComponent('บาติก')}&limit=5`);
+    expect(common).toMatchObject({ total: 1_000, totalIsCapped: true });
+    expect(ids(common)).toEqual(batik.slice(0, 5));
+    expect(ids(await search(`q=${encodeURIComponent('บาติก')}&province=83&limit=5&offset=1000`))).toEqual(batik.slice(1_000, 1_005));
+    const selective = await search(`q=${encodeURIComponent('บาติก ลาย1003')}`);
+    expect(selective).toMatchObject({ total: 1, totalIsCapped: false });
+    expect(ids(selective)).toEqual([batik[1_003]]);
+    // Part of a word from three letters on; one or two letters only where a title begins.
+    expect((await search(`q=${encodeURIComponent('าติ')}&limit=1`)).totalIsCapped).toBe(true);
+    const twoLetters = await search(`q=${encodeURIComponent('ผ้')}&limit=3`);
+    expect(twoLetters).toMatchObject({ total: 1_000, totalIsCapped: true });
+    expect(ids(twoLetters)).toEqual(loincloth.slice(0, 3));
+    expect(ids(await search('q=LO&limit=2'))).toEqual(loincloth.slice(0, 2));
+    expect(await search(`q=${encodeURIComponent('บา')}`)).toMatchObject({ total: 0, totalIsCapped: false, items: [] });
+    expect(ids(await search('q=ba&limit=2'))).toEqual(batik.slice(0, 2));
+    expect(await search('q=ti')).toMatchObject({ total: 0, items: [] });
+
+    // The product page is made once and served again until the listing changes through the service.
+    const newest = loincloth[0]!;
+    expect((await call(null, 'GET', `/shop/products/${newest}`)).body).toContain('ผ้าขาวม้า ลาย0');
+    await sql`update listing set title_th = 'เปลี่ยนนอกระบบ' where id = ${newest}`.execute(db);
+    expect((await call(null, 'GET', `/shop/products/${newest}`)).body).toContain('ผ้าขาวม้า ลาย0');
+    await ok(officer, 'POST', `/api/marketplace/listings/${newest}/unlist`, { reason: 'ทดสอบ' });
+    expect((await call(null, 'GET', `/shop/products/${newest}`)).statusCode).toBe(404);
+
+    await sql`delete from listing where province_code = '83' and group_id = ${groupId}`.execute(db);
+    await sql`delete from product where province_code = '83' and group_id = ${groupId}`.execute(db);
+  });
 });

@@ -9703,7 +9703,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Any part of a word of the title, description or group name (Thai or English) */
+                    /** @description Any part of a word of the title, description or group name (Thai or English); one or two letters: the start of a title */
                     q?: string;
                     province?: string;
                     category?: "food" | "drink" | "cloth" | "crafts" | "herbal" | "service" | "other";
@@ -15151,7 +15151,10 @@ export interface components {
             }[];
         };
         CataloguePageInput: {
+            /** @description How many products match, counted up to 1,000 */
             total: number;
+            /** @description True when more than `total` products match */
+            totalIsCapped: boolean;
             items: {
                 id: number;
                 titleTh: string;
@@ -17452,7 +17455,10 @@ export interface components {
             }[];
         };
         CataloguePage: {
+            /** @description How many products match, counted up to 1,000 */
             total: number;
+            /** @description True when more than `total` products match */
+            totalIsCapped: boolean;
             items: {
                 id: number;
                 titleTh: string;

@@ -4,7 +4,7 @@ import { feedErrors, googleXml, lazadaPayload, metaCsv, type FeedFormat, type Fe
 import type { MarketplaceAccess } from './marketplace.access';
 import { presentPhotos, type PhotoRow } from './marketplace.present';
 import * as repository from './marketplace.repository';
-import { CHANNEL_NAMES, MARK_NAMES, lapsedMarks, plainBaht, searchPattern, type Channel } from './marketplace.rules';
+import { CHANNEL_NAMES, MARK_NAMES, catalogueSearch, lapsedMarks, plainBaht, type Channel } from './marketplace.rules';
 import { productPageHtml, sitemapXml } from './pages';
 
 export interface CatalogueQuery {
@@ -22,12 +22,12 @@ export interface CatalogueQuery {
  * the group gave it on the listing, never a member's record.
  */
 export function createCatalogueService(access: MarketplaceAccess) {
-  const { db, geo, registry, enterprise, publicUrl, guardGroup } = access;
+  const { db, geo, registry, enterprise, publicUrl, guardGroup, pages } = access;
 
   /** Public items for listing rows: the lapsed are left out (the daily sweep unlists them). */
   const items = async (rows: repository.ListingRow[]) => {
     if (rows.length === 0) return [];
-    const [facts, groups, photos, accounts] = await Promise.all([
+    const [facts, groups, photos, accounts, provinceRows] = await Promise.all([
       enterprise.productFacts(rows.map((r) => r.product_id)),
       registry.groupPlaces([...new Set(rows.map((r) => r.group_id))]),
       repository.photosOf(
@@ -35,8 +35,9 @@ export function createCatalogueService(access: MarketplaceAccess) {
         rows.map((r) => r.id),
       ) as Promise<PhotoRow[]>,
       repository.accountsOfGroups(db, [...new Set(rows.map((r) => r.group_id))]),
+      geo.provincesByCode([...new Set(rows.map((r) => r.province_code))]),
     ]);
-    const provinces = new Map((await geo.provincesByCode([...new Set(rows.map((r) => r.province_code))])).map((p) => [p.code, p]));
+    const provinces = new Map(provinceRows.map((p) => [p.code, p]));
     return rows.flatMap((r) => {
       const product = facts.get(r.product_id);
       const group = groups.get(r.group_id);
@@ -153,9 +154,8 @@ export function createCatalogueService(access: MarketplaceAccess) {
 
   return {
     async catalogue(query: CatalogueQuery) {
-      const q = query.q?.trim();
-      const { rows, total } = await repository.catalogue(db, {
-        pattern: q ? searchPattern(q) : null,
+      const { rows, total, totalIsCapped } = await repository.catalogue(db, {
+        search: catalogueSearch(query.q ?? ''),
         province: query.province ?? null,
         category: query.category ?? null,
         mark: query.mark ?? null,
@@ -163,15 +163,19 @@ export function createCatalogueService(access: MarketplaceAccess) {
         offset: query.offset,
       });
       const found = await items(rows);
-      return { total, items: query.mark ? found.filter((i) => i.marks.some((m) => m.kind === query.mark)) : found };
+      return { total, totalIsCapped, items: query.mark ? found.filter((i) => i.marks.some((m) => m.kind === query.mark)) : found };
     },
     async catalogueItem(id: number) {
       const item = await requirePublic(id);
       return { ...item, ...metadata(item) };
     },
+    /** The product page's HTML, served again from `pages` until something it shows changes (page-cache.ts). */
     async productPage(id: number) {
-      const item = await requirePublic(id);
-      return productPageHtml(item, metadata(item), publicUrl);
+      return pages.page(id, async () => {
+        const item = await requirePublic(id);
+        const expiries = item.marks.flatMap((m) => (m.validUntil ? [Date.parse(`${m.validUntil}T00:00:00+07:00`)] : []));
+        return { html: productPageHtml(item, metadata(item), publicUrl), groupId: item.group.id, lapsesAt: expiries.length ? Math.min(...expiries) : null };
+      });
     },
     async sitemap() {
       return sitemapXml(publicUrl, await repository.sitemapEntries(db));

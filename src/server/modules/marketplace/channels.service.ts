@@ -27,7 +27,7 @@ const bangkokDay = (d: Date | string) => bangkokToday(new Date(d));
  * consented to share with their partner, and lose them when consent is withdrawn.
  */
 export function createChannelsService(access: MarketplaceAccess) {
-  const { db, registry, guardGroup } = access;
+  const { db, registry, guardGroup, pages } = access;
 
   /** The group's accounts and consents, each channel with its path. */
   const channelsOf = async (groupIds: number[], only?: string) => {
@@ -140,6 +140,7 @@ export function createChannelsService(access: MarketplaceAccess) {
           first_sale_on: merged.firstSaleOn,
           updated_at: new Date(),
         });
+        pages.forgetGroup(groupId);
         await recordAudit(trx, ctx, {
           action: 'channel_account.update',
           entityType: 'occupation_group',

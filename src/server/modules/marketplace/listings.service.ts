@@ -35,7 +35,7 @@ const asErrors = (reasons: Reason[], field: string): FieldError[] => reasons.map
 
 /** Listings: a group proposes, an officer approves or returns with reasons, a lapsed mark unlists. */
 export function createListingsService(access: MarketplaceAccess) {
-  const { db, enterprise, registry, guardGroup, readScope } = access;
+  const { db, enterprise, registry, guardGroup, readScope, pages } = access;
 
   const requireListing = async (id: number) => {
     const l = await repository.findListing(db, id);
@@ -169,6 +169,7 @@ export function createListingsService(access: MarketplaceAccess) {
           after: patch,
         });
       });
+      pages.forget(id);
       return one(id);
     },
 
@@ -224,6 +225,7 @@ export function createListingsService(access: MarketplaceAccess) {
           after: { reasons: input.reasons ?? [] },
         });
       });
+      pages.forget(id);
       return one(id);
     },
 
@@ -251,6 +253,7 @@ export function createListingsService(access: MarketplaceAccess) {
           after: { reason },
         });
       });
+      pages.forget(id);
       return one(id);
     },
 
@@ -261,10 +264,15 @@ export function createListingsService(access: MarketplaceAccess) {
      */
     async unlistLapsed(now: Date = new Date()) {
       const listings = await repository.approvedListings(db);
-      const facts = await enterprise.productFacts(
-        listings.map((l) => l.product_id),
-        now,
-      );
+      // A statement takes at most 65,535 parameters: the products' facts are asked 10,000 at a time.
+      const facts = new Map<number, Awaited<ReturnType<typeof enterprise.productFacts>> extends Map<number, infer F> ? F : never>();
+      for (let i = 0; i < listings.length; i += 10_000) {
+        const some = await enterprise.productFacts(
+          listings.slice(i, i + 10_000).map((l) => l.product_id),
+          now,
+        );
+        for (const [id, f] of some) facts.set(id, f);
+      }
       const lapsed = listings
         .map((l) => ({ ...l, lapsed: lapsedMarks(l.required_marks, facts.get(l.product_id)?.marks ?? []) }))
         .filter((l) => l.lapsed.length > 0);
@@ -293,6 +301,7 @@ export function createListingsService(access: MarketplaceAccess) {
           });
         }
       });
+      for (const l of lapsed) pages.forget(l.id);
       return lapsed.length;
     },
 
@@ -328,6 +337,7 @@ export function createListingsService(access: MarketplaceAccess) {
           after: { photoId, widths: photo.sizes.map((s) => s.width) },
         });
       });
+      pages.forget(id);
       return one(id);
     },
 

@@ -9,6 +9,10 @@ import type { IdentityService } from '../identity/identity.service';
 import type { RegistryService } from '../registry/registry.service';
 import { marketplacePolicy } from './marketplace.policy';
 import * as repository from './marketplace.repository';
+import { createPageCache } from './page-cache';
+
+/** How long a rendered product page is served again before it is made anew (page-cache.ts). */
+export const PAGE_CACHE_MS = 30_000;
 
 type Verb = { en: string; th: string };
 export type Group = NonNullable<Awaited<ReturnType<RegistryService['groupPlaces']>> extends Map<number, infer G> ? G : never>;
@@ -86,7 +90,10 @@ export function createMarketplaceAccess(deps: MarketplaceDeps) {
     return scope;
   };
 
-  return { ...deps, requireGroup, standing, guardGroup, readScope, refuse };
+  /** Rendered product pages (page-cache.ts); each write below forgets what it changes. */
+  const pages = createPageCache({ ttlMs: PAGE_CACHE_MS, maxEntries: 5_000 });
+
+  return { ...deps, requireGroup, standing, guardGroup, readScope, refuse, pages };
 }
 
 export type MarketplaceAccess = ReturnType<typeof createMarketplaceAccess>;

@@ -1,7 +1,8 @@
-import { sql, type Insertable, type Transaction } from 'kysely';
+import { sql, type Insertable, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
 import type { ChannelAccountTable, ListingTable } from '../../db/schema.marketplace';
+import type { CatalogueSearch } from './marketplace.rules';
 
 // ------------------------------------------------------------------ listings
 
@@ -36,12 +37,17 @@ export const listingQueue = (db: Executor, f: { status: string; provinces: reado
         .offset(f.offset)
         .execute();
 
-/** Approved listings: the ones the daily sweep checks. */
+/** Approved listings that claim marks: the only ones a lapsed certificate unlists, so the ones the daily sweep checks. */
 export const approvedListings = (db: Executor) =>
-  db.selectFrom('listing').select(['id', 'product_id', 'group_id', 'province_code', 'required_marks', 'title_th']).where('status', '=', 'approved').execute();
+  db
+    .selectFrom('listing')
+    .select(['id', 'product_id', 'group_id', 'province_code', 'required_marks', 'title_th'])
+    .where('status', '=', 'approved')
+    .where(sql<boolean>`cardinality(required_marks) > 0`)
+    .execute();
 
 export interface CatalogueFilter {
-  pattern: string | null;
+  search: CatalogueSearch | null;
   province: string | null;
   category: string | null;
   mark: string | null;
@@ -49,22 +55,70 @@ export interface CatalogueFilter {
   offset: number;
 }
 
+/** How far the catalogue counts its matches before it says "more than": a shopper needs no exact 20,000. */
+export const CATALOGUE_COUNT_CAP = 1_000;
+
 /**
- * Approved listings for the public catalogue, newest first. The search is `ILIKE '%…%'` on the
- * lower-cased text, served by the trigram index for three letters or more on both engines.
- * The mark filter is on what the listing claims; the service drops any whose mark has lapsed.
+ * Approved listings for the public catalogue, newest first, and how many match (at most
+ * CATALOGUE_COUNT_CAP, then `totalIsCapped`). The mark filter is on what the listing claims; the
+ * service drops any whose mark has lapsed.
+ *
+ * First the matches' ids, at most the cap and one, through the trigram index (a word of three
+ * letters or more anywhere) or the titles' b-trees (one or two letters at a title's start). When
+ * that is all of them, they are sorted here and the page read by id: a selective search costs its
+ * few matches. When there are more, the newest listings are read in index order
+ * (`listing_newest_idx`) and filtered until the page is full, within a window of 200 listings per
+ * row wanted (a match rate of one in 200; the cap is one in 100 at 100,000 listings), instead of
+ * sorting every match; a page the window does not fill (the matches all old) is asked of the
+ * planner without it.
  */
-export const catalogue = (db: Executor, f: CatalogueFilter) => {
-  let q = db.selectFrom('listing').where('status', '=', 'approved');
-  if (f.pattern) q = q.where('search_text', 'like', f.pattern);
-  if (f.province) q = q.where('province_code', '=', f.province);
-  if (f.category) q = q.where('category', '=', f.category);
-  if (f.mark) q = q.where(sql<boolean>`${f.mark} = any(required_marks)`);
-  return Promise.all([
-    q.selectAll().orderBy('approved_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]).then(([rows, { n }]) => ({ rows, total: Number(n) }));
-};
+export async function catalogue(db: Executor, f: CatalogueFilter) {
+  const matching = <Q extends SelectQueryBuilder<DB, 'listing', object>>(q: Q): Q => {
+    let m = q.where('listing.status', '=', 'approved');
+    const s = f.search;
+    if (s?.match === 'anywhere') m = m.where('listing.search_text', 'like', s.pattern);
+    if (s?.match === 'title-start')
+      m = m.where((eb) => eb.or([eb(sql`lower(listing.title_th)`, 'like', s.pattern), eb(sql`lower(listing.title_en)`, 'like', s.pattern)]));
+    if (f.province) m = m.where('listing.province_code', '=', f.province);
+    if (f.category) m = m.where('listing.category', '=', f.category);
+    if (f.mark) m = m.where(sql<boolean>`${f.mark} = any(listing.required_marks)`);
+    return m as Q;
+  };
+  const found = await matching(db.selectFrom('listing'))
+    .select(['listing.id', 'listing.approved_at'])
+    .limit(CATALOGUE_COUNT_CAP + 1)
+    .execute();
+  if (found.length <= CATALOGUE_COUNT_CAP) {
+    const time = (d: Date | null) => (d ? new Date(d).getTime() : 0);
+    const page = found
+      .sort((a, b) => time(b.approved_at) - time(a.approved_at) || b.id - a.id)
+      .slice(f.offset, f.offset + f.limit)
+      .map((r) => r.id);
+    const rows = page.length ? await db.selectFrom('listing').selectAll().where('id', 'in', page).execute() : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return { rows: page.map((id) => byId.get(id)!), total: found.length, totalIsCapped: false };
+  }
+  const wanted = f.offset + f.limit;
+  const newest = db
+    .selectFrom('listing')
+    .selectAll()
+    .where('status', '=', 'approved')
+    .orderBy('approved_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(wanted * 200)
+    .as('listing');
+  const windowed = await matching(db.selectFrom(newest).selectAll())
+    .orderBy('listing.approved_at', 'desc')
+    .orderBy('listing.id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  const rows =
+    windowed.length === f.limit
+      ? windowed
+      : await matching(db.selectFrom('listing').selectAll()).orderBy('approved_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
+  return { rows, total: CATALOGUE_COUNT_CAP, totalIsCapped: true };
+}
 
 export const sitemapEntries = (db: Executor) =>
   db.selectFrom('listing').select(['id', 'updated_at']).where('status', '=', 'approved').orderBy('id').limit(50_000).execute();

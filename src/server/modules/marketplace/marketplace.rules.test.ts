@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { feedErrors, googleXml, metaCsv, type FeedItem } from './feeds';
-import { approvalReasons, bahtToSatang, feedPrice, imageKind, isActive, onboardingPath, searchPattern, stepOrderReasons, widthsFor } from './marketplace.rules';
+import {
+  approvalReasons,
+  bahtToSatang,
+  feedPrice,
+  imageKind,
+  isActive,
+  onboardingPath,
+  catalogueSearch,
+  stepOrderReasons,
+  widthsFor,
+} from './marketplace.rules';
 
 const item: FeedItem = {
   listingId: 7,
@@ -39,7 +49,16 @@ describe('marketplace rules', () => {
   });
 
   it('escapes LIKE wildcards in a search and folds case', () => {
-    expect(searchPattern(' 100%_Silk ')).toBe('%100\\%\\_silk%');
+    expect(catalogueSearch(' 100%_Silk ')).toEqual({ match: 'anywhere', pattern: '%100\\%\\_silk%' });
+  });
+
+  it('looks for three letters or more anywhere, and for one or two at the start of a title (no trigram in them)', () => {
+    expect(catalogueSearch('หมี่ลาย')).toEqual({ match: 'anywhere', pattern: '%หมี่ลาย%' });
+    expect(catalogueSearch('ผ้')).toEqual({ match: 'title-start', pattern: 'ผ้%' });
+    expect(catalogueSearch('Ab')).toEqual({ match: 'title-start', pattern: 'ab%' });
+    expect(catalogueSearch('ab c')).toEqual({ match: 'title-start', pattern: 'ab c%' });
+    expect(catalogueSearch('ab cde')?.match).toBe('anywhere');
+    expect(catalogueSearch('  ')).toBeNull();
   });
 
   it('walks the onboarding path in order, active only with a sale in the last 90 days', () => {

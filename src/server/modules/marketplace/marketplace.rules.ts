@@ -80,14 +80,24 @@ export function approvalReasons(l: { requiredMarks: readonly string[]; photos: n
 export const listingSearchText = (l: { titleTh: string; titleEn?: string | null; descriptionTh: string; descriptionEn?: string | null; groupName: string }) =>
   [l.titleTh, l.titleEn, l.descriptionTh, l.descriptionEn, l.groupName].filter(Boolean).join(' ').normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
 
-/** A search box's text as a LIKE pattern: NFC, lower case, the wildcard characters escaped. */
-export const searchPattern = (q: string) =>
-  `%${q
-    .normalize('NFC')
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** A search box's text as the search text is kept: NFC, lower case, one space between words. */
+const searchWords = (q: string) => q.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * How the catalogue looks for a search box's text. With a word of three letters or more, anywhere
+ * in the titles, descriptions and group name (`LIKE '%…%'`, which the trigram index serves). With
+ * only one or two letters no trigram exists, and a `LIKE '%ผ้%'` reads every listing: then a
+ * title (Thai or English) that begins with them, which a b-tree serves, as a shopper typing the
+ * first letters of a name expects. LIKE's wildcard characters in the text are escaped.
+ */
+export type CatalogueSearch = { match: 'anywhere' | 'title-start'; pattern: string };
+export function catalogueSearch(q: string): CatalogueSearch | null {
+  const text = searchWords(q);
+  if (!text) return null;
+  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const longest = Math.max(...text.split(' ').map((w) => [...w].length));
+  return longest >= 3 ? { match: 'anywhere', pattern: `%${escaped}%` } : { match: 'title-start', pattern: `${escaped}%` };
+}
 
 // ------------------------------------------------------------------ channels
 

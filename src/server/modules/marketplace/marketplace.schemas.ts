@@ -110,7 +110,12 @@ export const ListingSchema = z
 // ------------------------------------------------------------------ public catalogue
 
 export const CatalogueQuery = z.strictObject({
-  q: z.string().trim().max(100).optional().describe('Any part of a word of the title, description or group name (Thai or English)'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('Any part of a word of the title, description or group name (Thai or English); one or two letters: the start of a title'),
   province: z
     .string()
     .regex(/^\d{2}$/)
@@ -153,7 +158,13 @@ const CatalogueItem = z.object({
   packageCm: z.array(z.number().int()).nullable(),
   updatedAt: z.string(),
 });
-export const CataloguePageSchema = z.object({ total: z.number().int(), items: z.array(CatalogueItem) }).meta({ id: 'CataloguePage' });
+export const CataloguePageSchema = z
+  .object({
+    total: z.number().int().describe('How many products match, counted up to 1,000'),
+    totalIsCapped: z.boolean().describe('True when more than `total` products match'),
+    items: z.array(CatalogueItem),
+  })
+  .meta({ id: 'CataloguePage' });
 export const CatalogueProductSchema = CatalogueItem.extend({
   openGraph: z.record(z.string(), z.string()),
   jsonLd: z.record(z.string(), z.unknown()).describe('schema.org Product with its Offer'),

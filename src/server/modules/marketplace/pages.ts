@@ -125,6 +125,7 @@ const SHOP_WORDS = {
     all: 'ทั้งหมด',
     submit: 'ค้นหา',
     found: (n: number) => `พบ ${n} รายการ`,
+    foundMore: (n: number) => `พบมากกว่า ${n.toLocaleString('th-TH')} รายการ`,
     none: 'ไม่พบสินค้าที่ตรงกับการค้นหา',
     previous: 'หน้าก่อน',
     next: 'หน้าถัดไป',
@@ -143,6 +144,7 @@ const SHOP_WORDS = {
     all: 'All',
     submit: 'Search',
     found: (n: number) => `${n} ${n === 1 ? 'product' : 'products'} found`,
+    foundMore: (n: number) => `More than ${n.toLocaleString('en-US')} products found`,
     none: 'No product matches the search',
     previous: 'Previous page',
     next: 'Next page',
@@ -172,7 +174,7 @@ const shopHref = (f: ShopFilters, change: Partial<ShopFilters>) => {
  * form): search by any part of a word, filters by province, category and mark, cards with a lazy
  * photo offered at each stored width, the price, the group, its province and marks.
  */
-export function shopPageHtml(result: { total: number; items: ShopItem[] }, f: ShopFilters, choices: ShopChoices): string {
+export function shopPageHtml(result: { total: number; totalIsCapped?: boolean; items: ShopItem[] }, f: ShopFilters, choices: ShopChoices): string {
   const w = SHOP_WORDS[f.lang];
   const en = f.lang === 'en';
   const option = (value: string, label: string, selected: string | undefined) =>
@@ -195,7 +197,8 @@ export function shopPageHtml(result: { total: number; items: ShopItem[] }, f: Sh
 <p>${html(item.group.name)} · ${html(w.province_of(en ? item.province.nameEn : item.province.nameTh))}</p>${marks}</li>`;
     })
     .join('\n');
-  const pages = Math.ceil(result.total / SHOP_PAGE_SIZE);
+  // A capped count ("more than 1,000") still offers the next page while this one is full.
+  const pages = result.totalIsCapped && result.items.length === SHOP_PAGE_SIZE ? f.page + 1 : Math.ceil(result.total / SHOP_PAGE_SIZE);
   const paging =
     pages > 1
       ? `<nav aria-label="${html(w.pages)}"><p>${f.page > 1 ? `<a href="${html(shopHref(f, { page: f.page - 1 }))}">${w.previous}</a> ` : ''}${
@@ -254,7 +257,7 @@ ${select(
 ${en ? '<input type="hidden" name="lang" value="en">' : ''}
 <p><button type="submit">${w.submit}</button></p>
 </form>
-<p id="found">${result.total ? w.found(result.total) : w.none}</p>
+<p id="found">${result.total ? (result.totalIsCapped ? w.foundMore(result.total) : w.found(result.total)) : w.none}</p>
 ${result.items.length ? `<ul class="cards" aria-labelledby="found">\n${cards}\n</ul>` : ''}
 ${paging}
 </main>

@@ -4,7 +4,7 @@ import type { MarketplaceAccess } from './marketplace.access';
 import { CATEGORY_NAMES, MARK_NAMES } from './marketplace.rules';
 import { SHOP_PAGE_SIZE, shopPageHtml, type ShopFilters } from './pages';
 
-type Catalogue = (query: CatalogueQuery) => Promise<{ total: number; items: Parameters<typeof shopPageHtml>[0]['items'] }>;
+type Catalogue = (query: CatalogueQuery) => Promise<{ total: number; totalIsCapped?: boolean; items: Parameters<typeof shopPageHtml>[0]['items'] }>;
 
 /**
  * What the web pages need beside the catalogue's reads: the public catalogue page as HTML, the

@@ -4,6 +4,7 @@ import { bangkokDate } from '../../src/shared/fiscal-year';
 import { cellOf, monthsElapsed, suppress } from '../../src/server/modules/monitoring/monitoring.rules';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { ENGINES } from '../helpers/database';
+import { employerBody, vacancyBody } from '../helpers/employment';
 import { personBody } from '../helpers/people';
 import { buildPeople, dayFromToday, sessionBody } from '../helpers/training';
 
@@ -85,6 +86,53 @@ describe.each(ENGINES)('monitoring on %s', (engine) => {
     expect(indicator(overview, 'registry.registered').actual).toBe(6); // 7 registered, 1 merged away
     expect(indicator(overview, 'training.completed').actual).toBe(2);
     expect(phuket).toBeGreaterThan(0);
+  });
+
+  it('counts a placement made through the API on its start date and province; the rebuild agrees', async () => {
+    const year = fy();
+    const placedOf = async () => {
+      const overview = await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${year}`);
+      const placed = indicator(overview, 'employment.placed');
+      return { actual: placed.actual as number, kk: (placed.byProvince.find((p) => p.provinceCode === '40')?.actual ?? 0) as number };
+    };
+    const cellOfToday = cellOf('employment.placed', bangkokDate(new Date()), '40');
+    const rollup = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('monitoring_rollup')
+            .select('value')
+            .where('indicator', '=', 'employment.placed')
+            .where('fiscal_year', '=', cellOfToday.fiscalYear)
+            .where('month', '=', cellOfToday.month)
+            .where('province_code', '=', '40')
+            .executeTakeFirst()
+        )?.value ?? 0,
+      );
+    const before = { overview: await placedOf(), cell: await rollup() };
+
+    // An employment office registers the employer and refers a job seeker; the employer hires her today.
+    const employmentOfficer = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DOE-PEO-40' }] });
+    const body = employerBody(720_001);
+    const applied = await call(null, 'POST', '/api/employment/employers/apply', body);
+    expect(applied.statusCode, applied.body).toBe(201);
+    await ok(employmentOfficer, 'POST', `/api/employment/employers/${applied.json().id}/verify`, { decision: 'verified' });
+    const employer = { cookie: await t.signIn(body.username, body.password) };
+    const vacancy = await ok(employer, 'POST', '/api/employment/vacancies', vacancyBody({ requiredStandardCode: null }));
+    const seeker = (await ok(employmentOfficer, 'POST', '/api/people', personBody())).id;
+    await ok(employmentOfficer, 'PUT', `/api/people/${seeker}/job-seeker`, { desiredOccupations: ['5244'] });
+    const referral = await ok(employmentOfficer, 'POST', '/api/employment/referrals', {
+      vacancyId: vacancy.id,
+      personId: seeker,
+      sharedFields: ['name'],
+      consentEvidence: 'แบบยินยอมลงนาม',
+    });
+    await ok(employer, 'POST', `/api/employment/referrals/${referral.id}/answer`, { status: 'hired', startedOn: dayFromToday(0) });
+
+    expect(await rollup()).toBe(before.cell + 1);
+    expect(await placedOf()).toEqual({ actual: before.overview.actual + 1, kk: before.overview.kk + 1 });
+    const verdict = await t.services.monitoring.rebuild();
+    expect(verdict.differences).toEqual([]);
   });
 
   it('agrees with the rebuild across the fiscal year boundary in Bangkok time', async () => {

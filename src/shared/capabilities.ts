@@ -17,6 +17,8 @@ export const CAPABILITIES = [
   'enterprise.read',
   /** Reads the revolving funds (funds, applications, loans, the collection queue) somewhere. */
   'funding.read',
+  /** Reads the indicators against their targets (monitoring) somewhere. */
+  'monitoring.read',
   /** Reads people and occupation groups somewhere. */
   'people.read',
   /** Registers people, imports files, reviews duplicates somewhere. */

@@ -30,6 +30,7 @@ const audit = () => import('./features/audit/AuditPage');
 const modules = () => import('./features/modules/ComingSoonPage');
 const employment = () => import('./features/employment/pages');
 const funding = () => import('./features/funding/pages');
+const monitoring = () => import('./features/monitoring/pages');
 
 const ChangePasswordPage = page(auth, 'ChangePasswordPage');
 const MyCoursesPage = page(training, 'MyCoursesPage');
@@ -83,6 +84,7 @@ const RepaymentImportPage = page(funding, 'RepaymentImportPage');
 const CollectionsPage = page(funding, 'CollectionsPage');
 const GroupLoansPage = page(funding, 'GroupLoansPage');
 const MyLoansPage = page(funding, 'MyLoansPage');
+const MonitoringPage = page(monitoring, 'MonitoringPage');
 const ComingSoonPage = lazy(async () => ({ default: (await modules()).ComingSoonPage }));
 
 export function App() {
@@ -154,6 +156,7 @@ export function App() {
         <Route path="funding/collections" element={<CollectionsPage />} />
         <Route path="funding/groups/:id" element={<GroupLoansPage />} />
         <Route path="my/loans" element={<MyLoansPage />} />
+        <Route path="monitoring" element={<MonitoringPage />} />
         {MODULES.filter((module) => !BUILT_MODULES.includes(module)).map((module) => (
           <Route key={module} path={module} element={<ComingSoonPage module={module} />} />
         ))}

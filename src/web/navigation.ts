@@ -22,6 +22,7 @@ const MODULE_NEEDS: Partial<Record<ModuleName, Capability>> = {
   employment: 'employment.read',
   enterprise: 'enterprise.read',
   funding: 'funding.read',
+  monitoring: 'monitoring.read',
 };
 
 /**

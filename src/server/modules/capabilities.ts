@@ -7,6 +7,7 @@ import { employmentPolicy } from './employment/employment.policy';
 import { enterprisePolicy } from './enterprise/enterprise.policy';
 import { fundingPolicy } from './funding/funding.policy';
 import { identityPolicy } from './identity/identity.policy';
+import { monitoringPolicy } from './monitoring/monitoring.policy';
 import { orgPolicy } from './org/org.policy';
 import { registryPolicy } from './registry/registry.policy';
 import { planningPolicy } from './training/planning/planning.policy';
@@ -25,6 +26,7 @@ const CHECKS: Record<Capability, (actor: Actor) => boolean> = {
   'employment.read': (actor) => employmentPolicy.readScope(actor).kind !== 'none',
   'enterprise.read': (actor) => enterprisePolicy.readScope(actor).kind !== 'none',
   'funding.read': (actor) => fundingPolicy.readScope(actor).kind !== 'none',
+  'monitoring.read': (actor) => monitoringPolicy.readScope(actor).kind !== 'none',
   'people.read': (actor) => registryPolicy.readScope(actor).kind !== 'none',
   'people.write': (actor) => registryPolicy.writeScope(actor).kind !== 'none',
   'sessions.organise': (actor) => trainingPolicy.officerScope(actor).kind !== 'none' || trainingPolicy.providesForAny(actor),

@@ -6,6 +6,7 @@ import type enterprise from '../features/enterprise/i18n/th';
 import type funding from '../features/funding/i18n/th';
 import type geo from '../features/geo/i18n/th';
 import type modules from '../features/modules/i18n/th';
+import type monitoring from '../features/monitoring/i18n/th';
 import type org from '../features/org/i18n/th';
 import type registry from '../features/registry/i18n/th';
 import type training from '../features/training/i18n/th';
@@ -29,6 +30,7 @@ declare module 'i18next' {
       employment: typeof employment;
       enterprise: typeof enterprise;
       funding: typeof funding;
+      monitoring: typeof monitoring;
     };
   }
 }

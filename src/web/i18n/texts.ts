@@ -14,6 +14,7 @@ export const FEATURE_NAMESPACES = [
   'employment',
   'enterprise',
   'funding',
+  'monitoring',
 ] as const;
 export type FeatureNamespace = (typeof FEATURE_NAMESPACES)[number];
 export type Language = 'th' | 'en';

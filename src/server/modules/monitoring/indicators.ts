@@ -69,7 +69,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     ownerModule: 'employment',
     periodType: 'fiscal-year-month',
     breakdowns: ['province', 'month'],
-    source: { th: 'การบรรจุงาน (seed 000: เป้าหมายมากกว่า 15,000 คนต่อปี)', en: 'Placements (seed 000: over 15,000 employed a year)' },
+    source: { th: 'การบรรจุงาน (เอกสารต้นทางของแผนงาน: เป้าหมายมากกว่า 15,000 คนต่อปี)', en: 'Placements (seed 000: over 15,000 employed a year)' },
     unit: PEOPLE,
     maintained: true,
   },
@@ -83,7 +83,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     periodType: 'fiscal-year-month',
     breakdowns: ['province'],
     source: {
-      th: 'การเข้าร่วมโครงการ (seed 004: 401 กลุ่มต้นแบบ 324 กลุ่มภายใน 31 มี.ค. 2568)',
+      th: 'การเข้าร่วมโครงการ (เอกสารต้นทางของโครงการ: 401 กลุ่มต้นแบบ 324 กลุ่มภายใน 31 มี.ค. 2568)',
       en: 'Participation (seed 004: 401 prototype groups, 324 by 31 Mar 2025)',
     },
     unit: { th: 'กลุ่ม', en: 'groups' },

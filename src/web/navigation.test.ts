@@ -25,6 +25,10 @@ describe('navigation', () => {
     expect(admin).toEqual(expect.arrayContaining(['/training', '/credentials', '/org', '/users', '/audit']));
     expect(paths(['programme', 'units.read', 'assessments.read'])).not.toContain('/registry');
   });
+  it('offers monitoring only to readers of the indicators (executives, officers, administrators)', () => {
+    expect(paths(['programme', 'monitoring.read'])).toContain('/monitoring');
+    expect(paths(['programme', 'assessments.read'])).not.toContain('/monitoring');
+  });
   it('gives an officer the registry', () => {
     expect(paths(['programme', 'people.read', 'people.write', 'units.read'])).toContain('/registry');
   });

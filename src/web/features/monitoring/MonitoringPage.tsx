@@ -182,9 +182,15 @@ export function MonitoringPage() {
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('province')}</Table.Th>
-                      <Table.Th ta="right">{t('actual')}</Table.Th>
-                      <Table.Th ta="right">{t('target')}</Table.Th>
-                      <Table.Th ta="right">{t('share')}</Table.Th>
+                      <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                        {t('actual')}
+                      </Table.Th>
+                      <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                        {t('target')}
+                      </Table.Th>
+                      <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                        {t('share')}
+                      </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>

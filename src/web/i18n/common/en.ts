@@ -90,7 +90,7 @@ const en: Texts<typeof th> = {
     greeting: 'Hello, {{name}}',
     roles: 'Your roles',
     area: 'Your area',
-    targets: 'Programme targets (from the source reports)',
+    targets: 'Programme targets and results',
     targetNote: 'Figures marked target come from the source reports; results will show once their indicator is counted.',
     measured: 'Measured, fiscal year {{fy}}',
     placed: 'people placed in work (employee, home-based, self-employed)',

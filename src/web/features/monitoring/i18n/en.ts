@@ -20,7 +20,7 @@ const en: Texts<typeof th> = {
     notMaintainedDetail: 'Defined; its figures are not counted from the records yet',
     map: '{{name}} by province (darker = more); tap a province to see it alone',
     table: '{{name}} by province',
-    share: '% of target',
+    share: '%',
     noneYet: 'Nothing recorded in this fiscal year yet',
     area: 'Area: {{area}}',
     wholeCountry: 'Whole country',

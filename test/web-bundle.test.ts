@@ -20,6 +20,7 @@ describe('the web bundle', () => {
       'features/training/pages.ts',
       'features/credentials/pages.ts',
       'features/credentials/VerifyPage.tsx',
+      'features/monitoring/pages.ts',
     ]) {
       const chunk = manifest[feature];
       expect(chunk?.file, `${feature} is a chunk`).toMatch(/\.js$/);

@@ -51,6 +51,8 @@ import { createMarketplaceService } from './modules/marketplace/marketplace.serv
 import { marketplaceRoutes } from './modules/marketplace/marketplace.routes';
 import { createFundingService } from './modules/funding/funding.service';
 import { fundingRoutes } from './modules/funding/funding.routes';
+import { createMonitoringRecorder, createMonitoringService } from './modules/monitoring/monitoring.service';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
 
 export interface AppOptions {
   database: Database;
@@ -97,7 +99,9 @@ export function createServices(
   const org = createOrgService({ db, geo });
   const actors = createActorCache({ ttlMs: options.actorCacheMs });
   const identity = createIdentityService({ db, org, config, actors, capabilitiesOf });
-  const registry = createRegistryService({ db, geo, org, identity, links: ALL_CONTRACTS.flatMap((c) => c.links) });
+  // Monitoring's recorder comes first: the modules tell it their facts in their own transactions.
+  const recorder = createMonitoringRecorder();
+  const registry = createRegistryService({ db, geo, org, identity, links: ALL_CONTRACTS.flatMap((c) => c.links), facts: recorder.count });
   // PostgreSQL writes two import batches at once (one per core here); PGlite has one connection.
   const imports = createImportService({
     db,
@@ -115,13 +119,14 @@ export function createServices(
     kek,
     pool: signingPool,
   });
-  const training = createTrainingService({ db, geo, org, registry, credentials, jobs });
+  const training = createTrainingService({ db, geo, org, registry, credentials, jobs, facts: recorder.count });
   const planning = createPlanningService({ db, geo });
   const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
-  const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency });
+  const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency, facts: recorder.count });
   const enterprise = createEnterpriseService({ db, geo, org, registry, training });
   const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl });
   const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity });
+  const monitoring = createMonitoringService({ db, geo, registry, training, employment });
   return {
     audit,
     jobs,
@@ -140,6 +145,7 @@ export function createServices(
     enterprise,
     marketplace,
     funding,
+    monitoring,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -224,6 +230,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(enterpriseRoutes, { enterprise: services.enterprise });
   await app.register(marketplaceRoutes, { marketplace: services.marketplace });
   await app.register(fundingRoutes, { funding: services.funding });
+  await app.register(monitoringRoutes, { monitoring: services.monitoring });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());

@@ -23,6 +23,8 @@ export const CAPABILITIES = [
   'marketplace.check',
   /** Advises groups for a marketplace partner (e.g. Lazada): the groups that consented to it. */
   'marketplace.partner',
+  /** Reads the indicators against their targets (monitoring) somewhere. */
+  'monitoring.read',
   /** Reads people and occupation groups somewhere. */
   'people.read',
   /** Registers people, imports files, reviews duplicates somewhere. */

@@ -31,6 +31,7 @@ const modules = () => import('./features/modules/ComingSoonPage');
 const employment = () => import('./features/employment/pages');
 const funding = () => import('./features/funding/pages');
 const marketplace = () => import('./features/marketplace/pages');
+const monitoring = () => import('./features/monitoring/pages');
 
 const ChangePasswordPage = page(auth, 'ChangePasswordPage');
 const MyCoursesPage = page(training, 'MyCoursesPage');
@@ -91,6 +92,7 @@ const GroupShopPage = page(marketplace, 'GroupShopPage');
 const SalesImportPage = page(marketplace, 'SalesImportPage');
 const PartnerPage = page(marketplace, 'PartnerPage');
 const MyShopPage = page(marketplace, 'MyShopPage');
+const MonitoringPage = page(monitoring, 'MonitoringPage');
 const ComingSoonPage = lazy(async () => ({ default: (await modules()).ComingSoonPage }));
 
 export function App() {
@@ -170,6 +172,7 @@ export function App() {
         <Route path="marketplace/groups/:id/import" element={<SalesImportPage />} />
         <Route path="marketplace/partner" element={<PartnerPage />} />
         <Route path="my/shop" element={<MyShopPage />} />
+        <Route path="monitoring" element={<MonitoringPage />} />
         {MODULES.filter((module) => !BUILT_MODULES.includes(module)).map((module) => (
           <Route key={module} path={module} element={<ComingSoonPage module={module} />} />
         ))}

@@ -29,6 +29,12 @@ describe('navigation', () => {
   it('gives a marketplace partner its groups, and none of the programme', () => {
     expect(paths(['marketplace.partner'])).toEqual(['/marketplace/partner', '/', '/training/curricula', '/areas']);
   });
+
+  it('offers monitoring only to readers of the indicators (executives, officers, administrators)', () => {
+    expect(paths(['programme', 'monitoring.read'])).toContain('/monitoring');
+    expect(paths(['programme', 'assessments.read'])).not.toContain('/monitoring');
+  });
+
   it('gives an officer the registry', () => {
     expect(paths(['programme', 'people.read', 'people.write', 'units.read'])).toContain('/registry');
   });

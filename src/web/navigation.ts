@@ -23,6 +23,7 @@ const MODULE_NEEDS: Partial<Record<ModuleName, Capability>> = {
   enterprise: 'enterprise.read',
   funding: 'funding.read',
   marketplace: 'marketplace.read',
+  monitoring: 'monitoring.read',
 };
 
 /**

@@ -10,6 +10,7 @@ const PAGES = [
   '/',
   '/registry',
   '/monitoring',
+  '/monitoring?fy=2569&indicator=employment.placed&province=40',
   '/funding',
   '/funding/collections',
   '/marketplace',

@@ -276,4 +276,9 @@ export const EXPECTATIONS: Record<string, Cell[]> = {
   'GET /api/funding/reports/flows':                       [401,  200,           200,           200,           200,           403,           403,           200,           200,           200,           403,           403,           403],
   'GET /api/funding/reports/export.xlsx':                 [401,  200,           200,           200,           200,           403,           403,           200,           200,           200,           403,           403,           403],
   'GET /api/funding/verify':                              [401,  200,           200,           403,           403,           403,           403,           403,           403,           403,           403,           403,           403],
+  // monitoring: readers see their area; headquarters (an administrator, or an officer or executive of an -HQ unit) sets targets
+  'GET /api/monitoring/indicators':                       [401,  200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200],
+  'GET /api/monitoring/overview':                         [401,  200,           200,           '200/200/403', 200,           403,           403,           403,           403,           403,           403,           403,           403],
+  'GET /api/public/monitoring/overview':                  [200,  200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200],
+  'PUT /api/monitoring/targets/{indicator}/{fiscalYear}/{area}':[401,  200,           403,           403,           200,           403,           403,           403,           403,           403,           403,           403,           403],
 };

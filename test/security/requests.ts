@@ -106,6 +106,12 @@ const areaOf = (v: Variant) => (v === 'other' ? '830101' : '400101');
 
 /** Keyed `METHOD /path` as in the OpenAPI document. */
 export const CALLS: Record<string, CallSpec> = {
+  'GET /api/monitoring/overview': { query: (_w, v) => ({ fiscalYear: '2569', province: v === 'other' ? '83' : '40' }) },
+  'GET /api/public/monitoring/overview': { query: () => ({ fiscalYear: '2569' }) },
+  'PUT /api/monitoring/targets/{indicator}/{fiscalYear}/{area}': {
+    params: (_w, v) => ({ indicator: 'employment.placed', fiscalYear: 2569, area: v === 'other' ? '83' : '40' }),
+    body: () => ({ value: 120 }),
+  },
   'GET /api/geo/search': { query: () => ({ q: 'ขอน' }) },
   'PATCH /api/units/{code}': { body: () => ({ phone: '043-000-111' }) },
   'POST /api/auth/sign-in': { body: () => ({ username: 'nobody.here', password: 'not the password' }) },

@@ -8,6 +8,7 @@ import { enterprisePolicy } from './enterprise/enterprise.policy';
 import { fundingPolicy } from './funding/funding.policy';
 import { marketplacePolicy } from './marketplace/marketplace.policy';
 import { identityPolicy } from './identity/identity.policy';
+import { monitoringPolicy } from './monitoring/monitoring.policy';
 import { orgPolicy } from './org/org.policy';
 import { registryPolicy } from './registry/registry.policy';
 import { planningPolicy } from './training/planning/planning.policy';
@@ -29,6 +30,7 @@ const CHECKS: Record<Capability, (actor: Actor) => boolean> = {
   'marketplace.read': (actor) => marketplacePolicy.readScope(actor).kind !== 'none',
   'marketplace.check': (actor) => marketplacePolicy.writeScope(actor).kind !== 'none',
   'marketplace.partner': (actor) => marketplacePolicy.isPartner(actor),
+  'monitoring.read': (actor) => monitoringPolicy.readScope(actor).kind !== 'none',
   'people.read': (actor) => registryPolicy.readScope(actor).kind !== 'none',
   'people.write': (actor) => registryPolicy.writeScope(actor).kind !== 'none',
   'sessions.organise': (actor) => trainingPolicy.officerScope(actor).kind !== 'none' || trainingPolicy.providesForAny(actor),

@@ -4,6 +4,7 @@ import { employmentContract } from './employment/employment.contract';
 import { enterpriseContract } from './enterprise/enterprise.contract';
 import { marketplaceContract } from './marketplace/marketplace.contract';
 import { fundingContract } from './funding/funding.contract';
+import { monitoringContract } from './monitoring/monitoring.contract';
 import { credentialsContract } from './credentials/credentials.contract';
 import { geoContract } from './geo/geo.contract';
 import { identityContract } from './identity/identity.contract';
@@ -28,6 +29,7 @@ export const MODULE_CONTRACTS: readonly ModuleContract[] = [
   enterpriseContract,
   marketplaceContract,
   fundingContract,
+  monitoringContract,
 ];
 
 /** Modules and the platform together: every table of the database has exactly one owner here. */

@@ -13356,6 +13356,309 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/monitoring/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indicators as data: numerator, denominator, owning module, period, breakdowns, source and unit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            nameTh: string;
+                            nameEn: string;
+                            numerator: {
+                                th: string;
+                                en: string;
+                            };
+                            denominator: {
+                                th: string;
+                                en: string;
+                            } | null;
+                            ownerModule: string;
+                            periodType: string;
+                            breakdowns: string[];
+                            source: {
+                                th: string;
+                                en: string;
+                            };
+                            unit: {
+                                th: string;
+                                en: string;
+                            };
+                            /** @description True when its rollup is kept as the work happens; false: defined, not yet counted */
+                            maintained: boolean;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitoring/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Executive overview of a fiscal year: each indicator's actual, target, % and the same point last year, by province, within the reader's area */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Thai fiscal year in B.E. (1 Oct – 30 Sep), e.g. 2569 */
+                    fiscalYear: number;
+                    province?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYear: number;
+                            provinceCode: string | null;
+                            /**
+                             * @description country: the whole country; provinces: the reader’s provinces (or the one asked for)
+                             * @enum {string}
+                             */
+                            area: "country" | "provinces";
+                            indicators: {
+                                code: string;
+                                maintained: boolean;
+                                actual: number;
+                                target: number | null;
+                                /** @description Actual as a percent of the target, one decimal */
+                                percent: number | null;
+                                /** @description The previous fiscal year up to the same month */
+                                lastYearSamePoint: number;
+                                byProvince: {
+                                    provinceCode: string;
+                                    actual: number;
+                                    target: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/monitoring/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public aggregate indicators of a fiscal year, nationwide and by province; values from 1 to 4 are shown as "<5" */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Thai fiscal year in B.E. (1 Oct – 30 Sep), e.g. 2569 */
+                    fiscalYear: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYear: number;
+                            indicators: {
+                                code: string;
+                                actual: number | "<5";
+                                target: number | null;
+                                lastYearSamePoint: number | "<5";
+                                byProvince: {
+                                    provinceCode: string;
+                                    actual: number | "<5";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitoring/targets/{indicator}/{fiscalYear}/{area}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a target (headquarters): an indicator for the whole country (*) or a province in a fiscal year */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    indicator: "registry.registered" | "training.completed" | "employment.placed" | "enterprise.otog-stage" | "funding.loans-disbursed";
+                    /** @description Thai fiscal year in B.E. (1 Oct – 30 Sep), e.g. 2569 */
+                    fiscalYear: number;
+                    /** @description A province's 2-digit code, or * for the whole country */
+                    area: string | "*";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        value: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: string;
+                            fiscalYear: number;
+                            areaCode: string;
+                            value: number;
+                            note: string | null;
+                            setAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13545,7 +13848,7 @@ export interface components {
             /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
             /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
-            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
+            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
         };
         UserPageInput: {
             items: components["schemas"]["UserInput"][];
@@ -15849,7 +16152,7 @@ export interface components {
             /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
             /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
-            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
+            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
         };
         UserPage: {
             items: components["schemas"]["User"][];

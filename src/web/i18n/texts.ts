@@ -15,6 +15,7 @@ export const FEATURE_NAMESPACES = [
   'enterprise',
   'funding',
   'marketplace',
+  'monitoring',
 ] as const;
 export type FeatureNamespace = (typeof FEATURE_NAMESPACES)[number];
 export type Language = 'th' | 'en';

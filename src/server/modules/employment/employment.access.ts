@@ -1,3 +1,4 @@
+import { IGNORE_FACTS, type FactSink } from '../../platform/facts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Scope } from '../../platform/auth/actor';
@@ -26,6 +27,8 @@ export interface EmploymentDeps {
   credentials: CredentialsService;
   training: TrainingService;
   competency: CompetencyService;
+  /** Monitoring's recorder: placements are told to it in their transactions. */
+  facts?: FactSink;
 }
 
 export type VacancyWithEmployer = repository.VacancyRow & { employer_name_th: string; employer_name_en: string | null };
@@ -156,6 +159,7 @@ export function createEmploymentAccess(deps: EmploymentDeps) {
 
   return {
     ...deps,
+    tellFacts: deps.facts ?? IGNORE_FACTS,
     today,
     standardFor,
     outOfArea,

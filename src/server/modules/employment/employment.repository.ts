@@ -314,6 +314,14 @@ export async function placedCount(db: Executor, fiscalYear: number) {
   return Number(rows[0]!.n);
 }
 
+/** Placements per province and start date (monitoring's `employment.placed`). */
+export const placementTally = (db: Executor) =>
+  db
+    .selectFrom('placement')
+    .select(['province_code as provinceCode', 'started_on as on', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy(['province_code', 'started_on'])
+    .execute();
+
 export interface QueueFilter {
   provinces: readonly string[] | null;
   overdueBefore?: string;

@@ -14,8 +14,11 @@ import type { createSeekersService } from './seekers.service';
 type Ctx = ActorContext;
 
 /** Referrals with consent, the employer's answers, placements within the openings, follow-ups at 3, 6 and 12 months, and the figures. */
+/** The indicator employment publishes: placements (every placement row, by its start date and province). */
+export const PLACED_INDICATOR = 'employment.placed';
+
 export function createPlacementsService(access: EmploymentAccess, seekers: ReturnType<typeof createSeekersService>, followUps: FollowUpsService) {
-  const { db, geo, org, registry, credentials, training, today, vacancyFor, requireVacancy, outOfArea } = access;
+  const { db, geo, org, registry, credentials, training, tellFacts, today, vacancyFor, requireVacancy, outOfArea } = access;
 
   /** Referrals as the reader may see them: an employer only the consented fields and never an id or identity number. */
   async function presentReferrals(rows: repository.ReferralRow[], forEmployer: boolean) {
@@ -212,6 +215,7 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
             fiscal_year: fiscalYearOfPlacement(startedOn),
             recorded_by: ctx.actor.userId,
           });
+          await tellFacts(trx, [{ indicator: PLACED_INDICATOR, on: startedOn, provinceCode: r.province_code, delta: 1 }]);
           await repository.scheduleFollowUps(
             trx,
             followUpsFor(startedOn).map((f) => ({ placement_id: placement.id, months: f.months, due_on: f.dueOn, province_code: r.province_code })),
@@ -301,6 +305,8 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
       return service.card(ctx, ctx.actor.personId);
     },
 
+    /** For monitoring's rebuild: placements per province and start date, from the records. */
+    placementTally: () => repository.placementTally(db),
     async listPlacements(ctx: Ctx, query: { fiscalYear?: number; province?: string; limit: number; offset: number }) {
       const scope = employmentPolicy.readScope(ctx.actor);
       if (scope.kind === 'none') throw problems.forbidden({ en: 'Your role does not include placements.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูข้อมูลการบรรจุงาน' });

@@ -1,3 +1,4 @@
+import { bangkokDate } from '../../../shared/fiscal-year';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Executor } from '../../db/executor';
@@ -68,6 +69,7 @@ export function createPeopleService(access: RegistryAccess) {
     normalizeDoc,
     duplicateDocument,
     personDetail,
+    registrationsChanged,
   } = access;
 
   const service = {
@@ -278,6 +280,7 @@ export function createPeopleService(access: RegistryAccess) {
         });
         if (!inserted) return null;
         const newId = inserted.id;
+        await registrationsChanged(trx, [{ on: bangkokDate(new Date(inserted.created_at)), provinceCode: area.provinceCode, delta: 1 }]);
         for (const c of consents) {
           await repository.insertConsent(trx, {
             person_id: newId,
@@ -334,6 +337,13 @@ export function createPeopleService(access: RegistryAccess) {
           ]);
         }
         await repository.updatePerson(trx, id, { ...columns, doc_type: input.docType, doc_number: docNumber });
+        if (locked.province_code !== area.provinceCode) {
+          const on = bangkokDate(new Date(locked.created_at));
+          await registrationsChanged(trx, [
+            { on, provinceCode: locked.province_code, delta: -1 },
+            { on, provinceCode: area.provinceCode, delta: 1 },
+          ]);
+        }
         if (changed.includes('target_groups')) await access.peopleChanged(trx, [id]);
         const fields = [...changed, ...(docChanged ? ['doc_number'] : [])];
         await repository.addEvent(trx, {

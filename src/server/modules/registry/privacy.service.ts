@@ -15,7 +15,7 @@ type Ctx = ActorContext;
 
 /** PDPA and record keeping: consents, duplicates and merges, erasure. */
 export function createPrivacyService(access: RegistryAccess, links: PersonLinks) {
-  const { db, ref, refuse, findPerson, writablePerson, unitOf, personDetail, identity, peopleChanged } = access;
+  const { db, ref, refuse, findPerson, writablePerson, unitOf, personDetail, identity, peopleChanged, registrationsChanged } = access;
 
   const service = {
     /** For other modules: does a standing consent for this purpose exist? */
@@ -121,10 +121,15 @@ export function createPrivacyService(access: RegistryAccess, links: PersonLinks)
       const today = bangkokDate(new Date());
       await db.transaction().execute(async (trx) => {
         // Lock both, in id order, so two merges of the same pair cannot interleave.
+        const locked = new Map<number, { province_code: string; created_at: Date }>();
         for (const id of [survivorId, duplicateId].sort((a, b) => a - b)) {
           const row = await repository.lockPerson(trx, id);
           if (row?.status !== 'active') throw problems.conflict({ en: `Person ${id} is no longer active.`, th: `บุคคลรหัส ${id} ไม่อยู่ในสถานะใช้งานแล้ว` });
+          locked.set(id, row);
         }
+        // The duplicate was counted once when registered; the merged person is one person.
+        const gone = locked.get(duplicateId)!;
+        await registrationsChanged(trx, [{ on: bangkokDate(new Date(gone.created_at)), provinceCode: gone.province_code, delta: -1 }]);
         // Every module's rows follow their declarations (`<module>.contract.ts`): memberships, consents, timeline, enrolments, …
         await links.merge(trx, 'person', duplicateId, survivorId, today);
         await repository.updatePerson(trx, duplicateId, { status: 'merged', merged_into: survivorId });

@@ -9,6 +9,7 @@ import { bangkokDate } from '../../../shared/fiscal-year';
 import type { GeoService, SubdistrictPlace } from '../geo/geo.service';
 import type { IdentityService } from '../identity/identity.service';
 import type { OrgService } from '../org/org.service';
+import { IGNORE_FACTS, type FactSink } from '../../platform/facts';
 import { personSearchText } from './import/people-rows';
 import { normalizePhone } from '../../platform/files/rows';
 import { registryPolicy } from './registry.policy';
@@ -36,6 +37,9 @@ const NO_SUBDISTRICT: SubdistrictPlace = {
  * correction, a withdrawn consent to sensitive data, a merge, an erasure): another module that
  * keeps a copy of those facts (employment's matching) rebuilds it in the same transaction.
  */
+/** The indicator the registry publishes: people registered (a merged duplicate no longer counts; an erased person does, by area). */
+export const REGISTERED_INDICATOR = 'registry.registered';
+
 export type PeopleChangedListener = (trx: Transaction<DB>, personIds: readonly number[]) => Promise<void>;
 
 /**
@@ -43,8 +47,19 @@ export type PeopleChangedListener = (trx: Transaction<DB>, personIds: readonly n
  * within the actor's scope, and the person's page. Each use-case file (people, groups, privacy)
  * takes what it needs from here.
  */
-export function createRegistryAccess(deps: { db: Kysely<DB>; geo: GeoService; org: OrgService; identity: IdentityService }) {
+export function createRegistryAccess(deps: { db: Kysely<DB>; geo: GeoService; org: OrgService; identity: IdentityService; facts?: FactSink }) {
   const { db, geo, org, identity } = deps;
+  const tellFacts = deps.facts ?? IGNORE_FACTS;
+  /**
+   * Tells monitoring, inside the change's transaction, how people registered per province and
+   * Bangkok day changed (`registry.registered`): a registration adds one on the day it was made,
+   * a merge takes the duplicate away, a corrected address moves the person to another province.
+   */
+  const registrationsChanged = (trx: Transaction<DB>, changes: readonly { on: string; provinceCode: string; delta: number }[]) =>
+    tellFacts(
+      trx,
+      changes.filter((c) => c.delta !== 0).map((c) => ({ indicator: REGISTERED_INDICATOR, ...c })),
+    );
   const changeListeners: PeopleChangedListener[] = [];
   /** Registers a module's reaction to people's changes (called once, when the services are wired). */
   const onPeopleChanged = (listener: PeopleChangedListener) => void changeListeners.push(listener);
@@ -231,6 +246,7 @@ export function createRegistryAccess(deps: { db: Kysely<DB>; geo: GeoService; or
     identity,
     onPeopleChanged,
     peopleChanged,
+    registrationsChanged,
     ref,
     viewerFor,
     refuse,

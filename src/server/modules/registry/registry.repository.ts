@@ -45,7 +45,7 @@ export const insertPerson = (trx: Executor, values: Insertable<PersonTable>) =>
     .insertInto('person')
     .values(values)
     .onConflict((oc) => oc.columns(['doc_number', 'doc_type']).doNothing())
-    .returning('id')
+    .returning(['id', 'created_at'])
     .executeTakeFirst();
 
 export const updatePerson = (trx: Executor, id: number, patch: Updateable<PersonTable>) =>
@@ -376,3 +376,14 @@ export const lockPeople = (trx: Executor, personIds: readonly number[]) =>
         .forUpdate()
         .execute()
     : Promise.resolve([]);
+
+/**
+ * People registered per province and Bangkok day, recomputed from the records (monitoring's
+ * rebuild): a merged duplicate is not counted, an erased person is (the area stays).
+ */
+export const registrationTally = async (db: Executor) =>
+  (
+    await sql<{ provinceCode: string; on: string; count: number }>`
+      select province_code as "provinceCode", to_char(created_at at time zone 'Asia/Bangkok', 'YYYY-MM-DD') as "on", count(*)::int as count
+        from person where status <> 'merged' group by 1, 2`.execute(db)
+  ).rows;

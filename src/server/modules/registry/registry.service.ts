@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { LinkDeclaration } from '../../platform/contract';
+import type { FactSink } from '../../platform/facts';
 import type { GeoService } from '../geo/geo.service';
 import type { IdentityService } from '../identity/identity.service';
 import type { OrgService } from '../org/org.service';
@@ -63,6 +64,8 @@ export function createRegistryService(deps: {
   identity: IdentityService;
   /** Every declared link to people and groups (`ALL_CONTRACTS`: the modules and the platform): merges and erasures follow them. */
   links: readonly LinkDeclaration[];
+  /** Monitoring's recorder: registrations are told to it in their transactions. */
+  facts?: FactSink;
 }) {
   const links = createPersonLinks(deps.links);
   const access = createRegistryAccess(deps);
@@ -70,6 +73,10 @@ export function createRegistryService(deps: {
     links,
     reference: access.ref,
     onPeopleChanged: access.onPeopleChanged,
+    /** People registered per province and Bangkok day, from the records: monitoring's rebuild reads it. */
+    registrationTally: () => repository.registrationTally(deps.db),
+    /** For imports: tells monitoring what a batch did to registrations, inside its transaction. */
+    registrationsChanged: access.registrationsChanged,
 
     /** For imports: the target groups as reference values (names and synonyms) for the matcher. */
     targetGroupValues: async () => (await access.ref()).targetGroupValues,

@@ -37,10 +37,13 @@ export interface CertificateJobOptions {
 }
 
 /** Completion: the completion rule, and the certificates it earns (one by one, or as a job). */
+/** The indicator training publishes: enrolments completed (per session province and end date). */
+export const COMPLETED_INDICATOR = 'training.completed';
+
 export function createCompletionService(access: TrainingAccess, options: CertificateJobOptions = {}) {
   const listeners: CompletionListener[] = [];
   const changeListeners: CompletionsChangedListener[] = [];
-  const { db, registry, credentials, jobs, requireSession, managedSession, curriculumOf, completedWithoutCertificate } = access;
+  const { db, tellFacts, registry, credentials, jobs, requireSession, managedSession, curriculumOf, completedWithoutCertificate } = access;
   const batchSize = options.batchSize ?? CERTIFICATE_BATCH;
 
   /** What each person's certificate states; the session's days and curriculum are read once. */
@@ -159,6 +162,13 @@ export function createCompletionService(access: TrainingAccess, options: Certifi
         if (newlyCompleted.length)
           for (const listener of listeners) await listener(trx, ctx, { sessionId, curriculumCode: s.curriculum_code, personIds: newlyCompleted });
         const changed = outcomes.filter((o) => (o.e.status === 'completed') !== !o.reasons.length).map((o) => o.e.person_id);
+        // Monitoring counts a completion where and when its session ends.
+        const gained = outcomes.filter((o) => !o.reasons.length && o.e.status !== 'completed').length;
+        const lost = outcomes.filter((o) => o.reasons.length && o.e.status === 'completed').length;
+        await tellFacts(
+          trx,
+          [{ indicator: COMPLETED_INDICATOR, on: s.ends_on, provinceCode: s.province_code, delta: gained - lost }].filter((c) => c.delta !== 0),
+        );
         if (changed.length) for (const listener of changeListeners) await listener(trx, changed);
         await recordAudit(trx, ctx, {
           action: 'enrolment.evaluate',

@@ -101,3 +101,13 @@ export const completersOf = (db: Executor, curriculumCode: string, personIds: re
         .orderBy('e.person_id')
         .orderBy('s.ends_on', 'desc')
         .execute();
+
+/** Completed enrolments per session province and end date (monitoring's `training.completed`). */
+export const completionTally = (db: Executor) =>
+  db
+    .selectFrom('enrolment as e')
+    .innerJoin('training_session as s', 's.id', 'e.session_id')
+    .select(['s.province_code as provinceCode', 's.ends_on as on', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('e.status', '=', 'completed')
+    .groupBy(['s.province_code', 's.ends_on'])
+    .execute();

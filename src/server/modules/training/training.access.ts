@@ -1,3 +1,4 @@
+import { IGNORE_FACTS, type FactSink } from '../../platform/facts';
 import type { Kysely } from 'kysely';
 import type { DB, SessionStatus } from '../../db/schema';
 import type { Scope } from '../../platform/auth/actor';
@@ -42,8 +43,11 @@ export function createTrainingAccess(deps: {
   registry: RegistryService;
   credentials: CredentialsService;
   jobs: JobRunner;
+  /** Monitoring's recorder: completions gained or lost are told to it in their transactions. */
+  facts?: FactSink;
 }) {
   const { db, geo, org, registry, credentials, jobs } = deps;
+  const tellFacts = deps.facts ?? IGNORE_FACTS;
   const today = () => bangkokDate(new Date());
 
   let groupNamesCache: Promise<Map<string, { th: string; en: string }>> | null = null;
@@ -166,6 +170,7 @@ export function createTrainingAccess(deps: {
 
   return {
     db,
+    tellFacts,
     geo,
     org,
     registry,

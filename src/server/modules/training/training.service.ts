@@ -15,6 +15,7 @@ import { createSessionsService } from './sessions.service';
 import { createTrainingAccess } from './training.access';
 import * as repository from './training.repository';
 import * as facts from './facts.repository';
+import type { FactSink } from '../../platform/facts';
 
 export { CERTIFICATES_JOB, type CompletionListener } from './completion.service';
 export { RESULT_COLUMNS, RESULTS_MAX_ROWS } from './attendance.service';
@@ -75,6 +76,8 @@ export function createTrainingService(deps: {
   registry: RegistryService;
   credentials: CredentialsService;
   jobs: JobRunner;
+  /** Monitoring's recorder: completions are told to it in their transactions. */
+  facts?: FactSink;
   /** The certificates job's batch size, and (tests) a simulated crash. */
   certificates?: CertificateJobOptions;
 }) {
@@ -125,6 +128,12 @@ export function createTrainingService(deps: {
         provinceCode: r.province_code,
       }));
     },
+
+    /**
+     * For monitoring's rebuild: completed enrolments per province and day, counted where and when
+     * their session ended (the same cell `evaluate` tells as it records them).
+     */
+    completionTally: () => facts.completionTally(db),
 
     /** For other modules: sessions' codes and course names by id. */
     async sessionLabels(ids: readonly number[]) {

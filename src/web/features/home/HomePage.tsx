@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../format';
@@ -8,25 +8,51 @@ import { navigation } from '../../navigation';
 import { nameOf, useProvinces, useRegions } from '../../reference';
 import { useMe } from '../../session';
 import { describeArea } from './area';
-import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { fiscalYearOf } from '../../../shared/fiscal-year';
+import { useOverview } from '../monitoring/queries';
 
-/** The measured figure beside the target: people placed in work this fiscal year (employment's public indicator). */
-function PlacedThisYear() {
+/**
+ * People placed in work this fiscal year against the target, both from monitoring's overview (the
+ * reader's area; the target is data headquarters sets, so a year without one says so).
+ */
+function PlacementsCard() {
   const { t } = useTranslation();
   const { number } = useFormat();
-  const { data } = useQuery({ queryKey: ['employment', 'indicator'], queryFn: () => unwrap(api.GET('/api/employment/indicator')) });
-  if (!data) return null;
+  const { data } = useOverview(fiscalYearOf(new Date()));
+  const placed = data?.indicators.find((i) => i.code === 'employment.placed');
+  if (!data || !placed) return null;
   return (
-    <Text size="sm" data-testid="placed-this-year">
-      {t('home.placedSoFar', { placed: number(data.placed), fy: data.fiscalYear })}
-    </Text>
+    <Paper withBorder p="md" data-testid="placed-this-year">
+      <Badge variant="outline" color="teal.9" tt="none" mb={4}>
+        {t('home.measured', { fy: data.fiscalYear })}
+      </Badge>
+      <Text fz={28} fw={600} c="indigo.9">
+        {number(placed.actual)}
+      </Text>
+      <Text>{t('home.placed')}</Text>
+      {placed.target !== null && placed.percent !== null ? (
+        <>
+          <Progress
+            value={Math.min(100, placed.percent)}
+            mt={4}
+            aria-label={t('home.placedAgainst', { target: number(placed.target), percent: number(placed.percent) })}
+          />
+          <Text size="sm">{t('home.placedAgainst', { target: number(placed.target), percent: number(placed.percent) })}</Text>
+        </>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('home.placedNoTarget')}
+        </Text>
+      )}
+      <Anchor component={Link} to="/monitoring" size="sm">
+        {t('home.allIndicators')}
+      </Anchor>
+    </Paper>
   );
 }
 
-/** The seed reports' headline figures, the programme's first targets. */
+/** The seed reports' headline figures not measured yet: the programme's first targets, as the reports state them. */
 const TARGETS = [
-  { value: 15_000, label: 'home.employed' },
   { value: 140, label: 'home.groups' },
   { value: 401, label: 'home.prototypes', detail: 'home.prototypesDetail' },
   { value: 5_000_000, label: 'home.fund', detail: 'home.fundDetail' },
@@ -80,6 +106,7 @@ export function HomePage() {
             {t('home.targets')}
           </Title>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+            {can('monitoring.read') && <PlacementsCard />}
             {TARGETS.map((target) => (
               <Paper key={target.label} withBorder p="md">
                 <Badge variant="outline" color="indigo.9" tt="none" mb={4}>
@@ -89,7 +116,6 @@ export function HomePage() {
                   {number(target.value)}
                 </Text>
                 <Text>{t(target.label)}</Text>
-                {target.label === 'home.employed' && <PlacedThisYear />}
                 {'detail' in target && (
                   <Text size="sm" c="dimmed">
                     {t(target.detail)}

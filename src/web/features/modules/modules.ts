@@ -3,4 +3,4 @@ export const MODULES = ['registry', 'training', 'credentials', 'employment', 'en
 export type ModuleName = (typeof MODULES)[number];
 
 /** The modules built so far; the others show what they will do. */
-export const BUILT_MODULES: readonly ModuleName[] = ['registry', 'training', 'credentials', 'employment', 'enterprise', 'funding', 'marketplace'];
+export const BUILT_MODULES: readonly ModuleName[] = ['registry', 'training', 'credentials', 'employment', 'enterprise', 'funding', 'marketplace', 'monitoring'];

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { CopyData } from '../../../db/engine';
 import type { Executor } from '../../../db/executor';
 import type { ImportBatchTable, ImportFileTable } from '../../../db/schema';
@@ -124,12 +124,16 @@ export async function upsertPeople(
   trx: Executor,
   rows: readonly PersonRecord[],
   options: { present: ReadonlySet<string>; importId: string; unitCode: string | null; staged?: boolean },
-): Promise<{ inserted: number; updated: number }> {
-  if (rows.length === 0) return { inserted: 0, updated: 0 };
+): Promise<{ inserted: number; updated: number; facts: RegistrationFacts }> {
+  if (rows.length === 0) return { inserted: 0, updated: 0, facts: { born: [], moved: [] } };
   const optional = OPTIONAL_PERSON_COLUMNS.filter((c) => options.present.has(c));
   const compared = ['title', 'first_name_th', 'last_name_th', 'sex', 'birth_date', 'subdistrict_code', ...optional];
-  const result = await sql<{ inserted: number; updated: number }>`
-    with changed as (
+  const source = options.staged ? sql`import_stage as t` : unnestPeople(rows);
+  const result = await sql<{ inserted: number; updated: number; born: RegistrationFacts['born']; moved: RegistrationFacts['moved'] }>`
+    with before as (
+      select p.id, p.province_code, p.created_at from ${source}
+        join person p on p.doc_number = t.doc_number and p.doc_type = t.doc_type and p.status = 'active'
+    ), changed as (
       insert into person (doc_type, doc_number, title, first_name_th, last_name_th, first_name_en, last_name_en, sex,
                           birth_date, phone, house_no, village_no, subdistrict_code, district_code, province_code, target_groups,
                           disability_type, disability_card_no, education, work_status, monthly_income_satang, household_size,
@@ -138,7 +142,7 @@ export async function upsertPeople(
              t.birth_date, t.phone, t.house_no, t.village_no, t.subdistrict_code, t.district_code, t.province_code,
              coalesce(string_to_array(t.target_groups, ','), '{}'), t.disability_type, t.disability_card_no, t.education,
              t.work_status, t.monthly_income_satang, t.household_size, t.search_text, ${options.unitCode}, 'import', ${options.importId}::uuid
-        from ${options.staged ? sql`import_stage as t` : unnestPeople(rows)}
+        from ${source}
       on conflict (doc_number, doc_type) do update set
         title = excluded.title, first_name_th = excluded.first_name_th, last_name_th = excluded.last_name_th, sex = excluded.sex,
         birth_date = excluded.birth_date, subdistrict_code = excluded.subdistrict_code, district_code = excluded.district_code,
@@ -146,10 +150,30 @@ export async function upsertPeople(
         ${sql.join(optional.map((c) => sql`${sql.raw(c)} = excluded.${sql.raw(c)}`).concat(sql`updated_at = now()`, sql`version = person.version + 1`))}
       where person.status = 'active'
         and (${sql.raw(compared.map((c) => `person.${c}`).join(', '))}) is distinct from (${sql.raw(compared.map((c) => `excluded.${c}`).join(', '))})
-      returning (xmax = 0) as inserted
+      returning person.id, (xmax = 0) as inserted, person.province_code, person.created_at
     )
-    select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from changed`.execute(trx);
-  return result.rows[0]!;
+    select (select count(*) filter (where inserted)::int from changed) as inserted,
+           (select count(*) filter (where not inserted)::int from changed) as updated,
+           (select coalesce(json_agg(b), '[]') from (
+              select province_code as "provinceCode", ${bangkokDay(sql`created_at`)} as "on", count(*)::int as count
+                from changed where inserted group by 1, 2) b) as born,
+           (select coalesce(json_agg(m), '[]') from (
+              select o.province_code as "fromProvince", c.province_code as "toProvince", ${bangkokDay(sql`o.created_at`)} as "on"
+                from changed c join before o on o.id = c.id where not c.inserted and o.province_code <> c.province_code) m) as moved`.execute(trx);
+  const { inserted, updated, born, moved } = result.rows[0]!;
+  return { inserted, updated, facts: { born, moved } };
+}
+
+/** An instant's civil date in Bangkok, as YYYY-MM-DD text (the day its fact is counted on). */
+const bangkokDay = (column: RawBuilder<unknown>) => sql<string>`to_char(${column} at time zone 'Asia/Bangkok', 'YYYY-MM-DD')`;
+
+/**
+ * What a batch did to the registrations monitoring counts: people registered (per province and
+ * Bangkok day) and existing people whose corrected address moved them to another province.
+ */
+export interface RegistrationFacts {
+  born: { provinceCode: string; on: string; count: number }[];
+  moved: { fromProvince: string; toProvince: string; on: string }[];
 }
 
 /**

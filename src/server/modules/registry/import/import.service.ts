@@ -203,7 +203,14 @@ export function createImportService(deps: {
         let counts: { inserted: number; updated: number; valid: number };
         if (file.kind === 'people') {
           if (copyIn && kept.length) await stagePeople(trx, copyIn, kept);
-          const written = await upsertPeople(trx, kept, { present, importId, unitCode: actor.unitCode, staged: Boolean(copyIn) });
+          const { facts, ...written } = await upsertPeople(trx, kept, { present, importId, unitCode: actor.unitCode, staged: Boolean(copyIn) });
+          await registry.registrationsChanged(trx, [
+            ...facts.born.map((b) => ({ on: b.on, provinceCode: b.provinceCode, delta: b.count })),
+            ...facts.moved.flatMap((m) => [
+              { on: m.on, provinceCode: m.fromProvince, delta: -1 },
+              { on: m.on, provinceCode: m.toProvince, delta: 1 },
+            ]),
+          ]);
           await recordSensitiveConsents(trx, kept, {
             importId,
             userId: actor.userId,

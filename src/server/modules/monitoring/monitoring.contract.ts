@@ -1,0 +1,8 @@
+import type { ModuleContract } from '../../platform/contract';
+
+/** Monitoring's tables: counts per cell and targets; no person or group columns (it keeps no one). */
+export const monitoringContract: ModuleContract = {
+  module: 'monitoring',
+  tables: ['monitoring_rollup', 'monitoring_target'],
+  links: [],
+};

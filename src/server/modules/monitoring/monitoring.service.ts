@@ -1,0 +1,222 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import { bangkokDate } from '../../../shared/fiscal-year';
+import { provincesOf, scopeIncludes } from '../../platform/auth/actor';
+import { recordAudit } from '../../platform/audit/audit.service';
+import type { ActorContext } from '../../platform/context';
+import type { FactChange, FactSink } from '../../platform/facts';
+import { problems } from '../../platform/problem';
+import type { EmploymentService } from '../employment/employment.service';
+import type { GeoService } from '../geo/geo.service';
+import type { RegistryService } from '../registry/registry.service';
+import type { TrainingService } from '../training/training.service';
+import { INDICATORS, indicatorByCode } from './indicators';
+import { monitoringPolicy } from './monitoring.policy';
+import * as repository from './monitoring.repository';
+import { cellKey, cellOf, monthsElapsed, netChanges, fiscalMonthIndex, percentOf, suppress, type Cell } from './monitoring.rules';
+
+/** Whole country, as a target's area. */
+export const NATIONAL = '*';
+
+/**
+ * The recorder the owning modules tell their facts to, inside their transactions (built before
+ * them, so it needs nothing but the database handle its caller's transaction came from).
+ */
+export function createMonitoringRecorder(): { count: FactSink } {
+  return {
+    count: async (trx: Transaction<DB>, changes: readonly FactChange[]) => {
+      if (changes.length) await repository.addToCells(trx, netChanges(changes));
+    },
+  };
+}
+
+/**
+ * Monitoring: indicators against targets by area and Thai fiscal year. It reads the rollups the
+ * modules keep through the recorder, and the modules' own tallies (their services) to rebuild
+ * them; it never reads their tables.
+ */
+export function createMonitoringService(deps: {
+  db: Kysely<DB>;
+  geo: GeoService;
+  registry: RegistryService;
+  training: TrainingService;
+  employment: EmploymentService;
+}) {
+  const { db, geo } = deps;
+
+  /** Every cell recomputed from the source records, through the owning modules' services. */
+  async function rebuiltCells(): Promise<Map<string, Cell & { value: number }>> {
+    const sources: [string, () => Promise<{ provinceCode: string; on: string; count: number | string | bigint }[]>][] = [
+      ['registry.registered', deps.registry.registrationTally],
+      ['training.completed', deps.training.completionTally],
+      ['employment.placed', deps.employment.placementTally],
+    ];
+    const cells = new Map<string, Cell & { value: number }>();
+    for (const [indicator, tally] of sources) {
+      for (const row of await tally()) {
+        const cell = cellOf(indicator, row.on, row.provinceCode);
+        const key = cellKey(cell);
+        const entry = cells.get(key) ?? { ...cell, value: 0 };
+        entry.value += Number(row.count);
+        cells.set(key, entry);
+      }
+    }
+    return cells;
+  }
+
+  /** Which indicator a request names, or a 404. */
+  const indicatorOf = (code: string) => {
+    const found = indicatorByCode.get(code);
+    if (!found) throw problems.notFound({ en: `No indicator has code ${code}.`, th: `ไม่พบตัวชี้วัดรหัส ${code}` });
+    return found;
+  };
+
+  /** Values of a fiscal year and the previous one, summed per indicator and province. */
+  async function figures(fiscalYear: number, provinces: readonly string[] | null, today: string) {
+    const rows = await repository.yearCells(db, [fiscalYear, fiscalYear - 1], provinces);
+    const point = monthsElapsed(fiscalYear, today);
+    const actual = new Map<string, Map<string, number>>();
+    const lastYear = new Map<string, number>();
+    for (const r of rows) {
+      const value = Number(r.value);
+      if (r.fiscal_year === fiscalYear) {
+        const byProvince = actual.get(r.indicator) ?? new Map<string, number>();
+        byProvince.set(r.province_code, (byProvince.get(r.province_code) ?? 0) + value);
+        actual.set(r.indicator, byProvince);
+      } else if (fiscalMonthIndex(r.month) <= point) {
+        lastYear.set(r.indicator, (lastYear.get(r.indicator) ?? 0) + value);
+      }
+    }
+    return { actual, lastYear };
+  }
+
+  const sum = (m: Map<string, number> | undefined) => [...(m?.values() ?? [])].reduce((a, b) => a + b, 0);
+
+  return {
+    indicators: () => INDICATORS.map((i) => ({ ...i, breakdowns: [...i.breakdowns] })),
+
+    /**
+     * The executive overview: each indicator's actual, target, % and the same point of the previous
+     * fiscal year, with its value per province for the map, within the reader's area (or one
+     * province of it).
+     */
+    async overview(ctx: ActorContext, query: { fiscalYear: number; province?: string }, now = new Date()) {
+      const scope = monitoringPolicy.readScope(ctx.actor);
+      if (scope.kind === 'none') throw problems.forbidden({ en: 'Your roles do not include reading the indicators.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูตัวชี้วัด' });
+      if (query.province && !scopeIncludes(scope, query.province))
+        throw await geo.outOfScope({ en: 'read the indicators of this province', th: 'ดูตัวชี้วัดของจังหวัดนี้' }, [query.province], scope);
+      const provinces = query.province ? [query.province] : provincesOf(scope);
+      const { actual, lastYear } = await figures(query.fiscalYear, provinces, bangkokDate(now));
+      const targets = await repository.targetsOf(db, query.fiscalYear);
+      const targetOf = (indicator: string) => {
+        const mine = targets.filter((t) => t.indicator === indicator);
+        if (provinces === null) return mine.find((t) => t.area_code === NATIONAL)?.value ?? null;
+        const set = mine.filter((t) => provinces.includes(t.area_code));
+        return set.length ? set.reduce((a, t) => a + Number(t.value), 0) : null;
+      };
+      return {
+        fiscalYear: query.fiscalYear,
+        provinceCode: query.province ?? null,
+        area: provinces === null ? ('country' as const) : ('provinces' as const),
+        indicators: INDICATORS.map((i) => {
+          const value = sum(actual.get(i.code));
+          const target = targetOf(i.code) === null ? null : Number(targetOf(i.code));
+          return {
+            code: i.code,
+            maintained: i.maintained,
+            actual: value,
+            target,
+            percent: percentOf(value, target),
+            lastYearSamePoint: lastYear.get(i.code) ?? 0,
+            byProvince: [...(actual.get(i.code) ?? new Map<string, number>()).entries()]
+              .filter(([, v]) => v !== 0)
+              .map(([provinceCode, v]) => ({
+                provinceCode,
+                actual: v,
+                target: (() => {
+                  const t = targets.find((x) => x.indicator === i.code && x.area_code === provinceCode);
+                  return t ? Number(t.value) : null;
+                })(),
+              }))
+              .sort((a, b) => (a.provinceCode < b.provinceCode ? -1 : 1)),
+          };
+        }),
+      };
+    },
+
+    /** The same figures for anyone, nationwide: a value from 1 to 4 is shown as "<5". */
+    async publicOverview(query: { fiscalYear: number }, now = new Date()) {
+      const { actual, lastYear } = await figures(query.fiscalYear, null, bangkokDate(now));
+      const targets = await repository.targetsOf(db, query.fiscalYear);
+      return {
+        fiscalYear: query.fiscalYear,
+        indicators: INDICATORS.map((i) => {
+          const value = sum(actual.get(i.code));
+          const target = targets.find((t) => t.indicator === i.code && t.area_code === NATIONAL);
+          return {
+            code: i.code,
+            actual: suppress(value),
+            target: target ? Number(target.value) : null,
+            lastYearSamePoint: suppress(lastYear.get(i.code) ?? 0),
+            byProvince: [...(actual.get(i.code) ?? new Map<string, number>()).entries()]
+              .filter(([, v]) => v !== 0)
+              .map(([provinceCode, v]) => ({ provinceCode, actual: suppress(v) }))
+              .sort((a, b) => (a.provinceCode < b.provinceCode ? -1 : 1)),
+          };
+        }),
+      };
+    },
+
+    /** Sets one target (headquarters): an indicator's value for an area ('*' or a province) and fiscal year. */
+    async setTarget(ctx: ActorContext, input: { indicator: string; fiscalYear: number; areaCode: string; value: number; note?: string | null }) {
+      indicatorOf(input.indicator);
+      if (!monitoringPolicy.setsTargets(ctx.actor)) throw problems.forbidden({ en: 'Targets are set by headquarters.', th: 'เป้าหมายกำหนดโดยส่วนกลาง' });
+      if (input.areaCode !== NATIONAL && !(await geo.provincesByCode([input.areaCode])).length)
+        throw problems.notFound({ en: `No province has code ${input.areaCode}.`, th: `ไม่พบจังหวัดรหัส ${input.areaCode}` });
+      const before = await repository.findTarget(db, input.indicator, input.fiscalYear, input.areaCode);
+      const row = await db.transaction().execute(async (trx) => {
+        const saved = await repository.upsertTarget(trx, { ...input, note: input.note ?? null, setBy: ctx.actor.userId });
+        await recordAudit(trx, ctx, {
+          action: 'monitoring.target.set',
+          entityType: 'monitoring_target',
+          entityId: `${input.indicator}/${input.fiscalYear}/${input.areaCode}`,
+          provinceCode: input.areaCode === NATIONAL ? null : input.areaCode,
+          before: before ? { value: Number(before.value) } : null,
+          after: { value: input.value },
+        });
+        return saved;
+      });
+      return {
+        indicator: row.indicator,
+        fiscalYear: row.fiscal_year,
+        areaCode: row.area_code,
+        value: Number(row.value),
+        note: row.note,
+        setAt: new Date(row.set_at).toISOString(),
+      };
+    },
+
+    /**
+     * Recomputes every cell from the source records and compares it with the maintained rollups;
+     * with `apply`, replaces the rollups with the rebuilt values (a repair, to be run while no work
+     * is recorded).
+     */
+    async rebuild(options: { apply?: boolean } = {}) {
+      const rebuilt = await rebuiltCells();
+      const maintained = new Map(
+        (await repository.allCells(db)).map((r) => [
+          cellKey({ indicator: r.indicator, fiscalYear: r.fiscal_year, month: r.month, provinceCode: r.province_code }),
+          Number(r.value),
+        ]),
+      );
+      const keys = [...new Set([...rebuilt.keys(), ...maintained.keys()])].sort();
+      const differences = keys
+        .map((key) => ({ key, maintained: maintained.get(key) ?? 0, rebuilt: rebuilt.get(key)?.value ?? 0 }))
+        .filter((d) => d.maintained !== d.rebuilt);
+      if (options.apply && differences.length) await db.transaction().execute((trx) => repository.replaceCells(trx, [...rebuilt.values()]));
+      return { agrees: differences.length === 0, cells: rebuilt.size, differences, applied: Boolean(options.apply && differences.length) };
+    },
+  };
+}
+
+export type MonitoringService = ReturnType<typeof createMonitoringService>;

@@ -1,0 +1,2 @@
+// The monitoring pages, loaded together as one chunk the first time one of them is opened.
+export { MonitoringPage } from './MonitoringPage';

@@ -1,0 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+
+/** Monitoring's query keys, one tree: a fiscal year's overview, for the reader's area or one province. */
+export const monitoringKeys = {
+  all: ['monitoring'] as const,
+  indicators: () => [...monitoringKeys.all, 'indicators'] as const,
+  overview: (fiscalYear: number, province: string | undefined) => [...monitoringKeys.all, 'overview', fiscalYear, province ?? ''] as const,
+};
+
+/** The indicators as data (names, units, sources); they change only with a release. */
+export function useIndicators() {
+  return useQuery({ queryKey: monitoringKeys.indicators(), staleTime: Infinity, queryFn: () => unwrap(api.GET('/api/monitoring/indicators')) });
+}
+
+/** A fiscal year's figures against targets, in the reader's area or one province of it. */
+export function useOverview(fiscalYear: number, province?: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: monitoringKeys.overview(fiscalYear, province),
+    enabled: options.enabled ?? true,
+    queryFn: () => unwrap(api.GET('/api/monitoring/overview', { params: { query: { fiscalYear, province } } })),
+  });
+}

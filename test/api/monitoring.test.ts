@@ -1,0 +1,188 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bangkokDate } from '../../src/shared/fiscal-year';
+import { cellOf, monthsElapsed, suppress } from '../../src/server/modules/monitoring/monitoring.rules';
+import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
+import { ENGINES } from '../helpers/database';
+import { employerBody, vacancyBody } from '../helpers/employment';
+import { personBody } from '../helpers/people';
+import { buildPeople, dayFromToday, sessionBody } from '../helpers/training';
+
+const KK_OFFICE = 'DSD-PSDO-40';
+const PHUKET_OFFICE = 'DSD-PSDO-83';
+
+describe('periods in Bangkok time', () => {
+  it('puts 30 Sep 23:59 in one fiscal year and 1 Oct 00:00 in the next', () => {
+    const last = bangkokDate(new Date('2025-09-30T16:59:59Z')); // 23:59:59 on 30 Sep in Bangkok
+    const first = bangkokDate(new Date('2025-09-30T17:00:00Z')); // 00:00 on 1 Oct in Bangkok
+    expect(cellOf('x', last, '40')).toEqual({ indicator: 'x', fiscalYear: 2568, month: 9, provinceCode: '40' });
+    expect(cellOf('x', first, '40')).toEqual({ indicator: 'x', fiscalYear: 2569, month: 10, provinceCode: '40' });
+  });
+  it('counts the months of a fiscal year begun by a day', () => {
+    expect(monthsElapsed(2569, '2025-10-01')).toBe(1);
+    expect(monthsElapsed(2569, '2026-09-30')).toBe(12);
+    expect(monthsElapsed(2568, '2026-01-15')).toBe(12);
+    expect(monthsElapsed(2570, '2026-01-15')).toBe(0);
+  });
+  it('shows 1 to 4 as "<5"', () => {
+    expect([0, 1, 4, 5, 120].map(suppress)).toEqual([0, '<5', '<5', 5, 120]);
+  });
+});
+
+describe.each(ENGINES)('monitoring on %s', (engine) => {
+  let t: TestApp;
+  let officer: StaffAccount, phuketOfficer: StaffAccount, executive: StaffAccount, admin: StaffAccount, kkExecutive: StaffAccount;
+  const call = (who: { cookie: string } | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+    t.app.inject({ method, url, payload: payload as never, headers: who ? { cookie: who.cookie } : {} });
+  const ok = async (who: { cookie: string }, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => {
+    const r = await call(who, method, url, payload);
+    expect(r.statusCode, `${method} ${url}: ${r.body}`).toBeLessThan(300);
+    return r.json();
+  };
+  const fy = () => Number(cellOf('x', bangkokDate(new Date()), '40').fiscalYear);
+  const indicator = (overview: { indicators: { code: string }[] }, code: string) =>
+    overview.indicators.find((i) => i.code === code) as never as {
+      actual: number | '<5';
+      target: number | null;
+      percent: number | null;
+      byProvince: { provinceCode: string; actual: number | '<5' }[];
+    };
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    officer = await t.createStaff({ roles: [{ role: 'officer', unitCode: KK_OFFICE }] });
+    phuketOfficer = await t.createStaff({ roles: [{ role: 'officer', unitCode: PHUKET_OFFICE }] });
+    executive = await t.createStaff({ roles: [{ role: 'executive' }] });
+    kkExecutive = await t.createStaff({ roles: [{ role: 'executive', unitCode: KK_OFFICE }] });
+    admin = await t.createStaff({ roles: [{ role: 'system_admin' }] });
+  });
+  afterAll(() => t?.dispose());
+
+  it('keeps the rollups as people register, move, merge and are erased, and as they complete courses; the rebuild agrees', async () => {
+    const ids: number[] = [];
+    const bodies = Array.from({ length: 6 }, () => personBody());
+    for (const body of bodies) ids.push((await ok(officer, 'POST', '/api/people', body)).id);
+    const phuket = (await ok(phuketOfficer, 'POST', '/api/people', personBody({ subdistrictCode: '830101' }))).id;
+    // A corrected address moves a person to Phuket; a merge takes a duplicate away; an erasure keeps the area.
+    const moved = await ok(officer, 'GET', `/api/people/${ids[0]}`);
+    const headquarters = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DSD-HQ' }] });
+    await ok(headquarters, 'PUT', `/api/people/${ids[0]}`, { ...bodies[0], subdistrictCode: '830101', version: moved.version });
+    await ok(officer, 'POST', `/api/people/${ids[1]}/merge`, { duplicateId: ids[2] });
+    await ok(officer, 'POST', `/api/people/${ids[3]}/erase`, { reason: 'request by the person, form 12' });
+
+    // Completions: two of three seated people complete a Khon Kaen session.
+    const session = await ok(officer, 'POST', '/api/training/sessions', sessionBody({ days: [{ day: dayFromToday(0), hours: 6, topicTh: 'วางแผนธุรกิจ' }] }));
+    for (const [i, personId] of [ids[4], ids[5], ids[1]].entries())
+      await sql`insert into enrolment (session_id, person_id, status, source, enrolled_at, attended_minutes, post_test_score)
+                values (${session.id}, ${personId}, 'enrolled', 'officer', now(), ${i < 2 ? 360 : 0}, 90)`.execute(t.database.db);
+    await sql`update training_session set status = 'running' where id = ${session.id}`.execute(t.database.db);
+    expect(await ok(officer, 'POST', `/api/training/sessions/${session.id}/evaluate`)).toEqual({ completed: 2, notCompleted: 1 });
+
+    const verdict = await t.services.monitoring.rebuild();
+    expect(verdict.differences).toEqual([]);
+    expect(verdict.agrees).toBe(true);
+
+    const overview = await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}`);
+    expect(indicator(overview, 'registry.registered').actual).toBe(6); // 7 registered, 1 merged away
+    expect(indicator(overview, 'training.completed').actual).toBe(2);
+    expect(phuket).toBeGreaterThan(0);
+  });
+
+  it('counts a placement made through the API on its start date and province; the rebuild agrees', async () => {
+    const year = fy();
+    const placedOf = async () => {
+      const overview = await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${year}`);
+      const placed = indicator(overview, 'employment.placed');
+      return { actual: placed.actual as number, kk: (placed.byProvince.find((p) => p.provinceCode === '40')?.actual ?? 0) as number };
+    };
+    const cellOfToday = cellOf('employment.placed', bangkokDate(new Date()), '40');
+    const rollup = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('monitoring_rollup')
+            .select('value')
+            .where('indicator', '=', 'employment.placed')
+            .where('fiscal_year', '=', cellOfToday.fiscalYear)
+            .where('month', '=', cellOfToday.month)
+            .where('province_code', '=', '40')
+            .executeTakeFirst()
+        )?.value ?? 0,
+      );
+    const before = { overview: await placedOf(), cell: await rollup() };
+
+    // An employment office registers the employer and refers a job seeker; the employer hires her today.
+    const employmentOfficer = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DOE-PEO-40' }] });
+    const body = employerBody(720_001);
+    const applied = await call(null, 'POST', '/api/employment/employers/apply', body);
+    expect(applied.statusCode, applied.body).toBe(201);
+    await ok(employmentOfficer, 'POST', `/api/employment/employers/${applied.json().id}/verify`, { decision: 'verified' });
+    const employer = { cookie: await t.signIn(body.username, body.password) };
+    const vacancy = await ok(employer, 'POST', '/api/employment/vacancies', vacancyBody({ requiredStandardCode: null }));
+    const seeker = (await ok(employmentOfficer, 'POST', '/api/people', personBody())).id;
+    await ok(employmentOfficer, 'PUT', `/api/people/${seeker}/job-seeker`, { desiredOccupations: ['5244'] });
+    const referral = await ok(employmentOfficer, 'POST', '/api/employment/referrals', {
+      vacancyId: vacancy.id,
+      personId: seeker,
+      sharedFields: ['name'],
+      consentEvidence: 'แบบยินยอมลงนาม',
+    });
+    await ok(employer, 'POST', `/api/employment/referrals/${referral.id}/answer`, { status: 'hired', startedOn: dayFromToday(0) });
+
+    expect(await rollup()).toBe(before.cell + 1);
+    expect(await placedOf()).toEqual({ actual: before.overview.actual + 1, kk: before.overview.kk + 1 });
+    const verdict = await t.services.monitoring.rebuild();
+    expect(verdict.differences).toEqual([]);
+  });
+
+  it('agrees with the rebuild across the fiscal year boundary in Bangkok time', async () => {
+    const [late, early] = await buildPeople(t.database.db, 2, { firstSerial: 910_000 });
+    await sql`update person set created_at = '2025-09-30T16:59:59Z' where id = ${late!.id}`.execute(t.database.db);
+    await sql`update person set created_at = '2025-09-30T17:00:00Z' where id = ${early!.id}`.execute(t.database.db);
+    // Written behind the registry's back: the rebuild sees them, the rollup does not, until applied.
+    const before = await t.services.monitoring.rebuild();
+    expect(before.agrees).toBe(false);
+    expect(before.differences).toEqual([
+      { key: 'registry.registered|2568|9|40', maintained: 0, rebuilt: 1 },
+      { key: 'registry.registered|2569|10|40', maintained: 0, rebuilt: 1 },
+    ]);
+    expect((await t.services.monitoring.rebuild({ apply: true })).applied).toBe(true);
+    expect((await t.services.monitoring.rebuild()).agrees).toBe(true);
+  });
+
+  it('sets targets at headquarters only, and shows actual against target', async () => {
+    const year = fy();
+    expect((await call(officer, 'PUT', `/api/monitoring/targets/registry.registered/${year}/40`, { value: 10 })).statusCode).toBe(403);
+    const saved = await ok(admin, 'PUT', `/api/monitoring/targets/registry.registered/${year}/40`, { value: 10, note: 'ทดสอบ' });
+    expect(saved).toMatchObject({ indicator: 'registry.registered', fiscalYear: year, areaCode: '40', value: 10 });
+    await ok(admin, 'PUT', `/api/monitoring/targets/registry.registered/${year}/*`, { value: 100 });
+    const kk = indicator(await ok(kkExecutive, 'GET', `/api/monitoring/overview?fiscalYear=${year}`), 'registry.registered');
+    expect(kk.target).toBe(10);
+    expect(kk.percent).toBe(((kk.actual as number) / 10) * 100);
+    expect(indicator(await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${year}`), 'registry.registered').target).toBe(100);
+    expect((await call(admin, 'PUT', `/api/monitoring/targets/registry.registered/${year}/99`, { value: 1 })).statusCode).toBe(404);
+  });
+
+  it('ships the 15,000 placements target for FY 2569 as data', async () => {
+    const placed = indicator(await ok(executive, 'GET', '/api/monitoring/overview?fiscalYear=2569'), 'employment.placed');
+    expect(placed.target).toBe(15_000);
+  });
+
+  it('shows a scoped reader only their provinces, and refuses another', async () => {
+    const kk = await ok(kkExecutive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}`);
+    expect(kk.area).toBe('provinces');
+    expect(indicator(kk, 'registry.registered').byProvince.map((p) => p.provinceCode)).toEqual(['40']);
+    expect((await call(kkExecutive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}&province=83`)).statusCode).toBe(403);
+    const national = await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}`);
+    expect(indicator(national, 'registry.registered').byProvince.map((p) => p.provinceCode)).toEqual(['40', '83']);
+  });
+
+  it('suppresses small numbers in the public view', async () => {
+    const open = await call(null, 'GET', `/api/public/monitoring/overview?fiscalYear=${fy()}`);
+    expect(open.statusCode).toBe(200);
+    const registered = indicator(open.json(), 'registry.registered');
+    expect(registered.byProvince.find((p) => p.provinceCode === '83')?.actual).toBe('<5');
+    expect(indicator(open.json(), 'training.completed').actual).toBe('<5');
+    expect((await call(null, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}`)).statusCode).toBe(401);
+  });
+});

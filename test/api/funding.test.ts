@@ -32,14 +32,14 @@ describe.each(ENGINES)('funding on %s', (engine) => {
   };
   const ctxOf = async (who: StaffAccount): Promise<ActorContext> => ({ actor: (await t.services.identity.loadActor(who.id))!, requestId: 'test' });
   /** A Khon Kaen group with a leader (with a citizen account when asked) and a committee member. */
-  const group = async () => {
-    const people = await buildPeople(t.database.db, 3, { firstSerial: serial });
+  const group = async (subdistrictCode = '400101') => {
+    const people = await buildPeople(t.database.db, 3, { firstSerial: serial, subdistrictCode });
     serial += 3;
     const g = await ok(officer, 'POST', '/api/groups', {
       name: `กลุ่มทอผ้า ${serial}`,
       type: 'independent-occupation',
       occupation: 'textiles',
-      subdistrictCode: '400101',
+      subdistrictCode,
       members: [
         { personId: people[0]!.id, role: 'leader', joinedOn: '2024-01-01' },
         { personId: people[1]!.id, role: 'committee', joinedOn: '2024-01-01' },
@@ -235,6 +235,36 @@ describe.each(ENGINES)('funding on %s', (engine) => {
     expect(after).toMatchObject({ scheduleVersion: 2, daysPastDue: 0 });
     expect(after.schedule).toHaveLength(12);
     expect(after.schedule.reduce((s: number, i: { principalSatang: number }) => s + i.principalSatang, 0)).toBe(10_000_000);
+    await verified();
+  });
+
+  it('records One Tambon One Group’s “funded” stage in the disbursement’s transaction, for a group waiting on it only', async () => {
+    const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody());
+    const g = await group();
+    const p = await ok(officer, 'POST', '/api/enterprise/programmes/OTOG/participants', { groupId: g.id, unitCode: 'DSD-PSDO-40' });
+    // The path up to "standard certified" is enterprise's own business (tested there); here the group stands at it.
+    await sql`update participation set stage_code = 'standard-certified', stage_position = 5 where id = ${p.id}`.execute(t.database.db);
+    const a = await approved(fund.id, g.id, g.committee, 10_000_000);
+    await disburse(a.loanId, 4_000_000, dayFromToday(-1));
+    const path = await ok(officer, 'GET', `/api/enterprise/participations/${p.id}`);
+    expect(path.stageCode).toBe('funded');
+    const step = path.steps.find((s: { stageCode: string }) => s.stageCode === 'funded');
+    expect(step).toMatchObject({ automatic: true, evidence: { loanId: a.loanId, fundId: fund.id, amountSatang: 4_000_000 } });
+    // A second tranche does not record the stage twice.
+    await disburse(a.loanId, 6_000_000, dayFromToday(-1));
+    const again = await ok(officer, 'GET', `/api/enterprise/participations/${p.id}`);
+    expect(again.steps.filter((s: { stageCode: string }) => s.stageCode === 'funded')).toHaveLength(1);
+
+    // A group still at "trained" keeps its place (stages are reached in order); an officer records
+    // "funded" later with the loan's reference.
+    const early = await group('400102');
+    const q = await ok(officer, 'POST', '/api/enterprise/programmes/OTOG/participants', { groupId: early.id, unitCode: 'DSD-PSDO-40' });
+    await sql`update participation set stage_code = 'trained', stage_position = 3 where id = ${q.id}`.execute(t.database.db);
+    const b = await approved(fund.id, early.id, early.committee, 5_000_000);
+    await disburse(b.loanId, 5_000_000, dayFromToday(-1));
+    const still = await ok(officer, 'GET', `/api/enterprise/participations/${q.id}`);
+    expect(still.stageCode).toBe('trained');
+    expect(still.steps.map((s: { stageCode: string }) => s.stageCode)).not.toContain('funded');
     await verified();
   });
 

@@ -15,7 +15,7 @@ type Ctx = ActorContext;
 
 /** Loans: reading, disbursement and the schedule, repayments recorded by the office, reversals, receipts. */
 export function createLoansService(access: FundingAccess) {
-  const { db, registry, requireLoan, requireFund, guard, guardRecord, arrearsOf } = access;
+  const { db, registry, enterprise, requireLoan, requireFund, guard, guardRecord, arrearsOf } = access;
   const { entry, applyRepayment, writeSchedule } = createLoanLedger();
   const office = (ctx: Ctx, provinceCode: string, what: { en: string; th: string }) => guard(fundingPolicy.officeScope(ctx.actor), [provinceCode], what);
 
@@ -181,6 +181,15 @@ export function createLoansService(access: FundingAccess) {
           summaryEn: `Received a loan of ${satangToBaht(input.amountSatang)} baht`,
           data: { loanId: id, amountSatang: input.amountSatang },
           actorUserId: ctx.actor.userId,
+        });
+        // The group's programme path (One Tambon One Group's "funded") records the loan in this transaction.
+        await enterprise.onLoanDisbursed(trx, ctx, {
+          groupId: loan.group_id,
+          loanId: id,
+          fundId: loan.fund_id,
+          amountSatang: input.amountSatang,
+          paidOn: input.paidOn,
+          reference: input.reference,
         });
         await recordAudit(trx, ctx, {
           action: 'loan.disburse',

@@ -367,6 +367,74 @@ describe.each(ENGINES)('funding on %s', (engine) => {
     await sql`update loan set outstanding_principal = outstanding_principal - 1 where id = ${loans[1].id}`.execute(t.database.db);
   });
 
+  it('writes collection reminders once per instalment and kind from a job, and records the office’s contacts', async () => {
+    const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody());
+    const g = await group();
+    const a = await approved(fund.id, g.id, g.committee, 6_000_000);
+    const loan = await disburse(a.loanId, 6_000_000, dayFromToday(-75));
+    const today = dayFromToday(0);
+    type Row = { number: number; dueOn: string };
+    const overdue = loan.schedule.filter((i: Row) => i.dueOn < today).map((i: Row) => i.number);
+    const soon = loan.schedule.filter((i: Row) => i.dueOn >= today && i.dueOn <= dayFromToday(7)).map((i: Row) => i.number);
+    expect(overdue.length).toBeGreaterThan(0);
+
+    const job = await call(maker, 'POST', '/api/funding/reminders');
+    expect(job.statusCode).toBe(202);
+    await t.services.jobs.drain();
+    const done = await ok(maker, 'GET', `/api/funding/reminders/${job.json().id}`);
+    expect(done).toMatchObject({ status: 'succeeded' });
+    expect(done.result.written).toBeGreaterThanOrEqual(overdue.length + soon.length);
+    // Only the officer who started a job follows it.
+    expect((await call(checker, 'GET', `/api/funding/reminders/${job.json().id}`)).statusCode).toBe(404);
+
+    const reminded = await ok(maker, 'GET', `/api/funding/loans/${loan.id}`);
+    const kinds = (kind: string) =>
+      reminded.reminders
+        .filter((r: { kind: string }) => r.kind === kind)
+        .map((r: { instalmentNumber: number }) => r.instalmentNumber)
+        .sort((x: number, y: number) => x - y);
+    expect(kinds('overdue')).toEqual(overdue);
+    expect(kinds('due-soon')).toEqual(soon);
+    const first = reminded.reminders.find((r: { kind: string; instalmentNumber: number }) => r.kind === 'overdue' && r.instalmentNumber === overdue[0]);
+    // In Thai with the B.E. year, in English with the C.E. year; in the outbox until a sender takes it.
+    expect(first).toMatchObject({ status: 'pending', dueOn: loan.schedule[overdue[0] - 1].dueOn });
+    expect(first.messageTh).toContain('เลยกำหนดชำระ');
+    expect(first.messageTh).toContain(String(Number(first.dueOn.slice(0, 4)) + 543));
+    expect(first.messageEn).toContain(`instalment ${overdue[0]} of loan ${loan.id}`);
+
+    // A second run writes nothing twice.
+    const again = await call(maker, 'POST', '/api/funding/reminders');
+    await t.services.jobs.drain();
+    expect((await ok(maker, 'GET', `/api/funding/reminders/${again.json().id}`)).result.written).toBe(0);
+    expect((await ok(maker, 'GET', `/api/funding/loans/${loan.id}`)).reminders).toHaveLength(reminded.reminders.length);
+
+    // The office records a call: a promise needs its date; the queue shows the last reminder and contact.
+    const undated = await call(maker, 'POST', `/api/funding/loans/${loan.id}/contacts`, { method: 'call', outcome: 'promised', contactedOn: today });
+    expect(undated.statusCode).toBe(422);
+    expect(undated.json().errors[0]).toMatchObject({ field: 'body.promisedOn', code: 'promise-date' });
+    expect(
+      (await call(maker, 'POST', `/api/funding/loans/${loan.id}/contacts`, { method: 'visit', outcome: 'reached', contactedOn: dayFromToday(1) })).statusCode,
+    ).toBe(422);
+    expect(
+      (await call(phuketMaker, 'POST', `/api/funding/loans/${loan.id}/contacts`, { method: 'call', outcome: 'no-answer', contactedOn: today })).statusCode,
+    ).toBe(403);
+    const contact = await ok(maker, 'POST', `/api/funding/loans/${loan.id}/contacts`, {
+      method: 'call',
+      outcome: 'promised',
+      contactedOn: today,
+      promisedOn: dayFromToday(5),
+      promisedAmountSatang: 250_000,
+      note: 'ประธานกลุ่มรับปากว่าจะชำระหลังขายผ้าได้',
+    });
+    expect(contact).toMatchObject({ loanId: loan.id, outcome: 'promised', promisedOn: dayFromToday(5), promisedAmountSatang: 250_000 });
+    const queue = await ok(maker, 'GET', '/api/funding/collections');
+    const row = queue.find((r: { loanId: number }) => r.loanId === loan.id);
+    expect(row.lastRemindedAt).not.toBeNull();
+    expect(row.lastContact).toMatchObject({ id: contact.id, method: 'call', outcome: 'promised' });
+    expect((await ok(maker, 'GET', `/api/funding/loans/${loan.id}`)).contacts.map((c: { id: number }) => c.id)).toEqual([contact.id]);
+    await verified();
+  });
+
   it('accepts nothing after the deadline: 23:59:59 Bangkok is in, 00:00:00 is out', async () => {
     const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody({}, { deadline: '2026-03-31', oneOpenLoan: false }));
     const g = await group();

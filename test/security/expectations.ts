@@ -268,6 +268,11 @@ export const EXPECTATIONS: Record<string, Cell[]> = {
   'POST /api/funding/loans/{id}/decisions':               [401,  403,           403,           403,           403,           403,           403,           '201/201/403', '409/409/403', 403,           403,           403,           403],
   'POST /api/funding/loan-decisions/{id}/decide':         [401,  403,           403,           403,           403,           403,           403,           403,           403,           '200/200/403', 403,           403,           403],
   'GET /api/funding/collections':                         [401,  200,           200,           200,           200,           403,           403,           200,           200,           200,           403,           403,           403],
+  // Reminders are written by the fund's office for its provinces; a reminder job is followed only
+  // by the officer who started it (an unknown job: 404 for everyone).
+  'POST /api/funding/reminders':                          [401,  403,           403,           403,           403,           403,           403,           202,           202,           403,           403,           403,           403],
+  'GET /api/funding/reminders/{jobId}':                   [401,  404,           404,           404,           404,           404,           404,           404,           404,           404,           404,           404,           404],
+  'POST /api/funding/loans/{id}/contacts':                [401,  403,           403,           403,           403,           403,           403,           '201/201/403', '201/201/403', 403,           403,           403,           403],
   'GET /api/funding/reports/ageing':                      [401,  200,           200,           200,           200,           403,           403,           200,           200,           200,           403,           403,           403],
   'GET /api/funding/reports/par':                         [401,  200,           200,           200,           200,           403,           403,           200,           200,           200,           403,           403,           403],
   'GET /api/funding/reports/flows':                       [401,  200,           200,           200,           200,           403,           403,           200,           200,           200,           403,           403,           403],

@@ -295,6 +295,9 @@ export const CALLS: Record<string, CallSpec> = {
   'POST /api/funding/loans/{id}/payments': { body: (w) => ({ amountSatang: 100_000, paidOn: w.today, reference: 'CASH-2' }) },
   'POST /api/funding/payments/{id}/reverse': { body: () => ({ reason: 'เช็คคืน' }) },
   'POST /api/funding/loans/{id}/decisions': { body: () => ({ kind: 'write-off', reason: 'กลุ่มยุบเลิก' }) },
+  'POST /api/funding/loans/{id}/contacts': {
+    body: (w) => ({ method: 'call', outcome: 'promised', contactedOn: w.today, promisedOn: w.today, promisedAmountSatang: 100_000, note: 'ประธานกลุ่มรับสาย' }),
+  },
   'POST /api/funding/loan-decisions/{id}/decide': { body: () => ({ decision: 'approve', minutesRef: 'ประชุมครั้งที่ 2/2569' }), last: true },
 };
 

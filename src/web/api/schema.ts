@@ -12825,6 +12825,9 @@ export interface paths {
                             overdueSatang: number;
                             outstandingSatang: number;
                             reminderDue: boolean;
+                            /** @description When a reminder was last written for the loan */
+                            lastRemindedAt: string | null;
+                            lastContact: components["schemas"]["LoanContact"] | null;
                         }[];
                     };
                 };
@@ -12850,6 +12853,195 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write reminders for instalments due within a week or overdue in the office’s provinces, as a job (never twice for an instalment and kind) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReminderJob"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/reminders/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of a reminder job you started */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReminderJob"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/loans/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a collection contact (call, visit, message), its outcome and any promise to pay */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "call" | "visit" | "message";
+                        /**
+                         * @description promised: the group promised to pay on `promisedOn`
+                         * @enum {string}
+                         */
+                        outcome: "reached" | "no-answer" | "promised" | "refused" | "paid";
+                        /** Format: date */
+                        contactedOn: string;
+                        /**
+                         * @description Required when the outcome is `promised`
+                         * @default null
+                         */
+                        promisedOn?: string | null;
+                        /** @default null */
+                        promisedAmountSatang?: number | null;
+                        /** @default null */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanContact"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -15384,6 +15576,48 @@ export interface components {
             decidedBy: string | null;
             minutesRef: string | null;
         };
+        LoanReminderInput: {
+            id: number;
+            /** @enum {string} */
+            kind: "due-soon" | "overdue";
+            instalmentNumber: number;
+            dueOn: string;
+            amountDueSatang: number;
+            messageTh: string;
+            messageEn: string;
+            /**
+             * @description pending: waiting in the outbox for a sender (SMS, LINE)
+             * @enum {string}
+             */
+            status: "pending" | "sent" | "failed";
+            createdAt: string;
+        };
+        LoanContactInput: {
+            id: number;
+            loanId: number;
+            /** @enum {string} */
+            method: "call" | "visit" | "message";
+            /** @enum {string} */
+            outcome: "reached" | "no-answer" | "promised" | "refused" | "paid";
+            contactedOn: string;
+            promisedOn: string | null;
+            promisedAmountSatang: number | null;
+            note: string | null;
+            createdAt: string;
+        };
+        ReminderJobInput: {
+            id: string;
+            status: string;
+            /** @description Loans looked at */
+            done: number;
+            total: number | null;
+            error: string | null;
+            /** @description Reminders written (none twice for an instalment and kind) */
+            result: {
+                written: number;
+                loans: number;
+            } | null;
+        };
         LoanInput: {
             id: number;
             applicationId: number;
@@ -15426,6 +15660,9 @@ export interface components {
             }[];
             payments: components["schemas"]["LoanPaymentInput"][];
             decisions: components["schemas"]["LoanDecisionInput"][];
+            reminders: components["schemas"]["LoanReminderInput"][];
+            /** @description Collection contacts: shown to the fund’s readers, not to the group’s members */
+            contacts: components["schemas"]["LoanContactInput"][];
         };
         LoanDecisionRequestInput: {
             /** @enum {string} */
@@ -17678,6 +17915,48 @@ export interface components {
             decidedBy: string | null;
             minutesRef: string | null;
         };
+        LoanReminder: {
+            id: number;
+            /** @enum {string} */
+            kind: "due-soon" | "overdue";
+            instalmentNumber: number;
+            dueOn: string;
+            amountDueSatang: number;
+            messageTh: string;
+            messageEn: string;
+            /**
+             * @description pending: waiting in the outbox for a sender (SMS, LINE)
+             * @enum {string}
+             */
+            status: "pending" | "sent" | "failed";
+            createdAt: string;
+        };
+        LoanContact: {
+            id: number;
+            loanId: number;
+            /** @enum {string} */
+            method: "call" | "visit" | "message";
+            /** @enum {string} */
+            outcome: "reached" | "no-answer" | "promised" | "refused" | "paid";
+            contactedOn: string;
+            promisedOn: string | null;
+            promisedAmountSatang: number | null;
+            note: string | null;
+            createdAt: string;
+        };
+        ReminderJob: {
+            id: string;
+            status: string;
+            /** @description Loans looked at */
+            done: number;
+            total: number | null;
+            error: string | null;
+            /** @description Reminders written (none twice for an instalment and kind) */
+            result: {
+                written: number;
+                loans: number;
+            } | null;
+        };
         Loan: {
             id: number;
             applicationId: number;
@@ -17720,6 +17999,9 @@ export interface components {
             }[];
             payments: components["schemas"]["LoanPayment"][];
             decisions: components["schemas"]["LoanDecision"][];
+            reminders: components["schemas"]["LoanReminder"][];
+            /** @description Collection contacts: shown to the fund’s readers, not to the group’s members */
+            contacts: components["schemas"]["LoanContact"][];
         };
         LoanDecisionRequest: {
             /** @enum {string} */

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
 import { scopeIncludes, scopeTouches, type Scope } from '../../platform/auth/actor';
 import type { ActorContext } from '../../platform/context';
+import type { JobRunner } from '../../platform/jobs/jobs';
 import { problems } from '../../platform/problem';
 import type { EnterpriseService } from '../enterprise/enterprise.service';
 import type { GeoService } from '../geo/geo.service';
@@ -22,6 +23,8 @@ export type FundingDeps = {
   registry: RegistryService;
   training: TrainingService;
   enterprise: EnterpriseService;
+  /** Runs the reminder job. */
+  jobs: JobRunner;
   /** Display names of the staff who acted on an application (its path through four eyes). */
   identity: Pick<IdentityService, 'displayNames'>;
 };

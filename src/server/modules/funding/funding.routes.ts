@@ -13,6 +13,8 @@ import {
   CapitalBody,
   CollectionSchema,
   CollectionsQuery,
+  ContactBody,
+  ContactSchema,
   CorrectionBody,
   DayParam,
   DecisionBody,
@@ -41,6 +43,8 @@ import {
   PaymentSchema,
   ReasonBody,
   RepaymentBody,
+  ReminderJobParam,
+  ReminderJobSchema,
   VerifySchema,
 } from './funding.schemas';
 import type { FundingService } from './funding.service';
@@ -409,6 +413,37 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
       },
     },
     async (request) => funding.collections(requireContext(request), request.query),
+  );
+  app.post(
+    '/api/funding/reminders',
+    {
+      schema: {
+        tags,
+        summary: 'Write reminders for instalments due within a week or overdue in the office’s provinces, as a job (never twice for an instalment and kind)',
+        response: withProblems({ 202: ReminderJobSchema }),
+      },
+    },
+    async (request, reply) => reply.code(202).send(await funding.runReminders(requireContext(request))),
+  );
+  app.get(
+    '/api/funding/reminders/:jobId',
+    {
+      schema: { tags, summary: 'Progress of a reminder job you started', params: ReminderJobParam, response: withProblems({ 200: ReminderJobSchema }) },
+    },
+    async (request) => funding.reminderJob(requireContext(request), request.params.jobId),
+  );
+  app.post(
+    '/api/funding/loans/:id/contacts',
+    {
+      schema: {
+        tags,
+        summary: 'Record a collection contact (call, visit, message), its outcome and any promise to pay',
+        params: IdParam,
+        body: ContactBody,
+        response: withProblems({ 201: ContactSchema }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await funding.recordContact(requireContext(request), request.params.id, request.body)),
   );
   app.get(
     '/api/funding/reports/ageing',

@@ -1,4 +1,5 @@
 import { createApplicationsService } from './applications.service';
+import { createCollectionsService } from './collections.service';
 import { createFundingAccess, type FundingDeps } from './funding.access';
 import { createFundsService } from './funds.service';
 import { createLoanDecisionsService } from './loan-decisions.service';
@@ -21,6 +22,7 @@ export function createFundingService(deps: FundingDeps) {
     ...createLoansService(access),
     ...createRepaymentImportService(access),
     ...createLoanDecisionsService(access),
+    ...createCollectionsService(access),
   };
 }
 

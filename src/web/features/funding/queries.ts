@@ -7,6 +7,8 @@ export type FundDetail = components['schemas']['FundDetail'];
 export type Application = components['schemas']['LoanApplication'];
 export type Loan = components['schemas']['Loan'];
 export type Payment = components['schemas']['LoanPayment'];
+export type Contact = components['schemas']['LoanContact'];
+export type ReminderJob = components['schemas']['ReminderJob'];
 export type ApplicationStatus = 'submitted' | 'recommended' | 'verified' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
 
 /**
@@ -68,6 +70,15 @@ export function useMyFunding() {
 export function useCollections() {
   return useQuery({ queryKey: fundingKeys.collections(), queryFn: () => unwrap(api.GET('/api/funding/collections')) });
 }
+/** A reminder job's progress, asked again every second until it ends. */
+export function useReminderJob(jobId: string | null) {
+  return useQuery({
+    queryKey: [...fundingKeys.portfolio(), 'reminders', jobId ?? ''],
+    queryFn: () => unwrap(api.GET('/api/funding/reminders/{jobId}', { params: { path: { jobId: jobId! } } })),
+    enabled: jobId !== null,
+    refetchInterval: (q) => (q.state.data && ['succeeded', 'failed'].includes(q.state.data.status) ? false : 1000),
+  });
+}
 export function useAgeing() {
   return useQuery({ queryKey: fundingKeys.ageing(), queryFn: () => unwrap(api.GET('/api/funding/reports/ageing')) });
 }
@@ -103,5 +114,8 @@ export function useFundingRefresh() {
         client.invalidateQueries({ queryKey: [...fundingKeys.all, 'group'] }),
         client.invalidateQueries({ queryKey: fundingKeys.mine() }),
       ]),
+    /** Reminders and contacts: the collection queue and the loans. */
+    portfolio: () =>
+      Promise.all([client.invalidateQueries({ queryKey: fundingKeys.collections() }), client.invalidateQueries({ queryKey: [...fundingKeys.all, 'loan'] })]),
   };
 }

@@ -435,6 +435,28 @@ describe.each(ENGINES)('funding on %s', (engine) => {
     await verified();
   });
 
+  it('exports the reports as a PDF in Thai with the Sarabun font embedded', async () => {
+    const pdf = await call(maker, 'GET', '/api/funding/reports/export.pdf');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const bytes = pdf.rawPayload;
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const raw = bytes.toString('latin1');
+    // The Thai font travels in the file (subset, TrueType), so it prints in Thai anywhere.
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+Sarabun-Regular/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+Sarabun-Bold/);
+    expect(raw).toContain('/FontFile2');
+    expect(raw.match(/\/Type \/Page\b/g)!.length).toBeGreaterThanOrEqual(1);
+    // The title, a PDF text string in UTF-16BE: the report's Thai name.
+    const title = /\/Title (\d+) 0 R/.exec(raw)![1];
+    const literal = new RegExp(`\\n${title} 0 obj\\n\\(([\\s\\S]*?)\\)\\nendobj`).exec(raw)![1]!;
+    const unescaped = literal.replace(/\\([nrtbf()\\])/g, (_m, c: string) => ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' })[c] ?? c);
+    const utf16 = Buffer.from(unescaped.slice(2), 'latin1').swap16().toString('utf16le');
+    expect(utf16).toBe('รายงานกองทุนหมุนเวียนเพื่อกลุ่มอาชีพ');
+    expect((await call(phuketMaker, 'GET', '/api/funding/reports/export.pdf')).statusCode).toBe(200);
+    expect((await call(leader, 'GET', '/api/funding/reports/export.pdf')).statusCode).toBe(403);
+  });
+
   it('accepts nothing after the deadline: 23:59:59 Bangkok is in, 00:00:00 is out', async () => {
     const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody({}, { deadline: '2026-03-31', oneOpenLoan: false }));
     const g = await group();

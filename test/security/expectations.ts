@@ -277,5 +277,6 @@ export const EXPECTATIONS: Record<string, Cell[]> = {
   'GET /api/funding/reports/par':                         [401,  200,           200,           200,           200,           403,           403,           200,           200,           200,           403,           403,           403],
   'GET /api/funding/reports/flows':                       [401,  200,           200,           200,           200,           403,           403,           200,           200,           200,           403,           403,           403],
   'GET /api/funding/reports/export.xlsx':                 [401,  200,           200,           200,           200,           403,           403,           200,           200,           200,           403,           403,           403],
+  'GET /api/funding/reports/export.pdf':                  [401,  200,           200,           200,           200,           403,           403,           200,           200,           200,           403,           403,           403],
   'GET /api/funding/verify':                              [401,  200,           200,           403,           403,           403,           403,           403,           403,           403,           403,           403,           403],
 };

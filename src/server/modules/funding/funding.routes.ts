@@ -498,6 +498,22 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
     },
   );
   app.get(
+    '/api/funding/reports/export.pdf',
+    {
+      schema: {
+        tags,
+        querystring: z.strictObject({}),
+        summary: 'Fund position, flows per Thai fiscal year and month, and ageing per province as a PDF in Thai (B.E. dates)',
+        response: withProblems({ 200: z.any().describe('application/pdf') }),
+      },
+    },
+    async (request, reply) => {
+      const bytes = await funding.exportPdf(requireContext(request));
+      reply.header('content-disposition', 'attachment; filename="funding.pdf"');
+      return reply.type('application/pdf').send(bytes);
+    },
+  );
+  app.get(
     '/api/funding/verify',
     {
       schema: {

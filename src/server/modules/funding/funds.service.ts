@@ -12,6 +12,7 @@ import type { FundingAccess } from './funding.access';
 import { fundingPolicy } from './funding.policy';
 import { positionOf, presentEntry, presentFund } from './funding.present';
 import * as repository from './funding.repository';
+import { renderFundingReport } from './report.pdf';
 import { bangkokDay, BUCKETS, fiscalYearOf, portfolioAtRisk, type Bucket } from './funding.rules';
 
 type Ctx = ActorContext;
@@ -319,6 +320,18 @@ export function createFundsService(access: FundingAccess) {
           ]),
         },
       ]);
+    },
+
+    /** The same figures as a PDF in Thai, with B.E. dates and province names. */
+    async exportPdf(ctx: Ctx) {
+      const [funds, flows, ageing] = await Promise.all([service.listFunds(ctx), service.flows(ctx, {}), service.ageing(ctx)]);
+      const names = new Map((await access.geo.provincesByCode(ageing.map((a) => a.provinceCode))).map((p) => [p.code, p.nameTh]));
+      return renderFundingReport({
+        generatedAt: new Date(),
+        funds,
+        flows,
+        ageing: ageing.map((a) => ({ ...a, provinceNameTh: names.get(a.provinceCode) ?? a.provinceCode })),
+      });
     },
 
     /** Does the ledger reconcile with the funds' totals and the loans? (also `npm run funding:verify`) */

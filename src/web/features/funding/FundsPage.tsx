@@ -26,6 +26,9 @@ export function FundsPage() {
           <Anchor href="/api/funding/reports/export.xlsx" download>
             {t('export')}
           </Anchor>
+          <Anchor href="/api/funding/reports/export.pdf" download>
+            {t('exportPdf')}
+          </Anchor>
         </Group>
       </PageHeader>
       <Stack maw={1100}>

@@ -420,6 +420,7 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
       schema: {
         tags,
         summary: 'Write reminders for instalments due within a week or overdue in the office’s provinces, as a job (never twice for an instalment and kind)',
+        querystring: z.strictObject({}),
         response: withProblems({ 202: ReminderJobSchema }),
       },
     },

@@ -427,6 +427,10 @@ describe.each(ENGINES)('funding on %s', (engine) => {
       note: 'ประธานกลุ่มรับปากว่าจะชำระหลังขายผ้าได้',
     });
     expect(contact).toMatchObject({ loanId: loan.id, outcome: 'promised', promisedOn: dayFromToday(5), promisedAmountSatang: 250_000 });
+    // The fund's loan list reads the same columns.
+    const listed = await ok(maker, 'GET', `/api/funding/funds/${fund.id}/loans?status=active`);
+    expect(listed).toEqual([expect.objectContaining({ id: loan.id, groupId: g.id, outstandingSatang: 6_000_000, daysPastDue: reminded.daysPastDue })]);
+    expect((await call(phuketMaker, 'GET', `/api/funding/funds/${fund.id}/loans`)).statusCode).toBe(403);
     const queue = await ok(maker, 'GET', '/api/funding/collections');
     const row = queue.find((r: { loanId: number }) => r.loanId === loan.id);
     expect(row.lastRemindedAt).not.toBeNull();

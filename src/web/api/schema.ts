@@ -11812,6 +11812,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/funding/funds/{id}/loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fund’s loans in the reader’s area, latest first, with principal outstanding and days past due */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    status?: "committed" | "active" | "repaid" | "written-off";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundLoan"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funding/funds/{id}/repayment-imports": {
         parameters: {
             query?: never;
@@ -15592,6 +15652,19 @@ export interface components {
             }[];
             loanId: number | null;
         };
+        FundLoanInput: {
+            id: number;
+            applicationId: number;
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            /** @enum {string} */
+            status: "committed" | "active" | "repaid" | "written-off";
+            principalSatang: number;
+            disbursedSatang: number;
+            outstandingSatang: number;
+            daysPastDue: number;
+        };
         LoanPaymentInput: {
             id: number;
             loanId: number;
@@ -17930,6 +18003,19 @@ export interface components {
                 at: string;
             }[];
             loanId: number | null;
+        };
+        FundLoan: {
+            id: number;
+            applicationId: number;
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            /** @enum {string} */
+            status: "committed" | "active" | "repaid" | "written-off";
+            principalSatang: number;
+            disbursedSatang: number;
+            outstandingSatang: number;
+            daysPastDue: number;
         };
         LoanPayment: {
             id: number;

@@ -26,6 +26,8 @@ import {
   FlowsSchema,
   FundBody,
   FundDetailSchema,
+  FundLoanSchema,
+  FundLoansQuery,
   FundSchema,
   GroupParam,
   HolidayBody,
@@ -185,6 +187,19 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
       },
     },
     async (request) => funding.listApplications(requireContext(request), request.params.id, request.query),
+  );
+  app.get(
+    '/api/funding/funds/:id/loans',
+    {
+      schema: {
+        tags,
+        summary: 'The fund’s loans in the reader’s area, latest first, with principal outstanding and days past due',
+        params: IdParam,
+        querystring: FundLoansQuery,
+        response: withProblems({ 200: z.array(FundLoanSchema) }),
+      },
+    },
+    async (request) => funding.fundLoans(requireContext(request), request.params.id, request.query),
   );
   app.post(
     '/api/funding/funds/:id/applications',

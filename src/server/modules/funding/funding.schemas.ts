@@ -190,6 +190,21 @@ export const ApplicationSchema = z
 export const ApplicationsQuery = PageQuery.extend({
   status: z.enum(['submitted', 'recommended', 'verified', 'returned', 'approved', 'rejected', 'withdrawn']).optional(),
 });
+export const FundLoansQuery = PageQuery.extend({ status: z.enum(['committed', 'active', 'repaid', 'written-off']).optional() });
+export const FundLoanSchema = z
+  .object({
+    id: z.number(),
+    applicationId: z.number(),
+    groupId: z.number(),
+    groupName: z.string(),
+    provinceCode: z.string(),
+    status: z.enum(['committed', 'active', 'repaid', 'written-off']),
+    principalSatang: z.number(),
+    disbursedSatang: z.number(),
+    outstandingSatang: z.number(),
+    daysPastDue: z.number(),
+  })
+  .meta({ id: 'FundLoan' });
 export const NoteBody = z.strictObject({ note: text(2000, 'The note', 'บันทึก') });
 export const ReasonBody = z.strictObject({ reason: text(2000, 'The reason', 'เหตุผล') });
 export const DecisionBody = z.strictObject({

@@ -4,11 +4,11 @@ import { problems } from '../../platform/problem';
 import { satangToBaht } from '../../../shared/money';
 import { type FundingAccess } from './funding.access';
 import { fundingPolicy } from './funding.policy';
-import { scopeIncludes } from '../../platform/auth/actor';
+import { provincesOf, scopeIncludes } from '../../platform/auth/actor';
 import * as collections from './collections.repository';
 import { presentContact, presentDecision, presentFund, presentInstalment, presentPayment, presentReminder } from './funding.present';
 import * as repository from './funding.repository';
-import { bangkokDay, totalOwed, type Allocation } from './funding.rules';
+import { bangkokDay, daysBetween, totalOwed, type Allocation } from './funding.rules';
 import { renderReceipt } from './receipt.pdf';
 
 import { createLoanLedger } from './loan-ledger';
@@ -110,6 +110,27 @@ export function createLoansService(access: FundingAccess) {
     },
 
     /** A group's loans (its page; the group's members see their own). */
+    /** The fund's loans in the reader's area, latest first, with days past due today. */
+    async fundLoans(ctx: Ctx, fundId: number, query: { status?: 'committed' | 'active' | 'repaid' | 'written-off'; limit: number; offset: number }) {
+      const fund = await requireFund(fundId);
+      await access.guardRead(ctx, fund.province_codes, { en: 'read this fund’s loans', th: 'ดูสัญญาเงินกู้ของกองทุนนี้' });
+      const rows = await repository.loansOfFund(db, { fundId, provinces: provincesOf(fundingPolicy.readScope(ctx.actor)), ...query });
+      const groups = await registry.groupPlaces(rows.map((r) => r.group_id));
+      const today = bangkokDay(new Date());
+      return rows.map((r) => ({
+        id: r.id,
+        applicationId: r.application_id,
+        groupId: r.group_id,
+        groupName: groups.get(r.group_id)?.name ?? String(r.group_id),
+        provinceCode: r.province_code,
+        status: r.status as 'committed' | 'active' | 'repaid' | 'written-off',
+        principalSatang: r.principal,
+        disbursedSatang: r.disbursed,
+        outstandingSatang: r.status === 'active' ? r.outstanding_principal : 0,
+        daysPastDue: r.status === 'active' && r.oldest_unpaid_due !== null && r.oldest_unpaid_due < today ? daysBetween(r.oldest_unpaid_due, today) : 0,
+      }));
+    },
+
     async groupLoans(ctx: Ctx, groupId: number) {
       const group = await access.requireGroup(groupId);
       await guardRecord(ctx, { group_id: groupId, province_code: group.provinceCode }, { en: 'read this group’s loans', th: 'ดูเงินกู้ของกลุ่มนี้' });

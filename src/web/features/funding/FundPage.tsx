@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScrollTable } from '../../components/ScrollTable';
 import { useFormat } from '../../format';
+import { FundLoans } from './FundLoans';
 import { useLanguage } from '../../i18n/language';
 import { nameOf, useProvinces } from '../../reference';
 import { hasRole, useMe } from '../../session';
@@ -213,6 +214,7 @@ export function FundPage() {
             </ScrollTable>
           )}
         </Paper>
+        <FundLoans fundId={f.id} />
       </Stack>
     </>
   );

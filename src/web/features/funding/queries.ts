@@ -7,6 +7,7 @@ export type FundDetail = components['schemas']['FundDetail'];
 export type Application = components['schemas']['LoanApplication'];
 export type Loan = components['schemas']['Loan'];
 export type Payment = components['schemas']['LoanPayment'];
+export type LoanStatus = Loan['status'];
 export type Contact = components['schemas']['LoanContact'];
 export type ReminderJob = components['schemas']['ReminderJob'];
 export type ApplicationStatus = 'submitted' | 'recommended' | 'verified' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
@@ -22,6 +23,7 @@ export const fundingKeys = {
   fund: (id: number) => [...fundingKeys.all, 'fund', id] as const,
   applications: (fundId: number, status: string | undefined) => [...fundingKeys.fund(fundId), 'applications', status ?? ''] as const,
   application: (id: number) => [...fundingKeys.all, 'application', id] as const,
+  fundLoans: (fundId: number, status: string | undefined) => [...fundingKeys.fund(fundId), 'loans', status ?? ''] as const,
   loan: (id: number) => [...fundingKeys.all, 'loan', id] as const,
   groupLoans: (groupId: number) => [...fundingKeys.all, 'group', groupId] as const,
   mine: () => [...fundingKeys.all, 'mine'] as const,
@@ -47,6 +49,12 @@ export function useApplications(fundId: number, status?: ApplicationStatus) {
   return useQuery({
     queryKey: fundingKeys.applications(fundId, status),
     queryFn: () => unwrap(api.GET('/api/funding/funds/{id}/applications', { params: { path: { id: fundId }, query: { status, limit: 200 } } })),
+  });
+}
+export function useFundLoans(fundId: number, status?: LoanStatus) {
+  return useQuery({
+    queryKey: fundingKeys.fundLoans(fundId, status),
+    queryFn: () => unwrap(api.GET('/api/funding/funds/{id}/loans', { params: { path: { id: fundId }, query: { status, limit: 200 } } })),
   });
 }
 export function useApplication(id: number) {

@@ -290,6 +290,18 @@ const en: Texts<typeof th> = {
     oneOpenLoan: 'One open loan or application per group',
     save: 'Open the fund',
   },
+  fundLoans: {
+    title: 'The fund’s loans',
+    filter: 'Show loans',
+    all: 'All',
+    none: 'No loan here',
+    loan: 'Loan',
+    loanOf: 'No. {{id}} {{group}}',
+    principal: 'Principal',
+    outstanding: 'Principal outstanding',
+    daysLate: 'Days late',
+    status: 'Status',
+  },
   collection: {
     title: 'Collection',
     reminders: 'Reminders',

@@ -461,6 +461,35 @@ describe.each(ENGINES)('funding on %s', (engine) => {
     expect((await call(leader, 'GET', '/api/funding/reports/export.pdf')).statusCode).toBe(403);
   });
 
+  it('keeps documents uploaded with an application, known by their first bytes', async () => {
+    const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody());
+    const g = await group();
+    const a = await ok(maker, 'POST', `/api/funding/funds/${fund.id}/applications`, application(g.id, g.committee));
+    const upload = (who: { cookie: string }, bytes: Buffer, name: string, type = 'application/octet-stream') =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/funding/applications/${a.id}/files?name=${encodeURIComponent(name)}`,
+        payload: bytes,
+        headers: { cookie: who.cookie, 'content-type': type },
+      });
+    const pdf = Buffer.from('%PDF-1.4\n%test\n');
+    // The type comes from the first bytes, not from the Content-Type claimed.
+    const stored = await upload(maker, pdf, 'ใบเสนอราคา.pdf', 'image/png');
+    expect(stored.statusCode).toBe(201);
+    expect(stored.json()).toMatchObject({ name: 'ใบเสนอราคา.pdf', contentType: 'application/pdf', sizeBytes: pdf.length });
+    const notAFile = await upload(maker, Buffer.from('MZ not a document'), 'x.exe');
+    expect(notAFile.statusCode).toBe(422);
+    expect(notAFile.json().errors[0]).toMatchObject({ field: 'body', code: 'file-type' });
+    expect((await upload(phuketMaker, pdf, 'x.pdf')).statusCode).toBe(403);
+    const listed = await ok(maker, 'GET', `/api/funding/applications/${a.id}`);
+    expect(listed.files).toEqual([expect.objectContaining({ id: stored.json().id, contentType: 'application/pdf' })]);
+    const back = await call(checker, 'GET', `/api/funding/applications/${a.id}/files/${stored.json().id}`);
+    expect(back.statusCode).toBe(200);
+    expect(back.headers['content-type']).toBe('application/pdf');
+    expect(back.rawPayload.equals(pdf)).toBe(true);
+    expect((await call(phuketMaker, 'GET', `/api/funding/applications/${a.id}/files/${stored.json().id}`)).statusCode).toBe(403);
+  });
+
   it('accepts nothing after the deadline: 23:59:59 Bangkok is in, 00:00:00 is out', async () => {
     const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody({}, { deadline: '2026-03-31', oneOpenLoan: false }));
     const g = await group();

@@ -70,6 +70,7 @@ const PARAMS: [RegExp, string, (w: World, v: Variant) => string | number][] = [
   [/^\/api\/marketplace\/partner-advisors\//, 'userId', (w) => w.accounts.partner.id],
   [/^\/api\/funding\/funds\//, 'id', (w, v) => w.funds[v]],
   [/^\/api\/funding\/applications\//, 'id', (w, v) => w.applications[v]],
+  [/^\/api\/funding\/applications\//, 'fileId', () => 1],
   [/^\/api\/funding\/loans\//, 'id', (w, v) => w.loans[v]],
   [/^\/api\/funding\/groups\//, 'groupId', (w, v) => w.fundingGroups[v]],
   [/^\/api\/funding\/payments\//, 'id', (w, v) => w.payments[v]],
@@ -276,6 +277,10 @@ export const CALLS: Record<string, CallSpec> = {
   'POST /api/funding/funds/{id}/applications': { body: (w, v) => fundingApplication(w.fundingGroups[v]) },
   'POST /api/funding/funds/{id}/repayment-imports': {
     raw: { contentType: 'text/csv', payload: 'เลขที่สัญญา,วันที่ชำระ,จำนวนเงิน,เลขอ้างอิง\n1,2026-01-05,100.00,X-1\n' },
+  },
+  'POST /api/funding/applications/{id}/files': {
+    query: () => ({ name: 'ใบเสนอราคา.pdf' }),
+    raw: { contentType: 'application/pdf', payload: '%PDF-1.4\n%matrix\n' },
   },
   'PUT /api/funding/applications/{id}': { body: (w, v) => ({ ...fundingApplication(w.fundingGroups[v]), groupId: undefined }) },
   'POST /api/funding/applications/{id}/recommend': { body: () => ({ note: 'เอกสารครบ' }) },

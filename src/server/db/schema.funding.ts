@@ -208,6 +208,17 @@ export interface LoanContactTable {
   created_at: Timestamp;
 }
 
+export interface LoanApplicationFileTable {
+  id: Generated<number>;
+  application_id: number;
+  name: string;
+  content_type: string;
+  size_bytes: number;
+  data: Buffer;
+  uploaded_by: string;
+  created_at: Timestamp;
+}
+
 declare module './schema' {
   interface DB {
     fund_holiday: FundHolidayTable;
@@ -223,5 +234,6 @@ declare module './schema' {
     fund_entry: FundEntryTable;
     loan_reminder: LoanReminderTable;
     loan_contact: LoanContactTable;
+    loan_application_file: LoanApplicationFileTable;
   }
 }

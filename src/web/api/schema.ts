@@ -12305,6 +12305,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/funding/applications/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a document with a submitted or returned application (PDF, JPEG or PNG, known by its first bytes; at most 10 MB)
+         * @description Send the file as the body (Content-Type application/pdf, image/jpeg, image/png or application/octet-stream) and its name in `name`.
+         */
+        post: {
+            parameters: {
+                query: {
+                    name: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanApplicationFile"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/applications/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One document of an application, as uploaded */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    fileId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf, image/jpeg or image/png */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funding/loans/{id}": {
         parameters: {
             query?: never;
@@ -15612,6 +15730,17 @@ export interface components {
                 th: string;
             }[];
         };
+        LoanApplicationFileInput: {
+            id: number;
+            name: string;
+            /**
+             * @description From the file’s first bytes
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            sizeBytes: number;
+            uploadedAt: string;
+        };
         LoanApplicationInput: {
             id: number;
             fundId: number;
@@ -15651,6 +15780,8 @@ export interface components {
                 at: string;
             }[];
             loanId: number | null;
+            /** @description Documents uploaded with the application (PDF, JPEG, PNG) */
+            files: components["schemas"]["LoanApplicationFileInput"][];
         };
         FundLoanInput: {
             id: number;
@@ -17964,6 +18095,17 @@ export interface components {
                 th: string;
             }[];
         };
+        LoanApplicationFile: {
+            id: number;
+            name: string;
+            /**
+             * @description From the file’s first bytes
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            sizeBytes: number;
+            uploadedAt: string;
+        };
         LoanApplication: {
             id: number;
             fundId: number;
@@ -18003,6 +18145,8 @@ export interface components {
                 at: string;
             }[];
             loanId: number | null;
+            /** @description Documents uploaded with the application (PDF, JPEG, PNG) */
+            files: components["schemas"]["LoanApplicationFile"][];
         };
         FundLoan: {
             id: number;

@@ -22,6 +22,7 @@ export const fundingContract: ModuleContract = {
     'fund_entry',
     'loan_reminder',
     'loan_contact',
+    'loan_application_file',
   ],
   links: [
     { table: 'loan_application', column: 'group_id', refersTo: 'group', merge: { kind: 'move', touch: 'updated_at' }, erase: GROUP_NOT_ERASED },

@@ -154,6 +154,17 @@ const ApplicationFields = {
 };
 export const ApplicationBody = z.strictObject({ groupId: id, ...ApplicationFields });
 export const CorrectionBody = z.strictObject(ApplicationFields);
+export const ApplicationFileSchema = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png']).describe('From the file’s first bytes'),
+    sizeBytes: z.number(),
+    uploadedAt: z.string(),
+  })
+  .meta({ id: 'LoanApplicationFile' });
+export const FileQuery = z.strictObject({ name: text(200, 'The document’s name', 'ชื่อเอกสาร') });
+export const FileParams = z.strictObject({ id, fileId: id });
 export const ApplicationSchema = z
   .object({
     id: z.number(),
@@ -185,6 +196,7 @@ export const ApplicationSchema = z
       }),
     ),
     loanId: z.number().nullable(),
+    files: z.array(ApplicationFileSchema).describe('Documents uploaded with the application (PDF, JPEG, PNG)'),
   })
   .meta({ id: 'LoanApplication' });
 export const ApplicationsQuery = PageQuery.extend({

@@ -1,4 +1,5 @@
 import { createApplicationsService } from './applications.service';
+import { createApplicationFilesService } from './application-files.service';
 import { createCollectionsService } from './collections.service';
 import { createFundingAccess, type FundingDeps } from './funding.access';
 import { createFundsService } from './funds.service';
@@ -23,6 +24,7 @@ export function createFundingService(deps: FundingDeps) {
     ...createRepaymentImportService(access),
     ...createLoanDecisionsService(access),
     ...createCollectionsService(access),
+    ...createApplicationFilesService(access),
   };
 }
 

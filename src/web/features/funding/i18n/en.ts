@@ -302,6 +302,13 @@ const en: Texts<typeof th> = {
     daysLate: 'Days late',
     status: 'Status',
   },
+  files: {
+    title: 'Documents',
+    none: 'No document uploaded',
+    size: '{{kb}} KB',
+    add: 'Add a document',
+    hint: 'PDF, JPEG or PNG, at most 10 MB (a quotation, the committee’s minutes, the bank book)',
+  },
   collection: {
     title: 'Collection',
     reminders: 'Reminders',

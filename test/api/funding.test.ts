@@ -477,7 +477,8 @@ describe.each(ENGINES)('funding on %s', (engine) => {
     const stored = await upload(maker, pdf, 'ใบเสนอราคา.pdf', 'image/png');
     expect(stored.statusCode).toBe(201);
     expect(stored.json()).toMatchObject({ name: 'ใบเสนอราคา.pdf', contentType: 'application/pdf', sizeBytes: pdf.length });
-    const notAFile = await upload(maker, Buffer.from('MZ not a document'), 'x.exe');
+    const notAFile = await upload(maker, Buffer.from('MZ not a document'), 'x.pdf');
+    expect((await upload(maker, pdf, 'x.exe')).statusCode).toBe(400);
     expect(notAFile.statusCode).toBe(422);
     expect(notAFile.json().errors[0]).toMatchObject({ field: 'body', code: 'file-type' });
     expect((await upload(phuketMaker, pdf, 'x.pdf')).statusCode).toBe(403);

@@ -163,7 +163,12 @@ export const ApplicationFileSchema = z
     uploadedAt: z.string(),
   })
   .meta({ id: 'LoanApplicationFile' });
-export const FileQuery = z.strictObject({ name: text(200, 'The document’s name', 'ชื่อเอกสาร') });
+export const FileQuery = z.strictObject({
+  name: text(200, 'The document’s name', 'ชื่อเอกสาร').regex(
+    /\.(pdf|jpe?g|png)$/i,
+    bilingual('A document’s name ends in .pdf, .jpg, .jpeg or .png.', 'ชื่อเอกสารต้องลงท้ายด้วย .pdf .jpg .jpeg หรือ .png'),
+  ),
+});
 export const FileParams = z.strictObject({ id, fileId: id });
 export const ApplicationSchema = z
   .object({

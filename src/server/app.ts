@@ -125,7 +125,7 @@ export function createServices(
   const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency, facts: recorder.count });
   const enterprise = createEnterpriseService({ db, geo, org, registry, training });
   const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl });
-  const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity });
+  const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity, jobs });
   const monitoring = createMonitoringService({ db, geo, registry, training, employment });
   return {
     audit,

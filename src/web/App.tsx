@@ -78,6 +78,7 @@ const FollowUpsPage = page(employment, 'FollowUpsPage');
 const SummaryPage = page(employment, 'SummaryPage');
 const FundsPage = page(funding, 'FundsPage');
 const FundPage = page(funding, 'FundPage');
+const FundFormPage = page(funding, 'FundFormPage');
 const ApplicationFormPage = page(funding, 'ApplicationFormPage');
 const ApplicationPage = page(funding, 'ApplicationPage');
 const LoanPage = page(funding, 'LoanPage');
@@ -156,6 +157,7 @@ export function App() {
         <Route path="employment/summary" element={<SummaryPage />} />
         <Route path="my/employment" element={<PersonEmploymentPage />} />
         <Route path="funding" element={<FundsPage />} />
+        <Route path="funding/funds/new" element={<FundFormPage />} />
         <Route path="funding/funds/:id" element={<FundPage />} />
         <Route path="funding/funds/:id/apply" element={<ApplicationFormPage />} />
         <Route path="funding/funds/:id/import" element={<RepaymentImportPage />} />

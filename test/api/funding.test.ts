@@ -32,14 +32,14 @@ describe.each(ENGINES)('funding on %s', (engine) => {
   };
   const ctxOf = async (who: StaffAccount): Promise<ActorContext> => ({ actor: (await t.services.identity.loadActor(who.id))!, requestId: 'test' });
   /** A Khon Kaen group with a leader (with a citizen account when asked) and a committee member. */
-  const group = async () => {
-    const people = await buildPeople(t.database.db, 3, { firstSerial: serial });
+  const group = async (subdistrictCode = '400101') => {
+    const people = await buildPeople(t.database.db, 3, { firstSerial: serial, subdistrictCode });
     serial += 3;
     const g = await ok(officer, 'POST', '/api/groups', {
       name: `กลุ่มทอผ้า ${serial}`,
       type: 'independent-occupation',
       occupation: 'textiles',
-      subdistrictCode: '400101',
+      subdistrictCode,
       members: [
         { personId: people[0]!.id, role: 'leader', joinedOn: '2024-01-01' },
         { personId: people[1]!.id, role: 'committee', joinedOn: '2024-01-01' },
@@ -238,6 +238,36 @@ describe.each(ENGINES)('funding on %s', (engine) => {
     await verified();
   });
 
+  it('records One Tambon One Group’s “funded” stage in the disbursement’s transaction, for a group waiting on it only', async () => {
+    const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody());
+    const g = await group();
+    const p = await ok(officer, 'POST', '/api/enterprise/programmes/OTOG/participants', { groupId: g.id, unitCode: 'DSD-PSDO-40' });
+    // The path up to "standard certified" is enterprise's own business (tested there); here the group stands at it.
+    await sql`update participation set stage_code = 'standard-certified', stage_position = 5 where id = ${p.id}`.execute(t.database.db);
+    const a = await approved(fund.id, g.id, g.committee, 10_000_000);
+    await disburse(a.loanId, 4_000_000, dayFromToday(-1));
+    const path = await ok(officer, 'GET', `/api/enterprise/participations/${p.id}`);
+    expect(path.stageCode).toBe('funded');
+    const step = path.steps.find((s: { stageCode: string }) => s.stageCode === 'funded');
+    expect(step).toMatchObject({ automatic: true, evidence: { loanId: a.loanId, fundId: fund.id, amountSatang: 4_000_000 } });
+    // A second tranche does not record the stage twice.
+    await disburse(a.loanId, 6_000_000, dayFromToday(-1));
+    const again = await ok(officer, 'GET', `/api/enterprise/participations/${p.id}`);
+    expect(again.steps.filter((s: { stageCode: string }) => s.stageCode === 'funded')).toHaveLength(1);
+
+    // A group still at "trained" keeps its place (stages are reached in order); an officer records
+    // "funded" later with the loan's reference.
+    const early = await group('400102');
+    const q = await ok(officer, 'POST', '/api/enterprise/programmes/OTOG/participants', { groupId: early.id, unitCode: 'DSD-PSDO-40' });
+    await sql`update participation set stage_code = 'trained', stage_position = 3 where id = ${q.id}`.execute(t.database.db);
+    const b = await approved(fund.id, early.id, early.committee, 5_000_000);
+    await disburse(b.loanId, 5_000_000, dayFromToday(-1));
+    const still = await ok(officer, 'GET', `/api/enterprise/participations/${q.id}`);
+    expect(still.stageCode).toBe('trained');
+    expect(still.steps.map((s: { stageCode: string }) => s.stageCode)).not.toContain('funded');
+    await verified();
+  });
+
   it('imports a statement in one pass: two rows of one loan allocate in turn, an overpaying row is refused alone, the dry run says the same', async () => {
     const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody());
     const loans = [];
@@ -335,6 +365,130 @@ describe.each(ENGINES)('funding on %s', (engine) => {
     const v = await t.services.funding.reconcile(await ctxOf(admin));
     expect(v.problems).toEqual([expect.objectContaining({ loanId: loans[1].id, what: 'loan outstanding column = schedule principal owed', found: 6_000_001 })]);
     await sql`update loan set outstanding_principal = outstanding_principal - 1 where id = ${loans[1].id}`.execute(t.database.db);
+  });
+
+  it('writes collection reminders once per instalment and kind from a job, and records the office’s contacts', async () => {
+    const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody());
+    const g = await group();
+    const a = await approved(fund.id, g.id, g.committee, 6_000_000);
+    const loan = await disburse(a.loanId, 6_000_000, dayFromToday(-75));
+    const today = dayFromToday(0);
+    type Row = { number: number; dueOn: string };
+    const overdue = loan.schedule.filter((i: Row) => i.dueOn < today).map((i: Row) => i.number);
+    const soon = loan.schedule.filter((i: Row) => i.dueOn >= today && i.dueOn <= dayFromToday(7)).map((i: Row) => i.number);
+    expect(overdue.length).toBeGreaterThan(0);
+
+    const job = await call(maker, 'POST', '/api/funding/reminders');
+    expect(job.statusCode).toBe(202);
+    await t.services.jobs.drain();
+    const done = await ok(maker, 'GET', `/api/funding/reminders/${job.json().id}`);
+    expect(done).toMatchObject({ status: 'succeeded' });
+    expect(done.result.written).toBeGreaterThanOrEqual(overdue.length + soon.length);
+    // Only the officer who started a job follows it.
+    expect((await call(checker, 'GET', `/api/funding/reminders/${job.json().id}`)).statusCode).toBe(404);
+
+    const reminded = await ok(maker, 'GET', `/api/funding/loans/${loan.id}`);
+    const kinds = (kind: string) =>
+      reminded.reminders
+        .filter((r: { kind: string }) => r.kind === kind)
+        .map((r: { instalmentNumber: number }) => r.instalmentNumber)
+        .sort((x: number, y: number) => x - y);
+    expect(kinds('overdue')).toEqual(overdue);
+    expect(kinds('due-soon')).toEqual(soon);
+    const first = reminded.reminders.find((r: { kind: string; instalmentNumber: number }) => r.kind === 'overdue' && r.instalmentNumber === overdue[0]);
+    // In Thai with the B.E. year, in English with the C.E. year; in the outbox until a sender takes it.
+    expect(first).toMatchObject({ status: 'pending', dueOn: loan.schedule[overdue[0] - 1].dueOn });
+    expect(first.messageTh).toContain('เลยกำหนดชำระ');
+    expect(first.messageTh).toContain(String(Number(first.dueOn.slice(0, 4)) + 543));
+    expect(first.messageEn).toContain(`instalment ${overdue[0]} of loan ${loan.id}`);
+
+    // A second run writes nothing twice.
+    const again = await call(maker, 'POST', '/api/funding/reminders');
+    await t.services.jobs.drain();
+    expect((await ok(maker, 'GET', `/api/funding/reminders/${again.json().id}`)).result.written).toBe(0);
+    expect((await ok(maker, 'GET', `/api/funding/loans/${loan.id}`)).reminders).toHaveLength(reminded.reminders.length);
+
+    // The office records a call: a promise needs its date; the queue shows the last reminder and contact.
+    const undated = await call(maker, 'POST', `/api/funding/loans/${loan.id}/contacts`, { method: 'call', outcome: 'promised', contactedOn: today });
+    expect(undated.statusCode).toBe(422);
+    expect(undated.json().errors[0]).toMatchObject({ field: 'body.promisedOn', code: 'promise-date' });
+    expect(
+      (await call(maker, 'POST', `/api/funding/loans/${loan.id}/contacts`, { method: 'visit', outcome: 'reached', contactedOn: dayFromToday(1) })).statusCode,
+    ).toBe(422);
+    expect(
+      (await call(phuketMaker, 'POST', `/api/funding/loans/${loan.id}/contacts`, { method: 'call', outcome: 'no-answer', contactedOn: today })).statusCode,
+    ).toBe(403);
+    const contact = await ok(maker, 'POST', `/api/funding/loans/${loan.id}/contacts`, {
+      method: 'call',
+      outcome: 'promised',
+      contactedOn: today,
+      promisedOn: dayFromToday(5),
+      promisedAmountSatang: 250_000,
+      note: 'ประธานกลุ่มรับปากว่าจะชำระหลังขายผ้าได้',
+    });
+    expect(contact).toMatchObject({ loanId: loan.id, outcome: 'promised', promisedOn: dayFromToday(5), promisedAmountSatang: 250_000 });
+    // The fund's loan list reads the same columns.
+    const listed = await ok(maker, 'GET', `/api/funding/funds/${fund.id}/loans?status=active`);
+    expect(listed).toEqual([expect.objectContaining({ id: loan.id, groupId: g.id, outstandingSatang: 6_000_000, daysPastDue: reminded.daysPastDue })]);
+    expect((await call(phuketMaker, 'GET', `/api/funding/funds/${fund.id}/loans`)).statusCode).toBe(403);
+    const queue = await ok(maker, 'GET', '/api/funding/collections');
+    const row = queue.find((r: { loanId: number }) => r.loanId === loan.id);
+    expect(row.lastRemindedAt).not.toBeNull();
+    expect(row.lastContact).toMatchObject({ id: contact.id, method: 'call', outcome: 'promised' });
+    expect((await ok(maker, 'GET', `/api/funding/loans/${loan.id}`)).contacts.map((c: { id: number }) => c.id)).toEqual([contact.id]);
+    await verified();
+  });
+
+  it('exports the reports as a PDF in Thai with the Sarabun font embedded', async () => {
+    const pdf = await call(maker, 'GET', '/api/funding/reports/export.pdf');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const bytes = pdf.rawPayload;
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const raw = bytes.toString('latin1');
+    // The Thai font travels in the file (subset, TrueType), so it prints in Thai anywhere.
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+Sarabun-Regular/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+Sarabun-Bold/);
+    expect(raw).toContain('/FontFile2');
+    expect(raw.match(/\/Type \/Page\b/g)!.length).toBeGreaterThanOrEqual(1);
+    // The title, a PDF text string in UTF-16BE: the report's Thai name.
+    const title = /\/Title (\d+) 0 R/.exec(raw)![1];
+    const literal = new RegExp(`\\n${title} 0 obj\\n\\(([\\s\\S]*?)\\)\\nendobj`).exec(raw)![1]!;
+    const unescaped = literal.replace(/\\([nrtbf()\\])/g, (_m, c: string) => ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' })[c] ?? c);
+    const utf16 = Buffer.from(unescaped.slice(2), 'latin1').swap16().toString('utf16le');
+    expect(utf16).toBe('รายงานกองทุนหมุนเวียนเพื่อกลุ่มอาชีพ');
+    expect((await call(phuketMaker, 'GET', '/api/funding/reports/export.pdf')).statusCode).toBe(200);
+    expect((await call(leader, 'GET', '/api/funding/reports/export.pdf')).statusCode).toBe(403);
+  });
+
+  it('keeps documents uploaded with an application, known by their first bytes', async () => {
+    const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody());
+    const g = await group();
+    const a = await ok(maker, 'POST', `/api/funding/funds/${fund.id}/applications`, application(g.id, g.committee));
+    const upload = (who: { cookie: string }, bytes: Buffer, name: string, type = 'application/octet-stream') =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/funding/applications/${a.id}/files?name=${encodeURIComponent(name)}`,
+        payload: bytes,
+        headers: { cookie: who.cookie, 'content-type': type },
+      });
+    const pdf = Buffer.from('%PDF-1.4\n%test\n');
+    // The type comes from the first bytes, not from the Content-Type claimed.
+    const stored = await upload(maker, pdf, 'ใบเสนอราคา.pdf', 'image/png');
+    expect(stored.statusCode).toBe(201);
+    expect(stored.json()).toMatchObject({ name: 'ใบเสนอราคา.pdf', contentType: 'application/pdf', sizeBytes: pdf.length });
+    const notAFile = await upload(maker, Buffer.from('MZ not a document'), 'x.pdf');
+    expect((await upload(maker, pdf, 'x.exe')).statusCode).toBe(400);
+    expect(notAFile.statusCode).toBe(422);
+    expect(notAFile.json().errors[0]).toMatchObject({ field: 'body', code: 'file-type' });
+    expect((await upload(phuketMaker, pdf, 'x.pdf')).statusCode).toBe(403);
+    const listed = await ok(maker, 'GET', `/api/funding/applications/${a.id}`);
+    expect(listed.files).toEqual([expect.objectContaining({ id: stored.json().id, contentType: 'application/pdf' })]);
+    const back = await call(checker, 'GET', `/api/funding/applications/${a.id}/files/${stored.json().id}`);
+    expect(back.statusCode).toBe(200);
+    expect(back.headers['content-type']).toBe('application/pdf');
+    expect(back.rawPayload.equals(pdf)).toBe(true);
+    expect((await call(phuketMaker, 'GET', `/api/funding/applications/${a.id}/files/${stored.json().id}`)).statusCode).toBe(403);
   });
 
   it('accepts nothing after the deadline: 23:59:59 Bangkok is in, 00:00:00 is out', async () => {

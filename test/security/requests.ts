@@ -70,6 +70,7 @@ const PARAMS: [RegExp, string, (w: World, v: Variant) => string | number][] = [
   [/^\/api\/marketplace\/partner-advisors\//, 'userId', (w) => w.accounts.partner.id],
   [/^\/api\/funding\/funds\//, 'id', (w, v) => w.funds[v]],
   [/^\/api\/funding\/applications\//, 'id', (w, v) => w.applications[v]],
+  [/^\/api\/funding\/applications\//, 'fileId', () => 1],
   [/^\/api\/funding\/loans\//, 'id', (w, v) => w.loans[v]],
   [/^\/api\/funding\/groups\//, 'groupId', (w, v) => w.fundingGroups[v]],
   [/^\/api\/funding\/payments\//, 'id', (w, v) => w.payments[v]],
@@ -283,6 +284,10 @@ export const CALLS: Record<string, CallSpec> = {
   'POST /api/funding/funds/{id}/repayment-imports': {
     raw: { contentType: 'text/csv', payload: 'เลขที่สัญญา,วันที่ชำระ,จำนวนเงิน,เลขอ้างอิง\n1,2026-01-05,100.00,X-1\n' },
   },
+  'POST /api/funding/applications/{id}/files': {
+    query: () => ({ name: 'ใบเสนอราคา.pdf' }),
+    raw: { contentType: 'application/pdf', payload: '%PDF-1.4\n%matrix\n' },
+  },
   'PUT /api/funding/applications/{id}': { body: (w, v) => ({ ...fundingApplication(w.fundingGroups[v]), groupId: undefined }) },
   'POST /api/funding/applications/{id}/recommend': { body: () => ({ note: 'เอกสารครบ' }) },
   'POST /api/funding/applications/{id}/verify': { body: () => ({ note: 'ตรวจสอบแล้ว' }) },
@@ -301,6 +306,9 @@ export const CALLS: Record<string, CallSpec> = {
   'POST /api/funding/loans/{id}/payments': { body: (w) => ({ amountSatang: 100_000, paidOn: w.today, reference: 'CASH-2' }) },
   'POST /api/funding/payments/{id}/reverse': { body: () => ({ reason: 'เช็คคืน' }) },
   'POST /api/funding/loans/{id}/decisions': { body: () => ({ kind: 'write-off', reason: 'กลุ่มยุบเลิก' }) },
+  'POST /api/funding/loans/{id}/contacts': {
+    body: (w) => ({ method: 'call', outcome: 'promised', contactedOn: w.today, promisedOn: w.today, promisedAmountSatang: 100_000, note: 'ประธานกลุ่มรับสาย' }),
+  },
   'POST /api/funding/loan-decisions/{id}/decide': { body: () => ({ decision: 'approve', minutesRef: 'ประชุมครั้งที่ 2/2569' }), last: true },
 };
 

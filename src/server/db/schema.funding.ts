@@ -180,6 +180,45 @@ export interface FundEntryTable {
   created_at: Timestamp;
 }
 
+export interface LoanReminderTable {
+  id: Generated<number>;
+  loan_id: number;
+  schedule_version: number;
+  instalment_number: number;
+  kind: string;
+  due_on: string;
+  amount_due: number;
+  message_th: string;
+  message_en: string;
+  status: Generated<string>;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface LoanContactTable {
+  id: Generated<number>;
+  loan_id: number;
+  method: string;
+  outcome: string;
+  contacted_on: string;
+  promised_on: string | null;
+  promised_amount: number | null;
+  note: string | null;
+  actor_user_id: string;
+  created_at: Timestamp;
+}
+
+export interface LoanApplicationFileTable {
+  id: Generated<number>;
+  application_id: number;
+  name: string;
+  content_type: string;
+  size_bytes: number;
+  data: Buffer;
+  uploaded_by: string;
+  created_at: Timestamp;
+}
+
 declare module './schema' {
   interface DB {
     fund_holiday: FundHolidayTable;
@@ -193,5 +232,8 @@ declare module './schema' {
     loan_payment: LoanPaymentTable;
     loan_decision: LoanDecisionTable;
     fund_entry: FundEntryTable;
+    loan_reminder: LoanReminderTable;
+    loan_contact: LoanContactTable;
+    loan_application_file: LoanApplicationFileTable;
   }
 }

@@ -11991,6 +11991,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/funding/funds/{id}/loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fund’s loans in the reader’s area, latest first, with principal outstanding and days past due */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    status?: "committed" | "active" | "repaid" | "written-off";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundLoan"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funding/funds/{id}/repayment-imports": {
         parameters: {
             query?: never;
@@ -12418,6 +12478,124 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/applications/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a document with a submitted or returned application (PDF, JPEG or PNG, known by its first bytes; at most 10 MB)
+         * @description Send the file as the body (Content-Type application/pdf, image/jpeg, image/png or application/octet-stream) and its name in `name`.
+         */
+        post: {
+            parameters: {
+                query: {
+                    name: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanApplicationFile"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/applications/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One document of an application, as uploaded */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    fileId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf, image/jpeg or image/png */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -13004,6 +13182,9 @@ export interface paths {
                             overdueSatang: number;
                             outstandingSatang: number;
                             reminderDue: boolean;
+                            /** @description When a reminder was last written for the loan */
+                            lastRemindedAt: string | null;
+                            lastContact: components["schemas"]["LoanContact"] | null;
                         }[];
                     };
                 };
@@ -13029,6 +13210,195 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write reminders for instalments due within a week or overdue in the office’s provinces, as a job (never twice for an instalment and kind) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReminderJob"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/reminders/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of a reminder job you started */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReminderJob"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/loans/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a collection contact (call, visit, message), its outcome and any promise to pay */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "call" | "visit" | "message";
+                        /**
+                         * @description promised: the group promised to pay on `promisedOn`
+                         * @enum {string}
+                         */
+                        outcome: "reached" | "no-answer" | "promised" | "refused" | "paid";
+                        /** Format: date */
+                        contactedOn: string;
+                        /**
+                         * @description Required when the outcome is `promised`
+                         * @default null
+                         */
+                        promisedOn?: string | null;
+                        /** @default null */
+                        promisedAmountSatang?: number | null;
+                        /** @default null */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanContact"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -13266,6 +13636,60 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/reports/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fund position, flows per Thai fiscal year and month, and ageing per province as a PDF in Thai (B.E. dates) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -15798,6 +16222,17 @@ export interface components {
                 th: string;
             }[];
         };
+        LoanApplicationFileInput: {
+            id: number;
+            name: string;
+            /**
+             * @description From the file’s first bytes
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            sizeBytes: number;
+            uploadedAt: string;
+        };
         LoanApplicationInput: {
             id: number;
             fundId: number;
@@ -15837,6 +16272,21 @@ export interface components {
                 at: string;
             }[];
             loanId: number | null;
+            /** @description Documents uploaded with the application (PDF, JPEG, PNG) */
+            files: components["schemas"]["LoanApplicationFileInput"][];
+        };
+        FundLoanInput: {
+            id: number;
+            applicationId: number;
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            /** @enum {string} */
+            status: "committed" | "active" | "repaid" | "written-off";
+            principalSatang: number;
+            disbursedSatang: number;
+            outstandingSatang: number;
+            daysPastDue: number;
         };
         LoanPaymentInput: {
             id: number;
@@ -15875,6 +16325,48 @@ export interface components {
             requestedBy: string;
             decidedBy: string | null;
             minutesRef: string | null;
+        };
+        LoanReminderInput: {
+            id: number;
+            /** @enum {string} */
+            kind: "due-soon" | "overdue";
+            instalmentNumber: number;
+            dueOn: string;
+            amountDueSatang: number;
+            messageTh: string;
+            messageEn: string;
+            /**
+             * @description pending: waiting in the outbox for a sender (SMS, LINE)
+             * @enum {string}
+             */
+            status: "pending" | "sent" | "failed";
+            createdAt: string;
+        };
+        LoanContactInput: {
+            id: number;
+            loanId: number;
+            /** @enum {string} */
+            method: "call" | "visit" | "message";
+            /** @enum {string} */
+            outcome: "reached" | "no-answer" | "promised" | "refused" | "paid";
+            contactedOn: string;
+            promisedOn: string | null;
+            promisedAmountSatang: number | null;
+            note: string | null;
+            createdAt: string;
+        };
+        ReminderJobInput: {
+            id: string;
+            status: string;
+            /** @description Loans looked at */
+            done: number;
+            total: number | null;
+            error: string | null;
+            /** @description Reminders written (none twice for an instalment and kind) */
+            result: {
+                written: number;
+                loans: number;
+            } | null;
         };
         LoanInput: {
             id: number;
@@ -15918,6 +16410,9 @@ export interface components {
             }[];
             payments: components["schemas"]["LoanPaymentInput"][];
             decisions: components["schemas"]["LoanDecisionInput"][];
+            reminders: components["schemas"]["LoanReminderInput"][];
+            /** @description Collection contacts: shown to the fund’s readers, not to the group’s members */
+            contacts: components["schemas"]["LoanContactInput"][];
         };
         LoanDecisionRequestInput: {
             /** @enum {string} */
@@ -18102,6 +18597,17 @@ export interface components {
                 th: string;
             }[];
         };
+        LoanApplicationFile: {
+            id: number;
+            name: string;
+            /**
+             * @description From the file’s first bytes
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            sizeBytes: number;
+            uploadedAt: string;
+        };
         LoanApplication: {
             id: number;
             fundId: number;
@@ -18141,6 +18647,21 @@ export interface components {
                 at: string;
             }[];
             loanId: number | null;
+            /** @description Documents uploaded with the application (PDF, JPEG, PNG) */
+            files: components["schemas"]["LoanApplicationFile"][];
+        };
+        FundLoan: {
+            id: number;
+            applicationId: number;
+            groupId: number;
+            groupName: string;
+            provinceCode: string;
+            /** @enum {string} */
+            status: "committed" | "active" | "repaid" | "written-off";
+            principalSatang: number;
+            disbursedSatang: number;
+            outstandingSatang: number;
+            daysPastDue: number;
         };
         LoanPayment: {
             id: number;
@@ -18179,6 +18700,48 @@ export interface components {
             requestedBy: string;
             decidedBy: string | null;
             minutesRef: string | null;
+        };
+        LoanReminder: {
+            id: number;
+            /** @enum {string} */
+            kind: "due-soon" | "overdue";
+            instalmentNumber: number;
+            dueOn: string;
+            amountDueSatang: number;
+            messageTh: string;
+            messageEn: string;
+            /**
+             * @description pending: waiting in the outbox for a sender (SMS, LINE)
+             * @enum {string}
+             */
+            status: "pending" | "sent" | "failed";
+            createdAt: string;
+        };
+        LoanContact: {
+            id: number;
+            loanId: number;
+            /** @enum {string} */
+            method: "call" | "visit" | "message";
+            /** @enum {string} */
+            outcome: "reached" | "no-answer" | "promised" | "refused" | "paid";
+            contactedOn: string;
+            promisedOn: string | null;
+            promisedAmountSatang: number | null;
+            note: string | null;
+            createdAt: string;
+        };
+        ReminderJob: {
+            id: string;
+            status: string;
+            /** @description Loans looked at */
+            done: number;
+            total: number | null;
+            error: string | null;
+            /** @description Reminders written (none twice for an instalment and kind) */
+            result: {
+                written: number;
+                loans: number;
+            } | null;
         };
         Loan: {
             id: number;
@@ -18222,6 +18785,9 @@ export interface components {
             }[];
             payments: components["schemas"]["LoanPayment"][];
             decisions: components["schemas"]["LoanDecision"][];
+            reminders: components["schemas"]["LoanReminder"][];
+            /** @description Collection contacts: shown to the fund’s readers, not to the group’s members */
+            contacts: components["schemas"]["LoanContact"][];
         };
         LoanDecisionRequest: {
             /** @enum {string} */

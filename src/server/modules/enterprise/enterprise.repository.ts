@@ -171,6 +171,19 @@ export const awaitingCourse = (trx: Executor, groupIds: readonly number[], curri
         .forUpdate('p')
         .execute();
 
+/** Active participations of these groups whose next stage takes a disbursed loan as evidence, locked. */
+export const awaitingLoan = (trx: Executor, groupId: number) =>
+  trx
+    .selectFrom('participation as p')
+    .innerJoin('programme_stage as s', (j) => j.onRef('s.programme_code', '=', 'p.programme_code').on('s.position', '=', sql<number>`p.stage_position + 1`))
+    .select(['p.id', 's.code as next_code'])
+    .where('p.status', '=', 'active')
+    .where('p.group_id', '=', groupId)
+    .where(sql<boolean>`s.evidence->>'kind' = 'loan'`)
+    .orderBy('p.id')
+    .forUpdate('p')
+    .execute();
+
 // ------------------------------------------------------------------ products and certificates
 
 export const insertProduct = (trx: Transaction<DB>, values: Insertable<ProductTable>) =>

@@ -31,6 +31,10 @@ describe('stage path', () => {
     expect(advanceReasons(3, stage('product-developed'), { note: '' }).map((r) => r.code)).toEqual(['evidence-required']);
     expect(advanceReasons(3, stage('product-developed'), { documentRef: 'doc-1' })).toEqual([]);
     expect(advanceReasons(4, stage('standard-certified'), { validCertificate: false }).map((r) => r.code)).toEqual(['no-valid-certificate']);
+    // "Funded": the fund module's disbursement, or an officer's document for a loan from elsewhere.
+    expect(advanceReasons(5, stage('funded'), {}).map((r) => r.code)).toEqual(['evidence-required']);
+    expect(advanceReasons(5, stage('funded'), { loanDisbursed: true })).toEqual([]);
+    expect(advanceReasons(5, stage('funded'), { documentRef: 'GSB-2569-001' })).toEqual([]);
   });
   it('counts a group at every stage its path reached', () => {
     expect(

@@ -31,6 +31,8 @@ export interface EvidenceFacts {
   /** The officer's note or document reference. */
   note?: string | null;
   documentRef?: string | null;
+  /** The fund module disbursed a loan to the group (for a `loan` stage). */
+  loanDisbursed?: boolean;
   /** Headquarters is selecting, with a reason. */
   byHeadquarters?: boolean;
   reason?: string | null;
@@ -73,6 +75,12 @@ export function advanceReasons(current: number, target: { position: number; evid
       return facts.validCertificate
         ? []
         : [{ code: 'no-valid-certificate', en: 'No product of the group holds a valid certificate.', th: 'ยังไม่มีผลิตภัณฑ์ของกลุ่มที่มีใบรับรองที่ยังไม่หมดอายุ' }];
+    case 'loan':
+      // A loan from elsewhere (a bank, another fund) is shown by the officer's document.
+      if (facts.loanDisbursed) return [];
+      return facts.note?.trim() || facts.documentRef?.trim()
+        ? []
+        : [{ code: 'evidence-required', en: `Attach the evidence: ${e.en}.`, th: `กรุณาแนบหลักฐาน: ${e.th}` }];
     case 'document':
       return facts.note?.trim() || facts.documentRef?.trim()
         ? []

@@ -316,6 +316,31 @@ export function createParticipationService(access: EnterpriseAccess) {
         });
       }
     },
+
+    /**
+     * The fund module's disbursement, in its transaction: each programme path of the group waiting
+     * on a `loan` stage ("funded" in One Tambon One Group) reaches it, with the loan as evidence.
+     * A group not yet at the stage before keeps its place (stages are reached in order); an
+     * officer records it later with the loan's reference.
+     */
+    async onLoanDisbursed(
+      trx: Transaction<DB>,
+      ctx: RequestContext,
+      loan: { groupId: number; loanId: number; fundId: number; amountSatang: number; paidOn: string; reference: string },
+    ) {
+      const waiting = await repository.awaitingLoan(trx, loan.groupId);
+      for (const w of waiting) {
+        const p = (await repository.findParticipation(trx, w.id))!;
+        const stage = (await stagesOf(p.programme_code, trx)).find((s) => s.code === w.next_code)!;
+        if (advanceReasons(p.stage_position, stage, { loanDisbursed: true }).length) continue;
+        await move(trx, ctx, p, stage, 'advance', {
+          automatic: true,
+          evidence: { loanId: loan.loanId, fundId: loan.fundId, amountSatang: loan.amountSatang, paidOn: loan.paidOn, reference: loan.reference },
+          slot: p.slot_subdistrict_code !== null ? p.subdistrict_code : null,
+        });
+      }
+      return waiting.length;
+    },
   };
 
   async function completersIn(groupId: number, curriculumCode: string) {

@@ -1,11 +1,13 @@
 import { recordAudit } from '../../platform/audit/audit.service';
-import { provincesOf, scopeIncludes } from '../../platform/auth/actor';
+import { provincesOf } from '../../platform/auth/actor';
 import type { ActorContext } from '../../platform/context';
 import { problems, type FieldError } from '../../platform/problem';
 import { bangkokDay, eligibilityChecks, type Check, type EligibilityFacts } from './funding.rules';
 import type { FundingAccess } from './funding.access';
 import { fundingPolicy } from './funding.policy';
 import { fundRules, presentApplication } from './funding.present';
+import { filesOf } from './application-files.repository';
+import { presentFile } from './application-files.service';
 import * as repository from './funding.repository';
 
 type Ctx = ActorContext;
@@ -30,7 +32,7 @@ const failed = (checks: Check[], field: string): FieldError[] =>
 
 /** Applications and their path through four eyes: maker recommends, checker verifies, approver decides. */
 export function createApplicationsService(access: FundingAccess) {
-  const { db, registry, training, enterprise, requireFund, requireApplication, requireGroup, guard, guardRecord, ledGroups, arrearsOf } = access;
+  const { db, registry, training, enterprise, requireFund, requireApplication, requireGroup, guard, guardRecord, guardApplicant, arrearsOf } = access;
 
   /** The facts eligibility needs, read from the registry, training, enterprise and this module. */
   async function factsFor(fund: repository.FundRow, groupId: number, amount: number, termMonths: number, now: Date): Promise<EligibilityFacts> {
@@ -76,15 +78,6 @@ export function createApplicationsService(access: FundingAccess) {
     };
   }
 
-  /** An officer or maker of the group's province, or the group's leader (a citizen account). */
-  async function guardApplicant(ctx: Ctx, groupId: number, provinceCode: string, what: { en: string; th: string }) {
-    if (scopeIncludes(fundingPolicy.applyScope(ctx.actor), provinceCode)) return;
-    if ((await ledGroups(ctx, [groupId])).has(groupId)) return;
-    if (ctx.actor.personId !== null)
-      throw problems.forbidden({ en: `Only the group’s leader may ${what.en} for the group.`, th: `เฉพาะประธานกลุ่มเท่านั้นที่${what.th}ในนามกลุ่มได้` });
-    await guard(fundingPolicy.applyScope(ctx.actor), [provinceCode], what);
-  }
-
   /** Co-signers must be the group's current leader or committee members. */
   async function checkCosigners(groupId: number, personIds: readonly number[]) {
     const members = (await registry.currentMemberRoles([groupId])).get(groupId) ?? [];
@@ -101,14 +94,18 @@ export function createApplicationsService(access: FundingAccess) {
   }
 
   const describe = async (a: repository.ApplicationRow) => {
-    const [group, steps, cosigners, loan] = await Promise.all([
+    const [group, steps, cosigners, loan, uploaded] = await Promise.all([
       registry.groupPlaces([a.group_id]),
       repository.stepsOf(db, a.id),
       repository.cosignersOf(db, [a.id]),
       repository.loanOfApplication(db, a.id),
+      filesOf(db, a.id),
     ]);
     const actorNames = await access.identity.displayNames(steps.map((s) => s.actor_user_id));
-    return presentApplication(a, { groupName: group.get(a.group_id)?.name ?? String(a.group_id), steps, cosigners, loanId: loan?.id ?? null, actorNames });
+    return {
+      ...presentApplication(a, { groupName: group.get(a.group_id)?.name ?? String(a.group_id), steps, cosigners, loanId: loan?.id ?? null, actorNames }),
+      files: uploaded.map(presentFile),
+    };
   };
 
   /**

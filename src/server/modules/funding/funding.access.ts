@@ -3,6 +3,7 @@ import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
 import { scopeIncludes, scopeTouches, type Scope } from '../../platform/auth/actor';
 import type { ActorContext } from '../../platform/context';
+import type { JobRunner } from '../../platform/jobs/jobs';
 import { problems } from '../../platform/problem';
 import type { EnterpriseService } from '../enterprise/enterprise.service';
 import type { GeoService } from '../geo/geo.service';
@@ -22,6 +23,8 @@ export type FundingDeps = {
   registry: RegistryService;
   training: TrainingService;
   enterprise: EnterpriseService;
+  /** Runs the reminder job. */
+  jobs: JobRunner;
   /** Display names of the staff who acted on an application (its path through four eyes). */
   identity: Pick<IdentityService, 'displayNames'>;
 };
@@ -87,6 +90,15 @@ export function createFundingAccess(deps: FundingDeps) {
     throw await geo.outOfScope(what, [row.province_code], fundingPolicy.readScope(ctx.actor));
   };
 
+  /** Acting for a group's application: an officer or maker of the group's province, or the group's leader (a citizen account). */
+  const guardApplicant = async (ctx: ActorContext, groupId: number, provinceCode: string, what: Verb) => {
+    if (scopeIncludes(fundingPolicy.applyScope(ctx.actor), provinceCode)) return;
+    if ((await ledGroups(ctx, [groupId])).has(groupId)) return;
+    if (ctx.actor.personId !== null)
+      throw problems.forbidden({ en: `Only the group’s leader may ${what.en} for the group.`, th: `เฉพาะประธานกลุ่มเท่านั้นที่${what.th}ในนามกลุ่มได้` });
+    await guard(fundingPolicy.applyScope(ctx.actor), [provinceCode], what);
+  };
+
   /** Days past due of each loan today, from its current schedule. */
   const arrearsOf = async (loanIds: readonly number[], asOf: string, executor: Executor = db) => {
     const rows = await repository.currentSchedules(executor, loanIds);
@@ -102,7 +114,7 @@ export function createFundingAccess(deps: FundingDeps) {
     );
   };
 
-  return { ...deps, requireFund, requireApplication, requireLoan, requireGroup, guard, guardRead, guardRecord, ledGroups, memberOf, arrearsOf };
+  return { ...deps, requireFund, requireApplication, requireLoan, requireGroup, guard, guardRead, guardRecord, guardApplicant, ledGroups, memberOf, arrearsOf };
 }
 
 export type FundingAccess = ReturnType<typeof createFundingAccess>;

@@ -20,6 +20,9 @@ export const fundingContract: ModuleContract = {
     'loan_payment',
     'loan_decision',
     'fund_entry',
+    'loan_reminder',
+    'loan_contact',
+    'loan_application_file',
   ],
   links: [
     { table: 'loan_application', column: 'group_id', refersTo: 'group', merge: { kind: 'move', touch: 'updated_at' }, erase: GROUP_NOT_ERASED },

@@ -137,3 +137,27 @@ export const presentEntry = (e: repository.EntryRow) => ({
   memo: e.memo,
   at: new Date(e.created_at).toISOString(),
 });
+
+export const presentContact = (c: Selectable<DB['loan_contact']>) => ({
+  id: c.id,
+  loanId: c.loan_id,
+  method: c.method as 'call' | 'visit' | 'message',
+  outcome: c.outcome as 'reached' | 'no-answer' | 'promised' | 'refused' | 'paid',
+  contactedOn: c.contacted_on,
+  promisedOn: c.promised_on,
+  promisedAmountSatang: c.promised_amount,
+  note: c.note,
+  createdAt: new Date(c.created_at).toISOString(),
+});
+
+export const presentReminder = (r: Selectable<DB['loan_reminder']>) => ({
+  id: r.id,
+  kind: r.kind as 'due-soon' | 'overdue',
+  instalmentNumber: r.instalment_number,
+  dueOn: r.due_on,
+  amountDueSatang: r.amount_due,
+  messageTh: r.message_th,
+  messageEn: r.message_en,
+  status: r.status as 'pending' | 'sent' | 'failed',
+  createdAt: new Date(r.created_at).toISOString(),
+});

@@ -166,6 +166,18 @@ export const updateLoan = (db: Executor, id: number, set: Partial<Insertable<DB[
     .set({ ...set, updated_at: new Date() })
     .where('id', '=', id)
     .execute();
+/** A fund's loans in the reader's provinces, latest first, a page at a time (read from the loans' own columns). */
+export const loansOfFund = (db: Executor, f: { fundId: number; provinces: string[] | null; status?: string; limit: number; offset: number }) =>
+  db
+    .selectFrom('loan')
+    .select(['id', 'application_id', 'group_id', 'province_code', 'status', 'principal', 'disbursed', 'outstanding_principal', 'oldest_unpaid_due'])
+    .where('fund_id', '=', f.fundId)
+    .$if(f.provinces !== null, (q) => q.where('province_code', 'in', f.provinces!.length ? f.provinces! : ['']))
+    .$if(f.status !== undefined, (q) => q.where('status', '=', f.status!))
+    .orderBy('id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
 export const loansOfGroup = (db: Executor, groupId: number) => db.selectFrom('loan').selectAll().where('group_id', '=', groupId).orderBy('id').execute();
 export const loans = (db: Executor, f: { fundId?: number; provinces: string[] | null; statuses: string[] }) =>
   db

@@ -4,15 +4,11 @@ import { requireContext } from '../../platform/auth/plugin';
 import { withProblems } from '../../platform/http/schemas';
 import { problems } from '../../platform/problem';
 import {
-  AgeingSchema,
-  ParSegmentQuery,
-  ParSegmentSchema,
   ApplicationBody,
+  ApplicationFileSchema,
   ApplicationSchema,
   ApplicationsQuery,
   CapitalBody,
-  CollectionSchema,
-  CollectionsQuery,
   CorrectionBody,
   DayParam,
   DecisionBody,
@@ -20,10 +16,12 @@ import {
   EligibilityBody,
   EligibilitySchema,
   EntrySchema,
-  FlowsQuery,
-  FlowsSchema,
   FundBody,
+  FileParams,
+  FileQuery,
   FundDetailSchema,
+  FundLoanSchema,
+  FundLoansQuery,
   FundSchema,
   GroupParam,
   HolidayBody,
@@ -41,8 +39,8 @@ import {
   PaymentSchema,
   ReasonBody,
   RepaymentBody,
-  VerifySchema,
 } from './funding.schemas';
+import { collectionRoutes } from './collections.routes';
 import type { FundingService } from './funding.service';
 
 const tags = ['funding'];
@@ -51,8 +49,10 @@ const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
 
 export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> = async (app, { funding }) => {
   // A bank statement is the request body itself, as the bank's site exported it.
-  app.addContentTypeParser(['text/csv', 'application/octet-stream', XLSX], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['text/csv', 'application/octet-stream', XLSX, 'application/pdf', 'image/jpeg', 'image/png'],
+    { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
   );
 
   // ---------------------------------------------------------------- holidays
@@ -182,6 +182,19 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
     },
     async (request) => funding.listApplications(requireContext(request), request.params.id, request.query),
   );
+  app.get(
+    '/api/funding/funds/:id/loans',
+    {
+      schema: {
+        tags,
+        summary: 'The fund’s loans in the reader’s area, latest first, with principal outstanding and days past due',
+        params: IdParam,
+        querystring: FundLoansQuery,
+        response: withProblems({ 200: z.array(FundLoanSchema) }),
+      },
+    },
+    async (request) => funding.fundLoans(requireContext(request), request.params.id, request.query),
+  );
   app.post(
     '/api/funding/funds/:id/applications',
     {
@@ -285,6 +298,42 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
     async (request) => funding.returnForCorrection(requireContext(request), request.params.id, request.body),
   );
   // ---------------------------------------------------------------- loans
+  app.post(
+    '/api/funding/applications/:id/files',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: 'Upload a document with a submitted or returned application (PDF, JPEG or PNG, known by its first bytes; at most 10 MB)',
+        description: 'Send the file as the body (Content-Type application/pdf, image/jpeg, image/png or application/octet-stream) and its name in `name`.',
+        params: IdParam,
+        querystring: FileQuery,
+        response: withProblems({ 201: ApplicationFileSchema }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      if (!Buffer.isBuffer(request.body)) throw problems.unsupportedMediaType(String(request.headers['content-type'] ?? 'none'));
+      return reply.code(201).send(await funding.addApplicationFile(ctx, request.params.id, { name: request.query.name, bytes: request.body }));
+    },
+  );
+  app.get(
+    '/api/funding/applications/:id/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: 'One document of an application, as uploaded',
+        params: FileParams,
+        response: withProblems({ 200: z.any().describe('application/pdf, image/jpeg or image/png') }),
+      },
+    },
+    async (request, reply) => {
+      const file = await funding.applicationFile(requireContext(request), request.params.id, request.params.fileId);
+      // The stored type is the one the first bytes showed; the name goes in an encoded header.
+      reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      return reply.type(file.contentType).send(file.bytes);
+    },
+  );
   app.get(
     '/api/funding/loans/:id',
     {
@@ -397,81 +446,5 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ funding: FundingService }> =
     async (request) => funding.decideOnLoan(requireContext(request), request.params.id, request.body),
   );
 
-  // ---------------------------------------------------------------- arrears and reports
-  app.get(
-    '/api/funding/collections',
-    {
-      schema: {
-        tags,
-        summary: 'The collection queue: loans past due in the reader’s area, by days late, with reminders due',
-        querystring: CollectionsQuery,
-        response: withProblems({ 200: CollectionSchema }),
-      },
-    },
-    async (request) => funding.collections(requireContext(request), request.query),
-  );
-  app.get(
-    '/api/funding/reports/ageing',
-    {
-      schema: {
-        tags,
-        querystring: z.strictObject({}),
-        summary: 'Ageing (1–30, 31–60, 61–90, over 90 days) and PAR per province',
-        response: withProblems({ 200: AgeingSchema }),
-      },
-    },
-    async (request) => funding.ageing(requireContext(request)),
-  );
-  app.get(
-    '/api/funding/reports/par',
-    {
-      schema: {
-        tags,
-        querystring: ParSegmentQuery,
-        summary: 'PAR30 and PAR90 by the borrowing group’s type, or by training cohort (did groups whose members completed a course repay better?)',
-        response: withProblems({ 200: ParSegmentSchema }),
-      },
-    },
-    async (request) => funding.parBySegment(requireContext(request), request.query),
-  );
-  app.get(
-    '/api/funding/reports/flows',
-    {
-      schema: {
-        tags,
-        summary: 'Disbursements and repayments per Thai fiscal year and month',
-        querystring: FlowsQuery,
-        response: withProblems({ 200: FlowsSchema }),
-      },
-    },
-    async (request) => funding.flows(requireContext(request), request.query),
-  );
-  app.get(
-    '/api/funding/reports/export.xlsx',
-    {
-      schema: {
-        tags,
-        querystring: z.strictObject({}),
-        summary: 'Fund position, flows and ageing as an XLSX workbook',
-        response: withProblems({ 200: z.any().describe(XLSX) }),
-      },
-    },
-    async (request, reply) => {
-      const bytes = await funding.exportXlsx(requireContext(request));
-      reply.header('content-disposition', 'attachment; filename="funding.xlsx"');
-      return reply.type(XLSX).send(bytes);
-    },
-  );
-  app.get(
-    '/api/funding/verify',
-    {
-      schema: {
-        tags,
-        querystring: z.strictObject({}),
-        summary: 'Reconcile the ledger with the funds and the loans (like audit verification)',
-        response: withProblems({ 200: VerifySchema }),
-      },
-    },
-    async (request) => funding.reconcile(requireContext(request)),
-  );
+  await app.register(collectionRoutes, { funding });
 };

@@ -364,3 +364,12 @@ export function eligibilityChecks(fund: FundRules, f: EligibilityFacts): Check[]
   );
   return checks;
 }
+
+/** What an uploaded document is by its first bytes, whatever its name or Content-Type claims: PDF, JPEG or PNG, else null. */
+export function documentKind(bytes: Uint8Array): 'application/pdf' | 'image/jpeg' | 'image/png' | null {
+  const starts = (magic: number[]) => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf'; // %PDF-
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  return null;
+}

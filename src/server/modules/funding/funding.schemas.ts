@@ -154,6 +154,22 @@ const ApplicationFields = {
 };
 export const ApplicationBody = z.strictObject({ groupId: id, ...ApplicationFields });
 export const CorrectionBody = z.strictObject(ApplicationFields);
+export const ApplicationFileSchema = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png']).describe('From the file’s first bytes'),
+    sizeBytes: z.number(),
+    uploadedAt: z.string(),
+  })
+  .meta({ id: 'LoanApplicationFile' });
+export const FileQuery = z.strictObject({
+  name: text(200, 'The document’s name', 'ชื่อเอกสาร').regex(
+    /\.(pdf|jpe?g|png)$/i,
+    bilingual('A document’s name ends in .pdf, .jpg, .jpeg or .png.', 'ชื่อเอกสารต้องลงท้ายด้วย .pdf .jpg .jpeg หรือ .png'),
+  ),
+});
+export const FileParams = z.strictObject({ id, fileId: id });
 export const ApplicationSchema = z
   .object({
     id: z.number(),
@@ -185,11 +201,27 @@ export const ApplicationSchema = z
       }),
     ),
     loanId: z.number().nullable(),
+    files: z.array(ApplicationFileSchema).describe('Documents uploaded with the application (PDF, JPEG, PNG)'),
   })
   .meta({ id: 'LoanApplication' });
 export const ApplicationsQuery = PageQuery.extend({
   status: z.enum(['submitted', 'recommended', 'verified', 'returned', 'approved', 'rejected', 'withdrawn']).optional(),
 });
+export const FundLoansQuery = PageQuery.extend({ status: z.enum(['committed', 'active', 'repaid', 'written-off']).optional() });
+export const FundLoanSchema = z
+  .object({
+    id: z.number(),
+    applicationId: z.number(),
+    groupId: z.number(),
+    groupName: z.string(),
+    provinceCode: z.string(),
+    status: z.enum(['committed', 'active', 'repaid', 'written-off']),
+    principalSatang: z.number(),
+    disbursedSatang: z.number(),
+    outstandingSatang: z.number(),
+    daysPastDue: z.number(),
+  })
+  .meta({ id: 'FundLoan' });
 export const NoteBody = z.strictObject({ note: text(2000, 'The note', 'บันทึก') });
 export const ReasonBody = z.strictObject({ reason: text(2000, 'The reason', 'เหตุผล') });
 export const DecisionBody = z.strictObject({
@@ -252,6 +284,55 @@ const DecisionSchema = z
   })
   .meta({ id: 'LoanDecision' });
 export { DecisionSchema as LoanDecisionSchema };
+export const REMINDER_KINDS = ['due-soon', 'overdue'] as const;
+export const ReminderSchema = z
+  .object({
+    id: z.number(),
+    kind: z.enum(REMINDER_KINDS),
+    instalmentNumber: z.number(),
+    dueOn: z.string(),
+    amountDueSatang: z.number(),
+    messageTh: z.string(),
+    messageEn: z.string(),
+    status: z.enum(['pending', 'sent', 'failed']).describe('pending: waiting in the outbox for a sender (SMS, LINE)'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'LoanReminder' });
+export const CONTACT_METHODS = ['call', 'visit', 'message'] as const;
+export const CONTACT_OUTCOMES = ['reached', 'no-answer', 'promised', 'refused', 'paid'] as const;
+export const ContactBody = z.strictObject({
+  method: z.enum(CONTACT_METHODS),
+  outcome: z.enum(CONTACT_OUTCOMES).describe('promised: the group promised to pay on `promisedOn`'),
+  contactedOn: saneDate,
+  promisedOn: saneDate.nullable().default(null).describe('Required when the outcome is `promised`'),
+  promisedAmountSatang: positiveSatang('The promised amount', 'ยอดที่สัญญาว่าจะชำระ').nullable().default(null),
+  note: z.string().trim().max(2000).nullable().default(null),
+});
+export const ContactSchema = z
+  .object({
+    id: z.number(),
+    loanId: z.number(),
+    method: z.enum(CONTACT_METHODS),
+    outcome: z.enum(CONTACT_OUTCOMES),
+    contactedOn: z.string(),
+    promisedOn: z.string().nullable(),
+    promisedAmountSatang: z.number().nullable(),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'LoanContact' });
+export const ReminderJobSchema = z
+  .object({
+    id: z.string(),
+    status: z.string(),
+    done: z.number().describe('Loans looked at'),
+    total: z.number().nullable(),
+    error: z.string().nullable(),
+    result: z.object({ written: z.number(), loans: z.number() }).nullable().describe('Reminders written (none twice for an instalment and kind)'),
+  })
+  .meta({ id: 'ReminderJob' });
+export const ReminderJobParam = z.strictObject({ jobId: z.uuid() });
+
 export const LoanSchema = z
   .object({
     id: z.number(),
@@ -290,6 +371,8 @@ export const LoanSchema = z
     tranches: z.array(z.object({ id: z.number(), amountSatang: z.number(), paidOn: z.string(), reference: z.string() })),
     payments: z.array(PaymentSchema),
     decisions: z.array(DecisionSchema),
+    reminders: z.array(ReminderSchema),
+    contacts: z.array(ContactSchema).describe('Collection contacts: shown to the fund’s readers, not to the group’s members'),
   })
   .meta({ id: 'Loan' });
 export const LoanDecisionBody = z
@@ -332,6 +415,8 @@ export const CollectionSchema = z.array(
     overdueSatang: z.number(),
     outstandingSatang: z.number(),
     reminderDue: z.boolean(),
+    lastRemindedAt: z.string().nullable().describe('When a reminder was last written for the loan'),
+    lastContact: ContactSchema.nullable(),
   }),
 );
 const BucketCell = z.object({ loans: z.number(), outstandingSatang: z.number() });

@@ -1,4 +1,6 @@
 import { createApplicationsService } from './applications.service';
+import { createApplicationFilesService } from './application-files.service';
+import { createCollectionsService } from './collections.service';
 import { createFundingAccess, type FundingDeps } from './funding.access';
 import { createFundsService } from './funds.service';
 import { createLoanDecisionsService } from './loan-decisions.service';
@@ -21,6 +23,8 @@ export function createFundingService(deps: FundingDeps) {
     ...createLoansService(access),
     ...createRepaymentImportService(access),
     ...createLoanDecisionsService(access),
+    ...createCollectionsService(access),
+    ...createApplicationFilesService(access),
   };
 }
 

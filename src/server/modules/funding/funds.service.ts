@@ -12,7 +12,8 @@ import type { FundingAccess } from './funding.access';
 import { fundingPolicy } from './funding.policy';
 import { positionOf, presentEntry, presentFund } from './funding.present';
 import * as repository from './funding.repository';
-import { bangkokDay, BUCKETS, bucketOf, fiscalYearOf, portfolioAtRisk, type Bucket } from './funding.rules';
+import { renderFundingReport } from './report.pdf';
+import { bangkokDay, BUCKETS, fiscalYearOf, portfolioAtRisk, type Bucket } from './funding.rules';
 
 type Ctx = ActorContext;
 
@@ -205,38 +206,6 @@ export function createFundsService(access: FundingAccess) {
     },
 
     // ------------------------------------------------------------ arrears and reports
-    /** The collection queue: active loans past due in the reader's area, by office (province), longest late first. */
-    async collections(ctx: Ctx, query: { minDays: number }) {
-      const scope = fundingPolicy.readScope(ctx.actor);
-      if (scope.kind === 'none') throw await access.geo.outOfScope({ en: 'reading the collection queue', th: 'ดูรายการติดตามหนี้' }, [], scope);
-      const late = (await portfolio(ctx)).filter((l) => l.dpd >= Math.max(1, query.minDays));
-      const [groups, overdue] = await Promise.all([
-        registry.groupPlaces(late.map((l) => l.group_id)),
-        repository.overdueOf(
-          db,
-          late.map((l) => l.id),
-          bangkokDay(new Date()),
-        ),
-      ]);
-      return late
-        .sort((a, b) => b.dpd - a.dpd || a.id - b.id)
-        .map((l) => {
-          return {
-            loanId: l.id,
-            fundId: l.fund_id,
-            groupId: l.group_id,
-            groupName: groups.get(l.group_id)?.name ?? String(l.group_id),
-            provinceCode: l.province_code,
-            daysPastDue: l.dpd,
-            bucket: bucketOf(l.dpd),
-            overdueSatang: overdue.get(l.id) ?? 0,
-            outstandingSatang: l.outstanding,
-            // A reminder is due on the 1st, 7th and 30th day late, then every 30 days.
-            reminderDue: l.dpd === 1 || l.dpd === 7 || l.dpd % 30 === 0,
-          };
-        });
-    },
-
     /** Ageing and PAR per province (office) in the reader's area. */
     async ageing(ctx: Ctx) {
       const scope = fundingPolicy.readScope(ctx.actor);
@@ -351,6 +320,18 @@ export function createFundsService(access: FundingAccess) {
           ]),
         },
       ]);
+    },
+
+    /** The same figures as a PDF in Thai, with B.E. dates and province names. */
+    async exportPdf(ctx: Ctx) {
+      const [funds, flows, ageing] = await Promise.all([service.listFunds(ctx), service.flows(ctx, {}), service.ageing(ctx)]);
+      const names = new Map((await access.geo.provincesByCode(ageing.map((a) => a.provinceCode))).map((p) => [p.code, p.nameTh]));
+      return renderFundingReport({
+        generatedAt: new Date(),
+        funds,
+        flows,
+        ageing: ageing.map((a) => ({ ...a, provinceNameTh: names.get(a.provinceCode) ?? a.provinceCode })),
+      });
     },
 
     /** Does the ledger reconcile with the funds' totals and the loans? (also `npm run funding:verify`) */

@@ -4,9 +4,11 @@ import { problems } from '../../platform/problem';
 import { satangToBaht } from '../../../shared/money';
 import { type FundingAccess } from './funding.access';
 import { fundingPolicy } from './funding.policy';
-import { presentDecision, presentFund, presentInstalment, presentPayment } from './funding.present';
+import { provincesOf, scopeIncludes } from '../../platform/auth/actor';
+import * as collections from './collections.repository';
+import { presentContact, presentDecision, presentFund, presentInstalment, presentPayment, presentReminder } from './funding.present';
 import * as repository from './funding.repository';
-import { bangkokDay, totalOwed, type Allocation } from './funding.rules';
+import { bangkokDay, daysBetween, totalOwed, type Allocation } from './funding.rules';
 import { renderReceipt } from './receipt.pdf';
 
 import { createLoanLedger } from './loan-ledger';
@@ -15,17 +17,21 @@ type Ctx = ActorContext;
 
 /** Loans: reading, disbursement and the schedule, repayments recorded by the office, reversals, receipts. */
 export function createLoansService(access: FundingAccess) {
-  const { db, registry, requireLoan, requireFund, guard, guardRecord, arrearsOf } = access;
+  const { db, registry, enterprise, requireLoan, requireFund, guard, guardRecord, arrearsOf } = access;
   const { entry, applyRepayment, writeSchedule } = createLoanLedger();
   const office = (ctx: Ctx, provinceCode: string, what: { en: string; th: string }) => guard(fundingPolicy.officeScope(ctx.actor), [provinceCode], what);
 
-  const describe = async (loan: repository.LoanRow) => {
-    const [schedule, payments, tranches, decisions, groups] = await Promise.all([
+  const describe = async (loan: repository.LoanRow, ctx: Ctx) => {
+    // Collection notes are the office's: the group's members see their reminders, not the notes.
+    const staff = scopeIncludes(fundingPolicy.readScope(ctx.actor), loan.province_code);
+    const [schedule, payments, tranches, decisions, groups, reminders, contacts] = await Promise.all([
       repository.scheduleOf(db, loan.id, loan.schedule_version),
       repository.paymentsOf(db, loan.id),
       repository.tranchesOf(db, loan.id),
       repository.decisionsOf(db, loan.id),
       registry.groupPlaces([loan.group_id]),
+      collections.remindersOf(db, loan.id),
+      staff ? collections.contactsOf(db, loan.id) : [],
     ]);
     const a = (await arrearsOf([loan.id], bangkokDay(new Date()))).get(loan.id)!;
     const reversedBy = new Map(payments.filter((p) => p.reverses_id !== null).map((p) => [p.reverses_id!, p.id]));
@@ -55,6 +61,8 @@ export function createLoansService(access: FundingAccess) {
       tranches: tranches.map((t) => ({ id: t.id, amountSatang: t.amount, paidOn: t.paid_on, reference: t.reference })),
       payments: payments.map((p) => presentPayment(p, reversedBy.get(p.id) ?? null)),
       decisions: decisions.map(presentDecision),
+      reminders: reminders.map(presentReminder),
+      contacts: contacts.map(presentContact),
     };
   };
 
@@ -62,7 +70,7 @@ export function createLoansService(access: FundingAccess) {
     async getLoan(ctx: Ctx, id: number) {
       const loan = await requireLoan(id);
       await guardRecord(ctx, loan, { en: 'read this loan', th: 'ดูสัญญาเงินกู้นี้' });
-      return describe(loan);
+      return describe(loan, ctx);
     },
 
     /**
@@ -98,14 +106,35 @@ export function createLoansService(access: FundingAccess) {
       const provinces = [...new Set(groups.map((g) => g.provinceCode))];
       const funds = provinces.length ? (await repository.listFunds(db, provinces)).map(presentFund) : [];
       const loans = (await Promise.all(groupIds.map((g) => repository.loansOfGroup(db, g)))).flat();
-      return { groups, funds, loans: await Promise.all(loans.map(describe)) };
+      return { groups, funds, loans: await Promise.all(loans.map((l) => describe(l, ctx))) };
     },
 
     /** A group's loans (its page; the group's members see their own). */
+    /** The fund's loans in the reader's area, latest first, with days past due today. */
+    async fundLoans(ctx: Ctx, fundId: number, query: { status?: 'committed' | 'active' | 'repaid' | 'written-off'; limit: number; offset: number }) {
+      const fund = await requireFund(fundId);
+      await access.guardRead(ctx, fund.province_codes, { en: 'read this fund’s loans', th: 'ดูสัญญาเงินกู้ของกองทุนนี้' });
+      const rows = await repository.loansOfFund(db, { fundId, provinces: provincesOf(fundingPolicy.readScope(ctx.actor)), ...query });
+      const groups = await registry.groupPlaces(rows.map((r) => r.group_id));
+      const today = bangkokDay(new Date());
+      return rows.map((r) => ({
+        id: r.id,
+        applicationId: r.application_id,
+        groupId: r.group_id,
+        groupName: groups.get(r.group_id)?.name ?? String(r.group_id),
+        provinceCode: r.province_code,
+        status: r.status as 'committed' | 'active' | 'repaid' | 'written-off',
+        principalSatang: r.principal,
+        disbursedSatang: r.disbursed,
+        outstandingSatang: r.status === 'active' ? r.outstanding_principal : 0,
+        daysPastDue: r.status === 'active' && r.oldest_unpaid_due !== null && r.oldest_unpaid_due < today ? daysBetween(r.oldest_unpaid_due, today) : 0,
+      }));
+    },
+
     async groupLoans(ctx: Ctx, groupId: number) {
       const group = await access.requireGroup(groupId);
       await guardRecord(ctx, { group_id: groupId, province_code: group.provinceCode }, { en: 'read this group’s loans', th: 'ดูเงินกู้ของกลุ่มนี้' });
-      return Promise.all((await repository.loansOfGroup(db, groupId)).map(describe));
+      return Promise.all((await repository.loansOfGroup(db, groupId)).map((l) => describe(l, ctx)));
     },
 
     /**
@@ -182,6 +211,15 @@ export function createLoansService(access: FundingAccess) {
           data: { loanId: id, amountSatang: input.amountSatang },
           actorUserId: ctx.actor.userId,
         });
+        // The group's programme path (One Tambon One Group's "funded") records the loan in this transaction.
+        await enterprise.onLoanDisbursed(trx, ctx, {
+          groupId: loan.group_id,
+          loanId: id,
+          fundId: loan.fund_id,
+          amountSatang: input.amountSatang,
+          paidOn: input.paidOn,
+          reference: input.reference,
+        });
         await recordAudit(trx, ctx, {
           action: 'loan.disburse',
           entityType: 'loan',
@@ -191,7 +229,7 @@ export function createLoansService(access: FundingAccess) {
           after: { disbursedSatang: updated.disbursed, status: 'active', reference: input.reference, scheduleVersion: version },
         });
       });
-      return describe(await requireLoan(id));
+      return describe(await requireLoan(id), ctx);
     },
 
     /** A repayment recorded by the fund's office. */

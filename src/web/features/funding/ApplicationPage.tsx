@@ -11,6 +11,7 @@ import { ScrollTable } from '../../components/ScrollTable';
 import { useFormat } from '../../format';
 import { hasRole, useMe } from '../../session';
 import { bahtToSatang } from '../../../shared/money';
+import { ApplicationFiles } from './ApplicationFiles';
 import { EligibilityList } from './ApplicationFormPage';
 import { useApplication, useFundingRefresh, type Application, type ApplicationStatus } from './queries';
 import { APPLICATION_COLOURS, useBaht } from './words';
@@ -30,6 +31,7 @@ export function ApplicationPage() {
   const { number, dateTime } = useFormat();
   const baht = useBaht();
   const application = useApplication(id);
+  const me = useMe();
   const a = application.data;
   if (application.error) return <ProblemAlert error={application.error} />;
   if (!a) return null;
@@ -82,6 +84,7 @@ export function ApplicationPage() {
             </ScrollTable>
           )}
         </Paper>
+        <ApplicationFiles application={a} canUpload={hasRole(me.data, 'officer', 'fund_maker', 'citizen')} />
         <Paper withBorder p="md" component="section" aria-labelledby="eligibility-title">
           <Title order={2} size="h4" id="eligibility-title" mb="sm">
             {t('eligibility')}

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScrollTable } from '../../components/ScrollTable';
 import { useFormat } from '../../format';
+import { FundLoans } from './FundLoans';
 import { useLanguage } from '../../i18n/language';
 import { nameOf, useProvinces } from '../../reference';
 import { hasRole, useMe } from '../../session';
@@ -72,6 +73,9 @@ export function FundPage() {
           </Anchor>
           <Anchor href="/api/funding/reports/export.xlsx" download>
             {t('export')}
+          </Anchor>
+          <Anchor href="/api/funding/reports/export.pdf" download>
+            {t('exportPdf')}
           </Anchor>
         </Group>
       </PageHeader>
@@ -210,6 +214,7 @@ export function FundPage() {
             </ScrollTable>
           )}
         </Paper>
+        <FundLoans fundId={f.id} />
       </Stack>
     </>
   );

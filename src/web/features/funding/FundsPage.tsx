@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Fact } from '../../components/Fact';
@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormat } from '../../format';
 import { useLanguage } from '../../i18n/language';
+import { hasRole, useMe } from '../../session';
 import { useFunds } from './queries';
 import { useBaht } from './words';
 
@@ -16,15 +17,25 @@ export function FundsPage() {
   const { date } = useFormat();
   const baht = useBaht();
   const funds = useFunds();
+  const { t: o } = useTranslation('funding', { keyPrefix: 'openFund' });
+  const me = useMe();
   return (
     <>
       <PageHeader title={t('title')} intro={t('intro')}>
         <Group gap="md" wrap="wrap">
+          {hasRole(me.data, 'fund_approver') && (
+            <Button component={Link} to="/funding/funds/new">
+              {o('open')}
+            </Button>
+          )}
           <Anchor component={Link} to="/funding/collections">
             {t('collections')}
           </Anchor>
           <Anchor href="/api/funding/reports/export.xlsx" download>
             {t('export')}
+          </Anchor>
+          <Anchor href="/api/funding/reports/export.pdf" download>
+            {t('exportPdf')}
           </Anchor>
         </Group>
       </PageHeader>

@@ -13,6 +13,7 @@ import { useLanguage } from '../../i18n/language';
 import { hasRole, useMe } from '../../session';
 import { bahtToSatang } from '../../../shared/money';
 import { ThaiDateInput } from '../registry/fields';
+import { LoanCollection } from './LoanCollection';
 import { useFundingRefresh, useLoan, type Loan } from './queries';
 import { LOAN_COLOURS, useBaht } from './words';
 
@@ -122,6 +123,7 @@ export function LoanPage() {
         </Paper>
         {office && l.status === 'active' && <Repay loan={l} />}
         <Payments loan={l} office={office} />
+        <LoanCollection loan={l} office={office} />
         <Decisions loan={l} office={office} approver={hasRole(me.data, 'fund_approver')} />
       </Stack>
     </>

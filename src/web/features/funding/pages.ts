@@ -2,6 +2,7 @@
 export { ApplicationFormPage } from './ApplicationFormPage';
 export { ApplicationPage } from './ApplicationPage';
 export { CollectionsPage } from './CollectionsPage';
+export { FundFormPage } from './FundFormPage';
 export { FundPage } from './FundPage';
 export { FundsPage } from './FundsPage';
 export { GroupLoansPage } from './GroupLoansPage';

@@ -7,6 +7,9 @@ export type FundDetail = components['schemas']['FundDetail'];
 export type Application = components['schemas']['LoanApplication'];
 export type Loan = components['schemas']['Loan'];
 export type Payment = components['schemas']['LoanPayment'];
+export type LoanStatus = Loan['status'];
+export type Contact = components['schemas']['LoanContact'];
+export type ReminderJob = components['schemas']['ReminderJob'];
 export type ApplicationStatus = 'submitted' | 'recommended' | 'verified' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
 
 /**
@@ -20,6 +23,7 @@ export const fundingKeys = {
   fund: (id: number) => [...fundingKeys.all, 'fund', id] as const,
   applications: (fundId: number, status: string | undefined) => [...fundingKeys.fund(fundId), 'applications', status ?? ''] as const,
   application: (id: number) => [...fundingKeys.all, 'application', id] as const,
+  fundLoans: (fundId: number, status: string | undefined) => [...fundingKeys.fund(fundId), 'loans', status ?? ''] as const,
   loan: (id: number) => [...fundingKeys.all, 'loan', id] as const,
   groupLoans: (groupId: number) => [...fundingKeys.all, 'group', groupId] as const,
   mine: () => [...fundingKeys.all, 'mine'] as const,
@@ -47,6 +51,12 @@ export function useApplications(fundId: number, status?: ApplicationStatus) {
     queryFn: () => unwrap(api.GET('/api/funding/funds/{id}/applications', { params: { path: { id: fundId }, query: { status, limit: 200 } } })),
   });
 }
+export function useFundLoans(fundId: number, status?: LoanStatus) {
+  return useQuery({
+    queryKey: fundingKeys.fundLoans(fundId, status),
+    queryFn: () => unwrap(api.GET('/api/funding/funds/{id}/loans', { params: { path: { id: fundId }, query: { status, limit: 200 } } })),
+  });
+}
 export function useApplication(id: number) {
   return useQuery({
     queryKey: fundingKeys.application(id),
@@ -67,6 +77,15 @@ export function useMyFunding() {
 }
 export function useCollections() {
   return useQuery({ queryKey: fundingKeys.collections(), queryFn: () => unwrap(api.GET('/api/funding/collections')) });
+}
+/** A reminder job's progress, asked again every second until it ends. */
+export function useReminderJob(jobId: string | null) {
+  return useQuery({
+    queryKey: [...fundingKeys.portfolio(), 'reminders', jobId ?? ''],
+    queryFn: () => unwrap(api.GET('/api/funding/reminders/{jobId}', { params: { path: { jobId: jobId! } } })),
+    enabled: jobId !== null,
+    refetchInterval: (q) => (q.state.data && ['succeeded', 'failed'].includes(q.state.data.status) ? false : 1000),
+  });
 }
 export function useAgeing() {
   return useQuery({ queryKey: fundingKeys.ageing(), queryFn: () => unwrap(api.GET('/api/funding/reports/ageing')) });
@@ -103,5 +122,8 @@ export function useFundingRefresh() {
         client.invalidateQueries({ queryKey: [...fundingKeys.all, 'group'] }),
         client.invalidateQueries({ queryKey: fundingKeys.mine() }),
       ]),
+    /** Reminders and contacts: the collection queue and the loans. */
+    portfolio: () =>
+      Promise.all([client.invalidateQueries({ queryKey: fundingKeys.collections() }), client.invalidateQueries({ queryKey: [...fundingKeys.all, 'loan'] })]),
   };
 }

@@ -9,6 +9,8 @@ export type Evidence =
   | { kind: 'selection'; th: string; en: string }
   | { kind: 'course'; curriculumCode: string; minMembers: number; th: string; en: string }
   | { kind: 'certificate'; th: string; en: string }
+  /** A loan disbursed to the group: recorded by the fund module at disbursement, or by an officer with a document (a loan from elsewhere). */
+  | { kind: 'loan'; th: string; en: string }
   | { kind: 'document'; th: string; en: string };
 
 export interface StageSeed {
@@ -107,7 +109,13 @@ export const OTOG: ProgrammeSeed = {
       evidence: { kind: 'certificate', th: 'ผลิตภัณฑ์มีใบรับรอง อย. หรือ มผช. ที่ยังไม่หมดอายุ', en: 'A product holds a valid FDA or community product standard certificate' },
       deadline: null,
     },
-    { code: 'funded', nameTh: 'ได้รับเงินทุน', nameEn: 'Funded', evidence: doc('หลักฐานการเบิกจ่ายเงินกู้ (ต่อไปจากระบบกองทุน)', 'Loan disbursement evidence (later from the fund module)'), deadline: null },
+    { code: 'funded', nameTh: 'ได้รับเงินทุน', nameEn: 'Funded',       evidence: {
+        kind: 'loan',
+        th: 'เงินกู้จากกองทุนหมุนเวียนเบิกจ่ายแล้ว (บันทึกอัตโนมัติ) หรือหลักฐานเงินกู้จากแหล่งอื่น',
+        en: 'A revolving-fund loan disbursed (recorded automatically), or evidence of a loan from elsewhere',
+      },
+      deadline: null,
+    },
     { code: 'selling-online', nameTh: 'ขายออนไลน์', nameEn: 'Selling online', evidence: doc('ลิงก์ร้านค้าออนไลน์', 'Link to the online shop'), deadline: null },
     { code: 'self-sustaining', nameTh: 'พึ่งพาตนเองได้', nameEn: 'Self-sustaining', evidence: doc('ผลการติดตามรายได้', 'Income follow-up record'), deadline: null },
   ],

@@ -123,10 +123,10 @@ export function createServices(
   const planning = createPlanningService({ db, geo });
   const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
   const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency, facts: recorder.count });
-  const enterprise = createEnterpriseService({ db, geo, org, registry, training });
-  const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl });
-  const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity, jobs });
-  const monitoring = createMonitoringService({ db, geo, registry, training, employment });
+  const enterprise = createEnterpriseService({ db, geo, org, registry, training, facts: recorder.count });
+  const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl, facts: recorder.count });
+  const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity, jobs, facts: recorder.count });
+  const monitoring = createMonitoringService({ db, geo, registry, training, employment, enterprise, funding, marketplace });
   return {
     audit,
     jobs,

@@ -168,6 +168,16 @@ describe.each(ENGINES)('monitoring on %s', (engine) => {
     expect(placed.target).toBe(15_000);
   });
 
+  it('ships the 401, 324 and 140 targets as data, and reads PAR30 as of today for the current year only', async () => {
+    const target = async (year: number, code: string) => indicator(await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${year}`), code).target;
+    expect(await target(2567, 'enterprise.otog.selected')).toBe(401);
+    expect(await target(2568, 'enterprise.otog.trained')).toBe(324);
+    expect(await target(2569, 'enterprise.ce-registered')).toBe(140);
+    const par = (o: { indicators: { code: string; maintained?: boolean }[] }) => o.indicators.find((i) => i.code === 'funding.par30')!.maintained;
+    expect(par(await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}`))).toBe(true);
+    expect(par(await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${fy() - 1}`))).toBe(false);
+  });
+
   it('shows a scoped reader only their provinces, and refuses another', async () => {
     const kk = await ok(kkExecutive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}`);
     expect(kk.area).toBe('provinces');

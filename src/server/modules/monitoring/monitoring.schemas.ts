@@ -16,6 +16,8 @@ export const IndicatorSchema = z.object({
   breakdowns: z.array(z.string()),
   source: bilingual,
   unit: bilingual,
+  format: z.enum(['count', 'satang', 'percent']).describe('count; satang (money, shown as baht); percent'),
+  kind: z.enum(['rollup', 'snapshot']).describe('rollup: summed from the cells kept as the work happens; snapshot: the owner’s state as of today'),
   maintained: z.boolean().describe('True when its rollup is kept as the work happens; false: defined, not yet counted'),
 });
 

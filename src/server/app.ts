@@ -52,7 +52,7 @@ import { marketplaceRoutes } from './modules/marketplace/marketplace.routes';
 import { createFundingService } from './modules/funding/funding.service';
 import { fundingRoutes } from './modules/funding/funding.routes';
 import { createMonitoringRecorder, createMonitoringService } from './modules/monitoring/monitoring.service';
-import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
+import { monitoringMoreRoutes, monitoringRoutes } from './modules/monitoring/monitoring.routes';
 
 export interface AppOptions {
   database: Database;
@@ -231,6 +231,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(marketplaceRoutes, { marketplace: services.marketplace });
   await app.register(fundingRoutes, { funding: services.funding });
   await app.register(monitoringRoutes, { monitoring: services.monitoring });
+  await app.register(monitoringMoreRoutes, { monitoring: services.monitoring });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());

@@ -13,7 +13,9 @@ import type { MarketplaceService } from '../marketplace/marketplace.service';
 import type { GeoService } from '../geo/geo.service';
 import type { RegistryService } from '../registry/registry.service';
 import type { TrainingService } from '../training/training.service';
+import { maskName } from '../credentials/credentials.codes';
 import { INDICATORS, indicatorByCode } from './indicators';
+import { published, type OpenRow } from './open-data';
 import { monitoringPolicy } from './monitoring.policy';
 import * as repository from './monitoring.repository';
 import { cellKey, cellOf, monthsElapsed, netChanges, fiscalMonthIndex, percentOf, suppress, type Cell } from './monitoring.rules';
@@ -199,6 +201,72 @@ export function createMonitoringService(deps: {
               .filter(([, v]) => v !== 0)
               .map(([provinceCode, v]) => ({ provinceCode, actual: shown(v) }))
               .sort((a, b) => (a.provinceCode < b.provinceCode ? -1 : 1)),
+          };
+        }),
+      };
+    },
+
+    /**
+     * The open-data rows of a fiscal year: each indicator nationwide and per province, counts of 1
+     * to 4 shown as "<5", money in baht, with the national target where one is set.
+     */
+    async openData(query: { fiscalYear: number }, now = new Date()): Promise<OpenRow[]> {
+      const open = await this.publicOverview(query, now);
+      const names = new Map((await geo.provinces()).map((p) => [p.code, p.nameTh]));
+      return open.indicators.flatMap((figure) => {
+        const i = indicatorByCode.get(figure.code)!;
+        const row = (province: string, value: number | '<5') => ({
+          fiscal_year: query.fiscalYear,
+          indicator: i.code,
+          indicator_name_th: i.nameTh,
+          indicator_name_en: i.nameEn,
+          province_code: province,
+          province_name_th: province === NATIONAL ? 'ทั้งประเทศ' : (names.get(province) ?? province),
+          value: published(i, value),
+          unit: i.unit.th,
+          target: province === NATIONAL ? figure.target : null,
+        });
+        return [row(NATIONAL, figure.actual), ...figure.byProvince.map((p) => row(p.provinceCode, p.actual))];
+      });
+    },
+
+    /**
+     * The records behind a number, for those allowed to see them: the placements of a province in
+     * a fiscal year, read through employment's service (which applies its own read scope), names
+     * and document numbers masked.
+     */
+    async records(ctx: ActorContext, query: { indicator: string; fiscalYear: number; province: string; limit: number; offset: number }) {
+      indicatorOf(query.indicator);
+      const scope = monitoringPolicy.readScope(ctx.actor);
+      if (scope.kind === 'none') throw problems.forbidden({ en: 'Your roles do not include reading the indicators.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูตัวชี้วัด' });
+      if (!scopeIncludes(scope, query.province))
+        throw await geo.outOfScope({ en: 'read the records of this province', th: 'ดูรายการของจังหวัดนี้' }, [query.province], scope);
+      if (query.indicator !== 'employment.placed')
+        throw problems.unprocessable({
+          en: `The records behind ${query.indicator} are not listed here yet; open its module.`,
+          th: `ยังไม่มีรายการเบื้องหลังตัวชี้วัด ${query.indicator} ในหน้านี้ กรุณาเปิดจากระบบงานนั้น`,
+        });
+      const rows = await deps.employment.listPlacements(ctx, {
+        fiscalYear: query.fiscalYear,
+        province: query.province,
+        limit: query.limit,
+        offset: query.offset,
+      });
+      const people = await deps.registry.facts([...new Set(rows.map((r) => r.personId))]);
+      return {
+        indicator: query.indicator,
+        fiscalYear: query.fiscalYear,
+        provinceCode: query.province,
+        items: rows.map((r) => {
+          const person = people.get(r.personId);
+          return {
+            id: r.id,
+            personNameMasked: person ? maskName(person.nameTh) : '',
+            docNumberMasked: person?.docNumberMasked ?? '',
+            titleTh: r.titleTh,
+            employerNameTh: r.employerNameTh,
+            kind: r.kind,
+            startedOn: r.startedOn,
           };
         }),
       };

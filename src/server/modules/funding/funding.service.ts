@@ -2,7 +2,7 @@ import { createApplicationsService } from './applications.service';
 import { createApplicationFilesService } from './application-files.service';
 import { createCollectionsService } from './collections.service';
 import { createFundingAccess, type FundingDeps } from './funding.access';
-import { fundingTallies, par30ByProvince } from './facts';
+import { fundingTallies, par30ByProvince } from './facts.repository';
 import { createFundsService } from './funds.service';
 import { createLoanDecisionsService } from './loan-decisions.service';
 import { createLoansService } from './loans.service';

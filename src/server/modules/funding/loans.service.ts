@@ -8,7 +8,7 @@ import { provincesOf, scopeIncludes } from '../../platform/auth/actor';
 import * as collections from './collections.repository';
 import { presentContact, presentDecision, presentFund, presentInstalment, presentPayment, presentReminder } from './funding.present';
 import { factDifference } from '../../platform/facts';
-import { fundingTallies } from './facts';
+import { fundingTallies } from './facts.repository';
 import * as repository from './funding.repository';
 import { bangkokDay, daysBetween, totalOwed, type Allocation } from './funding.rules';
 import { renderReceipt } from './receipt.pdf';

@@ -8,7 +8,7 @@ import type { EnterpriseService } from '../enterprise/enterprise.service';
 import type { GeoService } from '../geo/geo.service';
 import type { IdentityService } from '../identity/identity.service';
 import type { RegistryService } from '../registry/registry.service';
-import { marketplaceTallies } from './facts';
+import { marketplaceTallies } from './facts.repository';
 import { marketplacePolicy } from './marketplace.policy';
 import * as repository from './marketplace.repository';
 import { createPageCache } from './page-cache';

@@ -2,7 +2,7 @@ import { createCatalogueService } from './catalogue.service';
 import { createChannelsService } from './channels.service';
 import { createListingsService } from './listings.service';
 import { createMarketplaceAccess, type MarketplaceDeps } from './marketplace.access';
-import { marketplaceTallies } from './facts';
+import { marketplaceTallies } from './facts.repository';
 import { createSalesService } from './sales.service';
 import { createShopService } from './shop.service';
 

@@ -11,6 +11,7 @@ import { nameOf, useProvinces } from '../../reference';
 import { useMe } from '../../session';
 import { ProvinceMap, shadeFor } from '../geo/ProvinceMap';
 import { useIndicators, useOverview, useRecords } from './queries';
+import { TargetForm } from './TargetForm';
 
 /** The indicator shown on the map and in the table when the reader has not chosen one. */
 const DEFAULT_INDICATOR = 'employment.placed';
@@ -271,6 +272,9 @@ export function MonitoringPage() {
               </ScrollTable>
             )}
           </Paper>
+        )}
+        {me?.capabilities.includes('monitoring.targets') && (
+          <TargetForm fiscalYear={fiscalYear} years={Array.from({ length: YEARS_BACK + 2 }, (_, i) => current + 1 - i)} />
         )}
         <Text size="sm">
           <Anchor component={Link} to="/open-data">

@@ -50,6 +50,17 @@ const en: Texts<typeof th> = {
     column: 'Column',
     meaning: 'Meaning',
   },
+  targets: {
+    title: 'Set a target (headquarters)',
+    indicator: 'Indicator',
+    fiscalYear: 'Fiscal year',
+    area: 'Area',
+    wholeCountry: 'Whole country',
+    value: 'Target',
+    note: 'Note / source',
+    save: 'Save the target',
+    saved: 'Saved',
+  },
 };
 
 export default en;

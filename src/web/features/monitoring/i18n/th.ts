@@ -48,6 +48,17 @@ const th = {
     column: 'คอลัมน์',
     meaning: 'ความหมาย',
   },
+  targets: {
+    title: 'กำหนดเป้าหมาย (ส่วนกลาง)',
+    indicator: 'ตัวชี้วัด',
+    fiscalYear: 'ปีงบประมาณ',
+    area: 'พื้นที่',
+    wholeCountry: 'ทั่วประเทศ',
+    value: 'เป้าหมาย',
+    note: 'หมายเหตุ / ที่มา',
+    save: 'บันทึกเป้าหมาย',
+    saved: 'บันทึกแล้ว',
+  },
 };
 
 export default th;

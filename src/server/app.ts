@@ -52,7 +52,7 @@ import { marketplaceRoutes } from './modules/marketplace/marketplace.routes';
 import { createFundingService } from './modules/funding/funding.service';
 import { fundingRoutes } from './modules/funding/funding.routes';
 import { createMonitoringRecorder, createMonitoringService } from './modules/monitoring/monitoring.service';
-import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
+import { monitoringMoreRoutes, monitoringRoutes } from './modules/monitoring/monitoring.routes';
 
 export interface AppOptions {
   database: Database;
@@ -123,10 +123,10 @@ export function createServices(
   const planning = createPlanningService({ db, geo });
   const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
   const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency, facts: recorder.count });
-  const enterprise = createEnterpriseService({ db, geo, org, registry, training });
-  const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl });
-  const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity, jobs });
-  const monitoring = createMonitoringService({ db, geo, registry, training, employment });
+  const enterprise = createEnterpriseService({ db, geo, org, registry, training, facts: recorder.count });
+  const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl, facts: recorder.count });
+  const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity, jobs, facts: recorder.count });
+  const monitoring = createMonitoringService({ db, geo, registry, training, employment, enterprise, funding, marketplace });
   return {
     audit,
     jobs,
@@ -231,6 +231,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(marketplaceRoutes, { marketplace: services.marketplace });
   await app.register(fundingRoutes, { funding: services.funding });
   await app.register(monitoringRoutes, { monitoring: services.monitoring });
+  await app.register(monitoringMoreRoutes, { monitoring: services.monitoring });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());

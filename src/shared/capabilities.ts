@@ -47,5 +47,7 @@ export const CAPABILITIES = [
   'users.manage',
   /** Reads the audit trail. */
   'audit.read',
+  /** Sets indicator targets (monitoring): headquarters. */
+  'monitoring.targets',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

@@ -94,6 +94,7 @@ const SalesImportPage = page(marketplace, 'SalesImportPage');
 const PartnerPage = page(marketplace, 'PartnerPage');
 const MyShopPage = page(marketplace, 'MyShopPage');
 const MonitoringPage = page(monitoring, 'MonitoringPage');
+const OpenDataPage = page(monitoring, 'OpenDataPage');
 const ComingSoonPage = lazy(async () => ({ default: (await modules()).ComingSoonPage }));
 
 export function App() {
@@ -111,6 +112,7 @@ export function App() {
         <Route path="/verify/:code" element={<VerifyPage />} />
         <Route path="/jobs" element={<BoardPage />} />
         <Route path="/jobs/employers/apply" element={<ApplyEmployerPage />} />
+        <Route path="/open-data" element={<OpenDataPage />} />
       </Route>
       <Route
         element={

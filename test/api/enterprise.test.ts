@@ -339,4 +339,13 @@ describe.each(ENGINES)('enterprise on %s', (engine) => {
     expect(Number(after.n)).toBe(Number(before.n));
     expect(await t.database.db.selectFrom('field_visit').select('id').where('id', '=', uuid).execute()).toEqual([]);
   });
+
+  it('keeps monitoring’s funnel, registrations and certificates in the writes’ transactions: the rebuild agrees', async () => {
+    // People built by this file's factories are written behind the registry's back: only this module's indicators are compared.
+    const verdict = await t.services.monitoring.rebuild();
+    expect(verdict.differences.filter((d) => ['enterprise.'].some((m) => d.key.startsWith(m)))).toEqual([]);
+    const kept = new Set((await t.database.db.selectFrom('monitoring_rollup').select('indicator').where('value', '<>', 0).execute()).map((r) => r.indicator));
+    for (const code of ['enterprise.otog.nominated', 'enterprise.otog.selected', 'enterprise.products-certified', 'enterprise.ce-registered'])
+      expect(kept, code).toContain(code);
+  });
 });

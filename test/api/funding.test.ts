@@ -510,6 +510,14 @@ describe.each(ENGINES)('funding on %s', (engine) => {
     await ok(admin, 'PUT', '/api/funding/holidays/2026-11-16', { nameTh: 'วันหยุดพิเศษ', nameEn: 'Special holiday' });
     expect((await call(admin, 'DELETE', '/api/funding/holidays/2026-11-16')).statusCode).toBe(204);
   });
+
+  it('keeps monitoring’s loans disbursed and satang paid out in the disbursements’ transactions: the rebuild agrees', async () => {
+    // People built by this file's factories are written behind the registry's back: only this module's indicators are compared.
+    const verdict = await t.services.monitoring.rebuild();
+    expect(verdict.differences.filter((d) => ['funding.', 'enterprise.'].some((m) => d.key.startsWith(m)))).toEqual([]);
+    const kept = new Set((await t.database.db.selectFrom('monitoring_rollup').select('indicator').where('value', '<>', 0).execute()).map((r) => r.indicator));
+    for (const code of ['funding.loans-disbursed', 'funding.disbursed-satang', 'enterprise.otog.funded']) expect(kept, code).toContain(code);
+  });
 });
 
 describe.each(ENGINES.filter((e) => e === 'postgresql'))('funding commitments under concurrency on %s', (engine) => {

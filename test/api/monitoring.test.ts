@@ -168,6 +168,16 @@ describe.each(ENGINES)('monitoring on %s', (engine) => {
     expect(placed.target).toBe(15_000);
   });
 
+  it('ships the 401, 324 and 140 targets as data, and reads PAR30 as of today for the current year only', async () => {
+    const target = async (year: number, code: string) => indicator(await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${year}`), code).target;
+    expect(await target(2567, 'enterprise.otog.selected')).toBe(401);
+    expect(await target(2568, 'enterprise.otog.trained')).toBe(324);
+    expect(await target(2569, 'enterprise.ce-registered')).toBe(140);
+    const par = (o: { indicators: { code: string; maintained?: boolean }[] }) => o.indicators.find((i) => i.code === 'funding.par30')!.maintained;
+    expect(par(await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}`))).toBe(true);
+    expect(par(await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${fy() - 1}`))).toBe(false);
+  });
+
   it('shows a scoped reader only their provinces, and refuses another', async () => {
     const kk = await ok(kkExecutive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}`);
     expect(kk.area).toBe('provinces');
@@ -175,6 +185,46 @@ describe.each(ENGINES)('monitoring on %s', (engine) => {
     expect((await call(kkExecutive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}&province=83`)).statusCode).toBe(403);
     const national = await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}`);
     expect(indicator(national, 'registry.registered').byProvince.map((p) => p.provinceCode)).toEqual(['40', '83']);
+  });
+
+  it('lists the placements behind a province’s number for an allowed reader, masked, and refuses another province or role', async () => {
+    const year = fy();
+    const employmentOfficer = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DOE-PEO-40' }] });
+    const list = await ok(executive, 'GET', `/api/monitoring/records?indicator=employment.placed&fiscalYear=${year}&province=40`);
+    const placed = indicator(await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${year}&province=40`), 'employment.placed');
+    expect(list.items).toHaveLength(placed.actual as number);
+    expect(list.items[0].personNameMasked).toMatch(/•••$/);
+    expect(list.items[0].docNumberMasked).not.toMatch(/^\d{13}$/);
+    expect((await ok(employmentOfficer, 'GET', `/api/monitoring/records?indicator=employment.placed&fiscalYear=${year}&province=40`)).items).toHaveLength(
+      list.items.length,
+    );
+    expect((await call(kkExecutive, 'GET', `/api/monitoring/records?indicator=employment.placed&fiscalYear=${year}&province=83`)).statusCode).toBe(403);
+    expect((await call(null, 'GET', `/api/monitoring/records?indicator=employment.placed&fiscalYear=${year}&province=40`)).statusCode).toBe(401);
+  });
+
+  it('publishes the open data as CSV and JSON with its catalogue entry and dictionary, small numbers suppressed, without sign-in', async () => {
+    const year = fy();
+    const entry = await call(null, 'GET', '/api/open-data/monitoring');
+    expect(entry.statusCode).toBe(200);
+    expect(entry.json().catalogue).toMatchObject({ licenseId: expect.any(String), updateFrequency: expect.any(Object), ownerOrg: expect.any(String) });
+    expect(entry.json().dictionary.map((d: { column: string }) => d.column)).toContain('value');
+    const json = await call(null, 'GET', `/api/open-data/monitoring/indicators.json?fiscalYear=${year}`);
+    expect(json.statusCode).toBe(200);
+    const rows = json.json() as { indicator: string; province_code: string; value: number | '<5' }[];
+    expect(rows.find((r) => r.indicator === 'registry.registered' && r.province_code === '83')?.value).toBe('<5');
+    expect(rows.every((r) => r.value === '<5' || typeof r.value !== 'number' || r.value === 0 || r.value >= 5 || !r.indicator.startsWith('registry'))).toBe(
+      true,
+    );
+    const csv = await call(null, 'GET', `/api/open-data/monitoring/indicators.csv?fiscalYear=${year}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('fiscal_year,indicator,indicator_name_th,indicator_name_en,province_code,province_name_th,value,unit,target');
+    expect(lines).toHaveLength(rows.length + 1);
+    expect(lines.some((l) => l.includes('registry.registered') && l.includes(',83,') && l.includes(',<5,'))).toBe(true);
   });
 
   it('suppresses small numbers in the public view', async () => {

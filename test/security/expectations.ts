@@ -291,4 +291,9 @@ export const EXPECTATIONS: Record<string, Cell[]> = {
   'GET /api/monitoring/overview':                         [401,  200,           200,           '200/200/403', 200,           403,           403,           403,           403,           403,           403,           403,           403],
   'GET /api/public/monitoring/overview':                  [200,  200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200],
   'PUT /api/monitoring/targets/{indicator}/{fiscalYear}/{area}':[401,  200,           403,           403,           200,           403,           403,           403,           403,           403,           403,           403,           403],
+  // monitoring, second slice: the records behind a number (through employment's own read scope: administrators do not read placements); open data for anyone
+  'GET /api/monitoring/records':                          [401,  403,           200,           '200/200/403', 200,           403,           403,           403,           403,           403,           403,           403,           403],
+  'GET /api/open-data/monitoring':                        [200,  200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200],
+  'GET /api/open-data/monitoring/indicators.json':        [200,  200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200],
+  'GET /api/open-data/monitoring/indicators.csv':         [200,  200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200],
 };

@@ -42,6 +42,7 @@ const CHECKS: Record<Capability, (actor: Actor) => boolean> = {
   'users.read': (actor) => identityPolicy.canReadUsers(actor),
   'users.manage': (actor) => identityPolicy.canManageUsers(actor),
   'audit.read': (actor) => auditPolicy.reads(actor),
+  'monitoring.targets': (actor) => monitoringPolicy.setsTargets(actor),
 };
 
 export const capabilitiesOf = (actor: Actor): Capability[] => (Object.keys(CHECKS) as Capability[]).filter((c) => CHECKS[c](actor));

@@ -23,3 +23,48 @@ export type FactSink = (trx: Transaction<DB>, changes: readonly FactChange[]) =>
 
 /** The sink of a module built without monitoring (a unit test of a service). */
 export const IGNORE_FACTS: FactSink = async () => {};
+
+/** A module's count of one indicator's facts on one day in one province (a tally row). */
+export interface FactTally {
+  indicator: string;
+  provinceCode: string;
+  on: string;
+  count: number | string | bigint;
+}
+
+/**
+ * The changes that turn one set of tallies into another: a module reads the tallies of the records
+ * a write touches (a group's, a loan's) before and after the write, in its transaction, and tells
+ * the difference. The rebuild reads the same tallies over every record, so the two agree by
+ * construction.
+ */
+export function factDifference(before: readonly FactTally[], after: readonly FactTally[]): FactChange[] {
+  const net = new Map<string, FactChange>();
+  const add = (t: FactTally, sign: number) => {
+    const key = `${t.indicator}|${t.on}|${t.provinceCode}`;
+    const entry = net.get(key) ?? { indicator: t.indicator, on: t.on, provinceCode: t.provinceCode, delta: 0 };
+    entry.delta += sign * Number(t.count);
+    net.set(key, entry);
+  };
+  for (const t of before) add(t, -1);
+  for (const t of after) add(t, 1);
+  return [...net.values()].filter((c) => c.delta !== 0);
+}
+
+/**
+ * Runs `write` in `trx` between two readings of the tallies it may change, and tells the sink the
+ * difference: the way a module keeps a rollup whose facts are states (a stage first reached, a
+ * certificate standing, a month's sales) rather than one event each.
+ */
+export async function tellingDifference<T>(
+  trx: Transaction<DB>,
+  sink: FactSink,
+  tallies: (trx: Transaction<DB>) => Promise<readonly FactTally[]>,
+  write: () => Promise<T>,
+): Promise<T> {
+  const before = await tallies(trx);
+  const result = await write();
+  const changes = factDifference(before, await tallies(trx));
+  if (changes.length) await sink(trx, changes);
+  return result;
+}

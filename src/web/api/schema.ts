@@ -13826,6 +13826,16 @@ export interface paths {
                                 th: string;
                                 en: string;
                             };
+                            /**
+                             * @description count; satang (money, shown as baht); percent
+                             * @enum {string}
+                             */
+                            format: "count" | "satang" | "percent";
+                            /**
+                             * @description rollup: summed from the cells kept as the work happens; snapshot: the owner’s state as of today
+                             * @enum {string}
+                             */
+                            kind: "rollup" | "snapshot";
                             /** @description True when its rollup is kept as the work happens; false: defined, not yet counted */
                             maintained: boolean;
                         }[];
@@ -14023,7 +14033,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    indicator: "registry.registered" | "training.completed" | "employment.placed" | "enterprise.otog-stage" | "funding.loans-disbursed";
+                    indicator: "registry.registered" | "training.completed" | "employment.placed" | "enterprise.otog.nominated" | "enterprise.otog.selected" | "enterprise.otog.trained" | "enterprise.otog.product-developed" | "enterprise.otog.standard-certified" | "enterprise.otog.funded" | "enterprise.otog.selling-online" | "enterprise.otog.self-sustaining" | "enterprise.ce-registered" | "enterprise.products-certified" | "funding.loans-disbursed" | "funding.disbursed-satang" | "funding.par30" | "marketplace.selling-online" | "marketplace.sales-satang";
                     /** @description Thai fiscal year in B.E. (1 Oct – 30 Sep), e.g. 2569 */
                     fiscalYear: number;
                     /** @description A province's 2-digit code, or * for the whole country */
@@ -14076,6 +14086,276 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitoring/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records behind a number (placements of a province in a fiscal year), for readers allowed to see them; names and document numbers masked */
+        get: {
+            parameters: {
+                query: {
+                    indicator: "registry.registered" | "training.completed" | "employment.placed" | "enterprise.otog.nominated" | "enterprise.otog.selected" | "enterprise.otog.trained" | "enterprise.otog.product-developed" | "enterprise.otog.standard-certified" | "enterprise.otog.funded" | "enterprise.otog.selling-online" | "enterprise.otog.self-sustaining" | "enterprise.ce-registered" | "enterprise.products-certified" | "funding.loans-disbursed" | "funding.disbursed-satang" | "funding.par30" | "marketplace.selling-online" | "marketplace.sales-satang";
+                    /** @description Thai fiscal year in B.E. (1 Oct – 30 Sep), e.g. 2569 */
+                    fiscalYear: number;
+                    province: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: string;
+                            fiscalYear: number;
+                            provinceCode: string;
+                            items: {
+                                id: number;
+                                /** @description The name with the surname masked after its first letter */
+                                personNameMasked: string;
+                                docNumberMasked: string;
+                                titleTh: string;
+                                employerNameTh: string;
+                                kind: string;
+                                startedOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-data/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open-data catalogue entry (data.go.th metadata), its data dictionary and resources */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description data.go.th catalogue metadata: title, notes (description), licence, update frequency, owner (source agency), … */
+                            catalogue: {
+                                [key: string]: unknown;
+                            };
+                            dictionary: {
+                                column: string;
+                                type: string;
+                                th: string;
+                                en: string;
+                            }[];
+                            resources: {
+                                name: string;
+                                format: string;
+                                url: string;
+                            }[];
+                            fiscalYears: number[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-data/monitoring/indicators.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aggregate indicators of a fiscal year, nationwide and by province, as JSON; counts from 1 to 4 shown as "<5" */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Thai fiscal year in B.E. (1 Oct – 30 Sep), e.g. 2569 */
+                    fiscalYear: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscal_year: number;
+                            indicator: string;
+                            indicator_name_th: string;
+                            indicator_name_en: string;
+                            province_code: string;
+                            province_name_th: string;
+                            value: number | "<5";
+                            unit: string;
+                            target: number | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-data/monitoring/indicators.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aggregate indicators of a fiscal year as CSV (UTF-8); counts from 1 to 4 shown as "<5" */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Thai fiscal year in B.E. (1 Oct – 30 Sep), e.g. 2569 */
+                    fiscalYear: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -14272,7 +14552,7 @@ export interface components {
             /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
             /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
-            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
+            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read" | "monitoring.targets")[];
         };
         UserPageInput: {
             items: components["schemas"]["UserInput"][];
@@ -16647,7 +16927,7 @@ export interface components {
             /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
             /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
-            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read")[];
+            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read" | "monitoring.targets")[];
         };
         UserPage: {
             items: components["schemas"]["User"][];

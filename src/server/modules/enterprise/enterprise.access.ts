@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
 import { scopeIncludes, type Scope } from '../../platform/auth/actor';
 import type { ActorContext } from '../../platform/context';
+import { IGNORE_FACTS, tellingDifference, type FactSink } from '../../platform/facts';
 import { problems, type FieldError } from '../../platform/problem';
 import type { GeoService } from '../geo/geo.service';
 import type { OrgService } from '../org/org.service';
@@ -10,6 +11,7 @@ import type { RegistryService } from '../registry/registry.service';
 import type { TrainingService } from '../training/training.service';
 import type { Evidence } from './data/programmes';
 import { enterprisePolicy } from './enterprise.policy';
+import { enterpriseTallies } from './facts';
 import * as repository from './enterprise.repository';
 import type { Reason } from './enterprise.rules';
 
@@ -27,8 +29,22 @@ export interface Stage {
 }
 
 /** What enterprise's use cases share: the services it reads, programmes with their stages, the scope guards. */
-export function createEnterpriseAccess(deps: { db: Kysely<DB>; geo: GeoService; org: OrgService; registry: RegistryService; training: TrainingService }) {
+export interface EnterpriseDeps {
+  db: Kysely<DB>;
+  geo: GeoService;
+  org: OrgService;
+  registry: RegistryService;
+  training: TrainingService;
+  /** Monitoring's recorder: the funnel, registrations and certificates are told in the write's transaction. */
+  facts?: FactSink;
+}
+
+export function createEnterpriseAccess(deps: EnterpriseDeps) {
   const { db, geo, registry } = deps;
+  const sink = deps.facts ?? IGNORE_FACTS;
+  /** Runs a write of these groups' records and tells monitoring what it changed in their tallies. */
+  const telling = <T>(trx: Transaction<DB>, groupIds: readonly number[], write: () => Promise<T>) =>
+    tellingDifference(trx, sink, (t) => enterpriseTallies(t, registry, groupIds), write);
 
   const stagesOf = async (code: string, executor: Executor = db): Promise<Stage[]> =>
     (await repository.stagesOf(executor, code)).map((s) => ({
@@ -70,7 +86,7 @@ export function createEnterpriseAccess(deps: { db: Kysely<DB>; geo: GeoService; 
   };
   const canWrite = (ctx: ActorContext, provinceCode: string) => scopeIncludes(enterprisePolicy.writeScope(ctx.actor), provinceCode);
 
-  return { ...deps, stagesOf, requireProgramme, requireGroup, refuse, readScope, guardRead, guardWrite, canWrite };
+  return { ...deps, telling, stagesOf, requireProgramme, requireGroup, refuse, readScope, guardRead, guardWrite, canWrite };
 }
 
 export type EnterpriseAccess = ReturnType<typeof createEnterpriseAccess>;

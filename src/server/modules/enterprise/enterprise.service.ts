@@ -1,11 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema';
 import type { ActorContext } from '../../platform/context';
-import type { GeoService } from '../geo/geo.service';
-import type { OrgService } from '../org/org.service';
-import type { RegistryService } from '../registry/registry.service';
-import type { TrainingService } from '../training/training.service';
-import { createEnterpriseAccess } from './enterprise.access';
+import { createEnterpriseAccess, type EnterpriseDeps } from './enterprise.access';
+import { enterpriseTallies } from './facts';
 import { createParticipationService } from './participation.service';
 import { createProductsService } from './products.service';
 import { createProgrammesService } from './programmes.service';
@@ -18,7 +13,7 @@ export { loadEnterpriseReferenceData } from './programmes.service';
  * and certifications, field visits. Registers with training so a course completed by a group's
  * members advances the group's stage in the same transaction.
  */
-export function createEnterpriseService(deps: { db: Kysely<DB>; geo: GeoService; org: OrgService; registry: RegistryService; training: TrainingService }) {
+export function createEnterpriseService(deps: EnterpriseDeps) {
   const access = createEnterpriseAccess(deps);
   const participation = createParticipationService(access);
   const products = createProductsService(access);
@@ -29,6 +24,9 @@ export function createEnterpriseService(deps: { db: Kysely<DB>; geo: GeoService;
     ...participation,
     ...products,
     ...visits,
+
+    /** Monitoring's facts over every group (the funnel, registrations, certificates), for the rebuild. */
+    monitoringTallies: () => enterpriseTallies(deps.db, deps.registry, null),
 
     /** A group's page: its programme paths, products with their marks, visits and development. */
     async groupEnterprise(ctx: ActorContext, groupId: number) {

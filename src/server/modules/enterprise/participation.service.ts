@@ -16,7 +16,7 @@ type Row = NonNullable<Awaited<ReturnType<typeof repository.findParticipation>>>
 
 /** Participation: nomination by a provincial office, selection by headquarters, the stage path with its evidence. */
 export function createParticipationService(access: EnterpriseAccess) {
-  const { db, org, registry, training, requireProgramme, requireGroup, guardRead, guardWrite, readScope, stagesOf } = access;
+  const { db, org, registry, training, telling, requireProgramme, requireGroup, guardRead, guardWrite, readScope, stagesOf } = access;
 
   const requireParticipation = async (id: number) => {
     const p = await repository.findParticipation(db, id);
@@ -55,22 +55,25 @@ export function createParticipationService(access: EnterpriseAccess) {
     detail: { evidence?: Record<string, unknown>; reason?: string | null; automatic?: boolean; slot: string | null },
   ) {
     const status = kind === 'exit' ? 'exited' : 'active';
-    await repository.moveParticipation(trx, p.id, {
-      stage_code: stage.code,
-      stage_position: stage.position,
-      status,
-      slot_subdistrict_code: status === 'active' ? detail.slot : null,
-    });
-    await repository.insertStep(trx, {
-      participation_id: p.id,
-      stage_code: stage.code,
-      stage_position: stage.position,
-      kind,
-      reached_on: bangkokToday(new Date()),
-      automatic: detail.automatic ?? false,
-      evidence: JSON.stringify(detail.evidence ?? {}),
-      reason: detail.reason ?? null,
-      actor_user_id: detail.automatic ? null : (ctx.actor?.userId ?? null),
+    // A stage first reached is One Tambon One Group's funnel in monitoring, told in this transaction.
+    await telling(trx, [p.group_id], async () => {
+      await repository.moveParticipation(trx, p.id, {
+        stage_code: stage.code,
+        stage_position: stage.position,
+        status,
+        slot_subdistrict_code: status === 'active' ? detail.slot : null,
+      });
+      await repository.insertStep(trx, {
+        participation_id: p.id,
+        stage_code: stage.code,
+        stage_position: stage.position,
+        kind,
+        reached_on: bangkokToday(new Date()),
+        automatic: detail.automatic ?? false,
+        evidence: JSON.stringify(detail.evidence ?? {}),
+        reason: detail.reason ?? null,
+        actor_user_id: detail.automatic ? null : (ctx.actor?.userId ?? null),
+      });
     });
     const verb = { advance: ['ถึงขั้น', 'reached'], regress: ['ถอยกลับไปขั้น', 'went back to'], exit: ['ออกจากโครงการที่ขั้น', 'left the programme at'] }[kind];
     await registry.addTimelineEvent(trx, {
@@ -163,15 +166,17 @@ export function createParticipationService(access: EnterpriseAccess) {
           slot_subdistrict_code: programme.one_per_subdistrict ? group.subdistrictCode : null,
         });
         const row = (await repository.findParticipation(trx, id))!;
-        await repository.insertStep(trx, {
-          participation_id: id,
-          stage_code: first.code,
-          stage_position: first.position,
-          kind: 'advance',
-          reached_on: bangkokToday(new Date()),
-          evidence: JSON.stringify({ unitCode: input.unitCode, note: input.note ?? null }),
-          actor_user_id: ctx.actor.userId,
-        });
+        await telling(trx, [input.groupId], () =>
+          repository.insertStep(trx, {
+            participation_id: id,
+            stage_code: first.code,
+            stage_position: first.position,
+            kind: 'advance',
+            reached_on: bangkokToday(new Date()),
+            evidence: JSON.stringify({ unitCode: input.unitCode, note: input.note ?? null }),
+            actor_user_id: ctx.actor.userId,
+          }),
+        );
         await registry.addTimelineEvent(trx, {
           groupId: input.groupId,
           module: 'enterprise',

@@ -220,18 +220,20 @@ export function createProductsService(access: EnterpriseAccess) {
       const years = VALIDITY_YEARS[input.kind];
       const expiresOn = input.expiresOn ?? (input.issuedOn && years ? expiryAfter(input.issuedOn, years) : null);
       await db.transaction().execute(async (trx) => {
-        const { id } = await repository.insertCertification(trx, {
-          product_id: productId,
-          kind: input.kind,
-          status: input.status,
-          number: input.kind === 'fda' && input.number ? normalizeFdaNumber(input.number) : (input.number ?? null),
-          standard_no: input.standardNo ?? null,
-          issuer: input.issuer ?? null,
-          issued_on: input.issuedOn ?? null,
-          expires_on: expiresOn,
-          stars: input.stars ?? null,
-          documents: JSON.stringify(input.documents ?? []),
-        });
+        const { id } = await access.telling(trx, [p.group_id], () =>
+          repository.insertCertification(trx, {
+            product_id: productId,
+            kind: input.kind,
+            status: input.status,
+            number: input.kind === 'fda' && input.number ? normalizeFdaNumber(input.number) : (input.number ?? null),
+            standard_no: input.standardNo ?? null,
+            issuer: input.issuer ?? null,
+            issued_on: input.issuedOn ?? null,
+            expires_on: expiresOn,
+            stars: input.stars ?? null,
+            documents: JSON.stringify(input.documents ?? []),
+          }),
+        );
         await recordAudit(trx, ctx, {
           action: 'certification.create',
           entityType: 'certification',
@@ -269,13 +271,15 @@ export function createProductsService(access: EnterpriseAccess) {
       const years = VALIDITY_YEARS[kind];
       const expiresOn = merged.expiresOn ?? (merged.issuedOn && years ? expiryAfter(merged.issuedOn, years) : null);
       await db.transaction().execute(async (trx) => {
-        await repository.updateCertification(trx, id, {
-          status: input.status,
-          ...(input.number !== undefined && { number: kind === 'fda' ? normalizeFdaNumber(input.number) : input.number }),
-          issued_on: merged.issuedOn ?? null,
-          expires_on: expiresOn,
-          ...(input.documents && { documents: JSON.stringify(input.documents) }),
-        });
+        await access.telling(trx, [p.group_id], () =>
+          repository.updateCertification(trx, id, {
+            status: input.status,
+            ...(input.number !== undefined && { number: kind === 'fda' ? normalizeFdaNumber(input.number) : input.number }),
+            issued_on: merged.issuedOn ?? null,
+            expires_on: expiresOn,
+            ...(input.documents && { documents: JSON.stringify(input.documents) }),
+          }),
+        );
         await recordAudit(trx, ctx, {
           action: 'certification.update',
           entityType: 'certification',
@@ -333,12 +337,14 @@ export function createProductsService(access: EnterpriseAccess) {
         });
       if (errors.length) throw problems.validation(errors);
       await db.transaction().execute(async (trx) => {
-        await repository.upsertDevelopment(trx, {
-          group_id: groupId,
-          ce_registration_no: input.ceRegistrationNo,
-          ce_registered_on: input.ceRegisteredOn,
-          note: input.note ?? null,
-        });
+        await access.telling(trx, [groupId], () =>
+          repository.upsertDevelopment(trx, {
+            group_id: groupId,
+            ce_registration_no: input.ceRegistrationNo,
+            ce_registered_on: input.ceRegisteredOn,
+            note: input.note ?? null,
+          }),
+        );
         await recordAudit(trx, ctx, {
           action: 'group_development.update',
           entityType: 'occupation_group',

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
 import { scopeIncludes, scopeTouches, type Scope } from '../../platform/auth/actor';
 import type { ActorContext } from '../../platform/context';
+import { IGNORE_FACTS, type FactSink } from '../../platform/facts';
 import type { JobRunner } from '../../platform/jobs/jobs';
 import { problems } from '../../platform/problem';
 import type { EnterpriseService } from '../enterprise/enterprise.service';
@@ -27,6 +28,8 @@ export type FundingDeps = {
   jobs: JobRunner;
   /** Display names of the staff who acted on an application (its path through four eyes). */
   identity: Pick<IdentityService, 'displayNames'>;
+  /** Monitoring's recorder: disbursements are told in their transaction. */
+  facts?: FactSink;
 };
 
 export const toState = (i: repository.InstalmentRow): InstalmentState => ({
@@ -114,7 +117,22 @@ export function createFundingAccess(deps: FundingDeps) {
     );
   };
 
-  return { ...deps, requireFund, requireApplication, requireLoan, requireGroup, guard, guardRead, guardRecord, guardApplicant, ledGroups, memberOf, arrearsOf };
+  const facts = deps.facts ?? IGNORE_FACTS;
+  return {
+    ...deps,
+    facts,
+    requireFund,
+    requireApplication,
+    requireLoan,
+    requireGroup,
+    guard,
+    guardRead,
+    guardRecord,
+    guardApplicant,
+    ledGroups,
+    memberOf,
+    arrearsOf,
+  };
 }
 
 export type FundingAccess = ReturnType<typeof createFundingAccess>;

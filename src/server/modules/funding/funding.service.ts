@@ -2,6 +2,7 @@ import { createApplicationsService } from './applications.service';
 import { createApplicationFilesService } from './application-files.service';
 import { createCollectionsService } from './collections.service';
 import { createFundingAccess, type FundingDeps } from './funding.access';
+import { fundingTallies, par30ByProvince } from './facts.repository';
 import { createFundsService } from './funds.service';
 import { createLoanDecisionsService } from './loan-decisions.service';
 import { createLoansService } from './loans.service';
@@ -25,6 +26,10 @@ export function createFundingService(deps: FundingDeps) {
     ...createLoanDecisionsService(access),
     ...createCollectionsService(access),
     ...createApplicationFilesService(access),
+    /** Monitoring's facts over every loan (loans disbursed, satang paid out), for the rebuild. */
+    monitoringTallies: () => fundingTallies(deps.db, null),
+    /** PAR30 per province as of a day, for monitoring's overview. */
+    par30ByProvince: (asOf: string, provinces: readonly string[] | null) => par30ByProvince(deps.db, asOf, provinces),
   };
 }
 

@@ -7,6 +7,8 @@ import { fundingPolicy } from './funding.policy';
 import { provincesOf, scopeIncludes } from '../../platform/auth/actor';
 import * as collections from './collections.repository';
 import { presentContact, presentDecision, presentFund, presentInstalment, presentPayment, presentReminder } from './funding.present';
+import { factDifference } from '../../platform/facts';
+import { fundingTallies } from './facts.repository';
 import * as repository from './funding.repository';
 import { bangkokDay, daysBetween, totalOwed, type Allocation } from './funding.rules';
 import { renderReceipt } from './receipt.pdf';
@@ -176,6 +178,8 @@ export function createLoansService(access: FundingAccess) {
           dueDay: loan.due_day,
           extraFee: loan.fee_satang,
         });
+        // Monitoring's loans disbursed and satang paid out are told in this transaction.
+        const before = await fundingTallies(trx, [id]);
         await repository.updateLoan(trx, id, {
           status: 'active',
           disbursed: updated.disbursed,
@@ -193,6 +197,7 @@ export function createLoansService(access: FundingAccess) {
           reference: input.reference,
           actor_user_id: ctx.actor.userId,
         });
+        await access.facts(trx, factDifference(before, await fundingTallies(trx, [id])));
         await entry(trx, ctx, loan, {
           kind: 'disbursement',
           debit: 'loans',

@@ -127,19 +127,21 @@ export function createChannelsService(access: MarketplaceAccess) {
           reasons.map((r) => ({ field: 'body', code: r.code, message: r.en, messageTh: r.th })),
         );
       await db.transaction().execute(async (trx) => {
-        await repository.upsertAccount(trx, {
-          group_id: groupId,
-          province_code: group.provinceCode,
-          channel,
-          shop_url: merged.shopUrl,
-          shop_ref: merged.shopRef,
-          advisor_user_id: merged.advisorUserId,
-          documents_ready_on: merged.documentsReadyOn,
-          shop_opened_on: merged.shopOpenedOn,
-          first_product_live_on: merged.firstProductLiveOn,
-          first_sale_on: merged.firstSaleOn,
-          updated_at: new Date(),
-        });
+        await access.telling(trx, groupId, () =>
+          repository.upsertAccount(trx, {
+            group_id: groupId,
+            province_code: group.provinceCode,
+            channel,
+            shop_url: merged.shopUrl,
+            shop_ref: merged.shopRef,
+            advisor_user_id: merged.advisorUserId,
+            documents_ready_on: merged.documentsReadyOn,
+            shop_opened_on: merged.shopOpenedOn,
+            first_product_live_on: merged.firstProductLiveOn,
+            first_sale_on: merged.firstSaleOn,
+            updated_at: new Date(),
+          }),
+        );
         pages.forgetGroup(groupId);
         await recordAudit(trx, ctx, {
           action: 'channel_account.update',

@@ -1,12 +1,14 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { scopeIncludes, type Scope } from '../../platform/auth/actor';
 import type { ActorContext } from '../../platform/context';
+import { IGNORE_FACTS, tellingDifference, type FactSink } from '../../platform/facts';
 import { problems } from '../../platform/problem';
 import type { EnterpriseService } from '../enterprise/enterprise.service';
 import type { GeoService } from '../geo/geo.service';
 import type { IdentityService } from '../identity/identity.service';
 import type { RegistryService } from '../registry/registry.service';
+import { marketplaceTallies } from './facts.repository';
 import { marketplacePolicy } from './marketplace.policy';
 import * as repository from './marketplace.repository';
 import { createPageCache } from './page-cache';
@@ -37,11 +39,17 @@ export interface MarketplaceDeps {
   identity: IdentityService;
   /** The public address buyers reach (links in pages, feeds and the sitemap). */
   publicUrl: string;
+  /** Monitoring's recorder: groups selling online and sales are told in the write's transaction. */
+  facts?: FactSink;
 }
 
 /** What the marketplace's use cases share: the services it reads, groups, and the guards. */
 export function createMarketplaceAccess(deps: MarketplaceDeps) {
   const { db, geo, registry } = deps;
+  const sink = deps.facts ?? IGNORE_FACTS;
+  /** Runs a write of a group's channels or sales and tells monitoring what it changed. */
+  const telling = <T>(trx: Transaction<DB>, groupId: number, write: () => Promise<T>) =>
+    tellingDifference(trx, sink, (t) => marketplaceTallies(t, [groupId]), write);
 
   const requireGroup = async (groupId: number): Promise<Group> => {
     const g = (await registry.groupPlaces([groupId])).get(groupId);
@@ -93,7 +101,7 @@ export function createMarketplaceAccess(deps: MarketplaceDeps) {
   /** Rendered product pages (page-cache.ts); each write below forgets what it changes. */
   const pages = createPageCache({ ttlMs: PAGE_CACHE_MS, maxEntries: 5_000 });
 
-  return { ...deps, requireGroup, standing, guardGroup, readScope, refuse, pages };
+  return { ...deps, telling, requireGroup, standing, guardGroup, readScope, refuse, pages };
 }
 
 export type MarketplaceAccess = ReturnType<typeof createMarketplaceAccess>;

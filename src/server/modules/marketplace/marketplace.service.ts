@@ -2,6 +2,7 @@ import { createCatalogueService } from './catalogue.service';
 import { createChannelsService } from './channels.service';
 import { createListingsService } from './listings.service';
 import { createMarketplaceAccess, type MarketplaceDeps } from './marketplace.access';
+import { marketplaceTallies } from './facts.repository';
 import { createSalesService } from './sales.service';
 import { createShopService } from './shop.service';
 
@@ -20,6 +21,8 @@ export function createMarketplaceService(deps: MarketplaceDeps) {
     ...createShopService(access, catalogue.catalogue),
     ...createChannelsService(access),
     ...createSalesService(access),
+    /** Monitoring's facts over every group (selling online, sales), for the rebuild. */
+    monitoringTallies: () => marketplaceTallies(deps.db, null),
   };
 }
 

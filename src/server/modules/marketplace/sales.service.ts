@@ -73,7 +73,7 @@ const nextMonth = (month: string) => {
  * nothing). The group's income per member set beside the income its members had at registration.
  */
 export function createSalesService(access: MarketplaceAccess) {
-  const { db, registry, guardGroup, readScope } = access;
+  const { db, registry, guardGroup, readScope, telling } = access;
 
   const refuseFuture = (month: string) => {
     if (month > monthOf(bangkokToday(new Date())))
@@ -92,18 +92,20 @@ export function createSalesService(access: MarketplaceAccess) {
           { field: 'body.returns', code: 'returns-above-orders', message: 'More returns than orders.', messageTh: 'จำนวนคืนสินค้ามากกว่าจำนวนคำสั่งซื้อ' },
         ]);
       await db.transaction().execute(async (trx) => {
-        await repository.upsertSales(trx, {
-          group_id: groupId,
-          province_code: group.provinceCode,
-          channel,
-          month: first,
-          orders: input.orders,
-          revenue_satang: input.revenueSatang,
-          returns: input.returns,
-          source: standing.officer ? 'officer' : 'leader',
-          recorded_by: ctx.actor.userId,
+        await telling(trx, groupId, async () => {
+          await repository.upsertSales(trx, {
+            group_id: groupId,
+            province_code: group.provinceCode,
+            channel,
+            month: first,
+            orders: input.orders,
+            revenue_satang: input.revenueSatang,
+            returns: input.returns,
+            source: standing.officer ? 'officer' : 'leader',
+            recorded_by: ctx.actor.userId,
+          });
+          if (input.orders > 0) await repository.markFirstSale(trx, groupId, channel, first);
         });
-        if (input.orders > 0) await repository.markFirstSale(trx, groupId, channel, first);
         await recordAudit(trx, ctx, {
           action: 'sales.record',
           entityType: 'occupation_group',
@@ -167,34 +169,36 @@ export function createSalesService(access: MarketplaceAccess) {
       const fresh = rows.filter((r) => !seen.has(r.order_ref));
       const months = [...new Set(fresh.map((r) => monthOf(r.ordered_on)))].sort();
       if (!input.dryRun && errors.length === 0 && fresh.length > 0) {
-        await db.transaction().execute(async (trx) => {
-          const inserted = await repository.insertOrders(
-            trx,
-            fresh.map(({ line: _line, ...r }) => ({ ...r, group_id: groupId, channel: input.channel })),
-          );
-          for (const month of [...new Set(inserted.map((r) => monthOf(r.ordered_on)))]) {
-            const t = await repository.orderTotals(trx, groupId, input.channel, month, nextMonth(month));
-            await repository.upsertSales(trx, {
-              group_id: groupId,
-              province_code: group.provinceCode,
-              channel: input.channel,
-              month,
-              orders: Number(t.orders),
-              revenue_satang: Number(t.revenue),
-              returns: Number(t.returns),
-              source: 'import',
-              recorded_by: ctx.actor.userId,
+        await db.transaction().execute((trx) =>
+          telling(trx, groupId, async () => {
+            const inserted = await repository.insertOrders(
+              trx,
+              fresh.map(({ line: _line, ...r }) => ({ ...r, group_id: groupId, channel: input.channel })),
+            );
+            for (const month of [...new Set(inserted.map((r) => monthOf(r.ordered_on)))]) {
+              const t = await repository.orderTotals(trx, groupId, input.channel, month, nextMonth(month));
+              await repository.upsertSales(trx, {
+                group_id: groupId,
+                province_code: group.provinceCode,
+                channel: input.channel,
+                month,
+                orders: Number(t.orders),
+                revenue_satang: Number(t.revenue),
+                returns: Number(t.returns),
+                source: 'import',
+                recorded_by: ctx.actor.userId,
+              });
+            }
+            if (inserted.length) await repository.markFirstSale(trx, groupId, input.channel, months[0]!);
+            await recordAudit(trx, ctx, {
+              action: 'sales.import',
+              entityType: 'occupation_group',
+              entityId: String(groupId),
+              provinceCode: group.provinceCode,
+              after: { channel: input.channel, fileName: input.fileName, orders: inserted.length, months },
             });
-          }
-          if (inserted.length) await repository.markFirstSale(trx, groupId, input.channel, months[0]!);
-          await recordAudit(trx, ctx, {
-            action: 'sales.import',
-            entityType: 'occupation_group',
-            entityId: String(groupId),
-            provinceCode: group.provinceCode,
-            after: { channel: input.channel, fileName: input.fileName, orders: inserted.length, months },
-          });
-        });
+          }),
+        );
       }
       return {
         rows: table.rows.length,

@@ -3,16 +3,23 @@ import { z } from 'zod';
 import { requireContext } from '../../platform/auth/plugin';
 import { withProblems } from '../../platform/http/schemas';
 import {
+  CatalogueSchema,
   IndicatorSchema,
+  OpenDataQuery,
+  OpenRowSchema,
   OverviewQuery,
   OverviewSchema,
   PublicOverviewQuery,
   PublicOverviewSchema,
+  RecordsQuery,
+  RecordsSchema,
   TargetBody,
   TargetParams,
   TargetSchema,
 } from './monitoring.schemas';
 import type { MonitoringService } from './monitoring.service';
+import { CATALOGUE, DICTIONARY, toCsv } from './open-data';
+import { fiscalYearOf } from '../../../shared/fiscal-year';
 
 const tags = ['monitoring'];
 
@@ -75,5 +82,77 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{ monitoring: MonitoringSer
         areaCode: request.params.area,
         ...request.body,
       }),
+  );
+};
+
+const CSV = 'text/csv; charset=utf-8';
+
+/** The records behind a number, and the open data (public, no sign-in). */
+export const monitoringMoreRoutes: FastifyPluginAsyncZod<{ monitoring: MonitoringService }> = async (app, { monitoring }) => {
+  app.get(
+    '/api/monitoring/records',
+    {
+      schema: {
+        tags,
+        summary: 'The records behind a number (placements of a province in a fiscal year), for readers allowed to see them; names and document numbers masked',
+        querystring: RecordsQuery,
+        response: withProblems({ 200: RecordsSchema }),
+      },
+    },
+    async (request) => monitoring.records(requireContext(request), request.query),
+  );
+  app.get(
+    '/api/open-data/monitoring',
+    {
+      schema: {
+        tags: ['open-data'],
+        summary: 'The open-data catalogue entry (data.go.th metadata), its data dictionary and resources',
+        security: [],
+        querystring: z.strictObject({}),
+        response: withProblems({ 200: CatalogueSchema }),
+      },
+    },
+    async () => {
+      const current = fiscalYearOf(new Date());
+      return {
+        catalogue: { ...CATALOGUE, lastModified: new Date().toISOString().slice(0, 10) },
+        dictionary: DICTIONARY,
+        resources: [
+          { name: 'indicators.csv', format: 'CSV', url: `/api/open-data/monitoring/indicators.csv?fiscalYear=${current}` },
+          { name: 'indicators.json', format: 'JSON', url: `/api/open-data/monitoring/indicators.json?fiscalYear=${current}` },
+        ],
+        fiscalYears: [current, current - 1, current - 2, current - 3, current - 4],
+      };
+    },
+  );
+  app.get(
+    '/api/open-data/monitoring/indicators.json',
+    {
+      schema: {
+        tags: ['open-data'],
+        summary: 'Aggregate indicators of a fiscal year, nationwide and by province, as JSON; counts from 1 to 4 shown as "<5"',
+        security: [],
+        querystring: OpenDataQuery,
+        response: withProblems({ 200: z.array(OpenRowSchema) }),
+      },
+    },
+    async (request) => monitoring.openData(request.query),
+  );
+  app.get(
+    '/api/open-data/monitoring/indicators.csv',
+    {
+      schema: {
+        tags: ['open-data'],
+        summary: 'Aggregate indicators of a fiscal year as CSV (UTF-8); counts from 1 to 4 shown as "<5"',
+        security: [],
+        querystring: OpenDataQuery,
+        response: withProblems({ 200: z.string() }),
+      },
+    },
+    async (request, reply) => {
+      const rows = await monitoring.openData(request.query);
+      reply.header('content-disposition', `attachment; filename="archeep-indicators-${request.query.fiscalYear}.csv"`);
+      return reply.type(CSV).send(toCsv(rows));
+    },
   );
 };

@@ -16,6 +16,8 @@ export const IndicatorSchema = z.object({
   breakdowns: z.array(z.string()),
   source: bilingual,
   unit: bilingual,
+  format: z.enum(['count', 'satang', 'percent']).describe('count; satang (money, shown as baht); percent'),
+  kind: z.enum(['rollup', 'snapshot']).describe('rollup: summed from the cells kept as the work happens; snapshot: the owner’s state as of today'),
   maintained: z.boolean().describe('True when its rollup is kept as the work happens; false: defined, not yet counted'),
 });
 
@@ -71,4 +73,49 @@ export const TargetSchema = z.object({
   value: z.number(),
   note: z.string().nullable(),
   setAt: z.string(),
+});
+
+export const RecordsQuery = z.strictObject({
+  indicator: z.enum(INDICATOR_CODES),
+  fiscalYear,
+  province,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export const RecordsSchema = z.object({
+  indicator: z.string(),
+  fiscalYear: z.number(),
+  provinceCode: z.string(),
+  items: z.array(
+    z.object({
+      id: z.number(),
+      personNameMasked: z.string().describe('The name with the surname masked after its first letter'),
+      docNumberMasked: z.string(),
+      titleTh: z.string(),
+      employerNameTh: z.string(),
+      kind: z.string(),
+      startedOn: z.string(),
+    }),
+  ),
+});
+
+export const OpenDataQuery = z.strictObject({ fiscalYear });
+export const OpenRowSchema = z.object({
+  fiscal_year: z.number(),
+  indicator: z.string(),
+  indicator_name_th: z.string(),
+  indicator_name_en: z.string(),
+  province_code: z.string(),
+  province_name_th: z.string(),
+  value: suppressed,
+  unit: z.string(),
+  target: z.number().nullable(),
+});
+export const CatalogueSchema = z.object({
+  catalogue: z
+    .record(z.string(), z.unknown())
+    .describe('data.go.th catalogue metadata: title, notes (description), licence, update frequency, owner (source agency), …'),
+  dictionary: z.array(z.object({ column: z.string(), type: z.string(), th: z.string(), en: z.string() })),
+  resources: z.array(z.object({ name: z.string(), format: z.string(), url: z.string() })),
+  fiscalYears: z.array(z.number()),
 });

@@ -1,16 +1,21 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { bangkokDate } from '../../../shared/fiscal-year';
+import { bangkokDate, fiscalYearOfDate } from '../../../shared/fiscal-year';
 import { provincesOf, scopeIncludes } from '../../platform/auth/actor';
 import { recordAudit } from '../../platform/audit/audit.service';
 import type { ActorContext } from '../../platform/context';
-import type { FactChange, FactSink } from '../../platform/facts';
+import type { FactChange, FactSink, FactTally } from '../../platform/facts';
 import { problems } from '../../platform/problem';
 import type { EmploymentService } from '../employment/employment.service';
+import type { EnterpriseService } from '../enterprise/enterprise.service';
+import type { FundingService } from '../funding/funding.service';
+import type { MarketplaceService } from '../marketplace/marketplace.service';
 import type { GeoService } from '../geo/geo.service';
 import type { RegistryService } from '../registry/registry.service';
 import type { TrainingService } from '../training/training.service';
+import { maskName } from '../credentials/credentials.codes';
 import { INDICATORS, indicatorByCode } from './indicators';
+import { published, type OpenRow } from './open-data';
 import { monitoringPolicy } from './monitoring.policy';
 import * as repository from './monitoring.repository';
 import { cellKey, cellOf, monthsElapsed, netChanges, fiscalMonthIndex, percentOf, suppress, type Cell } from './monitoring.rules';
@@ -41,20 +46,28 @@ export function createMonitoringService(deps: {
   registry: RegistryService;
   training: TrainingService;
   employment: EmploymentService;
+  enterprise: EnterpriseService;
+  funding: FundingService;
+  marketplace: MarketplaceService;
 }) {
   const { db, geo } = deps;
 
   /** Every cell recomputed from the source records, through the owning modules' services. */
   async function rebuiltCells(): Promise<Map<string, Cell & { value: number }>> {
-    const sources: [string, () => Promise<{ provinceCode: string; on: string; count: number | string | bigint }[]>][] = [
-      ['registry.registered', deps.registry.registrationTally],
-      ['training.completed', deps.training.completionTally],
-      ['employment.placed', deps.employment.placementTally],
+    const single = (indicator: string, tally: () => Promise<{ provinceCode: string; on: string; count: number | string | bigint }[]>) => async () =>
+      (await tally()).map((r): FactTally => ({ ...r, indicator }));
+    const sources: (() => Promise<readonly FactTally[]>)[] = [
+      single('registry.registered', deps.registry.registrationTally),
+      single('training.completed', deps.training.completionTally),
+      single('employment.placed', deps.employment.placementTally),
+      deps.enterprise.monitoringTallies,
+      deps.funding.monitoringTallies,
+      deps.marketplace.monitoringTallies,
     ];
     const cells = new Map<string, Cell & { value: number }>();
-    for (const [indicator, tally] of sources) {
+    for (const tally of sources) {
       for (const row of await tally()) {
-        const cell = cellOf(indicator, row.on, row.provinceCode);
+        const cell = cellOf(row.indicator, row.on, row.provinceCode);
         const key = cellKey(cell);
         const entry = cells.get(key) ?? { ...cell, value: 0 };
         entry.value += Number(row.count);
@@ -92,6 +105,26 @@ export function createMonitoringService(deps: {
 
   const sum = (m: Map<string, number> | undefined) => [...(m?.values() ?? [])].reduce((a, b) => a + b, 0);
 
+  /**
+   * The snapshot indicators (PAR30) for the current fiscal year, as of today, read from the owner's
+   * state: per province a percent, and the whole area's percent. A past or future fiscal year has
+   * none (the loans' arrears are kept as of today only), so they read as not counted.
+   */
+  async function snapshots(fiscalYear: number, provinces: readonly string[] | null, today: string) {
+    const values = new Map<string, { total: number | null; byProvince: Map<string, number> }>();
+    if (fiscalYearOfDate(today) !== fiscalYear) return values;
+    const par = await deps.funding.par30ByProvince(today, provinces);
+    const outstanding = par.reduce((a, p) => a + p.outstandingSatang, 0);
+    const atRisk = par.reduce((a, p) => a + p.atRiskSatang, 0);
+    values.set('funding.par30', {
+      total: outstanding ? Math.round((atRisk / outstanding) * 1000) / 10 : 0,
+      byProvince: new Map(
+        par.filter((p) => p.outstandingSatang > 0).map((p) => [p.provinceCode, Math.round((p.atRiskSatang / p.outstandingSatang) * 1000) / 10]),
+      ),
+    });
+    return values;
+  }
+
   return {
     indicators: () => INDICATORS.map((i) => ({ ...i, breakdowns: [...i.breakdowns] })),
 
@@ -107,6 +140,8 @@ export function createMonitoringService(deps: {
         throw await geo.outOfScope({ en: 'read the indicators of this province', th: 'ดูตัวชี้วัดของจังหวัดนี้' }, [query.province], scope);
       const provinces = query.province ? [query.province] : provincesOf(scope);
       const { actual, lastYear } = await figures(query.fiscalYear, provinces, bangkokDate(now));
+      const snapshot = await snapshots(query.fiscalYear, provinces, bangkokDate(now));
+      for (const [code, v] of snapshot) actual.set(code, v.byProvince);
       const targets = await repository.targetsOf(db, query.fiscalYear);
       const targetOf = (indicator: string) => {
         const mine = targets.filter((t) => t.indicator === indicator);
@@ -119,11 +154,11 @@ export function createMonitoringService(deps: {
         provinceCode: query.province ?? null,
         area: provinces === null ? ('country' as const) : ('provinces' as const),
         indicators: INDICATORS.map((i) => {
-          const value = sum(actual.get(i.code));
+          const value = i.kind === 'snapshot' ? (snapshot.get(i.code)?.total ?? 0) : sum(actual.get(i.code));
           const target = targetOf(i.code) === null ? null : Number(targetOf(i.code));
           return {
             code: i.code,
-            maintained: i.maintained,
+            maintained: i.kind === 'snapshot' ? snapshot.has(i.code) : i.maintained,
             actual: value,
             target,
             percent: percentOf(value, target),
@@ -147,21 +182,91 @@ export function createMonitoringService(deps: {
     /** The same figures for anyone, nationwide: a value from 1 to 4 is shown as "<5". */
     async publicOverview(query: { fiscalYear: number }, now = new Date()) {
       const { actual, lastYear } = await figures(query.fiscalYear, null, bangkokDate(now));
+      const snapshot = await snapshots(query.fiscalYear, null, bangkokDate(now));
+      for (const [code, v] of snapshot) actual.set(code, v.byProvince);
       const targets = await repository.targetsOf(db, query.fiscalYear);
       return {
         fiscalYear: query.fiscalYear,
         indicators: INDICATORS.map((i) => {
-          const value = sum(actual.get(i.code));
+          const value = i.kind === 'snapshot' ? (snapshot.get(i.code)?.total ?? 0) : sum(actual.get(i.code));
           const target = targets.find((t) => t.indicator === i.code && t.area_code === NATIONAL);
+          // Counts of people and groups are suppressed below 5; money and percents are not counts of anyone.
+          const shown = (v: number) => (i.format === 'count' ? suppress(v) : v);
           return {
             code: i.code,
-            actual: suppress(value),
+            actual: shown(value),
             target: target ? Number(target.value) : null,
-            lastYearSamePoint: suppress(lastYear.get(i.code) ?? 0),
+            lastYearSamePoint: shown(lastYear.get(i.code) ?? 0),
             byProvince: [...(actual.get(i.code) ?? new Map<string, number>()).entries()]
               .filter(([, v]) => v !== 0)
-              .map(([provinceCode, v]) => ({ provinceCode, actual: suppress(v) }))
+              .map(([provinceCode, v]) => ({ provinceCode, actual: shown(v) }))
               .sort((a, b) => (a.provinceCode < b.provinceCode ? -1 : 1)),
+          };
+        }),
+      };
+    },
+
+    /**
+     * The open-data rows of a fiscal year: each indicator nationwide and per province, counts of 1
+     * to 4 shown as "<5", money in baht, with the national target where one is set.
+     */
+    async openData(query: { fiscalYear: number }, now = new Date()): Promise<OpenRow[]> {
+      const open = await this.publicOverview(query, now);
+      const names = new Map((await geo.provinces()).map((p) => [p.code, p.nameTh]));
+      return open.indicators.flatMap((figure) => {
+        const i = indicatorByCode.get(figure.code)!;
+        const row = (province: string, value: number | '<5') => ({
+          fiscal_year: query.fiscalYear,
+          indicator: i.code,
+          indicator_name_th: i.nameTh,
+          indicator_name_en: i.nameEn,
+          province_code: province,
+          province_name_th: province === NATIONAL ? 'ทั้งประเทศ' : (names.get(province) ?? province),
+          value: published(i, value),
+          unit: i.unit.th,
+          target: province === NATIONAL ? figure.target : null,
+        });
+        return [row(NATIONAL, figure.actual), ...figure.byProvince.map((p) => row(p.provinceCode, p.actual))];
+      });
+    },
+
+    /**
+     * The records behind a number, for those allowed to see them: the placements of a province in
+     * a fiscal year, read through employment's service (which applies its own read scope), names
+     * and document numbers masked.
+     */
+    async records(ctx: ActorContext, query: { indicator: string; fiscalYear: number; province: string; limit: number; offset: number }) {
+      indicatorOf(query.indicator);
+      const scope = monitoringPolicy.readScope(ctx.actor);
+      if (scope.kind === 'none') throw problems.forbidden({ en: 'Your roles do not include reading the indicators.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูตัวชี้วัด' });
+      if (!scopeIncludes(scope, query.province))
+        throw await geo.outOfScope({ en: 'read the records of this province', th: 'ดูรายการของจังหวัดนี้' }, [query.province], scope);
+      if (query.indicator !== 'employment.placed')
+        throw problems.unprocessable({
+          en: `The records behind ${query.indicator} are not listed here yet; open its module.`,
+          th: `ยังไม่มีรายการเบื้องหลังตัวชี้วัด ${query.indicator} ในหน้านี้ กรุณาเปิดจากระบบงานนั้น`,
+        });
+      const rows = await deps.employment.listPlacements(ctx, {
+        fiscalYear: query.fiscalYear,
+        province: query.province,
+        limit: query.limit,
+        offset: query.offset,
+      });
+      const people = await deps.registry.facts([...new Set(rows.map((r) => r.personId))]);
+      return {
+        indicator: query.indicator,
+        fiscalYear: query.fiscalYear,
+        provinceCode: query.province,
+        items: rows.map((r) => {
+          const person = people.get(r.personId);
+          return {
+            id: r.id,
+            personNameMasked: person ? maskName(person.nameTh) : '',
+            docNumberMasked: person?.docNumberMasked ?? '',
+            titleTh: r.titleTh,
+            employerNameTh: r.employerNameTh,
+            kind: r.kind,
+            startedOn: r.startedOn,
           };
         }),
       };

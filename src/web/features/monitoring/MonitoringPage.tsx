@@ -10,7 +10,8 @@ import { useLanguage } from '../../i18n/language';
 import { nameOf, useProvinces } from '../../reference';
 import { useMe } from '../../session';
 import { ProvinceMap, shadeFor } from '../geo/ProvinceMap';
-import { useIndicators, useOverview } from './queries';
+import { useIndicators, useOverview, useRecords } from './queries';
+import { TargetForm } from './TargetForm';
 
 /** The indicator shown on the map and in the table when the reader has not chosen one. */
 const DEFAULT_INDICATOR = 'employment.placed';
@@ -26,7 +27,7 @@ const YEARS_BACK = 4;
 export function MonitoringPage() {
   const { t } = useTranslation('monitoring', { keyPrefix: 'overview' });
   const lang = useLanguage();
-  const { number } = useFormat();
+  const { number, date } = useFormat();
   const [params, setParams] = useSearchParams();
   const current = fiscalYearOf(new Date());
   const fiscalYear = Number(params.get('fy')) || current;
@@ -66,6 +67,11 @@ export function MonitoringPage() {
   const byProvince = selected?.byProvince ?? [];
   const max = Math.max(1, ...byProvince.map((p) => p.actual));
   const percentOf = (actual: number, target: number | null) => (target ? Math.round((actual / target) * 1000) / 10 : null);
+  // Money is kept in satang and shown in baht.
+  const shown = (code: string, value: number) => number(definitionOf(code)?.format === 'satang' ? value / 100 : value);
+  // The records behind a province's number: placements, for roles employment lets read them.
+  const canList = chosen === 'employment.placed' && Boolean(province) && Boolean(me?.capabilities.includes('employment.read'));
+  const records = useRecords(chosen, fiscalYear, province, { enabled: canList });
 
   return (
     <>
@@ -112,7 +118,7 @@ export function MonitoringPage() {
                 {figure.maintained ? (
                   <>
                     <Text fz={28} fw={600} c="indigo.9" data-testid="actual">
-                      {number(figure.actual)}{' '}
+                      {shown(figure.code, figure.actual)}{' '}
                       <Text span size="sm" c="dimmed">
                         {unit}
                       </Text>
@@ -124,17 +130,22 @@ export function MonitoringPage() {
                           size="lg"
                           mt={4}
                           color="indigo"
-                          aria-label={t('progress', { name, actual: number(figure.actual), target: number(figure.target), percent: number(figure.percent) })}
+                          aria-label={t('progress', {
+                            name,
+                            actual: shown(figure.code, figure.actual),
+                            target: shown(figure.code, figure.target),
+                            percent: number(figure.percent),
+                          })}
                         />
                         <Text size="sm" mt={4}>
-                          {t('target')} {number(figure.target)} · {t('percent', { percent: number(figure.percent) })}
+                          {t('target')} {shown(figure.code, figure.target)} · {t('percent', { percent: number(figure.percent) })}
                         </Text>
                       </>
                     ) : (
                       <Text size="sm">{t('noTarget')}</Text>
                     )}
                     <Text size="sm" c="dimmed">
-                      {t('lastYear', { fy: fiscalYear - 1, n: number(figure.lastYearSamePoint) })}
+                      {t('lastYear', { fy: fiscalYear - 1, n: shown(figure.code, figure.lastYearSamePoint) })}
                     </Text>
                   </>
                 ) : (
@@ -170,7 +181,7 @@ export function MonitoringPage() {
                   onSelect={(code) => {
                     if (scope === null || scope.includes(code)) change({ province: code === province ? null : code });
                   }}
-                  names={new Map(byProvince.map((p) => [p.provinceCode, `${provinceName(p.provinceCode)}: ${number(p.actual)}`]))}
+                  names={new Map(byProvince.map((p) => [p.provinceCode, `${provinceName(p.provinceCode)}: ${shown(chosen, p.actual)}`]))}
                   label={t('map', { name: nameOfIndicator(chosen) })}
                   fillOf={(code) => shadeFor(byProvince.find((p) => p.provinceCode === code)?.actual ?? 0, max)}
                 />
@@ -203,8 +214,8 @@ export function MonitoringPage() {
                               {provinceName(p.provinceCode)}
                             </Anchor>
                           </Table.Td>
-                          <Table.Td ta="right">{number(p.actual)}</Table.Td>
-                          <Table.Td ta="right">{p.target === null ? '–' : number(p.target)}</Table.Td>
+                          <Table.Td ta="right">{shown(chosen, p.actual)}</Table.Td>
+                          <Table.Td ta="right">{p.target === null ? '–' : shown(chosen, p.target)}</Table.Td>
                           <Table.Td ta="right">{percent === null ? '–' : number(percent)}</Table.Td>
                         </Table.Tr>
                       );
@@ -222,6 +233,54 @@ export function MonitoringPage() {
             )}
           </Paper>
         )}
+
+        {canList && province && (
+          <Paper withBorder p="md" component="section" aria-label={t('records', { province: provinceName(province) })} data-testid="monitoring-records">
+            <Title order={2} size="h4" mb="sm">
+              {t('records', { province: provinceName(province) })}
+            </Title>
+            <ProblemAlert error={records.error} />
+            {records.data && records.data.items.length === 0 && <Text c="dimmed">{t('noneYet')}</Text>}
+            {records.data && records.data.items.length > 0 && (
+              <ScrollTable label={t('records', { province: provinceName(province) })} minWidth={320}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('person')}</Table.Th>
+                    <Table.Th>{t('job')}</Table.Th>
+                    <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('startedOn')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {records.data.items.map((r) => (
+                    <Table.Tr key={r.id}>
+                      <Table.Td>
+                        {r.personNameMasked}
+                        <Text size="xs" c="dimmed">
+                          {r.docNumberMasked}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {r.titleTh}
+                        <Text size="xs" c="dimmed">
+                          {r.employerNameTh}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(r.startedOn)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </ScrollTable>
+            )}
+          </Paper>
+        )}
+        {me?.capabilities.includes('monitoring.targets') && (
+          <TargetForm fiscalYear={fiscalYear} years={Array.from({ length: YEARS_BACK + 2 }, (_, i) => current + 1 - i)} />
+        )}
+        <Text size="sm">
+          <Anchor component={Link} to="/open-data">
+            {t('openData')}
+          </Anchor>
+        </Text>
       </Stack>
     </>
   );

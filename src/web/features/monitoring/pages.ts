@@ -1,2 +1,3 @@
 // The monitoring pages, loaded together as one chunk the first time one of them is opened.
 export { MonitoringPage } from './MonitoringPage';
+export { OpenDataPage } from './OpenDataPage';

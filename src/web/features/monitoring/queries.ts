@@ -6,6 +6,9 @@ export const monitoringKeys = {
   all: ['monitoring'] as const,
   indicators: () => [...monitoringKeys.all, 'indicators'] as const,
   overview: (fiscalYear: number, province: string | undefined) => [...monitoringKeys.all, 'overview', fiscalYear, province ?? ''] as const,
+  records: (indicator: string, fiscalYear: number, province: string | undefined) =>
+    [...monitoringKeys.all, 'records', indicator, fiscalYear, province ?? ''] as const,
+  openData: () => [...monitoringKeys.all, 'open-data'] as const,
 };
 
 /** The indicators as data (names, units, sources); they change only with a release. */
@@ -20,4 +23,23 @@ export function useOverview(fiscalYear: number, province?: string, options: { en
     enabled: options.enabled ?? true,
     queryFn: () => unwrap(api.GET('/api/monitoring/overview', { params: { query: { fiscalYear, province } } })),
   });
+}
+
+/** The records behind a province's number (placements), for readers allowed to see them. */
+export function useRecords(indicator: string, fiscalYear: number, province: string | undefined, options: { enabled: boolean }) {
+  return useQuery({
+    queryKey: monitoringKeys.records(indicator, fiscalYear, province),
+    enabled: options.enabled && Boolean(province),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/monitoring/records', {
+          params: { query: { indicator: indicator as 'employment.placed', fiscalYear, province: province!, limit: 200, offset: 0 } },
+        }),
+      ),
+  });
+}
+
+/** The open-data catalogue entry, its dictionary and resources (public). */
+export function useOpenData() {
+  return useQuery({ queryKey: monitoringKeys.openData(), queryFn: () => unwrap(api.GET('/api/open-data/monitoring')) });
 }

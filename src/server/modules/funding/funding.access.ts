@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { NotifySink } from '../../platform/notify';
 import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
 import { scopeIncludes, scopeTouches, type Scope } from '../../platform/auth/actor';
@@ -27,6 +28,8 @@ export type FundingDeps = {
   jobs: JobRunner;
   /** Display names of the staff who acted on an application (its path through four eyes). */
   identity: Pick<IdentityService, 'displayNames'>;
+  /** Notifications: each reminder written is told to the group's leader in the same transaction. */
+  notify?: NotifySink;
 };
 
 export const toState = (i: repository.InstalmentRow): InstalmentState => ({

@@ -34,6 +34,7 @@ export interface NotificationTable {
   next_attempt_at: Generated<Date>;
   claim: string | null;
   claimed_at: Timestamp | null;
+  called_at: Timestamp | null;
   sent_at: Timestamp | null;
   read_at: Timestamp | null;
   last_error: string | null;
@@ -47,7 +48,7 @@ export interface NotificationAttemptTable {
   claim: string;
   started_at: Generated<Date>;
   finished_at: Timestamp | null;
-  outcome: Generated<'started' | 'sent' | 'retry' | 'failed' | 'unknown' | 'skipped'>;
+  outcome: Generated<'started' | 'sent' | 'retry' | 'failed' | 'unknown' | 'skipped' | 'released'>;
   error: string | null;
   provider_id: string | null;
   retry_at: Timestamp | null;

@@ -22,7 +22,8 @@ create table notification_preference (
 --   sending  claimed by a sender (`claim`, `claimed_at`) who is calling the channel now
 --   sent     the channel accepted it (in-app rows are sent when written: the row is the message)
 --   failed   every attempt failed, or the address is gone; an officer may retry it
---   unknown  a sender died while calling the channel: it may or may not have gone out, so it is
+--   unknown  a sender died after calling the channel (`called_at` set; one that died before the
+--            call puts the message back to pending): it may or may not have gone out, so it is
 --            never sent again on its own; an officer decides (a retry reuses the idempotency key)
 --   skipped  the person opted out of the kind (or the channel) before it was sent
 create table notification (
@@ -41,6 +42,8 @@ create table notification (
   next_attempt_at timestamptz not null default now(),
   claim text,
   claimed_at timestamptz,
+  -- Set just before the channel is called: a dead sender's message without it was never sent.
+  called_at timestamptz,
   sent_at timestamptz,
   read_at timestamptz,
   last_error text,
@@ -62,7 +65,7 @@ create table notification_attempt (
   claim text not null,
   started_at timestamptz not null default now(),
   finished_at timestamptz,
-  outcome text not null default 'started' check (outcome in ('started', 'sent', 'retry', 'failed', 'unknown', 'skipped')),
+  outcome text not null default 'started' check (outcome in ('started', 'sent', 'retry', 'failed', 'unknown', 'skipped', 'released')),
   error text,
   provider_id text,
   retry_at timestamptz,

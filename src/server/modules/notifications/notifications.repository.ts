@@ -50,7 +50,7 @@ export const insertNotifications = async (db: Executor, rows: Insertable<DB['not
  */
 export const claimDue = async (db: Executor, claim: string, limit: number) => {
   const claimed = await sql<NotificationRow>`
-      update notification set status = 'sending', claim = ${claim}, claimed_at = now(), attempts = attempts + 1
+      update notification set status = 'sending', claim = ${claim}, claimed_at = now(), called_at = null, attempts = attempts + 1
        where id in (
          select id from notification
           where status = 'pending' and next_attempt_at <= now()
@@ -69,28 +69,58 @@ export const claimDue = async (db: Executor, claim: string, limit: number) => {
 };
 
 /**
- * Messages left `sending` by a sender that died (claimed longer ago than `olderThanMs`): they may
- * or may not have gone out, so they become `unknown`, never sent again on their own.
+ * Messages left `sending` by a sender that died (claimed longer ago than `olderThanMs`). One whose
+ * channel was never called goes back to pending (its attempt logged as released); one whose
+ * channel was called may or may not have gone out, so it becomes `unknown`, never sent again on
+ * its own.
  */
 export const markStaleSending = async (db: Executor, olderThanMs: number) => {
   const stale = await db
-    .updateTable('notification')
-    .set({ status: 'unknown', last_error: 'The sender stopped while sending; it may or may not have been delivered.' })
+    .selectFrom('notification')
+    .select(['id', 'claim', 'called_at', 'attempts'])
     .where('status', '=', 'sending')
     .where('claimed_at', '<=', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`)
-    .returning(['id', 'claim'])
+    .forUpdate()
+    .skipLocked()
     .execute();
+  let unknown = 0;
   for (const s of stale) {
+    const called = s.called_at !== null;
+    if (called) unknown++;
+    await db
+      .updateTable('notification')
+      .set(
+        called
+          ? { status: 'unknown', last_error: 'The sender stopped after calling the channel; it may or may not have been delivered.' }
+          : { status: 'pending', claim: null, next_attempt_at: new Date() },
+      )
+      .where('id', '=', s.id)
+      .where('claim', '=', s.claim!)
+      .execute();
     await db
       .updateTable('notification_attempt')
-      .set({ outcome: 'unknown', finished_at: new Date(), error: 'sender stopped' })
+      .set({ outcome: called ? 'unknown' : 'released', finished_at: new Date(), error: 'sender stopped' })
       .where('notification_id', '=', s.id)
       .where('claim', '=', s.claim!)
       .where('outcome', '=', 'started')
       .execute();
   }
-  return stale.length;
+  return unknown;
 };
+
+/** Marks that this claim is about to call the channel; false when the claim was lost. */
+export const markCalling = async (db: Executor, id: number, claim: string) =>
+  Number(
+    (
+      await db
+        .updateTable('notification')
+        .set({ called_at: new Date(), claimed_at: new Date() })
+        .where('id', '=', id)
+        .where('claim', '=', claim)
+        .where('status', '=', 'sending')
+        .executeTakeFirst()
+    ).numUpdatedRows,
+  ) === 1;
 
 /** Ends this claim's attempt of a message; false when the claim was lost (marked unknown meanwhile). */
 export async function finishAttempt(

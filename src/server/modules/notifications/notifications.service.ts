@@ -65,7 +65,7 @@ export function createNotificationsService(deps: {
    * its call. A message found `sending` from a dead sender becomes `unknown` first, never resent.
    */
   jobs.register(SEND_JOB, async ({ signal, progress }) => {
-    const unknown = await repository.markStaleSending(db, staleSendingMs);
+    const unknown = await db.transaction().execute((trx) => repository.markStaleSending(trx, staleSendingMs));
     const counts = { sent: 0, retry: 0, failed: 0, skipped: 0, unknown };
     let sends = 0;
     for (;;) {
@@ -92,6 +92,8 @@ export function createNotificationsService(deps: {
           continue;
         }
         const { subject, text } = render(row.kind, (row.params ?? {}) as Params, preference?.language ?? row.language);
+        // Past this mark a dead sender's message is `unknown` rather than pending again.
+        if (!(await repository.markCalling(db, row.id, claim))) continue;
         let providerId: string | null;
         try {
           ({ providerId } = await adapter.send({ id: row.id, idempotencyKey: row.idempotency_key, to: row.address, subject, text }));

@@ -269,7 +269,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Notifications waiting out a retry's backoff are sent by a job queued when they fall due.
   let notifyTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
-    notifyTimer = setInterval(() => void services.notifications.kickIfDue().catch((error: unknown) => app.log.error({ err: error }, 'notifications failed')), 15_000);
+    notifyTimer = setInterval(
+      () => void services.notifications.kickIfDue().catch((error: unknown) => app.log.error({ err: error }, 'notifications failed')),
+      15_000,
+    );
     notifyTimer.unref();
   });
   app.addHook('onClose', async () => {

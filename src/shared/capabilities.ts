@@ -47,5 +47,7 @@ export const CAPABILITIES = [
   'users.manage',
   /** Reads the audit trail. */
   'audit.read',
+  /** Reads the notification outbox of an area (officers, executives, administrators). */
+  'notifications.outbox',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

@@ -32,6 +32,7 @@ const employment = () => import('./features/employment/pages');
 const funding = () => import('./features/funding/pages');
 const marketplace = () => import('./features/marketplace/pages');
 const monitoring = () => import('./features/monitoring/pages');
+const notifications = () => import('./features/notifications/pages');
 
 const ChangePasswordPage = page(auth, 'ChangePasswordPage');
 const MyCoursesPage = page(training, 'MyCoursesPage');
@@ -94,6 +95,8 @@ const SalesImportPage = page(marketplace, 'SalesImportPage');
 const PartnerPage = page(marketplace, 'PartnerPage');
 const MyShopPage = page(marketplace, 'MyShopPage');
 const MonitoringPage = page(monitoring, 'MonitoringPage');
+const NotificationsPage = page(notifications, 'NotificationsPage');
+const OutboxPage = page(notifications, 'OutboxPage');
 const ComingSoonPage = lazy(async () => ({ default: (await modules()).ComingSoonPage }));
 
 export function App() {
@@ -175,6 +178,8 @@ export function App() {
         <Route path="marketplace/partner" element={<PartnerPage />} />
         <Route path="my/shop" element={<MyShopPage />} />
         <Route path="monitoring" element={<MonitoringPage />} />
+        <Route path="my/notifications" element={<NotificationsPage />} />
+        <Route path="notifications/outbox" element={<OutboxPage />} />
         {MODULES.filter((module) => !BUILT_MODULES.includes(module)).map((module) => (
           <Route key={module} path={module} element={<ComingSoonPage module={module} />} />
         ))}

@@ -49,7 +49,13 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
     return { personId, cookie: await t.signIn(username, 'a long new password 2569') };
   };
   const choose = (who: { cookie: string }, body: Record<string, unknown>) =>
-    ok(who, 'PUT', '/api/me/notification-preferences', { language: 'th', channels: ['in-app', 'line'], optedOut: [], lineUserId: lineId(++lineSerial), ...body });
+    ok(who, 'PUT', '/api/me/notification-preferences', {
+      language: 'th',
+      channels: ['in-app', 'line'],
+      optedOut: [],
+      lineUserId: lineId(++lineSerial),
+      ...body,
+    });
   const rows = (personId: number) => t.database.db.selectFrom('notification').selectAll().where('person_id', '=', personId).orderBy('id').execute();
   const event = (personId: number, key: string) => ({
     personId,
@@ -148,7 +154,12 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
     await dying.drain();
     await dying.stop();
     expect(line.pushes.filter((p) => p.to === prefs.lineUserId)).toHaveLength(2);
-    const job = await t.database.db.selectFrom('job').select(['id', 'status']).where('kind', '=', SEND_JOB).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const job = await t.database.db
+      .selectFrom('job')
+      .select(['id', 'status'])
+      .where('kind', '=', SEND_JOB)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
     expect(job.status).toBe('running');
 
     // Restarted: the job is taken up once its heartbeat is stale; the message the dead sender had
@@ -186,7 +197,12 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
     await enqueue([event(her.personId, `test:retry:${her.personId}`)]);
     await t.services.jobs.drain();
     const due = async () => {
-      await t.database.db.updateTable('notification').set({ next_attempt_at: new Date() }).where('person_id', '=', her.personId).where('status', '=', 'pending').execute();
+      await t.database.db
+        .updateTable('notification')
+        .set({ next_attempt_at: new Date() })
+        .where('person_id', '=', her.personId)
+        .where('status', '=', 'pending')
+        .execute();
       await t.services.notifications.kickIfDue();
       await t.services.jobs.drain();
     };

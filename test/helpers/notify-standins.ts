@@ -47,7 +47,8 @@ export async function startLineStandIn(token = `standin-${randomUUID()}`) {
       const raw = await readBody(request);
       if (request.method !== 'POST' || request.url !== '/v2/bot/message/push') return answer(response, 404, { message: 'Not found' });
       if (request.headers.authorization !== `Bearer ${token}`) return answer(response, 401, { message: 'Authentication failed' });
-      if (!String(request.headers['content-type']).startsWith('application/json')) return answer(response, 415, { message: 'Content-Type must be application/json' });
+      if (!String(request.headers['content-type']).startsWith('application/json'))
+        return answer(response, 415, { message: 'Content-Type must be application/json' });
       const retryKey = request.headers['x-line-retry-key'];
       if (retryKey !== undefined && (typeof retryKey !== 'string' || !UUID.test(retryKey)))
         return answer(response, 400, { message: 'The value of the X-Line-Retry-Key header is invalid' });
@@ -136,7 +137,10 @@ const decodeWords = (value: string) =>
   value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_all, kind: string, data: string) =>
     kind.toLowerCase() === 'b'
       ? Buffer.from(data, 'base64').toString('utf8')
-      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+      : Buffer.from(
+          data.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
   );
 
 /** A single-part text message read plainly: unfolded headers, the body decoded by its transfer encoding. */

@@ -64,25 +64,25 @@ export function createCollectionsService(access: FundingAccess) {
       const rows = await collections.reminderCandidates(db, { ...page, asOf: payload.asOf });
       const names = await registry.groupPlaces([...new Set(rows.map((r) => r.group_id))]);
       const reminders = rows.map((r) => {
-          const text = reminderMessage({
-            kind: r.kind,
-            groupName: names.get(r.group_id)?.name ?? String(r.group_id),
-            loanId: r.loan_id,
-            number: r.number,
-            dueOn: r.due_on,
-            amountDue: r.amount_due,
-          });
-          return {
-            loan_id: r.loan_id,
-            schedule_version: r.schedule_version,
-            instalment_number: r.number,
-            kind: r.kind,
-            due_on: r.due_on,
-            amount_due: r.amount_due,
-            message_th: text.th,
-            message_en: text.en,
-          };
+        const text = reminderMessage({
+          kind: r.kind,
+          groupName: names.get(r.group_id)?.name ?? String(r.group_id),
+          loanId: r.loan_id,
+          number: r.number,
+          dueOn: r.due_on,
+          amountDue: r.amount_due,
         });
+        return {
+          loan_id: r.loan_id,
+          schedule_version: r.schedule_version,
+          instalment_number: r.number,
+          kind: r.kind,
+          due_on: r.due_on,
+          amount_due: r.amount_due,
+          message_th: text.th,
+          message_en: text.en,
+        };
+      });
       const groupOf = new Map(rows.map((r) => [r.loan_id, r.group_id]));
       const provinceOf = new Map(rows.map((r) => [r.loan_id, r.province_code]));
       // The reminders and their messages to each group's leader commit together (issue 21 §5).

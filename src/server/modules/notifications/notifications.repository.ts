@@ -10,7 +10,13 @@ export type PreferenceRow = Selectable<DB['notification_preference']>;
 // ------------------------------------------------------------------ preferences
 
 export const preferencesOf = (db: Executor, personIds: readonly number[]) =>
-  personIds.length ? db.selectFrom('notification_preference').selectAll().where('person_id', 'in', [...personIds]).execute() : Promise.resolve([]);
+  personIds.length
+    ? db
+        .selectFrom('notification_preference')
+        .selectAll()
+        .where('person_id', 'in', [...personIds])
+        .execute()
+    : Promise.resolve([]);
 
 export const upsertPreference = (db: Executor, row: Insertable<DB['notification_preference']>) =>
   db
@@ -164,18 +170,6 @@ export const countDue = async (db: Executor) =>
     ).n,
   );
 
-export const queuedJobs = async (db: Executor, kind: string) =>
-  Number(
-    (
-      await db
-        .selectFrom('job')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('kind', '=', kind)
-        .where('status', '=', 'queued')
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-
 // ------------------------------------------------------------------ reading
 
 export const inboxOf = (db: Executor, personId: number, page: { limit: number; offset: number }) =>
@@ -216,7 +210,10 @@ export const markRead = (db: Executor, personId: number, id: number) =>
 
 export const findNotification = (db: Executor, id: number) => db.selectFrom('notification').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const outbox = (db: Executor, f: { provinces: string[] | null; status?: NotificationStatus; channel?: string; kind?: string; limit: number; offset: number }) =>
+export const outbox = (
+  db: Executor,
+  f: { provinces: string[] | null; status?: NotificationStatus; channel?: string; kind?: string; limit: number; offset: number },
+) =>
   db
     .selectFrom('notification')
     .selectAll()

@@ -1,7 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireContext } from '../../platform/auth/plugin';
 import { withProblems } from '../../platform/http/schemas';
-import { IdParam, InboxItemSchema, InboxSchema, OutboxDetailSchema, OutboxEntrySchema, OutboxQuery, PageQuery, PreferencesBody, PreferencesSchema } from './notifications.schemas';
+import {
+  IdParam,
+  InboxItemSchema,
+  InboxSchema,
+  OutboxDetailSchema,
+  OutboxEntrySchema,
+  OutboxQuery,
+  PageQuery,
+  PreferencesBody,
+  PreferencesSchema,
+} from './notifications.schemas';
 import type { NotificationsService } from './notifications.service';
 import { z } from 'zod';
 
@@ -11,7 +21,14 @@ const tags = ['notifications'];
 export const notificationsRoutes: FastifyPluginAsyncZod<{ notifications: NotificationsService }> = async (app, { notifications }) => {
   app.get(
     '/api/me/notifications',
-    { schema: { tags, summary: 'Your in-app messages, newest first, with how many are unread', querystring: PageQuery, response: withProblems({ 200: InboxSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Your in-app messages, newest first, with how many are unread',
+        querystring: PageQuery,
+        response: withProblems({ 200: InboxSchema }),
+      },
+    },
     async (request) => notifications.inbox(requireContext(request), request.query),
   );
   app.post(
@@ -33,7 +50,14 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ notifications: Notific
   );
   app.put(
     '/api/me/notification-preferences',
-    { schema: { tags, summary: 'Choose your channels, opt out of kinds, set your language and addresses', body: PreferencesBody, response: withProblems({ 200: PreferencesSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Choose your channels, opt out of kinds, set your language and addresses',
+        body: PreferencesBody,
+        response: withProblems({ 200: PreferencesSchema }),
+      },
+    },
     async (request) => notifications.setPreferences(requireContext(request), request.body),
   );
   app.get(
@@ -50,7 +74,9 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ notifications: Notific
   );
   app.get(
     '/api/notifications/outbox/:id',
-    { schema: { tags, summary: 'One outgoing message with every attempt at sending it', params: IdParam, response: withProblems({ 200: OutboxDetailSchema }) } },
+    {
+      schema: { tags, summary: 'One outgoing message with every attempt at sending it', params: IdParam, response: withProblems({ 200: OutboxDetailSchema }) },
+    },
     async (request) => notifications.outboxDetail(requireContext(request), request.params.id),
   );
   app.post(

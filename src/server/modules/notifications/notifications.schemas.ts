@@ -23,7 +23,13 @@ export const InboxItemSchema = z
 
 export const InboxSchema = z.object({ items: z.array(InboxItemSchema), unread: z.number().int() }).meta({ id: 'Inbox' });
 
-export const IdParam = z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 53 - 1) });
+export const IdParam = z.strictObject({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53 - 1),
+});
 
 export const PreferencesSchema = z
   .object({

@@ -56,7 +56,7 @@ export function createNotificationsService(deps: {
 
   /** Queues a send job unless one is already waiting (in the caller's transaction when given). */
   async function kick(executor: Kysely<DB> | Transaction<DB> = db) {
-    if ((await repository.queuedJobs(executor, SEND_JOB)) === 0) await jobs.enqueue(executor, { kind: SEND_JOB });
+    if ((await jobs.queued(executor, SEND_JOB)) === 0) await jobs.enqueue(executor, { kind: SEND_JOB });
   }
 
   /**
@@ -120,8 +120,7 @@ export function createNotificationsService(deps: {
 
   const requireOwnPerson = (ctx: ActorContext) => {
     const personId = notificationsPolicy.ownPerson(ctx.actor);
-    if (personId === null)
-      throw problems.forbidden({ en: 'Only a citizen account has notifications of its own.', th: 'เฉพาะบัญชีประชาชนที่มีการแจ้งเตือนของตนเอง' });
+    if (personId === null) throw problems.forbidden({ en: 'Only a citizen account has notifications of its own.', th: 'เฉพาะบัญชีประชาชนที่มีการแจ้งเตือนของตนเอง' });
     return personId;
   };
 
@@ -226,7 +225,14 @@ export function createNotificationsService(deps: {
 
     async setPreferences(
       ctx: ActorContext,
-      input: { language: 'th' | 'en'; channels: NotificationChannel[]; optedOut: NotificationKind[]; lineUserId: string | null; phone: string | null; email: string | null },
+      input: {
+        language: 'th' | 'en';
+        channels: NotificationChannel[];
+        optedOut: NotificationKind[];
+        lineUserId: string | null;
+        phone: string | null;
+        email: string | null;
+      },
     ) {
       const personId = requireOwnPerson(ctx);
       const channels = [...new Set(input.channels)];
@@ -278,8 +284,11 @@ export function createNotificationsService(deps: {
     /** One more attempt of a failed (or unknown) message, with the same idempotency key. */
     async retry(ctx: ActorContext, id: number) {
       const scope = notificationsPolicy.retryScope(ctx.actor);
-      if (scope.kind === 'none') throw problems.forbidden({ en: 'Only officers and administrators retry messages.', th: 'เฉพาะเจ้าหน้าที่และผู้ดูแลระบบที่ส่งข้อความซ้ำได้' });
+      if (scope.kind === 'none')
+        throw problems.forbidden({ en: 'Only officers and administrators retry messages.', th: 'เฉพาะเจ้าหน้าที่และผู้ดูแลระบบที่ส่งข้อความซ้ำได้' });
       const row = await outboxEntry(ctx, id, scope);
+      if (row.channel === 'in-app' || !adapters[row.channel])
+        throw problems.conflict({ en: `The ${row.channel} channel is switched off; nothing would send it.`, th: `ช่องทาง ${row.channel} ปิดอยู่ ส่งอีกครั้งไม่ได้` });
       if (row.status !== 'failed' && row.status !== 'unknown')
         throw problems.conflict({ en: `The message is ${row.status}; only a failed or unknown one is retried.`, th: 'ส่งซ้ำได้เฉพาะข้อความที่ส่งไม่สำเร็จหรือไม่ทราบผล' });
       await db.transaction().execute(async (trx) => {

@@ -218,7 +218,9 @@ export function createSeatsService(access: TrainingAccess) {
         s.starts_on,
       );
       const eligible = [...checks.values()].filter((c) => c.applicant && c.reasons.length === 0).map((c) => c.applicant!);
-      const outcomes = eligible.length ? await allocate(ctx, sessionId, eligible, 'group', groupId, { th: s.curriculum_name_th, en: s.curriculum_name_en }) : [];
+      const outcomes = eligible.length
+        ? await allocate(ctx, sessionId, eligible, 'group', groupId, { th: s.curriculum_name_th, en: s.curriculum_name_en })
+        : [];
       const nameOf = new Map(members.map((m) => [m.personId, fullName({ title: m.title, first: m.firstNameTh, last: m.lastNameTh }, 'th')]));
       return {
         enrolled: outcomes.filter((o) => !o.already && o.status === 'enrolled').map((o) => ({ personId: o.personId, name: nameOf.get(o.personId)! })),

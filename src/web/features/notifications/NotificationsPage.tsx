@@ -30,12 +30,12 @@ export function NotificationsPage() {
           <ProblemAlert error={inbox.error ?? markRead.error} />
           {inbox.data?.items.length === 0 ? <Text c="dimmed">{t('empty')}</Text> : null}
           {inbox.data?.items.map((m) => (
-            <Paper key={m.id} withBorder p="sm" bg={m.readAt ? undefined : 'var(--mantine-color-blue-light)'}>
+            <Paper key={m.id} withBorder p="sm" style={m.readAt ? undefined : { borderLeft: '4px solid var(--mantine-color-blue-8)' }}>
               <Stack gap={4}>
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
                   <Text fw={600}>{m.subject}</Text>
                   {m.readAt ? null : (
-                    <Badge color="blue" variant="filled">
+                    <Badge color="blue" variant="filled" style={{ flexShrink: 0, overflow: 'visible' }}>
                       {t('new')}
                     </Badge>
                   )}
@@ -46,7 +46,12 @@ export function NotificationsPage() {
                     {formatThaiDateTime(new Date(m.createdAt), lang)}
                   </Text>
                   {m.readAt ? null : (
-                    <Button size="compact-sm" variant="light" onClick={() => markRead.mutate(m.id)} loading={markRead.isPending && markRead.variables === m.id}>
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      onClick={() => markRead.mutate(m.id)}
+                      loading={markRead.isPending && markRead.variables === m.id}
+                    >
                       {t('markRead')}
                     </Button>
                   )}
@@ -135,7 +140,7 @@ function PreferencesForm() {
             {t('save')}
           </Button>
           {save.isSuccess ? (
-            <Text role="status" c="green.9">
+            <Text role="status" fw={600}>
               {t('saved')}
             </Text>
           ) : null}

@@ -60,7 +60,7 @@ export function OutboxPage() {
                   <Table.Td>{m.channel}</Table.Td>
                   <Table.Td>{m.address ?? '–'}</Table.Td>
                   <Table.Td>
-                    <Badge color={COLOURS[m.status]} variant="light">
+                    <Badge color={COLOURS[m.status]} variant="light" c="dark" tt="none">
                       {t(`statuses.${m.status}`)}
                     </Badge>
                   </Table.Td>

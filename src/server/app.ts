@@ -129,7 +129,7 @@ export function createServices(
   const training = createTrainingService({ db, geo, org, registry, credentials, jobs, facts: recorder.count, notify });
   const planning = createPlanningService({ db, geo });
   const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
-  const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency, facts: recorder.count });
+  const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency, facts: recorder.count, notify });
   const enterprise = createEnterpriseService({ db, geo, org, registry, training });
   const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl });
   const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity, jobs, notify });

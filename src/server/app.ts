@@ -53,6 +53,8 @@ import { createFundingService } from './modules/funding/funding.service';
 import { fundingRoutes } from './modules/funding/funding.routes';
 import { createMonitoringRecorder, createMonitoringService } from './modules/monitoring/monitoring.service';
 import { monitoringMoreRoutes, monitoringRoutes } from './modules/monitoring/monitoring.routes';
+import { createNotificationsService, type NotificationsOptions } from './modules/notifications/notifications.service';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 
 export interface AppOptions {
   database: Database;
@@ -76,6 +78,7 @@ export function createServices(
     audit?: Pick<AuditTrailOptions, 'sealIntervalMs' | 'batchSize'>;
     /** Another signing pool (the certificates benchmark's unsigned limit); one of `SIGNING_THREADS` threads otherwise. */
     signingPool?: SigningPool;
+    notifications?: NotificationsOptions;
   } = {},
 ) {
   const db = database.db;
@@ -102,6 +105,9 @@ export function createServices(
   // Monitoring's recorder comes first: the modules tell it their facts in their own transactions.
   const recorder = createMonitoringRecorder();
   const registry = createRegistryService({ db, geo, org, identity, links: ALL_CONTRACTS.flatMap((c) => c.links), facts: recorder.count });
+  // Notifications come next: the modules write their messages in their own transactions.
+  const notifications = createNotificationsService({ db, geo, registry, jobs, config, options: options.notifications });
+  const notify = notifications.enqueue;
   // PostgreSQL writes two import batches at once (one per core here); PGlite has one connection.
   const imports = createImportService({
     db,
@@ -118,14 +124,15 @@ export function createServices(
     publicUrl: config.publicUrl,
     kek,
     pool: signingPool,
+    notify,
   });
-  const training = createTrainingService({ db, geo, org, registry, credentials, jobs, facts: recorder.count });
+  const training = createTrainingService({ db, geo, org, registry, credentials, jobs, facts: recorder.count, notify });
   const planning = createPlanningService({ db, geo });
   const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
-  const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency, facts: recorder.count });
+  const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency, facts: recorder.count, notify });
   const enterprise = createEnterpriseService({ db, geo, org, registry, training, facts: recorder.count });
   const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl, facts: recorder.count });
-  const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity, jobs, facts: recorder.count });
+  const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity, jobs, facts: recorder.count, notify });
   const monitoring = createMonitoringService({ db, geo, registry, training, employment, enterprise, funding, marketplace });
   return {
     audit,
@@ -146,6 +153,7 @@ export function createServices(
     marketplace,
     funding,
     monitoring,
+    notifications,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -232,6 +240,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fundingRoutes, { funding: services.funding });
   await app.register(monitoringRoutes, { monitoring: services.monitoring });
   await app.register(monitoringMoreRoutes, { monitoring: services.monitoring });
+  await app.register(notificationsRoutes, { notifications: services.notifications });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());
@@ -258,6 +267,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     housekeeping.unref();
   });
   app.addHook('onClose', async () => clearInterval(housekeeping));
+  // Notifications waiting out a retry's backoff are sent by a job queued when they fall due.
+  let notifyTimer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    notifyTimer = setInterval(
+      () => void services.notifications.kickIfDue().catch((error: unknown) => app.log.error({ err: error }, 'notifications failed')),
+      15_000,
+    );
+    notifyTimer.unref();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(notifyTimer);
+    services.notifications.close();
+  });
 
   const webRoot = options.webRoot;
   const serveWeb = Boolean(webRoot && existsSync(path.join(webRoot, 'index.html')));

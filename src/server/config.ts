@@ -68,6 +68,20 @@ const ConfigSchema = z.object({
     .min(5)
     .max(24 * 3600)
     .default(300),
+  // Notifications (issue 21 §5): each channel is off while its variables are unset.
+  LINE_CHANNEL_ACCESS_TOKEN: z.string().min(1).optional(),
+  LINE_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.line.me'),
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_GATEWAY_API_KEY: z.string().min(1).optional(),
+  SMS_SENDER: z.string().min(1).max(11).default('ARCHEEP'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('Archeep <no-reply@archeep.go.th>'),
+  // First retry after this many seconds, doubling per failed attempt, up to NOTIFY_MAX_ATTEMPTS.
+  NOTIFY_BACKOFF_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
 });
 
 export type Config = {
@@ -96,6 +110,18 @@ export type Config = {
   signingThreads: number;
   /** Base delay added per consecutive failed sign-in, so guessing slows down before the lock. */
   loginFailureDelayMs: number;
+  /** Notification channels; a channel is off while its address or credential is null. */
+  notify: {
+    lineAccessToken: string | null;
+    lineApiUrl: string;
+    smsGatewayUrl: string | null;
+    smsApiKey: string | null;
+    smsSender: string;
+    smtpUrl: string | null;
+    smtpFrom: string;
+    backoffMs: number;
+    maxAttempts: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -135,5 +161,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditSealBoundSeconds: c.AUDIT_SEAL_BOUND_SECONDS,
     signingThreads: c.SIGNING_THREADS ?? availableParallelism(),
     loginFailureDelayMs: 250,
+    notify: {
+      lineAccessToken: c.LINE_CHANNEL_ACCESS_TOKEN ?? null,
+      lineApiUrl: c.LINE_API_URL.replace(/\/+$/, ''),
+      smsGatewayUrl: c.SMS_GATEWAY_URL ?? null,
+      smsApiKey: c.SMS_GATEWAY_API_KEY ?? null,
+      smsSender: c.SMS_SENDER,
+      smtpUrl: c.SMTP_URL ?? null,
+      smtpFrom: c.SMTP_FROM,
+      backoffMs: c.NOTIFY_BACKOFF_SECONDS * 1000,
+      maxAttempts: c.NOTIFY_MAX_ATTEMPTS,
+    },
   };
 }

@@ -49,5 +49,7 @@ export const CAPABILITIES = [
   'audit.read',
   /** Sets indicator targets (monitoring): headquarters. */
   'monitoring.targets',
+  /** Reads the notification outbox of an area (officers, executives, administrators). */
+  'notifications.outbox',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

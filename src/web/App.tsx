@@ -32,6 +32,7 @@ const employment = () => import('./features/employment/pages');
 const funding = () => import('./features/funding/pages');
 const marketplace = () => import('./features/marketplace/pages');
 const monitoring = () => import('./features/monitoring/pages');
+const notifications = () => import('./features/notifications/pages');
 
 const ChangePasswordPage = page(auth, 'ChangePasswordPage');
 const MyCoursesPage = page(training, 'MyCoursesPage');
@@ -95,6 +96,8 @@ const PartnerPage = page(marketplace, 'PartnerPage');
 const MyShopPage = page(marketplace, 'MyShopPage');
 const MonitoringPage = page(monitoring, 'MonitoringPage');
 const OpenDataPage = page(monitoring, 'OpenDataPage');
+const NotificationsPage = page(notifications, 'NotificationsPage');
+const OutboxPage = page(notifications, 'OutboxPage');
 const ComingSoonPage = lazy(async () => ({ default: (await modules()).ComingSoonPage }));
 
 export function App() {
@@ -177,6 +180,8 @@ export function App() {
         <Route path="marketplace/partner" element={<PartnerPage />} />
         <Route path="my/shop" element={<MyShopPage />} />
         <Route path="monitoring" element={<MonitoringPage />} />
+        <Route path="my/notifications" element={<NotificationsPage />} />
+        <Route path="notifications/outbox" element={<OutboxPage />} />
         {MODULES.filter((module) => !BUILT_MODULES.includes(module)).map((module) => (
           <Route key={module} path={module} element={<ComingSoonPage module={module} />} />
         ))}

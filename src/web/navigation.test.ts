@@ -12,6 +12,7 @@ describe('navigation', () => {
       '/my/employment',
       '/my/loans',
       '/my/shop',
+      '/my/notifications',
       '/',
       '/training/curricula',
       '/areas',

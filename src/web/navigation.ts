@@ -42,6 +42,7 @@ export function navigation(capabilities: readonly Capability[]): NavEntry[] {
       { to: '/my/employment', label: 'nav.myEmployment', section: 'mine', quick: true },
       { to: '/my/loans', label: 'nav.myLoans', section: 'mine', quick: true },
       { to: '/my/shop', label: 'nav.myShop', section: 'mine', quick: true },
+      { to: '/my/notifications', label: 'nav.myNotifications', section: 'mine', quick: true },
     );
   }
   if (can('marketplace.partner')) entries.push({ to: '/marketplace/partner', label: 'nav.partnerGroups', section: 'mine', quick: true });
@@ -60,5 +61,6 @@ export function navigation(capabilities: readonly Capability[]): NavEntry[] {
   if (can('units.read')) entries.push({ to: '/org', label: 'nav.org', section: 'reference', quick: true });
   if (can('users.read')) entries.push({ to: '/users', label: 'nav.users', section: 'reference', quick: true });
   if (can('audit.read')) entries.push({ to: '/audit', label: 'nav.audit', section: 'reference' });
+  if (can('notifications.outbox')) entries.push({ to: '/notifications/outbox', label: 'nav.notificationsOutbox', section: 'reference' });
   return entries;
 }

@@ -47,6 +47,8 @@ const PARAMS: [RegExp, string, (w: World, v: Variant) => string | number][] = [
   [/./, 'agencyCode', () => 'DSD'],
   [/./, 'listId', () => 'DSD-1'],
   [/./, 'jobId', () => NO_UUID],
+  [/^\/api\/me\/notifications\//, 'id', (w, v) => w.notifications[v]],
+  [/^\/api\/notifications\/outbox\//, 'id', (w, v) => w.outbox[v]],
   [/^\/api\/registry\/imports\//, 'id', () => NO_UUID],
   [/^\/api\/registry\/templates\//, 'kind', () => 'people'],
   [/^\/api\/employment\/(board|vacancies)\//, 'id', (w, v) => w.vacancies[v]],
@@ -312,6 +314,7 @@ export const CALLS: Record<string, CallSpec> = {
   'POST /api/funding/loans/{id}/contacts': {
     body: (w) => ({ method: 'call', outcome: 'promised', contactedOn: w.today, promisedOn: w.today, promisedAmountSatang: 100_000, note: 'ประธานกลุ่มรับสาย' }),
   },
+  'PUT /api/me/notification-preferences': { body: () => ({ language: 'th', channels: ['in-app'], optedOut: [] }) },
   'POST /api/funding/loan-decisions/{id}/decide': { body: () => ({ decision: 'approve', minutesRef: 'ประชุมครั้งที่ 2/2569' }), last: true },
 };
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import '../../src/server/db/schema.notifications';
 import type { Role } from '../../src/server/platform/auth/actor';
 import type { StaffAccount, TestApp } from '../helpers/app';
 import { employerBody, vacancyBody } from '../helpers/employment';
@@ -109,6 +110,10 @@ export interface World {
   paidLoans: ByVariant<number>;
   payments: ByVariant<number>;
   loanDecisions: ByVariant<number>;
+  // notifications: each person's in-app message of their application result (the citizen's is
+  // `own`), and a failed LINE message to each (Khon Kaen's `own`, `same`; Phuket's `other`).
+  notifications: ByVariant<number>;
+  outbox: ByVariant<number>;
 }
 
 /** A 1×1 PNG, as a phone sends a resized photo. */
@@ -307,8 +312,42 @@ export async function buildWorld(t: TestApp, serial: number): Promise<World> {
     kkStaff: { maker: accounts.fundMaker, checker: accounts.fundChecker, approver: accounts.fundApprover },
   });
 
+  const notifications = {} as ByVariant<number>;
+  const outbox = {} as ByVariant<number>;
+  for (const v of ['own', 'same', 'other'] as const) {
+    const inApp = await db
+      .selectFrom('notification')
+      .select('id')
+      .where('person_id', '=', people[v])
+      .where('channel', '=', 'in-app')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    notifications[v] = inApp.id;
+    // A factory: the test app has no channel configured, so this failed LINE message is written straight in.
+    outbox[v] = (
+      await db
+        .insertInto('notification')
+        .values({
+          person_id: people[v],
+          province_code: v === 'other' ? '83' : '40',
+          kind: 'application-result',
+          event_key: `world:${serial}:${v}`,
+          channel: 'line',
+          address: `U${String(serial).padStart(32, '0')}`,
+          params: '{}',
+          idempotency_key: randomUUID(),
+          status: 'failed',
+          attempts: 6,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
+
   return {
     ...funding,
+    notifications,
+    outbox,
     today: dayFromToday(0),
     later: dayFromToday(7),
     docNumbers: { own: kkPeople[0]!.docNumber, same: kkPeople[1]!.docNumber, other: phuketPeople[0]!.docNumber },

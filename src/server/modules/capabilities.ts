@@ -9,6 +9,7 @@ import { fundingPolicy } from './funding/funding.policy';
 import { marketplacePolicy } from './marketplace/marketplace.policy';
 import { identityPolicy } from './identity/identity.policy';
 import { monitoringPolicy } from './monitoring/monitoring.policy';
+import { notificationsPolicy } from './notifications/notifications.policy';
 import { orgPolicy } from './org/org.policy';
 import { registryPolicy } from './registry/registry.policy';
 import { planningPolicy } from './training/planning/planning.policy';
@@ -43,6 +44,7 @@ const CHECKS: Record<Capability, (actor: Actor) => boolean> = {
   'users.manage': (actor) => identityPolicy.canManageUsers(actor),
   'audit.read': (actor) => auditPolicy.reads(actor),
   'monitoring.targets': (actor) => monitoringPolicy.setsTargets(actor),
+  'notifications.outbox': (actor) => notificationsPolicy.outboxScope(actor).kind !== 'none',
 };
 
 export const capabilitiesOf = (actor: Actor): Capability[] => (Object.keys(CHECKS) as Capability[]).filter((c) => CHECKS[c](actor));

@@ -14363,6 +14363,398 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your in-app messages, newest first, with how many are unread */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inbox"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of your messages read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboxItem"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notification channels, the kinds you opted out of, your language and addresses */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Choose your channels, opt out of kinds, set your language and addresses */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        channels: ("in-app" | "line" | "sms" | "email")[];
+                        optedOut: ("application-result" | "session-reminder" | "certificate-issued" | "vacancy-match" | "follow-up-due" | "loan-due" | "loan-overdue" | "listing-approved")[];
+                        /** @default null */
+                        lineUserId?: string | null;
+                        /** @default null */
+                        phone?: string | null;
+                        /** @default null */
+                        email?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outgoing messages (LINE, SMS, e-mail) of your provinces, newest first, with their status; addresses masked */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    status?: "pending" | "sending" | "sent" | "failed" | "unknown" | "skipped";
+                    channel?: "line" | "sms" | "email";
+                    kind?: "application-result" | "session-reminder" | "certificate-issued" | "vacancy-match" | "follow-up-due" | "loan-due" | "loan-overdue" | "listing-approved";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxEntry"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/outbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One outgoing message with every attempt at sending it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxDetail"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed or unknown message once more (the same idempotency key, so a provider that has it does not deliver it twice) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxDetail"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -14552,7 +14944,7 @@ export interface components {
             /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
             /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
-            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read" | "monitoring.targets")[];
+            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read" | "monitoring.targets" | "notifications.outbox")[];
         };
         UserPageInput: {
             items: components["schemas"]["UserInput"][];
@@ -16742,6 +17134,76 @@ export interface components {
             funds: components["schemas"]["FundInput"][];
             loans: components["schemas"]["LoanInput"][];
         };
+        InboxItemInput: {
+            id: number;
+            kind: string;
+            subject: string;
+            text: string;
+            createdAt: string;
+            readAt: string | null;
+        };
+        InboxInput: {
+            items: components["schemas"]["InboxItemInput"][];
+            unread: number;
+        };
+        NotificationPreferencesInput: {
+            /** @enum {string} */
+            language: "th" | "en";
+            channels: ("in-app" | "line" | "sms" | "email")[];
+            optedOut: ("application-result" | "session-reminder" | "certificate-issued" | "vacancy-match" | "follow-up-due" | "loan-due" | "loan-overdue" | "listing-approved")[];
+            lineUserId: string | null;
+            phone: string | null;
+            email: string | null;
+            available: ("in-app" | "line" | "sms" | "email")[];
+            kinds: {
+                /** @enum {string} */
+                kind: "application-result" | "session-reminder" | "certificate-issued" | "vacancy-match" | "follow-up-due" | "loan-due" | "loan-overdue" | "listing-approved";
+                labelTh: string;
+                labelEn: string;
+            }[];
+        };
+        OutboxEntryInput: {
+            id: number;
+            personId: number;
+            provinceCode: string | null;
+            kind: string;
+            /** @enum {string} */
+            channel: "in-app" | "line" | "sms" | "email";
+            /** @description Masked */
+            address: string | null;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed" | "unknown" | "skipped";
+            attempts: number;
+            nextAttemptAt: string | null;
+            sentAt: string | null;
+            lastError: string | null;
+            createdAt: string;
+        };
+        OutboxDetailInput: {
+            id: number;
+            personId: number;
+            provinceCode: string | null;
+            kind: string;
+            /** @enum {string} */
+            channel: "in-app" | "line" | "sms" | "email";
+            /** @description Masked */
+            address: string | null;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed" | "unknown" | "skipped";
+            attempts: number;
+            nextAttemptAt: string | null;
+            sentAt: string | null;
+            lastError: string | null;
+            createdAt: string;
+            attemptLog: {
+                attempt: number;
+                outcome: string;
+                startedAt: string;
+                finishedAt: string | null;
+                error: string | null;
+                retryAt: string | null;
+            }[];
+        };
         /** @description RFC 9457 problem details, with Thai messages beside the English ones */
         Problem: {
             type: string;
@@ -16927,7 +17389,7 @@ export interface components {
             /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
             /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
-            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read" | "monitoring.targets")[];
+            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read" | "monitoring.targets" | "notifications.outbox")[];
         };
         UserPage: {
             items: components["schemas"]["User"][];
@@ -19116,6 +19578,76 @@ export interface components {
             }[];
             funds: components["schemas"]["Fund"][];
             loans: components["schemas"]["Loan"][];
+        };
+        InboxItem: {
+            id: number;
+            kind: string;
+            subject: string;
+            text: string;
+            createdAt: string;
+            readAt: string | null;
+        };
+        Inbox: {
+            items: components["schemas"]["InboxItem"][];
+            unread: number;
+        };
+        NotificationPreferences: {
+            /** @enum {string} */
+            language: "th" | "en";
+            channels: ("in-app" | "line" | "sms" | "email")[];
+            optedOut: ("application-result" | "session-reminder" | "certificate-issued" | "vacancy-match" | "follow-up-due" | "loan-due" | "loan-overdue" | "listing-approved")[];
+            lineUserId: string | null;
+            phone: string | null;
+            email: string | null;
+            available: ("in-app" | "line" | "sms" | "email")[];
+            kinds: {
+                /** @enum {string} */
+                kind: "application-result" | "session-reminder" | "certificate-issued" | "vacancy-match" | "follow-up-due" | "loan-due" | "loan-overdue" | "listing-approved";
+                labelTh: string;
+                labelEn: string;
+            }[];
+        };
+        OutboxEntry: {
+            id: number;
+            personId: number;
+            provinceCode: string | null;
+            kind: string;
+            /** @enum {string} */
+            channel: "in-app" | "line" | "sms" | "email";
+            /** @description Masked */
+            address: string | null;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed" | "unknown" | "skipped";
+            attempts: number;
+            nextAttemptAt: string | null;
+            sentAt: string | null;
+            lastError: string | null;
+            createdAt: string;
+        };
+        OutboxDetail: {
+            id: number;
+            personId: number;
+            provinceCode: string | null;
+            kind: string;
+            /** @enum {string} */
+            channel: "in-app" | "line" | "sms" | "email";
+            /** @description Masked */
+            address: string | null;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed" | "unknown" | "skipped";
+            attempts: number;
+            nextAttemptAt: string | null;
+            sentAt: string | null;
+            lastError: string | null;
+            createdAt: string;
+            attemptLog: {
+                attempt: number;
+                outcome: string;
+                startedAt: string;
+                finishedAt: string | null;
+                error: string | null;
+                retryAt: string | null;
+            }[];
         };
     };
     responses: never;

@@ -8,6 +8,7 @@ import type marketplace from '../features/marketplace/i18n/th';
 import type geo from '../features/geo/i18n/th';
 import type modules from '../features/modules/i18n/th';
 import type monitoring from '../features/monitoring/i18n/th';
+import type notifications from '../features/notifications/i18n/th';
 import type org from '../features/org/i18n/th';
 import type registry from '../features/registry/i18n/th';
 import type training from '../features/training/i18n/th';
@@ -33,6 +34,7 @@ declare module 'i18next' {
       funding: typeof funding;
       marketplace: typeof marketplace;
       monitoring: typeof monitoring;
+      notifications: typeof notifications;
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { IGNORE_NOTIFY, type NotifySink } from '../../platform/notify';
 import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.service';
@@ -42,6 +43,8 @@ export function createCredentialsService(deps: {
   kek: () => Buffer;
   /** Where signatures are made: worker threads (`vc/pool.ts`). */
   pool: SigningPool;
+  /** Notifications: a certificate issued is told to its holder in the writing transaction. */
+  notify?: NotifySink;
 }) {
   const { db, geo, org, registry, publicUrl } = deps;
   const signing = createSigning({ db, org, pool: deps.pool, publicUrl, kek: deps.kek });
@@ -59,7 +62,7 @@ export function createCredentialsService(deps: {
   const qualificationsChanged = async (trx: Transaction<DB>, personIds: readonly number[]) => {
     for (const listener of qualificationListeners) await listener(trx, personIds);
   };
-  const issuing = createIssuing({ db, org, registry, signing, verifyUrl, qualificationsChanged });
+  const issuing = createIssuing({ db, org, registry, signing, verifyUrl, qualificationsChanged, notify: deps.notify ?? IGNORE_NOTIFY });
 
   /** Rows with their issuing unit's and its agency's names (org's). */
   const withIssuer = async (rows: repository.CredentialRow[]): Promise<CredentialDetailRow[]> => {

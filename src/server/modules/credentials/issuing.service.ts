@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { NotifySink } from '../../platform/notify';
 import type { Executor } from '../../db/executor';
 import type { CredentialTable, DB } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.service';
@@ -76,6 +77,8 @@ export function createIssuing(deps: {
   verifyUrl: (code: string) => string;
   /** Tells other modules, inside the writing transaction, whose qualifications changed. */
   qualificationsChanged: (trx: Transaction<DB>, personIds: readonly number[]) => Promise<void>;
+  /** Tells each holder, inside the writing transaction, that their credential was issued. */
+  notify: NotifySink;
 }) {
   const { db, org, registry, signing, verifyUrl } = deps;
 
@@ -197,6 +200,19 @@ export function createIssuing(deps: {
         },
       });
     }
+    await deps.notify(
+      trx,
+      written.map((w) => {
+        const { input } = bySource.get(`${w.source_type}:${w.source_id}`)!;
+        return {
+          personId: input.personId,
+          kind: 'certificate-issued',
+          eventKey: `credential.issued:${w.code}`,
+          provinceCode: input.provinceCode,
+          params: { titleTh: input.titleTh, titleEn: input.titleEn, code: w.code, url: verifyUrl(w.code) },
+        };
+      }),
+    );
     const qualified = [
       ...new Set(
         written.flatMap((w) => {

@@ -1,4 +1,5 @@
 import { IGNORE_FACTS, type FactSink } from '../../platform/facts';
+import { IGNORE_NOTIFY, type NotifySink } from '../../platform/notify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Scope } from '../../platform/auth/actor';
@@ -29,6 +30,8 @@ export interface EmploymentDeps {
   competency: CompetencyService;
   /** Monitoring's recorder: placements are told to it in their transactions. */
   facts?: FactSink;
+  /** Notifications: a referral is told to the person in its transaction. */
+  notify?: NotifySink;
 }
 
 export type VacancyWithEmployer = repository.VacancyRow & { employer_name_th: string; employer_name_en: string | null };
@@ -160,6 +163,7 @@ export function createEmploymentAccess(deps: EmploymentDeps) {
   return {
     ...deps,
     tellFacts: deps.facts ?? IGNORE_FACTS,
+    notify: deps.notify ?? IGNORE_NOTIFY,
     today,
     standardFor,
     outOfArea,

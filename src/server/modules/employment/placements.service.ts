@@ -133,6 +133,20 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
           summaryEn: `Referred to ${v.title_en ?? v.title_th} (${v.employer_name_en ?? v.employer_name_th})`,
           actorUserId: ctx.actor.userId,
         });
+        await access.notify(trx, [
+          {
+            personId: input.personId,
+            kind: 'vacancy-match',
+            eventKey: `employment.referral:${created.id}`,
+            provinceCode: p.provinceCode,
+            params: {
+              positionTh: v.title_th,
+              positionEn: v.title_en ?? v.title_th,
+              employerTh: v.employer_name_th,
+              employerEn: v.employer_name_en ?? v.employer_name_th,
+            },
+          },
+        ]);
         await recordAudit(trx, ctx, {
           action: 'referral.create',
           entityType: 'referral',

@@ -63,6 +63,17 @@ export const lastLoanOfPage = async (db: Executor, f: { provinces: string[] | nu
   return rows.length ? rows[rows.length - 1]!.id : null;
 };
 
+/** Writes reminders and answers those written (a notification goes with each). */
+export const insertRemindersReturning = async (db: Executor, rows: Insertable<DB['loan_reminder']>[]) =>
+  rows.length
+    ? db
+        .insertInto('loan_reminder')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['loan_id', 'schedule_version', 'instalment_number', 'kind']).doNothing())
+        .returning(['id', 'loan_id', 'instalment_number', 'kind', 'due_on', 'amount_due'])
+        .execute()
+    : [];
+
 /** Writes reminders; one already written for the same instalment and kind is skipped (the unique key). */
 export const insertReminders = async (db: Executor, rows: Insertable<DB['loan_reminder']>[]) =>
   rows.length

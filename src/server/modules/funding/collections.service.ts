@@ -63,29 +63,57 @@ export function createCollectionsService(access: FundingAccess) {
       if (last === null) break;
       const rows = await collections.reminderCandidates(db, { ...page, asOf: payload.asOf });
       const names = await registry.groupPlaces([...new Set(rows.map((r) => r.group_id))]);
-      written += await collections.insertReminders(
-        db,
-        rows.map((r) => {
-          const text = reminderMessage({
-            kind: r.kind,
-            groupName: names.get(r.group_id)?.name ?? String(r.group_id),
-            loanId: r.loan_id,
-            number: r.number,
-            dueOn: r.due_on,
-            amountDue: r.amount_due,
-          });
-          return {
-            loan_id: r.loan_id,
-            schedule_version: r.schedule_version,
-            instalment_number: r.number,
-            kind: r.kind,
-            due_on: r.due_on,
-            amount_due: r.amount_due,
-            message_th: text.th,
-            message_en: text.en,
-          };
-        }),
-      );
+      const reminders = rows.map((r) => {
+        const text = reminderMessage({
+          kind: r.kind,
+          groupName: names.get(r.group_id)?.name ?? String(r.group_id),
+          loanId: r.loan_id,
+          number: r.number,
+          dueOn: r.due_on,
+          amountDue: r.amount_due,
+        });
+        return {
+          loan_id: r.loan_id,
+          schedule_version: r.schedule_version,
+          instalment_number: r.number,
+          kind: r.kind,
+          due_on: r.due_on,
+          amount_due: r.amount_due,
+          message_th: text.th,
+          message_en: text.en,
+        };
+      });
+      const groupOf = new Map(rows.map((r) => [r.loan_id, r.group_id]));
+      const provinceOf = new Map(rows.map((r) => [r.loan_id, r.province_code]));
+      // The reminders and their messages to each group's leader commit together (issue 21 §5).
+      written += await db.transaction().execute(async (trx) => {
+        const inserted = await collections.insertRemindersReturning(trx, reminders);
+        if (inserted.length && access.notify) {
+          const members = await registry.currentMemberRoles([...new Set(inserted.map((r) => groupOf.get(r.loan_id)!))], trx);
+          await access.notify(
+            trx,
+            inserted.flatMap((r) => {
+              const groupId = groupOf.get(r.loan_id)!;
+              return (members.get(groupId) ?? [])
+                .filter((m) => m.role === 'leader')
+                .map((m) => ({
+                  personId: m.personId,
+                  kind: r.kind === 'overdue' ? 'loan-overdue' : 'loan-due',
+                  eventKey: `funding.reminder:${r.id}:${m.personId}`,
+                  provinceCode: provinceOf.get(r.loan_id) ?? null,
+                  params: {
+                    group: names.get(groupId)?.name ?? String(groupId),
+                    loanId: r.loan_id,
+                    number: r.instalment_number,
+                    amount: formatBaht(r.amount_due),
+                    dueOn: r.due_on,
+                  },
+                }));
+            }),
+          );
+        }
+        return inserted.length;
+      });
       loans += new Set(rows.map((r) => r.loan_id)).size;
       afterLoanId = last;
       await progress(loans);

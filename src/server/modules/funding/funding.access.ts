@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { NotifySink } from '../../platform/notify';
 import type { Executor } from '../../db/executor';
 import type { DB } from '../../db/schema';
 import { scopeIncludes, scopeTouches, type Scope } from '../../platform/auth/actor';
@@ -30,6 +31,8 @@ export type FundingDeps = {
   identity: Pick<IdentityService, 'displayNames'>;
   /** Monitoring's recorder: disbursements are told in their transaction. */
   facts?: FactSink;
+  /** Notifications: each reminder written is told to the group's leader in the same transaction. */
+  notify?: NotifySink;
 };
 
 export const toState = (i: repository.InstalmentRow): InstalmentState => ({

@@ -15,7 +15,7 @@ type Ctx = ActorContext;
 
 /** Seats: applications (a person, or a whole group), the waitlist, withdrawals, rosters. */
 export function createSeatsService(access: TrainingAccess) {
-  const { db, registry, today, groupNames, requireSession, refuse, rosterSession, curriculumOf, enrolmentsOfPerson } = access;
+  const { db, registry, notify, today, groupNames, requireSession, refuse, rosterSession, curriculumOf, enrolmentsOfPerson } = access;
   type Applicant = { personId: number; nameTh: string; nameEn: string | null };
 
   /**
@@ -23,7 +23,14 @@ export function createSeatsService(access: TrainingAccess) {
    * waitlist. Concurrent applications queue on the lock, so the count is never overrun, and the
    * (session, person) key refuses a second row for anyone.
    */
-  async function allocate(ctx: Ctx, sessionId: number, applicants: Applicant[], source: 'self' | 'officer' | 'group', groupId: number | null) {
+  async function allocate(
+    ctx: Ctx,
+    sessionId: number,
+    applicants: Applicant[],
+    source: 'self' | 'officer' | 'group',
+    groupId: number | null,
+    course: { th: string; en: string },
+  ) {
     return db.transaction().execute(async (trx) => {
       const session = await repository.lockSession(trx, sessionId);
       if (!session) throw problems.notFound({ en: `No training session has id ${sessionId}.`, th: `ไม่พบรุ่นการอบรมรหัส ${sessionId}` });
@@ -69,6 +76,24 @@ export function createSeatsService(access: TrainingAccess) {
         });
       }
       const added = outcomes.filter((o) => !o.already);
+      // The application's result, told to each applicant in this transaction (issue 21 §5).
+      await notify(
+        trx,
+        added.map((o) => ({
+          personId: o.personId,
+          kind: 'application-result',
+          eventKey: `training.result:${o.enrolmentId}:${o.status}:${Date.now()}`,
+          provinceCode: session.province_code,
+          params: {
+            variant: o.status,
+            courseTh: course.th,
+            courseEn: course.en,
+            sessionCode: session.code,
+            startsOn: session.starts_on,
+            position: o.waitlistPosition,
+          },
+        })),
+      );
       if (added.length) {
         await repository.addToCounts(trx, sessionId, enrolled - session.enrolled_count, waitlisted - session.waitlisted_count);
         await recordAudit(trx, ctx, {
@@ -145,7 +170,10 @@ export function createSeatsService(access: TrainingAccess) {
           reasonErrors(check.reasons),
         );
       }
-      const [outcome] = await allocate(ctx, sessionId, [check.applicant], self ? 'self' : 'officer', null);
+      const [outcome] = await allocate(ctx, sessionId, [check.applicant], self ? 'self' : 'officer', null, {
+        th: s.curriculum_name_th,
+        en: s.curriculum_name_en,
+      });
       if (outcome!.already) {
         throw problems.conflict({
           en: `Already ${outcome!.status} in this session.`,
@@ -190,7 +218,9 @@ export function createSeatsService(access: TrainingAccess) {
         s.starts_on,
       );
       const eligible = [...checks.values()].filter((c) => c.applicant && c.reasons.length === 0).map((c) => c.applicant!);
-      const outcomes = eligible.length ? await allocate(ctx, sessionId, eligible, 'group', groupId) : [];
+      const outcomes = eligible.length
+        ? await allocate(ctx, sessionId, eligible, 'group', groupId, { th: s.curriculum_name_th, en: s.curriculum_name_en })
+        : [];
       const nameOf = new Map(members.map((m) => [m.personId, fullName({ title: m.title, first: m.firstNameTh, last: m.lastNameTh }, 'th')]));
       return {
         enrolled: outcomes.filter((o) => !o.already && o.status === 'enrolled').map((o) => ({ personId: o.personId, name: nameOf.get(o.personId)! })),
@@ -246,6 +276,15 @@ export function createSeatsService(access: TrainingAccess) {
               data: { sessionId: s.id, enrolmentId: head.id },
               actorUserId: ctx.actor.userId,
             });
+            await notify(trx, [
+              {
+                personId: head.person_id,
+                kind: 'application-result',
+                eventKey: `training.result:${head.id}:promoted:${Date.now()}`,
+                provinceCode: s.province_code,
+                params: { variant: 'promoted', courseTh: s.curriculum_name_th, courseEn: s.curriculum_name_en, sessionCode: s.code, startsOn: s.starts_on },
+              },
+            ]);
           } else {
             await repository.addToCounts(trx, e.session_id, -1, 0);
           }

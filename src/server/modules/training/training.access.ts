@@ -1,4 +1,5 @@
 import { IGNORE_FACTS, type FactSink } from '../../platform/facts';
+import { IGNORE_NOTIFY, type NotifySink } from '../../platform/notify';
 import type { Kysely } from 'kysely';
 import type { DB, SessionStatus } from '../../db/schema';
 import type { Scope } from '../../platform/auth/actor';
@@ -45,9 +46,12 @@ export function createTrainingAccess(deps: {
   jobs: JobRunner;
   /** Monitoring's recorder: completions gained or lost are told to it in their transactions. */
   facts?: FactSink;
+  /** Notifications: application results are written to the outbox in their transactions. */
+  notify?: NotifySink;
 }) {
   const { db, geo, org, registry, credentials, jobs } = deps;
   const tellFacts = deps.facts ?? IGNORE_FACTS;
+  const notify = deps.notify ?? IGNORE_NOTIFY;
   const today = () => bangkokDate(new Date());
 
   let groupNamesCache: Promise<Map<string, { th: string; en: string }>> | null = null;
@@ -171,6 +175,7 @@ export function createTrainingAccess(deps: {
   return {
     db,
     tellFacts,
+    notify,
     geo,
     org,
     registry,

@@ -16,6 +16,7 @@ import { createTrainingAccess } from './training.access';
 import * as repository from './training.repository';
 import * as facts from './facts.repository';
 import type { FactSink } from '../../platform/facts';
+import type { NotifySink } from '../../platform/notify';
 
 export { CERTIFICATES_JOB, type CompletionListener } from './completion.service';
 export { RESULT_COLUMNS, RESULTS_MAX_ROWS } from './attendance.service';
@@ -78,6 +79,8 @@ export function createTrainingService(deps: {
   jobs: JobRunner;
   /** Monitoring's recorder: completions are told to it in their transactions. */
   facts?: FactSink;
+  /** Notifications: application results are written to the outbox in their transactions. */
+  notify?: NotifySink;
   /** The certificates job's batch size, and (tests) a simulated crash. */
   certificates?: CertificateJobOptions;
 }) {

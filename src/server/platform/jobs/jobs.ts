@@ -179,6 +179,11 @@ export function createJobRunner(db: Kysely<DB>, options: JobRunnerOptions = {}) 
       }
     },
 
+    /** How many jobs of `kind` wait in the queue (read in the caller's transaction when given). */
+    async queued(executor: Executor, kind: string): Promise<number> {
+      return repository.countQueued(executor, [kind]);
+    },
+
     async get(executor: Executor, id: string) {
       return repository.findJob(executor, id);
     },

@@ -57,6 +57,8 @@ const en: Texts<typeof th> = {
     myQualifications: 'My qualifications',
     myEmployment: 'My work',
     myLoans: 'My group’s loans',
+    myNotifications: 'Notifications',
+    notificationsOutbox: 'Outgoing notifications',
     employerPortal: 'My vacancies',
     jobs: 'Vacancy board',
     home: 'Home',

@@ -55,6 +55,8 @@ export default {
     myQualifications: 'คุณวุฒิของฉัน',
     myEmployment: 'งานของฉัน',
     myLoans: 'เงินกู้ของกลุ่มฉัน',
+    myNotifications: 'การแจ้งเตือน',
+    notificationsOutbox: 'ข้อความแจ้งเตือนที่ส่งออก',
     employerPortal: 'ประกาศงานของฉัน',
     jobs: 'ประกาศรับสมัครงาน',
     home: 'หน้าแรก',

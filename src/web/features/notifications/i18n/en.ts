@@ -1,0 +1,62 @@
+import type { Texts } from '../../../i18n/texts';
+import type th from './th';
+
+const en: Texts<typeof th> = {
+  mine: {
+    title: 'Notifications',
+    intro: 'Messages to you, and how you want to receive them',
+    inbox: 'Messages',
+    unread: '{{n}} unread',
+    empty: 'No messages yet',
+    markRead: 'Mark read',
+    new: 'New',
+    preferences: 'Channels and topics',
+    language: 'Language of messages',
+    thai: 'ไทย',
+    english: 'English',
+    channels: 'Channels',
+    channel: {
+      'in-app': 'In Archeep',
+      line: 'LINE',
+      sms: 'SMS',
+      email: 'E-mail',
+    },
+    off: '(not switched on)',
+    lineUserId: 'LINE user id',
+    lineUserIdHint: 'U followed by 32 characters, from linking your LINE account',
+    phone: 'Mobile phone number',
+    email: 'E-mail',
+    kinds: 'Topics you receive (untick to opt out)',
+    save: 'Save',
+    saved: 'Saved',
+  },
+  outbox: {
+    title: 'Outgoing notifications',
+    intro: 'LINE, SMS and e-mail messages in your area, with their status and every attempt',
+    status: 'Status',
+    any: 'Any status',
+    statuses: {
+      pending: 'Waiting',
+      sending: 'Sending',
+      sent: 'Sent',
+      failed: 'Failed',
+      unknown: 'Unknown',
+      skipped: 'Opted out',
+    },
+    id: 'Id',
+    kind: 'Topic',
+    channel: 'Channel',
+    address: 'To',
+    attempts: 'Attempts',
+    created: 'Created',
+    error: 'Last error',
+    retry: 'Send again',
+    retried: 'Message {{id}} queued again',
+    attemptLog: 'Attempts',
+    show: 'Show',
+    none: 'No messages',
+    unknownHelp:
+      'Unknown: the sender stopped while sending, so it may have arrived. Sending again uses the same key: a provider that has it does not deliver it twice.',
+  },
+};
+export default en;

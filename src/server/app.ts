@@ -53,6 +53,8 @@ import { createFundingService } from './modules/funding/funding.service';
 import { fundingRoutes } from './modules/funding/funding.routes';
 import { createMonitoringRecorder, createMonitoringService } from './modules/monitoring/monitoring.service';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
+import { createSelfserviceService } from './modules/selfservice/selfservice.service';
+import { selfserviceRoutes } from './modules/selfservice/selfservice.routes';
 
 export interface AppOptions {
   database: Database;
@@ -127,6 +129,7 @@ export function createServices(
   const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl });
   const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity, jobs });
   const monitoring = createMonitoringService({ db, geo, registry, training, employment });
+  const selfservice = createSelfserviceService({ db, geo, org, identity, registry, training, credentials, competency, employment, enterprise, funding });
   return {
     audit,
     jobs,
@@ -146,6 +149,7 @@ export function createServices(
     marketplace,
     funding,
     monitoring,
+    selfservice,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -231,6 +235,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(marketplaceRoutes, { marketplace: services.marketplace });
   await app.register(fundingRoutes, { funding: services.funding });
   await app.register(monitoringRoutes, { monitoring: services.monitoring });
+  await app.register(selfserviceRoutes, { selfservice: services.selfservice });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());

@@ -11,6 +11,7 @@ import { identityContract } from './identity/identity.contract';
 import { orgContract } from './org/org.contract';
 import { registryContract } from './registry/registry.contract';
 import { trainingContract } from './training/training.contract';
+import { selfserviceContract } from './selfservice/selfservice.contract';
 
 /**
  * Every module's declaration of its tables and its links to people and groups. A new module adds
@@ -30,6 +31,7 @@ export const MODULE_CONTRACTS: readonly ModuleContract[] = [
   marketplaceContract,
   fundingContract,
   monitoringContract,
+  selfserviceContract,
 ];
 
 /** Modules and the platform together: every table of the database has exactly one owner here. */

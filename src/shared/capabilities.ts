@@ -47,5 +47,7 @@ export const CAPABILITIES = [
   'users.manage',
   /** Reads the audit trail. */
   'audit.read',
+  /** Answers citizens' PDPA requests and grievances (officers; executives read the escalated). */
+  'selfservice.queues',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

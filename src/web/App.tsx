@@ -32,6 +32,7 @@ const employment = () => import('./features/employment/pages');
 const funding = () => import('./features/funding/pages');
 const marketplace = () => import('./features/marketplace/pages');
 const monitoring = () => import('./features/monitoring/pages');
+const selfservice = () => import('./features/selfservice/pages');
 
 const ChangePasswordPage = page(auth, 'ChangePasswordPage');
 const MyCoursesPage = page(training, 'MyCoursesPage');
@@ -94,6 +95,11 @@ const SalesImportPage = page(marketplace, 'SalesImportPage');
 const PartnerPage = page(marketplace, 'PartnerPage');
 const MyShopPage = page(marketplace, 'MyShopPage');
 const MonitoringPage = page(monitoring, 'MonitoringPage');
+const MyArcheepPage = page(selfservice, 'MyArcheepPage');
+const MyDataPage = page(selfservice, 'MyDataPage');
+const MyGrievancesPage = page(selfservice, 'MyGrievancesPage');
+const RequestsQueuePage = page(selfservice, 'RequestsQueuePage');
+const GrievancesQueuePage = page(selfservice, 'GrievancesQueuePage');
 const ComingSoonPage = lazy(async () => ({ default: (await modules()).ComingSoonPage }));
 
 export function App() {
@@ -175,6 +181,11 @@ export function App() {
         <Route path="marketplace/partner" element={<PartnerPage />} />
         <Route path="my/shop" element={<MyShopPage />} />
         <Route path="monitoring" element={<MonitoringPage />} />
+        <Route path="my/archeep" element={<MyArcheepPage />} />
+        <Route path="my/data" element={<MyDataPage />} />
+        <Route path="my/grievances" element={<MyGrievancesPage />} />
+        <Route path="selfservice/requests" element={<RequestsQueuePage />} />
+        <Route path="selfservice/grievances" element={<GrievancesQueuePage />} />
         {MODULES.filter((module) => !BUILT_MODULES.includes(module)).map((module) => (
           <Route key={module} path={module} element={<ComingSoonPage module={module} />} />
         ))}

@@ -16,6 +16,7 @@ export const FEATURE_NAMESPACES = [
   'funding',
   'marketplace',
   'monitoring',
+  'selfservice',
 ] as const;
 export type FeatureNamespace = (typeof FEATURE_NAMESPACES)[number];
 export type Language = 'th' | 'en';

@@ -313,6 +313,8 @@ export function createSelfserviceService(deps: {
 
     /** Applies (a correction changes the record; an erasure runs the registry's erasure) or refuses, with the outcome she reads. */
     async decideRequest(ctx: Ctx, id: number, input: { decision: 'apply' | 'refuse'; outcome: string }) {
+      if (selfservicePolicy.decideScope(ctx.actor).kind === 'none')
+        throw problems.forbidden({ en: 'Your role does not answer PDPA requests.', th: 'บทบาทของคุณไม่มีหน้าที่ตอบคำขอตาม PDPA' });
       const request = await repository.findRequest(db, id);
       if (!request) throw problems.notFound({ en: `No request has id ${id}.`, th: `ไม่พบคำขอรหัส ${id}` });
       const scope = selfservicePolicy.decideScope(ctx.actor);
@@ -440,6 +442,8 @@ export function createSelfserviceService(deps: {
     },
 
     async answerGrievance(ctx: Ctx, id: number, answer: string) {
+      if (selfservicePolicy.decideScope(ctx.actor).kind === 'none')
+        throw problems.forbidden({ en: 'Your role does not answer grievances.', th: 'บทบาทของคุณไม่มีหน้าที่ตอบเรื่องร้องเรียน' });
       const g = await repository.findGrievance(db, id);
       if (!g) throw problems.notFound({ en: `No grievance has id ${id}.`, th: `ไม่พบเรื่องร้องเรียนรหัส ${id}` });
       const scope = selfservicePolicy.decideScope(ctx.actor);

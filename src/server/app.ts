@@ -55,6 +55,8 @@ import { createMonitoringRecorder, createMonitoringService } from './modules/mon
 import { monitoringMoreRoutes, monitoringRoutes } from './modules/monitoring/monitoring.routes';
 import { createNotificationsService, type NotificationsOptions } from './modules/notifications/notifications.service';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { createSelfserviceService } from './modules/selfservice/selfservice.service';
+import { selfserviceRoutes } from './modules/selfservice/selfservice.routes';
 
 export interface AppOptions {
   database: Database;
@@ -134,6 +136,7 @@ export function createServices(
   const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl, facts: recorder.count });
   const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity, jobs, facts: recorder.count, notify });
   const monitoring = createMonitoringService({ db, geo, registry, training, employment, enterprise, funding, marketplace });
+  const selfservice = createSelfserviceService({ db, geo, org, identity, registry, training, credentials, competency, employment, enterprise, funding });
   return {
     audit,
     jobs,
@@ -154,6 +157,7 @@ export function createServices(
     funding,
     monitoring,
     notifications,
+    selfservice,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -241,6 +245,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(monitoringRoutes, { monitoring: services.monitoring });
   await app.register(monitoringMoreRoutes, { monitoring: services.monitoring });
   await app.register(notificationsRoutes, { notifications: services.notifications });
+  await app.register(selfserviceRoutes, { selfservice: services.selfservice });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());

@@ -51,5 +51,7 @@ export const CAPABILITIES = [
   'monitoring.targets',
   /** Reads the notification outbox of an area (officers, executives, administrators). */
   'notifications.outbox',
+  /** Answers citizens' PDPA requests and grievances (officers; executives read the escalated). */
+  'selfservice.queues',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

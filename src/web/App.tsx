@@ -33,6 +33,7 @@ const funding = () => import('./features/funding/pages');
 const marketplace = () => import('./features/marketplace/pages');
 const monitoring = () => import('./features/monitoring/pages');
 const notifications = () => import('./features/notifications/pages');
+const selfservice = () => import('./features/selfservice/pages');
 
 const ChangePasswordPage = page(auth, 'ChangePasswordPage');
 const MyCoursesPage = page(training, 'MyCoursesPage');
@@ -98,6 +99,11 @@ const MonitoringPage = page(monitoring, 'MonitoringPage');
 const OpenDataPage = page(monitoring, 'OpenDataPage');
 const NotificationsPage = page(notifications, 'NotificationsPage');
 const OutboxPage = page(notifications, 'OutboxPage');
+const MyArcheepPage = page(selfservice, 'MyArcheepPage');
+const MyDataPage = page(selfservice, 'MyDataPage');
+const MyGrievancesPage = page(selfservice, 'MyGrievancesPage');
+const RequestsQueuePage = page(selfservice, 'RequestsQueuePage');
+const GrievancesQueuePage = page(selfservice, 'GrievancesQueuePage');
 const ComingSoonPage = lazy(async () => ({ default: (await modules()).ComingSoonPage }));
 
 export function App() {
@@ -182,6 +188,11 @@ export function App() {
         <Route path="monitoring" element={<MonitoringPage />} />
         <Route path="my/notifications" element={<NotificationsPage />} />
         <Route path="notifications/outbox" element={<OutboxPage />} />
+        <Route path="my/archeep" element={<MyArcheepPage />} />
+        <Route path="my/data" element={<MyDataPage />} />
+        <Route path="my/grievances" element={<MyGrievancesPage />} />
+        <Route path="selfservice/requests" element={<RequestsQueuePage />} />
+        <Route path="selfservice/grievances" element={<GrievancesQueuePage />} />
         {MODULES.filter((module) => !BUILT_MODULES.includes(module)).map((module) => (
           <Route key={module} path={module} element={<ComingSoonPage module={module} />} />
         ))}

@@ -13,10 +13,17 @@ describe('navigation', () => {
       '/my/loans',
       '/my/shop',
       '/my/notifications',
+      '/my/archeep',
+      '/my/data',
+      '/my/grievances',
       '/',
       '/training/curricula',
       '/areas',
     ]);
+  });
+  it('gives officers and executives the PDPA request and grievance queues (issue 21)', () => {
+    expect(paths(['programme', 'selfservice.queues'])).toEqual(expect.arrayContaining(['/selfservice/requests', '/selfservice/grievances']));
+    expect(paths(['own-records'])).not.toContain('/selfservice/requests');
   });
   it("gives an employer its vacancies, and nothing of the programme's", () => {
     expect(paths(['employer'])).toEqual(['/employment', '/', '/training/curricula', '/areas']);

@@ -43,6 +43,9 @@ export function navigation(capabilities: readonly Capability[]): NavEntry[] {
       { to: '/my/loans', label: 'nav.myLoans', section: 'mine', quick: true },
       { to: '/my/shop', label: 'nav.myShop', section: 'mine', quick: true },
       { to: '/my/notifications', label: 'nav.myNotifications', section: 'mine', quick: true },
+      { to: '/my/archeep', label: 'nav.myArcheep', section: 'mine', quick: true },
+      { to: '/my/data', label: 'nav.myData', section: 'mine', quick: true },
+      { to: '/my/grievances', label: 'nav.myGrievances', section: 'mine', quick: true },
     );
   }
   if (can('marketplace.partner')) entries.push({ to: '/marketplace/partner', label: 'nav.partnerGroups', section: 'mine', quick: true });
@@ -62,5 +65,10 @@ export function navigation(capabilities: readonly Capability[]): NavEntry[] {
   if (can('users.read')) entries.push({ to: '/users', label: 'nav.users', section: 'reference', quick: true });
   if (can('audit.read')) entries.push({ to: '/audit', label: 'nav.audit', section: 'reference' });
   if (can('notifications.outbox')) entries.push({ to: '/notifications/outbox', label: 'nav.notificationsOutbox', section: 'reference' });
+  if (can('selfservice.queues'))
+    entries.push(
+      { to: '/selfservice/requests', label: 'nav.pdpaRequests', section: 'modules' },
+      { to: '/selfservice/grievances', label: 'nav.grievances', section: 'modules' },
+    );
   return entries;
 }

@@ -9,6 +9,7 @@ import { employerBody, vacancyBody } from '../helpers/employment';
 import { fundBody } from '../helpers/funding';
 import { personBody } from '../helpers/people';
 import { dayFromToday, sessionBody } from '../helpers/training';
+import * as selfservice from '../../src/server/modules/selfservice/selfservice.repository';
 
 const PERSON_LINKS = ALL_CONTRACTS.flatMap((c) => c.links).filter((l) => l.refersTo === 'person');
 const STANDARD = 'TPQI-ECW';
@@ -144,6 +145,28 @@ describe.each(ENGINES)('merge and erasure follow every module’s declared links
     const fund = await ok(approver, 'POST', '/api/funding/funds', fundBody());
     const application = await ok(officer, 'POST', `/api/funding/funds/${fund.id}/applications`, loanApplication(shared.id, duplicate));
     await t.database.db.updateTable('loan_application').set({ applicant_person_id: duplicate }).where('id', '=', application.id).execute();
+
+    // self-service: a correction request and a grievance of hers (issue 21).
+    await selfservice.insertRequest(t.database.db, {
+      person_id: duplicate,
+      kind: 'correction',
+      province_code: '40',
+      field: 'phone',
+      current_value: '0812345678',
+      requested_value: '0898765432',
+      reason: 'เบอร์โทรศัพท์เปลี่ยน',
+      due_on: dayFromToday(30),
+    });
+    await selfservice.insertGrievance(t.database.db, {
+      person_id: duplicate,
+      group_id: shared.id,
+      kind: 'complaint',
+      about: 'service',
+      subject: 'รอคำตอบนาน',
+      body: 'ยื่นคำขอกู้แล้วยังไม่ได้รับคำตอบ',
+      province_code: '40',
+      due_on: dayFromToday(21),
+    });
 
     // Every declared link to a person has rows of the duplicate (person.merged_into: of `older`), so each declaration is exercised.
     for (const link of PERSON_LINKS.filter((l) => l.merge.kind === 'move')) {

@@ -78,6 +78,8 @@ const PARAMS: [RegExp, string, (w: World, v: Variant) => string | number][] = [
   [/^\/api\/funding\/payments\//, 'id', (w, v) => w.payments[v]],
   [/^\/api\/funding\/loan-decisions\//, 'id', (w, v) => w.loanDecisions[v]],
   [/^\/api\/funding\/holidays\//, 'day', () => '2027-11-15'],
+  // self-service (issue 21): no such request or grievance; the refusal by role comes first.
+  [/^\/api\/(pdpa-requests|grievances)\//, 'id', () => 999_999],
 ];
 
 /** Does the parameter name a record (own/same/other), or is it the same in every cell (a code, a day)? */
@@ -109,6 +111,11 @@ const areaOf = (v: Variant) => (v === 'other' ? '830101' : '400101');
 
 /** Keyed `METHOD /path` as in the OpenAPI document. */
 export const CALLS: Record<string, CallSpec> = {
+  'POST /api/me/consents': { body: () => ({ purpose: 'share-partners' }) },
+  'POST /api/me/requests': { body: () => ({ kind: 'correction', field: 'houseNo', requestedValue: `99/${serial++}`, reason: 'ย้ายบ้าน' }) },
+  'POST /api/me/grievances': { body: () => ({ kind: 'complaint', about: 'service', subject: 'รอนาน', body: 'ยังไม่ได้รับคำตอบ' }) },
+  'POST /api/pdpa-requests/{id}/decide': { body: () => ({ decision: 'refuse', outcome: 'ไม่พบคำขอ' }) },
+  'POST /api/grievances/{id}/answer': { body: () => ({ answer: 'ตอบแล้ว' }) },
   'GET /api/monitoring/overview': { query: (_w, v) => ({ fiscalYear: '2569', province: v === 'other' ? '83' : '40' }) },
   'GET /api/public/monitoring/overview': { query: () => ({ fiscalYear: '2569' }) },
   'PUT /api/monitoring/targets/{indicator}/{fiscalYear}/{area}': {

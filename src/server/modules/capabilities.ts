@@ -14,6 +14,7 @@ import { orgPolicy } from './org/org.policy';
 import { registryPolicy } from './registry/registry.policy';
 import { planningPolicy } from './training/planning/planning.policy';
 import { trainingPolicy } from './training/training.policy';
+import { selfservicePolicy } from './selfservice/selfservice.policy';
 
 /**
  * Each capability the web app shows an entry for, asked of the policy function its service
@@ -45,6 +46,7 @@ const CHECKS: Record<Capability, (actor: Actor) => boolean> = {
   'audit.read': (actor) => auditPolicy.reads(actor),
   'monitoring.targets': (actor) => monitoringPolicy.setsTargets(actor),
   'notifications.outbox': (actor) => notificationsPolicy.outboxScope(actor).kind !== 'none',
+  'selfservice.queues': (actor) => selfservicePolicy.readScope(actor).kind !== 'none',
 };
 
 export const capabilitiesOf = (actor: Actor): Capability[] => (Object.keys(CHECKS) as Capability[]).filter((c) => CHECKS[c](actor));

@@ -12,6 +12,7 @@ import { orgContract } from './org/org.contract';
 import { registryContract } from './registry/registry.contract';
 import { trainingContract } from './training/training.contract';
 import { notificationsContract } from './notifications/notifications.contract';
+import { selfserviceContract } from './selfservice/selfservice.contract';
 
 /**
  * Every module's declaration of its tables and its links to people and groups. A new module adds
@@ -32,6 +33,7 @@ export const MODULE_CONTRACTS: readonly ModuleContract[] = [
   fundingContract,
   monitoringContract,
   notificationsContract,
+  selfserviceContract,
 ];
 
 /** Modules and the platform together: every table of the database has exactly one owner here. */

@@ -14755,6 +14755,810 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My Archeep: courses, certificates, jobs, group stage, loans, follow-ups and one timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyArcheep"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My data: what is held, who saw it unmasked, consents and my requests */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyData"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/data/export.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about me, machine-readable (JSON); audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/data/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about me as a readable Thai PDF; audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a consent (a purpose or a partner to share with) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        purpose: "sensitive-data" | "share-lazada" | "share-gsb" | "share-partners" | "contact";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            purpose: string;
+                            lawfulBasis: string;
+                            givenAt: string;
+                            withdrawnAt: string | null;
+                            evidence: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/consents/{purpose}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a consent; sharing for that purpose stops */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    purpose: "sensitive-data" | "share-lazada" | "share-gsb" | "share-partners" | "contact";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            purpose: string;
+                            lawfulBasis: string;
+                            givenAt: string;
+                            withdrawnAt: string | null;
+                            evidence: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My correction and erasure requests with their outcome */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PdpaRequest"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask for a correction or an erasure; due in 30 days; an erasure’s legal hold is shown at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "correction";
+                        /** @enum {string} */
+                        field: "firstNameTh" | "lastNameTh" | "firstNameEn" | "lastNameEn" | "phone" | "houseNo";
+                        requestedValue: string;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "erasure";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PdpaRequest"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/grievances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My complaints and appeals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grievance"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File a complaint or appeal (for myself, or for a group I lead); routed to the provincial office; 15 working days */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "complaint" | "appeal";
+                        /** @enum {string} */
+                        about: "refusal" | "decision" | "data-error" | "service" | "other";
+                        subject: string;
+                        body: string;
+                        /** @description The record concerned: an application, loan or certificate number */
+                        reference?: string | null;
+                        /** @description Filed for an occupation group the signed-in citizen leads */
+                        groupId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grievance"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pdpa-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Correction and erasure requests of your provinces, open and most overdue first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "applied" | "refused";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PdpaRequest"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pdpa-requests/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply or refuse a request, with the outcome the person reads; an erasure follows the registry’s rules and legal holds */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "apply" | "refuse";
+                        outcome: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PdpaRequest"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grievances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grievances of your provinces (executives: the escalated ones nationwide), open and latest due first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "answered";
+                    escalated?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grievance"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grievances/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a grievance; the answer shows on the person’s timeline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grievance"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -14944,7 +15748,7 @@ export interface components {
             /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
             /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
-            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read" | "monitoring.targets" | "notifications.outbox")[];
+            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read" | "monitoring.targets" | "notifications.outbox" | "selfservice.queues")[];
         };
         UserPageInput: {
             items: components["schemas"]["UserInput"][];
@@ -17204,6 +18008,157 @@ export interface components {
                 retryAt: string | null;
             }[];
         };
+        PdpaRequestInput: {
+            id: number;
+            /** @enum {string} */
+            kind: "correction" | "erasure";
+            personId: number;
+            /** @description For officers: whose request it is */
+            personNameTh: string | null;
+            provinceCode: string;
+            field: ("firstNameTh" | "lastNameTh" | "firstNameEn" | "lastNameEn" | "phone" | "houseNo") | null;
+            currentValue: string | null;
+            requestedValue: string | null;
+            reason: string;
+            /** @description Why the record must be kept (an erasure while a loan is owed), told at filing */
+            legalHold: {
+                th: string;
+                en: string;
+            } | null;
+            /** @enum {string} */
+            status: "open" | "applied" | "refused";
+            outcome: string | null;
+            /** @description The legal due date (PDPA: 30 days from receipt) */
+            dueOn: string;
+            overdue: boolean;
+            daysOverdue: number;
+            createdAt: string;
+            decidedAt: string | null;
+        };
+        GrievanceInput: {
+            id: number;
+            personId: number;
+            personNameTh: string | null;
+            groupId: number | null;
+            groupName: string | null;
+            /** @enum {string} */
+            kind: "complaint" | "appeal";
+            /** @enum {string} */
+            about: "refusal" | "decision" | "data-error" | "service" | "other";
+            subject: string;
+            body: string;
+            reference: string | null;
+            provinceCode: string;
+            unitCode: string | null;
+            unitNameTh: string | null;
+            unitNameEn: string | null;
+            /** @enum {string} */
+            status: "open" | "answered";
+            answer: string | null;
+            /** @description The service level: 15 working days from filing */
+            dueOn: string;
+            /** @description Open past its due date: shown to headquarters and executives */
+            escalated: boolean;
+            daysLate: number;
+            createdAt: string;
+            answeredAt: string | null;
+        };
+        RecordViewInput: {
+            at: string;
+            action: string;
+            what: {
+                th: string;
+                en: string;
+            };
+            officerName: string | null;
+            roles: {
+                role: string;
+                unitCode: string | null;
+                unitNameTh: string | null;
+                unitNameEn: string | null;
+            }[];
+            /** @description The reason the officer gave (a reveal asks for one) */
+            reason: string | null;
+        };
+        MyDataInput: {
+            record: components["schemas"]["MyRecordInput"];
+            /** @description What each part of Archeep holds about the person */
+            held: {
+                module: string;
+                what: {
+                    th: string;
+                    en: string;
+                };
+                count: number;
+            }[];
+            whoSaw: components["schemas"]["RecordViewInput"][];
+            consents: {
+                id: number;
+                purpose: string;
+                lawfulBasis: string;
+                givenAt: string;
+                withdrawnAt: string | null;
+                evidence: string | null;
+            }[];
+            purposes: ("sensitive-data" | "share-lazada" | "share-gsb" | "share-partners" | "contact")[];
+            requests: components["schemas"]["PdpaRequestInput"][];
+        };
+        MyArcheepInput: {
+            record: components["schemas"]["MyRecordInput"];
+            enrolments: components["schemas"]["MyEnrolmentInput"][];
+            certificates: {
+                code: string;
+                /** @enum {string} */
+                kind: "training-completion" | "qualification";
+                /** @enum {string} */
+                status: "valid" | "revoked" | "expired";
+                personId: number;
+                holderNameTh: string;
+                holderNameEn: string | null;
+                titleTh: string;
+                titleEn: string;
+                issuerUnitCode: string;
+                issuerNameTh: string;
+                issuerNameEn: string;
+                issuedOn: string;
+                validFrom: string;
+                expiresOn: string | null;
+                /** @description A training certificate’s hours; null for a qualification */
+                hours: number | null;
+                startedOn: string | null;
+                endedOn: string | null;
+                sessionCode: string | null;
+                /** @description A qualification’s occupational standard */
+                standardCode: string | null;
+                level: number | null;
+                assessedOn: string | null;
+                units: {
+                    code: string;
+                    nameTh: string;
+                    nameEn: string;
+                }[];
+                revokedAt: string | null;
+                revokedReason: string | null;
+                /** @description The public verification page its QR code opens */
+                verifyUrl: string;
+                /** @description Whether a signed Open Badge (JSON) is available to download */
+                signed: boolean;
+                signingKeyId: string | null;
+                pdfUrl: string;
+            }[];
+            assessments: components["schemas"]["MyAssessmentInput"][];
+            employment: components["schemas"]["EmploymentCardInput"];
+            groups: {
+                groupId: number;
+                groupName: string;
+                role: string;
+                participations: components["schemas"]["ParticipationInput"][];
+            }[];
+            loans: components["schemas"]["LoanInput"][];
+            followUpsToAnswer: number;
+            timeline: components["schemas"]["TimelineEventInput"][];
+            grievances: components["schemas"]["GrievanceInput"][];
+        };
         /** @description RFC 9457 problem details, with Thai messages beside the English ones */
         Problem: {
             type: string;
@@ -17389,7 +18344,7 @@ export interface components {
             /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
             /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
-            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read" | "monitoring.targets" | "notifications.outbox")[];
+            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read" | "monitoring.targets" | "notifications.outbox" | "selfservice.queues")[];
         };
         UserPage: {
             items: components["schemas"]["User"][];
@@ -19648,6 +20603,157 @@ export interface components {
                 error: string | null;
                 retryAt: string | null;
             }[];
+        };
+        PdpaRequest: {
+            id: number;
+            /** @enum {string} */
+            kind: "correction" | "erasure";
+            personId: number;
+            /** @description For officers: whose request it is */
+            personNameTh: string | null;
+            provinceCode: string;
+            field: ("firstNameTh" | "lastNameTh" | "firstNameEn" | "lastNameEn" | "phone" | "houseNo") | null;
+            currentValue: string | null;
+            requestedValue: string | null;
+            reason: string;
+            /** @description Why the record must be kept (an erasure while a loan is owed), told at filing */
+            legalHold: {
+                th: string;
+                en: string;
+            } | null;
+            /** @enum {string} */
+            status: "open" | "applied" | "refused";
+            outcome: string | null;
+            /** @description The legal due date (PDPA: 30 days from receipt) */
+            dueOn: string;
+            overdue: boolean;
+            daysOverdue: number;
+            createdAt: string;
+            decidedAt: string | null;
+        };
+        Grievance: {
+            id: number;
+            personId: number;
+            personNameTh: string | null;
+            groupId: number | null;
+            groupName: string | null;
+            /** @enum {string} */
+            kind: "complaint" | "appeal";
+            /** @enum {string} */
+            about: "refusal" | "decision" | "data-error" | "service" | "other";
+            subject: string;
+            body: string;
+            reference: string | null;
+            provinceCode: string;
+            unitCode: string | null;
+            unitNameTh: string | null;
+            unitNameEn: string | null;
+            /** @enum {string} */
+            status: "open" | "answered";
+            answer: string | null;
+            /** @description The service level: 15 working days from filing */
+            dueOn: string;
+            /** @description Open past its due date: shown to headquarters and executives */
+            escalated: boolean;
+            daysLate: number;
+            createdAt: string;
+            answeredAt: string | null;
+        };
+        RecordView: {
+            at: string;
+            action: string;
+            what: {
+                th: string;
+                en: string;
+            };
+            officerName: string | null;
+            roles: {
+                role: string;
+                unitCode: string | null;
+                unitNameTh: string | null;
+                unitNameEn: string | null;
+            }[];
+            /** @description The reason the officer gave (a reveal asks for one) */
+            reason: string | null;
+        };
+        MyData: {
+            record: components["schemas"]["MyRecord"];
+            /** @description What each part of Archeep holds about the person */
+            held: {
+                module: string;
+                what: {
+                    th: string;
+                    en: string;
+                };
+                count: number;
+            }[];
+            whoSaw: components["schemas"]["RecordView"][];
+            consents: {
+                id: number;
+                purpose: string;
+                lawfulBasis: string;
+                givenAt: string;
+                withdrawnAt: string | null;
+                evidence: string | null;
+            }[];
+            purposes: ("sensitive-data" | "share-lazada" | "share-gsb" | "share-partners" | "contact")[];
+            requests: components["schemas"]["PdpaRequest"][];
+        };
+        MyArcheep: {
+            record: components["schemas"]["MyRecord"];
+            enrolments: components["schemas"]["MyEnrolment"][];
+            certificates: {
+                code: string;
+                /** @enum {string} */
+                kind: "training-completion" | "qualification";
+                /** @enum {string} */
+                status: "valid" | "revoked" | "expired";
+                personId: number;
+                holderNameTh: string;
+                holderNameEn: string | null;
+                titleTh: string;
+                titleEn: string;
+                issuerUnitCode: string;
+                issuerNameTh: string;
+                issuerNameEn: string;
+                issuedOn: string;
+                validFrom: string;
+                expiresOn: string | null;
+                /** @description A training certificate’s hours; null for a qualification */
+                hours: number | null;
+                startedOn: string | null;
+                endedOn: string | null;
+                sessionCode: string | null;
+                /** @description A qualification’s occupational standard */
+                standardCode: string | null;
+                level: number | null;
+                assessedOn: string | null;
+                units: {
+                    code: string;
+                    nameTh: string;
+                    nameEn: string;
+                }[];
+                revokedAt: string | null;
+                revokedReason: string | null;
+                /** @description The public verification page its QR code opens */
+                verifyUrl: string;
+                /** @description Whether a signed Open Badge (JSON) is available to download */
+                signed: boolean;
+                signingKeyId: string | null;
+                pdfUrl: string;
+            }[];
+            assessments: components["schemas"]["MyAssessment"][];
+            employment: components["schemas"]["EmploymentCard"];
+            groups: {
+                groupId: number;
+                groupName: string;
+                role: string;
+                participations: components["schemas"]["Participation"][];
+            }[];
+            loans: components["schemas"]["Loan"][];
+            followUpsToAnswer: number;
+            timeline: components["schemas"]["TimelineEvent"][];
+            grievances: components["schemas"]["Grievance"][];
         };
     };
     responses: never;

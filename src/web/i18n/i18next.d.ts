@@ -13,6 +13,7 @@ import type org from '../features/org/i18n/th';
 import type registry from '../features/registry/i18n/th';
 import type training from '../features/training/i18n/th';
 import type users from '../features/users/i18n/th';
+import type selfservice from '../features/selfservice/i18n/th';
 import type common from './common/th';
 
 /** Typed keys: `t('people.title')` compiles only if the Thai texts have it. */
@@ -35,6 +36,7 @@ declare module 'i18next' {
       marketplace: typeof marketplace;
       monitoring: typeof monitoring;
       notifications: typeof notifications;
+      selfservice: typeof selfservice;
     };
   }
 }

@@ -17,6 +17,7 @@ export const FEATURE_NAMESPACES = [
   'marketplace',
   'monitoring',
   'notifications',
+  'selfservice',
 ] as const;
 export type FeatureNamespace = (typeof FEATURE_NAMESPACES)[number];
 export type Language = 'th' | 'en';

@@ -136,6 +136,18 @@ export function createIdentityService(deps: {
       return new Map(rows.map((u) => [u.id, u.display_name]));
     },
 
+    /** For other modules: each user's roles with their units' names (who looked at a record, for its owner). */
+    async rolesOfUsers(userIds: readonly string[]) {
+      const rows = await rolesOf([...new Set(userIds)]);
+      const byUser = new Map<string, { role: string; unitCode: string | null; unitNameTh: string | null; unitNameEn: string | null }[]>();
+      for (const r of rows)
+        byUser.set(r.user_id, [
+          ...(byUser.get(r.user_id) ?? []),
+          { role: r.role, unitCode: r.unit_code, unitNameTh: r.unit_name_th, unitNameEn: r.unit_name_en },
+        ]);
+      return byUser;
+    },
+
     async me(ctx: Ctx) {
       const user = await repository.findUserById(db, ctx.actor.userId);
       if (!user) throw problems.unauthenticated();

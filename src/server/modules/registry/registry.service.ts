@@ -9,12 +9,14 @@ import { createGroupsService } from './groups.service';
 import { createPersonLinks } from './links/person-links';
 import { createPeopleService } from './people.service';
 import { createPrivacyService } from './privacy.service';
+import { createOwnRecordService } from './own-record.service';
 import { createRegistryAccess } from './registry.access';
 import { maskDocument } from './registry.present';
 import * as repository from './registry.repository';
 
 export { EXPORT_CAP, parseQuery } from './people.service';
 export { groupSearchText } from './groups.service';
+export { CORRECTABLE_FIELDS, type CorrectableField } from './own-record.service';
 
 export const CONSENT_PURPOSES = ['sensitive-data', 'share-lazada', 'share-gsb', 'share-partners', 'contact'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -90,6 +92,7 @@ export function createRegistryService(deps: {
     ...createPeopleService(access),
     ...createGroupsService(access),
     ...createPrivacyService(access, links),
+    ...createOwnRecordService(access, links),
   };
 }
 

@@ -76,6 +76,11 @@ const en: Texts<typeof th> = {
     audit: 'Audit trail',
     modules: 'Programme work',
     reference: 'Reference data and system',
+    myArcheep: 'My Archeep',
+    myData: 'My data (PDPA)',
+    myGrievances: 'Complaints and appeals',
+    pdpaRequests: 'PDPA requests',
+    grievances: 'Grievances',
   },
   roles: {
     system_admin: 'System administrator',

@@ -74,6 +74,11 @@ export default {
     audit: 'บันทึกการตรวจสอบ',
     modules: 'งานหลัก',
     reference: 'ข้อมูลอ้างอิงและระบบ',
+    myArcheep: 'อาชีพของฉัน',
+    myData: 'ข้อมูลของฉัน (PDPA)',
+    myGrievances: 'ร้องเรียนและอุทธรณ์',
+    pdpaRequests: 'คำขอตาม PDPA',
+    grievances: 'เรื่องร้องเรียน',
   },
   roles: {
     system_admin: 'ผู้ดูแลระบบ',

@@ -53,6 +53,8 @@ import { createFundingService } from './modules/funding/funding.service';
 import { fundingRoutes } from './modules/funding/funding.routes';
 import { createMonitoringRecorder, createMonitoringService } from './modules/monitoring/monitoring.service';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
+import { createCitizenSignInService } from './modules/identity/sign-in/citizen-sign-in.service';
+import { signInRoutes } from './modules/identity/sign-in/sign-in.routes';
 
 export interface AppOptions {
   database: Database;
@@ -98,7 +100,7 @@ export function createServices(
   const geo = createGeoService({ db });
   const org = createOrgService({ db, geo });
   const actors = createActorCache({ ttlMs: options.actorCacheMs });
-  const identity = createIdentityService({ db, org, config, actors, capabilitiesOf });
+  const identity = createIdentityService({ db, org, config, actors, capabilitiesOf, kek });
   // Monitoring's recorder comes first: the modules tell it their facts in their own transactions.
   const recorder = createMonitoringRecorder();
   const registry = createRegistryService({ db, geo, org, identity, links: ALL_CONTRACTS.flatMap((c) => c.links), facts: recorder.count });
@@ -127,6 +129,7 @@ export function createServices(
   const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl });
   const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity, jobs });
   const monitoring = createMonitoringService({ db, geo, registry, training, employment });
+  const citizenSignIn = createCitizenSignInService({ db, config, identity, registry });
   return {
     audit,
     jobs,
@@ -146,6 +149,7 @@ export function createServices(
     marketplace,
     funding,
     monitoring,
+    citizenSignIn,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -231,6 +235,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(marketplaceRoutes, { marketplace: services.marketplace });
   await app.register(fundingRoutes, { funding: services.funding });
   await app.register(monitoringRoutes, { monitoring: services.monitoring });
+  await app.register(signInRoutes, { signIn: services.citizenSignIn, identity: services.identity, cookieSecure: config.cookieSecure, publicUrl: config.publicUrl });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());
@@ -248,6 +253,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     Promise.all([
       services.imports.purgeExpired(config.importRetentionDays),
       services.identity.forgetOldSignInFailures(),
+      services.citizenSignIn.forgetExpired(),
       // Once a day across processes: listings whose certificate lapsed are unlisted and their groups told.
       services.marketplace.dailySweep(),
     ]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));

@@ -9,7 +9,9 @@ import type { ActorCache } from '../../platform/auth/actor-cache';
 import { createSession, deleteSession, deleteUserSessions } from '../../platform/auth/sessions';
 import { recordAudit } from '../../platform/audit/audit.service';
 import type { ActorContext, RequestContext } from '../../platform/context';
-import { problems, type FieldError } from '../../platform/problem';
+import { Problem, problems, type FieldError } from '../../platform/problem';
+import { createTotp } from './sign-in/totp';
+import * as signInRepository from './sign-in/sign-in.repository';
 import type { OrgService } from '../org/org.service';
 import { GOVERNMENT_ROLES, identityPolicy, ROLES_NEEDING_UNIT, ROLES_WITHOUT_UNIT } from './identity.policy';
 import * as repository from './identity.repository';
@@ -43,6 +45,19 @@ const invalidCredentials = () =>
     th: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง',
   });
 
+/** 401 with its own type: the web app asks for the authenticator's code and sends the form again. */
+const secondFactorRequired = () =>
+  new Problem(
+    401,
+    'second-factor-required',
+    'Code required',
+    'ต้องใช้รหัสยืนยัน',
+    'Enter the 6-digit code from your authenticator app.',
+    'กรุณากรอกรหัส 6 หลักจากแอปยืนยันตัวตนของคุณ',
+  );
+const wrongCode = () =>
+  problems.unauthenticated({ en: 'The code is wrong or has been used already.', th: 'รหัสยืนยันไม่ถูกต้องหรือถูกใช้ไปแล้ว' });
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createIdentityService(deps: {
@@ -52,8 +67,13 @@ export function createIdentityService(deps: {
   actors: ActorCache;
   /** What the actor may use, asked of every module's policies (modules/capabilities.ts, handed in by app.ts). */
   capabilitiesOf: (actor: Actor) => Capability[];
+  /** The key-encryption key: seals staff's TOTP secrets (issue 21). */
+  kek: () => Buffer;
 }) {
   const { db, org, config, actors, capabilitiesOf } = deps;
+  const totp = createTotp({ db, kek: deps.kek });
+  /** Holds a role for which the configuration requires a second factor. */
+  const needsSecondFactor = (roles: readonly { role: string }[]) => roles.some((r) => (config.totpRequiredRoles as readonly string[]).includes(r.role));
 
   /** The users' roles with their units' names (org's). */
   const rolesOf = async (userIds: readonly string[]): Promise<NamedRole[]> => {
@@ -115,7 +135,9 @@ export function createIdentityService(deps: {
       if (!user || user.status !== 'active') return null;
       const roles = await repository.rolesOf(db, [userId]);
       const areas = await org.unitAreas(roles.flatMap((r) => (r.unit_code ? [r.unit_code] : [])));
+      const mustEnrolSecondFactor = needsSecondFactor(roles) && !(await totp.status(user.id)).enrolled;
       return {
+        ...(mustEnrolSecondFactor ? { mustEnrolSecondFactor } : {}),
         userId: user.id,
         username: user.username,
         displayName: user.display_name,
@@ -144,6 +166,8 @@ export function createIdentityService(deps: {
         ...presentUser(user, roles),
         scopeProvinceCodes: areaOf(ctx.actor),
         capabilities: capabilitiesOf(ctx.actor),
+        mustEnrolSecondFactor: Boolean(ctx.actor.mustEnrolSecondFactor),
+        secondFactor: (await totp.status(user.id)).enrolled,
       };
     },
 
@@ -154,7 +178,7 @@ export function createIdentityService(deps: {
      * and the answer is the same. No account is locked for everyone: a pair that keeps failing
      * waits (429 with Retry-After), and a name guessed from many addresses is paced.
      */
-    async signIn(ctx: RequestContext, input: { username: string; password: string; userAgent?: string }) {
+    async signIn(ctx: RequestContext, input: { username: string; password: string; code?: string; userAgent?: string }) {
       const username = input.username.trim().toLowerCase();
       const nameHash = createHash('sha256').update(`archeep-sign-in:${username}`).digest('hex');
       const ip = ctx.ip ?? 'unknown';
@@ -163,7 +187,12 @@ export function createIdentityService(deps: {
       if (wait > 0) throw problems.tooManyRequests(wait);
       const user = await repository.findUserByUsername(db, username);
       const passwordOk = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), input.password);
-      if (!user || !passwordOk || user.status !== 'active') {
+      // Issue 21: with a second factor, the right password alone is not enough; a wrong or reused
+      // code counts as a failure of the pair, paced like a wrong password.
+      const second = user && passwordOk && user.status === 'active' ? await totp.status(user.id) : null;
+      if (second?.enrolled && !input.code) throw secondFactorRequired();
+      const codeOk = second?.enrolled ? (await totp.check(db, user!.id, input.code!, { confirm: false })) === 'ok' : true;
+      if (!user || !passwordOk || user.status !== 'active' || !codeOk) {
         const failures = await db.transaction().execute(async (trx) => {
           const count = await repository.recordSignInFailure(trx, ip, nameHash, pace.lockMinutes);
           const blockMs = pairBlockMs(count, pace);
@@ -174,13 +203,13 @@ export function createIdentityService(deps: {
             action: blockMs > 0 ? 'session.sign_in_paced' : 'session.sign_in_failed',
             entityType: 'user',
             entityId: user?.id ?? null,
-            after: { nameHash: nameHash.slice(0, 16), failures: count, reason: !user ? 'unknown-user' : passwordOk ? 'disabled' : 'wrong-password' },
+            after: { nameHash: nameHash.slice(0, 16), failures: count, reason: !user ? 'unknown-user' : !passwordOk ? 'wrong-password' : !codeOk ? 'wrong-code' : 'disabled' },
           });
           return count;
         });
         // Each failure in a row waits longer, so guessing slows down well before the pair's block.
         await sleep(failureDelayMs(failures, config.loginFailureDelayMs));
-        throw invalidCredentials();
+        throw passwordOk && !codeOk ? wrongCode() : invalidCredentials();
       }
       await repository.clearSignInPair(db, ip, nameHash);
       const session = await db.transaction().execute(async (trx) => {
@@ -195,7 +224,11 @@ export function createIdentityService(deps: {
           grants: [],
           personId: user.person_id,
         };
-        await recordAudit(trx, { ...ctx, actor: self }, { action: 'session.sign_in', entityType: 'user', entityId: user.id });
+        await recordAudit(
+          trx,
+          { ...ctx, actor: self },
+          { action: 'session.sign_in', entityType: 'user', entityId: user.id, ...(second?.enrolled ? { after: { method: 'password+totp' } } : {}) },
+        );
         return created;
       });
       const actor = await service.loadActor(user.id);
@@ -392,7 +425,10 @@ export function createIdentityService(deps: {
      */
     async closeAccountsOf(trx: Transaction<DB>, personId: number): Promise<string[]> {
       const closed = await repository.closeAccountsOfPerson(trx, personId);
+      // Issue 21: the closed accounts' ThaiD and LINE links (her national ID, her LINE id) and second factor go too.
+      await signInRepository.deleteIdentitiesOfUsers(trx, closed.map((c) => c.id));
       for (const { id } of closed) {
+        await totp.remove(trx, id);
         await deleteUserSessions(trx, id);
         actors.forgetUser(id);
       }
@@ -432,6 +468,68 @@ export function createIdentityService(deps: {
       });
       actors.forgetUser(id);
       return { oneTimePassword };
+    },
+
+    /** Staff's second factor (issue 21): whether it is set up and whether a role requires it. */
+    async secondFactorStatus(ctx: Ctx) {
+      const status = await totp.status(ctx.actor.userId);
+      return { enrolled: status.enrolled, required: needsSecondFactor(ctx.actor.grants) };
+    },
+
+    /** A new TOTP secret for the signed-in staff member, shown once (QR and otpauth URI) until confirmed by a code. */
+    async beginSecondFactor(ctx: Ctx) {
+      if (!identityPolicy.worksForProgramme(ctx.actor)) {
+        throw problems.forbidden({ en: 'A second factor is for staff accounts.', th: 'การยืนยันตัวตนสองชั้นมีไว้สำหรับบัญชีเจ้าหน้าที่' });
+      }
+      const begun = await db.transaction().execute(async (trx) => {
+        const made = await totp.begin(trx, ctx.actor.userId, ctx.actor.username);
+        if (made) await recordAudit(trx, ctx, { action: 'user.second_factor_begin', entityType: 'user', entityId: ctx.actor.userId });
+        return made;
+      });
+      if (!begun) {
+        throw problems.conflict({
+          en: 'Your second factor is set up already; remove it first to set up another.',
+          th: 'คุณตั้งค่าการยืนยันตัวตนสองชั้นไว้แล้ว หากต้องการตั้งใหม่ให้ยกเลิกของเดิมก่อน',
+        });
+      }
+      return begun;
+    },
+
+    /** Confirms the new secret with its first code: from then on every sign-in asks for a code. */
+    async confirmSecondFactor(ctx: Ctx, code: string) {
+      const result = await db.transaction().execute(async (trx) => {
+        const checked = await totp.check(trx, ctx.actor.userId, code, { confirm: true });
+        if (checked === 'ok') await recordAudit(trx, ctx, { action: 'user.second_factor_enrol', entityType: 'user', entityId: ctx.actor.userId });
+        return checked;
+      });
+      if (result === 'none') throw problems.conflict({ en: 'Start setting up a second factor first.', th: 'กรุณาเริ่มตั้งค่าการยืนยันตัวตนสองชั้นก่อน' });
+      if (result === 'wrong') {
+        throw problems.validation([
+          { field: 'body.code', code: 'wrong-code', message: 'The code is wrong or used already; enter the one the app shows now.', messageTh: 'รหัสไม่ถูกต้องหรือใช้ไปแล้ว กรุณากรอกรหัสที่แอปแสดงอยู่ตอนนี้' },
+        ]);
+      }
+      actors.forgetUser(ctx.actor.userId);
+      return { enrolled: true, required: needsSecondFactor(ctx.actor.grants) };
+    },
+
+    /** Removes one's own second factor with a current code (not allowed where a role requires it). */
+    async removeSecondFactor(ctx: Ctx, code: string) {
+      if (needsSecondFactor(ctx.actor.grants)) {
+        throw problems.conflict({ en: 'Your role requires a second factor.', th: 'บทบาทของคุณกำหนดให้ต้องใช้การยืนยันตัวตนสองชั้น' });
+      }
+      const result = await db.transaction().execute(async (trx) => {
+        const checked = await totp.check(trx, ctx.actor.userId, code, { confirm: false });
+        if (checked === 'ok') {
+          await totp.remove(trx, ctx.actor.userId);
+          await recordAudit(trx, ctx, { action: 'user.second_factor_remove', entityType: 'user', entityId: ctx.actor.userId });
+        }
+        return checked;
+      });
+      if (result === 'none') throw problems.notFound({ en: 'No second factor is set up.', th: 'ยังไม่ได้ตั้งค่าการยืนยันตัวตนสองชั้น' });
+      if (result === 'wrong') {
+        throw problems.validation([{ field: 'body.code', code: 'wrong-code', message: 'The code is wrong or used already.', messageTh: 'รหัสไม่ถูกต้องหรือใช้ไปแล้ว' }]);
+      }
+      actors.forgetUser(ctx.actor.userId);
     },
 
     /**

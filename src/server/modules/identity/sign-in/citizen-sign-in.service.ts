@@ -119,11 +119,19 @@ export function createCitizenSignInService(deps: { db: Kysely<DB>; config: Confi
       const claims = await client.finish(answered, { state: tx.state, nonce: tx.nonce, codeVerifier: tx.code_verifier });
       return { claims, userId: tx.user_id };
     } catch (e) {
-      throw await fail('token-not-verified', e instanceof Error ? e.message.slice(0, 200) : 'unknown');
+      throw await fail('token-not-verified', whyNot(e));
     }
   }
 
-  const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === '23505';
+  /** The client library's reason, for the audit trail: its message, code and the claim it compared. */
+const whyNot = (e: unknown): string => {
+  if (!(e instanceof Error)) return 'unknown';
+  const { code, cause } = e as Error & { code?: string; cause?: { claim?: string; message?: string; code?: string } };
+  const parts = [e.message, code, cause?.claim ? `claim ${cause.claim}` : null, cause?.code ?? null, cause?.message ?? null];
+  return parts.filter(Boolean).join('; ').slice(0, 300);
+};
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === '23505';
 
   /** The ThaiD account for the verified claims: found, linked to the registered person's account, or created. */
   async function accountFor(ctx: RequestContext, claims: VerifiedClaims, pid: string) {

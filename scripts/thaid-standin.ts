@@ -145,12 +145,14 @@ export async function startOidcStandin(options: {
               `<button type="submit" name="sub" value="${escapeHtml(c.sub)}">${escapeHtml(`${c.given_name} ${c.family_name}`)} (${c.pid.slice(0, 1)}-xxxx-xxxxx-${c.pid.slice(10, 12)}-${c.pid.slice(12)})</button>`,
           )
           .join('');
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-          page(
-            name,
-            `<p>เลือกผู้ใช้ตัวอย่างเพื่อเข้าสู่ระบบ / Pick a demo citizen to sign in as</p><form method="post" action="/interaction/${escapeHtml(details.uid)}/pick">${buttons}</form>`,
-          ),
-        );
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(
+            page(
+              name,
+              `<p>เลือกผู้ใช้ตัวอย่างเพื่อเข้าสู่ระบบ / Pick a demo citizen to sign in as</p><form method="post" action="/interaction/${escapeHtml(details.uid)}/pick">${buttons}</form>`,
+            ),
+          );
       } catch (error) {
         if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
         res.end(error instanceof Error ? error.message : 'interaction failed');

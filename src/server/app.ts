@@ -235,7 +235,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(marketplaceRoutes, { marketplace: services.marketplace });
   await app.register(fundingRoutes, { funding: services.funding });
   await app.register(monitoringRoutes, { monitoring: services.monitoring });
-  await app.register(signInRoutes, { signIn: services.citizenSignIn, identity: services.identity, cookieSecure: config.cookieSecure, publicUrl: config.publicUrl });
+  await app.register(signInRoutes, {
+    signIn: services.citizenSignIn,
+    identity: services.identity,
+    cookieSecure: config.cookieSecure,
+    publicUrl: config.publicUrl,
+  });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());

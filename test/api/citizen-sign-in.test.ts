@@ -75,13 +75,22 @@ describe.each(ENGINES)('citizen sign-in with ThaiD and LINE on %s', (engine) => 
     const cookie = sessionOf(answer);
     const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json();
     expect(me).toMatchObject({ personId: null, displayName: 'มาลี ใจงาม', roles: [expect.objectContaining({ role: 'citizen' })] });
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/links', headers: { cookie } })).json()).toMatchObject({ thaid: true, line: false, needsRegistration: true });
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/links', headers: { cookie } })).json()).toMatchObject({
+      thaid: true,
+      line: false,
+      needsRegistration: true,
+    });
     const fixed = (await t.app.inject({ method: 'GET', url: '/api/auth/self-registration', headers: { cookie } })).json();
     expect(fixed).toEqual({ nationalId: '1100700123455', firstNameTh: 'มาลี', lastNameTh: 'ใจงาม', birthDate: '1990-11-02' });
 
     // The body has no place for another ID or name.
     const { docType: _t, docNumber: _n, firstNameTh: _f, lastNameTh: _l, ...form } = personBody({ birthDate: '1990-11-02' });
-    const sneaky = await t.app.inject({ method: 'POST', url: '/api/auth/self-registration', headers: { cookie }, payload: { ...form, docNumber: '3100100123451' } });
+    const sneaky = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/self-registration',
+      headers: { cookie },
+      payload: { ...form, docNumber: '3100100123451' },
+    });
     expect(sneaky.statusCode).toBe(400);
     const registeredSelf = await t.app.inject({
       method: 'POST',
@@ -105,7 +114,13 @@ describe.each(ENGINES)('citizen sign-in with ThaiD and LINE on %s', (engine) => 
     expect((await t.app.inject({ method: 'GET', url: `/api/people/${personId}`, headers: { cookie } })).statusCode).toBe(403);
     // Registering again is refused; the audit trail has her registration and the link.
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/self-registration', headers: { cookie }, payload: form })).statusCode).toBe(409);
-    const actions = (await t.database.db.selectFrom('audit_event').select('action').where('entity_id', 'in', [String(personId), me.id]).execute()).map((a) => a.action);
+    const actions = (
+      await t.database.db
+        .selectFrom('audit_event')
+        .select('action')
+        .where('entity_id', 'in', [String(personId), me.id])
+        .execute()
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['user.create_citizen_thaid', 'session.sign_in', 'person.create', 'user.link_person']));
     // Signing in again goes straight home, the same account and person.
     const again = await callBack(t, await throughThaid(t, newcomer));
@@ -118,16 +133,27 @@ describe.each(ENGINES)('citizen sign-in with ThaiD and LINE on %s', (engine) => 
     const created = await t.app.inject({ method: 'POST', url: '/api/people', headers: { cookie: officer.cookie }, payload: registeredBody });
     expect(created.statusCode, created.body).toBe(201);
     const personId = created.json().id as number;
-    const account = await t.app.inject({ method: 'POST', url: `/api/people/${personId}/citizen-account`, headers: { cookie: officer.cookie }, payload: { username: 'prasit.m' } });
+    const account = await t.app.inject({
+      method: 'POST',
+      url: `/api/people/${personId}/citizen-account`,
+      headers: { cookie: officer.cookie },
+      payload: { username: 'prasit.m' },
+    });
     expect(account.statusCode, account.body).toBe(201);
-    const peopleBefore = await t.database.db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const peopleBefore = await t.database.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
 
     const answer = await callBack(t, await throughThaid(t, registered));
     expect(answer.statusCode).toBe(302);
     expect(answer.headers.location).toBe('/');
     const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: sessionOf(answer) } })).json();
     expect(me).toMatchObject({ username: 'prasit.m', personId });
-    const peopleAfter = await t.database.db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const peopleAfter = await t.database.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(peopleAfter.n)).toBe(Number(peopleBefore.n));
     const accounts = await t.database.db.selectFrom('app_user').select('id').where('person_id', '=', personId).execute();
     expect(accounts).toHaveLength(1);
@@ -138,7 +164,9 @@ describe.each(ENGINES)('citizen sign-in with ThaiD and LINE on %s', (engine) => 
     const flows = [await throughThaid(t, another), await throughThaid(t, another)];
     const answers = await Promise.all(flows.map((f) => callBack(t, f)));
     expect(answers.map((a) => a.statusCode)).toEqual([302, 302]);
-    const ids = await Promise.all(answers.map(async (a) => (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: sessionOf(a) } })).json().id));
+    const ids = await Promise.all(
+      answers.map(async (a) => (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: sessionOf(a) } })).json().id),
+    );
     expect(ids[0]).toBe(ids[1]);
     expect(await t.database.db.selectFrom('external_identity').select('user_id').where('national_id', '=', '3401200345674').execute()).toHaveLength(1);
   });
@@ -173,7 +201,11 @@ describe.each(ENGINES)('citizen sign-in with ThaiD and LINE on %s', (engine) => 
     expect(new URL(started.headers.location as string).origin).toBe(standins.line.issuer);
     const callback = await pickAtProvider(started.headers.location as string, newcomer);
     // LINE's redirect is cross-site: the strict session cookie does not come back, the binding does.
-    const linked = await t.app.inject({ method: 'GET', url: `${callback.pathname}${callback.search}`, headers: { cookie: `archeep_oidc=${cookieOf(started, 'archeep_oidc')}` } });
+    const linked = await t.app.inject({
+      method: 'GET',
+      url: `${callback.pathname}${callback.search}`,
+      headers: { cookie: `archeep_oidc=${cookieOf(started, 'archeep_oidc')}` },
+    });
     expect(linked.statusCode, linked.body).toBe(302);
     expect(linked.headers.location).toBe('/account?linked=line');
     expect(await t.services.citizenSignIn.lineUserIdOf(me.personId)).toBe(`U${'b2'.repeat(16)}`);

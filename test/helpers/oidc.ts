@@ -42,7 +42,13 @@ export async function startStandins(appOrigin = APP_ORIGIN): Promise<Standins> {
         redirectUrl: `${appOrigin}/api/auth/thaid/callback`,
         scope: 'openid pid name birthdate',
       },
-      line: { issuer: line.issuer, clientId: '1650000000', clientSecret: 'line-test-secret', redirectUrl: `${appOrigin}/api/auth/line/callback`, scope: 'openid profile' },
+      line: {
+        issuer: line.issuer,
+        clientId: '1650000000',
+        clientSecret: 'line-test-secret',
+        redirectUrl: `${appOrigin}/api/auth/line/callback`,
+        scope: 'openid profile',
+      },
     },
     close: async () => {
       await thaid.close();
@@ -122,7 +128,13 @@ export async function startRogueProvider(pid: string, appOrigin = APP_ORIGIN): P
   const rogue: RogueProvider = {
     issuer,
     scenario: 'good',
-    config: { issuer, clientId: 'archeep', clientSecret: 'rogue-secret', redirectUrl: `${appOrigin}/api/auth/thaid/callback`, scope: 'openid pid name birthdate' },
+    config: {
+      issuer,
+      clientId: 'archeep',
+      clientSecret: 'rogue-secret',
+      redirectUrl: `${appOrigin}/api/auth/thaid/callback`,
+      scope: 'openid pid name birthdate',
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -55,8 +55,7 @@ const secondFactorRequired = () =>
     'Enter the 6-digit code from your authenticator app.',
     'กรุณากรอกรหัส 6 หลักจากแอปยืนยันตัวตนของคุณ',
   );
-const wrongCode = () =>
-  problems.unauthenticated({ en: 'The code is wrong or has been used already.', th: 'รหัสยืนยันไม่ถูกต้องหรือถูกใช้ไปแล้ว' });
+const wrongCode = () => problems.unauthenticated({ en: 'The code is wrong or has been used already.', th: 'รหัสยืนยันไม่ถูกต้องหรือถูกใช้ไปแล้ว' });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -203,7 +202,11 @@ export function createIdentityService(deps: {
             action: blockMs > 0 ? 'session.sign_in_paced' : 'session.sign_in_failed',
             entityType: 'user',
             entityId: user?.id ?? null,
-            after: { nameHash: nameHash.slice(0, 16), failures: count, reason: !user ? 'unknown-user' : !passwordOk ? 'wrong-password' : !codeOk ? 'wrong-code' : 'disabled' },
+            after: {
+              nameHash: nameHash.slice(0, 16),
+              failures: count,
+              reason: !user ? 'unknown-user' : !passwordOk ? 'wrong-password' : !codeOk ? 'wrong-code' : 'disabled',
+            },
           });
           return count;
         });
@@ -426,7 +429,10 @@ export function createIdentityService(deps: {
     async closeAccountsOf(trx: Transaction<DB>, personId: number): Promise<string[]> {
       const closed = await repository.closeAccountsOfPerson(trx, personId);
       // Issue 21: the closed accounts' ThaiD and LINE links (her national ID, her LINE id) and second factor go too.
-      await signInRepository.deleteIdentitiesOfUsers(trx, closed.map((c) => c.id));
+      await signInRepository.deleteIdentitiesOfUsers(
+        trx,
+        closed.map((c) => c.id),
+      );
       for (const { id } of closed) {
         await totp.remove(trx, id);
         await deleteUserSessions(trx, id);
@@ -505,7 +511,12 @@ export function createIdentityService(deps: {
       if (result === 'none') throw problems.conflict({ en: 'Start setting up a second factor first.', th: 'กรุณาเริ่มตั้งค่าการยืนยันตัวตนสองชั้นก่อน' });
       if (result === 'wrong') {
         throw problems.validation([
-          { field: 'body.code', code: 'wrong-code', message: 'The code is wrong or used already; enter the one the app shows now.', messageTh: 'รหัสไม่ถูกต้องหรือใช้ไปแล้ว กรุณากรอกรหัสที่แอปแสดงอยู่ตอนนี้' },
+          {
+            field: 'body.code',
+            code: 'wrong-code',
+            message: 'The code is wrong or used already; enter the one the app shows now.',
+            messageTh: 'รหัสไม่ถูกต้องหรือใช้ไปแล้ว กรุณากรอกรหัสที่แอปแสดงอยู่ตอนนี้',
+          },
         ]);
       }
       actors.forgetUser(ctx.actor.userId);
@@ -527,7 +538,9 @@ export function createIdentityService(deps: {
       });
       if (result === 'none') throw problems.notFound({ en: 'No second factor is set up.', th: 'ยังไม่ได้ตั้งค่าการยืนยันตัวตนสองชั้น' });
       if (result === 'wrong') {
-        throw problems.validation([{ field: 'body.code', code: 'wrong-code', message: 'The code is wrong or used already.', messageTh: 'รหัสไม่ถูกต้องหรือใช้ไปแล้ว' }]);
+        throw problems.validation([
+          { field: 'body.code', code: 'wrong-code', message: 'The code is wrong or used already.', messageTh: 'รหัสไม่ถูกต้องหรือใช้ไปแล้ว' },
+        ]);
       }
       actors.forgetUser(ctx.actor.userId);
     },

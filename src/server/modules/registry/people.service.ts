@@ -336,7 +336,12 @@ export function createPeopleService(access: RegistryAccess) {
       link: (trx: Transaction<DB>, personId: number) => Promise<void>,
     ): Promise<{ personId: number; created: boolean }> {
       const consents = input.consents ?? [];
-      const area = await checkPersonInput(ctx, input, consents.some((c) => c.purpose === 'sensitive-data'), { self: true });
+      const area = await checkPersonInput(
+        ctx,
+        input,
+        consents.some((c) => c.purpose === 'sensitive-data'),
+        { self: true },
+      );
       const docNumber = normalizeDoc(input.docType, input.docNumber);
       return db.transaction().execute(async (trx) => {
         const existing = await repository.personIdByDocument(trx, input.docType, docNumber);

@@ -104,7 +104,12 @@ export function createCitizenSignInService(deps: { db: Kysely<DB>; config: Confi
       await db
         .transaction()
         .execute((trx) =>
-          recordAudit(trx, ctx, { action: 'session.sign_in_refused', entityType: 'user', entityId: tx?.user_id ?? null, after: { provider, reason, ...(detail ? { detail } : {}) } }),
+          recordAudit(trx, ctx, {
+            action: 'session.sign_in_refused',
+            entityType: 'user',
+            entityId: tx?.user_id ?? null,
+            after: { provider, reason, ...(detail ? { detail } : {}) },
+          }),
         );
       return refused(provider, reason);
     };
@@ -124,14 +129,14 @@ export function createCitizenSignInService(deps: { db: Kysely<DB>; config: Confi
   }
 
   /** The client library's reason, for the audit trail: its message, code and the claim it compared. */
-const whyNot = (e: unknown): string => {
-  if (!(e instanceof Error)) return 'unknown';
-  const { code, cause } = e as Error & { code?: string; cause?: { claim?: string; message?: string; code?: string } };
-  const parts = [e.message, code, cause?.claim ? `claim ${cause.claim}` : null, cause?.code ?? null, cause?.message ?? null];
-  return parts.filter(Boolean).join('; ').slice(0, 300);
-};
+  const whyNot = (e: unknown): string => {
+    if (!(e instanceof Error)) return 'unknown';
+    const { code, cause } = e as Error & { code?: string; cause?: { claim?: string; message?: string; code?: string } };
+    const parts = [e.message, code, cause?.claim ? `claim ${cause.claim}` : null, cause?.code ?? null, cause?.message ?? null];
+    return parts.filter(Boolean).join('; ').slice(0, 300);
+  };
 
-const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === '23505';
+  const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === '23505';
 
   /** The ThaiD account for the verified claims: found, linked to the registered person's account, or created. */
   async function accountFor(ctx: RequestContext, claims: VerifiedClaims, pid: string) {
@@ -169,13 +174,17 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code 
           });
           // Another sign-in for the same ID got there first: roll back and take its account.
           if (!inserted) throw Object.assign(new Error('raced'), { code: '23505' });
-          await recordAudit(trx, { ...ctx, actor: selfOf(user) }, {
-            action: existing ? 'user.link_thaid' : 'user.create_citizen_thaid',
-            entityType: 'user',
-            entityId: user.id,
-            after: { provider: 'thaid', personId, created: !existing },
-            ...(personId !== null ? { subjectPersonId: personId } : {}),
-          });
+          await recordAudit(
+            trx,
+            { ...ctx, actor: selfOf(user) },
+            {
+              action: existing ? 'user.link_thaid' : 'user.create_citizen_thaid',
+              entityType: 'user',
+              entityId: user.id,
+              after: { provider: 'thaid', personId, created: !existing },
+              ...(personId !== null ? { subjectPersonId: personId } : {}),
+            },
+          );
           return { user, created: !existing, linkedNow: personId !== null };
         });
       } catch (e) {
@@ -195,13 +204,17 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code 
     if (await identityRepository.findUserByPerson(trx, personId)) return false;
     await repository.setPersonOfUser(trx, user.id, personId);
     user.person_id = personId;
-    await recordAudit(trx, { ...ctx, actor: selfOf(user) }, {
-      action: 'user.link_person',
-      entityType: 'user',
-      entityId: user.id,
-      after: { personId, by: 'thaid' },
-      subjectPersonId: personId,
-    });
+    await recordAudit(
+      trx,
+      { ...ctx, actor: selfOf(user) },
+      {
+        action: 'user.link_person',
+        entityType: 'user',
+        entityId: user.id,
+        after: { personId, by: 'thaid' },
+        subjectPersonId: personId,
+      },
+    );
     return true;
   }
 
@@ -218,7 +231,9 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code 
       if (!isValidNationalId(pid)) {
         await db
           .transaction()
-          .execute((trx) => recordAudit(trx, ctx, { action: 'session.sign_in_refused', entityType: 'user', entityId: null, after: { provider: 'thaid', reason: 'bad-pid' } }));
+          .execute((trx) =>
+            recordAudit(trx, ctx, { action: 'session.sign_in_refused', entityType: 'user', entityId: null, after: { provider: 'thaid', reason: 'bad-pid' } }),
+          );
         throw refused('thaid', 'no valid national ID in the token');
       }
       const { user } = await accountFor(ctx, claims, pid);
@@ -227,7 +242,11 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code 
         await identityRepository.updateUser(trx, user.id, { last_sign_in_at: new Date() });
         await repository.touchIdentity(trx, 'thaid', claims.sub);
         const created = await createSession(trx, { userId: user.id, ttlHours: config.sessionTtlHours, ip: ctx.ip, userAgent: input.userAgent });
-        await recordAudit(trx, { ...ctx, actor: selfOf(user) }, { action: 'session.sign_in', entityType: 'user', entityId: user.id, after: { method: 'thaid' } });
+        await recordAudit(
+          trx,
+          { ...ctx, actor: selfOf(user) },
+          { action: 'session.sign_in', entityType: 'user', entityId: user.id, after: { method: 'thaid' } },
+        );
         return created;
       });
       return { ...session, needsRegistration: user.person_id === null };
@@ -249,7 +268,12 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code 
      * Self-registration: the registry's own registration with the ID and name from the token (the
      * body cannot change them); her account gets the new person in the same transaction.
      */
-    async registerSelf(ctx: ActorContext, input: Omit<PersonInput, 'docType' | 'docNumber' | 'firstNameTh' | 'lastNameTh'> & { consents?: { purpose: 'sensitive-data' | 'share-lazada' | 'share-gsb' | 'share-partners' | 'contact'; evidence?: string | null }[] }) {
+    async registerSelf(
+      ctx: ActorContext,
+      input: Omit<PersonInput, 'docType' | 'docNumber' | 'firstNameTh' | 'lastNameTh'> & {
+        consents?: { purpose: 'sensitive-data' | 'share-lazada' | 'share-gsb' | 'share-partners' | 'contact'; evidence?: string | null }[];
+      },
+    ) {
       const fixed = await service.fixedIdentity(ctx);
       const result = await registry.registerSelf(
         ctx,
@@ -273,7 +297,13 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code 
             const updated = await repository.setPersonOfUser(trx, ctx.actor.userId, personId);
             if (Number(updated.numUpdatedRows) !== 1) throw problems.conflict({ en: 'You are registered already.', th: 'คุณลงทะเบียนไว้แล้ว' });
           }
-          await recordAudit(trx, ctx, { action: 'user.link_person', entityType: 'user', entityId: ctx.actor.userId, after: { personId, by: 'self-registration' }, subjectPersonId: personId });
+          await recordAudit(trx, ctx, {
+            action: 'user.link_person',
+            entityType: 'user',
+            entityId: ctx.actor.userId,
+            after: { personId, by: 'self-registration' },
+            subjectPersonId: personId,
+          });
         },
       );
       identity.forgetAccounts([ctx.actor.userId]);
@@ -302,13 +332,17 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code 
         }
         await repository.deleteIdentity(trx, userId, 'line');
         await repository.insertIdentity(trx, { provider: 'line', subject: claims.sub, user_id: userId });
-        await recordAudit(trx, { ...ctx, actor: selfOf(user) }, {
-          action: 'user.link_line',
-          entityType: 'user',
-          entityId: userId,
-          after: { provider: 'line' },
-          ...(user.person_id !== null ? { subjectPersonId: user.person_id } : {}),
-        });
+        await recordAudit(
+          trx,
+          { ...ctx, actor: selfOf(user) },
+          {
+            action: 'user.link_line',
+            entityType: 'user',
+            entityId: userId,
+            after: { provider: 'line' },
+            ...(user.person_id !== null ? { subjectPersonId: user.person_id } : {}),
+          },
+        );
       });
     },
 

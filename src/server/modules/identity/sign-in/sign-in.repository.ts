@@ -28,7 +28,12 @@ export const identitiesOfUser = (db: Executor, userId: string) =>
 
 /** Inserts the link unless the provider and subject (or the account and provider) are linked already; true when inserted. */
 export async function insertIdentity(db: Executor, row: Insertable<ExternalIdentityTable>): Promise<boolean> {
-  const inserted = await db.insertInto('external_identity').values(row).onConflict((oc) => oc.doNothing()).returning('subject').executeTakeFirst();
+  const inserted = await db
+    .insertInto('external_identity')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .returning('subject')
+    .executeTakeFirst();
   return inserted !== undefined;
 }
 
@@ -39,7 +44,12 @@ export const deleteIdentity = (db: Executor, userId: string, provider: Provider)
   db.deleteFrom('external_identity').where('user_id', '=', userId).where('provider', '=', provider).returning('subject').executeTakeFirst();
 
 export const deleteIdentitiesOfUsers = (db: Executor, userIds: readonly string[]) =>
-  userIds.length === 0 ? Promise.resolve([]) : db.deleteFrom('external_identity').where('user_id', 'in', [...userIds]).execute();
+  userIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .deleteFrom('external_identity')
+        .where('user_id', 'in', [...userIds])
+        .execute();
 
 /** The LINE user id linked to the person's account, if any. */
 export const lineUserIdOfPerson = async (db: Executor, personId: number) =>
@@ -66,7 +76,9 @@ export const upsertPendingTotp = (db: Executor, userId: string, sealed: string) 
   db
     .insertInto('user_totp')
     .values({ user_id: userId, secret_sealed: sealed })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ secret_sealed: sealed, created_at: new Date(), last_step: 0 }).where('user_totp.confirmed_at', 'is', null))
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet({ secret_sealed: sealed, created_at: new Date(), last_step: 0 }).where('user_totp.confirmed_at', 'is', null),
+    )
     .returning('user_id')
     .executeTakeFirst();
 

@@ -33,7 +33,12 @@ const FixedIdentity = z
   .object({ nationalId: z.string(), firstNameTh: z.string(), lastNameTh: z.string(), birthDate: z.string().nullable() })
   .meta({ id: 'FixedIdentity', description: 'From the verified ThaiD token: the self-registration form shows these and cannot change them' });
 const SecondFactorStatus = z.object({ enrolled: z.boolean(), required: z.boolean() }).meta({ id: 'SecondFactorStatus' });
-const CodeBody = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, '6 digits') });
+const CodeBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '6 digits'),
+});
 const CallbackQuery = z.looseObject({
   code: z.string().max(2000).optional(),
   state: z.string().max(200).optional(),
@@ -61,7 +66,12 @@ export const signInRoutes: FastifyPluginAsyncZod<SignInRoutesOptions> = async (a
     '/api/auth/thaid/start',
     {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Sign in with ThaiD: redirects to ThaiD (OpenID Connect, code flow with PKCE)', security: [], response: withProblems({ 302: Redirect }) },
+      schema: {
+        tags,
+        summary: 'Sign in with ThaiD: redirects to ThaiD (OpenID Connect, code flow with PKCE)',
+        security: [],
+        response: withProblems({ 302: Redirect }),
+      },
     },
     async (_request, reply) => {
       const started = await signIn.startThaid();
@@ -157,7 +167,8 @@ export const signInRoutes: FastifyPluginAsyncZod<SignInRoutesOptions> = async (a
         return reply.redirect('/account?linked=line', 302);
       } catch (error) {
         clearBinding(reply);
-        if (error instanceof Problem && (error.status === 401 || error.status === 409) && wantsPage(request)) return reply.redirect('/account?failed=line', 302);
+        if (error instanceof Problem && (error.status === 401 || error.status === 409) && wantsPage(request))
+          return reply.redirect('/account?failed=line', 302);
         throw error;
       }
     },
@@ -204,7 +215,12 @@ export const signInRoutes: FastifyPluginAsyncZod<SignInRoutesOptions> = async (a
     '/api/auth/second-factor/remove',
     {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Remove your second factor with a current code (not where your role requires one)', body: CodeBody, response: withProblems({ 204: z.null() }) },
+      schema: {
+        tags,
+        summary: 'Remove your second factor with a current code (not where your role requires one)',
+        body: CodeBody,
+        response: withProblems({ 204: z.null() }),
+      },
     },
     async (request, reply) => {
       await identity.removeSecondFactor(requireContext(request), request.body.code);

@@ -89,7 +89,11 @@ describe('browser journey: citizens sign in with ThaiD', () => {
     await page.waitForURL(`${baseUrl}/`);
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json());
     expect(me.personId).toEqual(expect.any(Number));
-    const person = await t.database.db.selectFrom('person').select(['doc_number', 'first_name_th', 'source']).where('id', '=', me.personId).executeTakeFirstOrThrow();
+    const person = await t.database.db
+      .selectFrom('person')
+      .select(['doc_number', 'first_name_th', 'source'])
+      .where('id', '=', me.personId)
+      .executeTakeFirstOrThrow();
     expect(person).toEqual({ doc_number: '1100700123455', first_name_th: 'มาลี', source: 'self' });
     await expectAccessible(page, 'her home after registering');
     expect(await fitsWidth(page)).toBe(true);

@@ -77,13 +77,17 @@ export function AccountPage() {
               </Title>
               <Group justify="space-between" wrap="wrap">
                 <Text>ThaiD</Text>
-                <Badge variant="light" color={links.data.thaid ? 'green' : 'gray'}>{links.data.thaid ? t('linked') : t('notLinked')}</Badge>
+                <Badge variant="light" color={links.data.thaid ? 'green' : 'gray'} c="dark" tt="none">
+                  {links.data.thaid ? t('linked') : t('notLinked')}
+                </Badge>
               </Group>
               {links.data.lineAvailable && (
                 <>
                   <Group justify="space-between" wrap="wrap">
                     <Text>LINE</Text>
-                    <Badge variant="light" color={links.data.line ? 'green' : 'gray'}>{links.data.line ? t('linked') : t('notLinked')}</Badge>
+                    <Badge variant="light" color={links.data.line ? 'green' : 'gray'} c="dark" tt="none">
+                      {links.data.line ? t('linked') : t('notLinked')}
+                    </Badge>
                   </Group>
                   <Text size="sm" c="dimmed">
                     {t('lineHint')}
@@ -93,7 +97,7 @@ export function AccountPage() {
                       {t('unlinkLine')}
                     </Button>
                   ) : links.data.thaid ? (
-                    <Button component="a" href="/api/auth/line/start" color="green.9" w="fit-content">
+                    <Button component="a" href="/api/auth/line/start" w="fit-content">
                       {t('linkLine')}
                     </Button>
                   ) : (
@@ -114,7 +118,9 @@ export function AccountPage() {
               </Title>
               <Group justify="space-between" wrap="wrap">
                 <Text>{t('authenticator')}</Text>
-                <Badge variant="light" color={factor.data.enrolled ? 'green' : 'gray'}>{factor.data.enrolled ? t('on') : t('off')}</Badge>
+                <Badge variant="light" color={factor.data.enrolled ? 'green' : 'gray'} c="dark" tt="none">
+                  {factor.data.enrolled ? t('on') : t('off')}
+                </Badge>
               </Group>
               {factor.data.required && <Text size="sm">{t('required')}</Text>}
               {!factor.data.enrolled && !enrolment && (

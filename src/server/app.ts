@@ -55,6 +55,7 @@ import { createMonitoringRecorder, createMonitoringService } from './modules/mon
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
 import { createCitizenSignInService } from './modules/identity/sign-in/citizen-sign-in.service';
 import { signInRoutes } from './modules/identity/sign-in/sign-in.routes';
+import { SelfRegistrationBody } from './modules/registry/registry.schemas';
 
 export interface AppOptions {
   database: Database;
@@ -240,6 +241,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     identity: services.identity,
     cookieSecure: config.cookieSecure,
     publicUrl: config.publicUrl,
+    selfRegistrationBody: SelfRegistrationBody,
   });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.

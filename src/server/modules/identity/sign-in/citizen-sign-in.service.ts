@@ -9,7 +9,6 @@ import { createSession } from '../../../platform/auth/sessions';
 import { recordAudit } from '../../../platform/audit/audit.service';
 import type { ActorContext, RequestContext } from '../../../platform/context';
 import { Problem, problems } from '../../../platform/problem';
-import type { PersonInput, RegistryService } from '../../registry/registry.service';
 import * as identityRepository from '../identity.repository';
 import type { IdentityService } from '../identity.service';
 import { createOidcClient, type OidcClient, type VerifiedClaims } from './oidc-client';
@@ -42,6 +41,29 @@ const refused = (provider: Provider, reason: string) =>
     `ไม่ยอมรับคำตอบจาก ${provider === 'thaid' ? 'ThaiD' : 'LINE'} (${reason}) กรุณาเริ่มใหม่จากหน้าเข้าสู่ระบบ`,
   );
 
+/**
+ * What sign-in asks of the registry (handed in by app.ts; identity does not import the registry,
+ * which imports identity): who holds an ID, and her own registration on its form.
+ */
+export interface RegistryForSignIn {
+  personIdsByDocuments(docNumbers: readonly string[]): Promise<Map<string, number>>;
+  registerSelf(
+    ctx: ActorContext,
+    input: SelfRegistrationInput & { docType: string; docNumber: string; firstNameTh: string; lastNameTh: string },
+    link: (trx: Transaction<DB>, personId: number) => Promise<void>,
+  ): Promise<{ personId: number; created: boolean }>;
+}
+
+/** The registry's person form without the ID and name (those come from the token). */
+export type SelfRegistrationInput = {
+  title: string;
+  sex: string;
+  birthDate: string;
+  subdistrictCode: string;
+  targetGroups: string[];
+  consents?: { purpose: 'sensitive-data' | 'share-lazada' | 'share-gsb' | 'share-partners' | 'contact'; evidence?: string | null }[];
+} & Record<string, unknown>;
+
 /** What the self-registration form fixes from the verified token. */
 export interface FixedIdentity {
   nationalId: string;
@@ -58,7 +80,7 @@ export interface FixedIdentity {
  * the unique national ID and the unique person of an account make the second insert conflict;
  * it rolls back and takes the first one's account).
  */
-export function createCitizenSignInService(deps: { db: Kysely<DB>; config: Config; identity: IdentityService; registry: RegistryService }) {
+export function createCitizenSignInService(deps: { db: Kysely<DB>; config: Config; identity: IdentityService; registry: RegistryForSignIn }) {
   const { db, config, identity, registry } = deps;
   const clients: Record<Provider, OidcClient | null> = {
     thaid: config.thaid ? createOidcClient(config.thaid) : null,
@@ -101,16 +123,14 @@ export function createCitizenSignInService(deps: { db: Kysely<DB>; config: Confi
     const state = input.callbackUrl.searchParams.get('state') ?? '';
     const tx = state ? await repository.takeTransaction(db, provider, state) : undefined;
     const fail = async (reason: string, detail?: string) => {
-      await db
-        .transaction()
-        .execute((trx) =>
-          recordAudit(trx, ctx, {
-            action: 'session.sign_in_refused',
-            entityType: 'user',
-            entityId: tx?.user_id ?? null,
-            after: { provider, reason, ...(detail ? { detail } : {}) },
-          }),
-        );
+      await db.transaction().execute((trx) =>
+        recordAudit(trx, ctx, {
+          action: 'session.sign_in_refused',
+          entityType: 'user',
+          entityId: tx?.user_id ?? null,
+          after: { provider, reason, ...(detail ? { detail } : {}) },
+        }),
+      );
       return refused(provider, reason);
     };
     if (!tx) throw await fail('unknown-or-used-state');
@@ -268,12 +288,7 @@ export function createCitizenSignInService(deps: { db: Kysely<DB>; config: Confi
      * Self-registration: the registry's own registration with the ID and name from the token (the
      * body cannot change them); her account gets the new person in the same transaction.
      */
-    async registerSelf(
-      ctx: ActorContext,
-      input: Omit<PersonInput, 'docType' | 'docNumber' | 'firstNameTh' | 'lastNameTh'> & {
-        consents?: { purpose: 'sensitive-data' | 'share-lazada' | 'share-gsb' | 'share-partners' | 'contact'; evidence?: string | null }[];
-      },
-    ) {
+    async registerSelf(ctx: ActorContext, input: SelfRegistrationInput) {
       const fixed = await service.fixedIdentity(ctx);
       const result = await registry.registerSelf(
         ctx,

@@ -5,9 +5,8 @@ import { optionalContext, requireContext } from '../../../platform/auth/plugin';
 import { SESSION_COOKIE } from '../../../platform/auth/sessions';
 import { withProblems } from '../../../platform/http/schemas';
 import { Problem } from '../../../platform/problem';
-import { SelfRegistrationBody } from '../../registry/registry.schemas';
 import type { IdentityService } from '../identity.service';
-import type { CitizenSignInService } from './citizen-sign-in.service';
+import type { CitizenSignInService, SelfRegistrationInput } from './citizen-sign-in.service';
 
 export interface SignInRoutesOptions {
   signIn: CitizenSignInService;
@@ -15,6 +14,8 @@ export interface SignInRoutesOptions {
   cookieSecure: boolean;
   /** Where the provider sends the browser back to (the configured redirect URLs' origin is the app's). */
   publicUrl: string;
+  /** The registry's person form without ID and name (registry.schemas' SelfRegistrationBody, handed in by app.ts). */
+  selfRegistrationBody: z.ZodType<SelfRegistrationInput>;
 }
 
 /** The browser's half of an authorisation request: sent back on the provider's top-level redirect (SameSite=Lax). */
@@ -46,7 +47,7 @@ const CallbackQuery = z.looseObject({
 });
 const Redirect = z.null().describe('Redirect (Location header)');
 
-export const signInRoutes: FastifyPluginAsyncZod<SignInRoutesOptions> = async (app, { signIn, identity, cookieSecure, publicUrl }) => {
+export const signInRoutes: FastifyPluginAsyncZod<SignInRoutesOptions> = async (app, { signIn, identity, cookieSecure, publicUrl, selfRegistrationBody }) => {
   const tags = ['auth'];
   // The service answers on the configured redirect URL with this request's query (a proxy in front may rename the host).
   const callbackUrl = (request: FastifyRequest) => new URL(request.url, publicUrl);
@@ -128,7 +129,7 @@ export const signInRoutes: FastifyPluginAsyncZod<SignInRoutesOptions> = async (a
       schema: {
         tags,
         summary: "Register yourself in the registry (after a ThaiD sign-in): the registry's form, your ID and name from the token",
-        body: SelfRegistrationBody,
+        body: selfRegistrationBody,
         response: withProblems({ 201: z.object({ personId: z.number().int(), created: z.boolean() }) }),
       },
     },

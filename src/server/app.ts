@@ -57,6 +57,9 @@ import { createNotificationsService, type NotificationsOptions } from './modules
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { createSelfserviceService } from './modules/selfservice/selfservice.service';
 import { selfserviceRoutes } from './modules/selfservice/selfservice.routes';
+import { createCitizenSignInService } from './modules/identity/sign-in/citizen-sign-in.service';
+import { signInRoutes } from './modules/identity/sign-in/sign-in.routes';
+import { SelfRegistrationBody } from './modules/registry/registry.schemas';
 
 export interface AppOptions {
   database: Database;
@@ -103,7 +106,7 @@ export function createServices(
   const geo = createGeoService({ db });
   const org = createOrgService({ db, geo });
   const actors = createActorCache({ ttlMs: options.actorCacheMs });
-  const identity = createIdentityService({ db, org, config, actors, capabilitiesOf });
+  const identity = createIdentityService({ db, org, config, actors, capabilitiesOf, kek });
   // Monitoring's recorder comes first: the modules tell it their facts in their own transactions.
   const recorder = createMonitoringRecorder();
   const registry = createRegistryService({ db, geo, org, identity, links: ALL_CONTRACTS.flatMap((c) => c.links), facts: recorder.count });
@@ -137,6 +140,7 @@ export function createServices(
   const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity, jobs, facts: recorder.count, notify });
   const monitoring = createMonitoringService({ db, geo, registry, training, employment, enterprise, funding, marketplace });
   const selfservice = createSelfserviceService({ db, geo, org, identity, registry, training, credentials, competency, employment, enterprise, funding });
+  const citizenSignIn = createCitizenSignInService({ db, config, identity, registry });
   return {
     audit,
     jobs,
@@ -158,6 +162,7 @@ export function createServices(
     monitoring,
     notifications,
     selfservice,
+    citizenSignIn,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -246,6 +251,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(monitoringMoreRoutes, { monitoring: services.monitoring });
   await app.register(notificationsRoutes, { notifications: services.notifications });
   await app.register(selfserviceRoutes, { selfservice: services.selfservice });
+  await app.register(signInRoutes, {
+    signIn: services.citizenSignIn,
+    identity: services.identity,
+    cookieSecure: config.cookieSecure,
+    publicUrl: config.publicUrl,
+    selfRegistrationBody: SelfRegistrationBody,
+  });
 
   // Background jobs run while the app is up; a job cut off by a stop is resumed by the next start.
   app.addHook('onReady', async () => services.jobs.start());
@@ -263,6 +275,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     Promise.all([
       services.imports.purgeExpired(config.importRetentionDays),
       services.identity.forgetOldSignInFailures(),
+      services.citizenSignIn.forgetExpired(),
       // Once a day across processes: listings whose certificate lapsed are unlisted and their groups told.
       services.marketplace.dailySweep(),
     ]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { ROLES, type Role } from './platform/auth/actor';
 
 /**
  * Configuration read once from the environment at start-up. A wrong value stops start-up with a
@@ -82,7 +83,52 @@ const ConfigSchema = z.object({
   // First retry after this many seconds, doubling per failed attempt, up to NOTIFY_MAX_ATTEMPTS.
   NOTIFY_BACKOFF_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  // Issue 21: ThaiD (DOPA's OpenID provider) for citizens' sign-in; off unless the issuer is set.
+  THAID_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  THAID_CLIENT_ID: z.string().min(1).optional(),
+  THAID_CLIENT_SECRET: z.string().min(1).optional(),
+  THAID_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  THAID_SCOPE: z.string().min(1).default('openid pid name birthdate'),
+  // LINE Login, linked by a citizen after a ThaiD sign-in; off unless the channel id is set.
+  LINE_ISSUER: z.url({ protocol: /^https?$/ }).default('https://access.line.me'),
+  LINE_CHANNEL_ID: z.string().min(1).optional(),
+  LINE_CHANNEL_SECRET: z.string().min(1).optional(),
+  LINE_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Staff roles that must use a second factor (TOTP), comma-separated (e.g. `system_admin,fund_approver`).
+  STAFF_TOTP_REQUIRED_ROLES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(ROLES))),
 });
+
+/** An OpenID provider the server signs citizens in with (ThaiD) or links (LINE). */
+export interface OidcProviderConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+  scope: string;
+}
+
+/** Both or none: a provider named without its client is a mistake worth stopping for. */
+function oidcProvider(
+  name: string,
+  values: { issuer: string | undefined; clientId: string | undefined; clientSecret: string | undefined; redirectUrl: string | undefined; scope: string },
+  on: boolean,
+): OidcProviderConfig | null {
+  if (!on) return null;
+  const missing = (['clientId', 'clientSecret', 'redirectUrl', 'issuer'] as const).filter((k) => !values[k]);
+  if (missing.length) {
+    throw new ConfigError(`Invalid configuration / ค่าตั้งระบบไม่ถูกต้อง:\n  ${name}: also set ${missing.join(', ')} / ต้องตั้งค่าให้ครบ`);
+  }
+  return values as OidcProviderConfig;
+}
 
 export type Config = {
   port: number;
@@ -122,6 +168,12 @@ export type Config = {
     backoffMs: number;
     maxAttempts: number;
   };
+  /** ThaiD sign-in (issue 21), or null when THAID_ISSUER is unset. */
+  thaid: OidcProviderConfig | null;
+  /** LINE Login linking (issue 21), or null when LINE_CHANNEL_ID is unset. */
+  line: OidcProviderConfig | null;
+  /** Staff roles that must sign in with a TOTP code (STAFF_TOTP_REQUIRED_ROLES). */
+  totpRequiredRoles: Role[];
 };
 
 export class ConfigError extends Error {}
@@ -172,5 +224,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       backoffMs: c.NOTIFY_BACKOFF_SECONDS * 1000,
       maxAttempts: c.NOTIFY_MAX_ATTEMPTS,
     },
+    thaid: oidcProvider(
+      'THAID_ISSUER',
+      { issuer: c.THAID_ISSUER, clientId: c.THAID_CLIENT_ID, clientSecret: c.THAID_CLIENT_SECRET, redirectUrl: c.THAID_REDIRECT_URL, scope: c.THAID_SCOPE },
+      c.THAID_ISSUER !== undefined,
+    ),
+    line: oidcProvider(
+      'LINE_CHANNEL_ID',
+      { issuer: c.LINE_ISSUER, clientId: c.LINE_CHANNEL_ID, clientSecret: c.LINE_CHANNEL_SECRET, redirectUrl: c.LINE_REDIRECT_URL, scope: 'openid profile' },
+      c.LINE_CHANNEL_ID !== undefined,
+    ),
+    totpRequiredRoles: c.STAFF_TOTP_REQUIRED_ROLES,
   };
 }

@@ -69,6 +69,8 @@ const OrgPage = page(org, 'OrgPage');
 const UnitPage = page(org, 'UnitPage');
 const UsersPage = page(users, 'UsersPage');
 const UserPage = page(users, 'UserPage');
+const AccountPage = page(users, 'AccountPage');
+const SelfRegistrationPage = page(registry, 'SelfRegistrationPage');
 const AuditPage = page(audit, 'AuditPage');
 const BoardPage = page(employment, 'BoardPage');
 const ApplyEmployerPage = page(employment, 'ApplyEmployerPage');
@@ -201,6 +203,8 @@ export function App() {
         <Route path="org/units/:code" element={<UnitPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="users/:id" element={<UserPage />} />
+        <Route path="account" element={<AccountPage />} />
+        <Route path="register-self" element={<SelfRegistrationPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

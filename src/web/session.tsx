@@ -46,5 +46,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   }
   if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   if (me.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace state={{ from: location.pathname }} />;
+  // A role requires a second factor not yet set up (issue 21): the account page is the only way on.
+  if (me.mustEnrolSecondFactor && location.pathname !== '/account') return <Navigate to="/account" replace />;
   return <>{children}</>;
 }

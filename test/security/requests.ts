@@ -323,6 +323,15 @@ export const CALLS: Record<string, CallSpec> = {
   },
   'PUT /api/me/notification-preferences': { body: () => ({ language: 'th', channels: ['in-app'], optedOut: [] }) },
   'POST /api/funding/loan-decisions/{id}/decide': { body: () => ({ decision: 'approve', minutesRef: 'ประชุมครั้งที่ 2/2569' }), last: true },
+  // Issue 21: the registry's form without ID and name (those come from the ThaiD token).
+  'POST /api/auth/self-registration': {
+    body: () => {
+      const { docType: _t, docNumber: _n, firstNameTh: _f, lastNameTh: _l, ...rest } = personBodyIn('400101', serial++);
+      return rest;
+    },
+  },
+  'POST /api/auth/second-factor/confirm': { body: () => ({ code: '000000' }) },
+  'POST /api/auth/second-factor/remove': { body: () => ({ code: '000000' }) },
 };
 
 const fundingApplication = (groupId: number) => ({

@@ -22,6 +22,8 @@ export class ApiProblem extends Error {
     readonly errors: FieldProblem[] = [],
     /** Quoted when reporting a fault, so the server's log entry can be found. */
     readonly requestId?: string,
+    /** The problem's type URI (e.g. …/second-factor-required), for the few answers a page acts on. */
+    readonly type: string = '',
   ) {
     super(detail);
   }
@@ -50,7 +52,7 @@ type Result<T> = { data?: T; error?: unknown; response: Response };
 export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   const { data, error, response } = await call;
   if (response.ok) return data as T;
-  const p = (error ?? {}) as Partial<Omit<ApiProblem, 'errors' | 'requestId'>> & { errors?: FieldProblem[]; requestId?: string };
+  const p = (error ?? {}) as Partial<Omit<ApiProblem, 'errors' | 'requestId' | 'type'>> & { errors?: FieldProblem[]; requestId?: string; type?: string };
   throw new ApiProblem(
     response.status,
     p.title ?? response.statusText,
@@ -59,5 +61,6 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
     p.detailTh ?? `ระบบตอบกลับด้วยรหัส ${response.status}`,
     p.errors ?? [],
     p.requestId ?? response.headers.get('x-request-id') ?? undefined,
+    p.type ?? '',
   );
 }

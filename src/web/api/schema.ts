@@ -652,6 +652,8 @@ export interface paths {
                     "application/json": {
                         username: string;
                         password: string;
+                        /** @description The authenticator app’s 6-digit code, for an account with a second factor */
+                        code?: string;
                     };
                 };
             };
@@ -15559,6 +15561,724 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which sign-in providers this server offers (ThaiD; LINE to link) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignInProviders"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/thaid/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign in with ThaiD: redirects to ThaiD (OpenID Connect, code flow with PKCE) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirect (Location header) */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/thaid/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ThaiD's redirect back: verifies the ID token, signs the citizen in (linked to her record, or to register herself) */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    error?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirect (Location header) */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The providers linked to your account (ThaiD, LINE) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountLinks"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/self-registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your national ID and name from ThaiD, fixed on the self-registration form */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FixedIdentity"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register yourself in the registry (after a ThaiD sign-in): the registry's form, your ID and name from the token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        title: "mr" | "mrs" | "miss" | "boy" | "girl" | "other";
+                        firstNameEn?: string | null;
+                        lastNameEn?: string | null;
+                        /** @enum {string} */
+                        sex: "female" | "male" | "unspecified";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (C.E.); the web form takes and shows B.E.
+                         */
+                        birthDate: string;
+                        phone?: string | null;
+                        houseNo?: string | null;
+                        villageNo?: number | null;
+                        subdistrictCode: string;
+                        /** @default [] */
+                        targetGroups?: string[];
+                        disability?: {
+                            /** @enum {string} */
+                            type: "visual" | "hearing" | "physical" | "mental" | "intellectual" | "learning" | "autism";
+                            cardNo?: string | null;
+                        } | null;
+                        education?: ("none" | "primary" | "lower-secondary" | "upper-secondary" | "vocational" | "bachelor" | "postgraduate") | null;
+                        workStatus?: ("unemployed" | "employed" | "self-employed" | "farmer" | "student" | "retired") | null;
+                        /** @description Integer satang (1 baht = 100) */
+                        monthlyIncomeSatang?: number | null;
+                        householdSize?: number | null;
+                        /** @default [] */
+                        consents?: {
+                            purpose: components["schemas"]["ConsentPurposeInput"];
+                            evidence?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            personId: number;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/line/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Link LINE to your account (after a ThaiD sign-in): redirects to LINE Login */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirect (Location header) */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/line/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** LINE Login's redirect back: verifies the ID token and keeps the LINE user id on the account that started */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    error?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirect (Location header) */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/line": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink LINE from your account */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your second factor (TOTP): set up or not, required by a role or not */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecondFactorStatus"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start setting up a second factor (staff): the secret as a QR code and otpauth URI, shown this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecondFactorEnrolment"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/second-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the second factor with its first code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecondFactorStatus"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/second-factor/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove your second factor with a current code (not where your role requires one) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -15749,6 +16469,10 @@ export interface components {
             scopeProvinceCodes: string[] | null;
             /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
             capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read" | "monitoring.targets" | "notifications.outbox" | "selfservice.queues")[];
+            /** @description A role requires a second factor not yet set up: nothing else is allowed until it is */
+            mustEnrolSecondFactor: boolean;
+            /** @description Sign-in asks for a TOTP code */
+            secondFactor: boolean;
         };
         UserPageInput: {
             items: components["schemas"]["UserInput"][];
@@ -18159,6 +18883,33 @@ export interface components {
             timeline: components["schemas"]["TimelineEventInput"][];
             grievances: components["schemas"]["GrievanceInput"][];
         };
+        SignInProvidersInput: {
+            thaid: boolean;
+            line: boolean;
+        };
+        AccountLinksInput: {
+            thaid: boolean;
+            line: boolean;
+            lineAvailable: boolean;
+            /** @description Signed in with ThaiD, not yet in the registry: the self-registration form is next */
+            needsRegistration: boolean;
+        };
+        /** @description From the verified ThaiD token: the self-registration form shows these and cannot change them */
+        FixedIdentityInput: {
+            nationalId: string;
+            firstNameTh: string;
+            lastNameTh: string;
+            birthDate: string | null;
+        };
+        SecondFactorStatusInput: {
+            enrolled: boolean;
+            required: boolean;
+        };
+        SecondFactorEnrolmentInput: {
+            secret: string;
+            uri: string;
+            qrSvg: string;
+        };
         /** @description RFC 9457 problem details, with Thai messages beside the English ones */
         Problem: {
             type: string;
@@ -18345,6 +19096,10 @@ export interface components {
             scopeProvinceCodes: string[] | null;
             /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
             capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read" | "monitoring.targets" | "notifications.outbox" | "selfservice.queues")[];
+            /** @description A role requires a second factor not yet set up: nothing else is allowed until it is */
+            mustEnrolSecondFactor: boolean;
+            /** @description Sign-in asks for a TOTP code */
+            secondFactor: boolean;
         };
         UserPage: {
             items: components["schemas"]["User"][];
@@ -20754,6 +21509,33 @@ export interface components {
             followUpsToAnswer: number;
             timeline: components["schemas"]["TimelineEvent"][];
             grievances: components["schemas"]["Grievance"][];
+        };
+        SignInProviders: {
+            thaid: boolean;
+            line: boolean;
+        };
+        AccountLinks: {
+            thaid: boolean;
+            line: boolean;
+            lineAvailable: boolean;
+            /** @description Signed in with ThaiD, not yet in the registry: the self-registration form is next */
+            needsRegistration: boolean;
+        };
+        /** @description From the verified ThaiD token: the self-registration form shows these and cannot change them */
+        FixedIdentity: {
+            nationalId: string;
+            firstNameTh: string;
+            lastNameTh: string;
+            birthDate: string | null;
+        };
+        SecondFactorStatus: {
+            enrolled: boolean;
+            required: boolean;
+        };
+        SecondFactorEnrolment: {
+            secret: string;
+            uri: string;
+            qrSvg: string;
         };
     };
     responses: never;

@@ -80,6 +80,9 @@ export function AppLayout() {
                 <Menu.Item component={Link} to="/change-password">
                   {t('auth.changePassword')}
                 </Menu.Item>
+                <Menu.Item component={Link} to="/account">
+                  {t('auth.account')}
+                </Menu.Item>
                 <Menu.Item onClick={signOut}>{t('auth.signOut')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>

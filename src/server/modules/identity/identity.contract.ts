@@ -3,7 +3,7 @@ import type { ModuleContract } from '../../platform/contract';
 /** Identity's tables, and how a citizen's account follows a merge and an erasure of their record. */
 export const identityContract: ModuleContract = {
   module: 'identity',
-  tables: ['app_user', 'role_assignment', 'sign_in_failure'],
+  tables: ['app_user', 'role_assignment', 'sign_in_failure', 'external_identity', 'oidc_transaction', 'user_totp'],
   links: [
     {
       table: 'app_user',

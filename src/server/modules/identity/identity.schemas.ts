@@ -36,6 +36,8 @@ export const MeSchema = UserSchema.extend({
   capabilities: z
     .array(z.enum(CAPABILITIES))
     .describe("What the account may use, from the same policies the API enforces: the web app's navigation and home page show these"),
+  mustEnrolSecondFactor: z.boolean().describe('A role requires a second factor not yet set up: nothing else is allowed until it is'),
+  secondFactor: z.boolean().describe('Sign-in asks for a TOTP code'),
 }).meta({ id: 'Me' });
 
 export const UserPageSchema = z.object({ items: z.array(UserSchema), total: z.number().int() }).meta({ id: 'UserPage' });
@@ -43,6 +45,12 @@ export const UserPageSchema = z.object({ items: z.array(UserSchema), total: z.nu
 export const SignInBody = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(200),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '6 digits')
+    .optional()
+    .describe('The authenticator app’s 6-digit code, for an account with a second factor'),
 });
 
 export const ChangePasswordBody = z.strictObject({

@@ -10,6 +10,9 @@ import { createSession, deleteSession, deleteUserSessions } from '../../platform
 import { recordAudit } from '../../platform/audit/audit.service';
 import type { ActorContext, RequestContext } from '../../platform/context';
 import { problems, type FieldError } from '../../platform/problem';
+import { createTotp } from './sign-in/totp';
+import { createSecondFactorUseCases, secondFactorRequired, wrongCode } from './sign-in/second-factor';
+import * as signInRepository from './sign-in/sign-in.repository';
 import type { OrgService } from '../org/org.service';
 import { GOVERNMENT_ROLES, identityPolicy, ROLES_NEEDING_UNIT, ROLES_WITHOUT_UNIT } from './identity.policy';
 import * as repository from './identity.repository';
@@ -52,8 +55,13 @@ export function createIdentityService(deps: {
   actors: ActorCache;
   /** What the actor may use, asked of every module's policies (modules/capabilities.ts, handed in by app.ts). */
   capabilitiesOf: (actor: Actor) => Capability[];
+  /** The key-encryption key: seals staff's TOTP secrets (issue 21). */
+  kek: () => Buffer;
 }) {
   const { db, org, config, actors, capabilitiesOf } = deps;
+  const totp = createTotp({ db, kek: deps.kek });
+  /** Holds a role for which the configuration requires a second factor. */
+  const needsSecondFactor = (roles: readonly { role: string }[]) => roles.some((r) => (config.totpRequiredRoles as readonly string[]).includes(r.role));
 
   /** The users' roles with their units' names (org's). */
   const rolesOf = async (userIds: readonly string[]): Promise<NamedRole[]> => {
@@ -115,7 +123,9 @@ export function createIdentityService(deps: {
       if (!user || user.status !== 'active') return null;
       const roles = await repository.rolesOf(db, [userId]);
       const areas = await org.unitAreas(roles.flatMap((r) => (r.unit_code ? [r.unit_code] : [])));
+      const mustEnrolSecondFactor = needsSecondFactor(roles) && !(await totp.status(user.id)).enrolled;
       return {
+        ...(mustEnrolSecondFactor ? { mustEnrolSecondFactor } : {}),
         userId: user.id,
         username: user.username,
         displayName: user.display_name,
@@ -156,6 +166,8 @@ export function createIdentityService(deps: {
         ...presentUser(user, roles),
         scopeProvinceCodes: areaOf(ctx.actor),
         capabilities: capabilitiesOf(ctx.actor),
+        mustEnrolSecondFactor: Boolean(ctx.actor.mustEnrolSecondFactor),
+        secondFactor: (await totp.status(user.id)).enrolled,
       };
     },
 
@@ -166,7 +178,7 @@ export function createIdentityService(deps: {
      * and the answer is the same. No account is locked for everyone: a pair that keeps failing
      * waits (429 with Retry-After), and a name guessed from many addresses is paced.
      */
-    async signIn(ctx: RequestContext, input: { username: string; password: string; userAgent?: string }) {
+    async signIn(ctx: RequestContext, input: { username: string; password: string; code?: string; userAgent?: string }) {
       const username = input.username.trim().toLowerCase();
       const nameHash = createHash('sha256').update(`archeep-sign-in:${username}`).digest('hex');
       const ip = ctx.ip ?? 'unknown';
@@ -175,7 +187,12 @@ export function createIdentityService(deps: {
       if (wait > 0) throw problems.tooManyRequests(wait);
       const user = await repository.findUserByUsername(db, username);
       const passwordOk = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), input.password);
-      if (!user || !passwordOk || user.status !== 'active') {
+      // Issue 21: with a second factor, the right password alone is not enough; a wrong or reused
+      // code counts as a failure of the pair, paced like a wrong password.
+      const second = user && passwordOk && user.status === 'active' ? await totp.status(user.id) : null;
+      if (second?.enrolled && !input.code) throw secondFactorRequired();
+      const codeOk = second?.enrolled ? (await totp.check(db, user!.id, input.code!, { confirm: false })) === 'ok' : true;
+      if (!user || !passwordOk || user.status !== 'active' || !codeOk) {
         const failures = await db.transaction().execute(async (trx) => {
           const count = await repository.recordSignInFailure(trx, ip, nameHash, pace.lockMinutes);
           const blockMs = pairBlockMs(count, pace);
@@ -186,13 +203,17 @@ export function createIdentityService(deps: {
             action: blockMs > 0 ? 'session.sign_in_paced' : 'session.sign_in_failed',
             entityType: 'user',
             entityId: user?.id ?? null,
-            after: { nameHash: nameHash.slice(0, 16), failures: count, reason: !user ? 'unknown-user' : passwordOk ? 'disabled' : 'wrong-password' },
+            after: {
+              nameHash: nameHash.slice(0, 16),
+              failures: count,
+              reason: !user ? 'unknown-user' : !passwordOk ? 'wrong-password' : !codeOk ? 'wrong-code' : 'disabled',
+            },
           });
           return count;
         });
         // Each failure in a row waits longer, so guessing slows down well before the pair's block.
         await sleep(failureDelayMs(failures, config.loginFailureDelayMs));
-        throw invalidCredentials();
+        throw passwordOk && !codeOk ? wrongCode() : invalidCredentials();
       }
       await repository.clearSignInPair(db, ip, nameHash);
       const session = await db.transaction().execute(async (trx) => {
@@ -207,7 +228,11 @@ export function createIdentityService(deps: {
           grants: [],
           personId: user.person_id,
         };
-        await recordAudit(trx, { ...ctx, actor: self }, { action: 'session.sign_in', entityType: 'user', entityId: user.id });
+        await recordAudit(
+          trx,
+          { ...ctx, actor: self },
+          { action: 'session.sign_in', entityType: 'user', entityId: user.id, ...(second?.enrolled ? { after: { method: 'password+totp' } } : {}) },
+        );
         return created;
       });
       const actor = await service.loadActor(user.id);
@@ -404,7 +429,13 @@ export function createIdentityService(deps: {
      */
     async closeAccountsOf(trx: Transaction<DB>, personId: number): Promise<string[]> {
       const closed = await repository.closeAccountsOfPerson(trx, personId);
+      // Issue 21: the closed accounts' ThaiD and LINE links (her national ID, her LINE id) and second factor go too.
+      await signInRepository.deleteIdentitiesOfUsers(
+        trx,
+        closed.map((c) => c.id),
+      );
       for (const { id } of closed) {
+        await totp.remove(trx, id);
         await deleteUserSessions(trx, id);
         actors.forgetUser(id);
       }
@@ -445,6 +476,8 @@ export function createIdentityService(deps: {
       actors.forgetUser(id);
       return { oneTimePassword };
     },
+
+    ...createSecondFactorUseCases({ db, actors, totp, needsSecondFactor }),
 
     /**
      * On a database without accounts, creates the first administrator and returns its one-time

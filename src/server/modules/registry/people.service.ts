@@ -72,6 +72,54 @@ export function createPeopleService(access: RegistryAccess) {
     registrationsChanged,
   } = access;
 
+  /** Writes a new person with their consents, timeline event and audit: an officer's registration or a citizen's own. */
+  const insertRegistered = async (
+    trx: Transaction<DB>,
+    ctx: Ctx,
+    input: PersonInput & { consents: { purpose: ConsentPurpose; evidence?: string | null }[] },
+    area: { districtCode: string; provinceCode: string },
+    source: 'officer' | 'self',
+  ): Promise<number | null> => {
+    const unitCode = source === 'officer' ? unitOf(ctx.actor) : null;
+    const inserted = await repository.insertPerson(trx, {
+      doc_type: input.docType,
+      doc_number: input.docNumber,
+      ...personColumns(input, area),
+      registered_unit_code: unitCode,
+      source,
+    });
+    if (!inserted) return null;
+    const newId = inserted.id;
+    await registrationsChanged(trx, [{ on: bangkokDate(new Date(inserted.created_at)), provinceCode: area.provinceCode, delta: 1 }]);
+    for (const c of input.consents) {
+      await repository.insertConsent(trx, {
+        person_id: newId,
+        purpose: c.purpose,
+        lawful_basis: c.purpose === 'sensitive-data' ? 'explicit-consent' : 'consent',
+        evidence: c.evidence ?? (source === 'self' ? 'Given by the person herself, signed in with ThaiD' : null),
+        recorded_by: ctx.actor.userId,
+        unit_code: unitCode,
+      });
+    }
+    await repository.addEvent(trx, {
+      personId: newId,
+      module: 'registry',
+      kind: 'registered',
+      summaryTh: source === 'self' ? 'ลงทะเบียนด้วยตนเอง (ยืนยันตัวตนด้วย ThaiD)' : `ลงทะเบียนโดย ${ctx.actor.displayName}`,
+      summaryEn: source === 'self' ? 'Registered themself (identity proven with ThaiD)' : `Registered by ${ctx.actor.displayName}`,
+      actorUserId: ctx.actor.userId,
+    });
+    await recordAudit(trx, ctx, {
+      action: 'person.create',
+      entityType: 'person',
+      entityId: String(newId),
+      provinceCode: area.provinceCode,
+      after: { source, consents: input.consents.map((c) => c.purpose) },
+      ...(source === 'self' ? { subjectPersonId: newId } : {}),
+    });
+    return newId;
+  };
+
   const service = {
     /**
      * For another module about to write rows that point at these people (inside its transaction):
@@ -269,48 +317,48 @@ export function createPeopleService(access: RegistryAccess) {
       const docNumber = normalizeDoc(input.docType, input.docNumber);
       const existing = await repository.personIdByDocument(db, input.docType, docNumber);
       if (existing !== null) throw await duplicateDocument(ctx, existing);
-      const unitCode = unitOf(ctx.actor);
-      const id = await db.transaction().execute(async (trx) => {
-        const inserted = await repository.insertPerson(trx, {
-          doc_type: input.docType,
-          doc_number: docNumber,
-          ...personColumns(input, area),
-          registered_unit_code: unitCode,
-          source: 'officer',
-        });
-        if (!inserted) return null;
-        const newId = inserted.id;
-        await registrationsChanged(trx, [{ on: bangkokDate(new Date(inserted.created_at)), provinceCode: area.provinceCode, delta: 1 }]);
-        for (const c of consents) {
-          await repository.insertConsent(trx, {
-            person_id: newId,
-            purpose: c.purpose,
-            lawful_basis: c.purpose === 'sensitive-data' ? 'explicit-consent' : 'consent',
-            evidence: c.evidence ?? null,
-            recorded_by: ctx.actor.userId,
-            unit_code: unitCode,
-          });
-        }
-        await repository.addEvent(trx, {
-          personId: newId,
-          module: 'registry',
-          kind: 'registered',
-          summaryTh: `ลงทะเบียนโดย ${ctx.actor.displayName}`,
-          summaryEn: `Registered by ${ctx.actor.displayName}`,
-          actorUserId: ctx.actor.userId,
-        });
-        await recordAudit(trx, ctx, {
-          action: 'person.create',
-          entityType: 'person',
-          entityId: String(newId),
-          provinceCode: area.provinceCode,
-          after: { source: 'officer', consents: consents.map((c) => c.purpose) },
-        });
-        return newId;
-      });
+      const id = await db.transaction().execute((trx) => insertRegistered(trx, ctx, { ...input, docNumber, consents }, area, 'officer'));
       // Another officer registered the same document a moment earlier.
       if (id === null) throw await duplicateDocument(ctx, (await repository.personIdByDocument(db, input.docType, docNumber))!);
       return personDetail(ctx, id);
+    },
+    /**
+     * Issue 21 §2: a citizen signed in with ThaiD registers herself, on the registry's form with her
+     * national ID and name fixed from the verified token (the caller, identity's sign-in, fixes
+     * them). The same checks and records as an officer's registration (consents with their lawful
+     * basis, the timeline, the audit), source `self`, no unit and no area scope: she registers
+     * only herself. `link` runs in the same transaction (her account gets its person). Answers
+     * the new person's id, or the existing one when her ID was registered meanwhile (then linked).
+     */
+    async registerSelf(
+      ctx: Ctx,
+      input: PersonInput & { consents?: { purpose: ConsentPurpose; evidence?: string | null }[] },
+      link: (trx: Transaction<DB>, personId: number) => Promise<void>,
+    ): Promise<{ personId: number; created: boolean }> {
+      const consents = input.consents ?? [];
+      const area = await checkPersonInput(
+        ctx,
+        input,
+        consents.some((c) => c.purpose === 'sensitive-data'),
+        { self: true },
+      );
+      const docNumber = normalizeDoc(input.docType, input.docNumber);
+      return db.transaction().execute(async (trx) => {
+        const existing = await repository.personIdByDocument(trx, input.docType, docNumber);
+        if (existing !== null) {
+          await link(trx, existing);
+          return { personId: existing, created: false };
+        }
+        const id = await insertRegistered(trx, ctx, { ...input, docNumber, consents }, area, 'self');
+        if (id === null) {
+          // Registered by someone else a moment earlier: hers is that record.
+          const winner = (await repository.personIdByDocument(trx, input.docType, docNumber))!;
+          await link(trx, winner);
+          return { personId: winner, created: false };
+        }
+        await link(trx, id);
+        return { personId: id, created: true };
+      });
     },
     /** A correction. `version` is the one the officer saw: a change made meanwhile is not overwritten. */
     async updatePerson(ctx: Ctx, id: number, input: PersonInput & { version: number }) {

@@ -138,7 +138,7 @@ export function createRegistryAccess(deps: { db: Kysely<DB>; geo: GeoService; or
   const unitOf = (actor: Actor) => actor.grants.find((g) => g.role === 'officer')?.unitCode ?? null;
 
   /** Checks what a schema cannot: the place, the scope, target groups, and consent for sensitive data. */
-  async function checkPersonInput(ctx: Ctx, input: PersonInput, sensitiveConsent: boolean) {
+  async function checkPersonInput(ctx: Ctx, input: PersonInput, sensitiveConsent: boolean, options: { self?: boolean } = {}) {
     const r = await ref();
     const errors: FieldError[] = [];
     const area = r.areas.get(input.subdistrictCode);
@@ -164,6 +164,8 @@ export function createRegistryAccess(deps: { db: Kysely<DB>; geo: GeoService; or
       errors.push(field('phone', 'invalid-phone', 'A Thai phone number has 9–10 digits and starts with 0.', 'หมายเลขโทรศัพท์ต้องมี 9–10 หลัก ขึ้นต้นด้วย 0'));
     if (input.birthDate > bangkokDate(new Date())) errors.push(field('birthDate', 'future-date', 'The birth date is in the future.', 'วันเกิดอยู่ในอนาคต'));
     if (errors.length) throw problems.validation(errors);
+    // A citizen registering herself (issue 21 §2) lives anywhere: her record is her scope.
+    if (options.self) return area!;
     const scope = registryPolicy.writeScope(ctx.actor);
     if (!scopeIncludes(scope, area!.provinceCode)) throw await refuse({ en: 'register people', th: 'ลงทะเบียนบุคคล' }, area!.provinceCode, scope);
     return area!;

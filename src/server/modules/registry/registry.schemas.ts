@@ -449,3 +449,16 @@ export const RowErrorSchema = z
 export const RowErrorPage = z.object({ total: z.number(), items: z.array(RowErrorSchema) }).meta({ id: 'ImportRowErrorPage' });
 export const TemplateParams = z.strictObject({ kind: ImportKindEnum });
 export const TemplateQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx'), lang: z.enum(['th', 'en']).default('th') });
+
+/**
+ * Issue 21 §2: the registry's form as a citizen signed in with ThaiD fills it for herself; her ID
+ * and name are fixed from the verified token, so the body has no field for them.
+ */
+const { docType: _docType, docNumber: _docNumber, firstNameTh: _firstNameTh, lastNameTh: _lastNameTh, ...SelfFields } = PersonFields;
+export const SelfRegistrationBody = z.strictObject({
+  ...SelfFields,
+  consents: z
+    .array(z.strictObject({ purpose: ConsentPurposeEnum, evidence: optionalText(500) }))
+    .max(10)
+    .default([]),
+});

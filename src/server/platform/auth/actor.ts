@@ -30,6 +30,8 @@ export interface Actor {
   grants: RoleGrant[];
   /** A citizen account's own person record: its holder's records are its scope. */
   personId: number | null;
+  /** A staff role requires a second factor (STAFF_TOTP_REQUIRED_ROLES) not yet set up: only that is allowed. */
+  mustEnrolSecondFactor?: boolean;
 }
 
 /** Where an actor may act for some purpose: everywhere, some provinces, or nowhere. */

@@ -58,6 +58,12 @@ export function requireContext(request: FastifyRequest, options: { allowPendingP
       th: 'กรุณาเปลี่ยนรหัสผ่านชั่วคราวก่อนใช้งานส่วนอื่น',
     });
   }
+  if (actor.mustEnrolSecondFactor && !options.allowPendingPasswordChange) {
+    throw problems.forbidden({
+      en: 'Set up your second factor (an authenticator app) before doing anything else.',
+      th: 'กรุณาตั้งค่าการยืนยันตัวตนสองชั้น (แอปยืนยันตัวตน) ก่อนใช้งานส่วนอื่น',
+    });
+  }
   return { actor, requestId: String(request.id), ip: request.ip };
 }
 

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Fieldset, Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -16,8 +16,15 @@ import { useLanguage } from '../../i18n/language';
 
 type Sharing = 'share-lazada' | 'share-gsb' | 'share-partners' | 'contact';
 
-export function PersonFormPage() {
+/** A citizen signed in with ThaiD registers herself (issue 21 §2): this form, her ID and name fixed from the token. */
+export function SelfRegistrationPage() {
+  return <PersonFormPage self />;
+}
+
+export function PersonFormPage({ self = false }: { self?: boolean }) {
   const { t } = useTranslation('registry', { keyPrefix: 'personForm' });
+  const queryClient = useQueryClient();
+  const fixed = useQuery({ queryKey: ['self-registration'], queryFn: () => unwrap(api.GET('/api/auth/self-registration')), enabled: self, retry: false });
   const { t: fieldWords } = useTranslation('registry', { keyPrefix: 'fields' });
   const lang = useLanguage();
   const { id } = useParams();
@@ -59,6 +66,19 @@ export function PersonFormPage() {
   const [focusTick, setFocusTick] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const set = <K extends keyof typeof f>(key: K, value: (typeof f)[K]) => setF((old) => ({ ...old, [key]: value }));
+
+  useEffect(() => {
+    const d = fixed.data;
+    if (!d) return;
+    setF((old) => ({
+      ...old,
+      docType: 'th-id',
+      docNumber: d.nationalId,
+      firstNameTh: d.firstNameTh,
+      lastNameTh: d.lastNameTh,
+      birthDate: d.birthDate ?? old.birthDate,
+    }));
+  }, [fixed.data]);
 
   useEffect(() => {
     const p = existing.data;
@@ -123,9 +143,20 @@ export function PersonFormPage() {
         ...(sensitiveConsent ? [{ purpose: 'sensitive-data' as const, evidence: evidence || null }] : []),
         ...sharing.map((purpose) => ({ purpose, evidence: null })),
       ];
+      if (self) {
+        // The ID and name are not sent: the server takes them from her verified ThaiD token.
+        const { docType: _t, docNumber: _n, firstNameTh: _f, lastNameTh: _l, ...mine } = body;
+        const done = await unwrap(api.POST('/api/auth/self-registration', { body: { ...mine, consents } }));
+        return { id: done.personId };
+      }
       return unwrap(api.POST('/api/people', { body: { ...body, consents } }));
     },
-    onSuccess: (person) => {
+    onSuccess: async (person) => {
+      if (self) {
+        await queryClient.invalidateQueries();
+        navigate('/', { replace: true });
+        return;
+      }
       void refresh.person(person.id);
       navigate(`/registry/people/${person.id}`);
     },
@@ -177,9 +208,15 @@ export function PersonFormPage() {
 
   return (
     <>
-      <PageHeader title={editing ? t('editTitle') : t('newTitle')} />
+      <PageHeader title={self ? t('selfTitle') : editing ? t('editTitle') : t('newTitle')} />
       <form onSubmit={submit} noValidate ref={formRef}>
         <Stack maw={820}>
+          {self && (
+            <Alert color="blue" variant="light">
+              {t('selfIntro')}
+            </Alert>
+          )}
+          {self && fixed.error && <ProblemAlert error={fixed.error} />}
           <Fieldset legend={t('identity')}>
             <Group grow align="start" wrap="wrap">
               <Select
@@ -188,6 +225,7 @@ export function PersonFormPage() {
                 value={f.docType}
                 onChange={(v) => set('docType', v ?? 'th-id')}
                 allowDeselect={false}
+                readOnly={self}
                 miw={200}
               />
               <TextInput
@@ -200,6 +238,8 @@ export function PersonFormPage() {
                 onChange={(e) => set('docNumber', e.currentTarget.value)}
                 onBlur={() => setIdTouched(true)}
                 error={errors.docNumber}
+                readOnly={self}
+                description={self ? t('fixedFromThaid') : undefined}
               />
             </Group>
           </Fieldset>
@@ -222,6 +262,7 @@ export function PersonFormPage() {
                   value={f.firstNameTh}
                   onChange={(e) => set('firstNameTh', e.currentTarget.value)}
                   error={errors.firstNameTh}
+                  readOnly={self}
                   miw={180}
                 />
                 <TextInput
@@ -230,6 +271,7 @@ export function PersonFormPage() {
                   value={f.lastNameTh}
                   onChange={(e) => set('lastNameTh', e.currentTarget.value)}
                   error={errors.lastNameTh}
+                  readOnly={self}
                   miw={180}
                 />
               </Group>

@@ -7,3 +7,4 @@ export { PersonFormPage } from './PersonFormPage';
 export { PersonPage } from './PersonPage';
 export { RegistryDuplicatesPage } from './RegistryDuplicatesPage';
 export { RegistryImportsPage } from './RegistryImportsPage';
+export { SelfRegistrationPage } from './PersonFormPage';

@@ -30,6 +30,13 @@ const en: Texts<typeof th> = {
     reload: 'Reload',
   },
   auth: {
+    account: 'My account: sign-in and LINE',
+    code: 'Code from your authenticator app',
+    codeHint: '6 digits; it changes every 30 seconds',
+    or: 'or',
+    signInWithThaid: 'เข้าสู่ระบบด้วย ThaiD / Sign in with ThaiD',
+    thaidHint: 'For citizens: sign in with the ThaiD app of the Department of Provincial Administration. No account needed.',
+    thaidFailed: 'Signing in with ThaiD did not work. Please try again.',
     signIn: 'Sign in',
     signOut: 'Sign out',
     username: 'Username',

@@ -101,6 +101,10 @@ const en: Texts<typeof th> = {
     results: 'People found',
   },
   personForm: {
+    selfTitle: 'Register yourself',
+    selfIntro:
+      'ThaiD has confirmed who you are. Your ID number and name come from ThaiD and cannot be changed here; fill in the rest and save to join the programme.',
+    fixedFromThaid: 'From ThaiD',
     newTitle: 'Register a person',
     editTitle: 'Correct a person’s record',
     identity: 'Identity document',

@@ -163,7 +163,8 @@ export function MyDataPage() {
   });
   const d = data.data;
   const standing = new Set((d?.consents ?? []).filter((c) => !c.withdrawnAt).map((c) => c.purpose));
-  const current = d ? (d.record as unknown as Record<string, string | null>)[field] : null;
+  // The house number is part of the address; the other fields are on the record itself.
+  const current = !d ? null : field === 'houseNo' ? d.record.address.houseNo : d.record[field];
   return (
     <>
       <PageHeader title={t('title')} intro={t('intro')} />
@@ -208,7 +209,7 @@ export function MyDataPage() {
                   <Button
                     size="sm"
                     variant={standing.has(p) ? 'outline' : 'light'}
-                    color={standing.has(p) ? 'red' : undefined}
+                    color={standing.has(p) ? 'red.9' : undefined}
                     loading={consent.isPending && consent.variables?.purpose === p}
                     onClick={() => consent.mutate({ purpose: p, give: !standing.has(p) })}
                     aria-label={`${standing.has(p) ? t('withdraw') : t('give')}: ${t(`purposes.${p}`)}`}
@@ -232,7 +233,7 @@ export function MyDataPage() {
               <TextInput label={t('requestedValue')} value={value} onChange={(e) => setValue(e.currentTarget.value)} />
               <Textarea label={t('reasonLabel')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
               <ProblemAlert error={correction.error} />
-              {correction.data && <Text c="green.9">{t('sent', { date: date(correction.data.dueOn, 'long') })}</Text>}
+              {correction.data && <Text role="status">{t('sent', { date: date(correction.data.dueOn, 'long') })}</Text>}
               <Button onClick={() => correction.mutate()} loading={correction.isPending} size="md">
                 {t('send')}
               </Button>
@@ -241,7 +242,7 @@ export function MyDataPage() {
               <Text size="sm">{t('erasureIntro')}</Text>
               <Textarea label={t('reasonLabel')} value={erasureReason} onChange={(e) => setErasureReason(e.currentTarget.value)} />
               <ProblemAlert error={erasure.error} />
-              <Button onClick={() => erasure.mutate()} loading={erasure.isPending} size="md" variant="outline" color="red">
+              <Button onClick={() => erasure.mutate()} loading={erasure.isPending} size="md" variant="outline" color="red.9">
                 {t('askErasure')}
               </Button>
             </Section>
@@ -321,7 +322,7 @@ export function MyGrievancesPage() {
           <Textarea label={t('body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={3} />
           <TextInput label={t('reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} />
           <ProblemAlert error={file.error} />
-          {file.isSuccess && <Text c="green.9">{t('sent')}</Text>}
+          {file.isSuccess && <Text role="status">{t('sent')}</Text>}
           <Button onClick={() => file.mutate()} loading={file.isPending} size="md">
             {t('send')}
           </Button>

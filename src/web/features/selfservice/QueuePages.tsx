@@ -31,7 +31,7 @@ function RequestCard({ r, canDecide }: { r: NonNullable<ReturnType<typeof useReq
             {td(`kind.${r.kind}`)} · {t('person', { name: r.personNameTh ?? '-', id: r.personId })}
           </Text>
           <Badge variant="light">{td(`status.${r.status}`)}</Badge>
-          {r.overdue && <Badge color="red">{td('overdue', { n: r.daysOverdue })}</Badge>}
+          {r.overdue && <Badge color="red.9">{td('overdue', { n: r.daysOverdue })}</Badge>}
         </Group>
         {r.field && <Text>{t('change', { field: td(`fields.${r.field}`), from: r.currentValue ?? '-', to: r.requestedValue ?? '-' })}</Text>}
         <Text size="sm">{r.reason}</Text>
@@ -49,7 +49,7 @@ function RequestCard({ r, canDecide }: { r: NonNullable<ReturnType<typeof useReq
               <Button
                 size="sm"
                 variant="outline"
-                color="red"
+                color="red.9"
                 onClick={() => decide.mutate('refuse')}
                 loading={decide.isPending && decide.variables === 'refuse'}
               >
@@ -113,7 +113,7 @@ function GrievanceCard({ g, canAnswer }: { g: NonNullable<ReturnType<typeof useG
             {tg(`kind.${g.kind}`)}: {g.subject}
           </Text>
           <Badge variant="light">{tg(`status.${g.status}`)}</Badge>
-          {g.escalated && <Badge color="red">{tg('escalated')}</Badge>}
+          {g.escalated && <Badge color="red.9">{tg('escalated')}</Badge>}
         </Group>
         <Text size="sm">
           {t('person', { name: g.personNameTh ?? '-', id: g.personId })}

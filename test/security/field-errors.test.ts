@@ -31,6 +31,9 @@ const LENIENT: Record<string, string> = {
   'GET /api/registry/imports': 'no querystring schema',
   'GET /api/competency/standards': 'no querystring schema',
   'GET /api/assessments/assessors': 'no querystring schema',
+  // An OpenID provider's redirect may carry parameters of its own (iss, session_state): unknown ones are ignored.
+  'GET /api/auth/thaid/callback': "an OpenID provider's redirect carries parameters of its own",
+  'GET /api/auth/line/callback': "an OpenID provider's redirect carries parameters of its own",
 };
 const NO_INPUT = new Set([
   'GET /api/health',
@@ -46,6 +49,20 @@ const NO_INPUT = new Set([
   'GET /api/employment/employers/mine',
   'GET /api/me/employment',
   'GET /api/funding/my',
+  'GET /api/me/summary',
+  'GET /api/me/data',
+  'GET /api/me/data/export.json',
+  'GET /api/me/data/export.pdf',
+  'GET /api/me/requests',
+  'GET /api/me/grievances',
+  'GET /api/auth/providers',
+  'GET /api/auth/thaid/start',
+  'GET /api/auth/links',
+  'GET /api/auth/self-registration',
+  'GET /api/auth/line/start',
+  'DELETE /api/auth/line',
+  'GET /api/auth/second-factor',
+  'POST /api/auth/second-factor',
 ]);
 
 interface ParamSchema {

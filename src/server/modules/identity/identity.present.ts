@@ -45,3 +45,11 @@ export const auditedUser = (user: AppUser, roles: RoleInput[]) => ({
   status: user.status,
   roles,
 });
+
+/** Each user's roles with their units' names, by user id (who looked at a record, for its owner). */
+export function rolesByUser(rows: NamedRole[]) {
+  const byUser = new Map<string, { role: string; unitCode: string | null; unitNameTh: string | null; unitNameEn: string | null }[]>();
+  for (const r of rows)
+    byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), { role: r.role, unitCode: r.unit_code, unitNameTh: r.unit_name_th, unitNameEn: r.unit_name_en }]);
+  return byUser;
+}

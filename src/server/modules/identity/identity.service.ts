@@ -17,7 +17,7 @@ import type { OrgService } from '../org/org.service';
 import { GOVERNMENT_ROLES, identityPolicy, ROLES_NEEDING_UNIT, ROLES_WITHOUT_UNIT } from './identity.policy';
 import * as repository from './identity.repository';
 import { createEmployerAccount } from './employer-account';
-import { auditedUser, presentUser, presentUserToAdmin, type NamedRole, type RoleInput } from './identity.present';
+import { auditedUser, presentUser, presentUserToAdmin, rolesByUser, type NamedRole, type RoleInput } from './identity.present';
 
 export type { RoleInput, UserView } from './identity.present';
 export { auditedUser };
@@ -40,11 +40,7 @@ const areaOf = (actor: Actor): string[] | null => {
   return [...new Set(grants.flatMap((g) => g.provinceCodes ?? []))].sort();
 };
 
-const invalidCredentials = () =>
-  problems.unauthenticated({
-    en: 'The username or password is wrong.',
-    th: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง',
-  });
+const invalidCredentials = () => problems.unauthenticated({ en: 'The username or password is wrong.', th: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง' });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -148,14 +144,7 @@ export function createIdentityService(deps: {
 
     /** For other modules: each user's roles with their units' names (who looked at a record, for its owner). */
     async rolesOfUsers(userIds: readonly string[]) {
-      const rows = await rolesOf([...new Set(userIds)]);
-      const byUser = new Map<string, { role: string; unitCode: string | null; unitNameTh: string | null; unitNameEn: string | null }[]>();
-      for (const r of rows)
-        byUser.set(r.user_id, [
-          ...(byUser.get(r.user_id) ?? []),
-          { role: r.role, unitCode: r.unit_code, unitNameTh: r.unit_name_th, unitNameEn: r.unit_name_en },
-        ]);
-      return byUser;
+      return rolesByUser(await rolesOf([...new Set(userIds)]));
     },
 
     async me(ctx: Ctx) {

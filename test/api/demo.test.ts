@@ -35,6 +35,7 @@ describe('the demo command', () => {
     expect(stdout).toMatch(/AS-25\d\d-\d{5}: 3 referred/);
     expect(stdout).toMatch(/Employment:\n(.*\n){3}.*\d+ vacancies .* the mother referred to VAC-25\d\d-\d{6}/);
     expect(stdout).toMatch(/Enterprise:\n.*: selling-online/);
+    expect(stdout).toMatch(/Monitoring: \d+ cells; \d+ rebuilt from the records written as history/);
     expect(stdout).toMatch(
       /Funding:\n {2}OTOG-FUND-KK: 10 groups at every step .* repaid [1-9]\d*\.\d\d baht; demo\.citizen leads the current loan\n {2}REVOLVING-FUND-PKT: .*\n {2}REVOLVING-FUND-CMI: /,
     );

@@ -10,9 +10,6 @@ const ofEpochDay = (n: number) => new Date(n * 86_400_000).toISOString().slice(0
 
 export const addDays = (day: string, n: number) => ofEpochDay(epochDay(day) + n);
 
-/** The Bangkok calendar day of an instant. */
-export const bangkokDay = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-
 /** `n` working days after `day` (Saturdays and Sundays are not counted; public holidays are not known here yet). */
 export function addWorkingDays(day: string, n: number): string {
   let at = epochDay(day);

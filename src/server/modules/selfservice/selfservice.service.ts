@@ -18,7 +18,8 @@ import type { TrainingService } from '../training/training.service';
 import { renderMyDataPdf } from './selfservice.pdf';
 import { provincesOf, scopeIncludes, selfservicePolicy } from './selfservice.policy';
 import * as repository from './selfservice.repository';
-import { addDays, addWorkingDays, bangkokDay, daysLate, GRIEVANCE_WORKING_DAYS, isLate, PDPA_DAYS } from './selfservice.rules';
+import { bangkokDate } from '../../../shared/fiscal-year';
+import { addDays, addWorkingDays, daysLate, GRIEVANCE_WORKING_DAYS, isLate, PDPA_DAYS } from './selfservice.rules';
 
 type Ctx = ActorContext;
 type RequestRow = Selectable<PdpaRequestTable>;
@@ -55,7 +56,7 @@ export function createSelfserviceService(deps: {
   now?: () => Date;
 }) {
   const { db, registry, identity } = deps;
-  const today = () => bangkokDay((deps.now ?? (() => new Date()))());
+  const today = () => bangkokDate((deps.now ?? (() => new Date()))());
 
   const presentRequest = (r: RequestRow, names: Map<number, { nameTh: string }> | null) => ({
     id: r.id,

@@ -111,7 +111,9 @@ export function createServices(
   const recorder = createMonitoringRecorder();
   const registry = createRegistryService({ db, geo, org, identity, links: ALL_CONTRACTS.flatMap((c) => c.links), facts: recorder.count });
   // Notifications come next: the modules write their messages in their own transactions.
-  const notifications = createNotificationsService({ db, geo, registry, jobs, config, options: options.notifications });
+  // Sign-in before notifications: a message to LINE goes to the id her LINE Login link gave.
+  const citizenSignIn = createCitizenSignInService({ db, config, identity, registry });
+  const notifications = createNotificationsService({ db, geo, registry, signIn: citizenSignIn, jobs, config, options: options.notifications });
   const notify = notifications.enqueue;
   // PostgreSQL writes two import batches at once (one per core here); PGlite has one connection.
   const imports = createImportService({
@@ -136,11 +138,10 @@ export function createServices(
   const competency = createCompetencyService({ db, org, geo, registry, identity, credentials, training });
   const employment = createEmploymentService({ db, geo, org, registry, identity, credentials, training, competency, facts: recorder.count, notify });
   const enterprise = createEnterpriseService({ db, geo, org, registry, training, facts: recorder.count });
-  const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl, facts: recorder.count });
+  const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl, facts: recorder.count, notify });
   const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity, jobs, facts: recorder.count, notify });
   const monitoring = createMonitoringService({ db, geo, registry, training, employment, enterprise, funding, marketplace });
   const selfservice = createSelfserviceService({ db, geo, org, identity, registry, training, credentials, competency, employment, enterprise, funding });
-  const citizenSignIn = createCitizenSignInService({ db, config, identity, registry });
   return {
     audit,
     jobs,
@@ -278,6 +279,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       services.citizenSignIn.forgetExpired(),
       // Once a day across processes: listings whose certificate lapsed are unlisted and their groups told.
       services.marketplace.dailySweep(),
+      // From 08:00 in Bangkok: tomorrow's sessions and the follow-ups falling due are told to
+      // their people; the outbox's event keys make every later pass (and every process) write nothing.
+      services.training.remindTomorrow(),
+      services.employment.remindFollowUpsDue(),
     ]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
   app.addHook('onReady', async () => {
     void tidy();

@@ -18680,6 +18680,7 @@ export interface components {
             channels: ("in-app" | "line" | "sms" | "email")[];
             optedOut: ("application-result" | "session-reminder" | "certificate-issued" | "vacancy-match" | "follow-up-due" | "loan-due" | "loan-overdue" | "listing-approved")[];
             lineUserId: string | null;
+            lineLinked: boolean;
             phone: string | null;
             email: string | null;
             available: ("in-app" | "line" | "sms" | "email")[];
@@ -21307,6 +21308,7 @@ export interface components {
             channels: ("in-app" | "line" | "sms" | "email")[];
             optedOut: ("application-result" | "session-reminder" | "certificate-issued" | "vacancy-match" | "follow-up-due" | "loan-due" | "loan-overdue" | "listing-approved")[];
             lineUserId: string | null;
+            lineLinked: boolean;
             phone: string | null;
             email: string | null;
             available: ("in-app" | "line" | "sms" | "email")[];

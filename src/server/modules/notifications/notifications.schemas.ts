@@ -37,6 +37,8 @@ export const PreferencesSchema = z
     channels: z.array(ChannelSchema),
     optedOut: z.array(KindSchema),
     lineUserId: z.string().nullable(),
+    /** She linked LINE Login to her account: LINE reaches her there without an id typed here. */
+    lineLinked: z.boolean(),
     phone: z.string().nullable(),
     email: z.string().nullable(),
     /** Channels the service can send by now (the others are switched off by configuration). */

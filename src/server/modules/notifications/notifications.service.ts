@@ -10,6 +10,7 @@ import { JobStopped, SimulatedCrash, type JobRunner } from '../../platform/jobs/
 import type { NotifyEvent } from '../../platform/notify';
 import { problems } from '../../platform/problem';
 import type { GeoService } from '../geo/geo.service';
+import type { CitizenSignInService } from '../identity/sign-in/citizen-sign-in.service';
 import type { RegistryService } from '../registry/registry.service';
 import { adaptersFrom, ChannelError, type ChannelAdapter } from './channels';
 import { KIND_LABELS, NOTIFICATION_KINDS, type NotificationKind } from './data/templates';
@@ -31,8 +32,11 @@ export interface NotificationsOptions {
   crashAfterSends?: number;
 }
 
-/** The channels a person gets without preferences: in-app, and SMS to the registry's phone. */
-const DEFAULT_CHANNELS: NotificationChannel[] = ['in-app', 'sms'];
+/**
+ * The channels a person gets without preferences: in-app, SMS to the registry's phone, and LINE
+ * when she linked LINE Login to her account (she chose LINE by linking it).
+ */
+const defaultChannels = (lineLinked: boolean): NotificationChannel[] => (lineLinked ? ['in-app', 'sms', 'line'] : ['in-app', 'sms']);
 
 /**
  * Notifications: the outbox written inside the events' transactions (`enqueue`), the sender job,
@@ -42,6 +46,8 @@ export function createNotificationsService(deps: {
   db: Kysely<DB>;
   geo: GeoService;
   registry: RegistryService;
+  /** Identity's LINE links: the LINE user id of a person who gave none in her preferences. */
+  signIn?: Pick<CitizenSignInService, 'lineUserIdsOf'>;
   jobs: JobRunner;
   config: Pick<Config, 'notify'>;
   options?: NotificationsOptions;
@@ -53,6 +59,9 @@ export function createNotificationsService(deps: {
   const batchSize = options.batchSize ?? 10;
   const staleSendingMs = options.staleSendingMs ?? 300_000;
   const { backoffMs: baseBackoffMs, maxAttempts } = deps.config.notify;
+  /** Linked LINE ids, read with the caller's executor (inside an event's transaction, its own). */
+  const linkedLineIds = (executor: Kysely<DB> | Transaction<DB>, personIds: readonly number[]) =>
+    deps.signIn ? deps.signIn.lineUserIdsOf(executor, personIds) : Promise.resolve(new Map<number, string>());
 
   /** Queues a send job unless one is already waiting (in the caller's transaction when given). */
   async function kick(executor: Kysely<DB> | Transaction<DB> = db) {
@@ -127,11 +136,14 @@ export function createNotificationsService(deps: {
   async function preferencesView(personId: number) {
     const [pref] = await repository.preferencesOf(db, [personId]);
     const person = (await registry.facts([personId])).get(personId);
+    const lineLinked = (await linkedLineIds(db, [personId])).has(personId);
     return {
       language: pref?.language ?? 'th',
-      channels: pref?.channels ?? DEFAULT_CHANNELS,
+      // Without preferences: what she gets today (a channel switched off is not offered as chosen).
+      channels: pref?.channels ?? defaultChannels(lineLinked).filter((c) => available.includes(c)),
       optedOut: (pref?.opted_out ?? []).filter(isKind),
       lineUserId: pref?.line_user_id ?? null,
+      lineLinked,
       phone: pref?.phone ?? person?.phone ?? null,
       email: pref?.email ?? null,
       available,
@@ -156,7 +168,12 @@ export function createNotificationsService(deps: {
     async enqueue(trx: Transaction<DB>, events: readonly NotifyEvent[]) {
       if (!events.length) return;
       const personIds = [...new Set(events.map((e) => e.personId))];
-      const [people, prefs] = await Promise.all([registry.facts(personIds, trx), repository.preferencesOf(trx, personIds)]);
+      // All read on the event's transaction: PGlite has one connection, and another would wait for this one.
+      const [people, prefs, linked] = await Promise.all([
+        registry.facts(personIds, trx),
+        repository.preferencesOf(trx, personIds),
+        linkedLineIds(trx, personIds),
+      ]);
       const preferences = new Map(prefs.map((p) => [p.person_id, p]));
       const rows = [];
       for (const event of events) {
@@ -166,11 +183,12 @@ export function createNotificationsService(deps: {
         if (pref?.opted_out.includes(event.kind)) continue;
         const addresses: Record<NotificationChannel, string | null> = {
           'in-app': '',
-          line: pref?.line_user_id ?? null,
+          // An id she typed wins; else the one her LINE Login link gave.
+          line: pref?.line_user_id ?? linked.get(event.personId) ?? null,
           sms: e164(pref?.phone ?? person.phone),
           email: pref?.email ?? null,
         };
-        for (const channel of pref?.channels ?? DEFAULT_CHANNELS) {
+        for (const channel of pref?.channels ?? defaultChannels(linked.has(event.personId))) {
           if (!available.includes(channel) || addresses[channel] === null) continue;
           const inApp = channel === 'in-app';
           rows.push({
@@ -237,7 +255,7 @@ export function createNotificationsService(deps: {
       const personId = requireOwnPerson(ctx);
       const channels = [...new Set(input.channels)];
       const errors = [];
-      if (channels.includes('line') && !input.lineUserId)
+      if (channels.includes('line') && !input.lineUserId && !(await linkedLineIds(db, [personId])).has(personId))
         errors.push({ field: 'body.lineUserId', code: 'required', message: 'LINE needs your LINE user id.', messageTh: 'กรุณาระบุ LINE user id เพื่อรับทาง LINE' });
       if (channels.includes('sms') && !input.phone)
         errors.push({ field: 'body.phone', code: 'required', message: 'SMS needs a phone number.', messageTh: 'กรุณาระบุเบอร์โทรศัพท์เพื่อรับ SMS' });

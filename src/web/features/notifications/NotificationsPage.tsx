@@ -117,7 +117,7 @@ function PreferencesForm() {
         </Checkbox.Group>
         <TextInput
           label={t('lineUserId')}
-          description={t('lineUserIdHint')}
+          description={t(form.lineLinked ? 'lineLinkedHint' : 'lineUserIdHint')}
           value={form.lineUserId ?? ''}
           onChange={(e) => set({ lineUserId: e.currentTarget.value })}
         />

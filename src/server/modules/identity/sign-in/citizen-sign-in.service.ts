@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { isValidNationalId, normalizeNationalId } from '../../../../shared/national-id';
 import type { Config } from '../../../config';
+import type { Executor } from '../../../db/executor';
 import type { DB } from '../../../db/schema';
 import type { Actor } from '../../../platform/auth/actor';
 import { hashPassword } from '../../../platform/auth/passwords';
@@ -383,8 +384,13 @@ export function createCitizenSignInService(deps: { db: Kysely<DB>; config: Confi
     /**
      * For notifications (issue 21 §5): the LINE user id to push to for a person, or null when her
      * account has not linked LINE (or is closed). Read without a scope check: the caller decides.
+     * `executor` is the caller's transaction when it has one (PGlite has one connection: reading
+     * on another would wait for the transaction that waits for it).
      */
-    lineUserIdOf: (personId: number) => repository.lineUserIdOfPerson(db, personId),
+    lineUserIdOf: async (personId: number, executor: Executor = db) => (await repository.lineUserIdsOfPeople(executor, [personId])).get(personId) ?? null,
+
+    /** The same for several people at once: person id → LINE user id, those without one absent. */
+    lineUserIdsOf: (executor: Executor, personIds: readonly number[]) => repository.lineUserIdsOfPeople(executor, personIds),
 
     /** Housekeeping: requests never called back are forgotten. */
     forgetExpired: () => repository.deleteExpiredTransactions(db),

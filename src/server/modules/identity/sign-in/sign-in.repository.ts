@@ -51,18 +51,23 @@ export const deleteIdentitiesOfUsers = (db: Executor, userIds: readonly string[]
         .where('user_id', 'in', [...userIds])
         .execute();
 
-/** The LINE user id linked to the person's account, if any. */
-export const lineUserIdOfPerson = async (db: Executor, personId: number) =>
-  (
-    await db
-      .selectFrom('external_identity as e')
-      .innerJoin('app_user as u', 'u.id', 'e.user_id')
-      .select('e.subject')
-      .where('u.person_id', '=', personId)
-      .where('u.status', '=', 'active')
-      .where('e.provider', '=', 'line')
-      .executeTakeFirst()
-  )?.subject ?? null;
+/** The LINE user ids linked to the people's active accounts (a person without one is absent). */
+export const lineUserIdsOfPeople = async (db: Executor, personIds: readonly number[]) =>
+  new Map(
+    personIds.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('external_identity as e')
+            .innerJoin('app_user as u', 'u.id', 'e.user_id')
+            .select(['u.person_id', 'e.subject'])
+            .where('u.person_id', 'in', [...personIds])
+            .where('u.status', '=', 'active')
+            .where('e.provider', '=', 'line')
+            .orderBy('e.linked_at')
+            .execute()
+        ).map((r) => [r.person_id!, r.subject] as const),
+  );
 
 export const setPersonOfUser = (db: Executor, userId: string, personId: number) =>
   db.updateTable('app_user').set({ person_id: personId, updated_at: new Date() }).where('id', '=', userId).where('person_id', 'is', null).executeTakeFirst();

@@ -91,11 +91,18 @@ export const TEMPLATES: Record<NotificationKind, Record<string, Template>> = {
     },
   },
   'follow-up-due': {
-    default: {
+    placement: {
       subject: { th: 'ขอทราบรายได้ของคุณ', en: 'How are you doing?' },
       text: {
-        th: 'ถึงเวลาติดตามผลหลังเข้างาน ({due|date}) กรุณาตอบแบบติดตามผลในอาชีพ',
-        en: 'Your follow-up after placement is due ({due|date}); please answer it in Archeep.',
+        th: 'ถึงเวลาติดตามผล {months} เดือนหลังเข้างาน ({due|date}) กรุณาตอบแบบติดตามผลในอาชีพ',
+        en: 'Your {months}-month follow-up after placement is due ({due|date}); please answer it in Archeep.',
+      },
+    },
+    course: {
+      subject: { th: 'ขอทราบรายได้ของคุณ', en: 'How are you doing?' },
+      text: {
+        th: 'ถึงเวลาติดตามผล {months} เดือนหลังจบการอบรม ({due|date}) กรุณาตอบแบบติดตามผลในอาชีพ',
+        en: 'Your {months}-month follow-up after your course is due ({due|date}); please answer it in Archeep.',
       },
     },
   },

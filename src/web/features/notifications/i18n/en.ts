@@ -24,6 +24,7 @@ const en: Texts<typeof th> = {
     off: '(not switched on)',
     lineUserId: 'LINE user id',
     lineUserIdHint: 'U followed by 32 characters, from linking your LINE account',
+    lineLinkedHint: 'Your LINE account is linked: LINE messages go to it unless you type another id here',
     phone: 'Mobile phone number',
     email: 'E-mail',
     kinds: 'Topics you receive (untick to opt out)',

@@ -15,6 +15,12 @@ export function bangkokDate(instant: Date): string {
   return new Date(ms + BANGKOK_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The hour (0–23) in Bangkok of an instant. */
+export const bangkokHour = (instant: Date): number => new Date(instant.getTime() + BANGKOK_OFFSET_MS).getUTCHours();
+
+/** Reminders go out from 08:00 in Bangkok: nobody is woken by an SMS at midnight. */
+export const REMINDERS_FROM_HOUR = 8;
+
 /**
  * The fiscal year (B.E.) of a civil date given as YYYY-MM-DD (Gregorian): '2025-03-31' → 2568.
  * Throws RangeError for anything that is not a real date in that form.

@@ -439,3 +439,25 @@ export const followUpsOfPlacements = (db: Executor, placementIds: readonly numbe
         .orderBy('placement_id')
         .orderBy('months')
         .execute();
+
+/** Open follow-ups falling due from `from` to `to` (inclusive), after `afterId`, `limit` at a time: the reminder's scan. */
+export const openFollowUpsDueBetween = (db: Executor, from: string, to: string, afterId: number, limit: number) =>
+  db
+    .selectFrom('follow_up as f')
+    .leftJoin('placement as p', 'p.id', 'f.placement_id')
+    .select((eb) => [
+      'f.id',
+      'f.placement_id',
+      'f.months',
+      'f.due_on',
+      'f.province_code',
+      eb.fn.coalesce('f.person_id', 'p.person_id').$castTo<number>().as('person_id'),
+    ])
+    .where('f.done_at', 'is', null)
+    .where('f.closed_at', 'is', null)
+    .where('f.due_on', '>=', from)
+    .where('f.due_on', '<=', to)
+    .where('f.id', '>', afterId)
+    .orderBy('f.id')
+    .limit(limit)
+    .execute();

@@ -37,6 +37,7 @@ export function createEmploymentService(deps: EmploymentDeps) {
     ...createPlacementsService(access, seekers, followUps),
     followUpQueue: followUps.followUpQueue,
     recordFollowUp: followUps.recordFollowUp,
+    remindFollowUpsDue: followUps.remindFollowUpsDue,
     /** Rebuilds the whole matching read model from the other modules' records. */
     rebuildMatching: matching.rebuild,
     /** Gives the job seekers the read model lacks their row (start-up runs it). */

@@ -4,12 +4,16 @@ import { provincesOf } from '../../platform/auth/actor';
 import type { ActorContext } from '../../platform/context';
 import { problems } from '../../platform/problem';
 import type { DB } from '../../db/schema';
+import { bangkokDate, bangkokHour, REMINDERS_FROM_HOUR } from '../../../shared/fiscal-year';
 import type { EmploymentAccess } from './employment.access';
 import { employmentPolicy } from './employment.policy';
 import * as repository from './employment.repository';
 import { followUpsFor, incomeChange, needsCourseFollowUp } from './employment.rules';
 
 type Ctx = ActorContext;
+
+/** A follow-up's reminder still goes out this many days after it fell due (a missed scan). */
+const FOLLOW_UP_GRACE_DAYS = 6;
 
 /** A follow-up row as the queue, the card and the recording read it. */
 export interface FollowUpRow {
@@ -74,6 +78,38 @@ export function createFollowUpsService(access: EmploymentAccess) {
 
   const service = {
     presentFollowUps: present,
+
+    /**
+     * Tells each person whose follow-up falls due (issue 21 §5): a scan run by the app's hourly
+     * housekeeping from 08:00 (Bangkok), over open follow-ups due today or in the week before (a
+     * scan missed while the server was down still tells). One message per follow-up: its id is the
+     * event key, so every later scan writes nothing. The number of follow-ups seen.
+     */
+    async remindFollowUpsDue(now: Date = new Date()) {
+      if (bangkokHour(now) < REMINDERS_FROM_HOUR) return 0;
+      const to = bangkokDate(now);
+      const from = bangkokDate(new Date(now.getTime() - FOLLOW_UP_GRACE_DAYS * 86_400_000));
+      let after = 0;
+      let seen = 0;
+      for (;;) {
+        const rows = await repository.openFollowUpsDueBetween(db, from, to, after, 500);
+        if (!rows.length) return seen;
+        await db.transaction().execute((trx) =>
+          access.notify(
+            trx,
+            rows.map((f) => ({
+              personId: f.person_id,
+              kind: 'follow-up-due',
+              eventKey: `employment.follow-up-due:${f.id}`,
+              provinceCode: f.province_code,
+              params: { variant: f.placement_id ? 'placement' : 'course', due: f.due_on, months: f.months },
+            })),
+          ),
+        );
+        seen += rows.length;
+        after = rows[rows.length - 1]!.id;
+      }
+    },
 
     /** A person's course follow-ups, for their employment card. */
     async courseFollowUpsOf(personId: number): Promise<FollowUpRow[]> {

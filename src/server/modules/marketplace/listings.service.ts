@@ -176,7 +176,7 @@ export function createListingsService(access: MarketplaceAccess) {
     /** An officer of the area approves (every claimed mark standing, a photo) or returns it with reasons. */
     async decide(ctx: Ctx, id: number, input: { decision: 'approve' | 'return'; reasons?: { code: string; note: string }[] }) {
       const listing = await requireListing(id);
-      await guardGroup(ctx, listing.group_id, 'officer', { en: 'check listings of this group', th: 'ตรวจรายการสินค้าของกลุ่มนี้' });
+      const { group } = await guardGroup(ctx, listing.group_id, 'officer', { en: 'check listings of this group', th: 'ตรวจรายการสินค้าของกลุ่มนี้' });
       if (listing.status !== 'proposed')
         throw problems.conflict({
           en: `Listing ${id} is ${listing.status}, not waiting for a decision.`,
@@ -217,6 +217,21 @@ export function createListingsService(access: MarketplaceAccess) {
           approved ? `Listing approved: ${listing.title_th}` : `Listing returned: ${listing.title_th} (${notes})`,
           { listingId: id, reasons: input.reasons ?? [] },
         );
+        // The group's leader hears of the approval in its transaction (issue 21 §5); one message per approval.
+        if (approved) {
+          const leaders = ((await registry.currentMemberRoles([listing.group_id], trx)).get(listing.group_id) ?? []).filter((m) => m.role === 'leader');
+          const decidedAt = Date.now();
+          await access.notify(
+            trx,
+            leaders.map((m) => ({
+              personId: m.personId,
+              kind: 'listing-approved',
+              eventKey: `marketplace.listing-approved:${id}:${decidedAt}:${m.personId}`,
+              provinceCode: listing.province_code,
+              params: { productTh: listing.title_th, productEn: listing.title_en ?? listing.title_th, group: group.name },
+            })),
+          );
+        }
         await recordAudit(trx, ctx, {
           action: `listing.${input.decision}`,
           entityType: 'listing',

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema';
 import { scopeIncludes, type Scope } from '../../platform/auth/actor';
 import type { ActorContext } from '../../platform/context';
 import { IGNORE_FACTS, tellingDifference, type FactSink } from '../../platform/facts';
+import { IGNORE_NOTIFY, type NotifySink } from '../../platform/notify';
 import { problems } from '../../platform/problem';
 import type { EnterpriseService } from '../enterprise/enterprise.service';
 import type { GeoService } from '../geo/geo.service';
@@ -41,6 +42,8 @@ export interface MarketplaceDeps {
   publicUrl: string;
   /** Monitoring's recorder: groups selling online and sales are told in the write's transaction. */
   facts?: FactSink;
+  /** Notifications: an approved listing is told to the group's leader in the approval's transaction. */
+  notify?: NotifySink;
 }
 
 /** What the marketplace's use cases share: the services it reads, groups, and the guards. */
@@ -101,7 +104,7 @@ export function createMarketplaceAccess(deps: MarketplaceDeps) {
   /** Rendered product pages (page-cache.ts); each write below forgets what it changes. */
   const pages = createPageCache({ ttlMs: PAGE_CACHE_MS, maxEntries: 5_000 });
 
-  return { ...deps, telling, requireGroup, standing, guardGroup, readScope, refuse, pages };
+  return { ...deps, notify: deps.notify ?? IGNORE_NOTIFY, telling, requireGroup, standing, guardGroup, readScope, refuse, pages };
 }
 
 export type MarketplaceAccess = ReturnType<typeof createMarketplaceAccess>;

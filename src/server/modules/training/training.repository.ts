@@ -410,3 +410,21 @@ export const completedEnrolments = (db: Executor, sessionId: number) =>
 
 export const waitingOrSeated = (db: Executor, sessionId: number) =>
   db.selectFrom('enrolment').select(['id', 'person_id']).where('session_id', '=', sessionId).where('status', 'in', ['enrolled', 'waitlisted']).execute();
+
+/**
+ * The seated people of sessions that start on `day` and still run (open or running), after
+ * `afterEnrolmentId`, `limit` at a time: the day-before reminder's scan.
+ */
+export const seatedStartingOn = (db: Executor, day: string, afterEnrolmentId: number, limit: number) =>
+  db
+    .selectFrom('enrolment as e')
+    .innerJoin('training_session as s', 's.id', 'e.session_id')
+    .innerJoin('curriculum as c', 'c.code', 's.curriculum_code')
+    .select(['e.id', 'e.person_id', 's.id as session_id', 's.code', 's.starts_on', 's.venue', 's.online', 's.province_code', 'c.name_th', 'c.name_en'])
+    .where('s.starts_on', '=', day)
+    .where('s.status', 'in', ['open', 'running'])
+    .where('e.status', '=', 'enrolled')
+    .where('e.id', '>', afterEnrolmentId)
+    .orderBy('e.id')
+    .limit(limit)
+    .execute();

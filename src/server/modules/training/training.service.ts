@@ -10,6 +10,7 @@ import type { RegistryService } from '../registry/registry.service';
 import { createAttendanceService } from './attendance.service';
 import { createCompletionService, type CertificateJobOptions } from './completion.service';
 import { CURRICULA, totalMinutes } from './data/curricula';
+import { createRemindersService } from './reminders.service';
 import { createSeatsService } from './seats.service';
 import { createSessionsService } from './sessions.service';
 import { createTrainingAccess } from './training.access';
@@ -92,6 +93,7 @@ export function createTrainingService(deps: {
     ...createSeatsService(access),
     ...createAttendanceService(access),
     ...completion,
+    ...createRemindersService(access),
 
     /** For other modules: curricula that prepare for any of these competency units. */
     async curriculaForUnits(unitCodes: readonly string[]) {

@@ -26,9 +26,10 @@ describe.each(ENGINES)('marketplace on %s', (engine) => {
   let certificationId: number;
   let listingId: number;
   let leaderDoc: string;
+  let leaderPersonId: number, memberPersonId: number;
   const serial = 900_000 + Math.floor(Math.random() * 1000) * 50;
 
-  const call = (who: Who, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+  const call = (who: Who, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
     t.app.inject({ method, url, payload: payload as never, headers: { ...(who ? { cookie: who.cookie } : {}), ...headers } });
   const ok = async (who: Who, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown, headers?: Record<string, string>) => {
     const r = await call(who, method, url, payload, headers);
@@ -46,6 +47,7 @@ describe.each(ENGINES)('marketplace on %s', (engine) => {
     partner = await t.createStaff({ roles: [{ role: 'marketplace_partner' }] });
     const people = await buildPeople(t.database.db, 3, { firstSerial: serial });
     leaderDoc = people[0]!.docNumber;
+    [leaderPersonId, memberPersonId] = [people[0]!.id, people[1]!.id];
     await sql`update person set monthly_income_satang = ${300_000} where id in (${people[0]!.id}, ${people[1]!.id})`.execute(t.database.db);
     const group = await ok(officer, 'POST', '/api/groups', {
       name: GROUP_NAME,
@@ -138,6 +140,12 @@ describe.each(ENGINES)('marketplace on %s', (engine) => {
     expect(approved.status).toBe('approved');
     expect((await call(officer, 'POST', `/api/marketplace/listings/${listingId}/decision`, { decision: 'approve' })).statusCode).toBe(409);
     expect(await timelineKinds()).toContain('listing-approved');
+    // The group's leader is told of the approval, once (issue 21 §5); the returning told nobody, nor is the member told.
+    const told = await ok(leader, 'GET', '/api/me/notifications');
+    expect(told.items.map((m: { kind: string; text: string }) => [m.kind, m.text])).toEqual([
+      ['listing-approved', `สินค้า ${TITLE} ของกลุ่ม ${GROUP_NAME} ได้รับอนุมัติขึ้นร้านแล้ว`],
+    ]);
+    expect(await t.database.db.selectFrom('notification').select('id').where('person_id', '=', memberPersonId).execute()).toEqual([]);
   });
 
   it('shows approved products publicly, found by any part of a Thai word, with no personal data', async () => {
@@ -238,6 +246,16 @@ describe.each(ENGINES)('marketplace on %s', (engine) => {
     expect((await call(partner, 'PUT', `/api/marketplace/groups/${groupId}/channels/shopee`, { documentsReadyOn: dayFromToday(0) })).statusCode).toBe(403);
     const shops = (await ok(null, 'GET', `/api/marketplace/catalogue/${listingId}`)).howToBuy.shops;
     expect(shops).toEqual([{ channel: 'lazada', nameTh: 'ลาซาด้า', nameEn: 'Lazada', url: 'https://www.lazada.co.th/shop/naka' }]);
+    // The members' income at registration reaches Lazada's advisor only from a member whose own
+    // consent to share with Lazada stands (the registry's `share-lazada`), and not after she withdraws it.
+    const baseline = async (who: Who) => (await ok(who, 'GET', `/api/marketplace/groups/${groupId}/sales`)).incomeAtRegistrationPerMemberSatang;
+    expect(await baseline(partner)).toBeNull();
+    expect(await baseline(officer)).toBe(300_000);
+    expect((await ok(partner, 'GET', `/api/marketplace/groups/${groupId}/channels`)).channels[0].consent.givenByPersonId).toBeNull();
+    await ok(officer, 'POST', `/api/people/${leaderPersonId}/consents`, { purpose: 'share-lazada', evidence: 'แบบยินยอมลงนาม' });
+    expect(await baseline(partner)).toBe(300_000);
+    expect((await call(officer, 'DELETE', `/api/people/${leaderPersonId}/consents/share-lazada`)).statusCode).toBeLessThan(300);
+    expect(await baseline(partner)).toBeNull();
     await ok(leader, 'POST', `/api/marketplace/groups/${groupId}/consents/lazada/withdraw`);
     expect((await ok(partner, 'GET', '/api/marketplace/partner/groups')).groups).toEqual([]);
     expect((await call(partner, 'GET', `/api/marketplace/groups/${groupId}/channels`)).statusCode).toBe(403);

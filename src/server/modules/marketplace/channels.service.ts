@@ -59,7 +59,11 @@ export function createChannelsService(access: MarketplaceAccess) {
           shopRef: account?.shop_ref ?? null,
           advisorUserId: account?.advisor_user_id ?? null,
           consent: standing
-            ? { givenAt: new Date(standing.given_at).toISOString(), evidence: standing.evidence, givenByPersonId: standing.given_by_person_id }
+            ? {
+                givenAt: new Date(standing.given_at).toISOString(),
+                evidence: standing.evidence, // A partner's advisor is not told which member gave it.
+                givenByPersonId: only ? null : standing.given_by_person_id,
+              }
             : null,
           consentHistory: consents
             .filter((c) => c.group_id === groupId && c.channel === channel)

@@ -13,6 +13,9 @@ export interface Reason {
 export const CHANNELS = ['lazada', 'shopee', 'facebook', 'line', 'tiktok', 'onde'] as const;
 export type Channel = (typeof CHANNELS)[number];
 /** Sales may also be recorded for what was sold by hand (markets, fairs). */
+/** The registry's consent purpose under which a person's own data may go to a channel's partner. */
+export const partnerConsentPurpose = (channel: string): 'share-lazada' | 'share-partners' => (channel === 'lazada' ? 'share-lazada' : 'share-partners');
+
 export const SALES_CHANNELS = [...CHANNELS, 'offline'] as const;
 export type SalesChannel = (typeof SALES_CHANNELS)[number];
 

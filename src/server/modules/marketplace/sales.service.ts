@@ -8,7 +8,7 @@ import { problems } from '../../platform/problem';
 import { fiscalYearOf, fiscalYearRange } from '../../../shared/fiscal-year';
 import type { MarketplaceAccess } from './marketplace.access';
 import * as repository from './marketplace.repository';
-import { bahtToSatang, bangkokToday, monthOf, perMember, type SalesChannel } from './marketplace.rules';
+import { bahtToSatang, bangkokToday, monthOf, partnerConsentPurpose, perMember, type SalesChannel } from './marketplace.rules';
 
 type Ctx = ActorContext;
 
@@ -214,10 +214,15 @@ export function createSalesService(access: MarketplaceAccess) {
 
     /** The group's reports, and its income per member month by month beside the members' income at registration. */
     async groupSales(ctx: Ctx, groupId: number) {
-      const { group } = await guardGroup(ctx, groupId, 'read', { en: 'read this group’s sales', th: 'ดูยอดขายของกลุ่มนี้' });
+      const { group, standing } = await guardGroup(ctx, groupId, 'read', { en: 'read this group’s sales', th: 'ดูยอดขายของกลุ่มนี้' });
       const [reports, members] = await Promise.all([repository.salesOfGroup(db, groupId), registry.currentMembers({ groupIds: [groupId] })]);
       const memberIds = members.get(groupId) ?? [];
-      const facts = await registry.facts(memberIds);
+      // The members' income at registration is each member's personal data: a partner's advisor
+      // (Lazada's, say) reads it only from the members whose own consent to share with that
+      // partner stands. The group's channel consent opens the group's records, not its members'.
+      const partner = standing.reader || standing.leader ? null : standing.partnerChannel;
+      const sharing = partner ? await registry.consentingPeople(memberIds, partnerConsentPurpose(partner)) : null;
+      const facts = await registry.facts(sharing ? memberIds.filter((id) => sharing.has(id)) : memberIds);
       const incomes = [...facts.values()].map((f) => f.monthlyIncomeSatang).filter((v): v is number => v !== null);
       const baseline = incomes.length ? Math.floor(incomes.reduce((a, b) => a + b, 0) / incomes.length) : null;
       const byMonth = new Map<string, { orders: number; revenueSatang: number; returns: number }>();

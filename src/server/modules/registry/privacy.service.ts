@@ -22,6 +22,10 @@ export function createPrivacyService(access: RegistryAccess, links: PersonLinks)
     async hasConsent(personId: number, purpose: ConsentPurpose) {
       return Boolean(await repository.standingConsent(db, personId, purpose));
     },
+    /** For other modules: of these people, those whose consent for this purpose stands. */
+    async consentingPeople(personIds: readonly number[], purpose: ConsentPurpose) {
+      return new Set(await repository.consentingPeople(db, personIds, purpose));
+    },
     async giveConsent(ctx: Ctx, id: number, input: { purpose: ConsentPurpose; evidence?: string | null }) {
       const person = await writablePerson(ctx, id, { en: 'record consent for this person', th: 'บันทึกความยินยอมของบุคคลนี้' });
       if (await repository.standingConsent(db, id, input.purpose)) {

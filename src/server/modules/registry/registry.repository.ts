@@ -267,6 +267,21 @@ export const consentsOf = (db: Executor, personId: number) =>
 export const standingConsent = (db: Executor, personId: number, purpose: string) =>
   db.selectFrom('consent').selectAll().where('person_id', '=', personId).where('purpose', '=', purpose).where('withdrawn_at', 'is', null).executeTakeFirst();
 
+/** Of these people, those with a standing consent for the purpose. */
+export const consentingPeople = async (db: Executor, personIds: readonly number[], purpose: string) =>
+  personIds.length === 0
+    ? []
+    : (
+        await db
+          .selectFrom('consent')
+          .select('person_id')
+          .distinct()
+          .where('person_id', 'in', [...personIds])
+          .where('purpose', '=', purpose)
+          .where('withdrawn_at', 'is', null)
+          .execute()
+      ).map((r) => r.person_id);
+
 // ---------------------------------------------------------------- timeline
 export interface TimelineEvent {
   personId?: number | null;

@@ -4,6 +4,7 @@ import { ENGINES } from '../helpers/database';
 import { fundBody } from '../helpers/funding';
 import { personBody } from '../helpers/people';
 import { dayFromToday } from '../helpers/training';
+import { addDays, addWorkingDays } from '../../src/server/modules/funding/funding.rules';
 import { SimulatedCrash } from '../../src/server/platform/jobs/jobs';
 import { createSelfserviceService } from '../../src/server/modules/selfservice/selfservice.service';
 import * as repository from '../../src/server/modules/selfservice/selfservice.repository';
@@ -229,6 +230,13 @@ describe.each(ENGINES)('self-service on %s', (engine) => {
   });
 
   it('routes a grievance to her province’s office, escalates it when late and shows the answer on her timeline', async () => {
+    // A holiday inside the 15 working days, whatever today is: the Cabinet's special day off on
+    // the next weekday, added to funding's calendar as an administrator does.
+    let special = dayFromToday(1);
+    while ([0, 6].includes(new Date(`${special}T00:00:00Z`).getUTCDay())) special = addDays(special, 1);
+    const admin = await t.createStaff({ roles: [{ role: 'system_admin' }] });
+    await ok(admin, 'PUT', `/api/funding/holidays/${special}`, { nameTh: 'วันหยุดราชการเป็นกรณีพิเศษ', nameEn: 'Special public holiday' });
+    const calendar = new Set((await ok(officer, 'GET', '/api/funding/holidays')).map((h: { day: string }) => h.day));
     const filed = await ok(citizen, 'POST', '/api/me/grievances', {
       kind: 'appeal',
       about: 'refusal',
@@ -237,7 +245,9 @@ describe.each(ENGINES)('self-service on %s', (engine) => {
       reference: 'S-2570-0001',
     });
     expect(filed).toMatchObject({ provinceCode: '40', unitCode: 'DSD-PSDO-40', status: 'open', escalated: false });
-    expect(filed.dueOn > dayFromToday(18)).toBe(true);
+    expect(filed.dueOn).toBe(addWorkingDays(dayFromToday(0), 15, calendar));
+    expect(filed.dueOn > addWorkingDays(dayFromToday(0), 15, new Set())).toBe(true);
+    expect((await call(admin, 'DELETE', `/api/funding/holidays/${special}`)).statusCode).toBe(204);
     expect((await ok(officer, 'GET', '/api/grievances')).map((g: { id: number }) => g.id)).toContain(filed.id);
     expect(await ok(phuket, 'GET', '/api/grievances')).toEqual([]);
     // Executives (supervision) see only what is escalated: nothing yet.

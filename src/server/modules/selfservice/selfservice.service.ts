@@ -20,7 +20,7 @@ import { renderMyDataPdf } from './selfservice.pdf';
 import { provincesOf, scopeIncludes, selfservicePolicy } from './selfservice.policy';
 import * as repository from './selfservice.repository';
 import { bangkokDate } from '../../../shared/fiscal-year';
-import { addDays, addWorkingDays, daysLate, GRIEVANCE_WORKING_DAYS, isLate, PDPA_DAYS } from './selfservice.rules';
+import { addDays, daysLate, GRIEVANCE_WORKING_DAYS, isLate, PDPA_DAYS } from './selfservice.rules';
 
 type Ctx = ActorContext;
 type RequestRow = Selectable<PdpaRequestTable>;
@@ -399,6 +399,7 @@ export function createSelfserviceService(deps: {
       }
       const office = `DSD-PSDO-${provinceCode}`;
       const unitCode = (await deps.org.unitNames([office])).has(office) ? office : null;
+      const dueOn = await deps.funding.workingDaysAfter(today(), GRIEVANCE_WORKING_DAYS);
       const row = await db.transaction().execute(async (trx) => {
         const inserted = await repository.insertGrievance(trx, {
           person_id: personId,
@@ -410,7 +411,7 @@ export function createSelfserviceService(deps: {
           reference: input.reference?.trim() || null,
           province_code: provinceCode,
           unit_code: unitCode,
-          due_on: addWorkingDays(today(), GRIEVANCE_WORKING_DAYS),
+          due_on: dueOn,
           filed_by: ctx.actor.userId,
         });
         await registry.addTimelineEvent(trx, {

@@ -236,7 +236,7 @@ describe.each(ENGINES)('self-service on %s', (engine) => {
     while ([0, 6].includes(new Date(`${special}T00:00:00Z`).getUTCDay())) special = addDays(special, 1);
     const admin = await t.createStaff({ roles: [{ role: 'system_admin' }] });
     await ok(admin, 'PUT', `/api/funding/holidays/${special}`, { nameTh: 'วันหยุดราชการเป็นกรณีพิเศษ', nameEn: 'Special public holiday' });
-    const calendar = new Set((await ok(officer, 'GET', '/api/funding/holidays')).map((h: { day: string }) => h.day));
+    const calendar = new Set<string>((await ok(officer, 'GET', '/api/funding/holidays')).map((h: { day: string }) => h.day));
     const filed = await ok(citizen, 'POST', '/api/me/grievances', {
       kind: 'appeal',
       about: 'refusal',

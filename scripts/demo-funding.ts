@@ -101,12 +101,12 @@ export async function fillFunding(services: Services, database: Database): Promi
     ];
     const ctx = { ...officer, actor: { ...officer.actor, grants: [{ role: 'officer' as const, unitCode: `DOE-PEO-${province}`, provinceCodes: [province] }] } };
     const g = await registry.createGroup(ctx, { name, type: 'independent-occupation', occupation: 'other', subdistrictCode, members });
-    return { id: g.id, committee };
+    return { id: g.id, committee, leader };
   }
 
   const steps = ['submitted', 'recommended', 'verified', 'returned', 'rejected', 'approved', 'current', 'late', 'repaid', 'written-off'] as const;
   type Step = (typeof steps)[number];
-  async function walk(fundId: number, province: string, group: { id: number; committee: number }, step: Step, amountBaht: number) {
+  async function walk(fundId: number, province: string, group: { id: number; committee: number; leader: number }, step: Step, amountBaht: number) {
     const maker = await as('demo.fund.maker', 'fund_maker', province);
     const checker = await as('demo.fund.checker', 'fund_checker', province);
     const approver = await as('demo.fund.approver', 'fund_approver', province);
@@ -116,7 +116,8 @@ export async function fillFunding(services: Services, database: Database): Promi
       termMonths: step === 'repaid' ? 6 : 24,
       purpose: 'ซื้อวัตถุดิบและอุปกรณ์การผลิตเพื่อขยายกำลังการผลิต',
       businessPlan: plan('วัตถุดิบและอุปกรณ์', amountBaht, Math.round(amountBaht / 6)),
-      cosignerPersonIds: [group.committee],
+      // The mother co-signs her group's current loan: her erasure request is held while it is owed (demo-selfservice.ts).
+      cosignerPersonIds: step === 'current' ? [group.committee, group.leader] : [group.committee],
       documents: [{ name: 'สำเนาหนังสือรับรองกลุ่ม', reference: `DOC-${group.id}` }],
     });
     if (step === 'submitted') return;

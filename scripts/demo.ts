@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: fills the configured database with a demo set that walks every journey built so
  * far: staff accounts in several roles and provinces, the registry (demo-registry.ts), training
- * (demo-training.ts), competency (demo-competency.ts), employment, enterprise, funding (demo-funding.ts) and the marketplace (demo-marketplace.ts). Later modules add their records here.
+ * (demo-training.ts), competency (demo-competency.ts), employment, enterprise, funding (demo-funding.ts), the marketplace (demo-marketplace.ts) and self-service (demo-selfservice.ts). Later modules add their records here.
  * Safe to run again: what exists is left alone. Run it while the server is stopped when on PGlite
  * (PGlite's data directory is for one process at a time).
  */
@@ -20,6 +20,7 @@ import { fillEmployment } from './demo-employment';
 import { fillEnterprise } from './demo-enterprise';
 import { fillFunding } from './demo-funding';
 import { fillMarketplace } from './demo-marketplace';
+import { fillSelfservice } from './demo-selfservice';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.resolve(config.dataDir) });
@@ -49,6 +50,7 @@ try {
   await fillEnterprise(services, database);
   await fillFunding(services, database);
   await fillMarketplace(services, database);
+  await fillSelfservice(services, database);
   // The demo's prototypes were trained before the system existed (demo-enterprise.ts writes that
   // step as history, as a migration of an office's old records would): history written beside the
   // services is what monitoring's rebuild is for, so the demo ends with the rollups rebuilt and says

@@ -45,6 +45,8 @@ export const CAPABILITIES = [
   'users.read',
   /** Creates and changes accounts. */
   'users.manage',
+  /** Resets another account's second factor (TOTP), with a reason: administrators. */
+  'users.second-factor-reset',
   /** Reads the audit trail. */
   'audit.read',
   /** Sets indicator targets (monitoring): headquarters. */

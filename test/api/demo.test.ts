@@ -35,6 +35,10 @@ describe('the demo command', () => {
     expect(stdout).toMatch(/AS-25\d\d-\d{5}: 3 referred/);
     expect(stdout).toMatch(/Employment:\n(.*\n){3}.*\d+ vacancies .* the mother referred to VAC-25\d\d-\d{6}/);
     expect(stdout).toMatch(/Enterprise:\n.*: selling-online/);
+    // Self-service: the officers' queues have a correction, an erasure held by her loan, and grievances, one escalated.
+    expect(stdout).toMatch(
+      /Self-service:\n {2}demo\.citizen: correction of houseNo due \d{4}-\d\d-\d\d, erasure held \(.*repaid or written off.*\); demo\.kk\.officer's queue: 2 requests\n {2}grievances: 2 in Khon Kaen, 1 escalated \(\d+: due \d{4}-\d\d-\d\d, [1-9]\d* days late\)/,
+    );
     expect(stdout).toMatch(/Monitoring: \d+ cells; \d+ rebuilt from the records written as history/);
     expect(stdout).toMatch(
       /Funding:\n {2}OTOG-FUND-KK: 10 groups at every step .* repaid [1-9]\d*\.\d\d baht; demo\.citizen leads the current loan\n {2}REVOLVING-FUND-PKT: .*\n {2}REVOLVING-FUND-CMI: /,

@@ -2,6 +2,7 @@ import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type StaffAccount, type TestApp } from '../helpers/app';
 import { ENGINES } from '../helpers/database';
+import { listAuditEvents } from '../../src/server/platform/audit/audit.service';
 
 const codeAt = (secret: string, offsetSteps = 0) =>
   new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
@@ -108,6 +109,42 @@ describe.each(ENGINES)('staff second factor (TOTP) on %s', (engine) => {
       payload: { code: codeAt(secret, 1) },
     });
     expect(remove.statusCode).toBe(409);
+  });
+
+  it('an administrator resets a lost second factor with a reason: sessions end and the role must enrol again; others are refused', async () => {
+    const approver = await t.createStaff({ roles: [{ role: 'fund_approver', unitCode: 'DOE-PEO-40' }] });
+    const { secret } = (await t.app.inject({ method: 'POST', url: '/api/auth/second-factor', headers: { cookie: approver.cookie } })).json();
+    await t.app.inject({ method: 'POST', url: '/api/auth/second-factor/confirm', headers: { cookie: approver.cookie }, payload: { code: codeAt(secret) } });
+    const user = async () => (await t.app.inject({ method: 'GET', url: `/api/users/${approver.id}`, headers: { cookie: admin.cookie } })).json();
+    expect((await user()).secondFactorEnrolled).toBe(true);
+    const reset = (who: StaffAccount, id: string, reason: string) =>
+      t.app.inject({ method: 'POST', url: `/api/users/${id}/second-factor/reset`, headers: { cookie: who.cookie }, payload: { reason } });
+
+    // Not an administrator: refused, nothing changes.
+    const executive = await t.createStaff({ roles: [{ role: 'executive' }] });
+    expect((await reset(executive, approver.id, 'โทรศัพท์หาย')).statusCode).toBe(403);
+    expect((await reset(approver, approver.id, 'โทรศัพท์หาย')).statusCode).toBe(403);
+    // Without a reason: refused where and why. One's own: with a code on one's own page, not here.
+    const noReason = await reset(admin, approver.id, ' ');
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().errors[0].field).toBe('body.reason');
+    expect((await reset(admin, admin.id, 'โทรศัพท์หาย')).statusCode).toBe(409);
+    expect((await user()).secondFactorEnrolled).toBe(true);
+
+    const done = await reset(admin, approver.id, 'โทรศัพท์หาย แจ้งทางโทรศัพท์');
+    expect(done.statusCode, done.body).toBe(204);
+    expect((await user()).secondFactorEnrolled).toBe(false);
+    // Her session ended; signing in needs no code now, and her role lets her do nothing but enrol again.
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: approver.cookie } })).statusCode).toBe(401);
+    const again = await signIn(approver.username, undefined, '198.51.100.9');
+    expect(again.statusCode, again.body).toBe(200);
+    const cookie = `archeep_session=${again.cookies.find((c) => c.name === 'archeep_session')!.value}`;
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json().mustEnrolSecondFactor).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: '/api/people', headers: { cookie } })).statusCode).toBe(403);
+    // The reason is in the audit trail; a second reset finds nothing to reset.
+    const events = await listAuditEvents(t.database.db, { entityType: 'user', entityId: approver.id, limit: 20 });
+    expect(events.find((e) => e.action === 'user.second_factor_reset')).toMatchObject({ actorUserId: admin.id, after: { reason: 'โทรศัพท์หาย แจ้งทางโทรศัพท์' } });
+    expect((await reset(admin, approver.id, 'ซ้ำ')).statusCode).toBe(404);
   });
 
   it('a second factor is for staff: a citizen is refused', async () => {

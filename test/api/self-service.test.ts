@@ -4,6 +4,9 @@ import { ENGINES } from '../helpers/database';
 import { fundBody } from '../helpers/funding';
 import { personBody } from '../helpers/people';
 import { dayFromToday } from '../helpers/training';
+import { addDays, addWorkingDays } from '../../src/server/modules/funding/funding.rules';
+import { SimulatedCrash } from '../../src/server/platform/jobs/jobs';
+import { createSelfserviceService } from '../../src/server/modules/selfservice/selfservice.service';
 import * as repository from '../../src/server/modules/selfservice/selfservice.repository';
 
 type Who = { cookie: string };
@@ -191,7 +194,49 @@ describe.each(ENGINES)('self-service on %s', (engine) => {
     expect(summary.groups.map((g: { groupId: number; role: string }) => [g.groupId, g.role])).toEqual([[group.id, 'leader']]);
   });
 
+  it('answers an erasure request in the erasure’s own transaction: a death between the two changes nothing', async () => {
+    const person = (await ok(officer, 'POST', '/api/people', personBody({ firstNameTh: 'ลำดวน' }))).id;
+    const who = await citizenFor(person, `lamduan${person}`);
+    const filed = await ok(who, 'POST', '/api/me/requests', { kind: 'erasure', reason: 'ย้ายไปต่างประเทศ' });
+    expect(filed.legalHold).toBeNull();
+    // A second process that dies after the registry's erasure is written, before the request's answer.
+    const { db } = t.database;
+    const s = t.services;
+    const dying = createSelfserviceService({
+      db,
+      geo: s.geo,
+      org: s.org,
+      identity: s.identity,
+      registry: s.registry,
+      training: s.training,
+      credentials: s.credentials,
+      competency: s.competency,
+      employment: s.employment,
+      enterprise: s.enterprise,
+      funding: s.funding,
+      options: { crashAfterErasure: true },
+    });
+    const actor = (await s.identity.loadActor(officer.id))!;
+    await expect(dying.decideRequest({ actor, requestId: 'crash' }, filed.id, { decision: 'apply', outcome: 'ลบแล้ว' })).rejects.toBeInstanceOf(SimulatedCrash);
+    expect((await ok(officer, 'GET', `/api/people/${person}`)).status).toBe('active');
+    expect(await repository.findRequest(db, filed.id)).toMatchObject({ status: 'open', reason: 'ย้ายไปต่างประเทศ', decided_at: null });
+    expect((await call(who, 'GET', '/api/me/summary')).statusCode).toBe(200);
+
+    // Answered for real, both change together: the person is erased, her account closed, the request applied.
+    const applied = await ok(officer, 'POST', `/api/pdpa-requests/${filed.id}/decide`, { decision: 'apply', outcome: 'ลบข้อมูลแล้ว' });
+    expect(applied).toMatchObject({ status: 'applied', outcome: 'ลบข้อมูลแล้ว' });
+    expect((await ok(officer, 'GET', `/api/people/${person}`)).status).toBe('erased');
+    expect((await call(who, 'GET', '/api/me/summary')).statusCode).toBe(401);
+  });
+
   it('routes a grievance to her province’s office, escalates it when late and shows the answer on her timeline', async () => {
+    // A holiday inside the 15 working days, whatever today is: the Cabinet's special day off on
+    // the next weekday, added to funding's calendar as an administrator does.
+    let special = dayFromToday(1);
+    while ([0, 6].includes(new Date(`${special}T00:00:00Z`).getUTCDay())) special = addDays(special, 1);
+    const admin = await t.createStaff({ roles: [{ role: 'system_admin' }] });
+    await ok(admin, 'PUT', `/api/funding/holidays/${special}`, { nameTh: 'วันหยุดราชการเป็นกรณีพิเศษ', nameEn: 'Special public holiday' });
+    const calendar = new Set<string>((await ok(officer, 'GET', '/api/funding/holidays')).map((h: { day: string }) => h.day));
     const filed = await ok(citizen, 'POST', '/api/me/grievances', {
       kind: 'appeal',
       about: 'refusal',
@@ -200,7 +245,9 @@ describe.each(ENGINES)('self-service on %s', (engine) => {
       reference: 'S-2570-0001',
     });
     expect(filed).toMatchObject({ provinceCode: '40', unitCode: 'DSD-PSDO-40', status: 'open', escalated: false });
-    expect(filed.dueOn > dayFromToday(18)).toBe(true);
+    expect(filed.dueOn).toBe(addWorkingDays(dayFromToday(0), 15, calendar));
+    expect(filed.dueOn > addWorkingDays(dayFromToday(0), 15, new Set())).toBe(true);
+    expect((await call(admin, 'DELETE', `/api/funding/holidays/${special}`)).statusCode).toBe(204);
     expect((await ok(officer, 'GET', '/api/grievances')).map((g: { id: number }) => g.id)).toContain(filed.id);
     expect(await ok(phuket, 'GET', '/api/grievances')).toEqual([]);
     // Executives (supervision) see only what is escalated: nothing yet.

@@ -132,6 +132,7 @@ export const CALLS: Record<string, CallSpec> = {
   'POST /api/auth/password': { body: () => ({ currentPassword: 'not the password', newPassword: 'a new long passphrase 42' }) },
   'POST /api/users': { body: () => ({ username: `m${serial++}`, displayName: 'Matrix', roles: [{ role: 'officer', unitCode: 'DOE-PEO-40' }] }) },
   'PATCH /api/users/{id}': { body: () => ({ locale: 'en' }) },
+  'POST /api/users/{id}/second-factor/reset': { body: () => ({ reason: 'โทรศัพท์หาย' }) },
   'POST /api/people': { body: (_w, v) => personBodyIn(areaOf(v), serial++) },
   'PUT /api/people/{id}': {
     body: (w, v) => ({

@@ -43,6 +43,7 @@ const CHECKS: Record<Capability, (actor: Actor) => boolean> = {
   'units.read': (actor) => orgPolicy.unitReadScope(actor).kind !== 'none',
   'users.read': (actor) => identityPolicy.canReadUsers(actor),
   'users.manage': (actor) => identityPolicy.canManageUsers(actor),
+  'users.second-factor-reset': (actor) => identityPolicy.resetsSecondFactors(actor),
   'audit.read': (actor) => auditPolicy.reads(actor),
   'monitoring.targets': (actor) => monitoringPolicy.setsTargets(actor),
   'notifications.outbox': (actor) => notificationsPolicy.outboxScope(actor).kind !== 'none',

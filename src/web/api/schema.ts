@@ -1000,7 +1000,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["User"];
+                        "application/json": components["schemas"]["UserDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -16221,6 +16221,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{id}/second-factor/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset another account’s second factor (administrators), with the reason audited; its sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the second factor is reset (e.g. a lost phone); recorded in the audit trail */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/second-factor/remove": {
         parameters: {
             query?: never;
@@ -16468,11 +16529,36 @@ export interface components {
             /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
             /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
-            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read" | "monitoring.targets" | "notifications.outbox" | "selfservice.queues")[];
+            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "users.second-factor-reset" | "audit.read" | "monitoring.targets" | "notifications.outbox" | "selfservice.queues")[];
             /** @description A role requires a second factor not yet set up: nothing else is allowed until it is */
             mustEnrolSecondFactor: boolean;
             /** @description Sign-in asks for a TOTP code */
             secondFactor: boolean;
+        };
+        UserDetailInput: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            email: string | null;
+            /** @enum {string} */
+            locale: "th" | "en";
+            /** @enum {string} */
+            status: "active" | "disabled";
+            mustChangePassword: boolean;
+            lockedUntil: string | null;
+            lastSignInAt: string | null;
+            createdAt: string;
+            /** @description A citizen account: the registered person it belongs to */
+            personId: number | null;
+            roles: {
+                role: components["schemas"]["RoleInput"];
+                unitCode: string | null;
+                unitNameTh: string | null;
+                unitNameEn: string | null;
+            }[];
+            /** @description A confirmed second factor (TOTP) is set up: an administrator may reset it */
+            secondFactorEnrolled: boolean;
         };
         UserPageInput: {
             items: components["schemas"]["UserInput"][];
@@ -19096,11 +19182,36 @@ export interface components {
             /** @description Provinces the account's government roles cover; null for nationwide, empty when it holds none (a citizen, a partner) */
             scopeProvinceCodes: string[] | null;
             /** @description What the account may use, from the same policies the API enforces: the web app's navigation and home page show these */
-            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "audit.read" | "monitoring.targets" | "notifications.outbox" | "selfservice.queues")[];
+            capabilities: ("own-records" | "employer" | "programme" | "employment.read" | "enterprise.read" | "funding.read" | "marketplace.read" | "marketplace.check" | "marketplace.partner" | "monitoring.read" | "people.read" | "people.write" | "sessions.organise" | "planning.read" | "assessments.read" | "assessments.organise" | "keys.manage" | "units.read" | "users.read" | "users.manage" | "users.second-factor-reset" | "audit.read" | "monitoring.targets" | "notifications.outbox" | "selfservice.queues")[];
             /** @description A role requires a second factor not yet set up: nothing else is allowed until it is */
             mustEnrolSecondFactor: boolean;
             /** @description Sign-in asks for a TOTP code */
             secondFactor: boolean;
+        };
+        UserDetail: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            email: string | null;
+            /** @enum {string} */
+            locale: "th" | "en";
+            /** @enum {string} */
+            status: "active" | "disabled";
+            mustChangePassword: boolean;
+            lockedUntil: string | null;
+            lastSignInAt: string | null;
+            createdAt: string;
+            /** @description A citizen account: the registered person it belongs to */
+            personId: number | null;
+            roles: {
+                role: components["schemas"]["Role"];
+                unitCode: string | null;
+                unitNameTh: string | null;
+                unitNameEn: string | null;
+            }[];
+            /** @description A confirmed second factor (TOTP) is set up: an administrator may reset it */
+            secondFactorEnrolled: boolean;
         };
         UserPage: {
             items: components["schemas"]["User"][];

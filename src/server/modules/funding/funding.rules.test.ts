@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SHIPPED_HOLIDAYS } from './data/holidays';
 import {
   addDays,
+  addWorkingDays,
   allocatePayment,
   bucketOf,
   buildSchedule,
@@ -72,6 +73,15 @@ describe('schedules', () => {
     expect(businessDay('2026-10-31', HOLIDAYS)).toBe('2026-10-30');
     // 1 June 2026 is Visakha Bucha's substitution day.
     expect(businessDay('2026-06-01', HOLIDAYS)).toBe('2026-06-02');
+  });
+
+  it('counts working days past weekends and Thai public holidays (a grievance’s 15 working days)', () => {
+    // From Friday 4 Dec 2026: Father's Day's substitution (Mon 7 Dec) and Constitution Day (Thu 10
+    // Dec) are not counted, so the 15th working day is Tuesday 29 December, not Friday 25th.
+    expect(addWorkingDays('2026-12-04', 15, new Set())).toBe('2026-12-25');
+    expect(addWorkingDays('2026-12-04', 15, HOLIDAYS)).toBe('2026-12-29');
+    // Songkran (Mon–Wed 13–15 April 2026): the first working day after Friday 10 April is Thursday.
+    expect(addWorkingDays('2026-04-10', 1, HOLIDAYS)).toBe('2026-04-16');
   });
 
   it('starts after the grace period and charges interest on the declining principal, in satang', () => {

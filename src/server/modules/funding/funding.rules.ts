@@ -52,13 +52,26 @@ export function nominalDueDate(from: string, monthsAfter: number, dueDay: number
   return isoDate(year, month, Math.min(dueDay, daysInMonth(year, month)));
 }
 
+/** Not a Saturday, a Sunday or a day of the holiday calendar. */
+export const isWorkingDay = (day: string, holidays: ReadonlySet<string>) => !isWeekend(day) && !holidays.has(day);
+
+/** The `n`th working day after `day` (the day itself not counted): service levels such as "15 working days". */
+export function addWorkingDays(day: string, n: number, holidays: ReadonlySet<string>): string {
+  let at = day;
+  for (let left = n; left > 0;) {
+    at = addDays(at, 1);
+    if (isWorkingDay(at, holidays)) left -= 1;
+  }
+  return at;
+}
+
 /**
  * The working day a due date falls on: a weekend or holiday moves to the next working day, unless
  * that leaves the month, when it moves back to the last working day before it ("modified
  * following", the banks' rule: an instalment is never due in the month after its own).
  */
 export function businessDay(day: string, holidays: ReadonlySet<string>): string {
-  const closed = (d: string) => isWeekend(d) || holidays.has(d);
+  const closed = (d: string) => !isWorkingDay(d, holidays);
   let next = day;
   while (closed(next)) next = addDays(next, 1);
   if (next.slice(0, 7) === day.slice(0, 7)) return next;

@@ -10,6 +10,8 @@ export const GOVERNMENT_ROLES: readonly Role[] = ROLES.filter((r) => !ROLES_WITH
 export const identityPolicy = {
   canManageUsers: (actor: Actor) => hasAnyRole(actor, ['system_admin']),
   canReadUsers: (actor: Actor) => hasAnyRole(actor, ['system_admin', 'executive']),
+  /** Resets another account's second factor (a lost phone): administrators, audited with a reason. */
+  resetsSecondFactors: (actor: Actor) => hasAnyRole(actor, ['system_admin']),
   /** Holds a government role: works in the programme, in an area (or nationwide). */
   worksForProgramme: (actor: Actor) => hasAnyRole(actor, GOVERNMENT_ROLES),
 };

@@ -10,6 +10,7 @@ import {
   MeSchema,
   SignInBody,
   UpdateUserBody,
+  UserDetailSchema,
   UserIdParam,
   UserPageSchema,
   UserSchema,
@@ -115,7 +116,7 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
 
   app.get(
     '/api/users/:id',
-    { schema: { tags: userTags, summary: 'One account', params: UserIdParam, response: withProblems({ 200: UserSchema }) } },
+    { schema: { tags: userTags, summary: 'One account', params: UserIdParam, response: withProblems({ 200: UserDetailSchema }) } },
     async (request) => identity.getUser(requireContext(request), request.params.id),
   );
 

@@ -40,6 +40,9 @@ export const MeSchema = UserSchema.extend({
   secondFactor: z.boolean().describe('Sign-in asks for a TOTP code'),
 }).meta({ id: 'Me' });
 
+export const UserDetailSchema = UserSchema.extend({
+  secondFactorEnrolled: z.boolean().describe('A confirmed second factor (TOTP) is set up: an administrator may reset it'),
+}).meta({ id: 'UserDetail' });
 export const UserPageSchema = z.object({ items: z.array(UserSchema), total: z.number().int() }).meta({ id: 'UserPage' });
 
 export const SignInBody = z.strictObject({

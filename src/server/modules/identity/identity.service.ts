@@ -298,7 +298,8 @@ export function createIdentityService(deps: {
       const user = await repository.findUserById(db, id);
       if (!user) throw problems.notFound({ en: `No account has id ${id}.`, th: 'ไม่พบบัญชีผู้ใช้นี้' });
       const roles = await rolesOf([id]);
-      return ctx.actor.userId === id ? presentUser(user, roles) : presentUserToAdmin(user, roles);
+      const secondFactorEnrolled = (await totp.status(id)).enrolled;
+      return { ...(ctx.actor.userId === id ? presentUser(user, roles) : presentUserToAdmin(user, roles)), secondFactorEnrolled };
     },
 
     /** Creates an account with a one-time password, returned once for the administrator to hand over. */

@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
 import { recordAudit, shredAuditSubject } from '../../platform/audit/audit.service';
 import { purgeImportsHolding } from './import/import.purge';
 import type { ActorContext } from '../../platform/context';
@@ -162,8 +164,11 @@ export function createPrivacyService(access: RegistryAccess, links: PersonLinks)
      * Erasure (PDPA s.33): names, numbers, contact and sensitive data are removed; what remains
      * (year of birth, area, target groups, group history) no longer identifies anyone and keeps
      * the statistics true. Refused while another module holds a legal duty to keep the record.
+     * `alongside` runs in the erasure's own transaction, after it: a caller whose record of the
+     * erasure must stand or fall with it (self-service's request) writes it there, so a death
+     * between the two leaves neither.
      */
-    async erasePerson(ctx: Ctx, id: number, reason: string) {
+    async erasePerson(ctx: Ctx, id: number, reason: string, alongside?: (trx: Transaction<DB>) => Promise<void>) {
       const person = await writablePerson(ctx, id, { en: 'erase this person', th: 'ลบข้อมูลบุคคลนี้' });
       const duty = await links.erasureRefusal(db, id);
       if (duty) throw problems.conflict({ en: `The record must be kept: ${duty.en}`, th: `ต้องเก็บข้อมูลนี้ไว้: ${duty.th}` });
@@ -215,6 +220,7 @@ export function createPrivacyService(access: RegistryAccess, links: PersonLinks)
           // Not sealed: a key made now would outlive the erasure that destroyed hers.
           after: { reason, accountsClosed: accounts.length, importsPurged: imports },
         });
+        await alongside?.(trx);
         return accounts;
       });
       identity.forgetAccounts(closed);

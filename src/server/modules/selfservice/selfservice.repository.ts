@@ -56,3 +56,7 @@ export const updateGrievance = (trx: Executor, id: number, patch: Updateable<Gri
 /** For tests and the demo: moves a due date (a request or grievance received long ago). */
 export const setDueOn = (db: Executor, table: 'pdpa_request' | 'grievance', id: number, dueOn: string) =>
   db.updateTable(table).set({ due_on: dueOn }).where('id', '=', id).execute();
+
+/** For the demo: a request or grievance received earlier (an office's paper record keyed in late), with its due date from then. */
+export const backdate = (db: Executor, table: 'pdpa_request' | 'grievance', id: number, receivedAt: Date, dueOn: string) =>
+  db.updateTable(table).set({ created_at: receivedAt, due_on: dueOn }).where('id', '=', id).execute();

@@ -2,25 +2,13 @@
 
 /** PDPA s.30 and s.33: a data subject's request is answered within 30 days of receipt. */
 export const PDPA_DAYS = 30;
-/** The grievance service level: an answer within 15 working days. */
+/** The grievance service level: an answer within 15 working days (funding's holiday calendar: `funding.workingDaysAfter`). */
 export const GRIEVANCE_WORKING_DAYS = 15;
 
 const epochDay = (day: string) => Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
 const ofEpochDay = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
 
 export const addDays = (day: string, n: number) => ofEpochDay(epochDay(day) + n);
-
-/** `n` working days after `day` (Saturdays and Sundays are not counted; public holidays are not known here yet). */
-export function addWorkingDays(day: string, n: number): string {
-  let at = epochDay(day);
-  let left = n;
-  while (left > 0) {
-    at += 1;
-    const weekday = new Date(at * 86_400_000).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
-  }
-  return ofEpochDay(at);
-}
 
 /** Open and past its due date: overdue (a request) or escalated (a grievance). */
 export const isLate = (status: string, dueOn: string, today: string) => status === 'open' && dueOn < today;

@@ -1,9 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { PdpaRequestTable, GrievanceTable } from '../../db/schema.selfservice';
 import type { Selectable } from 'kysely';
 import { listAuditEvents, recordAudit } from '../../platform/audit/audit.service';
 import type { ActorContext } from '../../platform/context';
+import { SimulatedCrash } from '../../platform/jobs/jobs';
 import { problems } from '../../platform/problem';
 import type { CompetencyService } from '../competency/competency.service';
 import type { CredentialsService } from '../credentials/credentials.service';
@@ -19,7 +20,7 @@ import { renderMyDataPdf } from './selfservice.pdf';
 import { provincesOf, scopeIncludes, selfservicePolicy } from './selfservice.policy';
 import * as repository from './selfservice.repository';
 import { bangkokDate } from '../../../shared/fiscal-year';
-import { addDays, addWorkingDays, daysLate, GRIEVANCE_WORKING_DAYS, isLate, PDPA_DAYS } from './selfservice.rules';
+import { addDays, daysLate, GRIEVANCE_WORKING_DAYS, isLate, PDPA_DAYS } from './selfservice.rules';
 
 type Ctx = ActorContext;
 type RequestRow = Selectable<PdpaRequestTable>;
@@ -54,6 +55,8 @@ export function createSelfserviceService(deps: {
   funding: FundingService;
   /** The clock (tests move it). */
   now?: () => Date;
+  /** Tests act out a death: the erasure written, the request's answer not yet (it all rolls back). */
+  options?: { crashAfterErasure?: boolean };
 }) {
   const { db, registry, identity } = deps;
   const today = () => bangkokDate((deps.now ?? (() => new Date()))());
@@ -323,13 +326,9 @@ export function createSelfserviceService(deps: {
         throw await deps.geo.outOfScope({ en: 'answer this request', th: 'ตอบคำขอนี้' }, [request.province_code], scope);
       if (request.status !== 'open') throw problems.conflict({ en: 'This request has already been answered.', th: 'คำขอนี้ได้รับคำตอบแล้ว' });
       const apply = input.decision === 'apply';
-      if (apply && request.kind === 'erasure') {
-        // The registry's erasure, with its rules and legal holds (409 naming the duty while a loan is owed).
-        await registry.erasePerson(ctx, request.person_id, `PDPA request ${id}: ${input.outcome}`);
-      } else if (apply) {
+      if (apply && request.kind === 'correction')
         await registry.requireWritable(ctx, request.person_id, { en: 'correct this person’s record', th: 'แก้ไขข้อมูลบุคคลนี้' });
-      }
-      const row = await db.transaction().execute(async (trx) => {
+      const record = async (trx: Transaction<DB>) => {
         const locked = await repository.lockRequest(trx, id);
         if (locked?.status !== 'open') throw problems.conflict({ en: 'This request has already been answered.', th: 'คำขอนี้ได้รับคำตอบแล้ว' });
         if (apply && request.kind === 'correction')
@@ -358,7 +357,21 @@ export function createSelfserviceService(deps: {
           after: { decision: input.decision, kind: request.kind, field: request.field },
         });
         return updated;
-      });
+      };
+      let row: RequestRow;
+      if (apply && request.kind === 'erasure') {
+        // The registry's erasure (its rules and legal holds: 409 naming the duty while a loan is
+        // owed) and the request's answer are one transaction: a death between them leaves an
+        // erased person with an open request, or an applied request with a person not erased, never.
+        let answered: RequestRow | undefined;
+        await registry.erasePerson(ctx, request.person_id, `PDPA request ${id}: ${input.outcome}`, async (trx) => {
+          if (deps.options?.crashAfterErasure) throw new SimulatedCrash();
+          answered = await record(trx);
+        });
+        row = answered!;
+      } else {
+        row = await db.transaction().execute(record);
+      }
       return presentRequest(row, await registry.facts([row.person_id]));
     },
 
@@ -386,6 +399,7 @@ export function createSelfserviceService(deps: {
       }
       const office = `DSD-PSDO-${provinceCode}`;
       const unitCode = (await deps.org.unitNames([office])).has(office) ? office : null;
+      const dueOn = await deps.funding.workingDaysAfter(today(), GRIEVANCE_WORKING_DAYS);
       const row = await db.transaction().execute(async (trx) => {
         const inserted = await repository.insertGrievance(trx, {
           person_id: personId,
@@ -397,7 +411,7 @@ export function createSelfserviceService(deps: {
           reference: input.reference?.trim() || null,
           province_code: provinceCode,
           unit_code: unitCode,
-          due_on: addWorkingDays(today(), GRIEVANCE_WORKING_DAYS),
+          due_on: dueOn,
           filed_by: ctx.actor.userId,
         });
         await registry.addTimelineEvent(trx, {

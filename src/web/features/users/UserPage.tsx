@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatThaiDateTime } from '../../../shared/thai-date';
 import { api, ApiProblem, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
 import { useUser, useUsersRefresh } from './queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -32,7 +33,7 @@ export function UserPage() {
       );
   }, [user.data, lang]);
 
-  const onSaved = (updated: NonNullable<typeof user.data>) => {
+  const onSaved = (updated: components['schemas']['User']) => {
     void refresh.saved(updated);
   };
   const update = useMutation({
@@ -41,8 +42,20 @@ export function UserPage() {
     onSuccess: onSaved,
   });
   const reset = useMutation({ mutationFn: () => unwrap(api.POST('/api/users/{id}/reset-password', { params: { path: { id } } })) });
+  const [resetting, setResetting] = useState(false);
+  const [reason, setReason] = useState('');
+  const resetFactor = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/users/{id}/second-factor/reset', { params: { path: { id } }, body: { reason } })),
+    onSuccess: () => {
+      setResetting(false);
+      setReason('');
+      return user.refetch();
+    },
+  });
+  const reasonErrors = resetFactor.error instanceof ApiProblem ? resetFactor.error.fieldErrors(i18n.language) : {};
   const errors = update.error instanceof ApiProblem ? update.error.fieldErrors(i18n.language) : {};
   const canManage = hasRole(me, 'system_admin');
+  const canResetFactor = Boolean(me?.capabilities.includes('users.second-factor-reset')) && me?.id !== id;
 
   if (user.error) return <ProblemAlert error={user.error} />;
   if (!user.data) return <Text>{t('common:common.loading')}</Text>;
@@ -109,6 +122,54 @@ export function UserPage() {
         </Group>
       )}
       <ProblemAlert error={reset.error} />
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="xs">
+          {t('secondFactor')}
+        </Title>
+        <Group gap="sm">
+          <Badge color={u.secondFactorEnrolled ? '#1e6b30' : 'gray.8'} variant="filled" size="md">
+            {u.secondFactorEnrolled ? t('secondFactorOn') : t('secondFactorOff')}
+          </Badge>
+          {canResetFactor && u.secondFactorEnrolled && (
+            <Button variant="light" color="red" onClick={() => setResetting(true)}>
+              {t('resetSecondFactor')}
+            </Button>
+          )}
+        </Group>
+        {resetFactor.isSuccess && (
+          <Alert color="green" role="status" mt="sm">
+            {t('secondFactorReset')}
+          </Alert>
+        )}
+      </Paper>
+      <Modal opened={resetting} onClose={() => setResetting(false)} title={t('resetSecondFactor')}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            resetFactor.mutate();
+          }}
+        >
+          <Stack>
+            <Text size="sm">{t('resetSecondFactorIntro')}</Text>
+            <Textarea
+              label={t('resetReason')}
+              description={t('resetReasonHint')}
+              value={reason}
+              onChange={(event) => setReason(event.currentTarget.value)}
+              error={reasonErrors.reason}
+              required
+              autosize
+              minRows={2}
+            />
+            {resetFactor.error && Object.keys(reasonErrors).length === 0 && <ProblemAlert error={resetFactor.error} />}
+            <Group justify="flex-end">
+              <Button type="submit" color="red" loading={resetFactor.isPending}>
+                {t('confirmReset')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
       <Modal opened={Boolean(reset.data)} onClose={() => reset.reset()} title={t('resetPassword')}>
         {reset.data && <OneTimePassword username={u.username} password={reset.data.oneTimePassword} />}
       </Modal>

@@ -25,7 +25,11 @@ export function useUsersRefresh() {
   return {
     created: () => client.invalidateQueries({ queryKey: userKeys.all }),
     saved: (updated: components['schemas']['User']) => {
-      client.setQueryData(userKeys.user(updated.id), updated);
+      // The one account's page also knows its second factor, which a change of roles or status keeps.
+      client.setQueryData(userKeys.user(updated.id), (before: components['schemas']['UserDetail'] | undefined) =>
+        before ? { ...before, ...updated } : undefined,
+      );
+      void client.invalidateQueries({ queryKey: userKeys.user(updated.id) });
       return client.invalidateQueries({ queryKey: userKeys.all, predicate: (q) => q.queryKey[1] === 'list' });
     },
   };

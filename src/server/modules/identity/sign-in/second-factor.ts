@@ -2,9 +2,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { ActorCache } from '../../../platform/auth/actor-cache';
 import { recordAudit } from '../../../platform/audit/audit.service';
+import { deleteUserSessions } from '../../../platform/auth/sessions';
 import type { ActorContext } from '../../../platform/context';
 import { Problem, problems } from '../../../platform/problem';
 import { identityPolicy } from '../identity.policy';
+import { findUserById } from '../identity.repository';
 import type { Totp } from './totp';
 
 type Ctx = ActorContext;
@@ -97,6 +99,31 @@ export function createSecondFactorUseCases(deps: {
         ]);
       }
       actors.forgetUser(ctx.actor.userId);
+    },
+
+    /**
+     * An administrator removes another account's second factor (a lost or replaced phone), with
+     * the reason in the audit trail. The account's sessions end: at its next sign-in, a role that
+     * requires a second factor can only set one up again (`mustEnrolSecondFactor`).
+     */
+    async resetSecondFactorOf(ctx: Ctx, userId: string, reason: string) {
+      if (!identityPolicy.resetsSecondFactors(ctx.actor)) {
+        throw problems.forbidden({ en: 'Only administrators reset a second factor.', th: 'เฉพาะผู้ดูแลระบบเท่านั้นที่รีเซ็ตการยืนยันตัวตนสองชั้นได้' });
+      }
+      if (userId === ctx.actor.userId) {
+        throw problems.conflict({
+          en: 'Reset your own second factor with a current code on your account page, or ask another administrator.',
+          th: 'ยกเลิกการยืนยันตัวตนสองชั้นของตนเองได้ที่หน้าบัญชีของฉันด้วยรหัสปัจจุบัน หรือขอให้ผู้ดูแลระบบคนอื่นดำเนินการ',
+        });
+      }
+      await db.transaction().execute(async (trx) => {
+        if (!(await findUserById(trx, userId))) throw problems.notFound({ en: `No account has id ${userId}.`, th: 'ไม่พบบัญชีผู้ใช้นี้' });
+        if ((await totp.remove(trx, userId)) === 0)
+          throw problems.notFound({ en: 'This account has no second factor to reset.', th: 'บัญชีนี้ยังไม่ได้ตั้งค่าการยืนยันตัวตนสองชั้น' });
+        await deleteUserSessions(trx, userId);
+        await recordAudit(trx, ctx, { action: 'user.second_factor_reset', entityType: 'user', entityId: userId, after: { reason } });
+      });
+      actors.forgetUser(userId);
     },
   };
 }

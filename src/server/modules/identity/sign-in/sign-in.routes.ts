@@ -5,6 +5,7 @@ import { optionalContext, requireContext } from '../../../platform/auth/plugin';
 import { SESSION_COOKIE } from '../../../platform/auth/sessions';
 import { withProblems } from '../../../platform/http/schemas';
 import { Problem } from '../../../platform/problem';
+import { UserIdParam } from '../identity.schemas';
 import type { IdentityService } from '../identity.service';
 import type { CitizenSignInService, SelfRegistrationInput } from './citizen-sign-in.service';
 
@@ -34,6 +35,9 @@ const FixedIdentity = z
   .object({ nationalId: z.string(), firstNameTh: z.string(), lastNameTh: z.string(), birthDate: z.string().nullable() })
   .meta({ id: 'FixedIdentity', description: 'From the verified ThaiD token: the self-registration form shows these and cannot change them' });
 const SecondFactorStatus = z.object({ enrolled: z.boolean(), required: z.boolean() }).meta({ id: 'SecondFactorStatus' });
+const ResetBody = z.strictObject({
+  reason: z.string().trim().min(3).max(200).describe('Why the second factor is reset (e.g. a lost phone); recorded in the audit trail'),
+});
 const CodeBody = z.strictObject({
   code: z
     .string()
@@ -210,6 +214,23 @@ export const signInRoutes: FastifyPluginAsyncZod<SignInRoutesOptions> = async (a
       schema: { tags, summary: 'Confirm the second factor with its first code', body: CodeBody, response: withProblems({ 200: SecondFactorStatus }) },
     },
     async (request) => identity.confirmSecondFactor(requireContext(request, { allowPendingPasswordChange: true }), request.body.code),
+  );
+
+  app.post(
+    '/api/users/:id/second-factor/reset',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Reset another account’s second factor (administrators), with the reason audited; its sessions end',
+        params: UserIdParam,
+        body: ResetBody,
+        response: withProblems({ 204: z.null() }),
+      },
+    },
+    async (request, reply) => {
+      await identity.resetSecondFactorOf(requireContext(request), request.params.id, request.body.reason);
+      return reply.code(204).send(null);
+    },
   );
 
   app.post(

@@ -74,7 +74,8 @@ export function createTotp(deps: { db: Executor; kek: () => Buffer }) {
     },
 
     /** Removes the second factor (an administrator's reset; the holder's own removal with a code). */
-    remove: (trx: Executor, userId: string) => repository.deleteTotp(trx, userId),
+    /** How many secrets went (0: none was set up or pending). */
+    remove: async (trx: Executor, userId: string) => Number((await repository.deleteTotp(trx, userId))[0]?.numDeletedRows ?? 0),
   };
 }
 

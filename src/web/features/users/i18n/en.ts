@@ -30,6 +30,16 @@ const en: Texts<typeof th> = {
   detail: 'User details',
   saveRoles: 'Save roles',
   noUnit: 'No unit (nationwide)',
+  secondFactor: 'Second factor',
+  secondFactorOn: 'Set up',
+  secondFactorOff: 'Not set up',
+  resetSecondFactor: 'Reset second factor',
+  resetSecondFactorIntro:
+    'Use this when the user has lost or replaced the phone with their authenticator app. Their sessions end; if their role requires a second factor, they must set up a new one at their next sign-in.',
+  resetReason: 'Reason (recorded in the audit trail)',
+  resetReasonHint: 'For example: phone lost, reported by phone on 4 Dec',
+  confirmReset: 'Reset',
+  secondFactorReset: 'The second factor was reset. The user sets up a new one at their next sign-in.',
   account: {
     title: 'My account',
     signInMethods: 'How you sign in',

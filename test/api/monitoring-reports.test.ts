@@ -86,7 +86,9 @@ describe.each(ENGINES)('monitoring reports and data quality on %s', (engine) => 
     expect(placed!.getCell(5).value).toBe(1); // November
     expect(placed!.getCell(9).value).toBe(6); // March, both provinces
     expect(placed!.getCell(11).value).toBe(15_000); // the target shipped as data
-    expect((placed!.getCell(12).value as { formula: string; result: number }).formula).toBe(`IF(K${placed!.number}>0,J${placed!.number}/K${placed!.number},"")`);
+    expect((placed!.getCell(12).value as { formula: string; result: number }).formula).toBe(
+      `IF(K${placed!.number}>0,J${placed!.number}/K${placed!.number},"")`,
+    );
     expect(placed!.getCell(12).numFmt).toBe('0.0%');
     // Money in baht with two decimals.
     summary.eachRow((row) => {
@@ -150,7 +152,13 @@ describe.each(ENGINES)('monitoring reports and data quality on %s', (engine) => 
   it('counts missing fields per province through the owning modules, within the reader’s area', async () => {
     const officer = await t.createStaff({ roles: [{ role: 'officer', unitCode: KK_OFFICE }] });
     const before = await ok(kkExecutive, 'GET', '/api/monitoring/data-quality');
-    const kkBefore = before.provinces.find((p: { provinceCode: string }) => p.provinceCode === '40') ?? { people: 0, withoutSubdistrict: 0, withoutTargetGroup: 0, overdueFollowUps: 0, placementsWithoutWage: 0 };
+    const kkBefore = before.provinces.find((p: { provinceCode: string }) => p.provinceCode === '40') ?? {
+      people: 0,
+      withoutSubdistrict: 0,
+      withoutTargetGroup: 0,
+      overdueFollowUps: 0,
+      placementsWithoutWage: 0,
+    };
     const fine = (await ok(officer, 'POST', '/api/people', personBody())).id;
     await ok(officer, 'POST', '/api/people', personBody({ targetGroups: [] }));
     const stale = (await ok(officer, 'POST', '/api/people', personBody())).id;
@@ -168,7 +176,12 @@ describe.each(ENGINES)('monitoring reports and data quality on %s', (engine) => 
     const vacancy = await ok(employer, 'POST', '/api/employment/vacancies', vacancyBody({ requiredStandardCode: null }));
     const seeker = (await ok(employmentOfficer, 'POST', '/api/people', personBody())).id;
     await ok(employmentOfficer, 'PUT', `/api/people/${seeker}/job-seeker`, { desiredOccupations: ['5244'] });
-    const referral = await ok(employmentOfficer, 'POST', '/api/employment/referrals', { vacancyId: vacancy.id, personId: seeker, sharedFields: ['name'], consentEvidence: 'แบบยินยอมลงนาม' });
+    const referral = await ok(employmentOfficer, 'POST', '/api/employment/referrals', {
+      vacancyId: vacancy.id,
+      personId: seeker,
+      sharedFields: ['name'],
+      consentEvidence: 'แบบยินยอมลงนาม',
+    });
     await ok(employer, 'POST', `/api/employment/referrals/${referral.id}/answer`, { status: 'hired', startedOn: dayFromToday(-200) });
     await sql`update placement set wage_satang = 0 where person_id = ${seeker}`.execute(t.database.db);
     const overdueInQueue = (await ok(employmentOfficer, 'GET', '/api/employment/follow-ups?overdue=true&limit=200')).length;

@@ -40,8 +40,14 @@ export function createEmploymentService(deps: EmploymentDeps) {
     recordFollowUp: followUps.recordFollowUp,
     /** Per province, open follow-ups past due and placements without a wage (monitoring's data quality). */
     dataQuality: async (provinces: readonly string[] | null) => {
-      const [overdue, noWage] = await Promise.all([quality.overdueFollowUps(deps.db, provinces, access.today()), quality.placementsWithoutWage(deps.db, provinces)]);
-      return { overdueFollowUps: overdue.map((r) => ({ provinceCode: r.provinceCode, count: Number(r.count) })), placementsWithoutWage: noWage.map((r) => ({ provinceCode: r.provinceCode, count: Number(r.count) })) };
+      const [overdue, noWage] = await Promise.all([
+        quality.overdueFollowUps(deps.db, provinces, access.today()),
+        quality.placementsWithoutWage(deps.db, provinces),
+      ]);
+      return {
+        overdueFollowUps: overdue.map((r) => ({ provinceCode: r.provinceCode, count: Number(r.count) })),
+        placementsWithoutWage: noWage.map((r) => ({ provinceCode: r.provinceCode, count: Number(r.count) })),
+      };
     },
     /** Rebuilds the whole matching read model from the other modules' records. */
     rebuildMatching: matching.rebuild,

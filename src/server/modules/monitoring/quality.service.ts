@@ -11,7 +11,11 @@ import { monitoringPolicy } from './monitoring.policy';
  * offices can fix their data. Each count is read through the owning module's service (the
  * registry's people, employment's follow-ups and placements), within the reader's area.
  */
-export function createDataQuality(deps: { geo: GeoService; registry: Pick<RegistryService, 'dataQuality'>; employment: Pick<EmploymentService, 'dataQuality'> }) {
+export function createDataQuality(deps: {
+  geo: GeoService;
+  registry: Pick<RegistryService, 'dataQuality'>;
+  employment: Pick<EmploymentService, 'dataQuality'>;
+}) {
   return {
     async byProvince(ctx: ActorContext, query: { province?: string }) {
       const scope = monitoringPolicy.readScope(ctx.actor);
@@ -24,16 +28,36 @@ export function createDataQuality(deps: { geo: GeoService; registry: Pick<Regist
         deps.employment.dataQuality(provinces),
         deps.geo.provinces().then((all) => new Map(all.map((p) => [p.code, p.nameTh]))),
       ]);
-      const rows = new Map<string, { provinceCode: string; provinceNameTh: string; people: number; withoutSubdistrict: number; withoutTargetGroup: number; overdueFollowUps: number; placementsWithoutWage: number }>();
+      const rows = new Map<
+        string,
+        {
+          provinceCode: string;
+          provinceNameTh: string;
+          people: number;
+          withoutSubdistrict: number;
+          withoutTargetGroup: number;
+          overdueFollowUps: number;
+          placementsWithoutWage: number;
+        }
+      >();
       const rowOf = (code: string) => {
         let row = rows.get(code);
         if (!row) {
-          row = { provinceCode: code, provinceNameTh: names.get(code) ?? code, people: 0, withoutSubdistrict: 0, withoutTargetGroup: 0, overdueFollowUps: 0, placementsWithoutWage: 0 };
+          row = {
+            provinceCode: code,
+            provinceNameTh: names.get(code) ?? code,
+            people: 0,
+            withoutSubdistrict: 0,
+            withoutTargetGroup: 0,
+            overdueFollowUps: 0,
+            placementsWithoutWage: 0,
+          };
           rows.set(code, row);
         }
         return row;
       };
-      for (const p of people) Object.assign(rowOf(p.provinceCode), { people: p.people, withoutSubdistrict: p.withoutSubdistrict, withoutTargetGroup: p.withoutTargetGroup });
+      for (const p of people)
+        Object.assign(rowOf(p.provinceCode), { people: p.people, withoutSubdistrict: p.withoutSubdistrict, withoutTargetGroup: p.withoutTargetGroup });
       for (const f of employment.overdueFollowUps) rowOf(f.provinceCode).overdueFollowUps = f.count;
       for (const w of employment.placementsWithoutWage) rowOf(w.provinceCode).placementsWithoutWage = w.count;
       const list = [...rows.values()].sort((a, b) => (a.provinceCode < b.provinceCode ? -1 : 1));

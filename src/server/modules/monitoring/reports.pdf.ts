@@ -132,8 +132,7 @@ export async function renderReportPdf(c: ReportContent): Promise<Buffer> {
     [2.4, ...shownIndicators.map(() => 2)],
   );
   doc.y += 6;
-  if (c.indicators.length > shownIndicators.length)
-    write('ตัวชี้วัดอื่นรายจังหวัดอยู่ในไฟล์ Excel แผ่น "รายจังหวัด"', left, doc.y, { size: 9, color: '#555555' });
+  if (c.indicators.length > shownIndicators.length) write('ตัวชี้วัดอื่นรายจังหวัดอยู่ในไฟล์ Excel แผ่น "รายจังหวัด"', left, doc.y, { size: 9, color: '#555555' });
   doc.end();
   return done;
 }

@@ -49,4 +49,8 @@ export const findReport = (db: Executor, id: number) =>
     .executeTakeFirst();
 
 export const reportFile = (db: Executor, id: number, format: 'xlsx' | 'pdf') =>
-  db.selectFrom('monitoring_report').select(['area_code', format === 'xlsx' ? 'xlsx as data' : 'pdf as data']).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('monitoring_report')
+    .select(['area_code', format === 'xlsx' ? 'xlsx as data' : 'pdf as data'])
+    .where('id', '=', id)
+    .executeTakeFirst();

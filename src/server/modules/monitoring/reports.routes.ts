@@ -38,7 +38,12 @@ export const monitoringReportRoutes: FastifyPluginAsyncZod<{ reports: Monitoring
   app.get(
     '/api/monitoring/reports/:id',
     {
-      schema: { tags, summary: 'One report: its progress and, when made, its download links', params: ReportParams, response: withProblems({ 200: ReportSchema }) },
+      schema: {
+        tags,
+        summary: 'One report: its progress and, when made, its download links',
+        params: ReportParams,
+        response: withProblems({ 200: ReportSchema }),
+      },
     },
     async (request) => reports.get(requireContext(request), request.params.id),
   );

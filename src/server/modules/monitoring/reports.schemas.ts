@@ -6,7 +6,14 @@ const fiscalYear = z.coerce.number().int().min(2500).max(2700).describe('Thai fi
 export const ReportBody = z.strictObject({
   period: z.enum(['month', 'fiscal-year']).describe('month: the fiscal year to the end of a month; fiscal-year: the whole year'),
   fiscalYear,
-  month: z.number().int().min(1).max(12).nullable().optional().describe('The calendar month (1–12) of a monthly report; October is the first of the fiscal year'),
+  month: z
+    .number()
+    .int()
+    .min(1)
+    .max(12)
+    .nullable()
+    .optional()
+    .describe('The calendar month (1–12) of a monthly report; October is the first of the fiscal year'),
   area: z.union([province, z.literal('*')]).describe("A province's 2-digit code, or * for the whole country"),
 });
 

@@ -36,8 +36,7 @@ const mayRead = (scope: Scope, area: string) => (area === NATIONAL ? scope.kind 
 export function createMonitoringReports(deps: { db: Kysely<DB>; geo: GeoService; jobs: JobRunner }) {
   const { db, geo, jobs } = deps;
 
-  const areaName = async (area: string) =>
-    area === NATIONAL ? 'ทั้งประเทศ' : `จังหวัด${(await geo.provincesByCode([area]))[0]?.nameTh ?? area}`;
+  const areaName = async (area: string) => (area === NATIONAL ? 'ทั้งประเทศ' : `จังหวัด${(await geo.provincesByCode([area]))[0]?.nameTh ?? area}`);
 
   /** Builds the report's content from the rollups as they are now. */
   async function contentOf(p: ReportPeriod & { areaCode: string }, now = new Date()) {
@@ -124,12 +123,20 @@ export function createMonitoringReports(deps: { db: Kysely<DB>; geo: GeoService;
       const scope = readScope(ctx);
       const month = input.period === 'month' ? (input.month ?? null) : null;
       if (input.period === 'month' && month === null)
-        throw problems.validation([{ field: 'month', code: 'required', message: 'A monthly report needs its month (1–12).', messageTh: 'รายงานประจำเดือนต้องระบุเดือน (1–12)' }]);
+        throw problems.validation([
+          { field: 'month', code: 'required', message: 'A monthly report needs its month (1–12).', messageTh: 'รายงานประจำเดือนต้องระบุเดือน (1–12)' },
+        ]);
       if (input.area !== NATIONAL && !(await geo.provincesByCode([input.area])).length)
         throw problems.notFound({ en: `No province has code ${input.area}.`, th: `ไม่พบจังหวัดรหัส ${input.area}` });
       if (!mayRead(scope, input.area)) throw await refuseArea(scope, input.area);
       const id = await db.transaction().execute(async (trx) => {
-        const { id } = await repository.insertReport(trx, { period: input.period, fiscalYear: input.fiscalYear, month, areaCode: input.area, requestedBy: ctx.actor.userId });
+        const { id } = await repository.insertReport(trx, {
+          period: input.period,
+          fiscalYear: input.fiscalYear,
+          month,
+          areaCode: input.area,
+          requestedBy: ctx.actor.userId,
+        });
         const jobId = await jobs.enqueue(trx, { kind: REPORT_JOB, payload: { reportId: Number(id) }, createdBy: ctx.actor.userId, total: 3 });
         await repository.setJob(trx, Number(id), jobId);
         await recordAudit(trx, ctx, {
@@ -161,7 +168,10 @@ export function createMonitoringReports(deps: { db: Kysely<DB>; geo: GeoService;
       const row = await readable(ctx, id);
       const file = await repository.reportFile(db, id, format);
       if (!file?.data)
-        throw problems.conflict({ en: 'The report is still being made; follow its progress and download it when done.', th: 'รายงานยังจัดทำไม่เสร็จ กรุณารอจนเสร็จแล้วจึงดาวน์โหลด' });
+        throw problems.conflict({
+          en: 'The report is still being made; follow its progress and download it when done.',
+          th: 'รายงานยังจัดทำไม่เสร็จ กรุณารอจนเสร็จแล้วจึงดาวน์โหลด',
+        });
       const name = `archeep-report-${row.fiscal_year}${row.month ? `-${String(row.month).padStart(2, '0')}` : ''}-${row.area_code === NATIONAL ? 'TH' : row.area_code}.${format}`;
       return { name, data: Buffer.from(file.data) };
     },

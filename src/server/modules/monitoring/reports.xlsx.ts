@@ -63,7 +63,15 @@ export async function renderReportXlsx(c: ReportContent): Promise<Buffer> {
   const targetCol = totalCol + 1;
   const percentCol = totalCol + 2;
   heading(summary, c, percentCol);
-  const header = ['รหัสตัวชี้วัด', 'ตัวชี้วัด', 'หน่วย', ...c.months.map((m) => shortMonthTh(c.fiscalYear, m)), 'รวมตั้งแต่ต้นปีงบประมาณ', 'เป้าหมายปีงบประมาณ', 'ร้อยละของเป้าหมาย'];
+  const header = [
+    'รหัสตัวชี้วัด',
+    'ตัวชี้วัด',
+    'หน่วย',
+    ...c.months.map((m) => shortMonthTh(c.fiscalYear, m)),
+    'รวมตั้งแต่ต้นปีงบประมาณ',
+    'เป้าหมายปีงบประมาณ',
+    'ร้อยละของเป้าหมาย',
+  ];
   summary.getRow(5).values = header;
   headerRow(summary.getRow(5));
   c.indicators.forEach((i, n) => {

@@ -29,7 +29,11 @@ export function DataQualityPage() {
   const scope = me?.scopeProvinceCodes ?? null;
   const canOpenFollowUps = Boolean(me?.capabilities.includes('employment.read'));
   const options = (provinces.data ?? []).filter((p) => scope === null || scope.includes(p.code)).map((p) => ({ value: p.code, label: nameOf(p, lang) }));
-  const nameOfProvince = (code: string, fallback: string) => nameOf(provinces.data?.find((p) => p.code === code), lang) || fallback;
+  const nameOfProvince = (code: string, fallback: string) =>
+    nameOf(
+      provinces.data?.find((p) => p.code === code),
+      lang,
+    ) || fallback;
 
   const figure = (key: (typeof COUNTS)[number], value: number) =>
     key === 'overdueFollowUps' && value > 0 && canOpenFollowUps ? (

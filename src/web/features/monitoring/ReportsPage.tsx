@@ -11,6 +11,9 @@ import { nameOf, useProvinces } from '../../reference';
 import { useMe } from '../../session';
 import { useReports, useStartReport } from './reports.queries';
 
+/** A report's state as a badge colour (its text drawn in the colour's darkest shade, for contrast). */
+const statusColour = (status: string) => (status === 'succeeded' ? 'green' : status === 'failed' ? 'red' : 'blue');
+
 /** The fiscal year's months in order, October first. */
 const FISCAL_MONTHS = [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 const YEARS_BACK = 4;
@@ -47,7 +50,13 @@ export function ReportsPage() {
     ...(scope === null ? [{ value: '*', label: t('wholeCountry') }] : []),
     ...(provinces.data ?? []).filter((p) => scope === null || scope.includes(p.code)).map((p) => ({ value: p.code, label: nameOf(p, lang) })),
   ];
-  const areaName = (code: string) => (code === '*' ? t('wholeCountry') : nameOf(provinces.data?.find((p) => p.code === code), lang) || code);
+  const areaName = (code: string) =>
+    code === '*'
+      ? t('wholeCountry')
+      : nameOf(
+          provinces.data?.find((p) => p.code === code),
+          lang,
+        ) || code;
   const titleOf = (r: { period: string; fiscalYear: number; month: number | null }) =>
     r.period === 'month' ? t('monthly', { month: monthLabel(r.fiscalYear, r.month!, lang) }) : t('yearly', { fy: r.fiscalYear });
   const kb = (bytes: number | null) => (bytes === null ? '' : t('size', { kb: number(Math.max(1, Math.round(bytes / 1024))) }));
@@ -114,7 +123,7 @@ export function ReportsPage() {
             <Paper key={r.id} withBorder p="sm" component="article" aria-label={`${titleOf(r)} · ${areaName(r.areaCode)}`} data-testid={`report-${r.id}`}>
               <Group justify="space-between" wrap="wrap" gap="xs">
                 <Text fw={600}>{titleOf(r)}</Text>
-                <Badge color={r.status === 'succeeded' ? 'green' : r.status === 'failed' ? 'red' : 'blue'} variant="light" tt="none">
+                <Badge color={statusColour(r.status)} c={`${statusColour(r.status)}.9`} variant="light" tt="none">
                   {t(`status.${r.status}`)}
                 </Badge>
               </Group>

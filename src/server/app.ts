@@ -53,6 +53,9 @@ import { createFundingService } from './modules/funding/funding.service';
 import { fundingRoutes } from './modules/funding/funding.routes';
 import { createMonitoringRecorder, createMonitoringService } from './modules/monitoring/monitoring.service';
 import { monitoringMoreRoutes, monitoringRoutes } from './modules/monitoring/monitoring.routes';
+import { createMonitoringReports } from './modules/monitoring/reports.service';
+import { createDataQuality } from './modules/monitoring/quality.service';
+import { monitoringReportRoutes } from './modules/monitoring/reports.routes';
 import { createNotificationsService, type NotificationsOptions } from './modules/notifications/notifications.service';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { createSelfserviceService } from './modules/selfservice/selfservice.service';
@@ -141,6 +144,8 @@ export function createServices(
   const marketplace = createMarketplaceService({ db, geo, registry, enterprise, identity, publicUrl: config.publicUrl, facts: recorder.count, notify });
   const funding = createFundingService({ db, geo, org, registry, training, enterprise, identity, jobs, facts: recorder.count, notify });
   const monitoring = createMonitoringService({ db, geo, registry, training, employment, enterprise, funding, marketplace });
+  const monitoringReports = createMonitoringReports({ db, geo, jobs });
+  const dataQuality = createDataQuality({ geo, registry, employment });
   const selfservice = createSelfserviceService({ db, geo, org, identity, registry, training, credentials, competency, employment, enterprise, funding });
   return {
     audit,
@@ -161,6 +166,8 @@ export function createServices(
     marketplace,
     funding,
     monitoring,
+    monitoringReports,
+    dataQuality,
     notifications,
     selfservice,
     citizenSignIn,
@@ -250,6 +257,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fundingRoutes, { funding: services.funding });
   await app.register(monitoringRoutes, { monitoring: services.monitoring });
   await app.register(monitoringMoreRoutes, { monitoring: services.monitoring });
+  await app.register(monitoringReportRoutes, { reports: services.monitoringReports, quality: services.dataQuality });
   await app.register(notificationsRoutes, { notifications: services.notifications });
   await app.register(selfserviceRoutes, { selfservice: services.selfservice });
   await app.register(signInRoutes, {

@@ -99,6 +99,8 @@ const PartnerPage = page(marketplace, 'PartnerPage');
 const MyShopPage = page(marketplace, 'MyShopPage');
 const MonitoringPage = page(monitoring, 'MonitoringPage');
 const OpenDataPage = page(monitoring, 'OpenDataPage');
+const ReportsPage = page(monitoring, 'ReportsPage');
+const DataQualityPage = page(monitoring, 'DataQualityPage');
 const NotificationsPage = page(notifications, 'NotificationsPage');
 const OutboxPage = page(notifications, 'OutboxPage');
 const MyArcheepPage = page(selfservice, 'MyArcheepPage');
@@ -188,6 +190,8 @@ export function App() {
         <Route path="marketplace/partner" element={<PartnerPage />} />
         <Route path="my/shop" element={<MyShopPage />} />
         <Route path="monitoring" element={<MonitoringPage />} />
+        <Route path="monitoring/reports" element={<ReportsPage />} />
+        <Route path="monitoring/data-quality" element={<DataQualityPage />} />
         <Route path="my/notifications" element={<NotificationsPage />} />
         <Route path="notifications/outbox" element={<OutboxPage />} />
         <Route path="my/archeep" element={<MyArcheepPage />} />

@@ -41,6 +41,9 @@ describe('navigation', () => {
   it('offers monitoring only to readers of the indicators (executives, officers, administrators)', () => {
     expect(paths(['programme', 'monitoring.read'])).toContain('/monitoring');
     expect(paths(['programme', 'assessments.read'])).not.toContain('/monitoring');
+    expect(paths(['programme', 'monitoring.read'])).toEqual(expect.arrayContaining(['/monitoring/reports', '/monitoring/data-quality']));
+    expect(paths(['programme', 'assessments.read'])).not.toContain('/monitoring/reports');
+    expect(paths(['programme', 'assessments.read'])).not.toContain('/monitoring/data-quality');
   });
 
   it('gives an officer the registry', () => {

@@ -60,6 +60,12 @@ export function navigation(capabilities: readonly Capability[]): NavEntry[] {
   } else {
     entries.push({ to: '/training/curricula', label: 'nav.curricula', section: 'modules', quick: true });
   }
+  // Monitoring's reports and data quality answer the same readers as its overview.
+  if (can('programme') && can('monitoring.read'))
+    entries.push(
+      { to: '/monitoring/reports', label: 'nav.monitoringReports', section: 'modules' },
+      { to: '/monitoring/data-quality', label: 'nav.dataQuality', section: 'modules' },
+    );
   entries.push({ to: '/areas', label: 'nav.areas', section: 'reference', quick: true });
   if (can('units.read')) entries.push({ to: '/org', label: 'nav.org', section: 'reference', quick: true });
   if (can('users.read')) entries.push({ to: '/users', label: 'nav.users', section: 'reference', quick: true });

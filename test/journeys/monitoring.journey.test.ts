@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type StaffAccount, type TestApp } from '../helpers/app';
 import { JOURNEY_ENGINE } from '../helpers/database';
 import { employerBody, vacancyBody } from '../helpers/employment';
+import { pdfTitle } from '../helpers/pdf';
 import { personBody } from '../helpers/people';
 import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, signInAt, WEB_ROOT } from './browser';
 
@@ -11,7 +13,8 @@ import { ensureWebBuilt, expectAccessible, fitsWidth, launchChromium, signInAt, 
  * The monitoring acceptance journey (issue 20), as far as it is built: an executive on her phone
  * opens the overview for FY 2569, sees placements against the 15,000 target with its map, drills
  * into Khon Kaen and down to the placements behind the number (masked); the open-data page serves
- * the CSV without signing in. Two placements started in FY 2569 are made through the API.
+ * the CSV without signing in. Two placements started in FY 2569 are made through the API. She also
+ * makes the monthly report for June 2569 and downloads it as XLSX and PDF, and opens data quality.
  */
 describe('browser journey: an executive reads placements against the target and drills to the records', () => {
   let t: TestApp;
@@ -78,6 +81,43 @@ describe('browser journey: an executive reads placements against the target and 
     expect(await records.getByRole('row').count()).toBe(3);
     expect(await records.innerText()).toContain('•••');
     await expectAccessible(page, 'monitoring drill-down to Khon Kaen placements');
+    expect(await fitsWidth(page)).toBe(true);
+  });
+
+  it('makes the monthly report for June 2569 and downloads it as XLSX (a SUM total) and PDF (the Thai title); opens data quality', async () => {
+    const page = phone;
+    await page.goto(`${baseUrl}/monitoring/reports`);
+    await page.getByTestId('report-start').waitFor();
+    await page.getByRole('textbox', { name: /^ปีงบประมาณ/ }).click();
+    await page.getByRole('option', { name: 'ปีงบประมาณ 2569', exact: true }).click();
+    await page.getByRole('textbox', { name: /^เดือน/ }).click();
+    await page.getByRole('option', { name: 'มิถุนายน 2569', exact: true }).click();
+    await page.getByTestId('report-start').click();
+    const xlsxLink = page.getByTestId('report-xlsx').first();
+    await xlsxLink.waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('report-list').innerText()).toContain('รายงานประจำเดือนมิถุนายน 2569');
+    await expectAccessible(page, 'monitoring reports');
+    expect(await fitsWidth(page)).toBe(true);
+
+    const xlsx = await page.request.get(`${baseUrl}${await xlsxLink.getAttribute('href')}`);
+    expect(xlsx.status()).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await xlsx.body()) as never);
+    let total: { formula: string; result: number } | undefined;
+    workbook.getWorksheet('สรุปตัวชี้วัด')!.eachRow((row) => {
+      if (row.getCell(1).value === 'employment.placed') total = row.getCell(4 + 9).value as never; // October to June: nine months
+    });
+    expect(total).toEqual({ formula: expect.stringMatching(/^SUM\(D\d+:L\d+\)$/), result: 2 });
+    const pdf = await page.request.get(`${baseUrl}${await page.getByTestId('report-pdf').first().getAttribute('href')}`);
+    expect(pdf.status()).toBe(200);
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfTitle(bytes)).toBe('รายงานผลการดำเนินงานประจำเดือนมิถุนายน 2569');
+
+    await page.goto(`${baseUrl}/monitoring/data-quality`);
+    await page.getByTestId('data-quality').waitFor();
+    expect(await page.getByTestId('data-quality').innerText()).toContain('ขอนแก่น');
+    await expectAccessible(page, 'monitoring data quality');
     expect(await fitsWidth(page)).toBe(true);
   });
 

@@ -297,6 +297,13 @@ export const EXPECTATIONS: Record<string, Cell[]> = {
   'GET /api/open-data/monitoring':                        [200,  200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200],
   'GET /api/open-data/monitoring/indicators.json':        [200,  200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200],
   'GET /api/open-data/monitoring/indicators.csv':         [200,  200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200],
+  // monitoring reports (kept, in the reader's area; the country's only for nationwide readers) and data quality
+  'POST /api/monitoring/reports':                         [401, 202, 202, '202/202/403', 202, 403, 403, 403, 403, 403, 403, 403, 403],
+  'GET /api/monitoring/reports':                          [401, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403],
+  'GET /api/monitoring/reports/{id}':                     [401, 200, 200, '200/200/403', 200, 403, 403, 403, 403, 403, 403, 403, 403],
+  'GET /api/monitoring/reports/{id}/report.xlsx':         [401, 200, 200, '200/200/403', 200, 403, 403, 403, 403, 403, 403, 403, 403],
+  'GET /api/monitoring/reports/{id}/report.pdf':          [401, 200, 200, '200/200/403', 200, 403, 403, 403, 403, 403, 403, 403, 403],
+  'GET /api/monitoring/data-quality':                     [401, 200, 200, '200/200/403', 200, 403, 403, 403, 403, 403, 403, 403, 403],
   // notifications: a citizen's own inbox and preferences (another's message is hidden); the outbox by province, retried by officers and administrators (409 here: the world's channels are switched off, so nothing would send it)
   'GET /api/me/notifications':                            [401,  403,           403,           403,           403,           403,           403,           403,           403,           403,           403,           403,           200],
   'POST /api/me/notifications/{id}/read':                 [401,  403,           403,           403,           403,           403,           403,           403,           403,           403,           403,           403,           '200/404/404'],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import '../../src/server/db/schema.notifications';
+import '../../src/server/db/schema.monitoring-reports';
 import type { Role } from '../../src/server/platform/auth/actor';
 import type { StaffAccount, TestApp } from '../helpers/app';
 import { employerBody, vacancyBody } from '../helpers/employment';
@@ -114,6 +115,8 @@ export interface World {
   // `own`), and a failed LINE message to each (Khon Kaen's `own`, `same`; Phuket's `other`).
   notifications: ByVariant<number>;
   outbox: ByVariant<number>;
+  // monitoring: a kept monthly report of Khon Kaen (`own`, `same`) and of Phuket (`other`).
+  reports: ByVariant<number>;
 }
 
 /** A 1×1 PNG, as a phone sends a resized photo. */
@@ -344,10 +347,32 @@ export async function buildWorld(t: TestApp, serial: number): Promise<World> {
     ).id;
   }
 
+  // A factory: kept reports written straight in, files and all (the job that makes them is tested in test/api/monitoring-reports.test.ts).
+  const reports = {} as ByVariant<number>;
+  for (const v of ['own', 'same', 'other'] as const) {
+    reports[v] = (
+      await db
+        .insertInto('monitoring_report')
+        .values({
+          period: 'month',
+          fiscal_year: 2569,
+          month: 3,
+          area_code: v === 'other' ? '83' : '40',
+          requested_by: accounts.executive.id,
+          xlsx: Buffer.from('PK'),
+          pdf: Buffer.from('%PDF-1.3'),
+          finished_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
+
   return {
     ...funding,
     notifications,
     outbox,
+    reports,
     today: dayFromToday(0),
     later: dayFromToday(7),
     docNumbers: { own: kkPeople[0]!.docNumber, same: kkPeople[1]!.docNumber, other: phuketPeople[0]!.docNumber },

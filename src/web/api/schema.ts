@@ -14365,6 +14365,432 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/monitoring/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kept reports of the reader's area, newest first, with their progress and download links */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            period: "month" | "fiscal-year";
+                            fiscalYear: number;
+                            month: number | null;
+                            areaCode: string;
+                            areaNameTh: string;
+                            titleTh: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                            /** @description Steps done of `total`: the figures read, the workbook drawn, the PDF drawn and both kept */
+                            done: number;
+                            total: number;
+                            error: string | null;
+                            createdAt: string;
+                            finishedAt: string | null;
+                            xlsxBytes: number | null;
+                            pdfBytes: number | null;
+                            xlsxUrl: string | null;
+                            pdfUrl: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a monthly or fiscal-year report (XLSX and PDF, in Thai with B.E. dates) for the country or a province, as a job; follow it by its id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description month: the fiscal year to the end of a month; fiscal-year: the whole year
+                         * @enum {string}
+                         */
+                        period: "month" | "fiscal-year";
+                        /** @description Thai fiscal year in B.E. (1 Oct – 30 Sep), e.g. 2569 */
+                        fiscalYear: number;
+                        /** @description The calendar month (1–12) of a monthly report; October is the first of the fiscal year */
+                        month?: number | null;
+                        /** @description A province's 2-digit code, or * for the whole country */
+                        area: string | "*";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            period: "month" | "fiscal-year";
+                            fiscalYear: number;
+                            month: number | null;
+                            areaCode: string;
+                            areaNameTh: string;
+                            titleTh: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                            /** @description Steps done of `total`: the figures read, the workbook drawn, the PDF drawn and both kept */
+                            done: number;
+                            total: number;
+                            error: string | null;
+                            createdAt: string;
+                            finishedAt: string | null;
+                            xlsxBytes: number | null;
+                            pdfBytes: number | null;
+                            xlsxUrl: string | null;
+                            pdfUrl: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitoring/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report: its progress and, when made, its download links */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            period: "month" | "fiscal-year";
+                            fiscalYear: number;
+                            month: number | null;
+                            areaCode: string;
+                            areaNameTh: string;
+                            titleTh: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                            /** @description Steps done of `total`: the figures read, the workbook drawn, the PDF drawn and both kept */
+                            done: number;
+                            total: number;
+                            error: string | null;
+                            createdAt: string;
+                            finishedAt: string | null;
+                            xlsxBytes: number | null;
+                            pdfBytes: number | null;
+                            xlsxUrl: string | null;
+                            pdfUrl: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitoring/reports/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as an XLSX workbook: indicators by month with SUM totals, targets and percent; the figures per province with a SUM row */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitoring/reports/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as a PDF in Thai: the indicators against their targets, a bar chart and the figures per province */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitoring/data-quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per province of the reader's area: people without a usable sub-district or a target group, overdue follow-ups, placements without a wage */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            area: "country" | "provinces";
+                            provinces: {
+                                provinceCode: string;
+                                provinceNameTh: string;
+                                /** @description Active people (merged and erased records not counted) */
+                                people: number;
+                                /** @description People whose sub-district is empty, unknown or outside their district and province */
+                                withoutSubdistrict: number;
+                                /** @description People with no target group */
+                                withoutTargetGroup: number;
+                                /** @description Open follow-ups past their due date */
+                                overdueFollowUps: number;
+                                /** @description Placements recorded with a wage of 0 */
+                                placementsWithoutWage: number;
+                            }[];
+                            total: {
+                                /** @description Active people (merged and erased records not counted) */
+                                people: number;
+                                /** @description People whose sub-district is empty, unknown or outside their district and province */
+                                withoutSubdistrict: number;
+                                /** @description People with no target group */
+                                withoutTargetGroup: number;
+                                /** @description Open follow-ups past their due date */
+                                overdueFollowUps: number;
+                                /** @description Placements recorded with a wage of 0 */
+                                placementsWithoutWage: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/notifications": {
         parameters: {
             query?: never;

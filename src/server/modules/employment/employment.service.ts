@@ -1,3 +1,4 @@
+import * as quality from './quality.repository';
 import { createEmploymentAccess, type EmploymentDeps } from './employment.access';
 import { createEmployersService } from './employers.service';
 import { createFollowUpsService } from './followups.service';
@@ -38,6 +39,17 @@ export function createEmploymentService(deps: EmploymentDeps) {
     followUpQueue: followUps.followUpQueue,
     recordFollowUp: followUps.recordFollowUp,
     remindFollowUpsDue: followUps.remindFollowUpsDue,
+    /** Per province, open follow-ups past due and placements without a wage (monitoring's data quality). */
+    dataQuality: async (provinces: readonly string[] | null) => {
+      const [overdue, noWage] = await Promise.all([
+        quality.overdueFollowUps(deps.db, provinces, access.today()),
+        quality.placementsWithoutWage(deps.db, provinces),
+      ]);
+      return {
+        overdueFollowUps: overdue.map((r) => ({ provinceCode: r.provinceCode, count: Number(r.count) })),
+        placementsWithoutWage: noWage.map((r) => ({ provinceCode: r.provinceCode, count: Number(r.count) })),
+      };
+    },
     /** Rebuilds the whole matching read model from the other modules' records. */
     rebuildMatching: matching.rebuild,
     /** Gives the job seekers the read model lacks their row (start-up runs it). */

@@ -1,3 +1,4 @@
+import { createRegistryQuality } from './quality.service';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { LinkDeclaration } from '../../platform/contract';
@@ -77,6 +78,8 @@ export function createRegistryService(deps: {
     onPeopleChanged: access.onPeopleChanged,
     /** People registered per province and Bangkok day, from the records: monitoring's rebuild reads it. */
     registrationTally: () => repository.registrationTally(deps.db),
+    /** Per province, people without a usable sub-district or a target group (monitoring's data quality). */
+    dataQuality: createRegistryQuality(deps).dataQuality,
     /** For imports: tells monitoring what a batch did to registrations, inside its transaction. */
     registrationsChanged: access.registrationsChanged,
 

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Checkbox, Group, NumberInput, Paper, Select, Sim
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { BarChart } from '../../components/BarChart';
 import { PageHeader } from '../../components/PageHeader';
@@ -209,10 +209,11 @@ export function FollowUpRow({ f, onDone }: { f: FollowUp; onDone: () => void }) 
   );
 }
 
-/** The follow-up queue of the officer's area, overdue ones marked. */
+/** The follow-up queue of the officer's area, overdue ones marked; `?overdue=true` (data quality's link) starts with those only. */
 export function FollowUpsPage() {
   const { t } = useTranslation('employment', { keyPrefix: 'followUps' });
-  const [overdue, setOverdue] = useState(false);
+  const [params] = useSearchParams();
+  const [overdue, setOverdue] = useState(params.get('overdue') === 'true');
   const list = useFollowUps(overdue);
   const refresh = useEmploymentRefresh();
   return (

@@ -77,6 +77,8 @@ const en: Texts<typeof th> = {
     funding: 'Funding',
     marketplace: 'Marketplace',
     monitoring: 'Monitoring',
+    monitoringReports: 'Performance reports',
+    dataQuality: 'Data quality',
     areas: 'Areas',
     org: 'Agencies and units',
     users: 'Users',

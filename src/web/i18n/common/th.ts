@@ -75,6 +75,8 @@ export default {
     funding: 'กองทุน',
     marketplace: 'ตลาดออนไลน์',
     monitoring: 'ติดตามผล',
+    monitoringReports: 'รายงานผลการดำเนินงาน',
+    dataQuality: 'คุณภาพข้อมูล',
     areas: 'ข้อมูลพื้นที่',
     org: 'หน่วยงาน',
     users: 'ผู้ใช้',

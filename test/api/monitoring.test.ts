@@ -15,8 +15,8 @@ describe('periods in Bangkok time', () => {
   it('puts 30 Sep 23:59 in one fiscal year and 1 Oct 00:00 in the next', () => {
     const last = bangkokDate(new Date('2025-09-30T16:59:59Z')); // 23:59:59 on 30 Sep in Bangkok
     const first = bangkokDate(new Date('2025-09-30T17:00:00Z')); // 00:00 on 1 Oct in Bangkok
-    expect(cellOf('x', last, '40')).toEqual({ indicator: 'x', fiscalYear: 2568, month: 9, provinceCode: '40' });
-    expect(cellOf('x', first, '40')).toEqual({ indicator: 'x', fiscalYear: 2569, month: 10, provinceCode: '40' });
+    expect(cellOf('x', last, '40')).toEqual({ indicator: 'x', fiscalYear: 2568, month: 9, provinceCode: '40', districtCode: '*', targetGroup: '*' });
+    expect(cellOf('x', first, '40')).toEqual({ indicator: 'x', fiscalYear: 2569, month: 10, provinceCode: '40', districtCode: '*', targetGroup: '*' });
   });
   it('counts the months of a fiscal year begun by a day', () => {
     expect(monthsElapsed(2569, '2025-10-01')).toBe(1);
@@ -142,9 +142,14 @@ describe.each(ENGINES)('monitoring on %s', (engine) => {
     // Written behind the registry's back: the rebuild sees them, the rollup does not, until applied.
     const before = await t.services.monitoring.rebuild();
     expect(before.agrees).toBe(false);
+    // Each in its province's total, its district's cell and its target group's.
     expect(before.differences).toEqual([
-      { key: 'registry.registered|2568|9|40', maintained: 0, rebuilt: 1 },
-      { key: 'registry.registered|2569|10|40', maintained: 0, rebuilt: 1 },
+      { key: 'registry.registered|2568|9|40|*|*', maintained: 0, rebuilt: 1 },
+      { key: 'registry.registered|2568|9|40|*|single-parent', maintained: 0, rebuilt: 1 },
+      { key: 'registry.registered|2568|9|40|4001|*', maintained: 0, rebuilt: 1 },
+      { key: 'registry.registered|2569|10|40|*|*', maintained: 0, rebuilt: 1 },
+      { key: 'registry.registered|2569|10|40|*|single-parent', maintained: 0, rebuilt: 1 },
+      { key: 'registry.registered|2569|10|40|4001|*', maintained: 0, rebuilt: 1 },
     ]);
     expect((await t.services.monitoring.rebuild({ apply: true })).applied).toBe(true);
     expect((await t.services.monitoring.rebuild()).agrees).toBe(true);

@@ -60,6 +60,9 @@ export function createMonitoringService(deps: {
       single('registry.registered', deps.registry.registrationTally),
       single('training.completed', deps.training.completionTally),
       single('employment.placed', deps.employment.placementTally),
+      () => deps.registry.breakdownTally(null),
+      () => deps.training.breakdownTally(null),
+      () => deps.employment.breakdownTally(null),
       deps.enterprise.monitoringTallies,
       deps.funding.monitoringTallies,
       deps.marketplace.monitoringTallies,
@@ -67,7 +70,7 @@ export function createMonitoringService(deps: {
     const cells = new Map<string, Cell & { value: number }>();
     for (const tally of sources) {
       for (const row of await tally()) {
-        const cell = cellOf(row.indicator, row.on, row.provinceCode);
+        const cell = cellOf(row.indicator, row.on, row.provinceCode, row);
         const key = cellKey(cell);
         const entry = cells.get(key) ?? { ...cell, value: 0 };
         entry.value += Number(row.count);
@@ -310,7 +313,14 @@ export function createMonitoringService(deps: {
       const rebuilt = await rebuiltCells();
       const maintained = new Map(
         (await repository.allCells(db)).map((r) => [
-          cellKey({ indicator: r.indicator, fiscalYear: r.fiscal_year, month: r.month, provinceCode: r.province_code }),
+          cellKey({
+            indicator: r.indicator,
+            fiscalYear: r.fiscal_year,
+            month: r.month,
+            provinceCode: r.province_code,
+            districtCode: r.district_code,
+            targetGroup: r.target_group,
+          }),
           Number(r.value),
         ]),
       );

@@ -192,6 +192,26 @@ describe.each(ENGINES)('monitoring on %s', (engine) => {
     expect(indicator(national, 'registry.registered').byProvince.map((p) => p.provinceCode)).toEqual(['40', '83']);
   });
 
+  it('breaks an indicator down by district within a province and by target group, within the reader’s area', async () => {
+    const total = async (code: string) =>
+      Number(indicator(await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}&province=40`), code).actual);
+    const sum = (rows: { actual: number }[]) => rows.reduce((a, r) => a + r.actual, 0);
+    for (const code of ['registry.registered', 'training.completed', 'employment.placed']) {
+      const kk = await ok(kkExecutive, 'GET', `/api/monitoring/breakdown?indicator=${code}&fiscalYear=${fy()}&province=40`);
+      expect(kk.kept).toBe(true);
+      // Every fact is in one district of the province ('-' for none), and under at least one target group.
+      expect(sum(kk.byDistrict), code).toBe(await total(code));
+      expect(kk.byDistrict.every((d: { code: string }) => d.code === '-' || d.code.startsWith('40'))).toBe(true);
+      expect(sum(kk.byTargetGroup)).toBeGreaterThanOrEqual(await total(code));
+    }
+    const area = await ok(kkExecutive, 'GET', `/api/monitoring/breakdown?indicator=registry.registered&fiscalYear=${fy()}`);
+    expect(area.byDistrict).toEqual([]);
+    const national = await ok(executive, 'GET', `/api/monitoring/breakdown?indicator=registry.registered&fiscalYear=${fy()}`);
+    expect(sum(national.byTargetGroup)).toBeGreaterThan(sum(area.byTargetGroup)); // Phuket's people too
+    expect((await call(kkExecutive, 'GET', `/api/monitoring/breakdown?indicator=registry.registered&fiscalYear=${fy()}&province=83`)).statusCode).toBe(403);
+    expect((await ok(executive, 'GET', `/api/monitoring/breakdown?indicator=enterprise.ce-registered&fiscalYear=${fy()}`)).kept).toBe(false);
+  });
+
   it('lists the placements behind a province’s number for an allowed reader, masked, and refuses another province or role', async () => {
     const year = fy();
     const employmentOfficer = await t.createStaff({ roles: [{ role: 'officer', unitCode: 'DOE-PEO-40' }] });

@@ -182,6 +182,53 @@ export function createMonitoringService(deps: {
       };
     },
 
+    /**
+     * One indicator's breakdowns in a fiscal year, within the reader's area (or one province of
+     * it): per target group, and per district when a province is asked for. Only the indicators
+     * whose owners keep breakdown cells (`breakdowns` lists them) have any.
+     */
+    async breakdown(ctx: ActorContext, query: { indicator: string; fiscalYear: number; province?: string }) {
+      const indicator = indicatorOf(query.indicator);
+      const scope = monitoringPolicy.readScope(ctx.actor);
+      if (scope.kind === 'none') throw problems.forbidden({ en: 'Your roles do not include reading the indicators.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูตัวชี้วัด' });
+      if (query.province && !scopeIncludes(scope, query.province))
+        throw await geo.outOfScope({ en: 'read the indicators of this province', th: 'ดูตัวชี้วัดของจังหวัดนี้' }, [query.province], scope);
+      const provinces = query.province ? [query.province] : provincesOf(scope);
+      const rows = await repository.breakdownCells(db, { indicator: indicator.code, fiscalYear: query.fiscalYear, provinces, districts: Boolean(query.province) });
+      const [places, groups] = await Promise.all([geo.placeIndex(), deps.registry.targetGroupValues()]);
+      const groupNames = new Map(groups.map((g) => [g.code, g]));
+      const byGroup = new Map<string, number>();
+      const byDistrict = new Map<string, number>();
+      for (const r of rows) {
+        if (r.target_group !== '*') byGroup.set(r.target_group, (byGroup.get(r.target_group) ?? 0) + Number(r.value));
+        else if (r.district_code !== '*') byDistrict.set(r.district_code, (byDistrict.get(r.district_code) ?? 0) + Number(r.value));
+      }
+      return {
+        indicator: indicator.code,
+        fiscalYear: query.fiscalYear,
+        provinceCode: query.province ?? null,
+        kept: indicator.breakdowns.includes('target-group'),
+        byTargetGroup: [...byGroup.entries()]
+          .filter(([, v]) => v !== 0)
+          .map(([code, actual]) => ({ code, nameTh: groupNames.get(code)?.th ?? (code === 'none' ? 'ไม่ระบุกลุ่มเป้าหมาย' : code), nameEn: groupNames.get(code)?.en ?? (code === 'none' ? 'No target group' : code), actual }))
+          .sort((a, b) => b.actual - a.actual || (a.code < b.code ? -1 : 1)),
+        byDistrict: query.province
+          ? [...byDistrict.entries()]
+              .filter(([, v]) => v !== 0)
+              .map(([code, actual]) => {
+                const names = places.districts.get(code);
+                return {
+                  code,
+                  nameTh: names?.district_name_th ?? 'ไม่อยู่ในอำเภอของจังหวัด (ออนไลน์ หรือต่างจังหวัด)',
+                  nameEn: names?.district_name_en ?? 'Not in a district of the province (online, or across a provincial line)',
+                  actual,
+                };
+              })
+              .sort((a, b) => (a.code < b.code ? -1 : 1))
+          : [],
+      };
+    },
+
     /** The same figures for anyone, nationwide: a value from 1 to 4 is shown as "<5". */
     async publicOverview(query: { fiscalYear: number }, now = new Date()) {
       const { actual, lastYear } = await figures(query.fiscalYear, null, bangkokDate(now));

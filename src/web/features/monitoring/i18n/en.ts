@@ -50,6 +50,17 @@ const en: Texts<typeof th> = {
     column: 'Column',
     meaning: 'Meaning',
   },
+  breakdown: {
+    regions: '{{name}} by region',
+    region: 'Region',
+    districts: '{{name}} by district',
+    district: 'District',
+    groups: '{{name}} by target group',
+    group: 'Target group',
+    groupsNote: 'A person counts under each of their target groups, so the groups may sum above the total',
+    actual: 'Actual',
+    none: 'Nothing recorded yet',
+  },
   targets: {
     title: 'Set a target (headquarters)',
     indicator: 'Indicator',

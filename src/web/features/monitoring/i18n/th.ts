@@ -48,6 +48,17 @@ const th = {
     column: 'คอลัมน์',
     meaning: 'ความหมาย',
   },
+  breakdown: {
+    regions: '{{name}} รายภาค',
+    region: 'ภาค',
+    districts: '{{name}} รายอำเภอ',
+    district: 'อำเภอ',
+    groups: '{{name}} รายกลุ่มเป้าหมาย',
+    group: 'กลุ่มเป้าหมาย',
+    groupsNote: 'หนึ่งคนนับในทุกกลุ่มเป้าหมายของตน ผลรวมรายกลุ่มจึงอาจมากกว่ายอดรวม',
+    actual: 'ผลจริง',
+    none: 'ยังไม่มีข้อมูล',
+  },
   targets: {
     title: 'กำหนดเป้าหมาย (ส่วนกลาง)',
     indicator: 'ตัวชี้วัด',

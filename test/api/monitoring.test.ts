@@ -193,8 +193,7 @@ describe.each(ENGINES)('monitoring on %s', (engine) => {
   });
 
   it('breaks an indicator down by district within a province and by target group, within the reader’s area', async () => {
-    const total = async (code: string) =>
-      Number(indicator(await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}&province=40`), code).actual);
+    const total = async (code: string) => Number(indicator(await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}&province=40`), code).actual);
     const sum = (rows: { actual: number }[]) => rows.reduce((a, r) => a + r.actual, 0);
     for (const code of ['registry.registered', 'training.completed', 'employment.placed']) {
       const kk = await ok(kkExecutive, 'GET', `/api/monitoring/breakdown?indicator=${code}&fiscalYear=${fy()}&province=40`);

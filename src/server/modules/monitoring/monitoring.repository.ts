@@ -42,17 +42,15 @@ export async function replaceCells(trx: Executor, cells: readonly (Cell & { valu
     await trx
       .insertInto('monitoring_rollup')
       .values(
-        cells
-          .slice(i, i + 1000)
-          .map((c) => ({
-            indicator: c.indicator,
-            fiscal_year: c.fiscalYear,
-            month: c.month,
-            province_code: c.provinceCode,
-            district_code: c.districtCode,
-            target_group: c.targetGroup,
-            value: c.value,
-          })),
+        cells.slice(i, i + 1000).map((c) => ({
+          indicator: c.indicator,
+          fiscal_year: c.fiscalYear,
+          month: c.month,
+          province_code: c.provinceCode,
+          district_code: c.districtCode,
+          target_group: c.targetGroup,
+          value: c.value,
+        })),
       )
       .execute();
   }

@@ -194,7 +194,12 @@ export function createMonitoringService(deps: {
       if (query.province && !scopeIncludes(scope, query.province))
         throw await geo.outOfScope({ en: 'read the indicators of this province', th: 'ดูตัวชี้วัดของจังหวัดนี้' }, [query.province], scope);
       const provinces = query.province ? [query.province] : provincesOf(scope);
-      const rows = await repository.breakdownCells(db, { indicator: indicator.code, fiscalYear: query.fiscalYear, provinces, districts: Boolean(query.province) });
+      const rows = await repository.breakdownCells(db, {
+        indicator: indicator.code,
+        fiscalYear: query.fiscalYear,
+        provinces,
+        districts: Boolean(query.province),
+      });
       const [places, groups] = await Promise.all([geo.placeIndex(), deps.registry.targetGroupValues()]);
       const groupNames = new Map(groups.map((g) => [g.code, g]));
       const byGroup = new Map<string, number>();
@@ -210,7 +215,12 @@ export function createMonitoringService(deps: {
         kept: indicator.breakdowns.includes('target-group'),
         byTargetGroup: [...byGroup.entries()]
           .filter(([, v]) => v !== 0)
-          .map(([code, actual]) => ({ code, nameTh: groupNames.get(code)?.th ?? (code === 'none' ? 'ไม่ระบุกลุ่มเป้าหมาย' : code), nameEn: groupNames.get(code)?.en ?? (code === 'none' ? 'No target group' : code), actual }))
+          .map(([code, actual]) => ({
+            code,
+            nameTh: groupNames.get(code)?.th ?? (code === 'none' ? 'ไม่ระบุกลุ่มเป้าหมาย' : code),
+            nameEn: groupNames.get(code)?.en ?? (code === 'none' ? 'No target group' : code),
+            actual,
+          }))
           .sort((a, b) => b.actual - a.actual || (a.code < b.code ? -1 : 1)),
         byDistrict: query.province
           ? [...byDistrict.entries()]

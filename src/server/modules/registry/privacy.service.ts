@@ -172,26 +172,28 @@ export function createPrivacyService(access: RegistryAccess, links: PersonLinks)
       const documents = (await repository.identitiesOf(db, id)).map((d) => d.doc_number);
       const closed = await db.transaction().execute(async (trx) => {
         // Sensitive target groups go: the person's breakdown facts move to the groups that remain.
-        await tellingPeopleDifference(trx, [id], () => repository.updatePerson(trx, id, {
-          status: 'erased',
-          doc_type: 'other',
-          doc_number: `erased-${id}`,
-          title: 'other',
-          first_name_th: 'ลบข้อมูลแล้ว',
-          last_name_th: '-',
-          first_name_en: null,
-          last_name_en: null,
-          birth_date: `${person.birth_date.slice(0, 4)}-01-01`,
-          phone: null,
-          house_no: null,
-          village_no: null,
-          disability_type: null,
-          disability_card_no: null,
-          target_groups: person.target_groups.filter((g) => !r.sensitiveTargetGroups.has(g)),
-          monthly_income_satang: null,
-          household_size: null,
-          search_text: '',
-        }));
+        await tellingPeopleDifference(trx, [id], () =>
+          repository.updatePerson(trx, id, {
+            status: 'erased',
+            doc_type: 'other',
+            doc_number: `erased-${id}`,
+            title: 'other',
+            first_name_th: 'ลบข้อมูลแล้ว',
+            last_name_th: '-',
+            first_name_en: null,
+            last_name_en: null,
+            birth_date: `${person.birth_date.slice(0, 4)}-01-01`,
+            phone: null,
+            house_no: null,
+            village_no: null,
+            disability_type: null,
+            disability_card_no: null,
+            target_groups: person.target_groups.filter((g) => !r.sensitiveTargetGroups.has(g)),
+            monthly_income_satang: null,
+            household_size: null,
+            search_text: '',
+          }),
+        );
         // Every module's rows follow their declarations: consents end, the timeline goes, credentials are revoked, …
         await links.erase(trx, id);
         await peopleChanged(trx, [id]);

@@ -169,7 +169,9 @@ export const personIdsOfDocuments = async (trx: Executor, rows: readonly PersonR
   rows.length === 0
     ? []
     : (
-        await sql<{ id: number }>`select p.id from unnest(${rows.map((r) => r.docNumber)}::text[], ${rows.map((r) => r.docType)}::text[]) t(doc_number, doc_type)
+        await sql<{
+          id: number;
+        }>`select p.id from unnest(${rows.map((r) => r.docNumber)}::text[], ${rows.map((r) => r.docType)}::text[]) t(doc_number, doc_type)
           join person p on p.doc_number = t.doc_number and p.doc_type = t.doc_type`.execute(trx)
       ).rows.map((r) => Number(r.id));
 

@@ -18,7 +18,15 @@ import { FileProblem } from '../../../platform/files/decode';
 import { openTable } from '../../../platform/files/table';
 import * as repository from './import.repository';
 import { purgedRefusal, purgeExpiredImports } from './import.purge';
-import { findExisting, insertRowErrors, OPTIONAL_PERSON_COLUMNS, personIdsOfDocuments, recordSensitiveConsents, stagePeople, upsertPeople } from './import.repository';
+import {
+  findExisting,
+  insertRowErrors,
+  OPTIONAL_PERSON_COLUMNS,
+  personIdsOfDocuments,
+  recordSensitiveConsents,
+  stagePeople,
+  upsertPeople,
+} from './import.repository';
 import { importGroupBatch, readGroupRow, type GroupRecord } from './group-rows';
 import { readPersonRow, type PeopleRowContext, type PersonRecord } from './people-rows';
 import { mapHeader, type RowError } from '../../../platform/files/rows';

@@ -27,6 +27,7 @@ export async function main(argv: string[]): Promise<string> {
     { purpose: 'read', fill: args.people },
   );
   const db = bench.database.db;
+  const peopleFill = bench.fillSeconds;
   const ctx = { actor: { ...(await benchActor(bench, 'bench.executive')), mustChangePassword: false }, requestId: 'bench:monitoring' };
   const officer = await benchActor(bench, 'bench.officer');
 
@@ -55,7 +56,9 @@ export async function main(argv: string[]): Promise<string> {
     // Held in a sub-district of the province (for the districts), ending 0–700 days ago.
     await sql`update training_session s set online = false, status = 'completed',
         subdistrict_code = (select min(code) from subdistrict d where d.province_code = s.province_code and right(d.code, 2) <> '00'),
-        applications_close_on = current_date - (s.id * 37 % 700)::int, starts_on = current_date - (s.id * 37 % 700)::int, ends_on = current_date - (s.id * 37 % 700)::int`.execute(db);
+        applications_close_on = current_date - (s.id * 37 % 700)::int, starts_on = current_date - (s.id * 37 % 700)::int, ends_on = current_date - (s.id * 37 % 700)::int`.execute(
+      db,
+    );
     await sql`insert into enrolment (session_id, person_id, status, source, enrolled_at, attended_minutes, evaluated_at, outcome_reasons)
       select (array_agg(s.id order by s.id))[1 + p.id % 4], p.id, 'completed', 'officer', now(), 1080, now(), '[]'::jsonb
         from person p join training_session s on s.province_code = p.province_code
@@ -178,10 +181,8 @@ export async function main(argv: string[]): Promise<string> {
       bench.services.monitoring.breakdown(ctx, { indicator: 'employment.placed', fiscalYear, province: '40' }),
     ]),
   );
-  const bare = await measure(
-    'bare: the overview’s rollup cells',
-    () =>
-      sql`select indicator, fiscal_year, month, province_code, value from monitoring_rollup
+  const bare = await measure('bare: the overview’s rollup cells', () =>
+    sql`select indicator, fiscal_year, month, province_code, value from monitoring_rollup
         where fiscal_year in (${fiscalYear}, ${fiscalYear - 1}) and district_code = '*' and target_group = '*'`.execute(db),
   );
   const placed = (await bench.services.monitoring.overview(ctx, { fiscalYear })).indicators.find((i) => i.code === 'employment.placed')!.actual;
@@ -193,6 +194,7 @@ export async function main(argv: string[]): Promise<string> {
     'monitoring',
     {
       runs,
+      peopleFillSeconds: peopleFill,
       fillSeconds,
       completions: Number(counts.completions),
       placements: Number(counts.placements),

@@ -211,11 +211,9 @@ export function createImportService(deps: {
         let counts: { inserted: number; updated: number; valid: number };
         if (file.kind === 'people') {
           if (copyIn && kept.length) await stagePeople(trx, copyIn, kept);
-          const { facts, ...written } = await registry.tellingPeopleDifference(
-            trx,
-            () => personIdsOfDocuments(trx, kept),
-            () => upsertPeople(trx, kept, { present, importId, unitCode: actor.unitCode, staged: Boolean(copyIn) }),
-          );
+          // The batch's breakdown cells (district, target group) are told by difference over its people.
+          const upsert = () => upsertPeople(trx, kept, { present, importId, unitCode: actor.unitCode, staged: Boolean(copyIn) });
+          const { facts, ...written } = await registry.tellingPeopleDifference(trx, () => personIdsOfDocuments(trx, kept), upsert);
           await registry.registrationsChanged(trx, [
             ...facts.born.map((b) => ({ on: b.on, provinceCode: b.provinceCode, delta: b.count })),
             ...facts.moved.flatMap((m) => [

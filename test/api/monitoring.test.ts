@@ -168,6 +168,17 @@ describe.each(ENGINES)('monitoring on %s', (engine) => {
     expect((await call(admin, 'PUT', `/api/monitoring/targets/registry.registered/${year}/99`, { value: 1 })).statusCode).toBe(404);
   });
 
+  it('refuses provinces’ targets that would sum above the national one, either way round', async () => {
+    const url = (area: string) => `/api/monitoring/targets/training.completed/2575/${area}`;
+    await ok(admin, 'PUT', url('*'), { value: 100 });
+    await ok(admin, 'PUT', url('40'), { value: 60 });
+    const over = await call(admin, 'PUT', url('83'), { value: 41 });
+    expect(over.statusCode).toBe(422);
+    expect(over.body).toContain('101');
+    expect((await call(admin, 'PUT', url('*'), { value: 59 })).statusCode).toBe(422);
+    await ok(admin, 'PUT', url('83'), { value: 40 });
+  });
+
   it('ships the 15,000 placements target for FY 2569 as data', async () => {
     const placed = indicator(await ok(executive, 'GET', '/api/monitoring/overview?fiscalYear=2569'), 'employment.placed');
     expect(placed.target).toBe(15_000);

@@ -338,6 +338,15 @@ export function createMonitoringService(deps: {
       if (!monitoringPolicy.setsTargets(ctx.actor)) throw problems.forbidden({ en: 'Targets are set by headquarters.', th: 'เป้าหมายกำหนดโดยส่วนกลาง' });
       if (input.areaCode !== NATIONAL && !(await geo.provincesByCode([input.areaCode])).length)
         throw problems.notFound({ en: `No province has code ${input.areaCode}.`, th: `ไม่พบจังหวัดรหัส ${input.areaCode}` });
+      // A province's target is split from the national one: the provinces may not sum above it.
+      const set = (await repository.targetsOf(db, input.fiscalYear)).filter((t) => t.indicator === input.indicator && t.area_code !== input.areaCode);
+      const national = input.areaCode === NATIONAL ? input.value : set.find((t) => t.area_code === NATIONAL)?.value;
+      const provincesSum = set.filter((t) => t.area_code !== NATIONAL).reduce((a, t) => a + Number(t.value), input.areaCode === NATIONAL ? 0 : input.value);
+      if (national !== undefined && provincesSum > Number(national))
+        throw problems.unprocessable({
+          en: `The provinces' targets for ${input.indicator} in fiscal year ${input.fiscalYear} would sum to ${provincesSum}, above the national target of ${national}.`,
+          th: `เป้าหมายรายจังหวัดของ ${input.indicator} ปีงบประมาณ ${input.fiscalYear} จะรวมเป็น ${provincesSum} เกินเป้าหมายระดับประเทศ ${national}`,
+        });
       const before = await repository.findTarget(db, input.indicator, input.fiscalYear, input.areaCode);
       const row = await db.transaction().execute(async (trx) => {
         const saved = await repository.upsertTarget(trx, { ...input, note: input.note ?? null, setBy: ctx.actor.userId });

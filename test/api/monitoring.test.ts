@@ -15,8 +15,8 @@ describe('periods in Bangkok time', () => {
   it('puts 30 Sep 23:59 in one fiscal year and 1 Oct 00:00 in the next', () => {
     const last = bangkokDate(new Date('2025-09-30T16:59:59Z')); // 23:59:59 on 30 Sep in Bangkok
     const first = bangkokDate(new Date('2025-09-30T17:00:00Z')); // 00:00 on 1 Oct in Bangkok
-    expect(cellOf('x', last, '40')).toEqual({ indicator: 'x', fiscalYear: 2568, month: 9, provinceCode: '40' });
-    expect(cellOf('x', first, '40')).toEqual({ indicator: 'x', fiscalYear: 2569, month: 10, provinceCode: '40' });
+    expect(cellOf('x', last, '40')).toEqual({ indicator: 'x', fiscalYear: 2568, month: 9, provinceCode: '40', districtCode: '*', targetGroup: '*' });
+    expect(cellOf('x', first, '40')).toEqual({ indicator: 'x', fiscalYear: 2569, month: 10, provinceCode: '40', districtCode: '*', targetGroup: '*' });
   });
   it('counts the months of a fiscal year begun by a day', () => {
     expect(monthsElapsed(2569, '2025-10-01')).toBe(1);
@@ -142,9 +142,14 @@ describe.each(ENGINES)('monitoring on %s', (engine) => {
     // Written behind the registry's back: the rebuild sees them, the rollup does not, until applied.
     const before = await t.services.monitoring.rebuild();
     expect(before.agrees).toBe(false);
+    // Each in its province's total, its district's cell and its target group's.
     expect(before.differences).toEqual([
-      { key: 'registry.registered|2568|9|40', maintained: 0, rebuilt: 1 },
-      { key: 'registry.registered|2569|10|40', maintained: 0, rebuilt: 1 },
+      { key: 'registry.registered|2568|9|40|*|*', maintained: 0, rebuilt: 1 },
+      { key: 'registry.registered|2568|9|40|*|single-parent', maintained: 0, rebuilt: 1 },
+      { key: 'registry.registered|2568|9|40|4001|*', maintained: 0, rebuilt: 1 },
+      { key: 'registry.registered|2569|10|40|*|*', maintained: 0, rebuilt: 1 },
+      { key: 'registry.registered|2569|10|40|*|single-parent', maintained: 0, rebuilt: 1 },
+      { key: 'registry.registered|2569|10|40|4001|*', maintained: 0, rebuilt: 1 },
     ]);
     expect((await t.services.monitoring.rebuild({ apply: true })).applied).toBe(true);
     expect((await t.services.monitoring.rebuild()).agrees).toBe(true);
@@ -161,6 +166,17 @@ describe.each(ENGINES)('monitoring on %s', (engine) => {
     expect(kk.percent).toBe(((kk.actual as number) / 10) * 100);
     expect(indicator(await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${year}`), 'registry.registered').target).toBe(100);
     expect((await call(admin, 'PUT', `/api/monitoring/targets/registry.registered/${year}/99`, { value: 1 })).statusCode).toBe(404);
+  });
+
+  it('refuses provinces’ targets that would sum above the national one, either way round', async () => {
+    const url = (area: string) => `/api/monitoring/targets/training.completed/2575/${area}`;
+    await ok(admin, 'PUT', url('*'), { value: 100 });
+    await ok(admin, 'PUT', url('40'), { value: 60 });
+    const over = await call(admin, 'PUT', url('83'), { value: 41 });
+    expect(over.statusCode).toBe(422);
+    expect(over.body).toContain('101');
+    expect((await call(admin, 'PUT', url('*'), { value: 59 })).statusCode).toBe(422);
+    await ok(admin, 'PUT', url('83'), { value: 40 });
   });
 
   it('ships the 15,000 placements target for FY 2569 as data', async () => {
@@ -185,6 +201,25 @@ describe.each(ENGINES)('monitoring on %s', (engine) => {
     expect((await call(kkExecutive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}&province=83`)).statusCode).toBe(403);
     const national = await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}`);
     expect(indicator(national, 'registry.registered').byProvince.map((p) => p.provinceCode)).toEqual(['40', '83']);
+  });
+
+  it('breaks an indicator down by district within a province and by target group, within the reader’s area', async () => {
+    const total = async (code: string) => Number(indicator(await ok(executive, 'GET', `/api/monitoring/overview?fiscalYear=${fy()}&province=40`), code).actual);
+    const sum = (rows: { actual: number }[]) => rows.reduce((a, r) => a + r.actual, 0);
+    for (const code of ['registry.registered', 'training.completed', 'employment.placed']) {
+      const kk = await ok(kkExecutive, 'GET', `/api/monitoring/breakdown?indicator=${code}&fiscalYear=${fy()}&province=40`);
+      expect(kk.kept).toBe(true);
+      // Every fact is in one district of the province ('-' for none), and under at least one target group.
+      expect(sum(kk.byDistrict), code).toBe(await total(code));
+      expect(kk.byDistrict.every((d: { code: string }) => d.code === '-' || d.code.startsWith('40'))).toBe(true);
+      expect(sum(kk.byTargetGroup)).toBeGreaterThanOrEqual(await total(code));
+    }
+    const area = await ok(kkExecutive, 'GET', `/api/monitoring/breakdown?indicator=registry.registered&fiscalYear=${fy()}`);
+    expect(area.byDistrict).toEqual([]);
+    const national = await ok(executive, 'GET', `/api/monitoring/breakdown?indicator=registry.registered&fiscalYear=${fy()}`);
+    expect(sum(national.byTargetGroup)).toBeGreaterThan(sum(area.byTargetGroup)); // Phuket's people too
+    expect((await call(kkExecutive, 'GET', `/api/monitoring/breakdown?indicator=registry.registered&fiscalYear=${fy()}&province=83`)).statusCode).toBe(403);
+    expect((await ok(executive, 'GET', `/api/monitoring/breakdown?indicator=enterprise.ce-registered&fiscalYear=${fy()}`)).kept).toBe(false);
   });
 
   it('lists the placements behind a province’s number for an allowed reader, masked, and refuses another province or role', async () => {

@@ -70,12 +70,17 @@ describe('browser journey: an executive reads placements against the target and 
     await expect.poll(() => card.getByTestId('actual').innerText()).toMatch(/^2\s/);
     expect(await card.innerText()).toContain('15,000');
     await page.getByRole('img', { name: /จังหวัด/ }).first().waitFor();
+    // The indicator by region and by target group, under the map.
+    await page.getByTestId('breakdown-regions').waitFor();
+    await page.getByTestId('breakdown-groups').waitFor();
     await expectAccessible(page, 'monitoring overview FY 2569');
     expect(await fitsWidth(page)).toBe(true);
 
     // Khon Kaen, from the table beside the map, then the placements behind its number.
     await page.getByRole('link', { name: 'ขอนแก่น' }).click();
     await page.waitForURL(/province=40/);
+    // Khon Kaen's districts, whose placements sum to the province's.
+    await page.getByTestId('breakdown-districts').getByRole('row').nth(1).waitFor();
     const records = page.getByTestId('monitoring-records');
     await records.getByRole('row').nth(2).waitFor();
     expect(await records.getByRole('row').count()).toBe(3);

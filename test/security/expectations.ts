@@ -290,6 +290,7 @@ export const EXPECTATIONS: Record<string, Cell[]> = {
   // monitoring: readers see their area; headquarters (an administrator, or an officer or executive of an -HQ unit) sets targets
   'GET /api/monitoring/indicators':                       [401,  200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200],
   'GET /api/monitoring/overview':                         [401,  200,           200,           '200/200/403', 200,           403,           403,           403,           403,           403,           403,           403,           403],
+  'GET /api/monitoring/breakdown':                       [401,  200,           200,           '200/200/403', 200,           403,           403,           403,           403,           403,           403,           403,           403],
   'GET /api/public/monitoring/overview':                  [200,  200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200,           200],
   'PUT /api/monitoring/targets/{indicator}/{fiscalYear}/{area}':[401,  200,           403,           403,           200,           403,           403,           403,           403,           403,           403,           403,           403],
   // monitoring, second slice: the records behind a number (through employment's own read scope: administrators do not read placements); open data for anyone

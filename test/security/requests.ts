@@ -118,6 +118,7 @@ export const CALLS: Record<string, CallSpec> = {
   'POST /api/pdpa-requests/{id}/decide': { body: () => ({ decision: 'refuse', outcome: 'ไม่พบคำขอ' }) },
   'POST /api/grievances/{id}/answer': { body: () => ({ answer: 'ตอบแล้ว' }) },
   'GET /api/monitoring/overview': { query: (_w, v) => ({ fiscalYear: '2569', province: v === 'other' ? '83' : '40' }) },
+  'GET /api/monitoring/breakdown': { query: (_w, v) => ({ indicator: 'employment.placed', fiscalYear: '2569', province: v === 'other' ? '83' : '40' }) },
   'GET /api/public/monitoring/overview': { query: () => ({ fiscalYear: '2569' }) },
   'PUT /api/monitoring/targets/{indicator}/{fiscalYear}/{area}': {
     params: (_w, v) => ({ indicator: 'employment.placed', fiscalYear: 2569, area: v === 'other' ? '83' : '40' }),

@@ -8,6 +8,7 @@ export interface MonitoringRollupTable {
   fiscal_year: number;
   month: number;
   province_code: string;
+  district_code: Generated<string>;
   target_group: Generated<string>;
   value: Generated<number>;
   updated_at: Timestamp;

@@ -16,6 +16,14 @@ export interface FactChange {
   provinceCode: string;
   /** +1 for a fact gained, −1 for one lost (a merged duplicate, a completion withdrawn). */
   delta: number;
+  /**
+   * A breakdown cell instead of the province's total: the district it is counted in (`'-'` for
+   * none within the province: an online course, a person living elsewhere), or the target group
+   * (`'none'` for a person with none). A fact names at most one of the two; the province total
+   * is told as its own fact without either.
+   */
+  districtCode?: string;
+  targetGroup?: string;
 }
 
 /** Where facts are told: monitoring's recorder in the app, nothing in a module built alone. */
@@ -30,6 +38,9 @@ export interface FactTally {
   provinceCode: string;
   on: string;
   count: number | string | bigint;
+  /** A breakdown cell, as in `FactChange`. */
+  districtCode?: string;
+  targetGroup?: string;
 }
 
 /**
@@ -41,8 +52,15 @@ export interface FactTally {
 export function factDifference(before: readonly FactTally[], after: readonly FactTally[]): FactChange[] {
   const net = new Map<string, FactChange>();
   const add = (t: FactTally, sign: number) => {
-    const key = `${t.indicator}|${t.on}|${t.provinceCode}`;
-    const entry = net.get(key) ?? { indicator: t.indicator, on: t.on, provinceCode: t.provinceCode, delta: 0 };
+    const key = `${t.indicator}|${t.on}|${t.provinceCode}|${t.districtCode ?? '*'}|${t.targetGroup ?? '*'}`;
+    const entry = net.get(key) ?? {
+      indicator: t.indicator,
+      on: t.on,
+      provinceCode: t.provinceCode,
+      delta: 0,
+      ...(t.districtCode !== undefined && t.districtCode !== '*' ? { districtCode: t.districtCode } : {}),
+      ...(t.targetGroup !== undefined && t.targetGroup !== '*' ? { targetGroup: t.targetGroup } : {}),
+    };
     entry.delta += sign * Number(t.count);
     net.set(key, entry);
   };
@@ -67,4 +85,36 @@ export async function tellingDifference<T>(
   const changes = factDifference(before, await tallies(trx));
   if (changes.length) await sink(trx, changes);
   return result;
+}
+
+/** A module's count of one indicator's facts of one person (a completion, a placement), for the target-group breakdown. */
+export interface PersonFact {
+  personId: number | string;
+  provinceCode: string;
+  on: string;
+  count: number | string | bigint;
+}
+
+/**
+ * The target-group cells of facts that belong to people: each person's facts counted once under
+ * each of their target groups (`'none'` for a person with none), the groups read from the
+ * registry (`groupsOf`), since only the registry reads people.
+ */
+export async function byTargetGroup(
+  indicator: string,
+  facts: readonly PersonFact[],
+  groupsOf: (personIds: readonly number[]) => Promise<ReadonlyMap<number, readonly string[]>>,
+): Promise<FactTally[]> {
+  const groups = await groupsOf([...new Set(facts.map((f) => Number(f.personId)))]);
+  const net = new Map<string, FactTally & { count: number }>();
+  for (const f of facts) {
+    const mine = groups.get(Number(f.personId));
+    for (const targetGroup of mine?.length ? mine : ['none']) {
+      const key = `${f.provinceCode}|${f.on}|${targetGroup}`;
+      const entry = net.get(key) ?? { indicator, provinceCode: f.provinceCode, on: f.on, targetGroup, count: 0 };
+      entry.count += Number(f.count);
+      net.set(key, entry);
+    }
+  }
+  return [...net.values()];
 }

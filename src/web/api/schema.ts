@@ -13952,6 +13952,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/monitoring/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One indicator of a fiscal year by target group, and by district within a province, within the reader's area */
+        get: {
+            parameters: {
+                query: {
+                    indicator: "registry.registered" | "training.completed" | "employment.placed" | "enterprise.otog.nominated" | "enterprise.otog.selected" | "enterprise.otog.trained" | "enterprise.otog.product-developed" | "enterprise.otog.standard-certified" | "enterprise.otog.funded" | "enterprise.otog.selling-online" | "enterprise.otog.self-sustaining" | "enterprise.ce-registered" | "enterprise.products-certified" | "funding.loans-disbursed" | "funding.disbursed-satang" | "funding.par30" | "marketplace.selling-online" | "marketplace.sales-satang";
+                    /** @description Thai fiscal year in B.E. (1 Oct – 30 Sep), e.g. 2569 */
+                    fiscalYear: number;
+                    province?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: string;
+                            fiscalYear: number;
+                            provinceCode: string | null;
+                            /** @description False when the indicator’s owner keeps no breakdown cells yet (the lists are then empty) */
+                            kept: boolean;
+                            /** @description A person counts under each of their target groups ('none': none); the rows may sum above the total */
+                            byTargetGroup: {
+                                code: string;
+                                nameTh: string;
+                                nameEn: string;
+                                actual: number;
+                            }[];
+                            /** @description The province's districts (only with a province); '-' is none of them (online, or across a provincial line) */
+                            byDistrict: {
+                                code: string;
+                                nameTh: string;
+                                nameEn: string;
+                                actual: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/monitoring/overview": {
         parameters: {
             query?: never;

@@ -1,4 +1,5 @@
-import { IGNORE_FACTS, type FactSink } from '../../platform/facts';
+import { byTargetGroup, IGNORE_FACTS, type FactSink, type FactTally } from '../../platform/facts';
+import type { Executor } from '../../db/executor';
 import { IGNORE_NOTIFY, type NotifySink } from '../../platform/notify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -160,8 +161,23 @@ export function createEmploymentAccess(deps: EmploymentDeps) {
   };
   const presentVacancy = async (v: VacancyWithEmployer) => (await presentVacancies([v]))[0]!;
 
+  /**
+   * `employment.placed`'s breakdown cells: by the vacancy's district and by the person's target
+   * groups (read through the registry, in the same transaction).
+   */
+  const placementBreakdownTally = async (executor: Executor, personIds: readonly number[] | null): Promise<FactTally[]> => {
+    const { districts, people } = await repository.placementBreakdown(executor, personIds);
+    return [
+      ...districts.map((d) => ({ indicator: 'employment.placed', ...d })),
+      ...(await byTargetGroup('employment.placed', people, (ids) => deps.registry.targetGroupsOf(ids, executor))),
+    ];
+  };
+  // A person's corrected target groups, or a merge, moves their placements' target-group cells.
+  deps.registry.onPeopleTallies(placementBreakdownTally);
+
   return {
     ...deps,
+    placementBreakdownTally,
     tellFacts: deps.facts ?? IGNORE_FACTS,
     notify: deps.notify ?? IGNORE_NOTIFY,
     today,

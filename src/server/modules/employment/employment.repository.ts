@@ -461,3 +461,21 @@ export const openFollowUpsDueBetween = (db: Executor, from: string, to: string, 
     .orderBy('f.id')
     .limit(limit)
     .execute();
+
+/**
+ * `employment.placed` by district (the vacancy's, when it lies in the placement's province; `'-'`
+ * otherwise: remote work, a job across a provincial line) and per person (for the target-group
+ * cells, whose groups the registry reads), of some people or everyone (null).
+ */
+export async function placementBreakdown(db: Executor, personIds: readonly number[] | null) {
+  if (personIds?.length === 0) return { districts: [], people: [] };
+  const who = personIds ? sql`where p.person_id = any(${`{${personIds.join(',')}}`}::bigint[])` : sql``;
+  const districts = await sql<{ provinceCode: string; districtCode: string; on: string; count: number }>`
+    select p.province_code as "provinceCode", case when v.province_code = p.province_code then coalesce(v.district_code, '-') else '-' end as "districtCode",
+           to_char(p.started_on, 'YYYY-MM-DD') as "on", count(*)::int as count
+      from placement p join vacancy v on v.id = p.vacancy_id ${who} group by 1, 2, 3`.execute(db);
+  const people = await sql<{ personId: string; provinceCode: string; on: string; count: number }>`
+    select p.person_id as "personId", p.province_code as "provinceCode", to_char(p.started_on, 'YYYY-MM-DD') as "on", count(*)::int as count
+      from placement p ${who} group by 1, 2, 3`.execute(db);
+  return { districts: districts.rows, people: people.rows };
+}

@@ -1,3 +1,4 @@
+import { factDifference } from '../../platform/facts';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { provincesOf } from '../../platform/auth/actor';
 import type { ActorContext, RequestContext } from '../../platform/context';
@@ -215,6 +216,7 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
           const taken = await repository.takeOpening(trx, v.id);
           if (!taken) throw problems.conflict({ en: `Every opening of ${v.code} is filled.`, th: `ตำแหน่งงาน ${v.code} รับครบจำนวนแล้ว` });
           const startedOn = input.startedOn!;
+          const breakdownBefore = await access.placementBreakdownTally(trx, [r.person_id]);
           const placement = await repository.insertPlacement(trx, {
             vacancy_id: v.id,
             referral_id: referralId,
@@ -229,7 +231,10 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
             fiscal_year: fiscalYearOfPlacement(startedOn),
             recorded_by: ctx.actor.userId,
           });
-          await tellFacts(trx, [{ indicator: PLACED_INDICATOR, on: startedOn, provinceCode: r.province_code, delta: 1 }]);
+          await tellFacts(trx, [
+            { indicator: PLACED_INDICATOR, on: startedOn, provinceCode: r.province_code, delta: 1 },
+            ...factDifference(breakdownBefore, await access.placementBreakdownTally(trx, [r.person_id])),
+          ]);
           await repository.scheduleFollowUps(
             trx,
             followUpsFor(startedOn).map((f) => ({ placement_id: placement.id, months: f.months, due_on: f.dueOn, province_code: r.province_code })),
@@ -321,6 +326,8 @@ export function createPlacementsService(access: EmploymentAccess, seekers: Retur
 
     /** For monitoring's rebuild: placements per province and start date, from the records. */
     placementTally: () => repository.placementTally(db),
+    /** For monitoring's rebuild: `employment.placed` by district and target group, from the records. */
+    breakdownTally: (personIds: readonly number[] | null) => access.placementBreakdownTally(db, personIds),
     async listPlacements(ctx: Ctx, query: { fiscalYear?: number; province?: string; limit: number; offset: number }) {
       const scope = employmentPolicy.readScope(ctx.actor);
       if (scope.kind === 'none') throw problems.forbidden({ en: 'Your role does not include placements.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูข้อมูลการบรรจุงาน' });

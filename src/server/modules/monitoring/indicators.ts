@@ -17,8 +17,8 @@ export interface IndicatorDefinition {
   ownerModule: 'registry' | 'training' | 'employment' | 'enterprise' | 'funding' | 'marketplace';
   /** The period a value belongs to: Thai fiscal years (1 Oct – 30 Sep, B.E.) by month, or a state as of a day. */
   periodType: 'fiscal-year-month' | 'snapshot';
-  /** The breakdowns its rollup keeps (more are planned: district, target group, sex, age band). */
-  breakdowns: readonly ('province' | 'month')[];
+  /** The breakdowns its rollup keeps (more are planned: sex, age band, agency). */
+  breakdowns: readonly ('province' | 'month' | 'district' | 'target-group')[];
   source: { th: string; en: string };
   unit: { th: string; en: string };
   /** How a value reads: a count (small ones suppressed in public), satang shown as baht, or a percent. */
@@ -45,7 +45,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     denominator: null,
     ownerModule: 'registry',
     periodType: 'fiscal-year-month',
-    breakdowns: ['province', 'month'],
+    breakdowns: ['province', 'district', 'target-group', 'month'],
     source: { th: 'ทะเบียนบุคคล (person.created_at ตามเวลากรุงเทพฯ)', en: 'Person registry (person.created_at in Bangkok time)' },
     unit: PEOPLE,
     format: 'count',
@@ -63,7 +63,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     denominator: null,
     ownerModule: 'training',
     periodType: 'fiscal-year-month',
-    breakdowns: ['province', 'month'],
+    breakdowns: ['province', 'district', 'target-group', 'month'],
     source: { th: 'การสมัครและรุ่นการอบรม', en: 'Enrolments and training sessions' },
     unit: { th: 'ครั้ง', en: 'completions' },
     format: 'count',
@@ -81,7 +81,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     denominator: null,
     ownerModule: 'employment',
     periodType: 'fiscal-year-month',
-    breakdowns: ['province', 'month'],
+    breakdowns: ['province', 'district', 'target-group', 'month'],
     source: { th: 'การบรรจุงาน (เอกสารต้นทางของแผนงาน: เป้าหมายมากกว่า 15,000 คนต่อปี)', en: 'Placements (seed 000: over 15,000 employed a year)' },
     unit: PEOPLE,
     format: 'count',

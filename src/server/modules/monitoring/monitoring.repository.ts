@@ -8,9 +8,17 @@ export async function addToCells(trx: Executor, cells: readonly (Cell & { delta:
   for (const c of cells) {
     await trx
       .insertInto('monitoring_rollup')
-      .values({ indicator: c.indicator, fiscal_year: c.fiscalYear, month: c.month, province_code: c.provinceCode, value: c.delta })
+      .values({
+        indicator: c.indicator,
+        fiscal_year: c.fiscalYear,
+        month: c.month,
+        province_code: c.provinceCode,
+        district_code: c.districtCode,
+        target_group: c.targetGroup,
+        value: c.delta,
+      })
       .onConflict((oc) =>
-        oc.columns(['indicator', 'fiscal_year', 'month', 'province_code', 'target_group']).doUpdateSet({
+        oc.columns(['indicator', 'fiscal_year', 'month', 'province_code', 'district_code', 'target_group']).doUpdateSet({
           value: sql`monitoring_rollup.value + excluded.value`,
           updated_at: sql`now()`,
         }),
@@ -23,8 +31,7 @@ export async function addToCells(trx: Executor, cells: readonly (Cell & { delta:
 export const allCells = (db: Executor) =>
   db
     .selectFrom('monitoring_rollup')
-    .select(['indicator', 'fiscal_year', 'month', 'province_code', 'value'])
-    .where('target_group', '=', '*')
+    .select(['indicator', 'fiscal_year', 'month', 'province_code', 'district_code', 'target_group', 'value'])
     .where('value', '<>', 0)
     .execute();
 
@@ -35,9 +42,15 @@ export async function replaceCells(trx: Executor, cells: readonly (Cell & { valu
     await trx
       .insertInto('monitoring_rollup')
       .values(
-        cells
-          .slice(i, i + 1000)
-          .map((c) => ({ indicator: c.indicator, fiscal_year: c.fiscalYear, month: c.month, province_code: c.provinceCode, value: c.value })),
+        cells.slice(i, i + 1000).map((c) => ({
+          indicator: c.indicator,
+          fiscal_year: c.fiscalYear,
+          month: c.month,
+          province_code: c.provinceCode,
+          district_code: c.districtCode,
+          target_group: c.targetGroup,
+          value: c.value,
+        })),
       )
       .execute();
   }
@@ -51,8 +64,26 @@ export const yearCells = (db: Executor, fiscalYears: readonly number[], province
         .selectFrom('monitoring_rollup')
         .select(['indicator', 'fiscal_year', 'month', 'province_code', 'value'])
         .where('fiscal_year', 'in', [...fiscalYears])
+        .where('district_code', '=', '*')
         .where('target_group', '=', '*')
         .$if(provinces !== null, (q) => q.where('province_code', 'in', [...provinces!]))
+        .execute();
+
+/**
+ * One indicator's breakdown cells of a fiscal year, summed over its months: per target group
+ * (district '*') within provinces (null: all), and per district of those provinces when asked.
+ */
+export const breakdownCells = (db: Executor, q: { indicator: string; fiscalYear: number; provinces: readonly string[] | null; districts: boolean }) =>
+  q.provinces?.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('monitoring_rollup')
+        .select(['province_code', 'district_code', 'target_group', (eb) => eb.fn.sum<string>('value').as('value')])
+        .where('fiscal_year', '=', q.fiscalYear)
+        .where('indicator', '=', q.indicator)
+        .where((eb) => (q.districts ? eb.or([eb('district_code', '<>', '*'), eb('target_group', '<>', '*')]) : eb('target_group', '<>', '*')))
+        .$if(q.provinces !== null, (qb) => qb.where('province_code', 'in', [...q.provinces!]))
+        .groupBy(['province_code', 'district_code', 'target_group'])
         .execute();
 
 export const targetsOf = (db: Executor, fiscalYear: number) =>

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { requireContext } from '../../platform/auth/plugin';
 import { withProblems } from '../../platform/http/schemas';
 import {
+  BreakdownQuery,
+  BreakdownSchema,
   CatalogueSchema,
   IndicatorSchema,
   OpenDataQuery,
@@ -50,6 +52,18 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{ monitoring: MonitoringSer
       },
     },
     async (request) => monitoring.overview(requireContext(request), request.query),
+  );
+  app.get(
+    '/api/monitoring/breakdown',
+    {
+      schema: {
+        tags,
+        summary: "One indicator of a fiscal year by target group, and by district within a province, within the reader's area",
+        querystring: BreakdownQuery,
+        response: withProblems({ 200: BreakdownSchema }),
+      },
+    },
+    async (request) => monitoring.breakdown(requireContext(request), request.query),
   );
   app.get(
     '/api/public/monitoring/overview',

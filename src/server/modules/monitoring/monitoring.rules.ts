@@ -1,29 +1,39 @@
 import { fiscalYearOfDate } from '../../../shared/fiscal-year';
 import type { FactChange } from '../../platform/facts';
 
-/** A rollup cell: one indicator, fiscal year (B.E.), calendar month and province. */
+/**
+ * A rollup cell: one indicator, fiscal year (B.E.), calendar month and province, and either the
+ * province's total (district and target group `'*'`), one district of it, or one target group.
+ */
 export interface Cell {
   indicator: string;
   fiscalYear: number;
   month: number;
   provinceCode: string;
+  districtCode: string;
+  targetGroup: string;
 }
 
-export const cellKey = (c: Cell) => `${c.indicator}|${c.fiscalYear}|${c.month}|${c.provinceCode}`;
+/** Every dimension but the value: the whole province, every target group. */
+export const ALL = '*';
 
-/** The cell a fact falls in: its Bangkok civil date gives the fiscal year and month. */
-export const cellOf = (indicator: string, on: string, provinceCode: string): Cell => ({
+export const cellKey = (c: Cell) => `${c.indicator}|${c.fiscalYear}|${c.month}|${c.provinceCode}|${c.districtCode}|${c.targetGroup}`;
+
+/** The cell a fact falls in: its Bangkok civil date gives the fiscal year and month; its breakdown, if any, the rest. */
+export const cellOf = (indicator: string, on: string, provinceCode: string, breakdown: { districtCode?: string; targetGroup?: string } = {}): Cell => ({
   indicator,
   fiscalYear: fiscalYearOfDate(on),
   month: Number(on.slice(5, 7)),
   provinceCode,
+  districtCode: breakdown.districtCode ?? ALL,
+  targetGroup: breakdown.targetGroup ?? ALL,
 });
 
 /** Changes summed per cell, cells that net to nothing left out (one statement per cell, in a stable order). */
 export function netChanges(changes: readonly FactChange[]): (Cell & { delta: number })[] {
   const sums = new Map<string, Cell & { delta: number }>();
   for (const c of changes) {
-    const cell = cellOf(c.indicator, c.on, c.provinceCode);
+    const cell = cellOf(c.indicator, c.on, c.provinceCode, c);
     const key = cellKey(cell);
     const entry = sums.get(key) ?? { ...cell, delta: 0 };
     entry.delta += c.delta;

@@ -75,6 +75,17 @@ export const TargetSchema = z.object({
   setAt: z.string(),
 });
 
+export const BreakdownQuery = z.strictObject({ indicator: z.enum(INDICATOR_CODES), fiscalYear, province: province.optional() });
+const breakdownRow = z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string(), actual: z.number() });
+export const BreakdownSchema = z.object({
+  indicator: z.string(),
+  fiscalYear: z.number(),
+  provinceCode: z.string().nullable(),
+  kept: z.boolean().describe('False when the indicator’s owner keeps no breakdown cells yet (the lists are then empty)'),
+  byTargetGroup: z.array(breakdownRow).describe("A person counts under each of their target groups ('none': none); the rows may sum above the total"),
+  byDistrict: z.array(breakdownRow).describe("The province's districts (only with a province); '-' is none of them (online, or across a provincial line)"),
+});
+
 export const RecordsQuery = z.strictObject({
   indicator: z.enum(INDICATOR_CODES),
   fiscalYear,

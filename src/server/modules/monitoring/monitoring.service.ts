@@ -60,6 +60,9 @@ export function createMonitoringService(deps: {
       single('registry.registered', deps.registry.registrationTally),
       single('training.completed', deps.training.completionTally),
       single('employment.placed', deps.employment.placementTally),
+      () => deps.registry.breakdownTally(null),
+      () => deps.training.breakdownTally(null),
+      () => deps.employment.breakdownTally(null),
       deps.enterprise.monitoringTallies,
       deps.funding.monitoringTallies,
       deps.marketplace.monitoringTallies,
@@ -67,7 +70,7 @@ export function createMonitoringService(deps: {
     const cells = new Map<string, Cell & { value: number }>();
     for (const tally of sources) {
       for (const row of await tally()) {
-        const cell = cellOf(row.indicator, row.on, row.provinceCode);
+        const cell = cellOf(row.indicator, row.on, row.provinceCode, row);
         const key = cellKey(cell);
         const entry = cells.get(key) ?? { ...cell, value: 0 };
         entry.value += Number(row.count);
@@ -179,6 +182,63 @@ export function createMonitoringService(deps: {
       };
     },
 
+    /**
+     * One indicator's breakdowns in a fiscal year, within the reader's area (or one province of
+     * it): per target group, and per district when a province is asked for. Only the indicators
+     * whose owners keep breakdown cells (`breakdowns` lists them) have any.
+     */
+    async breakdown(ctx: ActorContext, query: { indicator: string; fiscalYear: number; province?: string }) {
+      const indicator = indicatorOf(query.indicator);
+      const scope = monitoringPolicy.readScope(ctx.actor);
+      if (scope.kind === 'none') throw problems.forbidden({ en: 'Your roles do not include reading the indicators.', th: 'บทบาทของคุณไม่มีสิทธิ์ดูตัวชี้วัด' });
+      if (query.province && !scopeIncludes(scope, query.province))
+        throw await geo.outOfScope({ en: 'read the indicators of this province', th: 'ดูตัวชี้วัดของจังหวัดนี้' }, [query.province], scope);
+      const provinces = query.province ? [query.province] : provincesOf(scope);
+      const rows = await repository.breakdownCells(db, {
+        indicator: indicator.code,
+        fiscalYear: query.fiscalYear,
+        provinces,
+        districts: Boolean(query.province),
+      });
+      const [places, groups] = await Promise.all([geo.placeIndex(), deps.registry.targetGroupValues()]);
+      const groupNames = new Map(groups.map((g) => [g.code, g]));
+      const byGroup = new Map<string, number>();
+      const byDistrict = new Map<string, number>();
+      for (const r of rows) {
+        if (r.target_group !== '*') byGroup.set(r.target_group, (byGroup.get(r.target_group) ?? 0) + Number(r.value));
+        else if (r.district_code !== '*') byDistrict.set(r.district_code, (byDistrict.get(r.district_code) ?? 0) + Number(r.value));
+      }
+      return {
+        indicator: indicator.code,
+        fiscalYear: query.fiscalYear,
+        provinceCode: query.province ?? null,
+        kept: indicator.breakdowns.includes('target-group'),
+        byTargetGroup: [...byGroup.entries()]
+          .filter(([, v]) => v !== 0)
+          .map(([code, actual]) => ({
+            code,
+            nameTh: groupNames.get(code)?.th ?? (code === 'none' ? 'ไม่ระบุกลุ่มเป้าหมาย' : code),
+            nameEn: groupNames.get(code)?.en ?? (code === 'none' ? 'No target group' : code),
+            actual,
+          }))
+          .sort((a, b) => b.actual - a.actual || (a.code < b.code ? -1 : 1)),
+        byDistrict: query.province
+          ? [...byDistrict.entries()]
+              .filter(([, v]) => v !== 0)
+              .map(([code, actual]) => {
+                const names = places.districts.get(code);
+                return {
+                  code,
+                  nameTh: names?.district_name_th ?? 'ไม่อยู่ในอำเภอของจังหวัด (ออนไลน์ หรือต่างจังหวัด)',
+                  nameEn: names?.district_name_en ?? 'Not in a district of the province (online, or across a provincial line)',
+                  actual,
+                };
+              })
+              .sort((a, b) => (a.code < b.code ? -1 : 1))
+          : [],
+      };
+    },
+
     /** The same figures for anyone, nationwide: a value from 1 to 4 is shown as "<5". */
     async publicOverview(query: { fiscalYear: number }, now = new Date()) {
       const { actual, lastYear } = await figures(query.fiscalYear, null, bangkokDate(now));
@@ -278,6 +338,15 @@ export function createMonitoringService(deps: {
       if (!monitoringPolicy.setsTargets(ctx.actor)) throw problems.forbidden({ en: 'Targets are set by headquarters.', th: 'เป้าหมายกำหนดโดยส่วนกลาง' });
       if (input.areaCode !== NATIONAL && !(await geo.provincesByCode([input.areaCode])).length)
         throw problems.notFound({ en: `No province has code ${input.areaCode}.`, th: `ไม่พบจังหวัดรหัส ${input.areaCode}` });
+      // A province's target is split from the national one: the provinces may not sum above it.
+      const set = (await repository.targetsOf(db, input.fiscalYear)).filter((t) => t.indicator === input.indicator && t.area_code !== input.areaCode);
+      const national = input.areaCode === NATIONAL ? input.value : set.find((t) => t.area_code === NATIONAL)?.value;
+      const provincesSum = set.filter((t) => t.area_code !== NATIONAL).reduce((a, t) => a + Number(t.value), input.areaCode === NATIONAL ? 0 : input.value);
+      if (national !== undefined && provincesSum > Number(national))
+        throw problems.unprocessable({
+          en: `The provinces' targets for ${input.indicator} in fiscal year ${input.fiscalYear} would sum to ${provincesSum}, above the national target of ${national}.`,
+          th: `เป้าหมายรายจังหวัดของ ${input.indicator} ปีงบประมาณ ${input.fiscalYear} จะรวมเป็น ${provincesSum} เกินเป้าหมายระดับประเทศ ${national}`,
+        });
       const before = await repository.findTarget(db, input.indicator, input.fiscalYear, input.areaCode);
       const row = await db.transaction().execute(async (trx) => {
         const saved = await repository.upsertTarget(trx, { ...input, note: input.note ?? null, setBy: ctx.actor.userId });
@@ -310,7 +379,14 @@ export function createMonitoringService(deps: {
       const rebuilt = await rebuiltCells();
       const maintained = new Map(
         (await repository.allCells(db)).map((r) => [
-          cellKey({ indicator: r.indicator, fiscalYear: r.fiscal_year, month: r.month, provinceCode: r.province_code }),
+          cellKey({
+            indicator: r.indicator,
+            fiscalYear: r.fiscal_year,
+            month: r.month,
+            provinceCode: r.province_code,
+            districtCode: r.district_code,
+            targetGroup: r.target_group,
+          }),
           Number(r.value),
         ]),
       );

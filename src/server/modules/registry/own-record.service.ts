@@ -77,11 +77,13 @@ export function createOwnRecordService(access: RegistryAccess, links: PersonLink
         if (withdrawn.length === 0) throw problems.notFound({ en: `No standing consent for ${purpose}.`, th: `ไม่มีความยินยอมสำหรับ ${purpose} ที่ยังมีผล` });
         // Withdrawing consent to sensitive data also removes that data: it may no longer be kept.
         if (purpose === 'sensitive-data') {
-          await repository.updatePerson(trx, id, {
-            disability_type: null,
-            disability_card_no: null,
-            target_groups: person.target_groups.filter((g) => !r.sensitiveTargetGroups.has(g)),
-          });
+          await access.tellingPeopleDifference(trx, [id], () =>
+            repository.updatePerson(trx, id, {
+              disability_type: null,
+              disability_card_no: null,
+              target_groups: person.target_groups.filter((g) => !r.sensitiveTargetGroups.has(g)),
+            }),
+          );
           await access.peopleChanged(trx, [id]);
         }
       }

@@ -91,6 +91,7 @@ export function createPeopleService(access: RegistryAccess) {
     if (!inserted) return null;
     const newId = inserted.id;
     await registrationsChanged(trx, [{ on: bangkokDate(new Date(inserted.created_at)), provinceCode: area.provinceCode, delta: 1 }]);
+    await access.tellPeopleAdded(trx, [newId]);
     for (const c of input.consents) {
       await repository.insertConsent(trx, {
         person_id: newId,
@@ -384,7 +385,7 @@ export function createPeopleService(access: RegistryAccess) {
             field('docNumber', 'duplicate-document', 'Already registered.', 'ลงทะเบียนไว้แล้ว'),
           ]);
         }
-        await repository.updatePerson(trx, id, { ...columns, doc_type: input.docType, doc_number: docNumber });
+        await access.tellingPeopleDifference(trx, [id], () => repository.updatePerson(trx, id, { ...columns, doc_type: input.docType, doc_number: docNumber }));
         if (locked.province_code !== area.provinceCode) {
           const on = bangkokDate(new Date(locked.created_at));
           await registrationsChanged(trx, [

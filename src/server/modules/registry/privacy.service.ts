@@ -17,7 +17,7 @@ type Ctx = ActorContext;
 
 /** PDPA and record keeping: consents, duplicates and merges, erasure. */
 export function createPrivacyService(access: RegistryAccess, links: PersonLinks) {
-  const { db, ref, refuse, findPerson, writablePerson, unitOf, personDetail, identity, peopleChanged, registrationsChanged } = access;
+  const { db, ref, refuse, findPerson, writablePerson, unitOf, personDetail, identity, peopleChanged, registrationsChanged, tellingPeopleDifference } = access;
 
   const service = {
     /** For other modules: does a standing consent for this purpose exist? */
@@ -69,11 +69,13 @@ export function createPrivacyService(access: RegistryAccess, links: PersonLinks)
         const withdrawn = await repository.withdrawConsent(trx, id, purpose);
         if (withdrawn.length === 0) throw problems.notFound({ en: `No standing consent for ${purpose}.`, th: `ไม่มีความยินยอมสำหรับ ${purpose} ที่ยังมีผล` });
         if (purpose === 'sensitive-data') {
-          await repository.updatePerson(trx, id, {
-            disability_type: null,
-            disability_card_no: null,
-            target_groups: person.target_groups.filter((g) => !r.sensitiveTargetGroups.has(g)),
-          });
+          await tellingPeopleDifference(trx, [id], () =>
+            repository.updatePerson(trx, id, {
+              disability_type: null,
+              disability_card_no: null,
+              target_groups: person.target_groups.filter((g) => !r.sensitiveTargetGroups.has(g)),
+            }),
+          );
           await peopleChanged(trx, [id]);
         }
         await repository.addEvent(trx, {
@@ -137,9 +139,12 @@ export function createPrivacyService(access: RegistryAccess, links: PersonLinks)
         const gone = locked.get(duplicateId)!;
         await registrationsChanged(trx, [{ on: bangkokDate(new Date(gone.created_at)), provinceCode: gone.province_code, delta: -1 }]);
         // Every module's rows follow their declarations (`<module>.contract.ts`): memberships, consents, timeline, enrolments, …
-        await links.merge(trx, 'person', duplicateId, survivorId, today);
-        await repository.updatePerson(trx, duplicateId, { status: 'merged', merged_into: survivorId });
-        await repository.updatePerson(trx, survivorId, { target_groups: [...new Set([...survivor.target_groups, ...duplicate.target_groups])] });
+        // Its breakdown facts (and those of its completions, placements, … that move to the survivor) follow.
+        await tellingPeopleDifference(trx, [survivorId, duplicateId], async () => {
+          await links.merge(trx, 'person', duplicateId, survivorId, today);
+          await repository.updatePerson(trx, duplicateId, { status: 'merged', merged_into: survivorId });
+          await repository.updatePerson(trx, survivorId, { target_groups: [...new Set([...survivor.target_groups, ...duplicate.target_groups])] });
+        });
         await peopleChanged(trx, [survivorId, duplicateId]);
         await repository.addEvent(trx, {
           personId: survivorId,
@@ -175,26 +180,29 @@ export function createPrivacyService(access: RegistryAccess, links: PersonLinks)
       const r = await ref();
       const documents = (await repository.identitiesOf(db, id)).map((d) => d.doc_number);
       const closed = await db.transaction().execute(async (trx) => {
-        await repository.updatePerson(trx, id, {
-          status: 'erased',
-          doc_type: 'other',
-          doc_number: `erased-${id}`,
-          title: 'other',
-          first_name_th: 'ลบข้อมูลแล้ว',
-          last_name_th: '-',
-          first_name_en: null,
-          last_name_en: null,
-          birth_date: `${person.birth_date.slice(0, 4)}-01-01`,
-          phone: null,
-          house_no: null,
-          village_no: null,
-          disability_type: null,
-          disability_card_no: null,
-          target_groups: person.target_groups.filter((g) => !r.sensitiveTargetGroups.has(g)),
-          monthly_income_satang: null,
-          household_size: null,
-          search_text: '',
-        });
+        // Sensitive target groups go: the person's breakdown facts move to the groups that remain.
+        await tellingPeopleDifference(trx, [id], () =>
+          repository.updatePerson(trx, id, {
+            status: 'erased',
+            doc_type: 'other',
+            doc_number: `erased-${id}`,
+            title: 'other',
+            first_name_th: 'ลบข้อมูลแล้ว',
+            last_name_th: '-',
+            first_name_en: null,
+            last_name_en: null,
+            birth_date: `${person.birth_date.slice(0, 4)}-01-01`,
+            phone: null,
+            house_no: null,
+            village_no: null,
+            disability_type: null,
+            disability_card_no: null,
+            target_groups: person.target_groups.filter((g) => !r.sensitiveTargetGroups.has(g)),
+            monthly_income_satang: null,
+            household_size: null,
+            search_text: '',
+          }),
+        );
         // Every module's rows follow their declarations: consents end, the timeline goes, credentials are revoked, …
         await links.erase(trx, id);
         await peopleChanged(trx, [id]);

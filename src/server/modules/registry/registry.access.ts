@@ -1,6 +1,7 @@
 import type { ReferenceValue } from '../../../shared/reference-match';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
+import type { Executor } from '../../db/executor';
 import { scopeIncludes, type Actor, type Scope } from '../../platform/auth/actor';
 import type { ActorContext } from '../../platform/context';
 import { problems, type FieldError } from '../../platform/problem';
@@ -9,7 +10,7 @@ import { bangkokDate } from '../../../shared/fiscal-year';
 import type { GeoService, SubdistrictPlace } from '../geo/geo.service';
 import type { IdentityService } from '../identity/identity.service';
 import type { OrgService } from '../org/org.service';
-import { IGNORE_FACTS, type FactSink } from '../../platform/facts';
+import { IGNORE_FACTS, factDifference, tellingDifference, type FactSink, type FactTally } from '../../platform/facts';
 import { personSearchText } from './import/people-rows';
 import { normalizePhone } from '../../platform/files/rows';
 import { registryPolicy } from './registry.policy';
@@ -40,6 +41,9 @@ const NO_SUBDISTRICT: SubdistrictPlace = {
 /** The indicator the registry publishes: people registered (a merged duplicate no longer counts; an erased person does, by area). */
 export const REGISTERED_INDICATOR = 'registry.registered';
 
+/** A module's breakdown facts of some people (all with null): `registry.registered`'s, `training.completed`'s, … */
+export type PeopleTally = (executor: Executor, personIds: readonly number[] | null) => Promise<readonly FactTally[]>;
+
 export type PeopleChangedListener = (trx: Transaction<DB>, personIds: readonly number[]) => Promise<void>;
 
 /**
@@ -60,6 +64,30 @@ export function createRegistryAccess(deps: { db: Kysely<DB>; geo: GeoService; or
       trx,
       changes.filter((c) => c.delta !== 0).map((c) => ({ indicator: REGISTERED_INDICATOR, ...c })),
     );
+  /**
+   * The breakdown facts that follow a person's record (district, target groups): the registry's
+   * own and those modules register (a completion's, a placement's target group). A write that may
+   * change them (registration, correction, merge, erasure, import) reads them for its people
+   * before and after, in its transaction, and tells monitoring the difference.
+   */
+  const peopleTallies: PeopleTally[] = [(executor, ids) => repository.registrationBreakdown(executor, ids)];
+  const onPeopleTallies = (tally: PeopleTally) => void peopleTallies.push(tally);
+  const tallyPeople = async (executor: Transaction<DB>, personIds: readonly number[]) => {
+    const rows: FactTally[] = [];
+    for (const tally of peopleTallies) rows.push(...(await tally(executor, personIds)));
+    return rows;
+  };
+  /**
+   * Runs `write` between two readings of the people's breakdown facts and tells the difference;
+   * the people may be read each time (an import's batch: its new people exist only after).
+   */
+  const tellingPeopleDifference = <T>(trx: Transaction<DB>, personIds: readonly number[] | (() => Promise<readonly number[]>), write: () => Promise<T>) =>
+    tellingDifference(trx, tellFacts, async (t) => tallyPeople(t, typeof personIds === 'function' ? await personIds() : personIds), write);
+  /** Tells new people's breakdown facts (nothing was counted for them before). */
+  const tellPeopleAdded = async (trx: Transaction<DB>, personIds: readonly number[]) => {
+    const changes = factDifference([], await tallyPeople(trx, personIds));
+    if (changes.length) await tellFacts(trx, changes);
+  };
   const changeListeners: PeopleChangedListener[] = [];
   /** Registers a module's reaction to people's changes (called once, when the services are wired). */
   const onPeopleChanged = (listener: PeopleChangedListener) => void changeListeners.push(listener);
@@ -249,6 +277,10 @@ export function createRegistryAccess(deps: { db: Kysely<DB>; geo: GeoService; or
     onPeopleChanged,
     peopleChanged,
     registrationsChanged,
+    onPeopleTallies,
+    tallyPeople,
+    tellingPeopleDifference,
+    tellPeopleAdded,
     ref,
     viewerFor,
     refuse,

@@ -402,3 +402,35 @@ export const registrationTally = async (db: Executor) =>
       select province_code as "provinceCode", to_char(created_at at time zone 'Asia/Bangkok', 'YYYY-MM-DD') as "on", count(*)::int as count
         from person where status <> 'merged' group by 1, 2`.execute(db)
   ).rows;
+
+/**
+ * `registry.registered`'s breakdown cells (monitoring): per Bangkok day of registration, province
+ * and district, and per province and target group (`'none'` for a person with none), of the
+ * given people or everyone (null). Read before and after a change to tell the difference.
+ */
+export const registrationBreakdown = async (db: Executor, personIds: readonly number[] | null) => {
+  if (personIds?.length === 0) return [];
+  const who = personIds ? sql`and id = any(${`{${personIds.join(',')}}`}::bigint[])` : sql``;
+  const day = sql`to_char(created_at at time zone 'Asia/Bangkok', 'YYYY-MM-DD')`;
+  return (
+    await sql<{ indicator: string; provinceCode: string; districtCode: string; targetGroup: string; on: string; count: number }>`
+      select 'registry.registered' as indicator, province_code as "provinceCode", district_code as "districtCode", '*' as "targetGroup", ${day} as "on", count(*)::int as count
+        from person where status <> 'merged' ${who} group by 2, 3, 5
+      union all
+      select 'registry.registered', province_code, '*', g, ${day}, count(*)::int
+        from person cross join unnest(case when cardinality(target_groups) = 0 then array['none'] else target_groups end) g
+       where status <> 'merged' ${who} group by 2, 4, 5`.execute(db)
+  ).rows;
+};
+
+/** People's target groups (merged records too: their facts move with the merge), for other modules' breakdowns. */
+export async function targetGroupsOf(db: Executor, personIds: readonly number[]) {
+  const groups = new Map<number, string[]>();
+  for (let i = 0; i < personIds.length; i += 20_000) {
+    const ids = personIds.slice(i, i + 20_000);
+    const { rows } = await sql<{ id: string | number; target_groups: string[] }>`
+      select id, target_groups from person where id = any(${`{${ids.join(',')}}`}::bigint[])`.execute(db);
+    for (const r of rows) groups.set(Number(r.id), r.target_groups);
+  }
+  return groups;
+}

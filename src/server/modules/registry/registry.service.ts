@@ -2,6 +2,7 @@ import { createRegistryQuality } from './quality.service';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { LinkDeclaration } from '../../platform/contract';
+import type { Executor } from '../../db/executor';
 import type { FactSink } from '../../platform/facts';
 import type { GeoService } from '../geo/geo.service';
 import type { IdentityService } from '../identity/identity.service';
@@ -82,6 +83,14 @@ export function createRegistryService(deps: {
     dataQuality: createRegistryQuality(deps).dataQuality,
     /** For imports: tells monitoring what a batch did to registrations, inside its transaction. */
     registrationsChanged: access.registrationsChanged,
+    /** `registry.registered` by district and target group, of everyone (null) or some people: monitoring's rebuild. */
+    breakdownTally: (personIds: readonly number[] | null) => repository.registrationBreakdown(deps.db, personIds),
+    /** People's target groups, for other modules' target-group breakdowns (inside the caller's transaction when given). */
+    targetGroupsOf: (personIds: readonly number[], executor: Executor = deps.db) => repository.targetGroupsOf(executor, personIds),
+    /** A module's breakdown facts that follow people's records (their district, target groups), retold when a record changes. */
+    onPeopleTallies: access.onPeopleTallies,
+    /** For imports: runs a batch's write between two readings of its people's breakdown facts, telling the difference. */
+    tellingPeopleDifference: access.tellingPeopleDifference,
 
     /** For imports: the target groups as reference values (names and synonyms) for the matcher. */
     targetGroupValues: async () => (await access.ref()).targetGroupValues,

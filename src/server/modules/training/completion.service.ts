@@ -1,3 +1,4 @@
+import { factDifference } from '../../platform/facts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.service';
@@ -142,6 +143,8 @@ export function createCompletionService(access: TrainingAccess, options: Certifi
         reasons: completionReasons(rule, { attendedMinutes: e.attended_minutes, scheduledMinutes: scheduled, postTestScore: e.post_test_score }),
       }));
       await db.transaction().execute(async (trx) => {
+        // Its district and target-group cells are told by difference (the session's completions before and after).
+        const breakdownBefore = await access.completionBreakdownTally(trx, { sessionId });
         for (const { e, reasons } of outcomes) {
           const status = reasons.length ? 'not-completed' : 'completed';
           if (e.status === status && JSON.stringify(e.outcome_reasons ?? []) === JSON.stringify(reasons)) continue;
@@ -167,7 +170,10 @@ export function createCompletionService(access: TrainingAccess, options: Certifi
         const lost = outcomes.filter((o) => o.reasons.length && o.e.status === 'completed').length;
         await tellFacts(
           trx,
-          [{ indicator: COMPLETED_INDICATOR, on: s.ends_on, provinceCode: s.province_code, delta: gained - lost }].filter((c) => c.delta !== 0),
+          [
+            { indicator: COMPLETED_INDICATOR, on: s.ends_on, provinceCode: s.province_code, delta: gained - lost },
+            ...factDifference(breakdownBefore, await access.completionBreakdownTally(trx, { sessionId })),
+          ].filter((c) => c.delta !== 0),
         );
         if (changed.length) for (const listener of changeListeners) await listener(trx, changed);
         await recordAudit(trx, ctx, {

@@ -111,3 +111,30 @@ export const completionTally = (db: Executor) =>
     .where('e.status', '=', 'completed')
     .groupBy(['s.province_code', 's.ends_on'])
     .execute();
+
+/** Whose completions a breakdown reads: some people's, one session's, or everyone's (null). */
+export type CompletionFilter = { personIds: readonly number[] } | { sessionId: number } | null;
+
+const completedWhere = (filter: CompletionFilter) =>
+  filter === null
+    ? sql``
+    : 'sessionId' in filter
+      ? sql`and e.session_id = ${filter.sessionId}`
+      : sql`and e.person_id = any(${`{${filter.personIds.join(',')}}`}::bigint[])`;
+
+/**
+ * `training.completed` by district (the session's, from its sub-district; `'-'` online) and the
+ * completions per person (for the target-group cells, whose groups the registry reads).
+ */
+export async function completionBreakdown(db: Executor, filter: CompletionFilter) {
+  if (filter && 'personIds' in filter && filter.personIds.length === 0) return { districts: [], people: [] };
+  const districts = await sql<{ provinceCode: string; districtCode: string; on: string; count: number }>`
+    select s.province_code as "provinceCode", coalesce(left(s.subdistrict_code, 4), '-') as "districtCode", to_char(s.ends_on, 'YYYY-MM-DD') as "on", count(*)::int as count
+      from enrolment e join training_session s on s.id = e.session_id
+     where e.status = 'completed' ${completedWhere(filter)} group by 1, 2, 3`.execute(db);
+  const people = await sql<{ personId: string; provinceCode: string; on: string; count: number }>`
+    select e.person_id as "personId", s.province_code as "provinceCode", to_char(s.ends_on, 'YYYY-MM-DD') as "on", count(*)::int as count
+      from enrolment e join training_session s on s.id = e.session_id
+     where e.status = 'completed' ${completedWhere(filter)} group by 1, 2, 3`.execute(db);
+  return { districts: districts.rows, people: people.rows };
+}

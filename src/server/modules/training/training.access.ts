@@ -1,4 +1,6 @@
-import { IGNORE_FACTS, type FactSink } from '../../platform/facts';
+import { byTargetGroup, IGNORE_FACTS, type FactSink, type FactTally } from '../../platform/facts';
+import type { Executor } from '../../db/executor';
+import { completionBreakdown, type CompletionFilter } from './facts.repository';
 import { IGNORE_NOTIFY, type NotifySink } from '../../platform/notify';
 import type { Kysely } from 'kysely';
 import type { DB, SessionStatus } from '../../db/schema';
@@ -53,6 +55,19 @@ export function createTrainingAccess(deps: {
   const tellFacts = deps.facts ?? IGNORE_FACTS;
   const notify = deps.notify ?? IGNORE_NOTIFY;
   const today = () => bangkokDate(new Date());
+  /**
+   * `training.completed`'s breakdown cells: by the session's district, and by the person's target
+   * groups (read through the registry, in the same transaction).
+   */
+  const completionBreakdownTally = async (executor: Executor, filter: CompletionFilter): Promise<FactTally[]> => {
+    const { districts, people } = await completionBreakdown(executor, filter);
+    return [
+      ...districts.map((d) => ({ indicator: 'training.completed', ...d })),
+      ...(await byTargetGroup('training.completed', people, (ids) => registry.targetGroupsOf(ids, executor))),
+    ];
+  };
+  // A person's corrected target groups, or a merge, moves their completions' target-group cells.
+  registry.onPeopleTallies((executor, personIds) => completionBreakdownTally(executor, personIds === null ? null : { personIds }));
 
   let groupNamesCache: Promise<Map<string, { th: string; en: string }>> | null = null;
   const groupNames = () => (groupNamesCache ??= org.targetGroups().then((gs) => new Map(gs.map((g) => [g.code, { th: g.nameTh, en: g.nameEn }]))));
@@ -175,6 +190,7 @@ export function createTrainingAccess(deps: {
   return {
     db,
     tellFacts,
+    completionBreakdownTally,
     notify,
     geo,
     org,

@@ -139,6 +139,8 @@ export function createTrainingService(deps: {
      * their session ended (the same cell `evaluate` tells as it records them).
      */
     completionTally: () => facts.completionTally(db),
+    /** For monitoring's rebuild: `training.completed` by district and target group, from the records. */
+    breakdownTally: (filter: facts.CompletionFilter) => access.completionBreakdownTally(db, filter),
 
     /** For other modules: sessions' codes and course names by id. */
     async sessionLabels(ids: readonly number[]) {

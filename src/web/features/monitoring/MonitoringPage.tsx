@@ -11,6 +11,7 @@ import { nameOf, useProvinces } from '../../reference';
 import { useMe } from '../../session';
 import { ProvinceMap, shadeFor } from '../geo/ProvinceMap';
 import { useIndicators, useOverview, useRecords } from './queries';
+import { Breakdown } from './Breakdown';
 import { TargetForm } from './TargetForm';
 
 /** The indicator shown on the map and in the table when the reader has not chosen one. */
@@ -232,6 +233,10 @@ export function MonitoringPage() {
               </Group>
             )}
           </Paper>
+        )}
+
+        {selected && definitionOf(chosen)?.format !== 'percent' && (
+          <Breakdown fiscalYear={fiscalYear} province={province} indicator={chosen} indicatorName={nameOfIndicator(chosen)} byProvince={byProvince} />
         )}
 
         {canList && province && (

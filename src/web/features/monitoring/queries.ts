@@ -8,6 +8,8 @@ export const monitoringKeys = {
   overview: (fiscalYear: number, province: string | undefined) => [...monitoringKeys.all, 'overview', fiscalYear, province ?? ''] as const,
   records: (indicator: string, fiscalYear: number, province: string | undefined) =>
     [...monitoringKeys.all, 'records', indicator, fiscalYear, province ?? ''] as const,
+  breakdown: (indicator: string, fiscalYear: number, province: string | undefined) =>
+    [...monitoringKeys.all, 'breakdown', indicator, fiscalYear, province ?? ''] as const,
   openData: () => [...monitoringKeys.all, 'open-data'] as const,
 };
 
@@ -36,6 +38,14 @@ export function useRecords(indicator: string, fiscalYear: number, province: stri
           params: { query: { indicator: indicator as 'employment.placed', fiscalYear, province: province!, limit: 200, offset: 0 } },
         }),
       ),
+  });
+}
+
+/** One indicator by target group, and by district when a province is chosen, in the reader's area. */
+export function useBreakdown(indicator: string, fiscalYear: number, province: string | undefined) {
+  return useQuery({
+    queryKey: monitoringKeys.breakdown(indicator, fiscalYear, province),
+    queryFn: () => unwrap(api.GET('/api/monitoring/breakdown', { params: { query: { indicator: indicator as 'employment.placed', fiscalYear, province } } })),
   });
 }
 

@@ -164,6 +164,17 @@ export async function upsertPeople(
   return { inserted, updated, facts: { born, moved } };
 }
 
+/** The ids of a batch's people already registered (before its upsert: the known ones; after: every one). */
+export const personIdsOfDocuments = async (trx: Executor, rows: readonly PersonRecord[]) =>
+  rows.length === 0
+    ? []
+    : (
+        await sql<{
+          id: number;
+        }>`select p.id from unnest(${rows.map((r) => r.docNumber)}::text[], ${rows.map((r) => r.docType)}::text[]) t(doc_number, doc_type)
+          join person p on p.doc_number = t.doc_number and p.doc_type = t.doc_type`.execute(trx)
+      ).rows.map((r) => Number(r.id));
+
 /** An instant's civil date in Bangkok, as YYYY-MM-DD text (the day its fact is counted on). */
 const bangkokDay = (column: RawBuilder<unknown>) => sql<string>`to_char(${column} at time zone 'Asia/Bangkok', 'YYYY-MM-DD')`;
 

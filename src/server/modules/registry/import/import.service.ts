@@ -18,7 +18,15 @@ import { FileProblem } from '../../../platform/files/decode';
 import { openTable } from '../../../platform/files/table';
 import * as repository from './import.repository';
 import { purgedRefusal, purgeExpiredImports } from './import.purge';
-import { findExisting, insertRowErrors, OPTIONAL_PERSON_COLUMNS, recordSensitiveConsents, stagePeople, upsertPeople } from './import.repository';
+import {
+  findExisting,
+  insertRowErrors,
+  OPTIONAL_PERSON_COLUMNS,
+  personIdsOfDocuments,
+  recordSensitiveConsents,
+  stagePeople,
+  upsertPeople,
+} from './import.repository';
 import { importGroupBatch, readGroupRow, type GroupRecord } from './group-rows';
 import { readPersonRow, type PeopleRowContext, type PersonRecord } from './people-rows';
 import { mapHeader, type RowError } from '../../../platform/files/rows';
@@ -203,7 +211,9 @@ export function createImportService(deps: {
         let counts: { inserted: number; updated: number; valid: number };
         if (file.kind === 'people') {
           if (copyIn && kept.length) await stagePeople(trx, copyIn, kept);
-          const { facts, ...written } = await upsertPeople(trx, kept, { present, importId, unitCode: actor.unitCode, staged: Boolean(copyIn) });
+          // The batch's breakdown cells (district, target group) are told by difference over its people.
+          const upsert = () => upsertPeople(trx, kept, { present, importId, unitCode: actor.unitCode, staged: Boolean(copyIn) });
+          const { facts, ...written } = await registry.tellingPeopleDifference(trx, () => personIdsOfDocuments(trx, kept), upsert);
           await registry.registrationsChanged(trx, [
             ...facts.born.map((b) => ({ on: b.on, provinceCode: b.provinceCode, delta: b.count })),
             ...facts.moved.flatMap((m) => [

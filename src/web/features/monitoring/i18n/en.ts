@@ -93,6 +93,17 @@ const en: Texts<typeof th> = {
       'Valid sub-district: the code is in the reference set and in the person’s district and province · Overdue: not recorded and past its due date · Active people only (merged duplicates and erased records are not counted)',
     back: 'Back to the indicators',
   },
+  breakdown: {
+    regions: '{{name}} by region',
+    region: 'Region',
+    districts: '{{name}} by district',
+    district: 'District',
+    groups: '{{name}} by target group',
+    group: 'Target group',
+    groupsNote: 'A person counts under each of their target groups, so the groups may sum above the total',
+    actual: 'Actual',
+    none: 'Nothing recorded yet',
+  },
   targets: {
     title: 'Set a target (headquarters)',
     indicator: 'Indicator',
